@@ -1,0 +1,47 @@
+#pragma once
+// A coordinate reference system as the user names it: an EPSG code
+// ("EPSG:4549"), WKT, a PROJ string, or one of the Chinese web-map offset
+// systems that PROJ does not implement ("GCJ02", "BD09").
+
+#include <string>
+
+#include "citytwin/geo/Result.h"
+
+namespace citytwin::geo {
+
+class Crs {
+public:
+    enum class Kind {
+        Proj,   ///< anything PROJ understands
+        Gcj02,  ///< GCJ-02 (China's web-map offset of WGS 84), geographic degrees
+        Bd09,   ///< BD-09 (Baidu's offset of GCJ-02), geographic degrees
+    };
+
+    Crs() = default;
+
+    /// Parses and validates a definition; the error names it and says why.
+    static Result<Crs> fromString(const std::string& definition);
+    static Crs wgs84();     ///< EPSG:4326
+    static Crs cgcs2000();  ///< EPSG:4490
+
+    bool isValid() const { return !_definition.empty(); }
+    Kind kind() const { return _kind; }
+    /// The definition as given (what PROJ is handed for Kind::Proj).
+    const std::string& definition() const { return _definition; }
+    /// A short human label, e.g. "EPSG:4549 CGCS2000 / 3-degree Gauss-Kruger CM 120E".
+    const std::string& label() const { return _label; }
+    bool isGeographic() const { return _geographic; }
+    /// "EPSG:4326"-style authority code if PROJ knows one, else empty.
+    const std::string& authorityCode() const { return _authorityCode; }
+
+    bool operator==(const Crs& o) const { return _kind == o._kind && _definition == o._definition; }
+
+private:
+    Kind _kind = Kind::Proj;
+    std::string _definition;
+    std::string _label;
+    std::string _authorityCode;
+    bool _geographic = true;
+};
+
+}  // namespace citytwin::geo

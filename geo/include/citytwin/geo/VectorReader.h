@@ -1,0 +1,32 @@
+#pragma once
+// Reads any vector format GDAL/OGR knows (GeoPackage, Shapefile, GeoJSON,
+// KML, CSV ...) into FeatureLayers converted to a target CRS. Never throws:
+// whatever is wrong with the file comes back as diagnostics naming the file,
+// layer and feature.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "citytwin/geo/Crs.h"
+#include "citytwin/geo/Feature.h"
+#include "citytwin/geo/Result.h"
+
+namespace citytwin::geo {
+
+struct VectorReadOptions {
+    /// CRS the returned coordinates are in (default WGS 84 lon/lat).
+    Crs targetCrs = Crs::wgs84();
+    /// Used when the source declares no CRS; overrides it if forceSourceCrs.
+    std::optional<Crs> maybeSourceCrs;
+    bool forceSourceCrs = false;
+    /// Source text encoding (e.g. "GBK") for formats that do not declare one.
+    std::string encoding;
+    /// Only these layers (empty: all).
+    std::vector<std::string> layerNames;
+};
+
+Result<std::vector<FeatureLayer>> readVectorFile(const std::string& path,
+                                                 const VectorReadOptions& options = {});
+
+}  // namespace citytwin::geo

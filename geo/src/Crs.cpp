@@ -1,0 +1,104 @@
+#include "citytwin/geo/Crs.h"
+
+#include <algorithm>
+#include <cctype>
+#include <memory>
+
+#include "ProjContext.h"
+
+namespace citytwin::geo {
+namespace {
+
+std::string upper(std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::toupper(c); });
+    return s;
+}
+std::string trim(const std::string& s) {
+    const auto b = s.find_first_not_of(" \t\r\n");
+    if (b == std::string::npos) return {};
+    const auto e = s.find_last_not_of(" \t\r\n");
+    return s.substr(b, e - b + 1);
+}
+
+struct PjDeleter {
+    void operator()(PJ* p) const { proj_destroy(p); }
+};
+using PjPtr = std::unique_ptr<PJ, PjDeleter>;
+
+}  // namespace
+
+Result<Crs> Crs::fromString(const std::string& definitionIn) {
+    const std::string definition = trim(definitionIn);
+    if (definition.empty()) return Result<Crs>::failure("empty CRS definition", {}, 0, "crs");
+
+    Crs crs;
+    const std::string u = upper(definition);
+    if (u == "GCJ02" || u == "GCJ-02") {
+        crs._kind = Kind::Gcj02;
+        crs._definition = "GCJ02";
+        crs._label = "GCJ-02 (Chinese web-map offset of WGS 84)";
+        crs._geographic = true;
+        return crs;
+    }
+    if (u == "BD09" || u == "BD-09") {
+        crs._kind = Kind::Bd09;
+        crs._definition = "BD09";
+        crs._label = "BD-09 (Baidu offset of GCJ-02)";
+        crs._geographic = true;
+        return crs;
+    }
+
+    PJ_CONTEXT* ctx = detail::projContext();
+    proj_context_errno(ctx);  // clear nothing, but keeps the call order obvious
+    PjPtr pj(proj_create(ctx, definition.c_str()));
+    if (!pj) {
+        return Result<Crs>::failure("unknown or invalid CRS '" + definition +
+                                        "': " + detail::projLastError(ctx),
+                                    {}, 0, "crs");
+    }
+    // A PROJ string may name an operation rather than a CRS; only CRSs locate data.
+    PJ_TYPE type = proj_get_type(pj.get());
+    if (type == PJ_TYPE_BOUND_CRS) {
+        PjPtr base(proj_get_source_crs(ctx, pj.get()));
+        if (base) type = proj_get_type(base.get());
+    }
+    const bool isCrs = type == PJ_TYPE_GEOGRAPHIC_2D_CRS || type == PJ_TYPE_GEOGRAPHIC_3D_CRS ||
+                       type == PJ_TYPE_PROJECTED_CRS || type == PJ_TYPE_COMPOUND_CRS ||
+                       type == PJ_TYPE_GEOCENTRIC_CRS || type == PJ_TYPE_ENGINEERING_CRS ||
+                       type == PJ_TYPE_GEOGRAPHIC_CRS || type == PJ_TYPE_OTHER_CRS;
+    if (!isCrs) {
+        return Result<Crs>::failure(
+            "'" + definition + "' is a coordinate operation, not a coordinate reference system",
+            {}, 0, "crs");
+    }
+    crs._kind = Kind::Proj;
+    crs._definition = definition;
+    crs._geographic = type == PJ_TYPE_GEOGRAPHIC_2D_CRS || type == PJ_TYPE_GEOGRAPHIC_3D_CRS ||
+                      type == PJ_TYPE_GEOGRAPHIC_CRS;
+    if (type == PJ_TYPE_COMPOUND_CRS) {
+        PjPtr horizontal(proj_crs_get_sub_crs(ctx, pj.get(), 0));
+        if (horizontal) {
+            const PJ_TYPE ht = proj_get_type(horizontal.get());
+            crs._geographic = ht == PJ_TYPE_GEOGRAPHIC_2D_CRS || ht == PJ_TYPE_GEOGRAPHIC_3D_CRS;
+        }
+    }
+    const char* auth = proj_get_id_auth_name(pj.get(), 0);
+    const char* code = proj_get_id_code(pj.get(), 0);
+    if (auth && code) crs._authorityCode = std::string(auth) + ":" + code;
+    const char* name = proj_get_name(pj.get());
+    crs._label = crs._authorityCode.empty() ? std::string(name ? name : definition)
+                                            : crs._authorityCode + " " + (name ? name : "");
+    return crs;
+}
+
+Crs Crs::wgs84() {
+    static const Crs c = fromString("EPSG:4326").value();
+    return c;
+}
+
+Crs Crs::cgcs2000() {
+    static const Crs c = fromString("EPSG:4490").value();
+    return c;
+}
+
+}  // namespace citytwin::geo

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Installs citytwin's build, run and test dependencies from Debian bookworm
+# packages only. Idempotent: packages already present are skipped, and apt is
+# not touched at all when nothing is missing.
+set -euo pipefail
+
+PACKAGES=(
+  # toolchain
+  build-essential cmake ninja-build pkg-config clang-format
+  # GUI and rendering
+  qt6-base-dev qt6-base-dev-tools libqt6opengl6-dev qt6-tools-dev qt6-tools-dev-tools
+  qt6-l10n-tools qt6-translations-l10n libgl-dev libglu1-mesa-dev libgl1-mesa-dri
+  libopenscenegraph-dev openscenegraph fonts-wqy-microhei
+  # geodata
+  libgdal-dev gdal-bin libproj-dev proj-bin proj-data libsqlite3-dev sqlite3
+  # sensors, models
+  libmosquitto-dev mosquitto mosquitto-clients nlohmann-json3-dev libtinygltf-dev libdraco-dev
+  # tests: unit tests, a real X server for the GUI tests
+  libgtest-dev libgmock-dev xvfb xauth
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all ${#PACKAGES[@]} packages present"
+  exit 0
+fi
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"

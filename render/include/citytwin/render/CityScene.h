@@ -1,0 +1,54 @@
+#pragma once
+// The live scene: a root with one switchable group per layer. Layers are
+// built elsewhere (workers) and handed over with enqueueLayer(); the update
+// traversal merges a bounded number per frame, so the scene graph is only
+// changed in the frame's update phase.
+//
+// Thread safety: enqueueLayer() and pendingCount() may be called from any
+// thread; everything else only from the render thread.
+
+#include <osg/Group>
+#include <osg/Switch>
+#include <osg/ref_ptr>
+
+#include <map>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace citytwin::render {
+
+class CityScene {
+public:
+    /// mergesPerFrame: layers merged per update traversal at most.
+    explicit CityScene(unsigned mergesPerFrame = 4);
+
+    osg::Group* root() const { return _root.get(); }
+
+    /// Any thread: queue a detached, fully built node for the next update phases.
+    void enqueueLayer(const std::string& layerId, osg::ref_ptr<osg::Node> node);
+    /// Any thread: layers queued and not yet merged.
+    std::size_t pendingCount() const;
+
+    /// Render thread: merges queued layers now (at most mergesPerFrame);
+    /// called by the root's update callback. Returns how many were merged.
+    std::size_t mergePending();
+
+    void setLayerVisible(const std::string& layerId, bool visible);
+    bool isLayerVisible(const std::string& layerId) const;
+    bool hasLayer(const std::string& layerId) const;
+    void removeLayer(const std::string& layerId);
+    std::vector<std::string> layerIds() const;
+
+    /// Bounds of every visible layer except the ground, in the local frame.
+    osg::BoundingSphere dataBound() const;
+
+private:
+    osg::ref_ptr<osg::Group> _root;
+    std::map<std::string, osg::ref_ptr<osg::Switch>> _layers;
+    unsigned _mergesPerFrame;
+    mutable std::mutex _queueMutex;
+    std::vector<std::pair<std::string, osg::ref_ptr<osg::Node>>> _queue;
+};
+
+}  // namespace citytwin::render

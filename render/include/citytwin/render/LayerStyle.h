@@ -1,0 +1,38 @@
+#pragma once
+// How a vector layer is drawn. The role decides the geometry built; the
+// rest tunes it.
+
+#include <osg/Vec4>
+
+#include <string>
+
+#include "citytwin/geo/Feature.h"
+
+namespace citytwin::render {
+
+enum class LayerRole {
+    Buildings,  ///< polygons extruded by BuildingHeight's rule
+    Area,       ///< polygons drawn flat (water, land use, zones)
+    Line,       ///< lines (roads, cables)
+    Glyph,      ///< points as small upright prisms (candidate sites)
+    Mast,       ///< points as masts with a head (base stations)
+};
+
+struct LayerStyle {
+    LayerRole role = LayerRole::Area;
+    osg::Vec4 color{0.6f, 0.6f, 0.6f, 1.f};
+    float elevation = 0.f;     ///< metres above ground, for flat areas and lines
+    float lineWidth = 2.f;     ///< pixels
+    float glyphRadius = 5.f;   ///< metres
+    float glyphHeight = 12.f;  ///< metres
+    /// Buildings: colour by height (low: warm stone, tall: blue-grey glass).
+    bool colorByHeight = true;
+};
+
+/// The style a layer gets when the user did not choose one: from its
+/// geometry and, for polygons, whether it looks like buildings.
+LayerStyle defaultStyleFor(const geo::FeatureLayer& layer);
+
+const char* toString(LayerRole role);
+
+}  // namespace citytwin::render

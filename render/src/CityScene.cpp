@@ -1,0 +1,106 @@
+#include "citytwin/render/CityScene.h"
+
+#include <osg/Callback>
+#include <osg/LightModel>
+#include <osg/NodeVisitor>
+
+namespace citytwin::render {
+namespace {
+
+class MergeCallback : public osg::NodeCallback {
+public:
+    explicit MergeCallback(CityScene* scene) : _scene(scene) {}
+    void operator()(osg::Node* node, osg::NodeVisitor* nv) override {
+        _scene->mergePending();
+        traverse(node, nv);
+    }
+
+private:
+    CityScene* _scene;
+};
+
+}  // namespace
+
+CityScene::CityScene(unsigned mergesPerFrame)
+    : _root(new osg::Group), _mergesPerFrame(mergesPerFrame ? mergesPerFrame : 1) {
+    _root->setName("citytwin");
+    _root->setUpdateCallback(new MergeCallback(this));
+    osg::StateSet* ss = _root->getOrCreateStateSet();
+    ss->setMode(GL_LIGHTING, osg::StateAttribute::ON);
+    ss->setMode(GL_RESCALE_NORMAL, osg::StateAttribute::ON);
+    osg::ref_ptr<osg::LightModel> lm = new osg::LightModel;
+    lm->setAmbientIntensity(osg::Vec4(0.45f, 0.45f, 0.48f, 1.f));
+    lm->setTwoSided(true);
+    ss->setAttributeAndModes(lm);
+}
+
+void CityScene::enqueueLayer(const std::string& layerId, osg::ref_ptr<osg::Node> node) {
+    std::lock_guard lock(_queueMutex);
+    _queue.emplace_back(layerId, std::move(node));
+}
+
+std::size_t CityScene::pendingCount() const {
+    std::lock_guard lock(_queueMutex);
+    return _queue.size();
+}
+
+std::size_t CityScene::mergePending() {
+    std::vector<std::pair<std::string, osg::ref_ptr<osg::Node>>> batch;
+    {
+        std::lock_guard lock(_queueMutex);
+        const std::size_t n = std::min<std::size_t>(_queue.size(), _mergesPerFrame);
+        batch.assign(_queue.begin(), _queue.begin() + static_cast<long>(n));
+        _queue.erase(_queue.begin(), _queue.begin() + static_cast<long>(n));
+    }
+    for (auto& [id, node] : batch) {
+        auto it = _layers.find(id);
+        if (it == _layers.end()) {
+            osg::ref_ptr<osg::Switch> sw = new osg::Switch;
+            sw->setName(id);
+            _root->addChild(sw);
+            it = _layers.emplace(id, sw).first;
+        }
+        // A layer queued again replaces its old content.
+        it->second->removeChildren(0, it->second->getNumChildren());
+        it->second->addChild(node, true);
+    }
+    return batch.size();
+}
+
+void CityScene::setLayerVisible(const std::string& layerId, bool visible) {
+    auto it = _layers.find(layerId);
+    if (it == _layers.end()) return;
+    if (visible) it->second->setAllChildrenOn();
+    else it->second->setAllChildrenOff();
+}
+
+bool CityScene::isLayerVisible(const std::string& layerId) const {
+    auto it = _layers.find(layerId);
+    return it != _layers.end() && it->second->getNumChildren() > 0 && it->second->getValue(0);
+}
+
+bool CityScene::hasLayer(const std::string& layerId) const { return _layers.count(layerId) > 0; }
+
+void CityScene::removeLayer(const std::string& layerId) {
+    auto it = _layers.find(layerId);
+    if (it == _layers.end()) return;
+    _root->removeChild(it->second);
+    _layers.erase(it);
+}
+
+std::vector<std::string> CityScene::layerIds() const {
+    std::vector<std::string> ids;
+    for (const auto& [id, sw] : _layers) ids.push_back(id);
+    return ids;
+}
+
+osg::BoundingSphere CityScene::dataBound() const {
+    osg::BoundingSphere bs;
+    for (const auto& [id, sw] : _layers) {
+        if (id == "ground") continue;
+        if (sw->getNumChildren() && sw->getValue(0)) bs.expandBy(sw->getBound());
+    }
+    return bs;
+}
+
+}  // namespace citytwin::render

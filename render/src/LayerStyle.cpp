@@ -1,0 +1,65 @@
+#include "citytwin/render/LayerStyle.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace citytwin::render {
+
+namespace {
+std::string lower(std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+    return s;
+}
+
+bool looksLikeBuildings(const geo::FeatureLayer& layer) {
+    if (lower(layer.name).find("building") != std::string::npos) return true;
+    // Any footprint with a height or level count marks a building layer.
+    std::size_t withHeight = 0;
+    for (const auto& f : layer.features) {
+        if (f.find("height") || f.find("building:levels") || f.find("building")) ++withHeight;
+        if (withHeight >= 1) return true;
+    }
+    return false;
+}
+}  // namespace
+
+LayerStyle defaultStyleFor(const geo::FeatureLayer& layer) {
+    LayerStyle s;
+    switch (layer.geometryKind()) {
+        case geo::GeometryKind::Point:
+            s.role = LayerRole::Glyph;
+            s.color = {0.1f, 0.75f, 0.85f, 1.f};
+            break;
+        case geo::GeometryKind::Line:
+            s.role = LayerRole::Line;
+            s.color = {0.95f, 0.85f, 0.35f, 1.f};
+            s.elevation = 0.8f;
+            break;
+        case geo::GeometryKind::Polygon:
+        case geo::GeometryKind::Mixed:
+            if (looksLikeBuildings(layer)) {
+                s.role = LayerRole::Buildings;
+                s.color = {0.85f, 0.82f, 0.76f, 1.f};
+            } else {
+                s.role = LayerRole::Area;
+                s.color = {0.55f, 0.7f, 0.55f, 1.f};
+                s.elevation = 0.3f;
+            }
+            break;
+        case geo::GeometryKind::Unknown: break;
+    }
+    return s;
+}
+
+const char* toString(LayerRole role) {
+    switch (role) {
+        case LayerRole::Buildings: return "buildings";
+        case LayerRole::Area: return "area";
+        case LayerRole::Line: return "line";
+        case LayerRole::Glyph: return "glyph";
+        case LayerRole::Mast: return "mast";
+    }
+    return "area";
+}
+
+}  // namespace citytwin::render

@@ -1,0 +1,133 @@
+#include <gtest/gtest.h>
+
+#include <osg/Geometry>
+#include <osg/MatrixTransform>
+
+#include "citytwin/geo/VectorReader.h"
+#include "citytwin/render/FeaturePickData.h"
+#include "citytwin/render/LayerNodeBuilder.h"
+#include "citytwin/test/TestPaths.h"
+
+using namespace citytwin;
+
+namespace {
+
+geo::Feature square(double lon, double lat, double sizeDeg, std::string height) {
+    geo::Feature f;
+    geo::Polygon p;
+    p.rings.push_back({{lon, lat}, {lon + sizeDeg, lat}, {lon + sizeDeg, lat + sizeDeg},
+                       {lon, lat + sizeDeg}, {lon, lat}});
+    f.geometry.polygons.push_back(p);
+    if (!height.empty()) f.attributes.push_back({"height", height});
+    return f;
+}
+
+std::shared_ptr<geo::FeatureLayer> layerOf(std::vector<geo::Feature> features) {
+    auto l = std::make_shared<geo::FeatureLayer>();
+    l->name = "test";
+    l->crs = geo::Crs::wgs84();
+    l->features = std::move(features);
+    return l;
+}
+
+struct Collect : osg::NodeVisitor {
+    Collect() : osg::NodeVisitor(TRAVERSE_ALL_CHILDREN) {}
+    std::vector<osg::Geometry*> geoms;
+    std::vector<osg::Matrixd> origins;
+    osg::Matrixd current;
+    void apply(osg::MatrixTransform& mt) override {
+        const osg::Matrixd saved = current;
+        current = mt.getMatrix() * current;
+        traverse(mt);
+        current = saved;
+    }
+    void apply(osg::Geometry& g) override {
+        geoms.push_back(&g);
+        origins.push_back(current);
+    }
+};
+
+}  // namespace
+
+TEST(LayerNodeBuilder, extrudesToTheAttributeHeightAroundTheLocalOrigin) {
+    const geo::LocalFrame frame({121.5, 31.24, 0.0});
+    render::LayerNodeBuilder builder(frame);
+    render::LayerStyle style;
+    style.role = render::LayerRole::Buildings;
+    render::LayerBuildStats stats;
+    auto node = builder.build("b", layerOf({square(121.5, 31.24, 0.0002, "50")}), style, &stats);
+    ASSERT_TRUE(node) << node.messages();
+    EXPECT_EQ(stats.features, 1u);
+    // 4 walls x 2 triangles + 2 roof triangles.
+    EXPECT_EQ(stats.triangles, 10u);
+    Collect c;
+    node.value()->accept(c);
+    ASSERT_EQ(c.geoms.size(), 1u);
+    osg::BoundingBox bb;
+    const auto* v = static_cast<const osg::Vec3Array*>(c.geoms[0]->getVertexArray());
+    for (const auto& p : *v) bb.expandBy(osg::Vec3(osg::Vec3d(p) * c.origins[0]));
+    EXPECT_NEAR(bb.zMax(), 50.0, 1e-3);
+    EXPECT_NEAR(bb.zMin(), 0.0, 1e-3);
+    EXPECT_NEAR(bb.xMin(), 0.0, 0.01);                 // starts at the origin
+    EXPECT_NEAR(bb.xMax() - bb.xMin(), 19.05, 0.1);    // 0.0002 deg lon at 31.24 N
+}
+
+TEST(LayerNodeBuilder, batchesManyBuildingsIntoFewDrawablesAndPicksEachOne) {
+    std::vector<geo::Feature> fs;
+    for (int i = 0; i < 40; ++i)
+        for (int j = 0; j < 40; ++j)
+            fs.push_back(square(121.48 + i * 0.0005, 31.22 + j * 0.0005, 0.0002,
+                                std::to_string(10 + i)));
+    const geo::LocalFrame frame({121.49, 31.23, 0.0});
+    render::LayerNodeBuilder builder(frame, 500.0);
+    render::LayerStyle style;
+    style.role = render::LayerRole::Buildings;
+    render::LayerBuildStats stats;
+    auto node = builder.build("b", layerOf(fs), style, &stats);
+    ASSERT_TRUE(node);
+    EXPECT_EQ(stats.features, 1600u);
+    Collect c;
+    node.value()->accept(c);
+    EXPECT_EQ(c.geoms.size(), stats.tiles);
+    EXPECT_LT(c.geoms.size(), 40u);  // ~2 km square in 500 m tiles, not 1600 drawables
+    // Every triangle maps back to a feature; every feature is reachable.
+    std::vector<bool> seen(fs.size(), false);
+    for (auto* g : c.geoms) {
+        auto* pick = dynamic_cast<render::FeaturePickData*>(g->getUserData());
+        ASSERT_NE(pick, nullptr);
+        const auto* de = static_cast<const osg::DrawElementsUInt*>(g->getPrimitiveSet(0));
+        for (std::uint32_t t = 0; t < de->size() / 3; ++t) {
+            auto fi = pick->featureAt(t);
+            ASSERT_TRUE(fi);
+            seen[*fi] = true;
+        }
+    }
+    EXPECT_EQ(std::count(seen.begin(), seen.end(), true), 1600);
+}
+
+TEST(LayerNodeBuilder, refusesLayersNotInWgs84) {
+    auto l = layerOf({square(121.5, 31.24, 0.001, "10")});
+    l->crs = geo::Crs::fromString("EPSG:4549").value();
+    render::LayerNodeBuilder builder(geo::LocalFrame({121.5, 31.24, 0}));
+    auto node = builder.build("b", l, render::LayerStyle{}, nullptr);
+    EXPECT_FALSE(node);
+    EXPECT_NE(node.messages().find("EPSG:4549"), std::string::npos);
+}
+
+TEST(LayerNodeBuilder, buildsTheRealOsmBuildings) {
+    auto r = geo::readVectorFile(std::string(test::kSharedDataDir) +
+                                 "/01_buildings/shanghai_central_tilezen_buildings.geojson");
+    ASSERT_TRUE(r) << r.messages();
+    auto layer = std::make_shared<geo::FeatureLayer>(std::move(r->front()));
+    const auto e = layer->extent();
+    render::LayerNodeBuilder builder(geo::LocalFrame({e.centerX(), e.centerY(), 0.0}));
+    render::LayerStyle style = render::defaultStyleFor(*layer);
+    EXPECT_EQ(style.role, render::LayerRole::Buildings);
+    render::LayerBuildStats stats;
+    auto node = builder.build("buildings", layer, style, &stats);
+    ASSERT_TRUE(node);
+    EXPECT_EQ(stats.features, 1572u);  // every polygon; the 409 points have no footprint
+    const osg::BoundingSphere bs = node.value()->getBound();
+    EXPECT_LT(bs.center().length(), 1500.0);  // centred on the frame origin
+    EXPECT_GT(bs.radius(), 1500.0);           // ~4 km across
+}
