@@ -62,12 +62,14 @@ std::size_t CityScene::mergePending() {
         }
         // A layer queued again replaces its old content.
         it->second->removeChildren(0, it->second->getNumChildren());
-        it->second->addChild(node, true);
+        auto vis = _visibility.find(id);
+        it->second->addChild(node, vis == _visibility.end() || vis->second);
     }
     return batch.size();
 }
 
 void CityScene::setLayerVisible(const std::string& layerId, bool visible) {
+    _visibility[layerId] = visible;
     auto it = _layers.find(layerId);
     if (it == _layers.end()) return;
     if (visible) it->second->setAllChildrenOn();

@@ -2,6 +2,7 @@
 
 #include <osg/Geode>
 #include <osg/Geometry>
+#include <osg/KdTree>
 #include <osg/LineWidth>
 #include <osg/Material>
 #include <osg/MatrixTransform>
@@ -73,7 +74,15 @@ osg::Vec4 buildingColor(const LayerStyle& style, const BuildingExtent& e) {
     return c;
 }
 
-osg::Vec4 statusColor(const geo::Feature& f, const osg::Vec4& base) {
+osg::Vec4 featureColor(const geo::Feature& f, const LayerStyle& style) {
+    osg::Vec4 base = style.color;
+    if (!style.categoryColors.empty()) {
+        if (const std::string* v = f.find(style.categoryAttribute)) {
+            auto it = style.categoryColors.find(*v);
+            if (it != style.categoryColors.end()) base = it->second;
+        }
+    }
+    // Asset lifecycle reads at a glance: planned amber, retired grey.
     const std::string* status = f.find("status");
     if (!status) return base;
     if (*status == "planned") return {0.98f, 0.62f, 0.15f, 1.f};
@@ -288,12 +297,13 @@ geo::Result<osg::ref_ptr<osg::Group>> LayerNodeBuilder::build(
                     auto rings = localRings(b, poly);
                     if (rings.empty()) continue;
                     TileMesh& t = b.tileFor({rings[0][0].x(), rings[0][0].y(), 0.0}, fi);
-                    addFlatPolygon(t, rings, style.elevation, statusColor(f, style.color));
+                    addFlatPolygon(t, rings, style.elevation, featureColor(f, style));
                     drawn = true;
                 }
                 break;
             }
             case LayerRole::Line: {
+                const osg::Vec4 color = featureColor(f, style);
                 auto addLine = [&](const geo::LineString& line) {
                     if (line.size() < 2) return;
                     const osg::Vec3d anchor = b.toLocal(line.front());
@@ -302,7 +312,7 @@ geo::Result<osg::ref_ptr<osg::Group>> LayerNodeBuilder::build(
                     for (std::size_t i = 0; i < line.size(); ++i) {
                         osg::Vec3d l = b.toLocal(line[i]);
                         l.z() = style.elevation;
-                        const auto idx = t.addVertex(l, osg::Vec3(0, 0, 1), style.color);
+                        const auto idx = t.addVertex(l, osg::Vec3(0, 0, 1), color);
                         if (i > 0) t.addSegment(prev, idx);
                         prev = idx;
                     }
@@ -319,7 +329,7 @@ geo::Result<osg::ref_ptr<osg::Group>> LayerNodeBuilder::build(
                 for (const auto& p : f.geometry.points) {
                     const osg::Vec3d c = b.toLocal(p);
                     TileMesh& t = b.tileFor(c, fi);
-                    const osg::Vec4 color = statusColor(f, style.color);
+                    const osg::Vec4 color = featureColor(f, style);
                     double height = style.glyphHeight;
                     if (style.role == LayerRole::Mast) {
                         if (const auto* h = f.find("antenna_height_m"))
@@ -341,6 +351,12 @@ geo::Result<osg::ref_ptr<osg::Group>> LayerNodeBuilder::build(
 
     osg::ref_ptr<osg::Group> group = b.finish(stats);
     group->setStateSet(stateFor(style).get());
+    // Picking and the cursor read-out intersect every frame the mouse moves:
+    // k-d trees keep that fast on batched tiles (built here, off the GUI thread).
+    if (mode == GL_TRIANGLES) {
+        osg::ref_ptr<osg::KdTreeBuilder> kd = new osg::KdTreeBuilder;
+        group->accept(*kd);
+    }
     if (statsOut) *statsOut = stats;
     return group;
 }

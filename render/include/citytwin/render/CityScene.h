@@ -34,6 +34,8 @@ public:
     /// called by the root's update callback. Returns how many were merged.
     std::size_t mergePending();
 
+    /// Applies now if the layer is merged, else when it is (so a layer can
+    /// be hidden before it arrives).
     void setLayerVisible(const std::string& layerId, bool visible);
     bool isLayerVisible(const std::string& layerId) const;
     bool hasLayer(const std::string& layerId) const;
@@ -46,6 +48,7 @@ public:
 private:
     osg::ref_ptr<osg::Group> _root;
     std::map<std::string, osg::ref_ptr<osg::Switch>> _layers;
+    std::map<std::string, bool> _visibility;
     unsigned _mergesPerFrame;
     mutable std::mutex _queueMutex;
     std::vector<std::pair<std::string, osg::ref_ptr<osg::Node>>> _queue;

@@ -4,6 +4,7 @@
 
 #include <osg/Vec4>
 
+#include <map>
 #include <string>
 
 #include "citytwin/geo/Feature.h"
@@ -27,6 +28,10 @@ struct LayerStyle {
     float glyphHeight = 12.f;  ///< metres
     /// Buildings: colour by height (low: warm stone, tall: blue-grey glass).
     bool colorByHeight = true;
+    /// Categorised colours (QGIS-style): a feature whose categoryAttribute
+    /// value is a key here takes that colour instead of `color`.
+    std::string categoryAttribute = "kind";
+    std::map<std::string, osg::Vec4> categoryColors;
 };
 
 /// The style a layer gets when the user did not choose one: from its

@@ -1,0 +1,134 @@
+#include "AppOptions.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+namespace citytwin::app {
+
+QString appHelpText() {
+    QString views = QString::fromStdString([] {
+        std::string s;
+        for (const auto& n : render::namedViewNames()) s += (s.empty() ? "" : ", ") + n;
+        return s;
+    }());
+    return QStringLiteral(
+               "usage: citytwin [options] [DATA...]\n"
+               "\n"
+               "citytwin: a 3D digital twin of a city's information infrastructure.\n"
+               "With no DATA it opens the Shanghai demo (Lujiazui and the Bund); with DATA\n"
+               "(GeoPackage, Shapefile, GeoJSON, KML, CSV ... anything GDAL reads) it shows\n"
+               "those layers and frames the view on them.\n"
+               "\n"
+               "options:\n"
+               "  --snapshot OUT.png   open the window, render until the scene has loaded,\n"
+               "                       save the 3D view to OUT.png and exit (0 on success;\n"
+               "                       1 if a file cannot be read or the image not saved)\n"
+               "  --size WxH           size of the window and the snapshot in pixels\n"
+               "                       (default 1280x800)\n"
+               "  --view NAME          start at a named view: %1\n"
+               "  --camera LON,LAT,HEIGHT,HEADING,PITCH\n"
+               "                       start at this camera: WGS 84 degrees, metres above\n"
+               "                       ground, heading degrees clockwise from north, pitch\n"
+               "                       degrees (negative looks down, -90 straight down)\n"
+               "  --hide-layer ID      start with this layer hidden (repeatable), e.g.\n"
+               "                       buildings, roads, water, landuse, base_stations\n"
+               "  --lang LANG          user interface language: zh_CN or en (default:\n"
+               "                       the system locale)\n"
+               "  --fullscreen         start full screen\n"
+               "  --help               this text\n"
+               "  --version            print the version\n"
+               "\n"
+               "exit status: 0 ok, 1 a file could not be read or a snapshot not written,\n"
+               "2 bad command line.\n")
+        .arg(views);
+}
+
+namespace {
+bool takesValue(const QString& opt) {
+    static const QStringList v{"--snapshot", "--size", "--view", "--camera", "--lang",
+                               "--hide-layer"};
+    return v.contains(opt);
+}
+}  // namespace
+
+std::optional<AppOptions> parseAppOptions(const QStringList& args, QString& error, bool& exitNow) {
+    AppOptions o;
+    exitNow = false;
+    for (int i = 1; i < args.size(); ++i) {
+        QString a = args[i];
+        QString value;
+        bool hasInline = false;
+        if (a.startsWith("--") && a.contains('=')) {
+            value = a.section('=', 1);
+            a = a.section('=', 0, 0);
+            hasInline = true;
+        }
+        if (a == "--help" || a == "-h") {
+            QTextStream(stdout) << appHelpText();
+            exitNow = true;
+            return o;
+        }
+        if (a == "--version") {
+            QTextStream(stdout) << "citytwin " << CITYTWIN_VERSION << "\n";
+            exitNow = true;
+            return o;
+        }
+        if (a == "--fullscreen") {
+            o.kiosk = true;
+            continue;
+        }
+        if (takesValue(a)) {
+            if (!hasInline) {
+                if (i + 1 >= args.size()) {
+                    error = QStringLiteral("option %1 needs a value").arg(a);
+                    return std::nullopt;
+                }
+                value = args[++i];
+            }
+            if (a == "--snapshot") {
+                o.snapshotPath = value;
+            } else if (a == "--size") {
+                const QStringList wh = value.toLower().split('x');
+                bool okW = false, okH = false;
+                const int w = wh.size() == 2 ? wh[0].toInt(&okW) : 0;
+                const int h = wh.size() == 2 ? wh[1].toInt(&okH) : 0;
+                if (!okW || !okH || w < 64 || h < 64 || w > 8192 || h > 8192) {
+                    error = QStringLiteral("--size: '%1' is not WxH with 64..8192 pixels each")
+                                .arg(value);
+                    return std::nullopt;
+                }
+                o.size = QSize(w, h);
+            } else if (a == "--view") {
+                if (!render::namedView(value.toStdString())) {
+                    error = QStringLiteral("--view: unknown view '%1'").arg(value);
+                    return std::nullopt;
+                }
+                o.viewName = value;
+            } else if (a == "--camera") {
+                auto pose = render::parseCameraPose(value.toStdString());
+                if (!pose) {
+                    error = QString::fromStdString(pose.messages());
+                    return std::nullopt;
+                }
+                o.maybeCamera = pose.value();
+            } else if (a == "--lang") {
+                o.language = value;
+            } else if (a == "--hide-layer") {
+                o.hiddenLayers << value;
+            }
+            continue;
+        }
+        if (a.startsWith("--")) {
+            error = QStringLiteral("unknown option %1").arg(a);
+            return std::nullopt;
+        }
+        o.dataFiles << args[i];
+    }
+    if (!o.viewName.isEmpty() && o.maybeCamera) {
+        error = QStringLiteral("--view and --camera exclude each other");
+        return std::nullopt;
+    }
+    return o;
+}
+
+}  // namespace citytwin::app

@@ -1,0 +1,105 @@
+#include "LayerSpec.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+
+namespace citytwin::app {
+
+QString findDemoDirectory() {
+    QStringList candidates;
+    const QString env = qEnvironmentVariable("CITYTWIN_DATA_DIR");
+    if (!env.isEmpty()) candidates << env + "/demo";
+    const QString exeDir = QCoreApplication::applicationDirPath();
+    candidates << exeDir + "/../share/citytwin/demo" << QStringLiteral(CITYTWIN_SOURCE_DATA_DIR) + "/demo";
+    for (const auto& c : candidates) {
+        if (QFileInfo::exists(c + "/buildings.geojson")) return QDir(c).canonicalPath();
+    }
+    return {};
+}
+
+namespace {
+osg::Vec4 rgb(int r, int g, int b) { return {r / 255.f, g / 255.f, b / 255.f, 1.f}; }
+}  // namespace
+
+std::vector<LayerSpec> demoLayerSpecs(const QString& dir) {
+    std::vector<LayerSpec> specs;
+
+    render::LayerStyle landuse;
+    landuse.role = render::LayerRole::Area;
+    landuse.color = rgb(222, 220, 214);
+    landuse.elevation = 0.2f;
+    for (const char* green : {"park", "grass", "forest", "garden", "recreation_ground",
+                              "natural_wood", "pitch", "wood", "golf_course"})
+        landuse.categoryColors[green] = rgb(170, 208, 160);
+    landuse.categoryColors["pier"] = rgb(200, 196, 188);
+    specs.push_back({"landuse", QT_TRANSLATE_NOOP("Layers", "Land use"), dir + "/landuse.geojson",
+                     landuse, {}});
+
+    render::LayerStyle water;
+    water.role = render::LayerRole::Area;
+    water.color = rgb(126, 174, 214);
+    water.elevation = 0.4f;
+    water.colorByHeight = false;
+    specs.push_back({"water", QT_TRANSLATE_NOOP("Layers", "Water"), dir + "/water.geojson", water, {}});
+
+    render::LayerStyle roads;
+    roads.role = render::LayerRole::Line;
+    roads.color = rgb(250, 250, 248);
+    roads.lineWidth = 1.5f;
+    roads.elevation = 0.8f;
+    roads.categoryColors["major_road"] = rgb(247, 214, 120);
+    roads.categoryColors["rail"] = rgb(140, 140, 150);
+    roads.categoryColors["ferry"] = rgb(90, 130, 200);
+    roads.categoryColors["path"] = rgb(236, 232, 226);
+    specs.push_back({"roads", QT_TRANSLATE_NOOP("Layers", "Roads"), dir + "/roads.geojson", roads, {}});
+
+    render::LayerStyle buildings;
+    buildings.role = render::LayerRole::Buildings;
+    specs.push_back({"buildings", QT_TRANSLATE_NOOP("Layers", "Buildings"),
+                     dir + "/buildings.geojson", buildings, {}});
+
+    render::LayerStyle sites;
+    sites.role = render::LayerRole::Glyph;
+    sites.color = rgb(20, 180, 200);
+    sites.glyphRadius = 5.f;
+    sites.glyphHeight = 14.f;
+    const QString facilities = QFileInfo::exists(dir + "/public_facilities.geojson")
+                                   ? dir + "/public_facilities.geojson"
+                                   : dir + "/candidate_sites.geojson";
+    specs.push_back({"public_facilities", QT_TRANSLATE_NOOP("Layers", "Candidate public facilities"),
+                     facilities, sites, {}});
+
+    if (QFileInfo::exists(dir + "/cables.geojson")) {
+        render::LayerStyle cables;
+        cables.role = render::LayerRole::Line;
+        cables.color = rgb(230, 90, 40);
+        cables.lineWidth = 3.f;
+        cables.elevation = 1.5f;
+        cables.categoryColors["submarine"] = rgb(200, 40, 160);
+        cables.categoryAttribute = "class";
+        specs.push_back({"cables", QT_TRANSLATE_NOOP("Layers", "Communication cables (synthetic)"),
+                         dir + "/cables.geojson", cables, {}});
+    }
+    if (QFileInfo::exists(dir + "/base_stations.geojson")) {
+        render::LayerStyle stations;
+        stations.role = render::LayerRole::Mast;
+        stations.color = rgb(220, 30, 45);
+        stations.glyphRadius = 9.f;
+        stations.glyphHeight = 35.f;
+        specs.push_back({"base_stations", QT_TRANSLATE_NOOP("Layers", "Base stations (synthetic)"),
+                         dir + "/base_stations.geojson", stations, {}});
+    }
+    return specs;
+}
+
+std::vector<LayerSpec> userLayerSpecs(const QStringList& files) {
+    std::vector<LayerSpec> specs;
+    for (const auto& f : files) {
+        const QFileInfo fi(f);
+        specs.push_back({fi.completeBaseName(), fi.fileName(), fi.absoluteFilePath(), std::nullopt, {}});
+    }
+    return specs;
+}
+
+}  // namespace citytwin::app

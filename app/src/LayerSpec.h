@@ -1,0 +1,46 @@
+#pragma once
+// What to load as one layer of the scene: a file, an id and display name,
+// and an optional style (else render::defaultStyleFor decides).
+
+#include <QString>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "citytwin/geo/Feature.h"
+#include "citytwin/render/LayerStyle.h"
+
+namespace citytwin::app {
+
+struct LayerSpec {
+    QString id;           ///< unique in the scene, e.g. "buildings"
+    QString displayName;  ///< untranslated source text (translated in the "Layers" context)
+    QString path;
+    std::optional<render::LayerStyle> maybeStyle;
+    QString sourceCrs;    ///< CRS to assume if the file declares none (empty: refuse)
+};
+
+/// A layer that loaded: what the layer tree and the attribute panel show.
+struct LoadedLayer {
+    QString id;
+    QString displayName;
+    QString path;
+    QString crsLabel;  ///< the source's CRS, e.g. "EPSG:4326 WGS 84"
+    std::size_t featureCount = 0;
+    QString role;
+    std::shared_ptr<const geo::FeatureLayer> layer;
+};
+
+/// Where the shipped demo data lives: $CITYTWIN_DATA_DIR/demo, next to the
+/// installed program (../share/citytwin/demo), or the source tree's data/demo.
+QString findDemoDirectory();
+
+/// The Shanghai demo: OSM buildings, roads, water, land use and candidate
+/// sites (ODbL) and the synthetic base stations and cables.
+std::vector<LayerSpec> demoLayerSpecs(const QString& demoDir);
+
+/// Specs for files the user opens: one per file, ids from the file names.
+std::vector<LayerSpec> userLayerSpecs(const QStringList& files);
+
+}  // namespace citytwin::app

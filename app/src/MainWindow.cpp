@@ -1,0 +1,325 @@
+#include "MainWindow.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDockWidget>
+#include <QEvent>
+#include <QFileDialog>
+#include <QImage>
+#include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QStatusBar>
+#include <QTextStream>
+#include <QTimer>
+#include <QToolBar>
+#include <QToolButton>
+
+#include "AttributePanel.h"
+#include "CoordinateStatus.h"
+#include "LayerTreePanel.h"
+#include "OsgView.h"
+#include "SceneLoader.h"
+#include "citytwin/render/CameraPose.h"
+
+namespace citytwin::app {
+
+struct MainWindow::Ui {
+    QMenu* fileMenu = nullptr;
+    QMenu* viewMenu = nullptr;
+    QMenu* namedViewsMenu = nullptr;
+    QMenu* helpMenu = nullptr;
+    QToolBar* toolbar = nullptr;
+    QAction* open = nullptr;
+    QAction* saveScreenshot = nullptr;
+    QAction* quit = nullptr;
+    QAction* home = nullptr;
+    QAction* northUp = nullptr;
+    QAction* about = nullptr;
+    std::vector<std::pair<QAction*, QString>> namedViews;
+};
+
+MainWindow::MainWindow(AppOptions options, QWidget* parent)
+    : QMainWindow(parent), _options(std::move(options)), _scene(std::make_unique<render::CityScene>()),
+      _ui(std::make_unique<Ui>()) {
+    setObjectName("mainWindow");
+    _view = new OsgView(*_scene, this);
+    _view->setObjectName("view3d");
+    setCentralWidget(_view);
+
+    _layerTree = new LayerTreePanel(this);
+    _layerDock = new QDockWidget(this);
+    _layerDock->setObjectName("layerDock");
+    _layerDock->setWidget(_layerTree);
+    addDockWidget(Qt::LeftDockWidgetArea, _layerDock);
+
+    _attributes = new AttributePanel(this);
+    _attributeDock = new QDockWidget(this);
+    _attributeDock->setObjectName("attributeDock");
+    _attributeDock->setWidget(_attributes);
+    addDockWidget(Qt::LeftDockWidgetArea, _attributeDock);
+    resizeDocks({_layerDock}, {300}, Qt::Horizontal);
+
+    _coords = new CoordinateStatus(this);
+    statusBar()->addWidget(_coords, 1);
+    _loadingLabel = new QLabel(this);
+    _progress = new QProgressBar(this);
+    _progress->setMaximumWidth(180);
+    _progress->setVisible(false);
+    _cancel = new QToolButton(this);
+    _cancel->setVisible(false);
+    statusBar()->addPermanentWidget(_loadingLabel);
+    statusBar()->addPermanentWidget(_progress);
+    statusBar()->addPermanentWidget(_cancel);
+
+    _loader = new SceneLoader(*_scene, this);
+    connect(_loader, &SceneLoader::frameChosen, this, &MainWindow::onFrameChosen);
+    connect(_loader, &SceneLoader::layerLoaded, this, &MainWindow::onLayerLoaded);
+    connect(_loader, &SceneLoader::layerFailed, this, &MainWindow::onLayerFailed);
+    connect(_loader, &SceneLoader::layerWarning, this, [this](const QString& path, const QString& msg) {
+        QTextStream(stderr) << msg << "\n";
+        statusBar()->showMessage(tr("Some features of %1 were skipped; see the log").arg(path), 8000);
+    });
+    connect(_loader, &SceneLoader::finished, this, &MainWindow::onLoadFinished);
+    connect(_loader, &SceneLoader::progress, this, [this](int done, int total, const QString& what) {
+        _progress->setRange(0, total);
+        _progress->setValue(done);
+        _loadingLabel->setText(what);
+    });
+    connect(_cancel, &QToolButton::clicked, _loader, &SceneLoader::cancel);
+
+    connect(_layerTree, &LayerTreePanel::visibilityChanged, this, [this](const QString& id, bool on) {
+        _scene->setLayerVisible(id.toStdString(), on);
+        _view->requestRedraw();
+    });
+    connect(_view, &OsgView::cursorMoved, _coords, &CoordinateStatus::showLocalPoint);
+    connect(_view, &OsgView::featurePicked, _attributes, &AttributePanel::showFeature);
+    connect(_view, &OsgView::frameRendered, this, &MainWindow::onFrameRendered);
+
+    buildMenus();
+    retranslate();
+    resize(_options.size);
+}
+
+MainWindow::~MainWindow() {
+    _loader->cancel();
+}
+
+void MainWindow::buildMenus() {
+    Ui& ui = *_ui;
+    ui.fileMenu = menuBar()->addMenu(QString());
+    ui.open = ui.fileMenu->addAction(QString(), this, &MainWindow::openDialog);
+    ui.open->setShortcut(QKeySequence::Open);
+    ui.saveScreenshot = ui.fileMenu->addAction(QString(), this, &MainWindow::saveScreenshotDialog);
+    ui.saveScreenshot->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    ui.fileMenu->addSeparator();
+    ui.quit = ui.fileMenu->addAction(QString(), qApp, &QApplication::quit);
+    ui.quit->setShortcut(QKeySequence::Quit);
+
+    ui.viewMenu = menuBar()->addMenu(QString());
+    ui.home = ui.viewMenu->addAction(QString(), _view, &OsgView::goHome);
+    ui.home->setShortcut(QKeySequence(Qt::Key_Home));
+    ui.northUp = ui.viewMenu->addAction(QString(), _view, &OsgView::northUp);
+    ui.northUp->setShortcut(QKeySequence(Qt::Key_N));
+    ui.namedViewsMenu = ui.viewMenu->addMenu(QString());
+    for (const auto& n : render::namedViewNames()) {
+        const QString name = QString::fromStdString(n);
+        if (name == "home") continue;
+        QAction* a = ui.namedViewsMenu->addAction(QString(), this, [this, name] { showNamedView(name); });
+        ui.namedViews.emplace_back(a, name);
+    }
+    ui.viewMenu->addSeparator();
+    ui.viewMenu->addAction(_layerDock->toggleViewAction());
+    ui.viewMenu->addAction(_attributeDock->toggleViewAction());
+
+    ui.helpMenu = menuBar()->addMenu(QString());
+    ui.about = ui.helpMenu->addAction(QString(), this, &MainWindow::showAbout);
+
+    ui.toolbar = addToolBar(QString());
+    ui.toolbar->setObjectName("navigationToolbar");
+    ui.toolbar->addAction(ui.home);
+    ui.toolbar->addAction(ui.northUp);
+}
+
+void MainWindow::retranslate() {
+    Ui& ui = *_ui;
+    setWindowTitle(tr("citytwin — Shanghai information infrastructure"));
+    ui.fileMenu->setTitle(tr("&File"));
+    ui.open->setText(tr("&Open…"));
+    ui.open->setStatusTip(tr("Open a GeoPackage, Shapefile, GeoJSON or other GDAL vector file"));
+    ui.saveScreenshot->setText(tr("Save &screenshot…"));
+    ui.quit->setText(tr("&Quit"));
+    ui.viewMenu->setTitle(tr("&View"));
+    ui.home->setText(tr("&Home view"));
+    ui.northUp->setText(tr("&North up"));
+    ui.namedViewsMenu->setTitle(tr("Go to"));
+    for (auto& [action, name] : ui.namedViews) {
+        if (name == "lujiazui") action->setText(tr("Lujiazui"));
+        else if (name == "bund") action->setText(tr("The Bund"));
+        else if (name == "top") action->setText(tr("Top-down"));
+        else action->setText(name);
+    }
+    ui.helpMenu->setTitle(tr("&Help"));
+    ui.about->setText(tr("&About citytwin"));
+    ui.toolbar->setWindowTitle(tr("Navigation"));
+    _layerDock->setWindowTitle(tr("Layers"));
+    _attributeDock->setWindowTitle(tr("Attributes"));
+    _cancel->setText(tr("Cancel"));
+    _layerTree->retranslate();
+    _attributes->retranslate();
+}
+
+void MainWindow::changeEvent(QEvent* e) {
+    if (e->type() == QEvent::LanguageChange) retranslate();
+    QMainWindow::changeEvent(e);
+}
+
+void MainWindow::start() {
+    std::vector<LayerSpec> specs;
+    if (_options.dataFiles.isEmpty()) {
+        const QString dir = findDemoDirectory();
+        if (dir.isEmpty()) {
+            onLayerFailed(QStringLiteral("data/demo"),
+                          tr("the demo data was not found (set CITYTWIN_DATA_DIR)"));
+            onLoadFinished(false);
+            return;
+        }
+        specs = demoLayerSpecs(dir);
+    } else {
+        specs = userLayerSpecs(_options.dataFiles);
+    }
+    for (const auto& id : _options.hiddenLayers) _scene->setLayerVisible(id.toStdString(), false);
+    _progress->setVisible(true);
+    _cancel->setVisible(true);
+    _loader->start(std::move(specs), std::nullopt);
+}
+
+void MainWindow::openFiles(const QStringList& files) {
+    if (files.isEmpty()) return;
+    if (_loader->isBusy()) {
+        QMessageBox::information(this, tr("Still loading"), tr("Wait for the current load to finish."));
+        return;
+    }
+    _progress->setVisible(true);
+    _cancel->setVisible(true);
+    _loader->start(userLayerSpecs(files), _maybeFrame);
+}
+
+void MainWindow::openDialog() {
+    const QStringList files = QFileDialog::getOpenFileNames(
+        this, tr("Open vector data"), QString(),
+        tr("Vector data (*.gpkg *.shp *.geojson *.json *.kml *.csv *.gml);;All files (*)"));
+    openFiles(files);
+}
+
+void MainWindow::onFrameChosen(double lon, double lat, double minLon, double minLat, double maxLon,
+                               double maxLat) {
+    _maybeFrame = geo::LocalFrame({lon, lat, 0.0});
+    _dataExtent = geo::Extent{minLon, minLat, maxLon, maxLat};
+    _coords->setFrame(*_maybeFrame);
+    // The home view frames the data; placed now so the first frames show it.
+    const render::LookAt home = render::lookAtFor(render::framingPose(_dataExtent), *_maybeFrame);
+    _view->setLookAt(home.eye, home.center, home.up, true);
+}
+
+void MainWindow::onLayerLoaded(const LoadedLayer& layer) {
+    const bool visible = !_options.hiddenLayers.contains(layer.id);
+    _layerTree->addLayer(layer, visible);
+    _view->requestRedraw();
+}
+
+void MainWindow::onLayerFailed(const QString& path, const QString& message) {
+    const QString text = message.contains(path) ? message : path + ": " + message;
+    _loadErrors << text;
+    QTextStream(stderr) << "citytwin: " << text << "\n";
+    if (_options.snapshotPath.isEmpty() && isVisible())
+        QMessageBox::warning(this, tr("Cannot read file"), text);
+}
+
+void MainWindow::onLoadFinished(bool cancelled) {
+    _progress->setVisible(false);
+    _cancel->setVisible(false);
+    _loadingLabel->setText(cancelled ? tr("Loading cancelled") : QString());
+    if (!_initialLoadDone) {
+        _initialLoadDone = true;
+        applyStartView();
+    }
+    _view->requestRedraw();
+}
+
+void MainWindow::applyStartView() {
+    if (_startViewApplied || !_maybeFrame) return;
+    _startViewApplied = true;
+    if (_options.maybeCamera) {
+        const render::LookAt la = render::lookAtFor(*_options.maybeCamera, *_maybeFrame);
+        _view->setLookAt(la.eye, la.center, la.up, false);
+    } else if (!_options.viewName.isEmpty() && _options.viewName != "home") {
+        showNamedView(_options.viewName);
+    }
+}
+
+void MainWindow::showNamedView(const QString& name) {
+    if (!_maybeFrame) return;
+    auto pose = render::namedView(name.toStdString());
+    if (!pose) return;
+    const render::LookAt la = render::lookAtFor(*pose, *_maybeFrame);
+    _view->setLookAt(la.eye, la.center, la.up, false);
+}
+
+bool MainWindow::isSceneLoaded() const {
+    return _initialLoadDone && !_loader->isBusy() && _scene->pendingCount() == 0;
+}
+
+void MainWindow::onFrameRendered() {
+    if (!isSceneLoaded()) {
+        _loadedAtFrame = 0;
+        return;
+    }
+    if (_loadedAtFrame == 0) _loadedAtFrame = _view->frameCount();
+    // A few frames after the last merge: the scene is drawn, not half-merged.
+    const quint64 since = _view->frameCount() - _loadedAtFrame;
+    if (since == 3) emit sceneLoaded();
+    if (!_options.snapshotPath.isEmpty() && !_snapshotTaken && since >= 3) {
+        _snapshotTaken = true;
+        QTimer::singleShot(0, this, &MainWindow::takeSnapshotAndExit);
+    }
+    if (since < 4) _view->requestRedraw();
+}
+
+void MainWindow::takeSnapshotAndExit() {
+    const QImage image = _view->grabFramebuffer();
+    int code = 0;
+    if (!_loadErrors.isEmpty()) code = 1;
+    if (image.isNull() || !image.save(_options.snapshotPath)) {
+        QTextStream(stderr) << "citytwin: " << _options.snapshotPath << ": cannot write the snapshot\n";
+        code = 1;
+    }
+    QApplication::exit(code);
+}
+
+void MainWindow::saveScreenshotDialog() {
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save screenshot"), "citytwin.png",
+                                                      tr("PNG image (*.png);;JPEG image (*.jpg)"));
+    if (path.isEmpty()) return;
+    if (!_view->grabFramebuffer().save(path))
+        QMessageBox::warning(this, tr("Save screenshot"), tr("Cannot write %1").arg(path));
+    else
+        statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
+}
+
+void MainWindow::showAbout() {
+    QMessageBox::about(
+        this, tr("About citytwin"),
+        tr("<h3>citytwin %1</h3>"
+           "<p>A 3D digital twin of Shanghai's information infrastructure.</p>"
+           "<p>Map data © OpenStreetMap contributors, available under the Open Database "
+           "Licence (ODbL 1.0): buildings, roads, water, land use and candidate public "
+           "facility sites of central Shanghai.</p>"
+           "<p>The demo's base stations and communication cables are <b>synthetic</b> "
+           "stand-ins, not real infrastructure.</p>")
+            .arg(QStringLiteral(CITYTWIN_VERSION)));
+}
+
+}  // namespace citytwin::app

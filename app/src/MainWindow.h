@@ -1,0 +1,100 @@
+#pragma once
+// The main window: the 3D view in the centre, the layer tree and the
+// attribute panel docked beside it, the cursor's coordinates and the
+// loading progress in the status bar.
+
+#include <QMainWindow>
+
+#include <memory>
+#include <optional>
+
+#include "AppOptions.h"
+#include "LayerSpec.h"
+#include "citytwin/geo/GeoTypes.h"
+#include "citytwin/geo/LocalFrame.h"
+#include "citytwin/render/CityScene.h"
+
+class QLabel;
+class QProgressBar;
+class QToolButton;
+class QDockWidget;
+
+namespace citytwin::app {
+
+class AttributePanel;
+class CoordinateStatus;
+class LayerTreePanel;
+class OsgView;
+class SceneLoader;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(AppOptions options, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    /// Starts loading the demo or the command line's files.
+    void start();
+
+    OsgView* view() const { return _view; }
+    LayerTreePanel* layerTree() const { return _layerTree; }
+    AttributePanel* attributePanel() const { return _attributes; }
+    render::CityScene& scene() { return *_scene; }
+    const std::optional<geo::LocalFrame>& frame() const { return _maybeFrame; }
+    /// True once the initial load finished and every layer is merged.
+    bool isSceneLoaded() const;
+    /// Files that could not be read, with reasons, in the order met.
+    const QStringList& loadErrors() const { return _loadErrors; }
+
+    /// Opens files as extra layers (File → Open does this after its dialog).
+    void openFiles(const QStringList& files);
+
+signals:
+    /// The initial load finished and its layers are in the scene graph.
+    void sceneLoaded();
+
+protected:
+    void changeEvent(QEvent* e) override;
+
+private:
+    void buildMenus();
+    void retranslate();
+    void onFrameChosen(double lon, double lat, double minLon, double minLat, double maxLon,
+                       double maxLat);
+    void onLayerLoaded(const LoadedLayer& layer);
+    void onLayerFailed(const QString& path, const QString& message);
+    void onLoadFinished(bool cancelled);
+    void onFrameRendered();
+    void applyStartView();
+    void showNamedView(const QString& name);
+    void saveScreenshotDialog();
+    void openDialog();
+    void showAbout();
+    void takeSnapshotAndExit();
+
+    AppOptions _options;
+    std::unique_ptr<render::CityScene> _scene;
+    OsgView* _view = nullptr;
+    LayerTreePanel* _layerTree = nullptr;
+    AttributePanel* _attributes = nullptr;
+    CoordinateStatus* _coords = nullptr;
+    QProgressBar* _progress = nullptr;
+    QToolButton* _cancel = nullptr;
+    QLabel* _loadingLabel = nullptr;
+    QDockWidget* _layerDock = nullptr;
+    QDockWidget* _attributeDock = nullptr;
+    SceneLoader* _loader = nullptr;
+    std::optional<geo::LocalFrame> _maybeFrame;
+    geo::Extent _dataExtent;
+    QStringList _loadErrors;
+    bool _initialLoadDone = false;
+    bool _startViewApplied = false;
+    quint64 _loadedAtFrame = 0;
+    bool _snapshotTaken = false;
+
+    // Menus and actions, kept for retranslation.
+    struct Ui;
+    std::unique_ptr<Ui> _ui;
+};
+
+}  // namespace citytwin::app

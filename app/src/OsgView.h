@@ -1,0 +1,76 @@
+#pragma once
+// The 3D view: OpenSceneGraph inside a QOpenGLWidget through
+// osgViewer::GraphicsWindowEmbedded. The viewer runs single-threaded in
+// paintGL on the GUI thread, the only thread that touches the live scene.
+// Sizes and mouse positions are scaled by devicePixelRatio (HiDPI).
+
+#include <QOpenGLWidget>
+#include <QTimer>
+
+#include <osg/ref_ptr>
+#include <osgGA/TerrainManipulator>
+#include <osgViewer/GraphicsWindow>
+#include <osgViewer/Viewer>
+
+#include <optional>
+
+#include "citytwin/render/CityScene.h"
+#include "citytwin/render/FeaturePicker.h"
+
+namespace citytwin::app {
+
+class OsgView : public QOpenGLWidget {
+    Q_OBJECT
+public:
+    OsgView(render::CityScene& scene, QWidget* parent = nullptr);
+    ~OsgView() override;
+
+    /// Places the camera; also becomes the home view if `asHome`.
+    void setLookAt(const osg::Vec3d& eye, const osg::Vec3d& center, const osg::Vec3d& up,
+                   bool asHome);
+    void goHome();
+    /// Turns the view to face north, keeping the target, distance and tilt.
+    void northUp();
+    /// Frames the bounding sphere (local metres), looking from the south, tilted.
+    void frameBound(const osg::BoundingSphere& bs);
+
+    /// Frames drawn since the widget was created.
+    quint64 frameCount() const { return _frames; }
+    /// Asks for a redraw on the next timer tick.
+    void requestRedraw();
+
+signals:
+    void frameRendered();
+    /// Local-frame point under the cursor (nullopt over the sky).
+    void cursorMoved(std::optional<osg::Vec3d> localPoint);
+    /// A click (press and release without drag) on a feature, or on nothing.
+    void featurePicked(std::optional<render::PickHit> hit);
+
+protected:
+    void initializeGL() override;
+    void resizeGL(int w, int h) override;
+    void paintGL() override;
+    void mousePressEvent(QMouseEvent* e) override;
+    void mouseReleaseEvent(QMouseEvent* e) override;
+    void mouseMoveEvent(QMouseEvent* e) override;
+    void mouseDoubleClickEvent(QMouseEvent* e) override;
+    void wheelEvent(QWheelEvent* e) override;
+    void keyPressEvent(QKeyEvent* e) override;
+    void keyReleaseEvent(QKeyEvent* e) override;
+
+private:
+    osgGA::EventQueue* events() const;
+    double scale() const { return devicePixelRatioF(); }
+    void tick();
+
+    render::CityScene& _scene;
+    osg::ref_ptr<osgViewer::Viewer> _viewer;
+    osg::ref_ptr<osgViewer::GraphicsWindowEmbedded> _window;
+    osg::ref_ptr<osgGA::TerrainManipulator> _manipulator;
+    QTimer _timer;
+    QPointF _pressPos;
+    quint64 _frames = 0;
+    bool _redraw = true;
+};
+
+}  // namespace citytwin::app

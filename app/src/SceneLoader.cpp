@@ -1,0 +1,110 @@
+#include "SceneLoader.h"
+
+#include <QCoreApplication>
+
+#include "citytwin/geo/VectorReader.h"
+#include "citytwin/render/LayerNodeBuilder.h"
+
+namespace citytwin::app {
+
+SceneLoader::SceneLoader(render::CityScene& scene, QObject* parent) : QObject(parent), _scene(scene) {
+    qRegisterMetaType<citytwin::app::LoadedLayer>();
+}
+
+SceneLoader::~SceneLoader() {
+    _cancel = true;
+    if (_worker.joinable()) _worker.join();
+}
+
+bool SceneLoader::start(std::vector<LayerSpec> specs, std::optional<geo::LocalFrame> maybeFrame) {
+    if (_busy.exchange(true)) return false;
+    if (_worker.joinable()) _worker.join();
+    _cancel = false;
+    _worker = std::thread([this, specs = std::move(specs), maybeFrame]() mutable {
+        run(std::move(specs), maybeFrame);
+    });
+    return true;
+}
+
+void SceneLoader::run(std::vector<LayerSpec> specs, std::optional<geo::LocalFrame> maybeFrame) {
+    struct Read {
+        LayerSpec spec;
+        std::shared_ptr<const geo::FeatureLayer> layer;
+        QString id;
+    };
+    std::vector<Read> reads;
+    const int total = static_cast<int>(specs.size()) * 2;
+    int done = 0;
+
+    // Read every file first: the frame's origin is the centre of all of them.
+    for (const auto& spec : specs) {
+        if (_cancel) break;
+        emit progress(done, total, QCoreApplication::translate("SceneLoader", "Reading %1").arg(spec.path));
+        geo::VectorReadOptions options;
+        if (!spec.sourceCrs.isEmpty()) {
+            auto crs = geo::Crs::fromString(spec.sourceCrs.toStdString());
+            if (crs) options.maybeSourceCrs = crs.value();
+        }
+        auto result = geo::readVectorFile(spec.path.toStdString(), options);
+        ++done;
+        if (!result) {
+            emit layerFailed(spec.path, QString::fromStdString(result.messages()));
+            continue;
+        }
+        QStringList warnings;
+        for (const auto& d : result.diagnostics())
+            if (d.severity != geo::Severity::Info) warnings << QString::fromStdString(d.toString());
+        if (!warnings.isEmpty()) emit layerWarning(spec.path, warnings.join('\n'));
+        const bool several = result->size() > 1;
+        for (auto& layer : result.value()) {
+            const QString id = several ? spec.id + "/" + QString::fromStdString(layer.name) : spec.id;
+            reads.push_back({spec, std::make_shared<geo::FeatureLayer>(std::move(layer)), id});
+        }
+    }
+
+    geo::Extent extent;
+    for (const auto& r : reads) extent.add(r.layer->extent());
+    if (!maybeFrame && !extent.isEmpty() && !_cancel) {
+        maybeFrame = geo::LocalFrame({extent.centerX(), extent.centerY(), 0.0});
+        emit frameChosen(extent.centerX(), extent.centerY(), extent.minX, extent.minY, extent.maxX,
+                         extent.maxY);
+        // The ground spans the data with a margin; built once with the frame.
+        const auto a = maybeFrame->toLocal({extent.minX, extent.minY, 0.0});
+        const auto b = maybeFrame->toLocal({extent.maxX, extent.maxY, 0.0});
+        _scene.enqueueLayer("ground", render::buildGroundPlane(a.x, a.y, b.x, b.y,
+                                                               osg::Vec4(0.86f, 0.86f, 0.84f, 1.f)));
+    }
+
+    if (maybeFrame) {
+        render::LayerNodeBuilder builder(*maybeFrame);
+        for (const auto& r : reads) {
+            if (_cancel) break;
+            emit progress(done, total, QCoreApplication::translate("SceneLoader", "Building %1").arg(r.id));
+            const render::LayerStyle style = r.spec.maybeStyle ? *r.spec.maybeStyle
+                                                               : render::defaultStyleFor(*r.layer);
+            render::LayerBuildStats stats;
+            auto node = builder.build(r.id.toStdString(), r.layer, style, &stats);
+            ++done;
+            if (!node) {
+                emit layerFailed(r.spec.path, QString::fromStdString(node.messages()));
+                continue;
+            }
+            _scene.enqueueLayer(r.id.toStdString(), node.value());
+            LoadedLayer info;
+            info.id = r.id;
+            info.displayName = r.spec.displayName;
+            info.path = r.spec.path;
+            info.crsLabel = QString::fromStdString(r.layer->sourceCrs.label());
+            info.featureCount = r.layer->features.size();
+            info.role = QString::fromLatin1(render::toString(style.role));
+            info.layer = r.layer;
+            emit layerLoaded(info);
+        }
+    }
+    emit progress(total, total, QString());
+    const bool cancelled = _cancel.load();
+    _busy = false;
+    emit finished(cancelled);
+}
+
+}  // namespace citytwin::app
