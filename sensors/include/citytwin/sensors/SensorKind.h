@@ -1,7 +1,8 @@
 #pragma once
-// The kinds of city sensor citytwin knows, with their usual unit.
+// The kinds of city sensor citytwin knows, with their usual metric and unit.
 
 #include <optional>
+#include <span>
 #include <string_view>
 
 namespace citytwin::sensors {
@@ -22,5 +23,9 @@ std::string_view toString(SensorKind kind);
 std::optional<SensorKind> parseSensorKind(std::string_view text);
 /// The unit a reading of this kind is given in by default, e.g. "ug/m3".
 std::string_view defaultUnit(SensorKind kind);
+/// The metric name a sensor of this kind reports by default, e.g. "pm25".
+std::string_view defaultMetric(SensorKind kind);
+/// Every kind, in declaration order.
+std::span<const SensorKind> allSensorKinds();
 
 }  // namespace citytwin::sensors

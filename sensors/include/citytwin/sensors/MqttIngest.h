@@ -1,0 +1,66 @@
+#pragma once
+// MqttIngest: subscribes to an MQTT broker with libmosquitto on its own
+// network thread and feeds every message to an IngestPipeline. Reconnects by
+// itself with exponential back-off; each period without a connection is
+// submitted as a Disconnect gap (start = connection lost, end = back).
+// Thread safety: start/stop/isConnected from any one owning thread; the
+// pipeline is called from the network thread.
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "citytwin/geo/Result.h"
+#include "citytwin/sensors/IngestPipeline.h"
+
+namespace citytwin::sensors {
+
+struct MqttOptions {
+    std::string host = "127.0.0.1";
+    int port = 1883;
+    std::vector<std::string> topics{"city/sensors/#"};  ///< subscription filters
+    int qos = 1;                                        ///< 0 or 1
+    int protocolVersion = 5;                            ///< 4 = MQTT 3.1.1, 5 = MQTT 5
+    std::string clientId;      ///< empty: generated; fixed ids keep the session
+    bool cleanSession = true;  ///< false keeps QoS 1 messages queued while away
+    std::string username;      ///< empty: anonymous
+    std::string password;
+    std::string caFile;             ///< non-empty: TLS, verifying the broker with this CA
+    std::string certFile, keyFile;  ///< optional client certificate for TLS
+    int keepAliveSeconds = 30;
+    int reconnectMinSeconds = 1;   ///< first back-off delay
+    int reconnectMaxSeconds = 30;  ///< back-off doubles up to this
+};
+
+/// Parses "HOST:PORT" (or "HOST", port 1883; "[v6]:PORT").
+geo::Result<std::pair<std::string, int>> parseHostPort(const std::string& text,
+                                                       int defaultPort = 1883);
+
+class MqttIngest {
+public:
+    MqttIngest(MqttOptions options, IngestPipeline& pipeline);
+    ~MqttIngest();  ///< stops
+    MqttIngest(const MqttIngest&) = delete;
+    MqttIngest& operator=(const MqttIngest&) = delete;
+
+    /// Starts the network thread. Fails on bad options (TLS files, QoS);
+    /// an unreachable broker is not a failure: it is retried, and the time
+    /// without a connection becomes a gap.
+    geo::Status start();
+    /// Disconnects and joins the network thread; closes an open gap.
+    void stop();
+
+    bool isConnected() const;
+    std::uint64_t connects() const;     ///< successful connections so far
+    std::uint64_t disconnects() const;  ///< unexpected losses so far
+    /// "mqtt://host:port", as recorded in gaps.
+    std::string sourceName() const;
+
+    struct Impl;
+
+private:
+    std::unique_ptr<Impl> _impl;
+};
+
+}  // namespace citytwin::sensors

@@ -1,0 +1,130 @@
+#include "citytwin/sensors/AlertEngine.h"
+
+#include <cmath>
+#include <cstdio>
+
+namespace citytwin::sensors {
+namespace {
+
+std::string format(const char* fmt, double a, double b) {
+    char buf[160];
+    std::snprintf(buf, sizeof buf, fmt, a, b);
+    return buf;
+}
+
+}  // namespace
+
+std::string_view toString(AlertKind kind) {
+    switch (kind) {
+        case AlertKind::High:
+            return "high";
+        case AlertKind::Low:
+            return "low";
+        case AlertKind::RateOfChange:
+            return "rate";
+        case AlertKind::Stale:
+            return "stale";
+    }
+    return "high";
+}
+
+std::optional<AlertKind> parseAlertKind(std::string_view text) {
+    for (auto k : {AlertKind::High, AlertKind::Low, AlertKind::RateOfChange, AlertKind::Stale})
+        if (toString(k) == text)
+            return k;
+    return std::nullopt;
+}
+
+AlertEngine::AlertEngine(SensorRegistry registry) : _registry(std::move(registry)) {}
+
+std::size_t AlertEngine::activeCount() const {
+    std::size_t n = 0;
+    for (const auto& [key, on] : _active)
+        n += on ? 1 : 0;
+    return n;
+}
+
+void AlertEngine::restoreOpenAlerts(const std::vector<AlertRecord>& open) {
+    for (const auto& a : open)
+        _active[{a.sensorId, a.kind}] = true;
+}
+
+void AlertEngine::setActive(const SensorInfo& s, AlertKind kind, bool active, const Reading& r,
+                            double limit, std::string message, std::vector<AlertEvent>& out) {
+    auto& current = _active[{s.id, kind}];
+    if (current == active)
+        return;
+    current = active;
+    AlertEvent e;
+    e.type = active ? AlertEvent::Type::Raised : AlertEvent::Type::Cleared;
+    e.kind = kind;
+    e.sensorId = s.id;
+    e.metric = kind == AlertKind::Stale ? std::string() : s.metric;
+    e.at = r.ts;
+    e.value = r.value;
+    e.limit = limit;
+    e.message = std::move(message);
+    out.push_back(std::move(e));
+}
+
+std::vector<AlertEvent> AlertEngine::onReading(const Reading& r) {
+    std::vector<AlertEvent> events;
+    const auto* s = _registry.find(r.sensorId);
+    if (!s)
+        return events;
+    auto& sensor = _sensors[s->id];
+    sensor.seen = true;
+    sensor.lastIngestMs = std::max(sensor.lastIngestMs, r.ingestMs);
+    // Any reading ends a silence.
+    if (_active[{s->id, AlertKind::Stale}])
+        setActive(*s, AlertKind::Stale, false, r, s->thresholds.staleAfterSeconds.value_or(0),
+                  "reporting again", events);
+    if (r.metric != s->metric)
+        return events;
+
+    auto& series = _series[s->id];
+    if (series.seen && r.ts <= series.lastTs)
+        return events;  // late or repeated
+    const auto& t = s->thresholds;
+    if (t.high)
+        setActive(*s, AlertKind::High, r.value > *t.high, r, *t.high,
+                  format("%g above the high threshold %g", r.value, *t.high), events);
+    if (t.low)
+        setActive(*s, AlertKind::Low, r.value < *t.low, r, *t.low,
+                  format("%g below the low threshold %g", r.value, *t.low), events);
+    if (t.maxRatePerMinute && series.seen) {
+        const double minutes = static_cast<double>(r.ts - series.lastTs) / 60000.0;
+        const double rate = (r.value - series.lastValue) / minutes;
+        setActive(*s, AlertKind::RateOfChange, std::fabs(rate) > *t.maxRatePerMinute, r,
+                  *t.maxRatePerMinute,
+                  format("changing %g per minute, more than %g", rate, *t.maxRatePerMinute),
+                  events);
+    }
+    series.seen = true;
+    series.lastTs = r.ts;
+    series.lastValue = r.value;
+    return events;
+}
+
+std::vector<AlertEvent> AlertEngine::checkStaleness(TimeMs nowMs) {
+    std::vector<AlertEvent> events;
+    for (const auto& s : _registry.sensors()) {
+        if (!s.thresholds.staleAfterSeconds)
+            continue;
+        const auto limitMs = static_cast<TimeMs>(*s.thresholds.staleAfterSeconds * 1000.0);
+        const auto it = _sensors.find(s.id);
+        const TimeMs lastHeard =
+            it != _sensors.end() && it->second.seen ? it->second.lastIngestMs : _startMs;
+        if (nowMs - lastHeard <= limitMs)
+            continue;
+        // Raised at the moment it became stale, not when we noticed.
+        Reading r{
+            s.id, {}, lastHeard + limitMs, static_cast<double>(nowMs - lastHeard) / 1000.0, nowMs};
+        setActive(s, AlertKind::Stale, true, r, *s.thresholds.staleAfterSeconds,
+                  format("silent for %g s (limit %g s)", r.value, *s.thresholds.staleAfterSeconds),
+                  events);
+    }
+    return events;
+}
+
+}  // namespace citytwin::sensors

@@ -1,0 +1,6 @@
+#pragma once
+// libmosquitto must be initialised once per process before any client.
+
+namespace citytwin::sensors::detail {
+void ensureMosquittoInitialised();
+}
