@@ -1,0 +1,63 @@
+#include "citytwin/assets/Finding.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace citytwin::assets {
+
+std::string fillTemplate(const std::string& text,
+                         const std::map<std::string, std::string>& values) {
+    std::string out;
+    out.reserve(text.size() + 32);
+    std::size_t i = 0;
+    while (i < text.size()) {
+        if (text[i] == '{') {
+            const std::size_t close = text.find('}', i + 1);
+            if (close != std::string::npos) {
+                const auto it = values.find(text.substr(i + 1, close - i - 1));
+                if (it != values.end()) {
+                    out += it->second;
+                    i = close + 1;
+                    continue;
+                }
+            }
+        }
+        out += text[i++];
+    }
+    return out;
+}
+
+Finding makeFinding(const RuleDefinition& rule, const std::map<std::string, std::string>& values,
+                    std::vector<RelatedItem> related) {
+    Finding f;
+    f.rule = rule.code;
+    f.article = rule.article;
+    f.severity = rule.severity;
+    f.messageZh = fillTemplate(rule.messageZh, values);
+    f.messageEn = fillTemplate(rule.messageEn, values);
+    f.related = std::move(related);
+    return f;
+}
+
+void sortNearestFirst(std::vector<RelatedItem>& items) {
+    std::stable_sort(items.begin(), items.end(), [](const RelatedItem& a, const RelatedItem& b) {
+        if (a.distanceM != b.distanceM)
+            return a.distanceM < b.distanceM;
+        if (a.layer != b.layer)
+            return a.layer < b.layer;
+        return a.id < b.id;
+    });
+}
+
+std::string formatMetres(double metres) {
+    char buffer[64];
+    const double rounded = std::round(metres * 10.0) / 10.0;
+    if (rounded == std::floor(rounded))
+        std::snprintf(buffer, sizeof buffer, "%.0f", rounded);
+    else
+        std::snprintf(buffer, sizeof buffer, "%.1f", rounded);
+    return buffer;
+}
+
+}  // namespace citytwin::assets

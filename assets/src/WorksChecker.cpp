@@ -1,0 +1,164 @@
+#include "citytwin/assets/WorksChecker.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <map>
+
+#include "CheckSupport.h"
+#include "OgrGeometry.h"
+
+namespace citytwin::assets {
+
+std::string_view worksKindZh(WorksKind kind) {
+    switch (kind) {
+        case WorksKind::Construction:
+            return "建设施工";
+        case WorksKind::Demolition:
+            return "拆除";
+        case WorksKind::Excavation:
+            return "开挖";
+        case WorksKind::Piling:
+            return "打桩";
+        case WorksKind::Drilling:
+            return "钻探";
+        case WorksKind::Trenching:
+            return "挖沟";
+        case WorksKind::PipeLaying:
+            return "管线敷设";
+        case WorksKind::HazardousMaterial:
+            return "危险物品作业";
+        case WorksKind::Anchoring:
+            return "抛锚";
+        case WorksKind::Trawling:
+            return "拖网捕捞";
+        case WorksKind::SandDigging:
+            return "挖沙";
+        case WorksKind::Blasting:
+            return "爆破";
+        case WorksKind::Other:
+            return "其他";
+    }
+    return "其他";
+}
+
+WorksChecker::WorksChecker(const AssetIndex& index, const RuleSet& rules)
+    : _index(index), _rules(rules) {}
+
+geo::Result<std::vector<Finding>> WorksChecker::check(const WorksProposal& works) const {
+    using R = geo::Result<std::vector<Finding>>;
+    if (works.polygons.empty())
+        return R::failure("the works area is empty", {}, 0, "polygon");
+    geo::Extent box;
+    for (const auto& p : works.polygons) {
+        if (p.rings.empty() || p.rings[0].size() < 3)
+            return R::failure("the works polygon has fewer than 3 points", {}, 0, "polygon");
+        for (const auto& ring : p.rings)
+            for (const auto& q : ring) {
+                if (!std::isfinite(q.x) || !std::isfinite(q.y) || std::fabs(q.x) > 180 ||
+                    std::fabs(q.y) > 90)
+                    return R::failure("the works polygon has a point that is not WGS 84 lon/lat",
+                                      {}, 0, "polygon");
+                box.add(q.x, q.y);
+            }
+    }
+    if (const std::string why = detail::invalidityReason(works.polygons); !why.empty())
+        return R::failure("the works polygon is not valid: " + why, {}, 0, "polygon");
+    if (works.maybeStart && works.maybeEnd && *works.maybeEnd < *works.maybeStart)
+        return R::failure("the works end before they start", {}, 0, "end");
+    const double margin = std::max(_rules.worksNoticeDistanceM, _rules.maxHalfWidthM());
+    if (auto why = detail::outsideProjectExtent(_index, box, margin))
+        return R::failure("the works area is " + *why, {}, 0, "polygon");
+
+    const AssetProject& project = _index.project();
+    const MetricPlane plane(geo::GeoPoint{box.centerX(), box.centerY(), 0.0});
+    std::vector<plane::PlanePolygon> area;
+    for (const auto& p : works.polygons)
+        area.push_back(detail::toPlanePolygon(plane, p));
+    const auto pointDistance = [&](const geo::GeoPoint& q) {
+        double best = std::numeric_limits<double>::infinity();
+        for (const auto& a : area)
+            best = std::min(best, plane::pointPolygonDistance(plane.toPlane(q), a));
+        return best;
+    };
+    const double cableSearch = margin;
+    const auto cableDist = detail::cableDistances(
+        plane, project, _index.cableRuns(box, cableSearch),
+        [&](const std::vector<PlanePoint>& pts) {
+            double best = std::numeric_limits<double>::infinity();
+            for (const auto& a : area)
+                best = std::min(best, plane::polylinePolygonDistance(pts, a));
+            return best;
+        });
+
+    std::vector<Finding> findings;
+
+    // SH-19: notice list grouped by operator.
+    if (const auto* rule = _rules.find(rulecodes::kWorksNotice)) {
+        const double limit = _rules.worksNoticeDistanceM;
+        std::map<std::string, std::vector<RelatedItem>> byOperator;
+        for (auto i : _index.baseStations(box, limit)) {
+            const auto& s = project.baseStations[i];
+            if (s.maybeStatus == SiteStatus::Removed)
+                continue;
+            const double d = pointDistance(s.position);
+            if (d > limit)
+                continue;
+            std::vector<std::string> operators = {s.operatorName};
+            for (const auto& t : s.tenants)
+                if (std::find(operators.begin(), operators.end(), t) == operators.end())
+                    operators.push_back(t);
+            for (const auto& op : operators)
+                byOperator[op].push_back({layers::kBaseStations, s.id, d, s.position});
+        }
+        for (const auto& [ci, d] : cableDist) {
+            const Cable& c = project.cables[ci];
+            if (d > limit || c.status == "removed")
+                continue;
+            byOperator[c.operatorName].push_back(
+                {layers::kCables, c.id, d, detail::cableMidpoint(c)});
+        }
+        for (auto& [op, related] : byOperator) {
+            sortNearestFirst(related);
+            const std::string count = std::to_string(related.size());
+            findings.push_back(makeFinding(*rule,
+                                           {{"operator", op.empty() ? "(unknown)" : op},
+                                            {"count", count},
+                                            {"notice_distance_m", formatMetres(limit)}},
+                                           std::move(related)));
+        }
+    }
+
+    // Zone rules: the works kind must be one the rule names, and the cable's
+    // class one it covers.
+    const auto zoneRule = [&](const char* code) {
+        const auto* rule = _rules.find(code);
+        if (!rule || std::find(rule->worksKinds.begin(), rule->worksKinds.end(), works.kind) ==
+                         rule->worksKinds.end())
+            return;
+        std::vector<RelatedItem> related;
+        for (const auto& [ci, d] : cableDist) {
+            const Cable& c = project.cables[ci];
+            if (!c.maybeCableClass ||
+                std::find(rule->cableClasses.begin(), rule->cableClasses.end(),
+                          *c.maybeCableClass) == rule->cableClasses.end())
+                continue;
+            if (d <= _rules.halfWidthM(c.maybeCableClass, c.maybeWaters))
+                related.push_back({layers::kCables, c.id, d, detail::cableMidpoint(c)});
+        }
+        if (related.empty())
+            return;
+        sortNearestFirst(related);
+        findings.push_back(makeFinding(*rule,
+                                       {{"count", std::to_string(related.size())},
+                                        {"kind", std::string(toString(works.kind))},
+                                        {"kind_zh", std::string(worksKindZh(works.kind))}},
+                                       std::move(related)));
+    };
+    zoneRule(rulecodes::kLandProtection);
+    zoneRule(rulecodes::kUnderwaterProhibited);
+    zoneRule(rulecodes::kSubmarineProhibited);
+    return findings;
+}
+
+}  // namespace citytwin::assets
