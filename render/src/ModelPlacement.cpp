@@ -24,7 +24,9 @@ EnuBasis enuBasisAt(const geo::GeoPoint& lonLatH) {
     return {{-sl, cl, 0.0}, {-sp * cl, -sp * sl, cp}, {cp * cl, cp * sl, sp}};
 }
 
-osg::Vec3d toOsg(const geo::Vec3d& v) { return {v.x, v.y, v.z}; }
+osg::Vec3d toOsg(const geo::Vec3d& v) {
+    return {v.x, v.y, v.z};
+}
 
 }  // namespace
 
@@ -73,7 +75,8 @@ geo::Result<Placement> fitProjectedPlacement(const geo::Crs& crs, const geo::Geo
     // The exact transform of a model point into the city frame.
     std::string failure;
     auto exact = [&](const osg::Vec3d& local) -> std::optional<osg::Vec3d> {
-        auto g = transform->transform({origin.x + local.x(), origin.y + local.y(), origin.z + local.z()});
+        auto g = transform->transform(
+            {origin.x + local.x(), origin.y + local.y(), origin.z + local.z()});
         if (!g || !std::isfinite(g->x) || !std::isfinite(g->y)) {
             failure = g ? "not finite" : g.messages();
             return std::nullopt;
@@ -108,8 +111,8 @@ geo::Result<Placement> fitProjectedPlacement(const geo::Crs& crs, const geo::Geo
         axes[i] = (*plus - *minus) / (2.0 * step);
     }
     Placement placement;
-    const osg::Vec3d t = *atCentre - (axes[0] * centre.x() + axes[1] * centre.y() +
-                                      axes[2] * centre.z());
+    const osg::Vec3d t =
+        *atCentre - (axes[0] * centre.x() + axes[1] * centre.y() + axes[2] * centre.z());
     placement.localToCity.set(axes[0].x(), axes[0].y(), axes[0].z(), 0.0,  //
                               axes[1].x(), axes[1].y(), axes[1].z(), 0.0,  //
                               axes[2].x(), axes[2].y(), axes[2].z(), 0.0,  //
@@ -118,8 +121,8 @@ geo::Result<Placement> fitProjectedPlacement(const geo::Crs& crs, const geo::Geo
         for (unsigned i = 0; i < 8; ++i) {
             const osg::Vec3d corner(localBounds.corner(i));
             if (const auto e = exact(corner))
-                placement.maxErrorMetres =
-                    std::max(placement.maxErrorMetres, (corner * placement.localToCity - *e).length());
+                placement.maxErrorMetres = std::max(placement.maxErrorMetres,
+                                                    (corner * placement.localToCity - *e).length());
         }
     }
     return placement;

@@ -10,6 +10,8 @@
 #include <limits>
 #include <vector>
 
+#include "citytwin/render/ModelPlacement.h"
+
 namespace citytwin::render {
 namespace {
 
@@ -33,7 +35,8 @@ public:
         ++_survey.pagedLods;
         // A PagedLOD child beyond the loaded ones is still a file name.
         for (unsigned i = plod.getNumChildren(); i < plod.getNumFileNames(); ++i)
-            if (!plod.getFileName(i).empty()) ++_survey.unloadedChildFiles;
+            if (!plod.getFileName(i).empty())
+                ++_survey.unloadedChildFiles;
         apply(static_cast<osg::Node&>(plod));
     }
     void apply(osg::Transform& transform) override {
@@ -46,15 +49,18 @@ public:
     void apply(osg::Drawable& drawable) override {
         ++_survey.drawables;
         auto* geometry = drawable.asGeometry();
-        if (!geometry) return;
+        if (!geometry)
+            return;
         osg::TriangleIndexFunctor<TriangleCounter> counter;
         geometry->accept(counter);
         _survey.triangles += counter.count;
         const osg::Matrixd& m = _matrices.back();
         if (auto* v = dynamic_cast<const osg::Vec3Array*>(geometry->getVertexArray())) {
-            for (const auto& p : *v) _survey.bounds.expandBy(osg::Vec3d(p) * m);
+            for (const auto& p : *v)
+                _survey.bounds.expandBy(osg::Vec3d(p) * m);
         } else if (auto* vd = dynamic_cast<const osg::Vec3dArray*>(geometry->getVertexArray())) {
-            for (const auto& p : *vd) _survey.bounds.expandBy(p * m);
+            for (const auto& p : *vd)
+                _survey.bounds.expandBy(p * m);
         }
     }
 
@@ -72,15 +78,23 @@ ModelSurvey surveyModel(osg::Node& root, const osg::Matrixd& toWorld) {
     return survey;
 }
 
-void setGeographicExtent(LoadedModel& model, const osg::BoundingBoxd& cityBounds,
-                         const geo::LocalFrame& frame) {
+void computeGeographicExtent(LoadedModel& model, const geo::LocalFrame& frame) {
     model.wgs84Extent = geo::Extent{};
-    if (!cityBounds.valid()) return;
+    if (!model.node)
+        return;
+    const osg::BoundingBoxd inCity = surveyModel(*model.node).bounds;
+    if (!inCity.valid())
+        return;
+    const osg::Vec3d c = inCity.center();
+    const geo::LocalFrame atModel(frame.toGeographic({c.x(), c.y(), c.z()}));
+    const osg::Matrixd cityToModelFrame =
+        osg::Matrixd::inverse(enuPlacement(atModel.origin(), 0.0, frame));
+    const osg::BoundingBoxd box = surveyModel(*model.node, cityToModelFrame).bounds;
     model.minHeight = std::numeric_limits<double>::infinity();
     model.maxHeight = -std::numeric_limits<double>::infinity();
     for (unsigned i = 0; i < 8; ++i) {
-        const osg::Vec3d c = cityBounds.corner(i);
-        const geo::GeoPoint g = frame.toGeographic({c.x(), c.y(), c.z()});
+        const osg::Vec3d corner = box.corner(i);
+        const geo::GeoPoint g = atModel.toGeographic({corner.x(), corner.y(), corner.z()});
         model.wgs84Extent.add(g.x, g.y);
         model.minHeight = std::min(model.minHeight, g.z);
         model.maxHeight = std::max(model.maxHeight, g.z);

@@ -20,7 +20,8 @@ struct XmlDeleter {
 
 std::string trim(const std::string& s) {
     const auto b = s.find_first_not_of(" \t\r\n");
-    if (b == std::string::npos) return {};
+    if (b == std::string::npos)
+        return {};
     return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
 }
 
@@ -30,12 +31,14 @@ std::vector<double> parseNumbers(const std::string& text) {
     std::string token;
     std::string s = text;
     for (char& c : s)
-        if (c == ',') c = ' ';
+        if (c == ',')
+            c = ' ';
     std::istringstream words(s);
     while (words >> token) {
         char* end = nullptr;
         const double v = std::strtod(token.c_str(), &end);
-        if (end == token.c_str() || *end != '\0' || !std::isfinite(v)) return {};
+        if (end == token.c_str() || *end != '\0' || !std::isfinite(v))
+            return {};
         out.push_back(v);
     }
     return out;
@@ -45,7 +48,8 @@ std::vector<double> parseNumbers(const std::string& text) {
 std::string shorten(const std::string& s) {
     std::string one = s;
     for (char& c : one)
-        if (c == '\n' || c == '\r') c = ' ';
+        if (c == '\n' || c == '\r')
+            c = ' ';
     return one.size() > 90 ? one.substr(0, 87) + "..." : one;
 }
 
@@ -53,7 +57,8 @@ std::string shorten(const std::string& s) {
 
 geo::Result<OsgbMetadata> readOsgbMetadata(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) return geo::Result<OsgbMetadata>::failure("cannot open the OSGB metadata file", path);
+    if (!in)
+        return geo::Result<OsgbMetadata>::failure("cannot open the OSGB metadata file", path);
     std::ostringstream text;
     text << in.rdbuf();
     return parseOsgbMetadata(text.str(), path);
@@ -65,7 +70,9 @@ geo::Result<OsgbMetadata> parseOsgbMetadata(const std::string& xml, const std::s
     {
         geo::GdalErrorCapture capture;
         tree.reset(CPLParseXMLString(xml.c_str()));
-        if (!tree) return R::failure("not well-formed XML: " + capture.lastError("empty document"), source);
+        if (!tree)
+            return R::failure("not well-formed XML: " + capture.lastError("empty document"),
+                              source);
     }
     const CPLXMLNode* metadata = CPLGetXMLNode(tree.get(), "=ModelMetadata");
     if (!metadata)
@@ -80,8 +87,9 @@ geo::Result<OsgbMetadata> parseOsgbMetadata(const std::string& xml, const std::s
     if (const char* origin = CPLGetXMLValue(metadata, "SRSOrigin", nullptr)) {
         const auto v = parseNumbers(origin);
         if (v.size() < 2 || v.size() > 3)
-            return R::failure("<SRSOrigin> must be 'x,y[,z]' numbers, got '" + shorten(origin) + "'",
-                              source, 0, "SRSOrigin");
+            return R::failure(
+                "<SRSOrigin> must be 'x,y[,z]' numbers, got '" + shorten(origin) + "'", source, 0,
+                "SRSOrigin");
         m.srsOrigin = {v[0], v[1], v.size() == 3 ? v[2] : 0.0};
     }
 
@@ -99,8 +107,10 @@ geo::Result<OsgbMetadata> parseOsgbMetadata(const std::string& xml, const std::s
     auto crs = geo::Crs::fromString(m.srsText);
     if (!crs) {
         std::string why;
-        for (const auto& d : crs.diagnostics()) why += d.message;
-        return R::failure("unknown SRS '" + shorten(m.srsText) + "' (" + why + ")", source, 0, "SRS");
+        for (const auto& d : crs.diagnostics())
+            why += d.message;
+        return R::failure("unknown SRS '" + shorten(m.srsText) + "' (" + why + ")", source, 0,
+                          "SRS");
     }
     if (crs->kind() != geo::Crs::Kind::Proj || crs->isGeographic())
         return R::failure("SRS '" + shorten(m.srsText) +

@@ -39,7 +39,8 @@ geo::Result<PyramidPaths> resolvePaths(const std::string& input) {
     fs::path p = fs::absolute(fs::path(input), ec).lexically_normal();
     if (ec || !fs::exists(p, ec))
         return geo::Result<PyramidPaths>::failure("no such file or folder", input);
-    if (!p.has_filename()) p = p.parent_path();  // "dir/" -> "dir"
+    if (!p.has_filename())
+        p = p.parent_path();  // "dir/" -> "dir"
     PyramidPaths paths;
     if (isFile(p)) {
         paths.metadata = p;
@@ -66,7 +67,8 @@ std::vector<fs::path> findRootTiles(const fs::path& data, geo::Result<LoadedMode
     std::vector<fs::path> roots;
     std::error_code ec;
     for (fs::directory_iterator it(data, ec), end; !ec && it != end; it.increment(ec)) {
-        if (!it->is_directory(ec)) continue;
+        if (!it->is_directory(ec))
+            continue;
         const std::string name = it->path().filename().string();
         const fs::path root = it->path() / (name + ".osgb");
         if (isFile(root))
@@ -77,7 +79,8 @@ std::vector<fs::path> findRootTiles(const fs::path& data, geo::Result<LoadedMode
                 it->path().string()));
     }
     if (ec)
-        report.addDiagnostic(geo::makeWarning("cannot list the folder: " + ec.message(), data.string()));
+        report.addDiagnostic(
+            geo::makeWarning("cannot list the folder: " + ec.message(), data.string()));
     std::sort(roots.begin(), roots.end());
     return roots;
 }
@@ -103,9 +106,12 @@ private:
 
 bool isOsgbPyramidPath(const std::string& path) {
     const fs::path p(path);
-    if (isFile(p)) return p.filename() == "metadata.xml";
-    if (!isDirectory(p)) return false;
-    if (isFile(p / "metadata.xml")) return true;
+    if (isFile(p))
+        return p.filename() == "metadata.xml";
+    if (!isDirectory(p))
+        return false;
+    if (isFile(p / "metadata.xml"))
+        return true;
     return p.filename() == "Data" && isFile(p.parent_path() / "metadata.xml");
 }
 
@@ -140,7 +146,8 @@ geo::Result<LoadedModel> loadOsgbPyramid(const std::string& path, const geo::Loc
         options->setDatabasePath(file.parent_path().string());
         osg::ref_ptr<osg::Node> node = osgDB::readRefNodeFile(file.string(), options.get());
         if (!node) {
-            report.addDiagnostic(geo::makeWarning("cannot read this OSGB tile; skipped", file.string()));
+            report.addDiagnostic(
+                geo::makeWarning("cannot read this OSGB tile; skipped", file.string()));
             continue;
         }
         DatabasePathFixer fixer(file.parent_path().string());
@@ -149,9 +156,9 @@ geo::Result<LoadedModel> loadOsgbPyramid(const std::string& path, const geo::Loc
         tiles->addChild(node);
     }
     if (tiles->getNumChildren() == 0) {
-        R r = R::failure("none of the " + std::to_string(rootFiles.size()) +
-                             " root tiles could be read",
-                         paths->data.string());
+        R r = R::failure(
+            "none of the " + std::to_string(rootFiles.size()) + " root tiles could be read",
+            paths->data.string());
         r.addDiagnostics(report.diagnostics());
         return r;
     }
@@ -161,13 +168,14 @@ geo::Result<LoadedModel> loadOsgbPyramid(const std::string& path, const geo::Loc
     osg::Matrixd localToCity;
     if (metadata->isEnu) {
         const auto& o = metadata->srsOrigin;
-        localToCity = osg::Matrixd::translate(o.x, o.y, o.z) *
-                      enuPlacement(metadata->enuOrigin, 0.0, frame);
+        localToCity =
+            osg::Matrixd::translate(o.x, o.y, o.z) * enuPlacement(metadata->enuOrigin, 0.0, frame);
         model.crsLabel = metadata->srsText;
     } else {
         const ModelSurvey local = surveyModel(*tiles);
         osg::BoundingBox localBounds;
-        if (local.bounds.valid()) localBounds.set(local.bounds._min, local.bounds._max);
+        if (local.bounds.valid())
+            localBounds.set(local.bounds._min, local.bounds._max);
         auto placement = fitProjectedPlacement(metadata->crs, metadata->srsOrigin, localBounds,
                                                frame, metadataPath);
         if (!placement) {
@@ -178,8 +186,8 @@ geo::Result<LoadedModel> loadOsgbPyramid(const std::string& path, const geo::Loc
         }
         localToCity = placement->localToCity;
         model.placementErrorMetres = placement->maxErrorMetres;
-        model.crsLabel = metadata->crs.label().empty() ? metadata->crs.definition()
-                                                       : metadata->crs.label();
+        model.crsLabel =
+            metadata->crs.label().empty() ? metadata->crs.definition() : metadata->crs.label();
     }
 
     osg::ref_ptr<osg::MatrixTransform> placed = new osg::MatrixTransform(localToCity);
@@ -187,7 +195,7 @@ geo::Result<LoadedModel> loadOsgbPyramid(const std::string& path, const geo::Loc
     placed->setDataVariance(osg::Object::STATIC);
     placed->addChild(tiles);
     model.node = placed;
-    setGeographicExtent(model, surveyModel(*placed).bounds, frame);
+    computeGeographicExtent(model, frame);
 
     R result(std::move(model));
     result.addDiagnostics(report.diagnostics());

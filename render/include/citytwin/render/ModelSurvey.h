@@ -28,9 +28,10 @@ struct ModelSurvey {
 /// Walks every loaded child (not the ones a PagedLOD would still page in).
 ModelSurvey surveyModel(osg::Node& root, const osg::Matrixd& toWorld = osg::Matrixd::identity());
 
-/// Fills the WGS 84 extent and height range of `model` from a box in the
-/// city frame (its eight corners, taken through the frame exactly).
-void setGeographicExtent(LoadedModel& model, const osg::BoundingBoxd& cityBounds,
-                         const geo::LocalFrame& frame);
+/// Fills the WGS 84 extent and height range of `model.node` (in the city
+/// frame `frame`). The box is taken in an east-north-up frame at the model
+/// itself, so a model far from the city origin (whose up axis is tilted
+/// there) still gets a tight extent.
+void computeGeographicExtent(LoadedModel& model, const geo::LocalFrame& frame);
 
 }  // namespace citytwin::render

@@ -1,0 +1,8 @@
+# Model loaders (OSGB pyramids, glTF/GLB, 3D Tiles) against the shared
+# public samples in ../shared/data and malformed inputs built by the tests.
+citytwin_add_test(test_render_models
+    SOURCES
+        ${CMAKE_CURRENT_LIST_DIR}/TestModelPlacement.cpp
+        ${CMAKE_CURRENT_LIST_DIR}/TestOsgbPyramidLoader.cpp
+    LIBS citytwin::render PROJ::proj
+    LABELS unit)
