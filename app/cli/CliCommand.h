@@ -17,5 +17,9 @@ struct CliCommand {
 // One declaration per subcommand, defined in <Name>Command.cpp.
 CliCommand infoCommand();
 CliCommand exportOsgbCommand();
+CliCommand checkSiteCommand();
+CliCommand checkWorksCommand();
+CliCommand auditCommand();
+CliCommand zonesCommand();
 
 }  // namespace citytwin::cli

@@ -14,6 +14,10 @@ std::vector<CliCommand> commands() {
     return {
         infoCommand(),
         exportOsgbCommand(),
+        checkSiteCommand(),
+        checkWorksCommand(),
+        auditCommand(),
+        zonesCommand(),
     };
 }
 

@@ -28,8 +28,9 @@ std::string fillTemplate(const std::string& text,
     return out;
 }
 
-Finding makeFinding(const RuleDefinition& rule, const std::map<std::string, std::string>& values,
+Finding makeFinding(const RuleDefinition& rule, std::map<std::string, std::string> values,
                     std::vector<RelatedItem> related) {
+    values.emplace("count", std::to_string(related.size()));
     Finding f;
     f.rule = rule.code;
     f.article = rule.article;

@@ -6,7 +6,8 @@
 namespace citytwin::assets {
 
 std::optional<IsoDate> IsoDate::parse(std::string_view text) {
-    if (text.size() < 10 || text[4] != '-' || text[7] != '-')
+    // OGR renders Date fields as YYYY/MM/DD; GeoPackage and users write YYYY-MM-DD.
+    if (text.size() < 10 || !(text[4] == '-' || text[4] == '/') || text[7] != text[4])
         return std::nullopt;
     if (text.size() > 10 && text[10] != 'T' && text[10] != ' ')
         return std::nullopt;

@@ -44,9 +44,7 @@ geo::Result<std::vector<Finding>> SiteChecker::check(const SiteProposal& proposa
         if (!related.empty()) {
             sortNearestFirst(related);
             findings.push_back(
-                makeFinding(*rule,
-                            {{"radius_m", formatMetres(_rules.facilitySearchRadiusM)},
-                             {"count", std::to_string(related.size())}},
+                makeFinding(*rule, {{"radius_m", formatMetres(_rules.facilitySearchRadiusM)}},
                             std::move(related)));
         }
     }
@@ -68,11 +66,9 @@ geo::Result<std::vector<Finding>> SiteChecker::check(const SiteProposal& proposa
             sortNearestFirst(related);
             const std::string nearest =
                 related.front().id + " (" + formatMetres(related.front().distanceM) + " m)";
-            findings.push_back(makeFinding(*rule,
-                                           {{"radius_m", formatMetres(_rules.shareRadiusM)},
-                                            {"count", std::to_string(related.size())},
-                                            {"nearest", nearest}},
-                                           std::move(related)));
+            findings.push_back(makeFinding(
+                *rule, {{"radius_m", formatMetres(_rules.shareRadiusM)}, {"nearest", nearest}},
+                std::move(related)));
         }
     }
 
@@ -93,8 +89,7 @@ geo::Result<std::vector<Finding>> SiteChecker::check(const SiteProposal& proposa
         if (!related.empty()) {
             sortNearestFirst(related);
             findings.push_back(makeFinding(*rule,
-                                           {{"radius_m", formatMetres(_rules.publicPlaceRadiusM)},
-                                            {"count", std::to_string(related.size())}},
+                                           {{"radius_m", formatMetres(_rules.publicPlaceRadiusM)}},
                                            std::move(related)));
         }
     }
@@ -115,9 +110,7 @@ geo::Result<std::vector<Finding>> SiteChecker::check(const SiteProposal& proposa
         if (!related.empty()) {
             sortNearestFirst(related);
             findings.push_back(
-                makeFinding(*rule,
-                            {{"radius_m", formatMetres(_rules.interferenceDistanceM)},
-                             {"count", std::to_string(related.size())}},
+                makeFinding(*rule, {{"radius_m", formatMetres(_rules.interferenceDistanceM)}},
                             std::move(related)));
         }
     }
@@ -148,13 +141,11 @@ geo::Result<std::vector<Finding>> SiteChecker::check(const SiteProposal& proposa
     }
     if (landRule && !land.empty()) {
         sortNearestFirst(land);
-        findings.push_back(
-            makeFinding(*landRule, {{"count", std::to_string(land.size())}}, std::move(land)));
+        findings.push_back(makeFinding(*landRule, {}, std::move(land)));
     }
     if (const auto* rule = _rules.find(rulecodes::kSubmarineZone); rule && !submarine.empty()) {
         sortNearestFirst(submarine);
-        findings.push_back(makeFinding(*rule, {{"count", std::to_string(submarine.size())}},
-                                       std::move(submarine)));
+        findings.push_back(makeFinding(*rule, {}, std::move(submarine)));
     }
     return findings;
 }

@@ -120,10 +120,9 @@ geo::Result<std::vector<Finding>> WorksChecker::check(const WorksProposal& works
         }
         for (auto& [op, related] : byOperator) {
             sortNearestFirst(related);
-            const std::string count = std::to_string(related.size());
             findings.push_back(makeFinding(*rule,
                                            {{"operator", op.empty() ? "(unknown)" : op},
-                                            {"count", count},
+
                                             {"notice_distance_m", formatMetres(limit)}},
                                            std::move(related)));
         }
@@ -150,8 +149,7 @@ geo::Result<std::vector<Finding>> WorksChecker::check(const WorksProposal& works
             return;
         sortNearestFirst(related);
         findings.push_back(makeFinding(*rule,
-                                       {{"count", std::to_string(related.size())},
-                                        {"kind", std::string(toString(works.kind))},
+                                       {{"kind", std::string(toString(works.kind))},
                                         {"kind_zh", std::string(worksKindZh(works.kind))}},
                                        std::move(related)));
     };

@@ -32,8 +32,9 @@ struct Finding {
 /// Fills "{name}" placeholders of a message template; unknown ones stay as written.
 std::string fillTemplate(const std::string& text, const std::map<std::string, std::string>& values);
 
-/// A finding for `rule` with its messages filled from `values`.
-Finding makeFinding(const RuleDefinition& rule, const std::map<std::string, std::string>& values,
+/// A finding for `rule` with its messages filled from `values` ({count} is
+/// the number of related items unless given).
+Finding makeFinding(const RuleDefinition& rule, std::map<std::string, std::string> values,
                     std::vector<RelatedItem> related);
 
 /// Sorts related items nearest first (ties by layer, then id).

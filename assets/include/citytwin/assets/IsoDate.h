@@ -12,7 +12,7 @@ namespace citytwin::assets {
 struct IsoDate {
     long days = 0;
 
-    /// Parses "YYYY-MM-DD" (a time part after 'T' or ' ' is ignored, as
+    /// Parses "YYYY-MM-DD" or OGR's "YYYY/MM/DD" (a time part after 'T' or ' ' is ignored, as
     /// GeoPackage DATETIME fields carry one); nullopt if not a real date.
     static std::optional<IsoDate> parse(std::string_view text);
     /// Today in UTC.

@@ -1,0 +1,144 @@
+// citytwin-cli check-site: the Shanghai siting rules for a proposed base station.
+
+#include <iostream>
+
+#include "CliArgs.h"
+#include "CliCommand.h"
+#include "citytwin/assets/FindingsFormat.h"
+#include "citytwin/assets/InspectionContext.h"
+#include "citytwin/geo/CrsTransform.h"
+
+namespace citytwin::cli {
+namespace {
+
+const char* kHelp =
+    "usage: citytwin-cli check-site --project P --lon X --lat Y [--crs CRS] [--operator OP]\n"
+    "                               [--host-type T] [--rules R] [--format json|text]\n\n"
+    "Checks a proposed base-station site against the Shanghai rules and prints the\n"
+    "findings, each citing its article:\n"
+    "  SH-11    suitable public facilities within the search radius (200 m), nearest\n"
+    "           first, unless the host type is itself a public facility\n"
+    "  SH-12    existing non-removed sites with spare capacity within 100 m (share first)\n"
+    "  SH-16    public places obliged to open within 300 m\n"
+    "  SH-24-4  interference sources within 100 m\n"
+    "  SH-24-2 / SCP-7  land / submarine cable protection zones the point falls in\n"
+    "(distances as set by the rules file).\n\n"
+    "options:\n"
+    "  --project P     project GeoPackage with the asset layers (docs/assets.md)\n"
+    "  --lon X         longitude (or easting) of the site in --crs\n"
+    "  --lat Y         latitude (or northing) of the site in --crs\n"
+    "  --crs CRS       CRS of X/Y (EPSG code, WKT, PROJ string, GCJ02, BD09);\n"
+    "                  default EPSG:4326 (WGS 84)\n"
+    "  --operator OP   operator proposing the site (shown in text output)\n"
+    "  --host-type T   tower, rooftop, integrated_pole, lamp_pole, bus_shelter,\n"
+    "                  elevated_road, gantry, road_sign, phone_booth, indoor, other\n"
+    "                  (default: unknown, treated as a stand-alone site)\n"
+    "  --rules R       rules file (JSON, docs/assets.md); default: the shipped\n"
+    "                  assets/rules/shanghai-2023.json\n"
+    "  --format F      json (default) or text\n\n"
+    "JSON output: {\"findings\":[{\"rule\":\"SH-11\",\"article\":\"...\",\"severity\":\"advice\",\n"
+    "  "
+    "\"message_zh\":\"...\",\"message_en\":\"...\",\"related\":[{\"layer\":\"public_facilities\",\n"
+    "  \"id\":\"...\",\"distance_m\":80.2}]}]}  (distances in metres, related nearest first)\n"
+    "Problems in the project's data are printed to stderr naming layer, feature and field.\n"
+    "exit status: 0 if the check ran (with or without findings), 1 if it could not\n"
+    "(unreadable project or rules, point outside the project), 2 on a usage error.\n";
+
+int runCheckSite(int argc, char** argv) {
+    CliArgs args({"--project", "--lon", "--lat", "--crs", "--operator", "--host-type", "--rules",
+                  "--format"},
+                 {});
+    if (!args.parse(argc, argv, 1)) {
+        std::cerr << "citytwin-cli check-site: " << args.error() << "\n" << kHelp;
+        return 2;
+    }
+    if (args.has("--help")) {
+        std::cout << kHelp;
+        return 0;
+    }
+    const auto usage = [](const std::string& what) {
+        std::cerr << "citytwin-cli check-site: " << what << "\n" << kHelp;
+        return 2;
+    };
+    if (!args.positionals().empty())
+        return usage("unexpected argument '" + args.positionals()[0] + "'");
+    for (const char* required : {"--project", "--lon", "--lat"})
+        if (!args.has(required))
+            return usage(std::string(required) + " is required");
+    const std::string format = args.valueOr("--format", "json");
+    if (format != "json" && format != "text")
+        return usage("--format must be json or text");
+    double x = 0.0, y = 0.0;
+    try {
+        std::size_t used = 0;
+        const std::string lon = *args.value("--lon");
+        x = std::stod(lon, &used);
+        if (used != lon.size())
+            throw std::invalid_argument(lon);
+        const std::string lat = *args.value("--lat");
+        y = std::stod(lat, &used);
+        if (used != lat.size())
+            throw std::invalid_argument(lat);
+    } catch (const std::exception&) {
+        return usage("--lon and --lat must be numbers");
+    }
+    assets::SiteProposal proposal;
+    proposal.operatorName = args.valueOr("--operator", "");
+    if (auto t = args.value("--host-type")) {
+        proposal.maybeHostType = assets::parseHostType(*t);
+        if (!proposal.maybeHostType)
+            return usage("--host-type: unknown host type '" + *t + "'");
+    }
+    proposal.position = {x, y, 0.0};
+    if (auto crsText = args.value("--crs")) {
+        auto crs = geo::Crs::fromString(*crsText);
+        if (!crs)
+            return usage("--crs: " + crs.messages());
+        auto transform = geo::CrsTransform::create(crs.value(), geo::Crs::wgs84());
+        if (!transform)
+            return usage("--crs: " + transform.messages());
+        auto p = transform->transform(proposal.position);
+        if (!p) {
+            std::cerr << "citytwin-cli check-site: --lon/--lat: " << p.messages() << '\n';
+            return 1;
+        }
+        proposal.position = p.value();
+    }
+
+    const auto repository = assets::openAssetRepository(*args.value("--project"));
+    auto context = assets::InspectionContext::open(*repository, args.valueOr("--rules", ""));
+    for (const auto& d : context.diagnostics())
+        std::cerr << d.toString() << '\n';
+    if (!context) {
+        std::cerr << "citytwin-cli check-site: cannot run the check\n";
+        return 1;
+    }
+    auto findings = context.value()->siteChecker().check(proposal);
+    if (!findings) {
+        for (const auto& d : findings.diagnostics())
+            std::cerr << "citytwin-cli check-site: --lon/--lat: " << d.message << '\n';
+        return 1;
+    }
+    if (format == "json")
+        std::cout << assets::findingsToJson(findings.value());
+    else {
+        std::cout << "check-site " << proposal.position.x << ", " << proposal.position.y
+                  << " (WGS 84)";
+        if (!proposal.operatorName.empty())
+            std::cout << " operator " << proposal.operatorName;
+        if (proposal.maybeHostType)
+            std::cout << " host " << assets::toString(*proposal.maybeHostType);
+        std::cout << "; rules " << context.value()->rules().version << "\n"
+                  << assets::findingsToText(findings.value());
+    }
+    return 0;
+}
+
+}  // namespace
+
+CliCommand checkSiteCommand() {
+    return {"check-site", "check a proposed base-station site against the Shanghai rules",
+            runCheckSite};
+}
+
+}  // namespace citytwin::cli
