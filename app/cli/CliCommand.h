@@ -17,6 +17,9 @@ struct CliCommand {
 // One declaration per subcommand, defined in <Name>Command.cpp.
 CliCommand infoCommand();
 CliCommand exportOsgbCommand();
+CliCommand transformCommand();
+CliCommand importCommand();
+CliCommand layersCommand();
 CliCommand checkSiteCommand();
 CliCommand checkWorksCommand();
 CliCommand auditCommand();

@@ -14,6 +14,9 @@ std::vector<CliCommand> commands() {
     return {
         infoCommand(),
         exportOsgbCommand(),
+        transformCommand(),
+        importCommand(),
+        layersCommand(),
         checkSiteCommand(),
         checkWorksCommand(),
         auditCommand(),

@@ -7,12 +7,13 @@ namespace citytwin::geo {
 namespace {
 
 constexpr double kPi = std::numbers::pi;
-constexpr double kA = 6378245.0;                  // Krasovsky 1940 semi-major axis
-constexpr double kEe = 0.00669342162296594323;    // Krasovsky eccentricity squared
-constexpr double kXPi = kPi * 3000.0 / 180.0;     // BD-09's rotation constant
+constexpr double kA = 6378245.0;                // Krasovsky 1940 semi-major axis
+constexpr double kEe = 0.00669342162296594323;  // Krasovsky eccentricity squared
+constexpr double kXPi = kPi * 3000.0 / 180.0;   // BD-09's rotation constant
 
 double offsetLat(double x, double y) {
-    double r = -100.0 + 2.0 * x + 3.0 * y + 0.2 * y * y + 0.1 * x * y + 0.2 * std::sqrt(std::abs(x));
+    double r =
+        -100.0 + 2.0 * x + 3.0 * y + 0.2 * y * y + 0.1 * x * y + 0.2 * std::sqrt(std::abs(x));
     r += (20.0 * std::sin(6.0 * x * kPi) + 20.0 * std::sin(2.0 * x * kPi)) * 2.0 / 3.0;
     r += (20.0 * std::sin(y * kPi) + 40.0 * std::sin(y / 3.0 * kPi)) * 2.0 / 3.0;
     r += (160.0 * std::sin(y / 12.0 * kPi) + 320.0 * std::sin(y * kPi / 30.0)) * 2.0 / 3.0;
@@ -38,7 +39,8 @@ GeoPoint invert(const GeoPoint& target, Forward forward) {
         const double dy = f.y - target.y;
         guess.x -= dx;
         guess.y -= dy;
-        if (std::abs(dx) < 1e-11 && std::abs(dy) < 1e-11) break;
+        if (std::abs(dx) < 1e-11 && std::abs(dy) < 1e-11)
+            break;
     }
     return guess;
 }
@@ -50,7 +52,8 @@ bool isOutsideChina(double lon, double lat) {
 }
 
 GeoPoint wgs84ToGcj02(const GeoPoint& p) {
-    if (isOutsideChina(p.x, p.y)) return p;
+    if (isOutsideChina(p.x, p.y))
+        return p;
     double dLat = offsetLat(p.x - 105.0, p.y - 35.0);
     double dLon = offsetLon(p.x - 105.0, p.y - 35.0);
     const double radLat = p.y / 180.0 * kPi;
@@ -63,7 +66,8 @@ GeoPoint wgs84ToGcj02(const GeoPoint& p) {
 }
 
 GeoPoint gcj02ToWgs84(const GeoPoint& p) {
-    if (isOutsideChina(p.x, p.y)) return p;
+    if (isOutsideChina(p.x, p.y))
+        return p;
     return invert(p, wgs84ToGcj02);
 }
 
@@ -78,12 +82,14 @@ GeoPoint bd09ToGcj02(const GeoPoint& p) {
 }
 
 GeoPoint wgs84ToBd09(const GeoPoint& p) {
-    if (isOutsideChina(p.x, p.y)) return p;
+    if (isOutsideChina(p.x, p.y))
+        return p;
     return gcj02ToBd09(wgs84ToGcj02(p));
 }
 
 GeoPoint bd09ToWgs84(const GeoPoint& p) {
-    if (isOutsideChina(p.x, p.y)) return p;
+    if (isOutsideChina(p.x, p.y))
+        return p;
     return invert(p, wgs84ToBd09);
 }
 

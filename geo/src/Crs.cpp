@@ -15,7 +15,8 @@ std::string upper(std::string s) {
 }
 std::string trim(const std::string& s) {
     const auto b = s.find_first_not_of(" \t\r\n");
-    if (b == std::string::npos) return {};
+    if (b == std::string::npos)
+        return {};
     const auto e = s.find_last_not_of(" \t\r\n");
     return s.substr(b, e - b + 1);
 }
@@ -25,11 +26,30 @@ struct PjDeleter {
 };
 using PjPtr = std::unique_ptr<PJ, PjDeleter>;
 
+bool isDigits(const std::string& s) {
+    return !s.empty() &&
+           std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c); });
+}
+
+/// What users type and PROJ reads differently: a bare EPSG number ("4549"),
+/// and PROJ strings without "+type=crs" (which PROJ would take for a
+/// coordinate operation, not a CRS).
+std::string normaliseDefinition(const std::string& d) {
+    if (isDigits(d))
+        return "EPSG:" + d;
+    const bool projString =
+        d.rfind("+proj=", 0) == 0 || d.rfind("proj=", 0) == 0 || d.rfind("+init=", 0) == 0;
+    if (projString && d.find("type=crs") == std::string::npos)
+        return d + " +type=crs";
+    return d;
+}
+
 }  // namespace
 
 Result<Crs> Crs::fromString(const std::string& definitionIn) {
     const std::string definition = trim(definitionIn);
-    if (definition.empty()) return Result<Crs>::failure("empty CRS definition", {}, 0, "crs");
+    if (definition.empty())
+        return Result<Crs>::failure("empty CRS definition", {}, 0, "crs");
 
     Crs crs;
     const std::string u = upper(definition);
@@ -49,18 +69,19 @@ Result<Crs> Crs::fromString(const std::string& definitionIn) {
     }
 
     PJ_CONTEXT* ctx = detail::projContext();
-    proj_context_errno(ctx);  // clear nothing, but keeps the call order obvious
-    PjPtr pj(proj_create(ctx, definition.c_str()));
+    const std::string projInput = normaliseDefinition(definition);
+    PjPtr pj(proj_create(ctx, projInput.c_str()));
     if (!pj) {
-        return Result<Crs>::failure("unknown or invalid CRS '" + definition +
-                                        "': " + detail::projLastError(ctx),
-                                    {}, 0, "crs");
+        return Result<Crs>::failure(
+            "unknown or invalid CRS '" + definition + "': " + detail::projLastError(ctx), {}, 0,
+            "crs");
     }
     // A PROJ string may name an operation rather than a CRS; only CRSs locate data.
     PJ_TYPE type = proj_get_type(pj.get());
     if (type == PJ_TYPE_BOUND_CRS) {
         PjPtr base(proj_get_source_crs(ctx, pj.get()));
-        if (base) type = proj_get_type(base.get());
+        if (base)
+            type = proj_get_type(base.get());
     }
     const bool isCrs = type == PJ_TYPE_GEOGRAPHIC_2D_CRS || type == PJ_TYPE_GEOGRAPHIC_3D_CRS ||
                        type == PJ_TYPE_PROJECTED_CRS || type == PJ_TYPE_COMPOUND_CRS ||
@@ -68,11 +89,11 @@ Result<Crs> Crs::fromString(const std::string& definitionIn) {
                        type == PJ_TYPE_GEOGRAPHIC_CRS || type == PJ_TYPE_OTHER_CRS;
     if (!isCrs) {
         return Result<Crs>::failure(
-            "'" + definition + "' is a coordinate operation, not a coordinate reference system",
-            {}, 0, "crs");
+            "'" + definition + "' is a coordinate operation, not a coordinate reference system", {},
+            0, "crs");
     }
     crs._kind = Kind::Proj;
-    crs._definition = definition;
+    crs._definition = projInput;
     crs._geographic = type == PJ_TYPE_GEOGRAPHIC_2D_CRS || type == PJ_TYPE_GEOGRAPHIC_3D_CRS ||
                       type == PJ_TYPE_GEOGRAPHIC_CRS;
     if (type == PJ_TYPE_COMPOUND_CRS) {
@@ -84,7 +105,8 @@ Result<Crs> Crs::fromString(const std::string& definitionIn) {
     }
     const char* auth = proj_get_id_auth_name(pj.get(), 0);
     const char* code = proj_get_id_code(pj.get(), 0);
-    if (auth && code) crs._authorityCode = std::string(auth) + ":" + code;
+    if (auth && code)
+        crs._authorityCode = std::string(auth) + ":" + code;
     const char* name = proj_get_name(pj.get());
     crs._label = crs._authorityCode.empty() ? std::string(name ? name : definition)
                                             : crs._authorityCode + " " + (name ? name : "");
@@ -99,6 +121,14 @@ Crs Crs::wgs84() {
 Crs Crs::cgcs2000() {
     static const Crs c = fromString("EPSG:4490").value();
     return c;
+}
+
+Crs Crs::gcj02() {
+    return fromString("GCJ02").value();
+}
+
+Crs Crs::bd09() {
+    return fromString("BD09").value();
 }
 
 }  // namespace citytwin::geo

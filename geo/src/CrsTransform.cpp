@@ -59,23 +59,33 @@ Result<CrsTransform> CrsTransform::create(const Crs& from, const Crs& to) {
     return CrsTransform(std::move(impl));
 }
 
-const Crs& CrsTransform::source() const { return _impl->from; }
-const Crs& CrsTransform::target() const { return _impl->to; }
-bool CrsTransform::isIdentity() const { return _impl->from == _impl->to; }
+const Crs& CrsTransform::source() const {
+    return _impl->from;
+}
+const Crs& CrsTransform::target() const {
+    return _impl->to;
+}
+bool CrsTransform::isIdentity() const {
+    return _impl->from == _impl->to;
+}
 
 std::size_t CrsTransform::transformInPlace(std::span<double> xs, std::span<double> ys,
                                            std::span<double> zs) const {
     const std::size_t n = std::min(xs.size(), ys.size());
     const bool haveZ = zs.size() >= n && n > 0;
-    if (isIdentity()) return 0;
+    if (isIdentity())
+        return 0;
 
     auto applyOffset = [&](Crs::Kind kind, bool toWgs) {
-        if (kind == Crs::Kind::Proj) return;
+        if (kind == Crs::Kind::Proj)
+            return;
         for (std::size_t i = 0; i < n; ++i) {
             GeoPoint p{xs[i], ys[i], 0.0};
             GeoPoint q;
-            if (kind == Crs::Kind::Gcj02) q = toWgs ? gcj02ToWgs84(p) : wgs84ToGcj02(p);
-            else q = toWgs ? bd09ToWgs84(p) : wgs84ToBd09(p);
+            if (kind == Crs::Kind::Gcj02)
+                q = toWgs ? gcj02ToWgs84(p) : wgs84ToGcj02(p);
+            else
+                q = toWgs ? bd09ToWgs84(p) : wgs84ToBd09(p);
             xs[i] = q.x;
             ys[i] = q.y;
         }

@@ -13,10 +13,14 @@ namespace citytwin::geo {
 
 namespace {
 void CPL_STDCALL routeToLog(CPLErr errClass, CPLErrorNum, const char* msg) {
-    if (!msg) return;
-    if (errClass >= CE_Failure) logError(std::string("GDAL: ") + msg);
-    else if (errClass == CE_Warning) logWarning(std::string("GDAL: ") + msg);
-    else logDebug(std::string("GDAL: ") + msg);
+    if (!msg)
+        return;
+    if (errClass >= CE_Failure)
+        logError(std::string("GDAL: ") + msg);
+    else if (errClass == CE_Warning)
+        logWarning(std::string("GDAL: ") + msg);
+    else
+        logDebug(std::string("GDAL: ") + msg);
 }
 }  // namespace
 
@@ -34,16 +38,22 @@ GdalErrorCapture::GdalErrorCapture() {
     CPLPushErrorHandlerEx(
         [](CPLErr c, CPLErrorNum n, const char* m) {
             auto* self = static_cast<GdalErrorCapture*>(CPLGetErrorHandlerUserData());
-            if (!self) return;
+            if (!self)
+                return;
             (void)n;
-            if (!m) return;
-            if (c >= CE_Failure) self->_errors.emplace_back(m);
-            else if (c == CE_Warning) self->_warnings.emplace_back(m);
+            if (!m)
+                return;
+            if (c >= CE_Failure)
+                self->_errors.emplace_back(m);
+            else if (c == CE_Warning)
+                self->_warnings.emplace_back(m);
         },
         this);
 }
 
-GdalErrorCapture::~GdalErrorCapture() { CPLPopErrorHandler(); }
+GdalErrorCapture::~GdalErrorCapture() {
+    CPLPopErrorHandler();
+}
 
 std::string GdalErrorCapture::lastError(const std::string& fallback) const {
     return _errors.empty() ? fallback : _errors.back();

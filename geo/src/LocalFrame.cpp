@@ -6,14 +6,16 @@
 namespace citytwin::geo {
 namespace {
 
-constexpr double kA = 6378137.0;                // WGS 84 semi-major axis, m
-constexpr double kF = 1.0 / 298.257223563;      // WGS 84 flattening
-constexpr double kE2 = kF * (2.0 - kF);         // first eccentricity squared
-constexpr double kB = kA * (1.0 - kF);          // semi-minor axis
+constexpr double kA = 6378137.0;                          // WGS 84 semi-major axis, m
+constexpr double kF = 1.0 / 298.257223563;                // WGS 84 flattening
+constexpr double kE2 = kF * (2.0 - kF);                   // first eccentricity squared
+constexpr double kB = kA * (1.0 - kF);                    // semi-minor axis
 constexpr double kEp2 = (kA * kA - kB * kB) / (kB * kB);  // second eccentricity squared
 constexpr double kDeg = std::numbers::pi / 180.0;
 
-double dot(const Vec3d& a, const Vec3d& b) { return a.x * b.x + a.y * b.y + a.z * b.z; }
+double dot(const Vec3d& a, const Vec3d& b) {
+    return a.x * b.x + a.y * b.y + a.z * b.z;
+}
 
 }  // namespace
 

@@ -18,7 +18,8 @@ LogSink& sinkRef() {
 }
 LogLevel initialLevel() {
     const char* env = std::getenv("CITYTWIN_LOG");
-    if (env && std::string_view(env) == "debug") return LogLevel::Debug;
+    if (env && std::string_view(env) == "debug")
+        return LogLevel::Debug;
     return LogLevel::Info;
 }
 LogLevel& levelRef() {
@@ -27,10 +28,14 @@ LogLevel& levelRef() {
 }
 const char* levelName(LogLevel l) {
     switch (l) {
-        case LogLevel::Debug: return "debug";
-        case LogLevel::Info: return "info";
-        case LogLevel::Warning: return "warning";
-        case LogLevel::Error: return "error";
+        case LogLevel::Debug:
+            return "debug";
+        case LogLevel::Info:
+            return "info";
+        case LogLevel::Warning:
+            return "warning";
+        case LogLevel::Error:
+            return "error";
     }
     return "?";
 }
@@ -49,7 +54,8 @@ void setLogLevel(LogLevel level) {
 
 void log(LogLevel level, const std::string& message) {
     std::lock_guard lock(sinkMutex());
-    if (level < levelRef()) return;
+    if (level < levelRef())
+        return;
     if (sinkRef()) {
         sinkRef()(level, message);
     } else {

@@ -6,7 +6,8 @@ namespace citytwin::geo::detail {
 namespace {
 
 void projLog(void*, int level, const char* msg) {
-    if (!msg) return;
+    if (!msg)
+        return;
     // PROJ logs its errors; they reach the user through our Result instead.
     logDebug(std::string("PROJ") + (level == PJ_LOG_ERROR ? " error: " : ": ") + msg);
 }

@@ -6,14 +6,18 @@ std::string Diagnostic::toString() const {
     std::string out;
     if (!source.empty()) {
         out += source;
-        if (line > 0) out += ":" + std::to_string(line);
+        if (line > 0)
+            out += ":" + std::to_string(line);
         out += ": ";
     } else if (line > 0) {
         out += "line " + std::to_string(line) + ": ";
     }
-    if (severity == Severity::Warning) out += "warning: ";
-    if (severity == Severity::Error) out += "error: ";
-    if (!field.empty()) out += field + ": ";
+    if (severity == Severity::Warning)
+        out += "warning: ";
+    if (severity == Severity::Error)
+        out += "error: ";
+    if (!field.empty())
+        out += field + ": ";
     out += message;
     return out;
 }

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <memory>
 
+#include "OgrSupport.h"
 #include "citytwin/geo/CrsTransform.h"
 #include "citytwin/geo/GdalSupport.h"
 
@@ -15,15 +16,13 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct DatasetCloser {
-    void operator()(GDALDataset* ds) const { GDALClose(ds); }
-};
-using DatasetPtr = std::unique_ptr<GDALDataset, DatasetCloser>;
+using detail::DatasetPtr;
 
 Ring toRing(const OGRLineString& ls) {
     Ring r;
     r.reserve(ls.getNumPoints());
-    for (int i = 0; i < ls.getNumPoints(); ++i) r.push_back({ls.getX(i), ls.getY(i), ls.getZ(i)});
+    for (int i = 0; i < ls.getNumPoints(); ++i)
+        r.push_back({ls.getX(i), ls.getY(i), ls.getZ(i)});
     return r;
 }
 
@@ -31,22 +30,28 @@ void appendGeometry(const OGRGeometry& g, Geometry& out) {
     switch (wkbFlatten(g.getGeometryType())) {
         case wkbPoint: {
             const auto& p = *g.toPoint();
-            if (!p.IsEmpty()) out.points.push_back({p.getX(), p.getY(), p.getZ()});
+            if (!p.IsEmpty())
+                out.points.push_back({p.getX(), p.getY(), p.getZ()});
             break;
         }
         case wkbLineString:
-        case wkbLinearRing: out.lines.push_back(toRing(*g.toLineString())); break;
+        case wkbLinearRing:
+            out.lines.push_back(toRing(*g.toLineString()));
+            break;
         case wkbPolygon: {
             Polygon poly;
-            for (const auto* ring : *g.toPolygon()) poly.rings.push_back(toRing(*ring));
-            if (!poly.rings.empty()) out.polygons.push_back(std::move(poly));
+            for (const auto* ring : *g.toPolygon())
+                poly.rings.push_back(toRing(*ring));
+            if (!poly.rings.empty())
+                out.polygons.push_back(std::move(poly));
             break;
         }
         case wkbMultiPoint:
         case wkbMultiLineString:
         case wkbMultiPolygon:
         case wkbGeometryCollection:
-            for (const auto* part : *g.toGeometryCollection()) appendGeometry(*part, out);
+            for (const auto* part : *g.toGeometryCollection())
+                appendGeometry(*part, out);
             break;
         default: {
             // Curves, TINs and the like: take GDAL's linear approximation.
@@ -60,18 +65,22 @@ void appendGeometry(const OGRGeometry& g, Geometry& out) {
 
 template <typename F>
 void forEachPoint(Geometry& g, F f) {
-    for (auto& p : g.points) f(p);
+    for (auto& p : g.points)
+        f(p);
     for (auto& l : g.lines)
-        for (auto& p : l) f(p);
+        for (auto& p : l)
+            f(p);
     for (auto& poly : g.polygons)
         for (auto& r : poly.rings)
-            for (auto& p : r) f(p);
+            for (auto& p : r)
+                f(p);
 }
 
 bool allFinite(Geometry& g) {
     bool ok = true;
     forEachPoint(g, [&](GeoPoint& p) {
-        if (!std::isfinite(p.x) || !std::isfinite(p.y) || !std::isfinite(p.z)) ok = false;
+        if (!std::isfinite(p.x) || !std::isfinite(p.y) || !std::isfinite(p.z))
+            ok = false;
     });
     return ok;
 }
@@ -79,32 +88,10 @@ bool allFinite(Geometry& g) {
 bool inGeographicRange(Geometry& g) {
     bool ok = true;
     forEachPoint(g, [&](GeoPoint& p) {
-        if (p.x < -180.0 || p.x > 360.0 || p.y < -90.0 || p.y > 90.0) ok = false;
+        if (p.x < -180.0 || p.x > 360.0 || p.y < -90.0 || p.y > 90.0)
+            ok = false;
     });
     return ok;
-}
-
-/// Converts the layer's OGR SRS into our Crs, preferring an authority code.
-Result<Crs> crsOf(const OGRSpatialReference& srs) {
-    OGRSpatialReference copy(srs);
-    const char* auth = copy.GetAuthorityName(nullptr);
-    const char* code = copy.GetAuthorityCode(nullptr);
-    if (!(auth && code)) {
-        if (copy.AutoIdentifyEPSG() == OGRERR_NONE) {
-            auth = copy.GetAuthorityName(nullptr);
-            code = copy.GetAuthorityCode(nullptr);
-        }
-    }
-    if (auth && code) {
-        auto r = Crs::fromString(std::string(auth) + ":" + code);
-        if (r) return r;
-    }
-    char* wkt = nullptr;
-    const char* opts[] = {"FORMAT=WKT2_2019", nullptr};
-    copy.exportToWkt(&wkt, opts);
-    std::string text = wkt ? wkt : "";
-    CPLFree(wkt);
-    return Crs::fromString(text);
 }
 
 }  // namespace
@@ -116,33 +103,41 @@ Result<std::vector<FeatureLayer>> readVectorFile(const std::string& path,
 
     std::error_code ec;
     const fs::file_status st = fs::status(path, ec);
-    if (ec || !fs::exists(st)) return R::failure("no such file", path);
+    if (ec || !fs::exists(st))
+        return R::failure("no such file", path);
     // A directory opens as a multi-layer dataset in OGR (a folder of
     // shapefiles); a user naming one almost always meant a file, so say so.
-    if (fs::is_directory(st)) return R::failure("is a directory, not a vector data file", path);
-    if (!fs::is_regular_file(st)) return R::failure("is not a regular file", path);
+    if (fs::is_directory(st))
+        return R::failure("is a directory, not a vector data file", path);
+    if (!fs::is_regular_file(st))
+        return R::failure("is not a regular file", path);
 
     GdalErrorCapture capture;
     CPLStringList openOptions;
     if (!options.encoding.empty()) {
         const char* ext = CPLGetExtension(path.c_str());
-        if (EQUAL(ext, "shp") || EQUAL(ext, "dbf")) openOptions.SetNameValue("ENCODING", options.encoding.c_str());
-        else if (EQUAL(ext, "csv")) openOptions.SetNameValue("ENCODING", options.encoding.c_str());
+        if (EQUAL(ext, "shp") || EQUAL(ext, "dbf"))
+            openOptions.SetNameValue("ENCODING", options.encoding.c_str());
+        else if (EQUAL(ext, "csv"))
+            openOptions.SetNameValue("ENCODING", options.encoding.c_str());
     }
     DatasetPtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr,
                                     openOptions.List(), nullptr));
     if (!ds) {
-        return R::failure("cannot open as vector data: " +
-                              capture.lastError("not a format GDAL recognises, or the file is damaged"),
-                          path);
+        return R::failure(
+            "cannot open as vector data: " +
+                capture.lastError("not a format GDAL recognises, or the file is damaged"),
+            path);
     }
-    if (ds->GetLayerCount() == 0) return R::failure("contains no vector layers", path);
+    if (ds->GetLayerCount() == 0)
+        return R::failure("contains no vector layers", path);
 
     R result;
     std::vector<FeatureLayer> layers;
     for (int li = 0; li < ds->GetLayerCount(); ++li) {
         OGRLayer* layer = ds->GetLayer(li);
-        if (!layer) continue;
+        if (!layer)
+            continue;
         const std::string layerName = layer->GetName();
         if (!options.layerNames.empty() &&
             std::find(options.layerNames.begin(), options.layerNames.end(), layerName) ==
@@ -155,18 +150,19 @@ Result<std::vector<FeatureLayer>> readVectorFile(const std::string& path,
         if (options.forceSourceCrs && options.maybeSourceCrs) {
             sourceCrs = *options.maybeSourceCrs;
         } else if (srs) {
-            auto c = crsOf(*srs);
+            auto c = detail::crsFromOgr(*srs);
             if (!c) {
-                result.addDiagnostic(makeError("its CRS is not understood (" + c.messages() +
-                                                   "); give one with --src-crs",
-                                               where, 0, "crs"));
+                result.addDiagnostic(makeError(
+                    "its CRS is not understood (" + c.messages() + "); give one with --src-crs",
+                    where, 0, "crs"));
                 continue;
             }
             sourceCrs = c.value();
         } else if (options.maybeSourceCrs) {
             sourceCrs = *options.maybeSourceCrs;
         } else {
-            if (layer->GetGeomType() == wkbNone) continue;  // attribute-only table
+            if (layer->GetGeomType() == wkbNone)
+                continue;  // attribute-only table
             result.addDiagnostic(makeError(
                 "layer has no CRS information (e.g. a shapefile without .prj); give it with "
                 "--src-crs EPSG:4326 (or the CRS the data is in)",
@@ -190,16 +186,19 @@ Result<std::vector<FeatureLayer>> readVectorFile(const std::string& path,
         layer->ResetReading();
         long ordinal = 0;
         long badFeatures = 0;
+        std::vector<double> xs, ys, zs;
         for (auto& feature : *layer) {
             ++ordinal;
             Feature f;
             f.id = feature->GetFID() == OGRNullFID ? ordinal : feature->GetFID();
             for (int fi = 0; fi < defn->GetFieldCount(); ++fi) {
-                if (!feature->IsFieldSetAndNotNull(fi)) continue;
+                if (!feature->IsFieldSetAndNotNull(fi))
+                    continue;
                 f.attributes.push_back(
                     {defn->GetFieldDefn(fi)->GetNameRef(), feature->GetFieldAsString(fi)});
             }
-            if (const OGRGeometry* g = feature->GetGeometryRef()) appendGeometry(*g, f.geometry);
+            if (const OGRGeometry* g = feature->GetGeometryRef())
+                appendGeometry(*g, f.geometry);
             if (f.geometry.isEmpty()) {
                 out.features.push_back(std::move(f));
                 continue;
@@ -220,18 +219,27 @@ Result<std::vector<FeatureLayer>> readVectorFile(const std::string& path,
             }
             bool failed = false;
             if (!transform->isIdentity()) {
+                // One batched PROJ call per feature rather than one per point.
+                xs.clear();
+                ys.clear();
+                zs.clear();
                 forEachPoint(f.geometry, [&](GeoPoint& p) {
-                    if (failed) return;
-                    auto t = transform->transform(p);
-                    if (!t) failed = true;
-                    else p = t.value();
+                    xs.push_back(p.x);
+                    ys.push_back(p.y);
+                    zs.push_back(p.z);
+                });
+                failed = transform->transformInPlace(xs, ys, zs) > 0;
+                std::size_t k = 0;
+                forEachPoint(f.geometry, [&](GeoPoint& p) {
+                    p = {xs[k], ys[k], zs[k]};
+                    ++k;
                 });
             }
             if (failed) {
                 ++badFeatures;
-                result.addDiagnostic(makeWarning("cannot be transformed from " +
-                                                     sourceCrs.label() + " to " +
-                                                     options.targetCrs.label() + "; feature skipped",
+                result.addDiagnostic(makeWarning("cannot be transformed from " + sourceCrs.label() +
+                                                     " to " + options.targetCrs.label() +
+                                                     "; feature skipped",
                                                  where, f.id, "geometry"));
                 continue;
             }
@@ -239,7 +247,8 @@ Result<std::vector<FeatureLayer>> readVectorFile(const std::string& path,
         }
         for (const auto& e : capture.errors())
             result.addDiagnostic(makeError(e, where));
-        if (!capture.errors().empty() && out.features.empty()) continue;
+        if (!capture.errors().empty() && out.features.empty())
+            continue;
         layers.push_back(std::move(out));
     }
 

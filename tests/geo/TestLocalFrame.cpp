@@ -32,7 +32,8 @@ TEST(LocalFrame, roundTripLosesLessThanAMillimetreWithin100Km) {
     for (double dx = -100000; dx <= 100000; dx += 12500) {
         for (double dy = -100000; dy <= 100000; dy += 12500) {
             for (double dz : {-50.0, 0.0, 632.0}) {
-                if (std::hypot(dx, dy) > 100000) continue;
+                if (std::hypot(dx, dy) > 100000)
+                    continue;
                 const citytwin::geo::Vec3d l{dx, dy, dz};
                 const GeoPoint g = f.toGeographic(l);
                 const auto back = f.toLocal(g);

@@ -44,8 +44,9 @@ TEST(VectorReader, directoryIsRefusedWithAClearMessage) {
 }
 
 TEST(VectorReader, truncatedGeoJsonIsAnErrorNotACrash) {
-    const auto p = tempFile("truncated.geojson",
-                            R"({"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":[121.5,)");
+    const auto p = tempFile(
+        "truncated.geojson",
+        R"({"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":[121.5,)");
     auto r = readVectorFile(p.string());
     EXPECT_FALSE(r);
     EXPECT_NE(r.messages().find(p.string()), std::string::npos);

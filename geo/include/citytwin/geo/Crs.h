@@ -23,10 +23,14 @@ public:
     static Result<Crs> fromString(const std::string& definition);
     static Crs wgs84();     ///< EPSG:4326
     static Crs cgcs2000();  ///< EPSG:4490
+    static Crs gcj02();     ///< GCJ-02 longitude/latitude, degrees
+    static Crs bd09();      ///< BD-09 longitude/latitude, degrees
 
     bool isValid() const { return !_definition.empty(); }
     Kind kind() const { return _kind; }
-    /// The definition as given (what PROJ is handed for Kind::Proj).
+    /// The definition as PROJ reads it (Kind::Proj): as given, except that a
+    /// bare number n becomes "EPSG:n" and a PROJ string gets "+type=crs".
+    /// "GCJ02" or "BD09" for the offset systems.
     const std::string& definition() const { return _definition; }
     /// A short human label, e.g. "EPSG:4549 CGCS2000 / 3-degree Gauss-Kruger CM 120E".
     const std::string& label() const { return _label; }

@@ -50,6 +50,8 @@ public:
     T& value() & { return *_maybeValue; }
     const T& value() const& { return *_maybeValue; }
     T&& value() && { return std::move(*_maybeValue); }
+    T& operator*() & { return *_maybeValue; }
+    const T& operator*() const& { return *_maybeValue; }
     T* operator->() { return &*_maybeValue; }
     const T* operator->() const { return &*_maybeValue; }
 
@@ -61,14 +63,16 @@ public:
 
     bool hasErrors() const {
         for (const auto& d : _diagnostics)
-            if (d.severity == Severity::Error) return true;
+            if (d.severity == Severity::Error)
+                return true;
         return false;
     }
     /// All diagnostics, one per line, for a message box or stderr.
     std::string messages() const {
         std::string out;
         for (const auto& d : _diagnostics) {
-            if (!out.empty()) out += '\n';
+            if (!out.empty())
+                out += '\n';
             out += d.toString();
         }
         return out;

@@ -1,0 +1,75 @@
+// citytwin-cli layers: what a project GeoPackage holds.
+
+#include <cstdio>
+#include <iostream>
+
+#include "CliArgs.h"
+#include "CliCommand.h"
+#include "citytwin/geo/ProjectStore.h"
+
+namespace citytwin::cli {
+namespace {
+
+const char* kHelp =
+    "usage: citytwin-cli layers --project P.gpkg\n\n"
+    "Lists the layers of the project GeoPackage P.gpkg. The first line names the\n"
+    "project CRS:\n"
+    "  project CRS: <label>\n"
+    "then a header line and one line per layer, tab-separated:\n"
+    "  layer  crs  geometry  features  extent  source_crs  imported_at\n"
+    "extent is minx,miny,maxx,maxy in the layer's CRS ('-' if empty); source_crs\n"
+    "and imported_at (UTC) describe the latest import ('-' if unknown).\n\n"
+    "options:\n"
+    "  --project P.gpkg   the project file\n"
+    "exit status: 0 on success, 1 if the project cannot be read, 2 on a usage error.\n";
+
+int runLayers(int argc, char** argv) {
+    CliArgs args({"--project"}, {});
+    if (!args.parse(argc, argv, 1)) {
+        std::cerr << "citytwin-cli layers: " << args.error() << "\n" << kHelp;
+        return 2;
+    }
+    if (args.has("--help")) {
+        std::cout << kHelp;
+        return 0;
+    }
+    const auto project = args.value("--project");
+    if (!project || !args.positionals().empty()) {
+        std::cerr << "citytwin-cli layers: need --project P.gpkg\n" << kHelp;
+        return 2;
+    }
+    auto store = geo::ProjectStore::open(*project);
+    if (!store) {
+        std::cerr << store.messages() << '\n';
+        return 1;
+    }
+    auto layers = store->layers();
+    for (const auto& d : layers.diagnostics())
+        std::cerr << d.toString() << '\n';
+    if (!layers)
+        return 1;
+    std::cout << "project CRS: " << store->crs().label() << '\n';
+    std::cout << "layer\tcrs\tgeometry\tfeatures\textent\tsource_crs\timported_at\n";
+    for (const auto& l : layers.value()) {
+        char extent[200] = "-";
+        if (!l.extent.isEmpty()) {
+            const char* fmt = l.crs.isGeographic() ? "%.9f,%.9f,%.9f,%.9f" : "%.4f,%.4f,%.4f,%.4f";
+            std::snprintf(extent, sizeof extent, fmt, l.extent.minX, l.extent.minY, l.extent.maxX,
+                          l.extent.maxY);
+        }
+        const bool known = !l.imports.empty();
+        std::cout << l.name << '\t' << l.crs.label() << '\t' << l.geometryType << '\t'
+                  << l.featureCount << '\t' << extent << '\t'
+                  << (known ? l.imports.back().sourceCrsLabel : "-") << '\t'
+                  << (known ? l.imports.back().importedAtUtc : "-") << '\n';
+    }
+    return 0;
+}
+
+}  // namespace
+
+CliCommand layersCommand() {
+    return {"layers", "list the layers of a project GeoPackage (CRS, features, extent)", runLayers};
+}
+
+}  // namespace citytwin::cli

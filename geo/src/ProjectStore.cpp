@@ -1,0 +1,145 @@
+#include "citytwin/geo/ProjectStore.h"
+
+#include <filesystem>
+
+#include "ProjectMetadata.h"
+#include "VectorImporter.h"
+#include "citytwin/geo/GdalSupport.h"
+#include "citytwin/geo/VectorReader.h"
+
+namespace citytwin::geo {
+
+namespace fs = std::filesystem;
+
+Result<ProjectStore> ProjectStore::create(const std::string& path, const Crs& projectCrs) {
+    using R = Result<ProjectStore>;
+    ensureGdalInitialised();
+    std::error_code ec;
+    if (fs::exists(fs::symlink_status(path, ec)))
+        return R::failure("already exists; open it instead (nothing is overwritten)", path);
+    const fs::path parent = fs::absolute(path, ec).parent_path();
+    if (!fs::is_directory(parent, ec))
+        return R::failure("folder does not exist", parent.string());
+    auto srs = detail::ogrSrsFor(projectCrs);
+    if (!srs)
+        return R::failure("project CRS: " + srs.messages(), path, 0, "crs");
+
+    GdalErrorCapture capture;
+    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
+    if (!driver)
+        return R::failure("GDAL was built without the GeoPackage driver", path);
+    detail::DatasetPtr ds(driver->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+    if (!ds)
+        return R::failure("cannot create: " + capture.lastError("GDAL refused"), path);
+    ds->SetMetadataItem(detail::kProjectCrsKey, projectCrs.definition().c_str());
+    ds->SetMetadataItem(detail::kProjectFormatKey, "1");
+    ds.reset();  // flushes the metadata
+    if (!capture.errors().empty()) {
+        fs::remove(path, ec);
+        return R::failure("cannot create: " + capture.lastError(""), path);
+    }
+    return ProjectStore(path, projectCrs);
+}
+
+Result<ProjectStore> ProjectStore::open(const std::string& path) {
+    auto opened = detail::openProject(path, /*update=*/false);
+    if (!opened) {
+        Result<ProjectStore> r;
+        r.addDiagnostics(opened.diagnostics());
+        return r;
+    }
+    return ProjectStore(path, opened->crs);
+}
+
+Result<ProjectStore> ProjectStore::openOrCreate(const std::string& path, const Crs& projectCrs) {
+    std::error_code ec;
+    if (!fs::exists(fs::symlink_status(path, ec)))
+        return create(path, projectCrs);
+    return open(path);
+}
+
+Result<std::vector<LayerInfo>> ProjectStore::layers() const {
+    using R = Result<std::vector<LayerInfo>>;
+    auto opened = detail::openProject(_path, /*update=*/false);
+    if (!opened) {
+        R r;
+        r.addDiagnostics(opened.diagnostics());
+        return r;
+    }
+    GdalErrorCapture capture;
+    std::vector<LayerInfo> out;
+    GDALDataset& ds = *opened->dataset;
+    for (int i = 0; i < ds.GetLayerCount(); ++i) {
+        OGRLayer* layer = ds.GetLayer(i);
+        if (!layer)
+            continue;
+        LayerInfo info;
+        info.name = layer->GetName();
+        info.crs = _crs;
+        if (const OGRSpatialReference* srs = layer->GetSpatialRef()) {
+            // A layer written by another tool may differ from the project CRS.
+            auto expected = detail::ogrSrsFor(_crs);
+            if (!(expected && srs->IsSame(&expected.value()))) {
+                if (auto c = detail::crsFromOgr(*srs))
+                    info.crs = c.value();
+            }
+        }
+        info.geometryType = OGRGeometryTypeToName(layer->GetGeomType());
+        info.featureCount = layer->GetFeatureCount(TRUE);
+        OGREnvelope env;
+        if (layer->GetGeomType() != wkbNone && layer->GetExtent(&env, TRUE) == OGRERR_NONE &&
+            info.featureCount > 0) {
+            info.extent.add(env.MinX, env.MinY);
+            info.extent.add(env.MaxX, env.MaxY);
+        }
+        info.imports = detail::readImportRecords(layer->GetMetadataItem(detail::kLayerImportsKey));
+        out.push_back(std::move(info));
+    }
+    return out;
+}
+
+Result<FeatureLayer> ProjectStore::readLayer(const std::string& name) const {
+    using R = Result<FeatureLayer>;
+    auto all = layers();
+    if (!all) {
+        R r;
+        r.addDiagnostics(all.diagnostics());
+        return r;
+    }
+    const LayerInfo* info = nullptr;
+    for (const auto& l : all.value())
+        if (l.name == name)
+            info = &l;
+    if (!info)
+        return R::failure("project has no layer '" + name + "'", _path, 0, "layer");
+
+    VectorReadOptions options;
+    options.targetCrs = info->crs;
+    options.maybeSourceCrs = info->crs;
+    options.forceSourceCrs = true;
+    options.layerNames = {name};
+    auto read = readVectorFile(_path, options);
+    if (!read || read->empty()) {
+        R r;
+        r.addDiagnostics(read.diagnostics());
+        if (!r.hasErrors())
+            r.addDiagnostic(makeError("layer could not be read", _path, 0, name));
+        return r;
+    }
+    FeatureLayer layer = std::move(read->front());
+    layer.sourceCrs = info->crs;
+    if (!info->imports.empty()) {
+        if (auto c = Crs::fromString(info->imports.back().sourceCrs))
+            layer.sourceCrs = c.value();
+    }
+    R r(std::move(layer));
+    r.addDiagnostics(read.diagnostics());
+    return r;
+}
+
+Result<ImportReport> ProjectStore::importVector(const std::string& sourcePath,
+                                                const ImportOptions& options) const {
+    return detail::importVectorFile(_path, sourcePath, options);
+}
+
+}  // namespace citytwin::geo
