@@ -2,7 +2,8 @@
 # public samples in ../shared/data and malformed inputs built by the tests.
 citytwin_add_test(test_render_models
     SOURCES
+        ${CMAKE_CURRENT_LIST_DIR}/TestGltfModelLoader.cpp
         ${CMAKE_CURRENT_LIST_DIR}/TestModelPlacement.cpp
         ${CMAKE_CURRENT_LIST_DIR}/TestOsgbPyramidLoader.cpp
-    LIBS citytwin::render PROJ::proj
+    LIBS citytwin::render PROJ::proj nlohmann_json::nlohmann_json
     LABELS unit)

@@ -1,0 +1,24 @@
+#pragma once
+// Turns a parsed glTF document into an OSG subgraph in glTF's own
+// coordinates (metres, Y up): node hierarchy with its matrices, meshes with
+// positions, normals, texture coordinates and colours, and materials as
+// fixed-function approximations of PBR (base colour factor and texture,
+// alpha mode, double-sidedness).
+
+#include <tiny_gltf.h>
+
+#include <osg/Node>
+#include <osg/ref_ptr>
+
+#include <string>
+
+#include "citytwin/geo/Result.h"
+
+namespace citytwin::render::detail {
+
+/// Builds the default scene (or every root node if none is declared).
+/// Broken meshes and images are warnings when the rest can still be drawn.
+geo::Result<osg::ref_ptr<osg::Node>> buildGltfScene(const tinygltf::Model& model,
+                                                    const std::string& source);
+
+}  // namespace citytwin::render::detail

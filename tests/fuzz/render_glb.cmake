@@ -1,0 +1,5 @@
+# GLB/glTF bytes through our container checks, tinygltf, the accessor reader,
+# Draco and the scene builder (render/src/Gltf*.cpp, GlbContainer.cpp).
+citytwin_add_fuzz_target(render_glb
+    SOURCES ${CMAKE_CURRENT_LIST_DIR}/FuzzRenderGlb.cpp
+    LIBS citytwin::render)
