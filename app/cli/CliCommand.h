@@ -17,6 +17,7 @@ struct CliCommand {
 // One declaration per subcommand, defined in <Name>Command.cpp.
 CliCommand infoCommand();
 CliCommand exportOsgbCommand();
+CliCommand modelInfoCommand();
 CliCommand transformCommand();
 CliCommand importCommand();
 CliCommand layersCommand();

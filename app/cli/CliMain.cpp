@@ -14,6 +14,7 @@ std::vector<CliCommand> commands() {
     return {
         infoCommand(),
         exportOsgbCommand(),
+        modelInfoCommand(),
         transformCommand(),
         importCommand(),
         layersCommand(),
