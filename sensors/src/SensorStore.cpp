@@ -218,6 +218,18 @@ Result<SensorStore> SensorStore::open(const std::string& path, SensorStoreOption
     const std::string cache = "PRAGMA cache_size = -" + std::to_string(options.cacheMiB * 1024);
     detail::exec(impl->db, cache.c_str());
     if (!options.readOnly) {
+        // Never add our tables to someone else's database.
+        detail::Statement foreign(
+            impl->db,
+            "SELECT (SELECT count(*) FROM sqlite_master),"
+            " (SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta')");
+        if (!foreign.valid() || foreign.step() != SQLITE_ROW)
+            return Result<SensorStore>::failure(
+                std::string("not a readable SQLite database: ") + sqlite3_errmsg(impl->db), path);
+        if (foreign.int64(0) > 0 && foreign.int64(1) == 0)
+            return Result<SensorStore>::failure(
+                "not a citytwin sensor store (a SQLite database with other tables)", path);
+        foreign = {};
         for (const char* pragma : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL"}) {
             if (auto err = detail::exec(impl->db, pragma); !err.empty())
                 return Result<SensorStore>::failure("cannot configure the store: " + err, path);

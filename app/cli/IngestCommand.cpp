@@ -1,0 +1,227 @@
+// citytwin-cli ingest: subscribe to an MQTT broker (or read a file) and store
+// every accepted reading in a sensor store, until a duration or a signal.
+
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <cstdlib>
+#include <iostream>
+#include <thread>
+
+#include "CliArgs.h"
+#include "CliCommand.h"
+#include "citytwin/sensors/IngestService.h"
+
+namespace citytwin::cli {
+namespace {
+
+using namespace citytwin::sensors;
+
+const char* kHelp =
+    "usage: citytwin-cli ingest --mqtt HOST:PORT --topic FILTER --store S.db [--duration S]\n"
+    "                           [--user U --password P --cafile F] [options]\n"
+    "       citytwin-cli ingest --file F --store S.db [options]\n\n"
+    "Receives sensor readings and stores every accepted one in the SQLite sensor\n"
+    "store S.db (created if missing). Runs until --duration seconds have passed or\n"
+    "SIGINT/SIGTERM arrives, then writes everything still queued and prints:\n"
+    "  received N     messages received (file: data lines)\n"
+    "  stored N       new readings committed (a message may carry several values)\n"
+    "  rejected N     malformed messages, kept in the store's `rejected` table\n"
+    "  duplicates N   readings already stored (same sensor, metric and ts)\n"
+    "  dropped N      messages lost to queue overflow (recorded as gaps)\n"
+    "  gaps N         disconnections and overflows recorded during this run\n"
+    "Payload: {\"sensor\":\"ID\",\"ts\":<epoch ms or ISO 8601 with zone>,\n"
+    "          \"values\":{\"pm25\":35.2,\"noise_db\":61}}\n"
+    "The sensor id may come from the topic instead (its last level: city/sensors/ID).\n"
+    "Lost connections are retried with back-off (1 s doubling to 30 s) and recorded\n"
+    "as gaps in the store.\n\n"
+    "options:\n"
+    "  --mqtt HOST:PORT     broker to subscribe to (port defaults to 1883)\n"
+    "  --topic FILTER       MQTT topic filter, wildcards allowed (default city/sensors/#)\n"
+    "  --store S.db         the sensor store to write (required)\n"
+    "  --duration S         stop after S seconds (default: until SIGINT/SIGTERM;\n"
+    "                       with --file: when the file is read)\n"
+    "  --user U             MQTT user name\n"
+    "  --password P         MQTT password (needs --user)\n"
+    "  --cafile F           use TLS, verifying the broker with the CA certificate(s) in F\n"
+    "  --qos 0|1            subscription QoS (default 1)\n"
+    "  --mqtt-version V     3.1.1 or 5 (default 5)\n"
+    "  --client-id ID       MQTT client id; with --persistent-session the broker keeps\n"
+    "                       QoS 1 messages for it while it is away\n"
+    "  --persistent-session ask the broker to keep the session (needs --client-id)\n"
+    "  --file F             read JSON Lines (.jsonl) or CSV (.csv) instead of MQTT\n"
+    "  --registry F.csv     sensor registry CSV: saved in the store; its thresholds\n"
+    "                       raise and clear alerts (see docs/sensors.md)\n"
+    "  --queue N            readings the ingest queue may hold (default 200000)\n"
+    "  --overflow POLICY    when the queue is full: drop-newest (default), drop-oldest\n"
+    "                       or block (back-pressure to the broker)\n"
+    "  --retention-days D   delete raw readings older than D days (rollups kept)\n"
+    "exit status: 0 on success, 1 on a runtime error, 2 on a usage error.\n";
+
+std::atomic<bool> gStop{false};
+extern "C" void onStopSignal(int) {
+    gStop = true;
+}
+
+bool parseNumber(const std::string& text, double& out) {
+    char* end = nullptr;
+    out = std::strtod(text.c_str(), &end);
+    return !text.empty() && end == text.c_str() + text.size() && out >= 0;
+}
+
+int usage(const std::string& message) {
+    std::cerr << "citytwin-cli ingest: " << message << "\n\n" << kHelp;
+    return 2;
+}
+
+int runIngest(int argc, char** argv) {
+    CliArgs args({"--mqtt", "--topic", "--store", "--duration", "--user", "--password", "--cafile",
+                  "--qos", "--mqtt-version", "--client-id", "--file", "--registry", "--queue",
+                  "--overflow", "--retention-days"},
+                 {"--persistent-session"});
+    if (!args.parse(argc, argv, 1))
+        return usage(args.error());
+    if (args.has("--help")) {
+        std::cout << kHelp;
+        return 0;
+    }
+    if (!args.positionals().empty())
+        return usage("unexpected argument " + args.positionals()[0]);
+    const auto store = args.value("--store");
+    if (!store)
+        return usage("--store is required");
+    if (args.has("--mqtt") == args.has("--file"))
+        return usage("give exactly one of --mqtt or --file");
+    if (args.has("--password") && !args.has("--user"))
+        return usage("--password needs --user");
+    if (args.has("--persistent-session") && !args.has("--client-id"))
+        return usage("--persistent-session needs --client-id");
+
+    double duration = 0;
+    if (auto d = args.value("--duration"); d && (!parseNumber(*d, duration) || duration <= 0))
+        return usage("--duration: '" + *d + "' is not a positive number of seconds");
+
+    IngestServiceOptions options;
+    options.storePath = *store;
+    if (auto q = args.value("--queue")) {
+        double n = 0;
+        if (!parseNumber(*q, n) || n < 1)
+            return usage("--queue: '" + *q + "' is not a count >= 1");
+        options.queueCapacity = static_cast<std::size_t>(n);
+    }
+    const auto overflow = args.valueOr("--overflow", "drop-newest");
+    if (overflow == "drop-newest")
+        options.overflow = OverflowPolicy::DropNewest;
+    else if (overflow == "drop-oldest")
+        options.overflow = OverflowPolicy::DropOldest;
+    else if (overflow == "block")
+        options.overflow = OverflowPolicy::Block;
+    else
+        return usage("--overflow: '" + overflow + "' is not drop-newest, drop-oldest or block");
+    if (auto r = args.value("--retention-days")) {
+        double days = 0;
+        if (!parseNumber(*r, days) || days <= 0)
+            return usage("--retention-days: '" + *r + "' is not a positive number");
+        options.store.rawRetentionMs = static_cast<TimeMs>(days * 86400000.0);
+    }
+    if (auto path = args.value("--registry")) {
+        auto registry = SensorRegistry::importCsv(*path);
+        for (const auto& d : registry.diagnostics())
+            std::cerr << d.toString() << '\n';
+        if (!registry)
+            return 1;
+        options.maybeRegistry = std::move(registry).value();
+    }
+
+    MqttOptions mqtt;
+    if (auto hostPort = args.value("--mqtt")) {
+        auto parsed = parseHostPort(*hostPort);
+        if (!parsed)
+            return usage("--mqtt: " + parsed.messages());
+        mqtt.host = parsed.value().first;
+        mqtt.port = parsed.value().second;
+        mqtt.topics = {args.valueOr("--topic", "city/sensors/#")};
+        mqtt.username = args.valueOr("--user", "");
+        mqtt.password = args.valueOr("--password", "");
+        mqtt.caFile = args.valueOr("--cafile", "");
+        mqtt.clientId = args.valueOr("--client-id", "");
+        mqtt.cleanSession = !args.has("--persistent-session");
+        const auto qos = args.valueOr("--qos", "1");
+        if (qos != "0" && qos != "1")
+            return usage("--qos: must be 0 or 1");
+        mqtt.qos = qos == "1" ? 1 : 0;
+        const auto version = args.valueOr("--mqtt-version", "5");
+        if (version == "5")
+            mqtt.protocolVersion = 5;
+        else if (version == "3.1.1" || version == "311" || version == "4")
+            mqtt.protocolVersion = 4;
+        else
+            return usage("--mqtt-version: '" + version + "' is not 3.1.1 or 5");
+    } else if (args.has("--topic") || args.has("--user") || args.has("--cafile")) {
+        return usage("--topic, --user and --cafile apply to --mqtt only");
+    }
+
+    auto service = IngestService::open(std::move(options));
+    if (!service) {
+        std::cerr << "citytwin-cli ingest: " << service.messages() << '\n';
+        return 1;
+    }
+    auto& ingest = *service.value();
+
+    struct sigaction action {};
+    action.sa_handler = onStopSignal;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGTERM, &action, nullptr);
+
+    int status = 0;
+    const auto start = std::chrono::steady_clock::now();
+    if (auto file = args.value("--file")) {
+        auto fed = ingest.feedFile(*file);
+        for (const auto& d : fed.diagnostics())
+            std::cerr << d.toString() << '\n';
+        if (!fed)
+            status = 1;
+    } else {
+        if (auto started = ingest.startMqtt(mqtt); !started) {
+            std::cerr << "citytwin-cli ingest: " << started.messages() << '\n';
+            ingest.stop();
+            return 1;
+        }
+        const auto limit = std::chrono::duration<double>(duration);
+        while (!gStop && (duration <= 0 || std::chrono::steady_clock::now() - start < limit))
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    ingest.stop();
+    const auto report = ingest.report();
+    auto stats = ingest.writer().store().gaps();
+    std::size_t gapsThisRun = 0;
+    if (stats) {
+        const auto startWall =
+            ingest.pipeline().nowMs() - std::chrono::duration_cast<std::chrono::milliseconds>(
+                                            std::chrono::steady_clock::now() - start)
+                                            .count();
+        for (const auto& g : stats.value())
+            gapsThisRun += g.endMs >= startWall ? 1 : 0;
+    }
+    std::cout << "received " << report.received << '\n'
+              << "stored " << report.stored << '\n'
+              << "rejected " << report.rejected << '\n'
+              << "duplicates " << report.duplicates << '\n'
+              << "dropped " << report.dropped << '\n'
+              << "gaps " << gapsThisRun << '\n';
+    if (report.failedCommits > 0) {
+        std::cerr << "citytwin-cli ingest: " << report.failedCommits
+                  << " batch(es) could not be written (see messages above)\n";
+        status = 1;
+    }
+    return status;
+}
+
+}  // namespace
+
+CliCommand ingestCommand() {
+    return {"ingest", "store MQTT (or file) sensor readings in a sensor store", runIngest};
+}
+
+}  // namespace citytwin::cli

@@ -1,0 +1,175 @@
+// citytwin-cli query: the history of one sensor from a sensor store.
+
+#include <cstdio>
+#include <iostream>
+#include <limits>
+#include <nlohmann/json.hpp>
+
+#include "CliArgs.h"
+#include "CliCommand.h"
+#include "citytwin/sensors/SensorStore.h"
+#include "citytwin/sensors/TimeFormat.h"
+
+namespace citytwin::cli {
+namespace {
+
+using namespace citytwin::sensors;
+
+const char* kHelp =
+    "usage: citytwin-cli query --store S.db --sensor ID [--metric M] [--from T] [--to T]\n"
+    "                          [--agg raw|1m|1h] [--format csv|json]\n\n"
+    "Prints the stored history of sensor ID, oldest first.\n\n"
+    "options:\n"
+    "  --store S.db      the sensor store (opened read-only)\n"
+    "  --sensor ID       sensor id\n"
+    "  --metric M        one metric (default: every metric of the sensor)\n"
+    "  --from T          start, inclusive: ISO 8601 with zone (2026-11-26T08:00:00+08:00)\n"
+    "                    or epoch milliseconds (default: the beginning)\n"
+    "  --to T            end, inclusive, same forms (default: the end)\n"
+    "  --agg A           raw (every reading, default), 1m or 1h (rollups per minute or\n"
+    "                    hour, a period listed if it starts within [from, to])\n"
+    "  --format F        csv (default) or json\n\n"
+    "csv columns, raw:        sensor,metric,ts,ts_ms,value,ingest_ts\n"
+    "csv columns, 1m and 1h:  sensor,metric,start,start_ms,count,mean,min,max,last\n"
+    "json: an array of objects with the same keys. Times are UTC ISO 8601 with ms.\n"
+    "exit status: 0 on success (also when nothing matches), 1 on a store error,\n"
+    "2 on a usage error.\n";
+
+int usage(const std::string& message) {
+    std::cerr << "citytwin-cli query: " << message << "\n\n" << kHelp;
+    return 2;
+}
+
+std::string number(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.10g", v);
+    return buf;
+}
+
+/// CSV-quotes a field when it needs it.
+std::string csvField(const std::string& s) {
+    if (s.find_first_of(",\"\n") == std::string::npos)
+        return s;
+    std::string out = "\"";
+    for (char c : s) {
+        if (c == '"')
+            out += '"';
+        out += c;
+    }
+    return out + '"';
+}
+
+int runQuery(int argc, char** argv) {
+    CliArgs args({"--store", "--sensor", "--metric", "--from", "--to", "--agg", "--format"}, {});
+    if (!args.parse(argc, argv, 1))
+        return usage(args.error());
+    if (args.has("--help")) {
+        std::cout << kHelp;
+        return 0;
+    }
+    if (!args.positionals().empty())
+        return usage("unexpected argument " + args.positionals()[0]);
+    const auto storePath = args.value("--store");
+    const auto sensor = args.value("--sensor");
+    if (!storePath)
+        return usage("--store is required");
+    if (!sensor)
+        return usage("--sensor is required");
+    TimeMs from = std::numeric_limits<TimeMs>::min() / 2;
+    TimeMs to = std::numeric_limits<TimeMs>::max() / 2;
+    if (auto f = args.value("--from")) {
+        auto t = parseUserTime(*f);
+        if (!t)
+            return usage("--from: '" + *f + "' is neither ISO 8601 with zone nor epoch ms");
+        from = *t;
+    }
+    if (auto f = args.value("--to")) {
+        auto t = parseUserTime(*f);
+        if (!t)
+            return usage("--to: '" + *f + "' is neither ISO 8601 with zone nor epoch ms");
+        to = *t;
+    }
+    if (from > to)
+        return usage("--from is after --to");
+    const auto aggText = args.valueOr("--agg", "raw");
+    const auto agg = parseAggregation(aggText);
+    if (!agg)
+        return usage("--agg: '" + aggText + "' is not raw, 1m or 1h");
+    const auto format = args.valueOr("--format", "csv");
+    if (format != "csv" && format != "json")
+        return usage("--format: '" + format + "' is not csv or json");
+
+    SensorStoreOptions options;
+    options.readOnly = true;
+    auto store = SensorStore::open(*storePath, options);
+    if (!store) {
+        std::cerr << "citytwin-cli query: " << store.messages() << '\n';
+        return 1;
+    }
+    std::vector<std::string> metrics;
+    if (auto m = args.value("--metric")) {
+        metrics.push_back(*m);
+    } else {
+        auto all = store.value().metricsOf(*sensor);
+        if (!all) {
+            std::cerr << "citytwin-cli query: " << all.messages() << '\n';
+            return 1;
+        }
+        metrics = all.value();
+    }
+    if (metrics.empty())
+        std::cerr << "citytwin-cli query: no readings of sensor '" << *sensor << "'\n";
+
+    const bool raw = *agg == Aggregation::Raw;
+    const bool csv = format == "csv";
+    nlohmann::json rows = nlohmann::json::array();
+    if (csv)
+        std::cout << (raw ? "sensor,metric,ts,ts_ms,value,ingest_ts\n"
+                          : "sensor,metric,start,start_ms,count,mean,min,max,last\n");
+    for (const auto& metric : metrics) {
+        auto points = store.value().history(*sensor, metric, from, to, *agg);
+        if (!points) {
+            std::cerr << "citytwin-cli query: " << points.messages() << '\n';
+            return 1;
+        }
+        for (const auto& p : points.value()) {
+            if (csv) {
+                std::cout << csvField(*sensor) << ',' << csvField(metric) << ','
+                          << formatIso8601(p.ts) << ',' << p.ts << ',';
+                if (raw)
+                    std::cout << number(p.last) << ',' << formatIso8601(p.ingestMs) << '\n';
+                else
+                    std::cout << p.count << ',' << number(p.mean) << ',' << number(p.min) << ','
+                              << number(p.max) << ',' << number(p.last) << '\n';
+                continue;
+            }
+            nlohmann::json row{{"sensor", *sensor}, {"metric", metric}};
+            if (raw) {
+                row["ts"] = formatIso8601(p.ts);
+                row["ts_ms"] = p.ts;
+                row["value"] = p.last;
+                row["ingest_ts"] = formatIso8601(p.ingestMs);
+            } else {
+                row["start"] = formatIso8601(p.ts);
+                row["start_ms"] = p.ts;
+                row["count"] = p.count;
+                row["mean"] = p.mean;
+                row["min"] = p.min;
+                row["max"] = p.max;
+                row["last"] = p.last;
+            }
+            rows.push_back(std::move(row));
+        }
+    }
+    if (!csv)
+        std::cout << rows.dump(1) << '\n';
+    return 0;
+}
+
+}  // namespace
+
+CliCommand queryCommand() {
+    return {"query", "print a sensor's history from a sensor store (raw or rollups)", runQuery};
+}
+
+}  // namespace citytwin::cli

@@ -1,0 +1,198 @@
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <map>
+#include <random>
+
+#include "TempDir.h"
+#include "citytwin/sensors/SensorStore.h"
+
+using namespace citytwin::sensors;
+using citytwin::test::TempDir;
+
+namespace {
+constexpr TimeMs kT0 = 1764133200000;  // 2025-11-26T05:00:00Z, a minute boundary
+
+Reading reading(const std::string& sensor, const std::string& metric, TimeMs ts, double v) {
+    return Reading{sensor, metric, ts, v, ts + 100};
+}
+
+SensorStore openStore(const std::string& path, SensorStoreOptions o = {}) {
+    auto s = SensorStore::open(path, o);
+    EXPECT_TRUE(s.ok()) << s.messages();
+    return std::move(s).value();
+}
+}  // namespace
+
+TEST(SensorStore, storesARepeatedReadingOnceAndAcceptsOutOfOrder) {
+    TempDir dir;
+    auto store = openStore(dir.file("s.db"));
+    std::vector<Reading> batch{reading("a", "pm25", kT0 + 2000, 2), reading("a", "pm25", kT0, 1),
+                               reading("b", "pm25", kT0 + 1000, 5)};
+    auto w = store.write(batch);
+    ASSERT_TRUE(w.ok()) << w.messages();
+    EXPECT_EQ(w.value().inserted, 3u);
+    // Again, plus one late reading of an earlier time: only the late one is new.
+    batch.push_back(reading("a", "pm25", kT0 - 60000, 0.5));
+    w = store.write(batch);
+    ASSERT_TRUE(w.ok());
+    EXPECT_EQ(w.value().inserted, 1u);
+    EXPECT_EQ(w.value().duplicates, 3u);
+    EXPECT_TRUE(w.value().isNew[3]);
+
+    auto h = store.history("a", "pm25", kT0 - 3600000, kT0 + 3600000, Aggregation::Raw);
+    ASSERT_TRUE(h.ok()) << h.messages();
+    ASSERT_EQ(h.value().size(), 3u);
+    EXPECT_EQ(h.value()[0].ts, kT0 - 60000);
+    EXPECT_EQ(h.value()[2].ts, kT0 + 2000);
+    EXPECT_EQ(h.value()[2].ingestMs, kT0 + 2100);
+    auto st = store.stats();
+    ASSERT_TRUE(st.ok());
+    EXPECT_EQ(st.value().readings, 4);
+    EXPECT_EQ(st.value().series, 2);
+}
+
+TEST(SensorStore, rollupsMatchTheRawReadingsEvenWithDuplicates) {
+    TempDir dir;
+    auto store = openStore(dir.file("s.db"));
+    std::mt19937 rng(7);
+    std::uniform_real_distribution<double> value(0, 100);
+    std::vector<Reading> all;
+    for (int i = 0; i < 600; ++i)  // 10 min of 1 Hz, shuffled, half sent twice
+        all.push_back(reading("x", "temp_c", kT0 + i * 1000, value(rng)));
+    std::vector<Reading> shuffled = all;
+    std::shuffle(shuffled.begin(), shuffled.end(), rng);
+    for (std::size_t i = 0; i < shuffled.size(); i += 50) {
+        std::vector<Reading> chunk(shuffled.begin() + i,
+                                   shuffled.begin() + std::min(shuffled.size(), i + 50));
+        chunk.insert(chunk.end(), all.begin(), all.begin() + 5);
+        ASSERT_TRUE(store.write(chunk).ok());
+    }
+    auto minutes = store.history("x", "temp_c", kT0, kT0 + 600000, Aggregation::Minute);
+    ASSERT_TRUE(minutes.ok());
+    ASSERT_EQ(minutes.value().size(), 10u);
+    for (std::size_t m = 0; m < 10; ++m) {
+        const auto& p = minutes.value()[m];
+        EXPECT_EQ(p.ts, kT0 + static_cast<TimeMs>(m) * 60000);
+        EXPECT_EQ(p.count, 60);
+        double sum = 0, lo = 1e9, hi = -1e9;
+        for (int s = 0; s < 60; ++s) {
+            const double v = all[m * 60 + s].value;
+            sum += v;
+            lo = std::min(lo, v);
+            hi = std::max(hi, v);
+        }
+        EXPECT_NEAR(p.mean, sum / 60, 1e-9);
+        EXPECT_EQ(p.min, lo);
+        EXPECT_EQ(p.max, hi);
+        EXPECT_EQ(p.last, all[m * 60 + 59].value);
+        EXPECT_EQ(p.lastTs, all[m * 60 + 59].ts);
+    }
+    auto hours = store.history("x", "temp_c", kT0, kT0 + 600000, Aggregation::Hour);
+    ASSERT_TRUE(hours.ok());
+    ASSERT_EQ(hours.value().size(), 1u);
+    EXPECT_EQ(hours.value()[0].count, 600);
+}
+
+TEST(SensorStore, sceneStateAtIsTheLastReadingAtOrBeforeTime) {
+    TempDir dir;
+    auto store = openStore(dir.file("s.db"));
+    std::vector<Reading> batch;
+    std::mt19937 rng(3);
+    std::uniform_int_distribution<int> gap(1, 200000);
+    std::map<std::string, std::vector<Reading>> bySensor;
+    for (int s = 0; s < 20; ++s) {
+        TimeMs t = kT0 + gap(rng);
+        for (int i = 0; i < 30; ++i, t += gap(rng)) {
+            auto r = reading("s" + std::to_string(s), "v", t, s * 1000 + i);
+            batch.push_back(r);
+            bySensor[r.sensorId].push_back(r);
+        }
+    }
+    ASSERT_TRUE(store.write(batch).ok());
+    for (TimeMs t : {kT0, kT0 + 150000, kT0 + 1234567, kT0 + 2999999, kT0 + 7000000}) {
+        auto state = store.sceneStateAt(t);
+        ASSERT_TRUE(state.ok()) << state.messages();
+        std::size_t expectedCount = 0;
+        for (const auto& [id, readings] : bySensor) {
+            const Reading* best = nullptr;
+            for (const auto& r : readings)
+                if (r.ts <= t && (!best || r.ts > best->ts))
+                    best = &r;
+            if (!best)
+                continue;
+            ++expectedCount;
+            auto it = std::find_if(state.value().values.begin(), state.value().values.end(),
+                                   [&](const SeriesValue& v) { return v.sensorId == id; });
+            ASSERT_NE(it, state.value().values.end()) << id << " at " << t;
+            EXPECT_EQ(it->ts, best->ts) << id << " at " << t;
+            EXPECT_EQ(it->value, best->value);
+        }
+        EXPECT_EQ(state.value().values.size(), expectedCount) << t;
+    }
+}
+
+TEST(SensorStore, keepsRejectsGapsAndAlertsWithAcknowledgement) {
+    TempDir dir;
+    auto store = openStore(dir.file("s.db"));
+    RejectedPayload rej{"city/sensors/x", "bad JSON", "{oops", 5, kT0};
+    StreamGap gap{StreamGap::Kind::Disconnect, "mqtt://127.0.0.1:1", kT0, kT0 + 5000, 0, "lost"};
+    AlertEvent raise{AlertEvent::Type::Raised, AlertKind::High, "a", "pm25", kT0, 90, 75, "high"};
+    ASSERT_TRUE(store.write({}, std::span(&rej, 1), std::span(&gap, 1), std::span(&raise, 1)).ok());
+    auto open = store.openAlerts();
+    ASSERT_TRUE(open.ok());
+    ASSERT_EQ(open.value().size(), 1u);
+    EXPECT_TRUE(store.acknowledgeAlert(open.value()[0].id, "operator-1", kT0 + 10).ok());
+    EXPECT_FALSE(store.acknowledgeAlert(9999, "operator-1", kT0).ok());
+    AlertEvent clear = raise;
+    clear.type = AlertEvent::Type::Cleared;
+    clear.at = kT0 + 60000;
+    ASSERT_TRUE(store.write({}, {}, {}, std::span(&clear, 1)).ok());
+    auto alerts = store.alerts(kT0 - 1, kT0 + 1);
+    ASSERT_TRUE(alerts.ok());
+    ASSERT_EQ(alerts.value().size(), 1u);
+    const auto& a = alerts.value()[0];
+    EXPECT_EQ(a.maybeClearedMs, kT0 + 60000);
+    EXPECT_EQ(a.maybeAckMs, kT0 + 10);
+    EXPECT_EQ(a.ackBy, "operator-1");
+    EXPECT_TRUE(a.isActiveAt(kT0 + 30000));
+    EXPECT_FALSE(a.isActiveAt(kT0 + 60000));
+    auto scene = store.sceneStateAt(kT0 + 30000);
+    ASSERT_TRUE(scene.ok());
+    EXPECT_EQ(scene.value().activeAlerts.size(), 1u);
+    EXPECT_TRUE(store.sceneStateAt(kT0 + 90000).value().activeAlerts.empty());
+    auto rejected = store.rejected(10);
+    ASSERT_EQ(rejected.value().size(), 1u);
+    EXPECT_EQ(rejected.value()[0].firstBytes, "{oops");
+    EXPECT_EQ(store.gaps().value().size(), 1u);
+    EXPECT_TRUE(store.integrityCheck().ok());
+}
+
+TEST(SensorStore, retentionDropsOldRawReadingsButKeepsRollups) {
+    TempDir dir;
+    SensorStoreOptions o;
+    o.rawRetentionMs = 3600000;
+    auto store = openStore(dir.file("s.db"), o);
+    ASSERT_TRUE(store
+                    .write(std::vector<Reading>{reading("a", "v", kT0, 1),
+                                                reading("a", "v", kT0 + 7200000, 2)})
+                    .ok());
+    ASSERT_TRUE(store.applyRetention(kT0 + 7200000).ok());
+    EXPECT_EQ(store.history("a", "v", kT0 - 1, kT0 + 1e8, Aggregation::Raw).value().size(), 1u);
+    EXPECT_EQ(store.history("a", "v", kT0 - 1, kT0 + 1e8, Aggregation::Minute).value().size(), 2u);
+}
+
+TEST(SensorStore, refusesAFileThatIsNotAStore) {
+    TempDir dir;
+    const auto path = dir.file("other.db");
+    sqlite3* db = nullptr;
+    sqlite3_open(path.c_str(), &db);
+    sqlite3_exec(db, "CREATE TABLE readings(x)", nullptr, nullptr, nullptr);
+    sqlite3_close(db);
+    auto s = SensorStore::open(path);
+    EXPECT_FALSE(s.ok());
+    EXPECT_NE(s.messages().find(path), std::string::npos);
+    SensorStoreOptions ro;
+    ro.readOnly = true;
+    EXPECT_FALSE(SensorStore::open(dir.file("missing.db"), ro).ok());
+}
