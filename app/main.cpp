@@ -1,43 +1,17 @@
 // citytwin: the GUI. See AppOptions.cpp (or `citytwin --help`) for options.
 
 #include <QApplication>
-#include <QLibraryInfo>
-#include <QLocale>
-#include <QSurfaceFormat>
 #include <QTextStream>
-#include <QTranslator>
 
 #include "AppOptions.h"
 #include "MainWindow.h"
+#include "OsgView.h"
+#include "Translations.h"
 
 using namespace citytwin::app;
 
-namespace {
-
-void setDefaultSurfaceFormat() {
-    // Before QApplication: Debian's OSG is built for the compatibility profile.
-    QSurfaceFormat f;
-    f.setRenderableType(QSurfaceFormat::OpenGL);
-    f.setProfile(QSurfaceFormat::CompatibilityProfile);
-    f.setDepthBufferSize(24);
-    f.setStencilBufferSize(8);
-    f.setSamples(4);
-    QSurfaceFormat::setDefaultFormat(f);
-}
-
-void installTranslators(QApplication& app, const QString& requested) {
-    const QLocale locale = requested.isEmpty() ? QLocale::system() : QLocale(requested);
-    static QTranslator ours, qt;
-    // English is the source language; other locales load their catalogue.
-    if (ours.load(locale, "citytwin", "_", ":/i18n")) app.installTranslator(&ours);
-    if (qt.load(locale, "qtbase", "_", QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        app.installTranslator(&qt);
-    QLocale::setDefault(locale);
-}
-
-}  // namespace
-
 int main(int argc, char** argv) {
+    processUptimeMs();  // start the launch clock
     // Options are parsed before QApplication so that --help works without a display.
     QStringList args;
     for (int i = 0; i < argc; ++i) args << QString::fromLocal8Bit(argv[i]);
@@ -50,7 +24,7 @@ int main(int argc, char** argv) {
         return 2;
     }
 
-    setDefaultSurfaceFormat();
+    OsgView::setDefaultSurfaceFormat();
     QApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
     QApplication app(argc, argv);
     QApplication::setApplicationName("citytwin");

@@ -1,4 +1,234 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
+<context>
+    <name>Layers</name>
+    <message>
+        <source>Land use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Water</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buildings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Candidate public facilities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Communication cables (synthetic)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Base stations (synthetic)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SceneLoader</name>
+    <message>
+        <source>Reading %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Building %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::AttributePanel</name>
+    <message>
+        <source>Attribute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>feature id</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::CoordinateStatus</name>
+    <message>
+        <source>WGS 84: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CGCS2000: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GCJ-02: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>height: %1 m</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::LayerTreePanel</name>
+    <message>
+        <source>Layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CRS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::MainWindow</name>
+    <message>
+        <source>Some features of %1 were skipped; see the log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>citytwin — Shanghai information infrastructure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a GeoPackage, Shapefile, GeoJSON or other GDAL vector file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save &amp;screenshot…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Home view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;North up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lujiazui</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Bund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top-down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About citytwin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Navigation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attributes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the demo data was not found (set CITYTWIN_DATA_DIR)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still loading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait for the current load to finish.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open vector data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vector data (*.gpkg *.shp *.geojson *.json *.kml *.csv *.gml);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save screenshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;JPEG image (*.jpg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About citytwin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;citytwin %1&lt;/h3&gt;&lt;p&gt;A 3D digital twin of Shanghai&apos;s information infrastructure.&lt;/p&gt;&lt;p&gt;Map data © OpenStreetMap contributors, available under the Open Database Licence (ODbL 1.0): buildings, roads, water, land use and candidate public facility sites of central Shanghai.&lt;/p&gt;&lt;p&gt;The demo&apos;s base stations and communication cables are &lt;b&gt;synthetic&lt;/b&gt; stand-ins, not real infrastructure.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
 </TS>

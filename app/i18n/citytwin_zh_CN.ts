@@ -1,4 +1,234 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>Layers</name>
+    <message>
+        <source>Land use</source>
+        <translation>土地利用</translation>
+    </message>
+    <message>
+        <source>Water</source>
+        <translation>水系</translation>
+    </message>
+    <message>
+        <source>Roads</source>
+        <translation>道路</translation>
+    </message>
+    <message>
+        <source>Buildings</source>
+        <translation>建筑</translation>
+    </message>
+    <message>
+        <source>Candidate public facilities</source>
+        <translation>候选公共设施</translation>
+    </message>
+    <message>
+        <source>Communication cables (synthetic)</source>
+        <translation>通信线路（合成）</translation>
+    </message>
+    <message>
+        <source>Base stations (synthetic)</source>
+        <translation>基站（合成）</translation>
+    </message>
+</context>
+<context>
+    <name>SceneLoader</name>
+    <message>
+        <source>Reading %1</source>
+        <translation>正在读取 %1</translation>
+    </message>
+    <message>
+        <source>Building %1</source>
+        <translation>正在构建 %1</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::AttributePanel</name>
+    <message>
+        <source>Attribute</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>layer</source>
+        <translation>图层</translation>
+    </message>
+    <message>
+        <source>feature id</source>
+        <translation>要素编号</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::CoordinateStatus</name>
+    <message>
+        <source>WGS 84: %1</source>
+        <translation>WGS 84：%1</translation>
+    </message>
+    <message>
+        <source>CGCS2000: %1</source>
+        <translation>CGCS2000：%1</translation>
+    </message>
+    <message>
+        <source>GCJ-02: %1</source>
+        <translation>GCJ-02：%1</translation>
+    </message>
+    <message>
+        <source>height: %1 m</source>
+        <translation>高度：%1 米</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::LayerTreePanel</name>
+    <message>
+        <source>Layer</source>
+        <translation>图层</translation>
+    </message>
+    <message>
+        <source>CRS</source>
+        <translation>坐标系</translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation>要素数</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::MainWindow</name>
+    <message>
+        <source>Some features of %1 were skipped; see the log</source>
+        <translation>%1 中的部分要素已跳过，详见日志</translation>
+    </message>
+    <message>
+        <source>citytwin — Shanghai information infrastructure</source>
+        <translation>citytwin — 上海信息基础设施</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open a GeoPackage, Shapefile, GeoJSON or other GDAL vector file</source>
+        <translation>打开 GeoPackage、Shapefile、GeoJSON 或其他 GDAL 矢量文件</translation>
+    </message>
+    <message>
+        <source>Save &amp;screenshot…</source>
+        <translation>保存截图(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Home view</source>
+        <translation>初始视图(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;North up</source>
+        <translation>正北朝上(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Go to</source>
+        <translation>转到</translation>
+    </message>
+    <message>
+        <source>Lujiazui</source>
+        <translation>陆家嘴</translation>
+    </message>
+    <message>
+        <source>The Bund</source>
+        <translation>外滩</translation>
+    </message>
+    <message>
+        <source>Top-down</source>
+        <translation>俯视</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About citytwin</source>
+        <translation>关于 citytwin(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Navigation</source>
+        <translation>导航</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>图层</translation>
+    </message>
+    <message>
+        <source>Attributes</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>the demo data was not found (set CITYTWIN_DATA_DIR)</source>
+        <translation>未找到演示数据（请设置 CITYTWIN_DATA_DIR）</translation>
+    </message>
+    <message>
+        <source>Still loading</source>
+        <translation>仍在加载</translation>
+    </message>
+    <message>
+        <source>Wait for the current load to finish.</source>
+        <translation>请等待当前加载完成。</translation>
+    </message>
+    <message>
+        <source>Open vector data</source>
+        <translation>打开矢量数据</translation>
+    </message>
+    <message>
+        <source>Vector data (*.gpkg *.shp *.geojson *.json *.kml *.csv *.gml);;All files (*)</source>
+        <translation>矢量数据 (*.gpkg *.shp *.geojson *.json *.kml *.csv *.gml);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot read file</source>
+        <translation>无法读取文件</translation>
+    </message>
+    <message>
+        <source>Loading cancelled</source>
+        <translation>加载已取消</translation>
+    </message>
+    <message>
+        <source>Save screenshot</source>
+        <translation>保存截图</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;JPEG image (*.jpg)</source>
+        <translation>PNG 图像 (*.png);;JPEG 图像 (*.jpg)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>About citytwin</source>
+        <translation>关于 citytwin</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;citytwin %1&lt;/h3&gt;&lt;p&gt;A 3D digital twin of Shanghai&apos;s information infrastructure.&lt;/p&gt;&lt;p&gt;Map data © OpenStreetMap contributors, available under the Open Database Licence (ODbL 1.0): buildings, roads, water, land use and candidate public facility sites of central Shanghai.&lt;/p&gt;&lt;p&gt;The demo&apos;s base stations and communication cables are &lt;b&gt;synthetic&lt;/b&gt; stand-ins, not real infrastructure.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;citytwin %1&lt;/h3&gt;&lt;p&gt;上海信息基础设施三维数字孪生。&lt;/p&gt;&lt;p&gt;地图数据 © OpenStreetMap 贡献者，依据开放数据库许可（ODbL 1.0）提供：上海中心城区的建筑、道路、水系、土地利用和候选公共设施点位。&lt;/p&gt;&lt;p&gt;演示中的基站和通信线路为&lt;b&gt;合成&lt;/b&gt;数据，并非真实设施。&lt;/p&gt;</translation>
+    </message>
+</context>
 </TS>

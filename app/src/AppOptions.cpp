@@ -23,7 +23,7 @@ QString appHelpText() {
                "  --snapshot OUT.png   open the window, render until the scene has loaded,\n"
                "                       save the 3D view to OUT.png and exit (0 on success;\n"
                "                       1 if a file cannot be read or the image not saved)\n"
-               "  --size WxH           size of the window and the snapshot in pixels\n"
+               "  --size WxH           size of the 3D view, and so of the snapshot, in pixels\n"
                "                       (default 1280x800)\n"
                "  --view NAME          start at a named view: %1\n"
                "  --camera LON,LAT,HEIGHT,HEADING,PITCH\n"
@@ -35,6 +35,9 @@ QString appHelpText() {
                "  --lang LANG          user interface language: zh_CN or en (default:\n"
                "                       the system locale)\n"
                "  --fullscreen         start full screen\n"
+               "  --benchmark N        after loading, render N frames of the view back to back,\n"
+               "                       print launch and frame timings to stdout and exit\n"
+               "                       (used by bench/; one line of key=value pairs)\n"
                "  --help               this text\n"
                "  --version            print the version\n"
                "\n"
@@ -46,7 +49,7 @@ QString appHelpText() {
 namespace {
 bool takesValue(const QString& opt) {
     static const QStringList v{"--snapshot", "--size", "--view", "--camera", "--lang",
-                               "--hide-layer"};
+                               "--hide-layer", "--benchmark"};
     return v.contains(opt);
 }
 }  // namespace
@@ -113,6 +116,13 @@ std::optional<AppOptions> parseAppOptions(const QStringList& args, QString& erro
                 o.maybeCamera = pose.value();
             } else if (a == "--lang") {
                 o.language = value;
+            } else if (a == "--benchmark") {
+                bool ok = false;
+                o.benchmarkFrames = value.toInt(&ok);
+                if (!ok || o.benchmarkFrames < 1 || o.benchmarkFrames > 100000) {
+                    error = QStringLiteral("--benchmark: '%1' is not a frame count 1..100000").arg(value);
+                    return std::nullopt;
+                }
             } else if (a == "--hide-layer") {
                 o.hiddenLayers << value;
             }

@@ -20,6 +20,7 @@ struct AppOptions {
     QStringList hiddenLayers;    ///< --hide-layer ID (repeatable)
     QStringList dataFiles;       ///< DATA...; empty: the Shanghai demo
     bool kiosk = false;          ///< --fullscreen
+    int benchmarkFrames = 0;     ///< --benchmark N: render N frames after loading, print timings, exit
 };
 
 /// Parses arguments; on error returns nullopt and fills `error`; --help and

@@ -3,6 +3,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QDockWidget>
+#include <QElapsedTimer>
 #include <QEvent>
 #include <QFileDialog>
 #include <QImage>
@@ -23,6 +24,8 @@
 #include "OsgView.h"
 #include "SceneLoader.h"
 #include "citytwin/render/CameraPose.h"
+
+#include <algorithm>
 
 namespace citytwin::app {
 
@@ -176,7 +179,17 @@ void MainWindow::changeEvent(QEvent* e) {
     QMainWindow::changeEvent(e);
 }
 
+void MainWindow::fitViewTo(const QSize& viewSize) {
+    // The docks, menus and status bar take what they need; the 3D view (and
+    // so a snapshot) gets exactly viewSize.
+    const QSize chrome = size() - _view->size();
+    resize(viewSize + chrome);
+}
+
 void MainWindow::start() {
+    // A snapshot is exactly --size: pin the view, the window grows around it.
+    if (!_options.snapshotPath.isEmpty()) _view->setFixedSize(_options.size);
+    else if (isVisible() && !isFullScreen()) fitViewTo(_options.size);
     std::vector<LayerSpec> specs;
     if (_options.dataFiles.isEmpty()) {
         const QString dir = findDemoDirectory();
@@ -280,12 +293,39 @@ void MainWindow::onFrameRendered() {
     if (_loadedAtFrame == 0) _loadedAtFrame = _view->frameCount();
     // A few frames after the last merge: the scene is drawn, not half-merged.
     const quint64 since = _view->frameCount() - _loadedAtFrame;
-    if (since == 3) emit sceneLoaded();
+    if (since == 3) {
+        _loadedAfterMs = processUptimeMs();
+        emit sceneLoaded();
+        if (_options.benchmarkFrames > 0) QTimer::singleShot(0, this, &MainWindow::runBenchmarkAndExit);
+    }
     if (!_options.snapshotPath.isEmpty() && !_snapshotTaken && since >= 3) {
         _snapshotTaken = true;
         QTimer::singleShot(0, this, &MainWindow::takeSnapshotAndExit);
     }
     if (since < 4) _view->requestRedraw();
+}
+
+void MainWindow::runBenchmarkAndExit() {
+    // Frames back to back, each finished on the GPU, as a plain osgViewer
+    // loop would draw them (bench/ compares the two).
+    std::vector<double> ms;
+    QElapsedTimer t;
+    for (int i = 0; i < _options.benchmarkFrames; ++i) {
+        t.start();
+        _view->requestRedraw();
+        _view->repaint();
+        _view->finishGl();
+        ms.push_back(t.nsecsElapsed() / 1e6);
+    }
+    std::vector<double> sorted = ms;
+    std::sort(sorted.begin(), sorted.end());
+    double sum = 0;
+    for (double v : ms) sum += v;
+    QTextStream(stdout) << "citytwin first_frame_ms=" << _view->firstFrameAtMs()
+                        << " loaded_ms=" << _loadedAfterMs << " frames=" << ms.size()
+                        << " frame_ms_median=" << sorted[sorted.size() / 2]
+                        << " frame_ms_mean=" << sum / ms.size() << "\n";
+    QApplication::exit(_loadErrors.isEmpty() ? 0 : 1);
 }
 
 void MainWindow::takeSnapshotAndExit() {
@@ -322,4 +362,16 @@ void MainWindow::showAbout() {
             .arg(QStringLiteral(CITYTWIN_VERSION)));
 }
 
+}  // namespace citytwin::app
+
+namespace citytwin::app {
+qint64 processUptimeMs() {
+    // Started by the first call, which main() makes before anything else.
+    static QElapsedTimer sinceStart = [] {
+        QElapsedTimer t;
+        t.start();
+        return t;
+    }();
+    return sinceStart.elapsed();
+}
 }  // namespace citytwin::app

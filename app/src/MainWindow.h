@@ -21,6 +21,9 @@ class QDockWidget;
 
 namespace citytwin::app {
 
+/// Milliseconds since the process started (for launch timings).
+qint64 processUptimeMs();
+
 class AttributePanel;
 class CoordinateStatus;
 class LayerTreePanel;
@@ -45,6 +48,9 @@ public:
     bool isSceneLoaded() const;
     /// Files that could not be read, with reasons, in the order met.
     const QStringList& loadErrors() const { return _loadErrors; }
+
+    /// Resizes the window so that the 3D view is viewSize (device-independent pixels).
+    void fitViewTo(const QSize& viewSize);
 
     /// Opens files as extra layers (File → Open does this after its dialog).
     void openFiles(const QStringList& files);
@@ -71,6 +77,7 @@ private:
     void openDialog();
     void showAbout();
     void takeSnapshotAndExit();
+    void runBenchmarkAndExit();
 
     AppOptions _options;
     std::unique_ptr<render::CityScene> _scene;
@@ -91,6 +98,7 @@ private:
     bool _startViewApplied = false;
     quint64 _loadedAtFrame = 0;
     bool _snapshotTaken = false;
+    qint64 _loadedAfterMs = 0;
 
     // Menus and actions, kept for retranslation.
     struct Ui;

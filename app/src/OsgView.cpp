@@ -1,7 +1,12 @@
 #include "OsgView.h"
 
+#include "MainWindow.h"
+
 #include <QKeyEvent>
 #include <QMouseEvent>
+#include <QOpenGLContext>
+#include <QOpenGLFunctions>
+#include <QSurfaceFormat>
 #include <QWheelEvent>
 
 #include <osg/Math>
@@ -34,6 +39,18 @@ int osgKey(QKeyEvent* e) {
 }
 
 }  // namespace
+
+void OsgView::setDefaultSurfaceFormat() {
+    QSurfaceFormat f;
+    f.setRenderableType(QSurfaceFormat::OpenGL);
+    f.setProfile(QSurfaceFormat::CompatibilityProfile);
+    f.setDepthBufferSize(24);
+    f.setStencilBufferSize(8);
+    // No multisampling: under software GL (llvmpipe) it costs more than the
+    // whole scene; lines and edges stay readable without it.
+    f.setSamples(0);
+    QSurfaceFormat::setDefaultFormat(f);
+}
 
 OsgView::OsgView(render::CityScene& scene, QWidget* parent) : QOpenGLWidget(parent), _scene(scene) {
     setFocusPolicy(Qt::StrongFocus);
@@ -76,6 +93,12 @@ osgGA::EventQueue* OsgView::events() const { return _window->getEventQueue(); }
 
 void OsgView::requestRedraw() { _redraw = true; }
 
+void OsgView::finishGl() {
+    makeCurrent();
+    context()->functions()->glFinish();
+    doneCurrent();
+}
+
 void OsgView::tick() {
     // Draw only when something changed: input, camera motion, a merge to do.
     if (_redraw || _scene.pendingCount() > 0 || _viewer->checkNeedToDoFrame()) update();
@@ -100,7 +123,7 @@ void OsgView::paintGL() {
     _window->setDefaultFboId(defaultFramebufferObject());
     _redraw = false;
     _viewer->frame();
-    ++_frames;
+    if (_frames++ == 0) _firstFrameAtMs = processUptimeMs();
     emit frameRendered();
 }
 

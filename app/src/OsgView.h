@@ -25,6 +25,10 @@ public:
     OsgView(render::CityScene& scene, QWidget* parent = nullptr);
     ~OsgView() override;
 
+    /// Call once before QApplication: depth/stencil buffers, multisampling
+    /// and the compatibility profile that Debian's OSG is built for.
+    static void setDefaultSurfaceFormat();
+
     /// Places the camera; also becomes the home view if `asHome`.
     void setLookAt(const osg::Vec3d& eye, const osg::Vec3d& center, const osg::Vec3d& up,
                    bool asHome);
@@ -38,6 +42,10 @@ public:
     quint64 frameCount() const { return _frames; }
     /// Asks for a redraw on the next timer tick.
     void requestRedraw();
+    /// Waits until the GPU has finished the frames drawn so far.
+    void finishGl();
+    /// When the first frame was drawn, in ms since process start (0: not yet).
+    qint64 firstFrameAtMs() const { return _firstFrameAtMs; }
 
 signals:
     void frameRendered();
@@ -70,6 +78,7 @@ private:
     QTimer _timer;
     QPointF _pressPos;
     quint64 _frames = 0;
+    qint64 _firstFrameAtMs = 0;
     bool _redraw = true;
 };
 

@@ -1,0 +1,147 @@
+// The main window driven in-process like a user would: toggle a layer in
+// the tree, click a building, move the mouse, switch the language.
+
+#include <gtest/gtest.h>
+
+#include <QApplication>
+#include <QMenuBar>
+#include <QSignalSpy>
+#include <QTest>
+
+#include "AttributePanel.h"
+#include "CoordinateStatus.h"
+#include "GuiTestSupport.h"
+#include "LayerTreePanel.h"
+#include "MainWindow.h"
+#include "OsgView.h"
+#include "Translations.h"
+#include "citytwin/geo/VectorReader.h"
+#include "citytwin/test/TestPaths.h"
+
+using namespace citytwin;
+using namespace citytwin::app;
+
+namespace {
+
+/// Shows a window on the demo and waits until its scene is loaded and drawn.
+std::unique_ptr<MainWindow> openDemo(AppOptions options) {
+    options.size = QSize(800, 500);
+    auto w = std::make_unique<MainWindow>(options);
+    QSignalSpy loaded(w.get(), &MainWindow::sceneLoaded);
+    w->show();
+    w->start();
+    EXPECT_TRUE(loaded.wait(120000)) << "scene did not load";
+    return w;
+}
+
+/// Renders a fresh frame and returns it.
+QImage grab(MainWindow& w) {
+    QCoreApplication::processEvents();
+    return w.view()->grabFramebuffer();
+}
+
+/// WGS 84 centroid of the tallest building of the demo (the Shanghai Tower).
+geo::GeoPoint tallestBuildingCentre(double* height) {
+    auto r = geo::readVectorFile(std::string(test::kRepoDataDir) + "/demo/buildings.geojson");
+    EXPECT_TRUE(r) << r.messages();
+    double best = 0;
+    geo::GeoPoint centre;
+    for (const auto& f : r->front().features) {
+        const std::string* h = f.find("height");
+        if (!h || f.geometry.polygons.empty()) continue;
+        const double v = std::stod(*h);
+        if (v <= best) continue;
+        best = v;
+        const auto e = f.geometry.extent();
+        centre = {e.centerX(), e.centerY(), 0};
+    }
+    *height = best;
+    return centre;
+}
+
+QString attributeValue(AttributePanel& p, const QString& name) {
+    for (int r = 0; r < p.rowCount(); ++r)
+        if (p.item(r, 0) && p.item(r, 0)->text() == name) return p.item(r, 1)->text();
+    return {};
+}
+
+}  // namespace
+
+TEST(MainWindow, unTickingBuildingsInTheLayerTreeHidesThem) {
+    AppOptions o;
+    o.viewName = "lujiazui";
+    auto w = openDemo(o);
+    const QImage before = grab(*w);
+    QTreeWidgetItem* item = w->layerTree()->itemFor("buildings");
+    ASSERT_NE(item, nullptr);
+    EXPECT_EQ(item->checkState(0), Qt::Checked);
+
+    // A user selects the row and presses Space to untick it.
+    w->layerTree()->setFocus();
+    w->layerTree()->setCurrentItem(item);
+    QTest::keyClick(w->layerTree(), Qt::Key_Space);
+    EXPECT_EQ(item->checkState(0), Qt::Unchecked);
+    EXPECT_FALSE(w->scene().isLayerVisible("buildings"));
+    const QImage hidden = grab(*w);
+    EXPECT_GT(test::shareOfDifferentPixels(before, hidden), 0.05);
+
+    QTest::keyClick(w->layerTree(), Qt::Key_Space);
+    EXPECT_TRUE(w->scene().isLayerVisible("buildings"));
+    EXPECT_LT(test::shareOfDifferentPixels(before, grab(*w)), 0.01);
+}
+
+TEST(MainWindow, clickingABuildingShowsItsAttributes) {
+    double height = 0;
+    const geo::GeoPoint tower = tallestBuildingCentre(&height);
+    ASSERT_GT(height, 500.0);
+    AppOptions o;
+    o.maybeCamera = render::CameraPose{tower.x, tower.y, 2500.0, 0.0, -90.0};
+    auto w = openDemo(o);
+    OsgView* view = w->view();
+    QTest::mouseClick(view, Qt::LeftButton, Qt::NoModifier, view->rect().center());
+    EXPECT_EQ(attributeValue(*w->attributePanel(), "layer"), "buildings");
+    EXPECT_EQ(attributeValue(*w->attributePanel(), "height").toDouble(), height);
+
+}
+
+TEST(MainWindow, statusBarShowsTheCursorInWgs84AndCgcs2000) {
+    AppOptions o;
+    o.viewName = "top";
+    auto w = openDemo(o);
+    auto* coords = w->findChild<CoordinateStatus*>("coordinateStatus");
+    ASSERT_NE(coords, nullptr);
+    QTest::mouseMove(w->view(), w->view()->rect().center());
+    QCoreApplication::processEvents();
+    const QString text = coords->text();
+    EXPECT_TRUE(text.contains("WGS 84")) << text.toStdString();
+    EXPECT_TRUE(text.contains("CGCS2000")) << text.toStdString();
+    // The top view looks down on Lujiazui, near 121.50 E 31.24 N.
+    EXPECT_TRUE(text.contains("121.50")) << text.toStdString();
+    EXPECT_TRUE(text.contains("31.23") || text.contains("31.24")) << text.toStdString();
+}
+
+TEST(MainWindow, speaksChineseWhenAskedTo) {
+    EXPECT_EQ(installTranslators(*qApp, "zh_CN"), "zh_CN");
+    {
+        MainWindow w(AppOptions{});
+        EXPECT_EQ(w.menuBar()->actions().at(0)->text(), QString::fromUtf8("文件(&F)"));
+        EXPECT_EQ(w.layerTree()->headerItem()->text(0), QString::fromUtf8("图层"));
+    }
+    installTranslators(*qApp, "en");
+    MainWindow w(AppOptions{});
+    EXPECT_EQ(w.menuBar()->actions().at(0)->text(), "&File");
+}
+
+int main(int argc, char** argv) {
+    ::testing::InitGoogleTest(&argc, argv);
+    // Test discovery lists tests at build time, where there may be no display.
+    if (GTEST_FLAG_GET(list_tests)) return RUN_ALL_TESTS();
+    QString error;
+    if (!test::ensureDisplay(&error)) {
+        fprintf(stderr, "%s\n", qPrintable(error));
+        return 1;
+    }
+    OsgView::setDefaultSurfaceFormat();
+    QApplication app(argc, argv);
+    return RUN_ALL_TESTS();
+}

@@ -1,0 +1,126 @@
+// The real `citytwin --snapshot` under X (Xvfb), checked as a user would:
+// the picture shows the city, options change it, bad input is refused
+// clearly without a crash.
+
+#include <gtest/gtest.h>
+
+#include <QFileInfo>
+#include <QImage>
+
+#include "GuiTestSupport.h"
+#include "citytwin/test/TestPaths.h"
+
+using namespace citytwin::test;
+
+namespace {
+
+class SnapshotCommand : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        QString error;
+        ASSERT_TRUE(ensureDisplay(&error)) << error.toStdString();
+    }
+    static QString out(const QString& name) { return outputDir() + "/" + name; }
+    static QString testData(const QString& name) { return QString(kTestDataDir) + "/gui/" + name; }
+
+    /// Runs a snapshot that must succeed and returns the image.
+    static QImage snapshot(const QString& name, QStringList extra) {
+        const QString path = out(name);
+        QFile::remove(path);
+        QStringList args{"--snapshot", path, "--size", "800x500"};
+        args << extra;
+        const ProcessResult r = runProgram("citytwin", args);
+        EXPECT_FALSE(r.crashed) << r.err.toStdString();
+        EXPECT_FALSE(r.timedOut);
+        EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
+        return QImage(path);
+    }
+};
+
+}  // namespace
+
+TEST_F(SnapshotCommand, drawsTheShanghaiDemo) {
+    const QImage img = snapshot("demo.png", {});
+    ASSERT_FALSE(img.isNull());
+    EXPECT_EQ(img.size(), QSize(800, 500));
+    const ImageStats s = analyseImage(img);
+    QString why;
+    EXPECT_TRUE(looksLikeACity(s, &why)) << why.toStdString();
+}
+
+TEST_F(SnapshotCommand, theCityCheckFailsOnAnEmptyView) {
+    // Negative control: with every layer hidden only the sky is left, and the
+    // check that passes for the demo must fail here.
+    const QImage img = snapshot("empty.png", {"--hide-layer", "ground", "--hide-layer", "buildings",
+                                              "--hide-layer", "roads", "--hide-layer", "water",
+                                              "--hide-layer", "landuse", "--hide-layer", "public_facilities",
+                                              "--hide-layer", "base_stations", "--hide-layer", "cables"});
+    ASSERT_FALSE(img.isNull());
+    EXPECT_FALSE(looksLikeACity(analyseImage(img)));
+}
+
+TEST_F(SnapshotCommand, hidingTheBuildingsLayerChangesThePicture) {
+    const QImage with = snapshot("with_buildings.png", {"--view", "lujiazui"});
+    const QImage without = snapshot("without_buildings.png", {"--view", "lujiazui", "--hide-layer", "buildings"});
+    ASSERT_FALSE(with.isNull());
+    ASSERT_FALSE(without.isNull());
+    // The Lujiazui towers fill a good part of this view.
+    EXPECT_GT(shareOfDifferentPixels(with, without), 0.05);
+}
+
+TEST_F(SnapshotCommand, namedViewAndCameraPlaceTheCamera) {
+    const QImage top = snapshot("view_top.png", {"--view", "top"});
+    const QImage cam = snapshot("camera.png", {"--camera", "121.4990,31.2330,300,30,-15"});
+    ASSERT_FALSE(top.isNull());
+    ASSERT_FALSE(cam.isNull());
+    EXPECT_GT(shareOfDifferentPixels(top, cam), 0.3);
+    QString why;
+    EXPECT_TRUE(looksLikeACity(analyseImage(top), &why)) << why.toStdString();
+}
+
+TEST_F(SnapshotCommand, dataGivenOnTheCommandLineIsFramed) {
+    // Berlin blocks: far from the demo; the view must frame them.
+    const QImage img = snapshot("berlin.png", {testData("berlin_blocks.geojson")});
+    ASSERT_FALSE(img.isNull());
+    const ImageStats s = analyseImage(img);
+    EXPECT_GT(s.differentFromBackground, 0.3);
+    EXPECT_GT(s.distinctColours, 10);
+}
+
+TEST_F(SnapshotCommand, unreadableFilesGiveAClearErrorAndExitCode) {
+    const QStringList bad{"/no/such/file.geojson", testData("truncated.geojson"), testData("garbage.shp"),
+                          testData("no_crs.csv"), QString(kTestDataDir)};
+    for (const QString& file : bad) {
+        const ProcessResult r = runProgram("citytwin", {"--snapshot", out("bad.png"), "--size", "320x240", file});
+        EXPECT_FALSE(r.crashed) << file.toStdString();
+        EXPECT_FALSE(r.timedOut) << file.toStdString();
+        EXPECT_EQ(r.exitCode, 1) << file.toStdString() << ": " << r.err.toStdString();
+        EXPECT_TRUE(r.err.contains(file)) << "stderr does not name " << file.toStdString() << ": "
+                                          << r.err.toStdString();
+    }
+}
+
+TEST_F(SnapshotCommand, badOptionsAreRefusedBeforeAnyWindowOpens) {
+    struct Case {
+        QStringList args;
+        QString mentions;
+    };
+    const std::vector<Case> cases{{{"--size", "big"}, "--size"},
+                                  {{"--camera", "121.5,31.2,900,0"}, "5 comma-separated"},
+                                  {{"--camera", "121.5,north,900,0,-30"}, "lat"},
+                                  {{"--view", "moon"}, "moon"},
+                                  {{"--frobnicate"}, "--frobnicate"},
+                                  {{"--snapshot"}, "--snapshot"}};
+    for (const auto& c : cases) {
+        const ProcessResult r = runProgram("citytwin", c.args, 30);
+        EXPECT_EQ(r.exitCode, 2) << c.args.join(' ').toStdString();
+        EXPECT_TRUE(r.err.contains(c.mentions)) << r.err.toStdString();
+    }
+}
+
+TEST_F(SnapshotCommand, helpDocumentsEveryOption) {
+    const ProcessResult r = runProgram("citytwin", {"--help"}, 30);
+    EXPECT_EQ(r.exitCode, 0);
+    for (const char* opt : {"--snapshot", "--size", "--view", "--camera", "--lang", "--hide-layer", "DATA"})
+        EXPECT_TRUE(r.out.contains(opt)) << opt;
+}
