@@ -16,6 +16,7 @@ WORK=$(mktemp -d /tmp/citytwin-sensors-bench.XXXXXX)
 PIDS=()
 cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$WORK"; }
 trap cleanup EXIT
+trap 'exit 1' INT TERM
 
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 cat > "$WORK/mosquitto.conf" <<CONF
@@ -38,6 +39,8 @@ READINGS=$(python3 -c "
 import json,sys
 print(sum(len(json.loads(l)['values']) for l in open('$WORK/stream.jsonl')))")
 echo "stream: $MESSAGES messages, $READINGS readings"
+split -n l/4 "$WORK/stream.jsonl" "$WORK/part."
+PUBS=()
 
 now_ms() { date +%s%3N; }
 count_rows() { sqlite3 "file:$1?mode=ro" "SELECT count(*) FROM readings" 2>/dev/null || echo 0; }
@@ -52,7 +55,11 @@ ingest_run() {  # $1 = label, $2.. = extra ingest options
     local ing=$!
     sleep 1.5  # both subscribed (no assertion depends on it)
     local t0; t0=$(now_ms)
-    mosquitto_pub -p "$PORT" -t city/sensors/bench -l < "$WORK/stream.jsonl"
+    # Four publishers at once: one mosquitto_pub is slower than the broker.
+    for part in "$WORK"/part.*; do
+        mosquitto_pub -p "$PORT" -t city/sensors/bench -l < "$part" & PUBS+=($!)
+    done
+    wait "${PUBS[@]}"; PUBS=()
     local tpub; tpub=$(now_ms)
     wait $sub; local tsub; tsub=$(now_ms)
     # Ingest is done when the stored count stops growing for 2 s.
@@ -64,7 +71,7 @@ ingest_run() {  # $1 = label, $2.. = extra ingest options
         if [ "$n" != "$last" ]; then last=$n; tchange=$(now_ms); tlast=$tchange; fi
         sleep 0.05
     done
-    kill -INT $ing; wait $ing || true
+    kill -INT "$(pgrep -P $ing)"; wait $ing || true  # GNU time ignores SIGINT: signal its child
     local rss; rss=$(awk -F': ' '/Maximum resident/ {print $2}' "$WORK/$label.time")
     python3 - "$label" "$MESSAGES" "$READINGS" "$n" "$t0" "$tpub" "$tsub" "$tlast" "$rss" <<'PY'
 import sys
@@ -86,6 +93,18 @@ ingest_run default
 echo "== 2. publisher outrunning the writer: queue of 5000 readings"
 ingest_run small-queue --queue 5000
 ingest_run small-queue-block --queue 5000 --overflow block
+
+echo "== 2b. a file source outruns the writer (no broker in between): peak RSS by queue size"
+for q in 5000 200000; do
+    rm -f "$WORK/file-$q.db"*
+    /usr/bin/time -v -o "$WORK/file-$q.time" "$BIN/citytwin-cli" ingest --file "$WORK/stream.jsonl" \
+        --store "$WORK/file-$q.db" --queue $q > "$WORK/file-$q.out" 2>&1
+    echo "  --queue $q: peak RSS $(awk -F': ' '/Maximum resident/ {printf "%.1f MiB", $2/1024}' "$WORK/file-$q.time");" \
+        $(tr '\n' ' ' < "$WORK/file-$q.out")
+done
+rm -f "$WORK/file-block.db"*
+"$BIN/citytwin-cli" ingest --file "$WORK/stream.jsonl" --store "$WORK/file-block.db" --queue 5000 \
+    --overflow block | tr '\n' ' ' | sed 's/^/  --queue 5000 --overflow block: /'; echo
 
 echo "== 3. readings schema: insert throughput vs plain append (10000 sensors x 60 s)"
 "$BIN/bench_sensors_schema" "$WORK" 10000 60
