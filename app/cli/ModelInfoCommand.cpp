@@ -15,6 +15,7 @@
 #include "citytwin/render/GltfModelLoader.h"
 #include "citytwin/render/ModelSurvey.h"
 #include "citytwin/render/OsgbPyramidLoader.h"
+#include "citytwin/render/TilesetLoader.h"
 
 namespace citytwin::cli {
 namespace {
@@ -23,8 +24,9 @@ const char* kHelp =
     "usage: citytwin-cli model-info PATH [--at LON,LAT[,H]] [--heading DEG] [--scale S]\n"
     "                               [--frame-origin LON,LAT[,H]]\n\n"
     "Loads a 3D model as the application does and prints, one 'key<TAB>value' per line:\n"
-    "  format      OSGB, glTF or GLB\n"
-    "  crs         the model's own CRS (OSGB: metadata.xml's SRS; glTF: the ENU anchor)\n"
+    "  format      OSGB, glTF, GLB or 3D Tiles\n"
+    "  crs         the model's own CRS (OSGB: metadata.xml's SRS; glTF: the ENU anchor;\n"
+    "              3D Tiles: ECEF)\n"
     "  nodes       scene-graph nodes loaded (OSGB: the root level of every tile)\n"
     "  drawables   geometries loaded\n"
     "  triangles   triangles loaded\n"
@@ -34,7 +36,7 @@ const char* kHelp =
     "  placement-error  metres between the placement matrix and the exact CRS transform\n"
     "Warnings (unreadable tiles, skipped primitives) go to stderr.\n\n"
     "PATH is an OSGB pyramid (its metadata.xml, the folder holding it, or its Data\n"
-    "folder) or a .gltf/.glb file.\n\n"
+    "folder), a .gltf/.glb file or a 3D Tiles tileset.json (all content read now).\n\n"
     "options:\n"
     "  --at LON,LAT[,H]          where a glTF/GLB's origin stands: WGS 84 degrees and\n"
     "                            metres above the ellipsoid (default 121.4737,31.2304,0)\n"
@@ -107,9 +109,12 @@ int runModelInfo(int argc, char** argv) {
         model = render::loadOsgbPyramid(path, frame);
     else if (ext == ".gltf" || ext == ".glb")
         model = render::loadGltfModel(path, anchor, frame);
+    else if (ext == ".json")
+        model = render::loadTileset(path, frame);
     else {
         std::cerr << path
-                  << ": not a model citytwin reads (an OSGB metadata.xml or folder, .gltf, .glb)\n";
+                  << ": not a model citytwin reads (an OSGB metadata.xml or folder, .gltf, .glb, "
+                     "tileset.json)\n";
         return 1;
     }
     for (const auto& d : model.diagnostics())
@@ -139,7 +144,8 @@ int runModelInfo(int argc, char** argv) {
 }  // namespace
 
 CliCommand modelInfoCommand() {
-    return {"model-info", "load a 3D model (OSGB, glTF/GLB) and print its size and WGS 84 extent",
+    return {"model-info",
+            "load a 3D model (OSGB, glTF/GLB, 3D Tiles) and print its size and WGS 84 extent",
             runModelInfo};
 }
 

@@ -5,5 +5,6 @@ citytwin_add_test(test_render_models
         ${CMAKE_CURRENT_LIST_DIR}/TestGltfModelLoader.cpp
         ${CMAKE_CURRENT_LIST_DIR}/TestModelPlacement.cpp
         ${CMAKE_CURRENT_LIST_DIR}/TestOsgbPyramidLoader.cpp
+        ${CMAKE_CURRENT_LIST_DIR}/TestTilesetLoader.cpp
     LIBS citytwin::render PROJ::proj nlohmann_json::nlohmann_json
     LABELS unit)

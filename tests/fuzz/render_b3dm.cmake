@@ -1,0 +1,5 @@
+# b3dm bytes through the header/feature-table parser and the embedded GLB
+# through the glTF path (render/src/B3dmTile.cpp, Gltf*.cpp).
+citytwin_add_fuzz_target(render_b3dm
+    SOURCES ${CMAKE_CURRENT_LIST_DIR}/FuzzRenderB3dm.cpp
+    LIBS citytwin::render)
