@@ -40,16 +40,11 @@ Points makePoints(std::size_t n) {
 }
 
 template <typename F>
-double bestSeconds(int repeats, const Points& input, F run) {
-    double best = 1e300;
-    for (int r = 0; r < repeats; ++r) {
-        Points p = input;
-        const auto t0 = std::chrono::steady_clock::now();
-        run(p);
-        const auto t1 = std::chrono::steady_clock::now();
-        best = std::min(best, std::chrono::duration<double>(t1 - t0).count());
-    }
-    return best;
+double seconds(const Points& input, F run) {
+    Points p = input;
+    const auto t0 = std::chrono::steady_clock::now();
+    run(p);
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 }
 
 }  // namespace
@@ -66,16 +61,21 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "%s\n", t.messages().c_str());
         return 1;
     }
-    const double lib =
-        bestSeconds(repeats, input, [&](Points& p) { t->transformInPlace(p.x, p.y, p.z); });
-
     PJ_CONTEXT* ctx = proj_context_create();
     PJ* op = proj_create_crs_to_crs(ctx, "EPSG:4326", "EPSG:4549", nullptr);
     PJ* norm = proj_normalize_for_visualization(ctx, op);
-    const double bare = bestSeconds(repeats, input, [&](Points& p) {
+    auto runLibrary = [&](Points& p) { t->transformInPlace(p.x, p.y, p.z); };
+    auto runBare = [&](Points& p) {
         proj_trans_generic(norm, PJ_FWD, p.x.data(), sizeof(double), n, p.y.data(), sizeof(double),
                            n, p.z.data(), sizeof(double), n, nullptr, 0, 0);
-    });
+    };
+    // Interleaved, best of each: on a shared, loaded machine a busy spell
+    // slows whichever runs then, not one side systematically.
+    double lib = 1e300, bare = 1e300;
+    for (int r = 0; r < repeats; ++r) {
+        lib = std::min(lib, seconds(input, runLibrary));
+        bare = std::min(bare, seconds(input, runBare));
+    }
     proj_destroy(norm);
     proj_destroy(op);
     proj_context_destroy(ctx);
