@@ -2,12 +2,35 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstring>
+
 namespace citytwin::render {
 namespace {
 
 std::uint32_t readU32(const std::uint8_t* p) {
     return std::uint32_t(p[0]) | std::uint32_t(p[1]) << 8 | std::uint32_t(p[2]) << 16 |
            std::uint32_t(p[3]) << 24;
+}
+
+/// RTC_CENTER as a JSON array, or as a reference to 3 float32 in the
+/// feature table's binary body.
+std::optional<geo::Vec3d> readRtcCenter(const nlohmann::json& value,
+                                        std::span<const std::uint8_t> binary) {
+    if (value.is_array()) {
+        if (value.size() != 3 || !value[0].is_number() || !value[1].is_number() ||
+            !value[2].is_number())
+            return std::nullopt;
+        return geo::Vec3d{value[0].get<double>(), value[1].get<double>(), value[2].get<double>()};
+    }
+    if (!value.is_object() || !value.contains("byteOffset") ||
+        !value["byteOffset"].is_number_unsigned())
+        return std::nullopt;
+    const std::uint64_t offset = value["byteOffset"].get<std::uint64_t>();
+    if (offset > binary.size() || binary.size() - offset < 12)
+        return std::nullopt;
+    float xyz[3];
+    std::memcpy(xyz, binary.data() + offset, 12);
+    return geo::Vec3d{xyz[0], xyz[1], xyz[2]};
 }
 
 }  // namespace
@@ -65,12 +88,13 @@ geo::Result<B3dmTile> parseB3dm(std::span<const std::uint8_t> bytes, const std::
             tile.batchLength = it->get<std::uint32_t>();
         }
         if (auto it = ft.find("RTC_CENTER"); it != ft.end()) {
-            if (!it->is_array() || it->size() != 3 || !(*it)[0].is_number() ||
-                !(*it)[1].is_number() || !(*it)[2].is_number())
-                return R::failure("RTC_CENTER must be an array of 3 numbers", source, 0,
-                                  "RTC_CENTER");
-            tile.rtcCenter =
-                geo::Vec3d{(*it)[0].get<double>(), (*it)[1].get<double>(), (*it)[2].get<double>()};
+            auto center = readRtcCenter(*it, bytes.subspan(kHeader + ftJson, ftBin));
+            if (!center)
+                return R::failure(
+                    "RTC_CENTER must be 3 numbers or {\"byteOffset\"} to 3 floats inside the "
+                    "feature table binary",
+                    source, 0, "RTC_CENTER");
+            tile.rtcCenter = center;
         }
     }
     if (tile.glb.empty())

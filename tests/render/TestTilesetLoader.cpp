@@ -3,6 +3,7 @@
 #include <osg/LOD>
 #include <osg/NodeVisitor>
 
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <numbers>
@@ -137,4 +138,71 @@ TEST(TilesetLoader, brokenTilesetsAndEscapingUrisAreReported) {
     r = render::loadTileset((dir.path() / "city/tileset.json").string(), frame);
     ASSERT_TRUE(r) << r.messages();
     EXPECT_NE(r.messages().find("ll.b3dm"), std::string::npos) << r.messages();
+}
+
+namespace {
+
+void appendU32(std::string& out, std::uint32_t v) {
+    for (int i = 0; i < 4; ++i)
+        out.push_back(char(v >> (8 * i)));
+}
+
+/// A b3dm around Box.glb with the given feature table (JSON padded to 8).
+std::string makeB3dm(std::string featureJson, const std::string& featureBinary) {
+    while ((28 + featureJson.size()) % 8)
+        featureJson.push_back(' ');
+    const auto glb =
+        readBytes(fs::path(test::kSharedDataDir) /
+                  "06_3dtiles_gltf/gltf_samples_from_google_draco/Box/glTF_Binary/Box.glb");
+    std::string out = "b3dm";
+    appendU32(out, 1);
+    appendU32(out, std::uint32_t(28 + featureJson.size() + featureBinary.size() + glb.size()));
+    appendU32(out, std::uint32_t(featureJson.size()));
+    appendU32(out, std::uint32_t(featureBinary.size()));
+    appendU32(out, 0);
+    appendU32(out, 0);
+    return out + featureJson + featureBinary + std::string(glb.begin(), glb.end());
+}
+
+}  // namespace
+
+TEST(TilesetLoader, rtcCenterPlacesB3dmContentOnTheEarth) {
+    // Lujiazui, on the ellipsoid: the box must land there, from JSON or binary RTC_CENTER.
+    const geo::GeoPoint target{121.5, 31.24, 0.0};
+    const geo::Vec3d ecef = geo::LocalFrame::geographicToEcef(target);
+    char json[160];
+    std::snprintf(json, sizeof json, R"({"BATCH_LENGTH":0,"RTC_CENTER":[%.4f,%.4f,%.4f]})", ecef.x,
+                  ecef.y, ecef.z);
+    const float xyz[3] = {float(ecef.x), float(ecef.y), float(ecef.z)};
+    std::string binary(reinterpret_cast<const char*>(xyz), 12);
+    binary.append(4, '\0');
+
+    ScratchDir dir("rtc");
+    const geo::LocalFrame frame({121.47, 31.23, 0.0});
+    const std::string tileset =
+        R"({"asset":{"version":"1.0"},"geometricError":10,"root":{"geometricError":0,"refine":"ADD",
+            "boundingVolume":{"sphere":[0,0,0,10]},"content":{"uri":"box.b3dm"}}})";
+    dir.write("tileset.json", tileset);
+    for (const std::string& b3dm :
+         {makeB3dm(json, ""),
+          makeB3dm(R"({"BATCH_LENGTH":0,"RTC_CENTER":{"byteOffset":0}})", binary)}) {
+        dir.write("box.b3dm", b3dm);
+        auto tile = render::parseB3dm(
+            std::span(reinterpret_cast<const std::uint8_t*>(b3dm.data()), b3dm.size()), "box");
+        ASSERT_TRUE(tile) << tile.messages();
+        ASSERT_TRUE(tile->rtcCenter.has_value());
+        EXPECT_NEAR(tile->rtcCenter->x, ecef.x, 0.5);  // float32 in the binary form
+        auto model = render::loadTileset((dir.path() / "tileset.json").string(), frame);
+        ASSERT_TRUE(model) << model.messages();
+        // A 1 m box, 2 m from the centre: within ~3 m of the target.
+        EXPECT_NEAR(model->wgs84Extent.centerX(), target.x, 3e-5);
+        EXPECT_NEAR(model->wgs84Extent.centerY(), target.y, 3e-5);
+        EXPECT_NEAR(0.5 * (model->minHeight + model->maxHeight), 0.0, 3.0);
+    }
+    // A binary reference outside the feature table is an error naming the field.
+    const std::string bad = makeB3dm(R"({"BATCH_LENGTH":0,"RTC_CENTER":{"byteOffset":8}})", binary);
+    auto r = render::parseB3dm(
+        std::span(reinterpret_cast<const std::uint8_t*>(bad.data()), bad.size()), "bad");
+    ASSERT_FALSE(r);
+    EXPECT_NE(r.messages().find("RTC_CENTER"), std::string::npos);
 }
