@@ -1,21 +1,17 @@
 // citytwin-cli model-info PATH: loads a 3D model the way File -> Open does
 // (OSGB pyramid, glTF/GLB) and says what it holds and where it lands.
 
-#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
-#include <filesystem>
 #include <iostream>
 #include <sstream>
 #include <vector>
 
 #include "CliArgs.h"
 #include "CliCommand.h"
-#include "citytwin/render/GltfModelLoader.h"
+#include "citytwin/render/ModelFileLoader.h"
 #include "citytwin/render/ModelSurvey.h"
-#include "citytwin/render/OsgbPyramidLoader.h"
-#include "citytwin/render/TilesetLoader.h"
 
 namespace citytwin::cli {
 namespace {
@@ -101,22 +97,7 @@ int runModelInfo(int argc, char** argv) {
         return usage("--scale must be a positive number");
     const geo::LocalFrame frame(frameOrigin);
 
-    geo::Result<render::LoadedModel> model;
-    std::string ext = std::filesystem::path(path).extension().string();
-    for (char& c : ext)
-        c = char(std::tolower(static_cast<unsigned char>(c)));
-    if (render::isOsgbPyramidPath(path))
-        model = render::loadOsgbPyramid(path, frame);
-    else if (ext == ".gltf" || ext == ".glb")
-        model = render::loadGltfModel(path, anchor, frame);
-    else if (ext == ".json")
-        model = render::loadTileset(path, frame);
-    else {
-        std::cerr << path
-                  << ": not a model citytwin reads (an OSGB metadata.xml or folder, .gltf, .glb, "
-                     "tileset.json)\n";
-        return 1;
-    }
+    const auto model = render::loadModelFile(path, frame, anchor);
     for (const auto& d : model.diagnostics())
         std::cerr << d.toString() << '\n';
     if (!model)

@@ -3,6 +3,7 @@
 citytwin_add_test(test_render_models
     SOURCES
         ${CMAKE_CURRENT_LIST_DIR}/TestGltfModelLoader.cpp
+        ${CMAKE_CURRENT_LIST_DIR}/TestModelFileLoader.cpp
         ${CMAKE_CURRENT_LIST_DIR}/TestModelPlacement.cpp
         ${CMAKE_CURRENT_LIST_DIR}/TestOsgbPyramidLoader.cpp
         ${CMAKE_CURRENT_LIST_DIR}/TestTilesetLoader.cpp

@@ -1,0 +1,27 @@
+#pragma once
+// One entry point for File -> Open and citytwin-cli model-info: picks the
+// loader by what the path is (OSGB pyramid, glTF/GLB, 3D Tiles tileset).
+//
+// Thread safety: blocking I/O; run it on a worker. The node is detached.
+
+#include <string>
+
+#include "citytwin/geo/LocalFrame.h"
+#include "citytwin/geo/Result.h"
+#include "citytwin/render/GltfModelLoader.h"
+#include "citytwin/render/LoadedModel.h"
+
+namespace citytwin::render {
+
+enum class ModelFileKind { None, OsgbPyramid, Gltf, Tileset };
+
+/// What `path` is, from its name and (for folders) what it holds: an OSGB
+/// metadata.xml / pyramid folder / Data folder, a .gltf/.glb, a .json tileset.
+ModelFileKind modelFileKind(const std::string& path);
+
+/// Loads any of those into `frame`. `anchor` places glTF/GLB models only
+/// (the others carry their own georeference).
+geo::Result<LoadedModel> loadModelFile(const std::string& path, const geo::LocalFrame& frame,
+                                       const ModelAnchor& anchor = {});
+
+}  // namespace citytwin::render
