@@ -53,8 +53,9 @@ const char* kHelp =
     "  --registry F.csv     sensor registry CSV: saved in the store; its thresholds\n"
     "                       raise and clear alerts (see docs/sensors.md)\n"
     "  --queue N            readings the ingest queue may hold (default 200000)\n"
-    "  --overflow POLICY    when the queue is full: drop-newest (default), drop-oldest\n"
-    "                       or block (back-pressure to the broker)\n"
+    "  --overflow POLICY    when the queue is full: drop-newest (default with --mqtt),\n"
+    "                       drop-oldest or block (back-pressure to the broker; the\n"
+    "                       default with --file)\n"
     "  --retention-days D   delete raw readings older than D days (rollups kept)\n"
     "exit status: 0 on success, 1 on a runtime error, 2 on a usage error.\n";
 
@@ -109,7 +110,8 @@ int runIngest(int argc, char** argv) {
             return usage("--queue: '" + *q + "' is not a count >= 1");
         options.queueCapacity = static_cast<std::size_t>(n);
     }
-    const auto overflow = args.valueOr("--overflow", "drop-newest");
+    // A file can wait for the writer; a broker stream cannot.
+    const auto overflow = args.valueOr("--overflow", args.has("--file") ? "block" : "drop-newest");
     if (overflow == "drop-newest")
         options.overflow = OverflowPolicy::DropNewest;
     else if (overflow == "drop-oldest")
