@@ -31,6 +31,17 @@
         <source>Base stations (synthetic)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Works areas (synthetic)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>none — choose the source CRS below</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SceneLoader</name>
@@ -78,6 +89,145 @@
     </message>
     <message>
         <source>height: %1 m</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::ImportDialog</name>
+    <message>
+        <source>Import into project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>detecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Declared CRS:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As declared by the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WGS 84 (GPS, OpenStreetMap)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CGCS2000 geographic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CGCS2000 / 3-degree Gauss-Kruger CM 120E</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CGCS2000 / 3-degree Gauss-Kruger CM 123E</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CGCS2000 / 3-degree Gauss-Kruger zone 40</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Web Mercator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GCJ-02 (AMap, Tencent maps)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BD-09 (Baidu maps)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a CRS, or type an EPSG code, WKT or PROJ string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source CRS:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Project GeoPackage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GeoPackage (*.gpkg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Project:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layer name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic (.cpg or UTF-8)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GBK (Chinese Windows)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text encoding:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repair (MakeValid)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip the feature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fail the import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid geometries:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refuse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Append to it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If the layer exists:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source CRS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give a project file and a layer name.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -228,6 +378,30 @@
     </message>
     <message>
         <source>&lt;h3&gt;citytwin %1&lt;/h3&gt;&lt;p&gt;A 3D digital twin of Shanghai&apos;s information infrastructure.&lt;/p&gt;&lt;p&gt;Map data © OpenStreetMap contributors, available under the Open Database Licence (ODbL 1.0): buildings, roads, water, land use and candidate public facility sites of central Shanghai.&lt;/p&gt;&lt;p&gt;The demo&apos;s base stations and communication cables are &lt;b&gt;synthetic&lt;/b&gt; stand-ins, not real infrastructure.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import into project…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a vector file into a project GeoPackage, converting its CRS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import vector data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import cancelled; the project is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

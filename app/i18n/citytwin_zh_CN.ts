@@ -31,6 +31,17 @@
         <source>Base stations (synthetic)</source>
         <translation>基站（合成）</translation>
     </message>
+    <message>
+        <source>Works areas (synthetic)</source>
+        <translation>施工区域（合成）</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>none — choose the source CRS below</source>
+        <translation>无 — 请在下方选择源坐标系</translation>
+    </message>
 </context>
 <context>
     <name>SceneLoader</name>
@@ -79,6 +90,145 @@
     <message>
         <source>height: %1 m</source>
         <translation>高度：%1 米</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::ImportDialog</name>
+    <message>
+        <source>Import into project</source>
+        <translation>导入到项目</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>源文件：</translation>
+    </message>
+    <message>
+        <source>detecting…</source>
+        <translation>正在检测…</translation>
+    </message>
+    <message>
+        <source>Declared CRS:</source>
+        <translation>声明的坐标系：</translation>
+    </message>
+    <message>
+        <source>As declared by the file</source>
+        <translation>按文件声明</translation>
+    </message>
+    <message>
+        <source>WGS 84 (GPS, OpenStreetMap)</source>
+        <translation>WGS 84（GPS、OpenStreetMap）</translation>
+    </message>
+    <message>
+        <source>CGCS2000 geographic</source>
+        <translation>CGCS2000 地理坐标</translation>
+    </message>
+    <message>
+        <source>CGCS2000 / 3-degree Gauss-Kruger CM 120E</source>
+        <translation>CGCS2000 / 3 度带高斯-克吕格 中央经线 120°E</translation>
+    </message>
+    <message>
+        <source>CGCS2000 / 3-degree Gauss-Kruger CM 123E</source>
+        <translation>CGCS2000 / 3 度带高斯-克吕格 中央经线 123°E</translation>
+    </message>
+    <message>
+        <source>CGCS2000 / 3-degree Gauss-Kruger zone 40</source>
+        <translation>CGCS2000 / 3 度带高斯-克吕格 第 40 带</translation>
+    </message>
+    <message>
+        <source>Web Mercator</source>
+        <translation>Web 墨卡托</translation>
+    </message>
+    <message>
+        <source>GCJ-02 (AMap, Tencent maps)</source>
+        <translation>GCJ-02（高德、腾讯地图）</translation>
+    </message>
+    <message>
+        <source>BD-09 (Baidu maps)</source>
+        <translation>BD-09（百度地图）</translation>
+    </message>
+    <message>
+        <source>Choose a CRS, or type an EPSG code, WKT or PROJ string</source>
+        <translation>选择坐标系，或输入 EPSG 代码、WKT 或 PROJ 字符串</translation>
+    </message>
+    <message>
+        <source>Source CRS:</source>
+        <translation>源坐标系：</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Project GeoPackage</source>
+        <translation>项目 GeoPackage</translation>
+    </message>
+    <message>
+        <source>GeoPackage (*.gpkg)</source>
+        <translation>GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+        <source>Project:</source>
+        <translation>项目：</translation>
+    </message>
+    <message>
+        <source>Layer name:</source>
+        <translation>图层名：</translation>
+    </message>
+    <message>
+        <source>Automatic (.cpg or UTF-8)</source>
+        <translation>自动（.cpg 或 UTF-8）</translation>
+    </message>
+    <message>
+        <source>GBK (Chinese Windows)</source>
+        <translation>GBK（中文 Windows）</translation>
+    </message>
+    <message>
+        <source>Text encoding:</source>
+        <translation>文本编码：</translation>
+    </message>
+    <message>
+        <source>Repair (MakeValid)</source>
+        <translation>修复（MakeValid）</translation>
+    </message>
+    <message>
+        <source>Skip the feature</source>
+        <translation>跳过该要素</translation>
+    </message>
+    <message>
+        <source>Fail the import</source>
+        <translation>中止导入</translation>
+    </message>
+    <message>
+        <source>Invalid geometries:</source>
+        <translation>无效几何：</translation>
+    </message>
+    <message>
+        <source>Refuse</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>Replace it</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <source>Append to it</source>
+        <translation>追加</translation>
+    </message>
+    <message>
+        <source>If the layer exists:</source>
+        <translation>图层已存在时：</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Source CRS</source>
+        <translation>源坐标系</translation>
+    </message>
+    <message>
+        <source>Give a project file and a layer name.</source>
+        <translation>请指定项目文件和图层名。</translation>
     </message>
 </context>
 <context>
@@ -229,6 +379,30 @@
     <message>
         <source>&lt;h3&gt;citytwin %1&lt;/h3&gt;&lt;p&gt;A 3D digital twin of Shanghai&apos;s information infrastructure.&lt;/p&gt;&lt;p&gt;Map data © OpenStreetMap contributors, available under the Open Database Licence (ODbL 1.0): buildings, roads, water, land use and candidate public facility sites of central Shanghai.&lt;/p&gt;&lt;p&gt;The demo&apos;s base stations and communication cables are &lt;b&gt;synthetic&lt;/b&gt; stand-ins, not real infrastructure.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;citytwin %1&lt;/h3&gt;&lt;p&gt;上海信息基础设施三维数字孪生。&lt;/p&gt;&lt;p&gt;地图数据 © OpenStreetMap 贡献者，依据开放数据库许可（ODbL 1.0）提供：上海中心城区的建筑、道路、水系、土地利用和候选公共设施点位。&lt;/p&gt;&lt;p&gt;演示中的基站和通信线路为&lt;b&gt;合成&lt;/b&gt;数据，并非真实设施。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Import into project…</source>
+        <translation>导入到项目(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Import a vector file into a project GeoPackage, converting its CRS</source>
+        <translation>将矢量文件导入项目 GeoPackage 并转换坐标系</translation>
+    </message>
+    <message>
+        <source>Import vector data</source>
+        <translation>导入矢量数据</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>正在导入 %1…</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Import cancelled; the project is unchanged.</source>
+        <translation>导入已取消，项目未被修改。</translation>
     </message>
 </context>
 </TS>

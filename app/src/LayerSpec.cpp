@@ -70,6 +70,14 @@ std::vector<LayerSpec> demoLayerSpecs(const QString& dir) {
     specs.push_back({"public_facilities", QT_TRANSLATE_NOOP("Layers", "Candidate public facilities"),
                      facilities, sites, {}});
 
+    if (QFileInfo::exists(dir + "/works.geojson")) {
+        render::LayerStyle works;
+        works.role = render::LayerRole::Area;
+        works.color = rgb(240, 150, 60);
+        works.elevation = 0.6f;
+        specs.push_back({"works", QT_TRANSLATE_NOOP("Layers", "Works areas (synthetic)"),
+                         dir + "/works.geojson", works, {}, false});
+    }
     if (QFileInfo::exists(dir + "/cables.geojson")) {
         render::LayerStyle cables;
         cables.role = render::LayerRole::Line;
@@ -79,7 +87,7 @@ std::vector<LayerSpec> demoLayerSpecs(const QString& dir) {
         cables.categoryColors["submarine"] = rgb(200, 40, 160);
         cables.categoryAttribute = "class";
         specs.push_back({"cables", QT_TRANSLATE_NOOP("Layers", "Communication cables (synthetic)"),
-                         dir + "/cables.geojson", cables, {}});
+                         dir + "/cables.geojson", cables, {}, false});
     }
     if (QFileInfo::exists(dir + "/base_stations.geojson")) {
         render::LayerStyle stations;
@@ -88,7 +96,7 @@ std::vector<LayerSpec> demoLayerSpecs(const QString& dir) {
         stations.glyphRadius = 9.f;
         stations.glyphHeight = 35.f;
         specs.push_back({"base_stations", QT_TRANSLATE_NOOP("Layers", "Base stations (synthetic)"),
-                         dir + "/base_stations.geojson", stations, {}});
+                         dir + "/base_stations.geojson", stations, {}, false});
     }
     return specs;
 }

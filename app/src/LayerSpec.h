@@ -19,6 +19,11 @@ struct LayerSpec {
     QString path;
     std::optional<render::LayerStyle> maybeStyle;
     QString sourceCrs;    ///< CRS to assume if the file declares none (empty: refuse)
+    /// Whether the layer's extent counts when centring the frame and framing
+    /// the home view (not for, e.g., submarine cables running out to sea).
+    bool framesView = true;
+    /// Only this layer of the file (e.g. one layer of a project GeoPackage); empty: all.
+    QString layerName;
 };
 
 /// A layer that loaded: what the layer tree and the attribute panel show.

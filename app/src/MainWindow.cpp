@@ -2,10 +2,16 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QDir>
 #include <QDockWidget>
+#include <QFutureWatcher>
+#include <QPointer>
+#include <QProgressDialog>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QElapsedTimer>
 #include <QEvent>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QImage>
 #include <QLabel>
 #include <QMenu>
@@ -19,10 +25,12 @@
 #include <QToolButton>
 
 #include "AttributePanel.h"
+#include "ImportDialog.h"
 #include "CoordinateStatus.h"
 #include "LayerTreePanel.h"
 #include "OsgView.h"
 #include "SceneLoader.h"
+#include "citytwin/geo/ProjectStore.h"
 #include "citytwin/render/CameraPose.h"
 
 #include <algorithm>
@@ -31,6 +39,7 @@ namespace citytwin::app {
 
 struct MainWindow::Ui {
     QMenu* fileMenu = nullptr;
+    QAction* import = nullptr;
     QMenu* viewMenu = nullptr;
     QMenu* namedViewsMenu = nullptr;
     QMenu* helpMenu = nullptr;
@@ -115,6 +124,8 @@ void MainWindow::buildMenus() {
     ui.fileMenu = menuBar()->addMenu(QString());
     ui.open = ui.fileMenu->addAction(QString(), this, &MainWindow::openDialog);
     ui.open->setShortcut(QKeySequence::Open);
+    ui.import = ui.fileMenu->addAction(QString(), this, &MainWindow::importDialog);
+    ui.import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     ui.saveScreenshot = ui.fileMenu->addAction(QString(), this, &MainWindow::saveScreenshotDialog);
     ui.saveScreenshot->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
     ui.fileMenu->addSeparator();
@@ -152,6 +163,8 @@ void MainWindow::retranslate() {
     ui.fileMenu->setTitle(tr("&File"));
     ui.open->setText(tr("&Open…"));
     ui.open->setStatusTip(tr("Open a GeoPackage, Shapefile, GeoJSON or other GDAL vector file"));
+    ui.import->setText(tr("&Import into project…"));
+    ui.import->setStatusTip(tr("Import a vector file into a project GeoPackage, converting its CRS"));
     ui.saveScreenshot->setText(tr("Save &screenshot…"));
     ui.quit->setText(tr("&Quit"));
     ui.viewMenu->setTitle(tr("&View"));
@@ -225,6 +238,65 @@ void MainWindow::openDialog() {
         this, tr("Open vector data"), QString(),
         tr("Vector data (*.gpkg *.shp *.geojson *.json *.kml *.csv *.gml);;All files (*)"));
     openFiles(files);
+}
+
+void MainWindow::importDialog() {
+    const QString source = QFileDialog::getOpenFileName(
+        this, tr("Import vector data"), QString(),
+        tr("Vector data (*.gpkg *.shp *.geojson *.json *.kml *.csv *.gml);;All files (*)"));
+    if (source.isEmpty()) return;
+    ImportDialog dialog(source, QDir::home().filePath("citytwin-project.gpkg"), this);
+    std::optional<ImportRequest> request;
+    while (dialog.exec() == QDialog::Accepted) {
+        request = dialog.request();
+        if (request) break;
+    }
+    if (!request) return;
+
+    // The import runs on a worker; the progress dialog's Cancel sets the flag
+    // and the store rolls the transaction back.
+    auto cancel = std::make_shared<std::atomic<bool>>(false);
+    auto* progress = new QProgressDialog(tr("Importing %1…").arg(QFileInfo(source).fileName()),
+                                         tr("Cancel"), 0, 0, this);
+    progress->setWindowModality(Qt::WindowModal);
+    progress->setMinimumDuration(300);
+    connect(progress, &QProgressDialog::canceled, this, [cancel] { *cancel = true; });
+    QPointer<QProgressDialog> guard(progress);
+    request->options.maybeCancel = cancel.get();
+    request->options.onProgress = [guard](const geo::ImportProgress& p) {
+        QMetaObject::invokeMethod(qApp, [guard, p] {
+            if (!guard) return;
+            if (p.featuresTotal > 0) guard->setMaximum(int(p.featuresTotal));
+            guard->setValue(int(p.featuresDone));
+        });
+    };
+    auto* watcher = new QFutureWatcher<QString>(this);
+    const ImportRequest req = *request;
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, progress, req, cancel] {
+        progress->deleteLater();
+        const QString error = watcher->result();
+        watcher->deleteLater();
+        if (!error.isEmpty()) {
+            QMessageBox::warning(this, tr("Import"), error);
+            return;
+        }
+        LayerSpec spec{QString::fromStdString(req.options.layerName),
+                       QString::fromStdString(req.options.layerName), req.projectPath};
+        spec.layerName = spec.id;
+        if (!_loader->isBusy()) {
+            _progress->setVisible(true);
+            _cancel->setVisible(true);
+            _loader->start({spec}, _maybeFrame);
+        }
+    });
+    watcher->setFuture(QtConcurrent::run([req, cancel]() -> QString {
+        auto store = geo::ProjectStore::openOrCreate(req.projectPath.toStdString());
+        if (!store) return QString::fromStdString(store.messages());
+        auto report = store->importVector(req.sourcePath.toStdString(), req.options);
+        if (*cancel) return tr("Import cancelled; the project is unchanged.");
+        if (!report) return QString::fromStdString(report.messages());
+        return QString();
+    }));
 }
 
 void MainWindow::onFrameChosen(double lon, double lat, double minLon, double minLat, double maxLon,

@@ -75,6 +75,7 @@ private:
     void showNamedView(const QString& name);
     void saveScreenshotDialog();
     void openDialog();
+    void importDialog();
     void showAbout();
     void takeSnapshotAndExit();
     void runBenchmarkAndExit();

@@ -41,6 +41,7 @@ void SceneLoader::run(std::vector<LayerSpec> specs, std::optional<geo::LocalFram
         if (_cancel) break;
         emit progress(done, total, QCoreApplication::translate("SceneLoader", "Reading %1").arg(spec.path));
         geo::VectorReadOptions options;
+        if (!spec.layerName.isEmpty()) options.layerNames.push_back(spec.layerName.toStdString());
         if (!spec.sourceCrs.isEmpty()) {
             auto crs = geo::Crs::fromString(spec.sourceCrs.toStdString());
             if (crs) options.maybeSourceCrs = crs.value();
@@ -63,7 +64,10 @@ void SceneLoader::run(std::vector<LayerSpec> specs, std::optional<geo::LocalFram
     }
 
     geo::Extent extent;
-    for (const auto& r : reads) extent.add(r.layer->extent());
+    for (const auto& r : reads)
+        if (r.spec.framesView) extent.add(r.layer->extent());
+    if (extent.isEmpty())
+        for (const auto& r : reads) extent.add(r.layer->extent());
     if (!maybeFrame && !extent.isEmpty() && !_cancel) {
         maybeFrame = geo::LocalFrame({extent.centerX(), extent.centerY(), 0.0});
         emit frameChosen(extent.centerX(), extent.centerY(), extent.minX, extent.minY, extent.maxX,

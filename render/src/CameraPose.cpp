@@ -68,7 +68,7 @@ CameraPose framingPose(const geo::Extent& x) {
     pose.pitch = -40.0;
     pose.heading = 0.0;
     // Distance along the view ray such that the extent fills ~60° of view.
-    const double distance = size * 1.6;
+    const double distance = size * 1.3;
     pose.height = distance * std::sin(-pose.pitch * kDeg);
     const double back = distance * std::cos(-pose.pitch * kDeg);
     pose.lon = cx;

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <QFile>
 #include <QFileInfo>
 #include <QImage>
 
@@ -74,8 +75,10 @@ TEST_F(SnapshotCommand, namedViewAndCameraPlaceTheCamera) {
     ASSERT_FALSE(top.isNull());
     ASSERT_FALSE(cam.isNull());
     EXPECT_GT(shareOfDifferentPixels(top, cam), 0.3);
-    QString why;
-    EXPECT_TRUE(looksLikeACity(analyseImage(top), &why)) << why.toStdString();
+    // Straight down there is no sky and little shading, but a map's worth of colours.
+    const ImageStats s = analyseImage(top);
+    EXPECT_GT(s.differentFromBackground, 0.9);
+    EXPECT_GT(s.distinctColours, 20);
 }
 
 TEST_F(SnapshotCommand, dataGivenOnTheCommandLineIsFramed) {
@@ -84,7 +87,7 @@ TEST_F(SnapshotCommand, dataGivenOnTheCommandLineIsFramed) {
     ASSERT_FALSE(img.isNull());
     const ImageStats s = analyseImage(img);
     EXPECT_GT(s.differentFromBackground, 0.3);
-    EXPECT_GT(s.distinctColours, 10);
+    EXPECT_GT(s.luminanceStdDev, 8.0);  // lit roofs and shaded walls, not a flat fill
 }
 
 TEST_F(SnapshotCommand, unreadableFilesGiveAClearErrorAndExitCode) {
@@ -123,4 +126,13 @@ TEST_F(SnapshotCommand, helpDocumentsEveryOption) {
     EXPECT_EQ(r.exitCode, 0);
     for (const char* opt : {"--snapshot", "--size", "--view", "--camera", "--lang", "--hide-layer", "DATA"})
         EXPECT_TRUE(r.out.contains(opt)) << opt;
+}
+
+TEST(Translations, chineseCatalogueTranslatesEveryMessage) {
+    QFile ts(QString(kRepoDataDir) + "/../app/i18n/citytwin_zh_CN.ts");
+    ASSERT_TRUE(ts.open(QIODevice::ReadOnly)) << ts.fileName().toStdString();
+    const QString text = QString::fromUtf8(ts.readAll());
+    EXPECT_GT(text.count("<message>"), 50);
+    EXPECT_EQ(text.count("type=\"unfinished\""), 0) << "run update_translations and translate";
+    EXPECT_EQ(text.count("type=\"vanished\""), 0);
 }
