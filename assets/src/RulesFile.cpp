@@ -28,7 +28,7 @@ struct ParseError {
 const json& member(const json& object, const std::string& key, const std::string& path) {
     const auto it = object.find(key);
     if (it == object.end())
-        throw ParseError{path + "." + key, "missing"};
+        throw ParseError{path.empty() ? key : path + "." + key, "missing"};
     return *it;
 }
 
@@ -125,7 +125,7 @@ void checkKeys(const json& object, const std::string& path,
                const std::vector<std::string>& allowed) {
     for (const auto& [key, value] : object.items())
         if (std::find(allowed.begin(), allowed.end(), key) == allowed.end())
-            throw ParseError{path + "." + key, "unknown key"};
+            throw ParseError{path.empty() ? key : path + "." + key, "unknown key"};
 }
 
 void parseZones(const json& zones, RuleSet& set) {

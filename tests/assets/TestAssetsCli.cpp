@@ -1,0 +1,151 @@
+// citytwin-cli check-site / check-works / audit / zones on the shipped demo
+// project (data/demo/demo.gpkg): the contract of issue 4 (JSON shape, exit
+// codes) and that the demo exercises every rule.
+
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <set>
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "AssetTestSupport.h"
+#include "citytwin/test/TestPaths.h"
+
+using namespace citytwin::assets::test;
+using nlohmann::json;
+
+namespace {
+
+struct CliRun {
+    int exitCode = -1;
+    std::string out;
+};
+
+CliRun cli(const std::string& args) {
+    const std::string command =
+        std::string(citytwin::test::kBinDir) + "/citytwin-cli " + args + " 2>/dev/null";
+    CliRun run;
+    FILE* pipe = ::popen(command.c_str(), "r");
+    if (!pipe)
+        return run;
+    std::array<char, 4096> buffer{};
+    std::size_t n = 0;
+    while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
+        run.out.append(buffer.data(), n);
+    const int status = ::pclose(pipe);
+    run.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return run;
+}
+
+std::string demo() {
+    return std::string(citytwin::test::kRepoDataDir) + "/demo/demo.gpkg";
+}
+
+std::set<std::string> rules(const CliRun& run) {
+    std::set<std::string> out;
+    const auto doc = json::parse(run.out);
+    for (const auto& f : doc["findings"])
+        out.insert(f["rule"].get<std::string>());
+    return out;
+}
+
+// Scenario A of docs/assets.md.
+const char* kSiteA = "--lon 121.504481 --lat 31.238967";
+
+}  // namespace
+
+TEST(AssetsCli, checkSiteOnTheDemoFiresTheSitingRules) {
+    const CliRun run = cli("check-site --project " + demo() + " " + kSiteA +
+                           " --operator 'China Mobile' --host-type tower");
+    ASSERT_EQ(run.exitCode, 0) << run.out;
+    EXPECT_EQ(rules(run), (std::set<std::string>{"SH-11", "SH-12", "SH-16", "SH-24-4", "SH-24-2"}));
+    const auto doc = json::parse(run.out);
+    for (const auto& f : doc["findings"]) {
+        double last = -1.0;
+        for (const auto& r : f["related"]) {
+            EXPECT_GE(r["distance_m"].get<double>(), last);
+            last = r["distance_m"].get<double>();
+        }
+    }
+    // On a lamp pole, SH-11 does not apply.
+    EXPECT_EQ(rules(cli("check-site --project " + demo() + " " + kSiteA + " --host-type lamp_pole"))
+                  .count("SH-11"),
+              0u);
+}
+
+TEST(AssetsCli, checkSiteAtSeaAndInAnotherCrs) {
+    EXPECT_EQ(rules(cli("check-site --project " + demo() + " --lon 122.4 --lat 31.5575")),
+              std::set<std::string>{"SCP-7"});
+    // Site A given in CGCS2000 / GK CM 123E (EPSG:4550) easting/northing.
+    const CliRun gk = cli("check-site --project " + demo() +
+                          " --crs EPSG:4550 --lon 357521.4 --lat 3458433.4 --format text");
+    EXPECT_EQ(gk.exitCode, 0);
+    EXPECT_NE(gk.out.find("SH-12"), std::string::npos) << gk.out;
+}
+
+TEST(AssetsCli, checkWorksOnTheDemoFiresTheWorksRules) {
+    const std::string trench =
+        "'POLYGON((121.5085223 31.2388317,121.5088373 31.2388317,121.5088373 "
+        "31.2391023,121.5085223 "
+        "31.2391023,121.5085223 31.2388317))'";
+    CliRun run = cli("check-works --project " + demo() + " --wkt " + trench +
+                     " --kind excavation --start 2026-07-01 --end 2026-07-20");
+    ASSERT_EQ(run.exitCode, 0);
+    EXPECT_EQ(rules(run), (std::set<std::string>{"SH-19", "SH-24-2"}));
+    const std::string anchorage =
+        "'POLYGON((122.3968402 31.5567944,122.4031598 31.5567944,122.4031598 "
+        "31.5622056,122.3968402 "
+        "31.5622056,122.3968402 31.5567944))'";
+    run = cli("check-works --project " + demo() + " --wkt " + anchorage + " --kind anchoring");
+    ASSERT_EQ(run.exitCode, 0);
+    EXPECT_EQ(rules(run), (std::set<std::string>{"SH-19", "SH-24-3", "SCP-8"}));
+}
+
+TEST(AssetsCli, auditOnTheDemoFiresTheAuditRules) {
+    const CliRun run = cli("audit --project " + demo() + " --date 2026-06-30");
+    ASSERT_EQ(run.exitCode, 0);
+    EXPECT_EQ(rules(run), (std::set<std::string>{"SH-17", "SH-18/22", "SH-20", "SH-21", "SH-23"}));
+}
+
+TEST(AssetsCli, zonesExport) {
+    const std::string out = tempDir("cli_zones") + "/zones.gpkg";
+    const CliRun run = cli("zones --project " + demo() + " --out " + out);
+    EXPECT_EQ(run.exitCode, 0);
+    EXPECT_NE(run.out.find("9 protection zones"), std::string::npos) << run.out;
+}
+
+TEST(AssetsCli, exitCodes) {
+    // Ran, no findings: 0 and an empty list.
+    const CliRun none =
+        cli("check-site --project " + demo() + " --lon 121.95 --lat 31.0 --host-type tower");
+    EXPECT_EQ(none.exitCode, 0);
+    EXPECT_EQ(json::parse(none.out), json::parse(R"({"findings":[]})"));
+    // Could not run: 1.
+    EXPECT_EQ(cli("check-site --project " + demo() + " --lon 116.39 --lat 39.91").exitCode, 1);
+    EXPECT_EQ(cli("check-site --project /nonexistent.gpkg --lon 121.5 --lat 31.2").exitCode, 1);
+    EXPECT_EQ(cli("check-works --project " + demo() +
+                  " --wkt 'POLYGON((121.50 31.24,121.51 31.25,121.51 31.24,121.50 31.25,121.50 "
+                  "31.24))' --kind piling")
+                  .exitCode,
+              1);
+    EXPECT_EQ(cli("audit --project " + demo() + " --rules /nonexistent/rules.json").exitCode, 1);
+    // Usage errors: 2.
+    EXPECT_EQ(cli("check-site --project " + demo() + " --lon 121.5").exitCode, 2);
+    EXPECT_EQ(cli("check-site --project " + demo() + " " + kSiteA + " --host-type towr").exitCode,
+              2);
+    EXPECT_EQ(cli("check-works --project " + demo() +
+                  " --wkt 'POLYGON((0 0,1 0,1 1,0 0))' --kind digging")
+                  .exitCode,
+              2);
+    EXPECT_EQ(cli("audit --project " + demo() + " --date 30/06/2026").exitCode, 2);
+    EXPECT_EQ(cli("audit --project " + demo() + " --format xml").exitCode, 2);
+    for (const char* c : {"check-site", "check-works", "audit", "zones"}) {
+        const CliRun help = cli(std::string(c) + " --help");
+        EXPECT_EQ(help.exitCode, 0);
+        EXPECT_NE(help.out.find(std::string("usage: citytwin-cli ") + c), std::string::npos);
+    }
+}
