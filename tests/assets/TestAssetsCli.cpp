@@ -149,3 +149,34 @@ TEST(AssetsCli, exitCodes) {
         EXPECT_NE(help.out.find(std::string("usage: citytwin-cli ") + c), std::string::npos);
     }
 }
+
+TEST(AssetsCli, checkWorksReadsTheAreaFromAFile) {
+    const std::string dir = tempDir("cli_works_file");
+    const std::string wkt = dir + "/area.wkt";
+    std::FILE* f = std::fopen(wkt.c_str(), "w");
+    ASSERT_NE(f, nullptr);
+    std::fputs(
+        "POLYGON((121.5085 31.2388,121.5088 31.2388,121.5088 31.2391,121.5085 31.2391,121.5085 "
+        "31.2388))\n",
+        f);
+    std::fclose(f);
+    CliRun run = cli("check-works --project " + demo() + " --file " + wkt + " --kind trenching");
+    ASSERT_EQ(run.exitCode, 0);
+    EXPECT_EQ(rules(run), (std::set<std::string>{"SH-19", "SH-24-2"}));
+    const std::string geojson = dir + "/area.geojson";
+    f = std::fopen(geojson.c_str(), "w");
+    ASSERT_NE(f, nullptr);
+    std::fputs(
+        R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":)"
+        R"({"type":"Polygon","coordinates":[[[121.5085,31.2388],[121.5088,31.2388],[121.5088,31.2391],)"
+        R"([121.5085,31.2391],[121.5085,31.2388]]]}}]})",
+        f);
+    std::fclose(f);
+    run = cli("check-works --project " + demo() + " --file " + geojson + " --kind construction");
+    ASSERT_EQ(run.exitCode, 0);
+    EXPECT_EQ(rules(run), std::set<std::string>{"SH-19"});
+    EXPECT_EQ(
+        cli("check-works --project " + demo() + " --file " + dir + "/missing.wkt --kind piling")
+            .exitCode,
+        1);
+}
