@@ -1,6 +1,8 @@
 #include "citytwin/assets/InspectionReport.h"
 
 #include <cstdio>
+#include <map>
+#include <optional>
 #include <sstream>
 
 #include "citytwin/geo/CrsTransform.h"
@@ -58,13 +60,20 @@ std::string severityZh(RuleSeverity s) {
 }
 
 std::string transformed(const char* epsg, const geo::GeoPoint& p, const char* format) {
-    auto crs = geo::Crs::fromString(epsg);
-    if (!crs)
+    // PROJ objects are per thread (CrsTransform's contract); creating one costs
+    // far more than using it, and a report converts every related item.
+    thread_local std::map<std::string, std::optional<geo::CrsTransform>> cache;
+    auto it = cache.find(epsg);
+    if (it == cache.end()) {
+        std::optional<geo::CrsTransform> made;
+        if (auto crs = geo::Crs::fromString(epsg))
+            if (auto t = geo::CrsTransform::create(geo::Crs::wgs84(), crs.value()))
+                made.emplace(std::move(t).value());
+        it = cache.emplace(epsg, std::move(made)).first;
+    }
+    if (!it->second)
         return "n/a";
-    auto t = geo::CrsTransform::create(geo::Crs::wgs84(), crs.value());
-    if (!t)
-        return "n/a";
-    auto q = t->transform(p);
+    auto q = it->second->transform(p);
     if (!q)
         return "n/a";
     char buffer[128];
