@@ -4,6 +4,7 @@
 
 #include "citytwin/geo/VectorReader.h"
 #include "citytwin/render/LayerNodeBuilder.h"
+#include "citytwin/render/ModelFileLoader.h"
 
 namespace citytwin::app {
 
@@ -36,9 +37,16 @@ void SceneLoader::run(std::vector<LayerSpec> specs, std::optional<geo::LocalFram
     const int total = static_cast<int>(specs.size()) * 2;
     int done = 0;
 
+    // 3D models (OSGB pyramids, glTF/GLB, 3D Tiles) carry their own
+    // georeference and are loaded after the frame is known.
+    std::vector<LayerSpec> models;
+    for (const auto& spec : specs)
+        if (render::modelFileKind(spec.path.toStdString()) != render::ModelFileKind::None) models.push_back(spec);
+
     // Read every file first: the frame's origin is the centre of all of them.
     for (const auto& spec : specs) {
         if (_cancel) break;
+        if (render::modelFileKind(spec.path.toStdString()) != render::ModelFileKind::None) continue;
         emit progress(done, total, QCoreApplication::translate("SceneLoader", "Reading %1").arg(spec.path));
         geo::VectorReadOptions options;
         if (!spec.layerName.isEmpty()) options.layerNames.push_back(spec.layerName.toStdString());
@@ -68,6 +76,16 @@ void SceneLoader::run(std::vector<LayerSpec> specs, std::optional<geo::LocalFram
         if (r.spec.framesView) extent.add(r.layer->extent());
     if (extent.isEmpty())
         for (const auto& r : reads) extent.add(r.layer->extent());
+    if (extent.isEmpty() && !maybeFrame && !models.empty() && !_cancel) {
+        // Only models: a first load in a provisional frame tells where they
+        // land; the frame is then centred there and they load again in it.
+        const geo::LocalFrame probeFrame({121.5, 31.24, 0.0});
+        auto probe = render::loadModelFile(models.front().path.toStdString(), probeFrame,
+                                           render::ModelAnchor{{121.5, 31.24, 0.0}});
+        if (probe) extent = probe->wgs84Extent;
+        else emit layerFailed(models.front().path, QString::fromStdString(probe.messages()));
+        if (extent.isEmpty()) models.clear();
+    }
     if (!maybeFrame && !extent.isEmpty() && !_cancel) {
         maybeFrame = geo::LocalFrame({extent.centerX(), extent.centerY(), 0.0});
         emit frameChosen(extent.centerX(), extent.centerY(), extent.minX, extent.minY, extent.maxX,
@@ -104,6 +122,27 @@ void SceneLoader::run(std::vector<LayerSpec> specs, std::optional<geo::LocalFram
             info.layer = r.layer;
             emit layerLoaded(info);
         }
+    }
+    for (const auto& spec : models) {
+        if (_cancel || !maybeFrame) break;
+        emit progress(done, total, QCoreApplication::translate("SceneLoader", "Loading %1").arg(spec.path));
+        // glTF has no georeference: it is placed at the frame's origin.
+        const geo::GeoPoint o = maybeFrame->origin();
+        auto model = render::loadModelFile(spec.path.toStdString(), *maybeFrame,
+                                           render::ModelAnchor{{o.x, o.y, 0.0}});
+        done += 2;
+        if (!model) {
+            emit layerFailed(spec.path, QString::fromStdString(model.messages()));
+            continue;
+        }
+        _scene.enqueueLayer(spec.id.toStdString(), model->node);
+        LoadedLayer info;
+        info.id = spec.id;
+        info.displayName = spec.displayName;
+        info.path = spec.path;
+        info.crsLabel = QString::fromStdString(model->crsLabel);
+        info.role = QString::fromStdString(model->format);
+        emit layerLoaded(info);
     }
     emit progress(total, total, QString());
     const bool cancelled = _cancel.load();

@@ -64,7 +64,7 @@ CameraPose framingPose(const geo::Extent& x) {
     // Size of the extent in metres (small-area approximation is enough here).
     const double w = (x.maxX - x.minX) * 111320.0 * std::cos(cy * kDeg);
     const double hgt = (x.maxY - x.minY) * 110540.0;
-    const double size = std::max({w, hgt, 200.0});
+    const double size = std::max({w, hgt, 20.0});
     pose.pitch = -40.0;
     pose.heading = 0.0;
     // Distance along the view ray such that the extent fills ~60° of view.

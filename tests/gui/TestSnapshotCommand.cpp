@@ -136,3 +136,18 @@ TEST(Translations, chineseCatalogueTranslatesEveryMessage) {
     EXPECT_EQ(text.count("type=\"unfinished\""), 0) << "run update_translations and translate";
     EXPECT_EQ(text.count("type=\"vanished\""), 0);
 }
+
+TEST_F(SnapshotCommand, obliquePhotogrammetryAndGltfOpenFromTheCommandLine) {
+    const QString shared(kSharedDataDir);
+    // A real ContextCapture OSGB pyramid (tests only): textured photo mesh.
+    const QImage osgb = snapshot("osgb.png", {shared + "/07_oblique_osgb_citygml/osgb_Production_5_subset/metadata.xml"});
+    ASSERT_FALSE(osgb.isNull());
+    const ImageStats o = analyseImage(osgb);
+    EXPECT_GT(o.differentFromBackground, 0.4);
+    EXPECT_GT(o.distinctColours, 300);  // photo texture, not flat colours
+    // A glTF model with no georeference, framed where it is placed.
+    const QImage truck = snapshot(
+        "gltf.png", {shared + "/06_3dtiles_gltf/gltf_samples_from_google_draco/CesiumMilkTruck/glTF/CesiumMilkTruck.gltf"});
+    ASSERT_FALSE(truck.isNull());
+    EXPECT_GT(analyseImage(truck).distinctColours, 30);
+}
