@@ -35,6 +35,10 @@
         <source>Works areas (synthetic)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Protection zones</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -51,6 +55,10 @@
     </message>
     <message>
         <source>Building %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

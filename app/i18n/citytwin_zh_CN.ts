@@ -35,6 +35,10 @@
         <source>Works areas (synthetic)</source>
         <translation>施工区域（合成）</translation>
     </message>
+    <message>
+        <source>Protection zones</source>
+        <translation>保护范围</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -52,6 +56,10 @@
     <message>
         <source>Building %1</source>
         <translation>正在构建 %1</translation>
+    </message>
+    <message>
+        <source>Loading %1</source>
+        <translation>正在加载 %1</translation>
     </message>
 </context>
 <context>

@@ -78,6 +78,19 @@ std::vector<LayerSpec> demoLayerSpecs(const QString& dir) {
         specs.push_back({"works", QT_TRANSLATE_NOOP("Layers", "Works areas (synthetic)"),
                          dir + "/works.geojson", works, {}, false});
     }
+    if (QFileInfo::exists(dir + "/demo.gpkg")) {
+        // Translucent bands: SH Art. 24 land ranges and SCP Art. 7 submarine zones.
+        render::LayerStyle zones;
+        zones.role = render::LayerRole::Area;
+        zones.color = {0.85f, 0.25f, 0.65f, 0.35f};
+        zones.elevation = 1.0f;
+        zones.categoryAttribute = "class";
+        zones.categoryColors["submarine"] = {0.75f, 0.2f, 0.85f, 0.35f};
+        LayerSpec spec{"protection_zones", QT_TRANSLATE_NOOP("Layers", "Protection zones"),
+                       dir + "/demo.gpkg", zones, {}, false};
+        spec.protectionZones = true;
+        specs.push_back(spec);
+    }
     if (QFileInfo::exists(dir + "/cables.geojson")) {
         render::LayerStyle cables;
         cables.role = render::LayerRole::Line;

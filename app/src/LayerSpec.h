@@ -22,6 +22,9 @@ struct LayerSpec {
     /// Whether the layer's extent counts when centring the frame and framing
     /// the home view (not for, e.g., submarine cables running out to sea).
     bool framesView = true;
+    /// The path is an asset project: draw the protection zones its cables
+    /// imply (assets::ProtectionZoneBuilder) instead of its layers.
+    bool protectionZones = false;
     /// Only this layer of the file (e.g. one layer of a project GeoPackage); empty: all.
     QString layerName;
 };

@@ -2,11 +2,39 @@
 
 #include <QCoreApplication>
 
+#include "citytwin/assets/AssetRepository.h"
+#include "citytwin/assets/InspectionContext.h"
+#include "citytwin/assets/ProtectionZoneBuilder.h"
 #include "citytwin/geo/VectorReader.h"
 #include "citytwin/render/LayerNodeBuilder.h"
 #include "citytwin/render/ModelFileLoader.h"
 
 namespace citytwin::app {
+
+namespace {
+/// The protection zones of an asset project's cables, as a WGS 84 layer.
+geo::Result<std::vector<geo::FeatureLayer>> readProtectionZones(const std::string& projectPath) {
+    using R = geo::Result<std::vector<geo::FeatureLayer>>;
+    auto repository = assets::openAssetRepository(projectPath);
+    if (!repository) return R::failure("cannot open the asset project", projectPath);
+    auto context = assets::InspectionContext::open(*repository);
+    if (!context) {
+        R r;
+        r.addDiagnostics(context.diagnostics());
+        return r;
+    }
+    auto zones = context.value()->buildZones();
+    if (!zones) {
+        R r;
+        r.addDiagnostics(zones.diagnostics());
+        return r;
+    }
+    std::vector<geo::FeatureLayer> layers;
+    layers.push_back(assets::zonesToFeatureLayer(zones.value(), context.value()->rules()));
+    layers.back().sourcePath = projectPath;
+    return layers;
+}
+}  // namespace
 
 SceneLoader::SceneLoader(render::CityScene& scene, QObject* parent) : QObject(parent), _scene(scene) {
     qRegisterMetaType<citytwin::app::LoadedLayer>();
@@ -54,7 +82,8 @@ void SceneLoader::run(std::vector<LayerSpec> specs, std::optional<geo::LocalFram
             auto crs = geo::Crs::fromString(spec.sourceCrs.toStdString());
             if (crs) options.maybeSourceCrs = crs.value();
         }
-        auto result = geo::readVectorFile(spec.path.toStdString(), options);
+        auto result = spec.protectionZones ? readProtectionZones(spec.path.toStdString())
+                                           : geo::readVectorFile(spec.path.toStdString(), options);
         ++done;
         if (!result) {
             emit layerFailed(spec.path, QString::fromStdString(result.messages()));

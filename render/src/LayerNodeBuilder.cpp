@@ -1,5 +1,6 @@
 #include "citytwin/render/LayerNodeBuilder.h"
 
+#include <osg/Depth>
 #include <osg/Geode>
 #include <osg/Geometry>
 #include <osg/KdTree>
@@ -251,6 +252,13 @@ osg::ref_ptr<osg::StateSet> stateFor(const LayerStyle& style) {
             // Flat areas lie just above the ground: pull them forward in depth.
             ss->setAttributeAndModes(new osg::PolygonOffset(-1.f, -2.f));
             ss->setMode(GL_LIGHTING, osg::StateAttribute::OFF);
+            if (style.color.a() < 1.f) {
+                // Translucent bands (protection zones) are drawn after the
+                // opaque scene and leave the depth buffer to it.
+                ss->setMode(GL_BLEND, osg::StateAttribute::ON);
+                ss->setRenderingHint(osg::StateSet::TRANSPARENT_BIN);
+                ss->setAttributeAndModes(new osg::Depth(osg::Depth::LESS, 0.0, 1.0, false));
+            }
             break;
         default: break;
     }

@@ -55,7 +55,8 @@ TEST_F(SnapshotCommand, theCityCheckFailsOnAnEmptyView) {
     const QImage img = snapshot("empty.png", {"--hide-layer", "ground", "--hide-layer", "buildings",
                                               "--hide-layer", "roads", "--hide-layer", "water",
                                               "--hide-layer", "landuse", "--hide-layer", "public_facilities",
-                                              "--hide-layer", "base_stations", "--hide-layer", "cables"});
+                                              "--hide-layer", "base_stations", "--hide-layer", "cables",
+                                              "--hide-layer", "works", "--hide-layer", "protection_zones"});
     ASSERT_FALSE(img.isNull());
     EXPECT_FALSE(looksLikeACity(analyseImage(img)));
 }
