@@ -54,9 +54,15 @@ bool ensureDisplay(QString* error) {
     return true;
 }
 
-ProcessResult runProgram(const QString& program, const QStringList& args, int timeoutSeconds) {
+ProcessResult runProgram(const QString& program, const QStringList& args, int timeoutSeconds,
+                         const QStringList& extraEnv) {
     ProcessResult r;
     QProcess p;
+    if (!extraEnv.isEmpty()) {
+        QStringList env = QProcess::systemEnvironment();
+        env << extraEnv;
+        p.setEnvironment(env);
+    }
     p.setProgram(QString(kBinDir) + "/" + program);
     p.setArguments(args);
     p.start();

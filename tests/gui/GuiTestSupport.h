@@ -23,7 +23,9 @@ struct ProcessResult {
 };
 
 /// Runs build/bin/<program> with arguments; waits at most timeoutSeconds.
-ProcessResult runProgram(const QString& program, const QStringList& args, int timeoutSeconds = 120);
+/// extraEnv: "NAME=value" entries added to the environment.
+ProcessResult runProgram(const QString& program, const QStringList& args, int timeoutSeconds = 120,
+                         const QStringList& extraEnv = {});
 
 struct ImageStats {
     double differentFromBackground = 0.0;  ///< share of pixels unlike the sky colour

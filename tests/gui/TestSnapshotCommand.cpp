@@ -152,3 +152,20 @@ TEST_F(SnapshotCommand, obliquePhotogrammetryAndGltfOpenFromTheCommandLine) {
     ASSERT_FALSE(truck.isNull());
     EXPECT_GT(analyseImage(truck).distinctColours, 30);
 }
+
+TEST_F(SnapshotCommand, hiDpiDrawsTheWholeViewInDevicePixels) {
+    // At a device pixel ratio of 2 the view is 400x250 logical pixels and the
+    // framebuffer 800x500: the viewport must fill all of it, not a quarter.
+    const QString path = out("hidpi.png");
+    QFile::remove(path);
+    const ProcessResult r = runProgram("citytwin", {"--snapshot", path, "--size", "400x250"}, 120,
+                                       {"QT_SCALE_FACTOR=2"});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    const QImage img(path);
+    ASSERT_EQ(img.size(), QSize(800, 500));
+    // Each quadrant shows city, not sky (a viewport of logical size would leave three empty).
+    for (const QRect q : {QRect(0, 250, 400, 250), QRect(400, 250, 400, 250)}) {
+        const ImageStats s = analyseImage(img.copy(q));
+        EXPECT_GT(s.differentFromBackground, 0.5) << q.x() << "," << q.y();
+    }
+}
