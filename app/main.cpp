@@ -14,11 +14,13 @@ int main(int argc, char** argv) {
     processUptimeMs();  // start the launch clock
     // Options are parsed before QApplication so that --help works without a display.
     QStringList args;
-    for (int i = 0; i < argc; ++i) args << QString::fromLocal8Bit(argv[i]);
+    for (int i = 0; i < argc; ++i)
+        args << QString::fromLocal8Bit(argv[i]);
     QString error;
     bool exitNow = false;
     auto options = parseAppOptions(args, error, exitNow);
-    if (exitNow) return 0;
+    if (exitNow)
+        return 0;
     if (!options) {
         QTextStream(stderr) << "citytwin: " << error << "\n(see citytwin --help)\n";
         return 2;
@@ -33,8 +35,10 @@ int main(int argc, char** argv) {
     installTranslators(app, options->language);
 
     MainWindow window(*options);
-    if (options->kiosk) window.showFullScreen();
-    else window.show();
+    if (options->kiosk)
+        window.showFullScreen();
+    else
+        window.show();
     window.start();
     return app.exec();
 }

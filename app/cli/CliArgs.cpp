@@ -10,7 +10,8 @@ CliArgs::CliArgs(std::set<std::string> valueOptions, std::set<std::string> flagO
 bool CliArgs::parse(int argc, char** argv, int first) {
     for (int i = first; i < argc; ++i) {
         std::string arg = argv[i];
-        if (arg == "-h") arg = "--help";
+        if (arg == "-h")
+            arg = "--help";
         if (arg.rfind("--", 0) != 0 || arg == "--") {
             _positionals.push_back(arg);
             continue;
@@ -51,7 +52,8 @@ bool CliArgs::has(const std::string& option) const {
 
 std::optional<std::string> CliArgs::value(const std::string& option) const {
     auto it = _values.find(option);
-    if (it == _values.end()) return std::nullopt;
+    if (it == _values.end())
+        return std::nullopt;
     return it->second;
 }
 

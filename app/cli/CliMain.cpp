@@ -12,20 +12,10 @@ namespace {
 
 std::vector<CliCommand> commands() {
     return {
-        infoCommand(),
-        exportOsgbCommand(),
-        modelInfoCommand(),
-        transformCommand(),
-        importCommand(),
-        layersCommand(),
-        ingestCommand(),
-        queryCommand(),
-        statsCommand(),
-        simulateCommand(),
-        checkSiteCommand(),
-        checkWorksCommand(),
-        auditCommand(),
-        zonesCommand(),
+        infoCommand(),   exportOsgbCommand(), modelInfoCommand(), transformCommand(),
+        importCommand(), layersCommand(),     ingestCommand(),    queryCommand(),
+        statsCommand(),  simulateCommand(),   checkSiteCommand(), checkWorksCommand(),
+        auditCommand(),  zonesCommand(),
     };
 }
 
@@ -36,7 +26,8 @@ void printHelp(std::ostream& out) {
            "commands:\n";
     for (const auto& c : commands()) {
         out << "  " << c.name;
-        for (std::size_t i = std::strlen(c.name); i < 12; ++i) out << ' ';
+        for (std::size_t i = std::strlen(c.name); i < 12; ++i)
+            out << ' ';
         out << c.summary << '\n';
     }
     out << "\noptions:\n  --help      this text\n  --version   print the version\n";
@@ -59,7 +50,8 @@ int main(int argc, char** argv) {
         return 0;
     }
     for (const auto& c : commands())
-        if (name == c.name) return c.run(argc - 1, argv + 1);
+        if (name == c.name)
+            return c.run(argc - 1, argv + 1);
     std::cerr << "citytwin-cli: unknown command '" << name << "'; see citytwin-cli --help\n";
     return 2;
 }

@@ -60,8 +60,10 @@ int runExport(int argc, char** argv) {
     geo::Extent extent;
     for (const auto& path : args.positionals()) {
         auto r = geo::readVectorFile(path, options);
-        for (const auto& d : r.diagnostics()) std::cerr << d.toString() << '\n';
-        if (!r) return 1;
+        for (const auto& d : r.diagnostics())
+            std::cerr << d.toString() << '\n';
+        if (!r)
+            return 1;
         for (auto& l : r.value()) {
             extent.add(l.extent());
             layers.push_back(std::make_shared<geo::FeatureLayer>(std::move(l)));

@@ -48,7 +48,8 @@ int runInfo(int argc, char** argv) {
     int status = 0;
     for (const auto& path : args.positionals()) {
         auto layers = geo::readVectorFile(path, options);
-        for (const auto& d : layers.diagnostics()) std::cerr << d.toString() << '\n';
+        for (const auto& d : layers.diagnostics())
+            std::cerr << d.toString() << '\n';
         if (!layers) {
             status = 1;
             continue;
@@ -57,8 +58,8 @@ int runInfo(int argc, char** argv) {
             const auto e = layer.extent();
             char extent[128] = "-";
             if (!e.isEmpty())
-                std::snprintf(extent, sizeof extent, "%.7f,%.7f,%.7f,%.7f", e.minX, e.minY,
-                              e.maxX, e.maxY);
+                std::snprintf(extent, sizeof extent, "%.7f,%.7f,%.7f,%.7f", e.minX, e.minY, e.maxX,
+                              e.maxY);
             std::cout << path << '\t' << layer.name << '\t' << layer.sourceCrs.label() << '\t'
                       << geo::toString(layer.geometryKind()) << '\t' << layer.features.size()
                       << '\t' << extent << '\n';

@@ -8,7 +8,8 @@ namespace citytwin::app {
 QString appHelpText() {
     QString views = QString::fromStdString([] {
         std::string s;
-        for (const auto& n : render::namedViewNames()) s += (s.empty() ? "" : ", ") + n;
+        for (const auto& n : render::namedViewNames())
+            s += (s.empty() ? "" : ", ") + n;
         return s;
     }());
     return QStringLiteral(
@@ -48,8 +49,8 @@ QString appHelpText() {
 
 namespace {
 bool takesValue(const QString& opt) {
-    static const QStringList v{"--snapshot", "--size", "--view", "--camera", "--lang",
-                               "--hide-layer", "--benchmark"};
+    static const QStringList v{"--snapshot", "--size",       "--view",     "--camera",
+                               "--lang",     "--hide-layer", "--benchmark"};
     return v.contains(opt);
 }
 }  // namespace
@@ -120,7 +121,8 @@ std::optional<AppOptions> parseAppOptions(const QStringList& args, QString& erro
                 bool ok = false;
                 o.benchmarkFrames = value.toInt(&ok);
                 if (!ok || o.benchmarkFrames < 1 || o.benchmarkFrames > 100000) {
-                    error = QStringLiteral("--benchmark: '%1' is not a frame count 1..100000").arg(value);
+                    error = QStringLiteral("--benchmark: '%1' is not a frame count 1..100000")
+                                .arg(value);
                     return std::nullopt;
                 }
             } else if (a == "--hide-layer") {

@@ -12,15 +12,15 @@
 namespace citytwin::app {
 
 struct AppOptions {
-    QString snapshotPath;        ///< --snapshot OUT.png: render, save, exit
-    QSize size{1280, 800};       ///< --size WxH: window (and snapshot) size in pixels
-    QString viewName;            ///< --view NAME
+    QString snapshotPath;   ///< --snapshot OUT.png: render, save, exit
+    QSize size{1280, 800};  ///< --size WxH: window (and snapshot) size in pixels
+    QString viewName;       ///< --view NAME
     std::optional<render::CameraPose> maybeCamera;  ///< --camera lon,lat,height,heading,pitch
-    QString language;            ///< --lang zh_CN|en (default: system locale)
-    QStringList hiddenLayers;    ///< --hide-layer ID (repeatable)
-    QStringList dataFiles;       ///< DATA...; empty: the Shanghai demo
-    bool kiosk = false;          ///< --fullscreen
-    int benchmarkFrames = 0;     ///< --benchmark N: render N frames after loading, print timings, exit
+    QString language;                               ///< --lang zh_CN|en (default: system locale)
+    QStringList hiddenLayers;                       ///< --hide-layer ID (repeatable)
+    QStringList dataFiles;                          ///< DATA...; empty: the Shanghai demo
+    bool kiosk = false;                             ///< --fullscreen
+    int benchmarkFrames = 0;  ///< --benchmark N: render N frames after loading, print timings, exit
 };
 
 /// Parses arguments; on error returns nullopt and fills `error`; --help and

@@ -14,11 +14,14 @@ AttributePanel::AttributePanel(QWidget* parent) : QTableWidget(parent) {
     retranslate();
 }
 
-void AttributePanel::retranslate() { setHorizontalHeaderLabels({tr("Attribute"), tr("Value")}); }
+void AttributePanel::retranslate() {
+    setHorizontalHeaderLabels({tr("Attribute"), tr("Value")});
+}
 
 void AttributePanel::showFeature(const std::optional<render::PickHit>& hit) {
     setRowCount(0);
-    if (!hit) return;
+    if (!hit)
+        return;
     const geo::Feature& f = hit->feature();
     auto addRow = [this](const QString& name, const QString& value) {
         const int r = rowCount();

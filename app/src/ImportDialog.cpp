@@ -52,10 +52,11 @@ ImportDialog::ImportDialog(const QString& sourcePath, const QString& projectPath
     _project->setObjectName("projectPath");
     auto* browse = new QPushButton(tr("Browse…"), this);
     connect(browse, &QPushButton::clicked, this, [this] {
-        const QString p = QFileDialog::getSaveFileName(this, tr("Project GeoPackage"), _project->text(),
-                                                       tr("GeoPackage (*.gpkg)"), nullptr,
-                                                       QFileDialog::DontConfirmOverwrite);
-        if (!p.isEmpty()) _project->setText(p);
+        const QString p = QFileDialog::getSaveFileName(this, tr("Project GeoPackage"),
+                                                       _project->text(), tr("GeoPackage (*.gpkg)"),
+                                                       nullptr, QFileDialog::DontConfirmOverwrite);
+        if (!p.isEmpty())
+            _project->setText(p);
     });
     projectRow->addWidget(_project);
     projectRow->addWidget(browse);
@@ -103,11 +104,13 @@ void ImportDialog::detectCrs() {
         auto r = geo::readVectorFile(path);
         if (!r) {
             for (const auto& d : r.diagnostics())
-                if (d.field == "crs") return QObject::tr("none — choose the source CRS below");
+                if (d.field == "crs")
+                    return QObject::tr("none — choose the source CRS below");
             return QString::fromStdString(r.messages());
         }
         QStringList labels;
-        for (const auto& l : r.value()) labels << QString::fromStdString(l.sourceCrs.label());
+        for (const auto& l : r.value())
+            labels << QString::fromStdString(l.sourceCrs.label());
         labels.removeDuplicates();
         return labels.join(", ");
     }));

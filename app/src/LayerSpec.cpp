@@ -9,17 +9,22 @@ namespace citytwin::app {
 QString findDemoDirectory() {
     QStringList candidates;
     const QString env = qEnvironmentVariable("CITYTWIN_DATA_DIR");
-    if (!env.isEmpty()) candidates << env + "/demo";
+    if (!env.isEmpty())
+        candidates << env + "/demo";
     const QString exeDir = QCoreApplication::applicationDirPath();
-    candidates << exeDir + "/../share/citytwin/demo" << QStringLiteral(CITYTWIN_SOURCE_DATA_DIR) + "/demo";
+    candidates << exeDir + "/../share/citytwin/demo"
+               << QStringLiteral(CITYTWIN_SOURCE_DATA_DIR) + "/demo";
     for (const auto& c : candidates) {
-        if (QFileInfo::exists(c + "/buildings.geojson")) return QDir(c).canonicalPath();
+        if (QFileInfo::exists(c + "/buildings.geojson"))
+            return QDir(c).canonicalPath();
     }
     return {};
 }
 
 namespace {
-osg::Vec4 rgb(int r, int g, int b) { return {r / 255.f, g / 255.f, b / 255.f, 1.f}; }
+osg::Vec4 rgb(int r, int g, int b) {
+    return {r / 255.f, g / 255.f, b / 255.f, 1.f};
+}
 }  // namespace
 
 std::vector<LayerSpec> demoLayerSpecs(const QString& dir) {
@@ -33,15 +38,19 @@ std::vector<LayerSpec> demoLayerSpecs(const QString& dir) {
                               "natural_wood", "pitch", "wood", "golf_course"})
         landuse.categoryColors[green] = rgb(170, 208, 160);
     landuse.categoryColors["pier"] = rgb(200, 196, 188);
-    specs.push_back({"landuse", QT_TRANSLATE_NOOP("Layers", "Land use"), dir + "/landuse.geojson",
-                     landuse, {}});
+    specs.push_back({"landuse",
+                     QT_TRANSLATE_NOOP("Layers", "Land use"),
+                     dir + "/landuse.geojson",
+                     landuse,
+                     {}});
 
     render::LayerStyle water;
     water.role = render::LayerRole::Area;
     water.color = rgb(126, 174, 214);
     water.elevation = 0.4f;
     water.colorByHeight = false;
-    specs.push_back({"water", QT_TRANSLATE_NOOP("Layers", "Water"), dir + "/water.geojson", water, {}});
+    specs.push_back(
+        {"water", QT_TRANSLATE_NOOP("Layers", "Water"), dir + "/water.geojson", water, {}});
 
     render::LayerStyle roads;
     roads.role = render::LayerRole::Line;
@@ -52,12 +61,16 @@ std::vector<LayerSpec> demoLayerSpecs(const QString& dir) {
     roads.categoryColors["rail"] = rgb(140, 140, 150);
     roads.categoryColors["ferry"] = rgb(90, 130, 200);
     roads.categoryColors["path"] = rgb(236, 232, 226);
-    specs.push_back({"roads", QT_TRANSLATE_NOOP("Layers", "Roads"), dir + "/roads.geojson", roads, {}});
+    specs.push_back(
+        {"roads", QT_TRANSLATE_NOOP("Layers", "Roads"), dir + "/roads.geojson", roads, {}});
 
     render::LayerStyle buildings;
     buildings.role = render::LayerRole::Buildings;
-    specs.push_back({"buildings", QT_TRANSLATE_NOOP("Layers", "Buildings"),
-                     dir + "/buildings.geojson", buildings, {}});
+    specs.push_back({"buildings",
+                     QT_TRANSLATE_NOOP("Layers", "Buildings"),
+                     dir + "/buildings.geojson",
+                     buildings,
+                     {}});
 
     render::LayerStyle sites;
     sites.role = render::LayerRole::Glyph;
@@ -67,16 +80,23 @@ std::vector<LayerSpec> demoLayerSpecs(const QString& dir) {
     const QString facilities = QFileInfo::exists(dir + "/public_facilities.geojson")
                                    ? dir + "/public_facilities.geojson"
                                    : dir + "/candidate_sites.geojson";
-    specs.push_back({"public_facilities", QT_TRANSLATE_NOOP("Layers", "Candidate public facilities"),
-                     facilities, sites, {}});
+    specs.push_back({"public_facilities",
+                     QT_TRANSLATE_NOOP("Layers", "Candidate public facilities"),
+                     facilities,
+                     sites,
+                     {}});
 
     if (QFileInfo::exists(dir + "/works.geojson")) {
         render::LayerStyle works;
         works.role = render::LayerRole::Area;
         works.color = rgb(240, 150, 60);
         works.elevation = 0.6f;
-        specs.push_back({"works", QT_TRANSLATE_NOOP("Layers", "Works areas (synthetic)"),
-                         dir + "/works.geojson", works, {}, false});
+        specs.push_back({"works",
+                         QT_TRANSLATE_NOOP("Layers", "Works areas (synthetic)"),
+                         dir + "/works.geojson",
+                         works,
+                         {},
+                         false});
     }
     if (QFileInfo::exists(dir + "/demo.gpkg")) {
         // Translucent bands: SH Art. 24 land ranges and SCP Art. 7 submarine zones.
@@ -86,8 +106,12 @@ std::vector<LayerSpec> demoLayerSpecs(const QString& dir) {
         zones.elevation = 1.0f;
         zones.categoryAttribute = "class";
         zones.categoryColors["submarine"] = {0.75f, 0.2f, 0.85f, 0.35f};
-        LayerSpec spec{"protection_zones", QT_TRANSLATE_NOOP("Layers", "Protection zones"),
-                       dir + "/demo.gpkg", zones, {}, false};
+        LayerSpec spec{"protection_zones",
+                       QT_TRANSLATE_NOOP("Layers", "Protection zones"),
+                       dir + "/demo.gpkg",
+                       zones,
+                       {},
+                       false};
         spec.protectionZones = true;
         specs.push_back(spec);
     }
@@ -99,8 +123,12 @@ std::vector<LayerSpec> demoLayerSpecs(const QString& dir) {
         cables.elevation = 1.5f;
         cables.categoryColors["submarine"] = rgb(200, 40, 160);
         cables.categoryAttribute = "class";
-        specs.push_back({"cables", QT_TRANSLATE_NOOP("Layers", "Communication cables (synthetic)"),
-                         dir + "/cables.geojson", cables, {}, false});
+        specs.push_back({"cables",
+                         QT_TRANSLATE_NOOP("Layers", "Communication cables (synthetic)"),
+                         dir + "/cables.geojson",
+                         cables,
+                         {},
+                         false});
     }
     if (QFileInfo::exists(dir + "/base_stations.geojson")) {
         render::LayerStyle stations;
@@ -108,8 +136,12 @@ std::vector<LayerSpec> demoLayerSpecs(const QString& dir) {
         stations.color = rgb(220, 30, 45);
         stations.glyphRadius = 9.f;
         stations.glyphHeight = 35.f;
-        specs.push_back({"base_stations", QT_TRANSLATE_NOOP("Layers", "Base stations (synthetic)"),
-                         dir + "/base_stations.geojson", stations, {}, false});
+        specs.push_back({"base_stations",
+                         QT_TRANSLATE_NOOP("Layers", "Base stations (synthetic)"),
+                         dir + "/base_stations.geojson",
+                         stations,
+                         {},
+                         false});
     }
     return specs;
 }
@@ -118,7 +150,8 @@ std::vector<LayerSpec> userLayerSpecs(const QStringList& files) {
     std::vector<LayerSpec> specs;
     for (const auto& f : files) {
         const QFileInfo fi(f);
-        specs.push_back({fi.completeBaseName(), fi.fileName(), fi.absoluteFilePath(), std::nullopt, {}});
+        specs.push_back(
+            {fi.completeBaseName(), fi.fileName(), fi.absoluteFilePath(), std::nullopt, {}});
     }
     return specs;
 }

@@ -18,7 +18,7 @@ struct LayerSpec {
     QString displayName;  ///< untranslated source text (translated in the "Layers" context)
     QString path;
     std::optional<render::LayerStyle> maybeStyle;
-    QString sourceCrs;    ///< CRS to assume if the file declares none (empty: refuse)
+    QString sourceCrs;  ///< CRS to assume if the file declares none (empty: refuse)
     /// Whether the layer's extent counts when centring the frame and framing
     /// the home view (not for, e.g., submarine cables running out to sea).
     bool framesView = true;

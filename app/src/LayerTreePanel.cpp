@@ -8,7 +8,7 @@ namespace citytwin::app {
 namespace {
 constexpr int kIdRole = Qt::UserRole + 1;
 constexpr int kSourceNameRole = Qt::UserRole + 2;
-}
+}  // namespace
 
 LayerTreePanel::LayerTreePanel(QWidget* parent) : QTreeWidget(parent) {
     setObjectName("layerTree");
@@ -35,7 +35,8 @@ void LayerTreePanel::retranslate() {
 void LayerTreePanel::addLayer(const LoadedLayer& layer, bool visible) {
     QSignalBlocker block(this);
     QTreeWidgetItem* it = itemFor(layer.id);
-    if (!it) it = new QTreeWidgetItem(this);
+    if (!it)
+        it = new QTreeWidgetItem(this);
     const QByteArray src = layer.displayName.toUtf8();
     it->setData(0, kIdRole, layer.id);
     it->setData(0, kSourceNameRole, layer.displayName);
@@ -50,16 +51,19 @@ void LayerTreePanel::addLayer(const LoadedLayer& layer, bool visible) {
 
 QTreeWidgetItem* LayerTreePanel::itemFor(const QString& layerId) const {
     for (int i = 0; i < topLevelItemCount(); ++i)
-        if (topLevelItem(i)->data(0, kIdRole).toString() == layerId) return topLevelItem(i);
+        if (topLevelItem(i)->data(0, kIdRole).toString() == layerId)
+            return topLevelItem(i);
     return nullptr;
 }
 
 void LayerTreePanel::setLayerChecked(const QString& layerId, bool checked) {
-    if (QTreeWidgetItem* it = itemFor(layerId)) it->setCheckState(0, checked ? Qt::Checked : Qt::Unchecked);
+    if (QTreeWidgetItem* it = itemFor(layerId))
+        it->setCheckState(0, checked ? Qt::Checked : Qt::Unchecked);
 }
 
 void LayerTreePanel::onItemChanged(QTreeWidgetItem* item, int column) {
-    if (column != 0) return;
+    if (column != 0)
+        return;
     emit visibilityChanged(item->data(0, kIdRole).toString(), item->checkState(0) == Qt::Checked);
 }
 

@@ -4,29 +4,29 @@
 #include <QApplication>
 #include <QDir>
 #include <QDockWidget>
-#include <QFutureWatcher>
-#include <QPointer>
-#include <QProgressDialog>
-#include <QtConcurrent/QtConcurrentRun>
 #include <QElapsedTimer>
 #include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFutureWatcher>
 #include <QImage>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPointer>
 #include <QProgressBar>
+#include <QProgressDialog>
 #include <QStatusBar>
 #include <QTextStream>
 #include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include "AttributePanel.h"
-#include "ImportDialog.h"
 #include "CoordinateStatus.h"
+#include "ImportDialog.h"
 #include "LayerTreePanel.h"
 #include "OsgView.h"
 #include "SceneLoader.h"
@@ -54,7 +54,9 @@ struct MainWindow::Ui {
 };
 
 MainWindow::MainWindow(AppOptions options, QWidget* parent)
-    : QMainWindow(parent), _options(std::move(options)), _scene(std::make_unique<render::CityScene>()),
+    : QMainWindow(parent),
+      _options(std::move(options)),
+      _scene(std::make_unique<render::CityScene>()),
       _ui(std::make_unique<Ui>()) {
     setObjectName("mainWindow");
     _view = new OsgView(*_scene, this);
@@ -90,22 +92,26 @@ MainWindow::MainWindow(AppOptions options, QWidget* parent)
     connect(_loader, &SceneLoader::frameChosen, this, &MainWindow::onFrameChosen);
     connect(_loader, &SceneLoader::layerLoaded, this, &MainWindow::onLayerLoaded);
     connect(_loader, &SceneLoader::layerFailed, this, &MainWindow::onLayerFailed);
-    connect(_loader, &SceneLoader::layerWarning, this, [this](const QString& path, const QString& msg) {
-        QTextStream(stderr) << msg << "\n";
-        statusBar()->showMessage(tr("Some features of %1 were skipped; see the log").arg(path), 8000);
-    });
+    connect(_loader, &SceneLoader::layerWarning, this,
+            [this](const QString& path, const QString& msg) {
+                QTextStream(stderr) << msg << "\n";
+                statusBar()->showMessage(
+                    tr("Some features of %1 were skipped; see the log").arg(path), 8000);
+            });
     connect(_loader, &SceneLoader::finished, this, &MainWindow::onLoadFinished);
-    connect(_loader, &SceneLoader::progress, this, [this](int done, int total, const QString& what) {
-        _progress->setRange(0, total);
-        _progress->setValue(done);
-        _loadingLabel->setText(what);
-    });
+    connect(_loader, &SceneLoader::progress, this,
+            [this](int done, int total, const QString& what) {
+                _progress->setRange(0, total);
+                _progress->setValue(done);
+                _loadingLabel->setText(what);
+            });
     connect(_cancel, &QToolButton::clicked, _loader, &SceneLoader::cancel);
 
-    connect(_layerTree, &LayerTreePanel::visibilityChanged, this, [this](const QString& id, bool on) {
-        _scene->setLayerVisible(id.toStdString(), on);
-        _view->requestRedraw();
-    });
+    connect(_layerTree, &LayerTreePanel::visibilityChanged, this,
+            [this](const QString& id, bool on) {
+                _scene->setLayerVisible(id.toStdString(), on);
+                _view->requestRedraw();
+            });
     connect(_view, &OsgView::cursorMoved, _coords, &CoordinateStatus::showLocalPoint);
     connect(_view, &OsgView::featurePicked, _attributes, &AttributePanel::showFeature);
     connect(_view, &OsgView::frameRendered, this, &MainWindow::onFrameRendered);
@@ -140,8 +146,10 @@ void MainWindow::buildMenus() {
     ui.namedViewsMenu = ui.viewMenu->addMenu(QString());
     for (const auto& n : render::namedViewNames()) {
         const QString name = QString::fromStdString(n);
-        if (name == "home") continue;
-        QAction* a = ui.namedViewsMenu->addAction(QString(), this, [this, name] { showNamedView(name); });
+        if (name == "home")
+            continue;
+        QAction* a =
+            ui.namedViewsMenu->addAction(QString(), this, [this, name] { showNamedView(name); });
         ui.namedViews.emplace_back(a, name);
     }
     ui.viewMenu->addSeparator();
@@ -164,7 +172,8 @@ void MainWindow::retranslate() {
     ui.open->setText(tr("&Open…"));
     ui.open->setStatusTip(tr("Open a GeoPackage, Shapefile, GeoJSON or other GDAL vector file"));
     ui.import->setText(tr("&Import into project…"));
-    ui.import->setStatusTip(tr("Import a vector file into a project GeoPackage, converting its CRS"));
+    ui.import->setStatusTip(
+        tr("Import a vector file into a project GeoPackage, converting its CRS"));
     ui.saveScreenshot->setText(tr("Save &screenshot…"));
     ui.quit->setText(tr("&Quit"));
     ui.viewMenu->setTitle(tr("&View"));
@@ -172,10 +181,14 @@ void MainWindow::retranslate() {
     ui.northUp->setText(tr("&North up"));
     ui.namedViewsMenu->setTitle(tr("Go to"));
     for (auto& [action, name] : ui.namedViews) {
-        if (name == "lujiazui") action->setText(tr("Lujiazui"));
-        else if (name == "bund") action->setText(tr("The Bund"));
-        else if (name == "top") action->setText(tr("Top-down"));
-        else action->setText(name);
+        if (name == "lujiazui")
+            action->setText(tr("Lujiazui"));
+        else if (name == "bund")
+            action->setText(tr("The Bund"));
+        else if (name == "top")
+            action->setText(tr("Top-down"));
+        else
+            action->setText(name);
     }
     ui.helpMenu->setTitle(tr("&Help"));
     ui.about->setText(tr("&About citytwin"));
@@ -188,7 +201,8 @@ void MainWindow::retranslate() {
 }
 
 void MainWindow::changeEvent(QEvent* e) {
-    if (e->type() == QEvent::LanguageChange) retranslate();
+    if (e->type() == QEvent::LanguageChange)
+        retranslate();
     QMainWindow::changeEvent(e);
 }
 
@@ -201,8 +215,10 @@ void MainWindow::fitViewTo(const QSize& viewSize) {
 
 void MainWindow::start() {
     // A snapshot is exactly --size: pin the view, the window grows around it.
-    if (!_options.snapshotPath.isEmpty()) _view->setFixedSize(_options.size);
-    else if (isVisible() && !isFullScreen()) fitViewTo(_options.size);
+    if (!_options.snapshotPath.isEmpty())
+        _view->setFixedSize(_options.size);
+    else if (isVisible() && !isFullScreen())
+        fitViewTo(_options.size);
     std::vector<LayerSpec> specs;
     if (_options.dataFiles.isEmpty()) {
         const QString dir = findDemoDirectory();
@@ -216,16 +232,19 @@ void MainWindow::start() {
     } else {
         specs = userLayerSpecs(_options.dataFiles);
     }
-    for (const auto& id : _options.hiddenLayers) _scene->setLayerVisible(id.toStdString(), false);
+    for (const auto& id : _options.hiddenLayers)
+        _scene->setLayerVisible(id.toStdString(), false);
     _progress->setVisible(true);
     _cancel->setVisible(true);
     _loader->start(std::move(specs), std::nullopt);
 }
 
 void MainWindow::openFiles(const QStringList& files) {
-    if (files.isEmpty()) return;
+    if (files.isEmpty())
+        return;
     if (_loader->isBusy()) {
-        QMessageBox::information(this, tr("Still loading"), tr("Wait for the current load to finish."));
+        QMessageBox::information(this, tr("Still loading"),
+                                 tr("Wait for the current load to finish."));
         return;
     }
     _progress->setVisible(true);
@@ -244,14 +263,17 @@ void MainWindow::importDialog() {
     const QString source = QFileDialog::getOpenFileName(
         this, tr("Import vector data"), QString(),
         tr("Vector data (*.gpkg *.shp *.geojson *.json *.kml *.csv *.gml);;All files (*)"));
-    if (source.isEmpty()) return;
+    if (source.isEmpty())
+        return;
     ImportDialog dialog(source, QDir::home().filePath("citytwin-project.gpkg"), this);
     std::optional<ImportRequest> request;
     while (dialog.exec() == QDialog::Accepted) {
         request = dialog.request();
-        if (request) break;
+        if (request)
+            break;
     }
-    if (!request) return;
+    if (!request)
+        return;
 
     // The import runs on a worker; the progress dialog's Cancel sets the flag
     // and the store rolls the transaction back.
@@ -265,36 +287,42 @@ void MainWindow::importDialog() {
     request->options.maybeCancel = cancel.get();
     request->options.onProgress = [guard](const geo::ImportProgress& p) {
         QMetaObject::invokeMethod(qApp, [guard, p] {
-            if (!guard) return;
-            if (p.featuresTotal > 0) guard->setMaximum(int(p.featuresTotal));
+            if (!guard)
+                return;
+            if (p.featuresTotal > 0)
+                guard->setMaximum(int(p.featuresTotal));
             guard->setValue(int(p.featuresDone));
         });
     };
     auto* watcher = new QFutureWatcher<QString>(this);
     const ImportRequest req = *request;
-    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, progress, req, cancel] {
-        progress->deleteLater();
-        const QString error = watcher->result();
-        watcher->deleteLater();
-        if (!error.isEmpty()) {
-            QMessageBox::warning(this, tr("Import"), error);
-            return;
-        }
-        LayerSpec spec{QString::fromStdString(req.options.layerName),
-                       QString::fromStdString(req.options.layerName), req.projectPath};
-        spec.layerName = spec.id;
-        if (!_loader->isBusy()) {
-            _progress->setVisible(true);
-            _cancel->setVisible(true);
-            _loader->start({spec}, _maybeFrame);
-        }
-    });
+    connect(watcher, &QFutureWatcher<QString>::finished, this,
+            [this, watcher, progress, req, cancel] {
+                progress->deleteLater();
+                const QString error = watcher->result();
+                watcher->deleteLater();
+                if (!error.isEmpty()) {
+                    QMessageBox::warning(this, tr("Import"), error);
+                    return;
+                }
+                LayerSpec spec{QString::fromStdString(req.options.layerName),
+                               QString::fromStdString(req.options.layerName), req.projectPath};
+                spec.layerName = spec.id;
+                if (!_loader->isBusy()) {
+                    _progress->setVisible(true);
+                    _cancel->setVisible(true);
+                    _loader->start({spec}, _maybeFrame);
+                }
+            });
     watcher->setFuture(QtConcurrent::run([req, cancel]() -> QString {
         auto store = geo::ProjectStore::openOrCreate(req.projectPath.toStdString());
-        if (!store) return QString::fromStdString(store.messages());
+        if (!store)
+            return QString::fromStdString(store.messages());
         auto report = store->importVector(req.sourcePath.toStdString(), req.options);
-        if (*cancel) return tr("Import cancelled; the project is unchanged.");
-        if (!report) return QString::fromStdString(report.messages());
+        if (*cancel)
+            return tr("Import cancelled; the project is unchanged.");
+        if (!report)
+            return QString::fromStdString(report.messages());
         return QString();
     }));
 }
@@ -335,7 +363,8 @@ void MainWindow::onLoadFinished(bool cancelled) {
 }
 
 void MainWindow::applyStartView() {
-    if (_startViewApplied || !_maybeFrame) return;
+    if (_startViewApplied || !_maybeFrame)
+        return;
     _startViewApplied = true;
     if (_options.maybeCamera) {
         const render::LookAt la = render::lookAtFor(*_options.maybeCamera, *_maybeFrame);
@@ -346,9 +375,11 @@ void MainWindow::applyStartView() {
 }
 
 void MainWindow::showNamedView(const QString& name) {
-    if (!_maybeFrame) return;
+    if (!_maybeFrame)
+        return;
     auto pose = render::namedView(name.toStdString());
-    if (!pose) return;
+    if (!pose)
+        return;
     const render::LookAt la = render::lookAtFor(*pose, *_maybeFrame);
     _view->setLookAt(la.eye, la.center, la.up, false);
 }
@@ -362,19 +393,22 @@ void MainWindow::onFrameRendered() {
         _loadedAtFrame = 0;
         return;
     }
-    if (_loadedAtFrame == 0) _loadedAtFrame = _view->frameCount();
+    if (_loadedAtFrame == 0)
+        _loadedAtFrame = _view->frameCount();
     // A few frames after the last merge: the scene is drawn, not half-merged.
     const quint64 since = _view->frameCount() - _loadedAtFrame;
     if (since == 3) {
         _loadedAfterMs = processUptimeMs();
         emit sceneLoaded();
-        if (_options.benchmarkFrames > 0) QTimer::singleShot(0, this, &MainWindow::runBenchmarkAndExit);
+        if (_options.benchmarkFrames > 0)
+            QTimer::singleShot(0, this, &MainWindow::runBenchmarkAndExit);
     }
     if (!_options.snapshotPath.isEmpty() && !_snapshotTaken && since >= 3) {
         _snapshotTaken = true;
         QTimer::singleShot(0, this, &MainWindow::takeSnapshotAndExit);
     }
-    if (since < 4) _view->requestRedraw();
+    if (since < 4)
+        _view->requestRedraw();
 }
 
 void MainWindow::runBenchmarkAndExit() {
@@ -392,7 +426,8 @@ void MainWindow::runBenchmarkAndExit() {
     std::vector<double> sorted = ms;
     std::sort(sorted.begin(), sorted.end());
     double sum = 0;
-    for (double v : ms) sum += v;
+    for (double v : ms)
+        sum += v;
     QTextStream(stdout) << "citytwin first_frame_ms=" << _view->firstFrameAtMs()
                         << " loaded_ms=" << _loadedAfterMs << " frames=" << ms.size()
                         << " frame_ms_median=" << sorted[sorted.size() / 2]
@@ -403,9 +438,11 @@ void MainWindow::runBenchmarkAndExit() {
 void MainWindow::takeSnapshotAndExit() {
     const QImage image = _view->grabFramebuffer();
     int code = 0;
-    if (!_loadErrors.isEmpty()) code = 1;
+    if (!_loadErrors.isEmpty())
+        code = 1;
     if (image.isNull() || !image.save(_options.snapshotPath)) {
-        QTextStream(stderr) << "citytwin: " << _options.snapshotPath << ": cannot write the snapshot\n";
+        QTextStream(stderr) << "citytwin: " << _options.snapshotPath
+                            << ": cannot write the snapshot\n";
         code = 1;
     }
     QApplication::exit(code);
@@ -414,7 +451,8 @@ void MainWindow::takeSnapshotAndExit() {
 void MainWindow::saveScreenshotDialog() {
     const QString path = QFileDialog::getSaveFileName(this, tr("Save screenshot"), "citytwin.png",
                                                       tr("PNG image (*.png);;JPEG image (*.jpg)"));
-    if (path.isEmpty()) return;
+    if (path.isEmpty())
+        return;
     if (!_view->grabFramebuffer().save(path))
         QMessageBox::warning(this, tr("Save screenshot"), tr("Cannot write %1").arg(path));
     else

@@ -18,21 +18,31 @@ namespace {
 
 int osgButton(Qt::MouseButton b) {
     switch (b) {
-        case Qt::LeftButton: return 1;
-        case Qt::MiddleButton: return 2;
-        case Qt::RightButton: return 3;
-        default: return 0;
+        case Qt::LeftButton:
+            return 1;
+        case Qt::MiddleButton:
+            return 2;
+        case Qt::RightButton:
+            return 3;
+        default:
+            return 0;
     }
 }
 
 int osgKey(QKeyEvent* e) {
     switch (e->key()) {
-        case Qt::Key_Left: return osgGA::GUIEventAdapter::KEY_Left;
-        case Qt::Key_Right: return osgGA::GUIEventAdapter::KEY_Right;
-        case Qt::Key_Up: return osgGA::GUIEventAdapter::KEY_Up;
-        case Qt::Key_Down: return osgGA::GUIEventAdapter::KEY_Down;
-        case Qt::Key_Space: return osgGA::GUIEventAdapter::KEY_Space;
-        default: break;
+        case Qt::Key_Left:
+            return osgGA::GUIEventAdapter::KEY_Left;
+        case Qt::Key_Right:
+            return osgGA::GUIEventAdapter::KEY_Right;
+        case Qt::Key_Up:
+            return osgGA::GUIEventAdapter::KEY_Up;
+        case Qt::Key_Down:
+            return osgGA::GUIEventAdapter::KEY_Down;
+        case Qt::Key_Space:
+            return osgGA::GUIEventAdapter::KEY_Space;
+        default:
+            break;
     }
     const QString t = e->text();
     return t.isEmpty() ? 0 : t.at(0).unicode();
@@ -89,9 +99,13 @@ OsgView::~OsgView() {
     doneCurrent();
 }
 
-osgGA::EventQueue* OsgView::events() const { return _window->getEventQueue(); }
+osgGA::EventQueue* OsgView::events() const {
+    return _window->getEventQueue();
+}
 
-void OsgView::requestRedraw() { _redraw = true; }
+void OsgView::requestRedraw() {
+    _redraw = true;
+}
 
 void OsgView::finishGl() {
     makeCurrent();
@@ -101,7 +115,8 @@ void OsgView::finishGl() {
 
 void OsgView::tick() {
     // Draw only when something changed: input, camera motion, a merge to do.
-    if (_redraw || _scene.pendingCount() > 0 || _viewer->checkNeedToDoFrame()) update();
+    if (_redraw || _scene.pendingCount() > 0 || _viewer->checkNeedToDoFrame())
+        update();
 }
 
 void OsgView::initializeGL() {
@@ -114,7 +129,8 @@ void OsgView::resizeGL(int, int) {
     _window->resized(0, 0, w, h);
     events()->windowResize(0, 0, w, h);
     _viewer->getCamera()->setViewport(0, 0, w, h);
-    _viewer->getCamera()->setProjectionMatrixAsPerspective(35.0, double(w) / std::max(1, h), 1.0, 1e6);
+    _viewer->getCamera()->setProjectionMatrixAsPerspective(35.0, double(w) / std::max(1, h), 1.0,
+                                                           1e6);
     _redraw = true;
 }
 
@@ -123,13 +139,15 @@ void OsgView::paintGL() {
     _window->setDefaultFboId(defaultFramebufferObject());
     _redraw = false;
     _viewer->frame();
-    if (_frames++ == 0) _firstFrameAtMs = processUptimeMs();
+    if (_frames++ == 0)
+        _firstFrameAtMs = processUptimeMs();
     emit frameRendered();
 }
 
 void OsgView::setLookAt(const osg::Vec3d& eye, const osg::Vec3d& center, const osg::Vec3d& up,
                         bool asHome) {
-    if (asHome) _manipulator->setHomePosition(eye, center, up);
+    if (asHome)
+        _manipulator->setHomePosition(eye, center, up);
     _manipulator->setTransformation(eye, center, up);
     _redraw = true;
 }
@@ -144,7 +162,8 @@ void OsgView::northUp() {
     _manipulator->getTransformation(eye, center, up);
     const osg::Vec3d d = center - eye;
     const double dist = d.length();
-    if (dist <= 0) return;
+    if (dist <= 0)
+        return;
     const double horizontal = std::hypot(d.x(), d.y());
     const double pitch = std::atan2(d.z(), horizontal);  // negative looking down
     const osg::Vec3d dir(0.0, std::cos(pitch), std::sin(pitch));
@@ -156,7 +175,8 @@ void OsgView::northUp() {
 }
 
 void OsgView::frameBound(const osg::BoundingSphere& bs) {
-    if (!bs.valid()) return;
+    if (!bs.valid())
+        return;
     const double pitch = osg::DegreesToRadians(-40.0);
     const double dist = std::max(200.0, bs.radius() * 2.2);
     const osg::Vec3d dir(0.0, std::cos(pitch), std::sin(pitch));
@@ -170,8 +190,8 @@ void OsgView::frameBound(const osg::BoundingSphere& bs) {
 
 void OsgView::mousePressEvent(QMouseEvent* e) {
     _pressPos = e->position();
-    events()->mouseButtonPress(float(e->position().x() * scale()), float(e->position().y() * scale()),
-                               osgButton(e->button()));
+    events()->mouseButtonPress(float(e->position().x() * scale()),
+                               float(e->position().y() * scale()), osgButton(e->button()));
     _redraw = true;
 }
 
@@ -190,7 +210,8 @@ void OsgView::mouseReleaseEvent(QMouseEvent* e) {
 
 void OsgView::mouseMoveEvent(QMouseEvent* e) {
     events()->mouseMotion(float(e->position().x() * scale()), float(e->position().y() * scale()));
-    if (e->buttons() != Qt::NoButton) _redraw = true;
+    if (e->buttons() != Qt::NoButton)
+        _redraw = true;
     const double x = e->position().x() * scale();
     const double y = height() * scale() - e->position().y() * scale();
     emit cursorMoved(render::pickLocalPoint(*_viewer->getCamera(), x, y));
@@ -204,21 +225,26 @@ void OsgView::mouseDoubleClickEvent(QMouseEvent* e) {
 
 void OsgView::wheelEvent(QWheelEvent* e) {
     const int dy = e->angleDelta().y();
-    if (dy == 0) return;
+    if (dy == 0)
+        return;
     events()->mouseScroll(dy > 0 ? osgGA::GUIEventAdapter::SCROLL_UP
                                  : osgGA::GUIEventAdapter::SCROLL_DOWN);
     _redraw = true;
 }
 
 void OsgView::keyPressEvent(QKeyEvent* e) {
-    if (e->isAutoRepeat()) return;
-    if (const int k = osgKey(e)) events()->keyPress(k);
+    if (e->isAutoRepeat())
+        return;
+    if (const int k = osgKey(e))
+        events()->keyPress(k);
     _redraw = true;
 }
 
 void OsgView::keyReleaseEvent(QKeyEvent* e) {
-    if (e->isAutoRepeat()) return;
-    if (const int k = osgKey(e)) events()->keyRelease(k);
+    if (e->isAutoRepeat())
+        return;
+    if (const int k = osgKey(e))
+        events()->keyRelease(k);
     _redraw = true;
 }
 

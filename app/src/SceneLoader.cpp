@@ -16,7 +16,8 @@ namespace {
 geo::Result<std::vector<geo::FeatureLayer>> readProtectionZones(const std::string& projectPath) {
     using R = geo::Result<std::vector<geo::FeatureLayer>>;
     auto repository = assets::openAssetRepository(projectPath);
-    if (!repository) return R::failure("cannot open the asset project", projectPath);
+    if (!repository)
+        return R::failure("cannot open the asset project", projectPath);
     auto context = assets::InspectionContext::open(*repository);
     if (!context) {
         R r;
@@ -36,18 +37,22 @@ geo::Result<std::vector<geo::FeatureLayer>> readProtectionZones(const std::strin
 }
 }  // namespace
 
-SceneLoader::SceneLoader(render::CityScene& scene, QObject* parent) : QObject(parent), _scene(scene) {
+SceneLoader::SceneLoader(render::CityScene& scene, QObject* parent)
+    : QObject(parent), _scene(scene) {
     qRegisterMetaType<citytwin::app::LoadedLayer>();
 }
 
 SceneLoader::~SceneLoader() {
     _cancel = true;
-    if (_worker.joinable()) _worker.join();
+    if (_worker.joinable())
+        _worker.join();
 }
 
 bool SceneLoader::start(std::vector<LayerSpec> specs, std::optional<geo::LocalFrame> maybeFrame) {
-    if (_busy.exchange(true)) return false;
-    if (_worker.joinable()) _worker.join();
+    if (_busy.exchange(true))
+        return false;
+    if (_worker.joinable())
+        _worker.join();
     _cancel = false;
     _worker = std::thread([this, specs = std::move(specs), maybeFrame]() mutable {
         run(std::move(specs), maybeFrame);
@@ -69,18 +74,24 @@ void SceneLoader::run(std::vector<LayerSpec> specs, std::optional<geo::LocalFram
     // georeference and are loaded after the frame is known.
     std::vector<LayerSpec> models;
     for (const auto& spec : specs)
-        if (render::modelFileKind(spec.path.toStdString()) != render::ModelFileKind::None) models.push_back(spec);
+        if (render::modelFileKind(spec.path.toStdString()) != render::ModelFileKind::None)
+            models.push_back(spec);
 
     // Read every file first: the frame's origin is the centre of all of them.
     for (const auto& spec : specs) {
-        if (_cancel) break;
-        if (render::modelFileKind(spec.path.toStdString()) != render::ModelFileKind::None) continue;
-        emit progress(done, total, QCoreApplication::translate("SceneLoader", "Reading %1").arg(spec.path));
+        if (_cancel)
+            break;
+        if (render::modelFileKind(spec.path.toStdString()) != render::ModelFileKind::None)
+            continue;
+        emit progress(done, total,
+                      QCoreApplication::translate("SceneLoader", "Reading %1").arg(spec.path));
         geo::VectorReadOptions options;
-        if (!spec.layerName.isEmpty()) options.layerNames.push_back(spec.layerName.toStdString());
+        if (!spec.layerName.isEmpty())
+            options.layerNames.push_back(spec.layerName.toStdString());
         if (!spec.sourceCrs.isEmpty()) {
             auto crs = geo::Crs::fromString(spec.sourceCrs.toStdString());
-            if (crs) options.maybeSourceCrs = crs.value();
+            if (crs)
+                options.maybeSourceCrs = crs.value();
         }
         auto result = spec.protectionZones ? readProtectionZones(spec.path.toStdString())
                                            : geo::readVectorFile(spec.path.toStdString(), options);
@@ -91,29 +102,37 @@ void SceneLoader::run(std::vector<LayerSpec> specs, std::optional<geo::LocalFram
         }
         QStringList warnings;
         for (const auto& d : result.diagnostics())
-            if (d.severity != geo::Severity::Info) warnings << QString::fromStdString(d.toString());
-        if (!warnings.isEmpty()) emit layerWarning(spec.path, warnings.join('\n'));
+            if (d.severity != geo::Severity::Info)
+                warnings << QString::fromStdString(d.toString());
+        if (!warnings.isEmpty())
+            emit layerWarning(spec.path, warnings.join('\n'));
         const bool several = result->size() > 1;
         for (auto& layer : result.value()) {
-            const QString id = several ? spec.id + "/" + QString::fromStdString(layer.name) : spec.id;
+            const QString id =
+                several ? spec.id + "/" + QString::fromStdString(layer.name) : spec.id;
             reads.push_back({spec, std::make_shared<geo::FeatureLayer>(std::move(layer)), id});
         }
     }
 
     geo::Extent extent;
     for (const auto& r : reads)
-        if (r.spec.framesView) extent.add(r.layer->extent());
+        if (r.spec.framesView)
+            extent.add(r.layer->extent());
     if (extent.isEmpty())
-        for (const auto& r : reads) extent.add(r.layer->extent());
+        for (const auto& r : reads)
+            extent.add(r.layer->extent());
     if (extent.isEmpty() && !maybeFrame && !models.empty() && !_cancel) {
         // Only models: a first load in a provisional frame tells where they
         // land; the frame is then centred there and they load again in it.
         const geo::LocalFrame probeFrame({121.5, 31.24, 0.0});
         auto probe = render::loadModelFile(models.front().path.toStdString(), probeFrame,
                                            render::ModelAnchor{{121.5, 31.24, 0.0}});
-        if (probe) extent = probe->wgs84Extent;
-        else emit layerFailed(models.front().path, QString::fromStdString(probe.messages()));
-        if (extent.isEmpty()) models.clear();
+        if (probe)
+            extent = probe->wgs84Extent;
+        else
+            emit layerFailed(models.front().path, QString::fromStdString(probe.messages()));
+        if (extent.isEmpty())
+            models.clear();
     }
     if (!maybeFrame && !extent.isEmpty() && !_cancel) {
         maybeFrame = geo::LocalFrame({extent.centerX(), extent.centerY(), 0.0});
@@ -122,17 +141,19 @@ void SceneLoader::run(std::vector<LayerSpec> specs, std::optional<geo::LocalFram
         // The ground spans the data with a margin; built once with the frame.
         const auto a = maybeFrame->toLocal({extent.minX, extent.minY, 0.0});
         const auto b = maybeFrame->toLocal({extent.maxX, extent.maxY, 0.0});
-        _scene.enqueueLayer("ground", render::buildGroundPlane(a.x, a.y, b.x, b.y,
-                                                               osg::Vec4(0.86f, 0.86f, 0.84f, 1.f)));
+        _scene.enqueueLayer("ground", render::buildGroundPlane(
+                                          a.x, a.y, b.x, b.y, osg::Vec4(0.86f, 0.86f, 0.84f, 1.f)));
     }
 
     if (maybeFrame) {
         render::LayerNodeBuilder builder(*maybeFrame);
         for (const auto& r : reads) {
-            if (_cancel) break;
-            emit progress(done, total, QCoreApplication::translate("SceneLoader", "Building %1").arg(r.id));
-            const render::LayerStyle style = r.spec.maybeStyle ? *r.spec.maybeStyle
-                                                               : render::defaultStyleFor(*r.layer);
+            if (_cancel)
+                break;
+            emit progress(done, total,
+                          QCoreApplication::translate("SceneLoader", "Building %1").arg(r.id));
+            const render::LayerStyle style =
+                r.spec.maybeStyle ? *r.spec.maybeStyle : render::defaultStyleFor(*r.layer);
             render::LayerBuildStats stats;
             auto node = builder.build(r.id.toStdString(), r.layer, style, &stats);
             ++done;
@@ -153,8 +174,10 @@ void SceneLoader::run(std::vector<LayerSpec> specs, std::optional<geo::LocalFram
         }
     }
     for (const auto& spec : models) {
-        if (_cancel || !maybeFrame) break;
-        emit progress(done, total, QCoreApplication::translate("SceneLoader", "Loading %1").arg(spec.path));
+        if (_cancel || !maybeFrame)
+            break;
+        emit progress(done, total,
+                      QCoreApplication::translate("SceneLoader", "Loading %1").arg(spec.path));
         // glTF has no georeference: it is placed at the frame's origin.
         const geo::GeoPoint o = maybeFrame->origin();
         auto model = render::loadModelFile(spec.path.toStdString(), *maybeFrame,

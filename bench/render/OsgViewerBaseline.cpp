@@ -75,8 +75,10 @@ int main(int argc, char** argv) {
     std::vector<double> sorted = ms;
     std::sort(sorted.begin(), sorted.end());
     double sum = 0;
-    for (double v : ms) sum += v;
-    std::printf("osgviewer first_frame_ms=%.0f frames=%zu frame_ms_median=%.3f frame_ms_mean=%.3f\n",
-                firstFrameMs, ms.size(), sorted[sorted.size() / 2], sum / ms.size());
+    for (double v : ms)
+        sum += v;
+    std::printf(
+        "osgviewer first_frame_ms=%.0f frames=%zu frame_ms_median=%.3f frame_ms_mean=%.3f\n",
+        firstFrameMs, ms.size(), sorted[sorted.size() / 2], sum / ms.size());
     return 0;
 }

@@ -9,12 +9,17 @@ std::optional<double> parseMetres(const std::string& text) {
     const char* begin = text.c_str();
     char* end = nullptr;
     const double v = std::strtod(begin, &end);
-    if (end == begin || !std::isfinite(v) || v <= 0.0) return std::nullopt;
+    if (end == begin || !std::isfinite(v) || v <= 0.0)
+        return std::nullopt;
     // Accept only an optional unit of metres after the number.
-    while (*end == ' ') ++end;
-    if (*end == 'm') ++end;
-    while (*end == ' ') ++end;
-    if (*end != '\0') return std::nullopt;
+    while (*end == ' ')
+        ++end;
+    if (*end == 'm')
+        ++end;
+    while (*end == ' ')
+        ++end;
+    if (*end != '\0')
+        return std::nullopt;
     return v;
 }
 
@@ -43,7 +48,8 @@ BuildingExtent buildingExtentOf(const geo::Feature& f) {
         e.base = *ml * kMetresPerLevel;
     }
     // A base at or above the top is bad data; draw the whole height instead of nothing.
-    if (e.base >= e.top) e.base = 0.0;
+    if (e.base >= e.top)
+        e.base = 0.0;
     return e;
 }
 

@@ -32,11 +32,14 @@ geo::Result<CameraPose> parseCameraPose(const std::string& text) {
                 std::to_string(v.size()),
             "--camera");
     if (v[0] < -180 || v[0] > 180)
-        return geo::Result<CameraPose>::failure("longitude out of range [-180, 180]", "--camera", 0, "lon");
+        return geo::Result<CameraPose>::failure("longitude out of range [-180, 180]", "--camera", 0,
+                                                "lon");
     if (v[1] < -90 || v[1] > 90)
-        return geo::Result<CameraPose>::failure("latitude out of range [-90, 90]", "--camera", 0, "lat");
+        return geo::Result<CameraPose>::failure("latitude out of range [-90, 90]", "--camera", 0,
+                                                "lat");
     if (v[4] < -90 || v[4] > 90)
-        return geo::Result<CameraPose>::failure("pitch out of range [-90, 90]", "--camera", 0, "pitch");
+        return geo::Result<CameraPose>::failure("pitch out of range [-90, 90]", "--camera", 0,
+                                                "pitch");
     return CameraPose{v[0], v[1], v[2], v[3], v[4]};
 }
 
@@ -52,14 +55,16 @@ LookAt lookAtFor(const CameraPose& pose, const geo::LocalFrame& frame) {
     la.up = right ^ dir;
     la.up.normalize();
     double distance = 1000.0;
-    if (p < -0.01 && pose.height > 0.0) distance = pose.height / std::sin(-p);
+    if (p < -0.01 && pose.height > 0.0)
+        distance = pose.height / std::sin(-p);
     la.center = la.eye + dir * distance;
     return la;
 }
 
 CameraPose framingPose(const geo::Extent& x) {
     CameraPose pose;
-    if (x.isEmpty()) return pose;
+    if (x.isEmpty())
+        return pose;
     const double cx = x.centerX(), cy = x.centerY();
     // Size of the extent in metres (small-area approximation is enough here).
     const double w = (x.maxX - x.minX) * 111320.0 * std::cos(cy * kDeg);
@@ -79,13 +84,19 @@ CameraPose framingPose(const geo::Extent& x) {
 std::optional<CameraPose> namedView(const std::string& name) {
     // Central Shanghai: Lujiazui on the east bank, the Bund on the west bank
     // of the Huangpu; the demo data spans 121.480-121.521 E, 31.226-31.251 N.
-    if (name == "home") return framingPose({121.480, 31.226, 121.521, 31.251});
-    if (name == "lujiazui") return CameraPose{121.4875, 31.2300, 900.0, 50.0, -22.0};
-    if (name == "bund") return CameraPose{121.5060, 31.2310, 600.0, 300.0, -20.0};
-    if (name == "top") return CameraPose{121.5005, 31.2385, 4200.0, 0.0, -90.0};
+    if (name == "home")
+        return framingPose({121.480, 31.226, 121.521, 31.251});
+    if (name == "lujiazui")
+        return CameraPose{121.4875, 31.2300, 900.0, 50.0, -22.0};
+    if (name == "bund")
+        return CameraPose{121.5060, 31.2310, 600.0, 300.0, -20.0};
+    if (name == "top")
+        return CameraPose{121.5005, 31.2385, 4200.0, 0.0, -90.0};
     return std::nullopt;
 }
 
-std::vector<std::string> namedViewNames() { return {"home", "lujiazui", "bund", "top"}; }
+std::vector<std::string> namedViewNames() {
+    return {"home", "lujiazui", "bund", "top"};
+}
 
 }  // namespace citytwin::render

@@ -71,9 +71,12 @@ std::size_t CityScene::mergePending() {
 void CityScene::setLayerVisible(const std::string& layerId, bool visible) {
     _visibility[layerId] = visible;
     auto it = _layers.find(layerId);
-    if (it == _layers.end()) return;
-    if (visible) it->second->setAllChildrenOn();
-    else it->second->setAllChildrenOff();
+    if (it == _layers.end())
+        return;
+    if (visible)
+        it->second->setAllChildrenOn();
+    else
+        it->second->setAllChildrenOff();
 }
 
 bool CityScene::isLayerVisible(const std::string& layerId) const {
@@ -81,26 +84,32 @@ bool CityScene::isLayerVisible(const std::string& layerId) const {
     return it != _layers.end() && it->second->getNumChildren() > 0 && it->second->getValue(0);
 }
 
-bool CityScene::hasLayer(const std::string& layerId) const { return _layers.count(layerId) > 0; }
+bool CityScene::hasLayer(const std::string& layerId) const {
+    return _layers.count(layerId) > 0;
+}
 
 void CityScene::removeLayer(const std::string& layerId) {
     auto it = _layers.find(layerId);
-    if (it == _layers.end()) return;
+    if (it == _layers.end())
+        return;
     _root->removeChild(it->second);
     _layers.erase(it);
 }
 
 std::vector<std::string> CityScene::layerIds() const {
     std::vector<std::string> ids;
-    for (const auto& [id, sw] : _layers) ids.push_back(id);
+    for (const auto& [id, sw] : _layers)
+        ids.push_back(id);
     return ids;
 }
 
 osg::BoundingSphere CityScene::dataBound() const {
     osg::BoundingSphere bs;
     for (const auto& [id, sw] : _layers) {
-        if (id == "ground") continue;
-        if (sw->getNumChildren() && sw->getValue(0)) bs.expandBy(sw->getBound());
+        if (id == "ground")
+            continue;
+        if (sw->getNumChildren() && sw->getValue(0))
+            bs.expandBy(sw->getBound());
     }
     return bs;
 }

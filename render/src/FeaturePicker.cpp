@@ -12,11 +12,14 @@ namespace {
 
 std::optional<PickHit> hitFromDrawable(const osg::Drawable* d, unsigned primitiveIndex,
                                        const osg::Vec3d& point) {
-    if (!d) return std::nullopt;
+    if (!d)
+        return std::nullopt;
     const auto* data = dynamic_cast<const FeaturePickData*>(d->getUserData());
-    if (!data || !data->layer()) return std::nullopt;
+    if (!data || !data->layer())
+        return std::nullopt;
     auto fi = data->featureAt(primitiveIndex);
-    if (!fi || *fi >= data->layer()->features.size()) return std::nullopt;
+    if (!fi || *fi >= data->layer()->features.size())
+        return std::nullopt;
     return PickHit{data->layerId(), data->layer(), *fi, point};
 }
 
@@ -28,21 +31,24 @@ std::optional<PickHit> pickFeature(osg::Camera& camera, double x, double y) {
     osgUtil::IntersectionVisitor iv(surfaces.get());
     camera.accept(iv);
     for (const auto& h : surfaces->getIntersections()) {
-        if (auto hit = hitFromDrawable(h.drawable.get(), h.primitiveIndex, h.getWorldIntersectPoint()))
+        if (auto hit =
+                hitFromDrawable(h.drawable.get(), h.primitiveIndex, h.getWorldIntersectPoint()))
             return hit;
     }
 
     constexpr double kTolerance = 4.0;  // pixels
-    osg::ref_ptr<osgUtil::PolytopeIntersector> lines = new osgUtil::PolytopeIntersector(
-        osgUtil::Intersector::WINDOW, x - kTolerance, y - kTolerance, x + kTolerance,
-        y + kTolerance);
+    osg::ref_ptr<osgUtil::PolytopeIntersector> lines =
+        new osgUtil::PolytopeIntersector(osgUtil::Intersector::WINDOW, x - kTolerance,
+                                         y - kTolerance, x + kTolerance, y + kTolerance);
     lines->setPrimitiveMask(osgUtil::PolytopeIntersector::LINE_PRIMITIVES);
     osgUtil::IntersectionVisitor iv2(lines.get());
     camera.accept(iv2);
     for (const auto& h : lines->getIntersections()) {
         osg::Vec3d p = h.localIntersectionPoint;
-        if (h.matrix.valid()) p = p * (*h.matrix);
-        if (auto hit = hitFromDrawable(h.drawable.get(), h.primitiveIndex, p)) return hit;
+        if (h.matrix.valid())
+            p = p * (*h.matrix);
+        if (auto hit = hitFromDrawable(h.drawable.get(), h.primitiveIndex, p))
+            return hit;
     }
     return std::nullopt;
 }
@@ -52,19 +58,24 @@ std::optional<osg::Vec3d> pickLocalPoint(osg::Camera& camera, double x, double y
         new osgUtil::LineSegmentIntersector(osgUtil::Intersector::WINDOW, x, y);
     osgUtil::IntersectionVisitor iv(li.get());
     camera.accept(iv);
-    if (li->containsIntersections()) return li->getFirstIntersection().getWorldIntersectPoint();
+    if (li->containsIntersections())
+        return li->getFirstIntersection().getWorldIntersectPoint();
 
-    if (!camera.getViewport()) return std::nullopt;
-    const osg::Matrixd vpw =
-        camera.getViewMatrix() * camera.getProjectionMatrix() * camera.getViewport()->computeWindowMatrix();
+    if (!camera.getViewport())
+        return std::nullopt;
+    const osg::Matrixd vpw = camera.getViewMatrix() * camera.getProjectionMatrix() *
+                             camera.getViewport()->computeWindowMatrix();
     osg::Matrixd inv;
-    if (!inv.invert(vpw)) return std::nullopt;
+    if (!inv.invert(vpw))
+        return std::nullopt;
     const osg::Vec3d nearP = osg::Vec3d(x, y, 0.0) * inv;
     const osg::Vec3d farP = osg::Vec3d(x, y, 1.0) * inv;
     const osg::Vec3d dir = farP - nearP;
-    if (std::abs(dir.z()) < 1e-12) return std::nullopt;
+    if (std::abs(dir.z()) < 1e-12)
+        return std::nullopt;
     const double t = -nearP.z() / dir.z();
-    if (t < 0.0) return std::nullopt;
+    if (t < 0.0)
+        return std::nullopt;
     return nearP + dir * t;
 }
 

@@ -61,17 +61,21 @@ double ringSignedArea(const std::vector<osg::Vec2d>& r) {
     return 0.5 * a;
 }
 
-osg::Vec4 lerp(const osg::Vec4& a, const osg::Vec4& b, float t) { return a * (1.f - t) + b * t; }
+osg::Vec4 lerp(const osg::Vec4& a, const osg::Vec4& b, float t) {
+    return a * (1.f - t) + b * t;
+}
 
 osg::Vec4 buildingColor(const LayerStyle& style, const BuildingExtent& e) {
-    if (!style.colorByHeight) return style.color;
+    if (!style.colorByHeight)
+        return style.color;
     // Low-rise stone to high-rise glass, so the skyline reads at a glance.
     static const osg::Vec4 low{0.88f, 0.84f, 0.76f, 1.f};
     static const osg::Vec4 mid{0.78f, 0.78f, 0.80f, 1.f};
     static const osg::Vec4 high{0.52f, 0.64f, 0.80f, 1.f};
     const float t = static_cast<float>(std::clamp(e.top / 200.0, 0.0, 1.0));
     osg::Vec4 c = t < 0.3f ? lerp(low, mid, t / 0.3f) : lerp(mid, high, (t - 0.3f) / 0.7f);
-    if (e.estimated) c = lerp(c, osg::Vec4(0.75f, 0.73f, 0.70f, 1.f), 0.5f);
+    if (e.estimated)
+        c = lerp(c, osg::Vec4(0.75f, 0.73f, 0.70f, 1.f), 0.5f);
     return c;
 }
 
@@ -80,25 +84,33 @@ osg::Vec4 featureColor(const geo::Feature& f, const LayerStyle& style) {
     if (!style.categoryColors.empty()) {
         if (const std::string* v = f.find(style.categoryAttribute)) {
             auto it = style.categoryColors.find(*v);
-            if (it != style.categoryColors.end()) base = it->second;
+            if (it != style.categoryColors.end())
+                base = it->second;
         }
     }
     // Asset lifecycle reads at a glance: planned amber, retired grey.
     const std::string* status = f.find("status");
-    if (!status) return base;
-    if (*status == "planned") return {0.98f, 0.62f, 0.15f, 1.f};
-    if (*status == "decommissioned") return {0.55f, 0.55f, 0.55f, 1.f};
-    if (*status == "removed") return {0.3f, 0.3f, 0.3f, 1.f};
+    if (!status)
+        return base;
+    if (*status == "planned")
+        return {0.98f, 0.62f, 0.15f, 1.f};
+    if (*status == "decommissioned")
+        return {0.55f, 0.55f, 0.55f, 1.f};
+    if (*status == "removed")
+        return {0.3f, 0.3f, 0.3f, 1.f};
     return base;
 }
 
 class Builder {
 public:
     Builder(const geo::LocalFrame& frame, double tileSize, const std::string& layerId,
-            std::shared_ptr<const geo::FeatureLayer> layer, const LayerStyle& style,
-            GLenum mode)
-        : _frame(frame), _tileSize(tileSize), _layerId(layerId), _layer(std::move(layer)),
-          _style(style), _mode(mode) {}
+            std::shared_ptr<const geo::FeatureLayer> layer, const LayerStyle& style, GLenum mode)
+        : _frame(frame),
+          _tileSize(tileSize),
+          _layerId(layerId),
+          _layer(std::move(layer)),
+          _style(style),
+          _mode(mode) {}
 
     osg::Vec3d toLocal(const geo::GeoPoint& p) const {
         // Flatten onto the frame's tangent plane: heights in the data are
@@ -126,7 +138,8 @@ public:
         osg::ref_ptr<osg::Group> group = new osg::Group;
         group->setName(_layerId);
         for (auto& [key, t] : _tiles) {
-            if (t.primitives == 0) continue;
+            if (t.primitives == 0)
+                continue;
             osg::ref_ptr<osg::Geometry> g = new osg::Geometry;
             g->setUseDisplayList(false);
             g->setUseVertexBufferObjects(true);
@@ -144,7 +157,8 @@ public:
             group->addChild(xf);
             ++stats.tiles;
             stats.vertices += t.vertices->size();
-            if (_mode == GL_TRIANGLES) stats.triangles += t.primitives;
+            if (_mode == GL_TRIANGLES)
+                stats.triangles += t.primitives;
         }
         return group;
     }
@@ -168,20 +182,25 @@ std::vector<std::vector<osg::Vec2d>> localRings(const Builder& b, const geo::Pol
         for (const auto& p : poly.rings[ri]) {
             const osg::Vec3d l = b.toLocal(p);
             const osg::Vec2d v(l.x(), l.y());
-            if (r.empty() || (r.back() - v).length2() > 1e-8) r.push_back(v);
+            if (r.empty() || (r.back() - v).length2() > 1e-8)
+                r.push_back(v);
         }
-        if (r.size() >= 2 && (r.front() - r.back()).length2() <= 1e-8) r.pop_back();
+        if (r.size() >= 2 && (r.front() - r.back()).length2() <= 1e-8)
+            r.pop_back();
         if (r.size() < 3) {
-            if (ri == 0) return {};
+            if (ri == 0)
+                return {};
             continue;
         }
         const double area = ringSignedArea(r);
         if (std::abs(area) < 1e-6) {
-            if (ri == 0) return {};
+            if (ri == 0)
+                return {};
             continue;
         }
         const bool wantCcw = ri == 0;
-        if ((area > 0) != wantCcw) std::reverse(r.begin(), r.end());
+        if ((area > 0) != wantCcw)
+            std::reverse(r.begin(), r.end());
         rings.push_back(std::move(r));
     }
     return rings;
@@ -189,9 +208,9 @@ std::vector<std::vector<osg::Vec2d>> localRings(const Builder& b, const geo::Pol
 
 void addExtrudedPolygon(TileMesh& t, const std::vector<std::vector<osg::Vec2d>>& rings,
                         const BuildingExtent& e, const osg::Vec4& wallColor) {
-    const osg::Vec4 roofColor = osg::Vec4(std::min(1.f, wallColor.r() * 1.08f),
-                                          std::min(1.f, wallColor.g() * 1.08f),
-                                          std::min(1.f, wallColor.b() * 1.08f), 1.f);
+    const osg::Vec4 roofColor =
+        osg::Vec4(std::min(1.f, wallColor.r() * 1.08f), std::min(1.f, wallColor.g() * 1.08f),
+                  std::min(1.f, wallColor.b() * 1.08f), 1.f);
     for (const auto& r : rings) {
         for (std::size_t i = 0; i < r.size(); ++i) {
             const osg::Vec2d& p = r[i];
@@ -210,7 +229,8 @@ void addExtrudedPolygon(TileMesh& t, const std::vector<std::vector<osg::Vec2d>>&
     const Triangulation roof = triangulatePolygon(rings);
     const osg::Vec3 up(0.f, 0.f, 1.f);
     const std::uint32_t first = static_cast<std::uint32_t>(t.vertices->size());
-    for (const auto& v : roof.vertices) t.addVertex({v.x(), v.y(), e.top}, up, roofColor);
+    for (const auto& v : roof.vertices)
+        t.addVertex({v.x(), v.y(), e.top}, up, roofColor);
     for (std::size_t i = 0; i + 2 < roof.indices.size(); i += 3)
         t.addTriangle(first + roof.indices[i], first + roof.indices[i + 1],
                       first + roof.indices[i + 2]);
@@ -221,9 +241,11 @@ void addFlatPolygon(TileMesh& t, const std::vector<std::vector<osg::Vec2d>>& rin
     const Triangulation tri = triangulatePolygon(rings);
     const osg::Vec3 up(0.f, 0.f, 1.f);
     const std::uint32_t first = static_cast<std::uint32_t>(t.vertices->size());
-    for (const auto& v : tri.vertices) t.addVertex({v.x(), v.y(), z}, up, color);
+    for (const auto& v : tri.vertices)
+        t.addVertex({v.x(), v.y(), z}, up, color);
     for (std::size_t i = 0; i + 2 < tri.indices.size(); i += 3)
-        t.addTriangle(first + tri.indices[i], first + tri.indices[i + 1], first + tri.indices[i + 2]);
+        t.addTriangle(first + tri.indices[i], first + tri.indices[i + 1],
+                      first + tri.indices[i + 2]);
 }
 
 /// An upright prism of `sides` faces from z0 to z1 around centre c.
@@ -260,7 +282,8 @@ osg::ref_ptr<osg::StateSet> stateFor(const LayerStyle& style) {
                 ss->setAttributeAndModes(new osg::Depth(osg::Depth::LESS, 0.0, 1.0, false));
             }
             break;
-        default: break;
+        default:
+            break;
     }
     return ss;
 }
@@ -274,7 +297,8 @@ geo::Result<osg::ref_ptr<osg::Group>> LayerNodeBuilder::build(
     const std::string& layerId, std::shared_ptr<const geo::FeatureLayer> layer,
     const LayerStyle& style, LayerBuildStats* statsOut) const {
     using R = geo::Result<osg::ref_ptr<osg::Group>>;
-    if (!layer) return R::failure("no layer to build", layerId);
+    if (!layer)
+        return R::failure("no layer to build", layerId);
     if (!(layer->crs == geo::Crs::wgs84()))
         return R::failure("layer is in " + layer->crs.label() +
                               "; the scene needs WGS 84 lon/lat (convert it on import)",
@@ -293,7 +317,8 @@ geo::Result<osg::ref_ptr<osg::Group>> LayerNodeBuilder::build(
                 const osg::Vec4 color = buildingColor(style, e);
                 for (const auto& poly : f.geometry.polygons) {
                     auto rings = localRings(b, poly);
-                    if (rings.empty()) continue;
+                    if (rings.empty())
+                        continue;
                     TileMesh& t = b.tileFor({rings[0][0].x(), rings[0][0].y(), 0.0}, fi);
                     addExtrudedPolygon(t, rings, e, color);
                     drawn = true;
@@ -303,7 +328,8 @@ geo::Result<osg::ref_ptr<osg::Group>> LayerNodeBuilder::build(
             case LayerRole::Area: {
                 for (const auto& poly : f.geometry.polygons) {
                     auto rings = localRings(b, poly);
-                    if (rings.empty()) continue;
+                    if (rings.empty())
+                        continue;
                     TileMesh& t = b.tileFor({rings[0][0].x(), rings[0][0].y(), 0.0}, fi);
                     addFlatPolygon(t, rings, style.elevation, featureColor(f, style));
                     drawn = true;
@@ -313,7 +339,8 @@ geo::Result<osg::ref_ptr<osg::Group>> LayerNodeBuilder::build(
             case LayerRole::Line: {
                 const osg::Vec4 color = featureColor(f, style);
                 auto addLine = [&](const geo::LineString& line) {
-                    if (line.size() < 2) return;
+                    if (line.size() < 2)
+                        return;
                     const osg::Vec3d anchor = b.toLocal(line.front());
                     TileMesh& t = b.tileFor(anchor, fi);
                     std::uint32_t prev = 0;
@@ -321,15 +348,18 @@ geo::Result<osg::ref_ptr<osg::Group>> LayerNodeBuilder::build(
                         osg::Vec3d l = b.toLocal(line[i]);
                         l.z() = style.elevation;
                         const auto idx = t.addVertex(l, osg::Vec3(0, 0, 1), color);
-                        if (i > 0) t.addSegment(prev, idx);
+                        if (i > 0)
+                            t.addSegment(prev, idx);
                         prev = idx;
                     }
                     drawn = true;
                 };
-                for (const auto& l : f.geometry.lines) addLine(l);
+                for (const auto& l : f.geometry.lines)
+                    addLine(l);
                 // Polygons in a line layer are drawn as their outlines.
                 for (const auto& poly : f.geometry.polygons)
-                    for (const auto& r : poly.rings) addLine(r);
+                    for (const auto& r : poly.rings)
+                        addLine(r);
                 break;
             }
             case LayerRole::Glyph:
@@ -341,7 +371,8 @@ geo::Result<osg::ref_ptr<osg::Group>> LayerNodeBuilder::build(
                     double height = style.glyphHeight;
                     if (style.role == LayerRole::Mast) {
                         if (const auto* h = f.find("antenna_height_m"))
-                            if (auto m = parseMetres(*h)) height = *m;
+                            if (auto m = parseMetres(*h))
+                                height = *m;
                         addPrism(t, c, style.glyphRadius * 0.3, 0.0, height, color, 6);
                         addPrism(t, c, style.glyphRadius, height, height + style.glyphRadius * 1.5,
                                  color, 6);
@@ -353,8 +384,10 @@ geo::Result<osg::ref_ptr<osg::Group>> LayerNodeBuilder::build(
                 break;
             }
         }
-        if (drawn) ++stats.features;
-        else ++stats.skipped;
+        if (drawn)
+            ++stats.features;
+        else
+            ++stats.skipped;
     }
 
     osg::ref_ptr<osg::Group> group = b.finish(stats);
@@ -365,7 +398,8 @@ geo::Result<osg::ref_ptr<osg::Group>> LayerNodeBuilder::build(
         osg::ref_ptr<osg::KdTreeBuilder> kd = new osg::KdTreeBuilder;
         group->accept(*kd);
     }
-    if (statsOut) *statsOut = stats;
+    if (statsOut)
+        *statsOut = stats;
     return group;
 }
 

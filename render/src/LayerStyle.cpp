@@ -12,12 +12,15 @@ std::string lower(std::string s) {
 }
 
 bool looksLikeBuildings(const geo::FeatureLayer& layer) {
-    if (lower(layer.name).find("building") != std::string::npos) return true;
+    if (lower(layer.name).find("building") != std::string::npos)
+        return true;
     // Any footprint with a height or level count marks a building layer.
     std::size_t withHeight = 0;
     for (const auto& f : layer.features) {
-        if (f.find("height") || f.find("building:levels") || f.find("building")) ++withHeight;
-        if (withHeight >= 1) return true;
+        if (f.find("height") || f.find("building:levels") || f.find("building"))
+            ++withHeight;
+        if (withHeight >= 1)
+            return true;
     }
     return false;
 }
@@ -46,18 +49,24 @@ LayerStyle defaultStyleFor(const geo::FeatureLayer& layer) {
                 s.elevation = 0.3f;
             }
             break;
-        case geo::GeometryKind::Unknown: break;
+        case geo::GeometryKind::Unknown:
+            break;
     }
     return s;
 }
 
 const char* toString(LayerRole role) {
     switch (role) {
-        case LayerRole::Buildings: return "buildings";
-        case LayerRole::Area: return "area";
-        case LayerRole::Line: return "line";
-        case LayerRole::Glyph: return "glyph";
-        case LayerRole::Mast: return "mast";
+        case LayerRole::Buildings:
+            return "buildings";
+        case LayerRole::Area:
+            return "area";
+        case LayerRole::Line:
+            return "line";
+        case LayerRole::Glyph:
+            return "glyph";
+        case LayerRole::Mast:
+            return "mast";
     }
     return "area";
 }

@@ -32,7 +32,8 @@ double signedArea(const std::vector<osg::Vec2d>& v, std::size_t n) {
 
 Triangulation triangulatePolygon(const std::vector<std::vector<osg::Vec2d>>& rings) {
     Triangulation t;
-    if (rings.empty()) return t;
+    if (rings.empty())
+        return t;
 
     // Work relative to the first vertex so the float tessellator keeps
     // centimetre precision whatever the caller's origin.
@@ -43,8 +44,10 @@ Triangulation triangulatePolygon(const std::vector<std::vector<osg::Vec2d>>& rin
     geom->setVertexArray(verts);
     for (const auto& ring : rings) {
         std::size_t n = ring.size();
-        if (n >= 2 && ring.front() == ring.back()) --n;
-        if (n < 3) continue;
+        if (n >= 2 && ring.front() == ring.back())
+            --n;
+        if (n < 3)
+            continue;
         const GLint first = static_cast<GLint>(verts->size());
         for (std::size_t i = 0; i < n; ++i) {
             const osg::Vec2d d = ring[i] - ref;
@@ -52,16 +55,20 @@ Triangulation triangulatePolygon(const std::vector<std::vector<osg::Vec2d>>& rin
         }
         geom->addPrimitiveSet(new osg::DrawArrays(GL_POLYGON, first, static_cast<GLsizei>(n)));
     }
-    if (geom->getNumPrimitiveSets() == 0) return t;
+    if (geom->getNumPrimitiveSets() == 0)
+        return t;
 
     // A lone triangle needs no tessellator.
     if (geom->getNumPrimitiveSets() == 1 && verts->size() == 3) {
         std::vector<osg::Vec2d> tri;
-        for (const auto& v : *verts) tri.emplace_back(v.x() + ref.x(), v.y() + ref.y());
+        for (const auto& v : *verts)
+            tri.emplace_back(v.x() + ref.x(), v.y() + ref.y());
         const double area = signedArea(tri, 3);
-        if (std::abs(area) < 1e-9) return t;
+        if (std::abs(area) < 1e-9)
+            return t;
         t.vertices = tri;
-        t.indices = area > 0 ? std::vector<std::uint32_t>{0, 1, 2} : std::vector<std::uint32_t>{0, 2, 1};
+        t.indices =
+            area > 0 ? std::vector<std::uint32_t>{0, 1, 2} : std::vector<std::uint32_t>{0, 2, 1};
         return t;
     }
 
@@ -73,9 +80,11 @@ Triangulation triangulatePolygon(const std::vector<std::vector<osg::Vec2d>>& rin
     tess->retessellatePolygons(*geom);
 
     const auto* out = dynamic_cast<const osg::Vec3Array*>(geom->getVertexArray());
-    if (!out) return t;
+    if (!out)
+        return t;
     t.vertices.reserve(out->size());
-    for (const auto& v : *out) t.vertices.emplace_back(v.x() + ref.x(), v.y() + ref.y());
+    for (const auto& v : *out)
+        t.vertices.emplace_back(v.x() + ref.x(), v.y() + ref.y());
 
     osg::TriangleIndexFunctor<CollectTriangles> collect;
     collect.out = &t.indices;
@@ -87,7 +96,8 @@ Triangulation triangulatePolygon(const std::vector<std::vector<osg::Vec2d>>& rin
         const auto& b = t.vertices[t.indices[i + 1]];
         const auto& c = t.vertices[t.indices[i + 2]];
         const double cross = (b.x() - a.x()) * (c.y() - a.y()) - (b.y() - a.y()) * (c.x() - a.x());
-        if (cross < 0) std::swap(t.indices[i + 1], t.indices[i + 2]);
+        if (cross < 0)
+            std::swap(t.indices[i + 1], t.indices[i + 2]);
     }
     return t;
 }

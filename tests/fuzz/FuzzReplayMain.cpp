@@ -15,7 +15,8 @@ int main(int argc, char** argv) {
     std::size_t runs = 0;
     auto runFile = [&](const fs::path& p) {
         std::ifstream in(p, std::ios::binary);
-        std::vector<char> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        std::vector<char> bytes((std::istreambuf_iterator<char>(in)),
+                                std::istreambuf_iterator<char>());
         LLVMFuzzerTestOneInput(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size());
         ++runs;
     };
@@ -23,7 +24,8 @@ int main(int argc, char** argv) {
         const fs::path p(argv[i]);
         if (fs::is_directory(p)) {
             for (const auto& e : fs::recursive_directory_iterator(p))
-                if (e.is_regular_file()) runFile(e.path());
+                if (e.is_regular_file())
+                    runFile(e.path());
         } else {
             runFile(p);
         }

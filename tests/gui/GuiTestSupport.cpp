@@ -28,15 +28,18 @@ void stopXvfb() {
 }  // namespace
 
 bool ensureDisplay(QString* error) {
-    if (qEnvironmentVariableIsSet("DISPLAY") && !qEnvironmentVariable("DISPLAY").isEmpty()) return true;
-    if (xvfb()) return true;
+    if (qEnvironmentVariableIsSet("DISPLAY") && !qEnvironmentVariable("DISPLAY").isEmpty())
+        return true;
+    if (xvfb())
+        return true;
     // -displayfd makes Xvfb pick a free display and tell us its number.
     auto p = std::make_unique<QProcess>();
     p->setProgram("Xvfb");
     p->setArguments({"-displayfd", "1", "-screen", "0", "1920x1080x24", "-nolisten", "tcp"});
     p->start();
     if (!p->waitForStarted(10000)) {
-        if (error) *error = "cannot start Xvfb (install the xvfb package)";
+        if (error)
+            *error = "cannot start Xvfb (install the xvfb package)";
         return false;
     }
     QByteArray number;
@@ -45,7 +48,8 @@ bool ensureDisplay(QString* error) {
         number += p->readAllStandardOutput();
     }
     if (!number.contains('\n')) {
-        if (error) *error = "Xvfb did not report its display number";
+        if (error)
+            *error = "Xvfb did not report its display number";
         return false;
     }
     qputenv("DISPLAY", ":" + number.trimmed());
@@ -82,12 +86,15 @@ ProcessResult runProgram(const QString& program, const QStringList& args, int ti
     return r;
 }
 
-QColor skyColour() { return QColor::fromRgbF(0.74f, 0.82f, 0.90f); }
+QColor skyColour() {
+    return QColor::fromRgbF(0.74f, 0.82f, 0.90f);
+}
 
 ImageStats analyseImage(const QImage& in, const QColor& bg) {
     ImageStats s;
     const QImage img = in.convertToFormat(QImage::Format_RGB32);
-    if (img.isNull() || img.width() == 0) return s;
+    if (img.isNull() || img.width() == 0)
+        return s;
     std::set<int> colours;
     double sum = 0, sum2 = 0;
     long different = 0;
@@ -97,7 +104,8 @@ ImageStats analyseImage(const QImage& in, const QColor& bg) {
         for (int x = 0; x < img.width(); ++x) {
             const QRgb c = line[x];
             const int r = qRed(c), g = qGreen(c), b = qBlue(c);
-            if (std::abs(r - bg.red()) > 12 || std::abs(g - bg.green()) > 12 || std::abs(b - bg.blue()) > 12)
+            if (std::abs(r - bg.red()) > 12 || std::abs(g - bg.green()) > 12 ||
+                std::abs(b - bg.blue()) > 12)
                 ++different;
             colours.insert(((r >> 4) << 8) | ((g >> 4) << 4) | (b >> 4));
             const double l = 0.299 * r + 0.587 * g + 0.114 * b;
@@ -115,7 +123,8 @@ ImageStats analyseImage(const QImage& in, const QColor& bg) {
 double shareOfDifferentPixels(const QImage& a0, const QImage& b0, int tolerance) {
     const QImage a = a0.convertToFormat(QImage::Format_RGB32);
     const QImage b = b0.convertToFormat(QImage::Format_RGB32);
-    if (a.size() != b.size() || a.isNull()) return 1.0;
+    if (a.size() != b.size() || a.isNull())
+        return 1.0;
     long diff = 0;
     for (int y = 0; y < a.height(); ++y) {
         const auto* la = reinterpret_cast<const QRgb*>(a.constScanLine(y));
@@ -133,11 +142,15 @@ double shareOfDifferentPixels(const QImage& a0, const QImage& b0, int tolerance)
 bool looksLikeACity(const ImageStats& s, QString* why) {
     QStringList problems;
     if (s.differentFromBackground < 0.4)
-        problems << QString("only %1% of pixels differ from the sky").arg(s.differentFromBackground * 100, 0, 'f', 1);
-    if (s.distinctColours < 40) problems << QString("only %1 distinct colours").arg(s.distinctColours);
+        problems << QString("only %1% of pixels differ from the sky")
+                        .arg(s.differentFromBackground * 100, 0, 'f', 1);
+    if (s.distinctColours < 40)
+        problems << QString("only %1 distinct colours").arg(s.distinctColours);
     if (s.luminanceStdDev < 8.0)
-        problems << QString("flat shading (luminance std dev %1)").arg(s.luminanceStdDev, 0, 'f', 1);
-    if (why) *why = problems.join("; ");
+        problems
+            << QString("flat shading (luminance std dev %1)").arg(s.luminanceStdDev, 0, 'f', 1);
+    if (why)
+        *why = problems.join("; ");
     return problems.isEmpty();
 }
 

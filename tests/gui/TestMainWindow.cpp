@@ -48,9 +48,11 @@ geo::GeoPoint tallestBuildingCentre(double* height) {
     geo::GeoPoint centre;
     for (const auto& f : r->front().features) {
         const std::string* h = f.find("height");
-        if (!h || f.geometry.polygons.empty()) continue;
+        if (!h || f.geometry.polygons.empty())
+            continue;
         const double v = std::stod(*h);
-        if (v <= best) continue;
+        if (v <= best)
+            continue;
         best = v;
         const auto e = f.geometry.extent();
         centre = {e.centerX(), e.centerY(), 0};
@@ -61,7 +63,8 @@ geo::GeoPoint tallestBuildingCentre(double* height) {
 
 QString attributeValue(AttributePanel& p, const QString& name) {
     for (int r = 0; r < p.rowCount(); ++r)
-        if (p.item(r, 0) && p.item(r, 0)->text() == name) return p.item(r, 1)->text();
+        if (p.item(r, 0) && p.item(r, 0)->text() == name)
+            return p.item(r, 1)->text();
     return {};
 }
 
@@ -101,7 +104,6 @@ TEST(MainWindow, clickingABuildingShowsItsAttributes) {
     QTest::mouseClick(view, Qt::LeftButton, Qt::NoModifier, view->rect().center());
     EXPECT_EQ(attributeValue(*w->attributePanel(), "layer"), "buildings");
     EXPECT_EQ(attributeValue(*w->attributePanel(), "height").toDouble(), height);
-
 }
 
 TEST(MainWindow, statusBarShowsTheCursorInWgs84AndCgcs2000) {
@@ -135,7 +137,8 @@ TEST(MainWindow, speaksChineseWhenAskedTo) {
 int main(int argc, char** argv) {
     ::testing::InitGoogleTest(&argc, argv);
     // Test discovery lists tests at build time, where there may be no display.
-    if (GTEST_FLAG_GET(list_tests)) return RUN_ALL_TESTS();
+    if (GTEST_FLAG_GET(list_tests))
+        return RUN_ALL_TESTS();
     QString error;
     if (!test::ensureDisplay(&error)) {
         fprintf(stderr, "%s\n", qPrintable(error));

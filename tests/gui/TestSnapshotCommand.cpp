@@ -52,18 +52,20 @@ TEST_F(SnapshotCommand, drawsTheShanghaiDemo) {
 TEST_F(SnapshotCommand, theCityCheckFailsOnAnEmptyView) {
     // Negative control: with every layer hidden only the sky is left, and the
     // check that passes for the demo must fail here.
-    const QImage img = snapshot("empty.png", {"--hide-layer", "ground", "--hide-layer", "buildings",
-                                              "--hide-layer", "roads", "--hide-layer", "water",
-                                              "--hide-layer", "landuse", "--hide-layer", "public_facilities",
-                                              "--hide-layer", "base_stations", "--hide-layer", "cables",
-                                              "--hide-layer", "works", "--hide-layer", "protection_zones"});
+    const QImage img = snapshot(
+        "empty.png", {"--hide-layer", "ground",        "--hide-layer", "buildings",
+                      "--hide-layer", "roads",         "--hide-layer", "water",
+                      "--hide-layer", "landuse",       "--hide-layer", "public_facilities",
+                      "--hide-layer", "base_stations", "--hide-layer", "cables",
+                      "--hide-layer", "works",         "--hide-layer", "protection_zones"});
     ASSERT_FALSE(img.isNull());
     EXPECT_FALSE(looksLikeACity(analyseImage(img)));
 }
 
 TEST_F(SnapshotCommand, hidingTheBuildingsLayerChangesThePicture) {
     const QImage with = snapshot("with_buildings.png", {"--view", "lujiazui"});
-    const QImage without = snapshot("without_buildings.png", {"--view", "lujiazui", "--hide-layer", "buildings"});
+    const QImage without =
+        snapshot("without_buildings.png", {"--view", "lujiazui", "--hide-layer", "buildings"});
     ASSERT_FALSE(with.isNull());
     ASSERT_FALSE(without.isNull());
     // The Lujiazui towers fill a good part of this view.
@@ -92,15 +94,16 @@ TEST_F(SnapshotCommand, dataGivenOnTheCommandLineIsFramed) {
 }
 
 TEST_F(SnapshotCommand, unreadableFilesGiveAClearErrorAndExitCode) {
-    const QStringList bad{"/no/such/file.geojson", testData("truncated.geojson"), testData("garbage.shp"),
-                          testData("no_crs.csv"), QString(kTestDataDir)};
+    const QStringList bad{"/no/such/file.geojson", testData("truncated.geojson"),
+                          testData("garbage.shp"), testData("no_crs.csv"), QString(kTestDataDir)};
     for (const QString& file : bad) {
-        const ProcessResult r = runProgram("citytwin", {"--snapshot", out("bad.png"), "--size", "320x240", file});
+        const ProcessResult r =
+            runProgram("citytwin", {"--snapshot", out("bad.png"), "--size", "320x240", file});
         EXPECT_FALSE(r.crashed) << file.toStdString();
         EXPECT_FALSE(r.timedOut) << file.toStdString();
         EXPECT_EQ(r.exitCode, 1) << file.toStdString() << ": " << r.err.toStdString();
-        EXPECT_TRUE(r.err.contains(file)) << "stderr does not name " << file.toStdString() << ": "
-                                          << r.err.toStdString();
+        EXPECT_TRUE(r.err.contains(file))
+            << "stderr does not name " << file.toStdString() << ": " << r.err.toStdString();
     }
 }
 
@@ -125,7 +128,8 @@ TEST_F(SnapshotCommand, badOptionsAreRefusedBeforeAnyWindowOpens) {
 TEST_F(SnapshotCommand, helpDocumentsEveryOption) {
     const ProcessResult r = runProgram("citytwin", {"--help"}, 30);
     EXPECT_EQ(r.exitCode, 0);
-    for (const char* opt : {"--snapshot", "--size", "--view", "--camera", "--lang", "--hide-layer", "DATA"})
+    for (const char* opt :
+         {"--snapshot", "--size", "--view", "--camera", "--lang", "--hide-layer", "DATA"})
         EXPECT_TRUE(r.out.contains(opt)) << opt;
 }
 
@@ -141,14 +145,16 @@ TEST(Translations, chineseCatalogueTranslatesEveryMessage) {
 TEST_F(SnapshotCommand, obliquePhotogrammetryAndGltfOpenFromTheCommandLine) {
     const QString shared(kSharedDataDir);
     // A real ContextCapture OSGB pyramid (tests only): textured photo mesh.
-    const QImage osgb = snapshot("osgb.png", {shared + "/07_oblique_osgb_citygml/osgb_Production_5_subset/metadata.xml"});
+    const QImage osgb = snapshot(
+        "osgb.png", {shared + "/07_oblique_osgb_citygml/osgb_Production_5_subset/metadata.xml"});
     ASSERT_FALSE(osgb.isNull());
     const ImageStats o = analyseImage(osgb);
     EXPECT_GT(o.differentFromBackground, 0.4);
     EXPECT_GT(o.distinctColours, 300);  // photo texture, not flat colours
     // A glTF model with no georeference, framed where it is placed.
-    const QImage truck = snapshot(
-        "gltf.png", {shared + "/06_3dtiles_gltf/gltf_samples_from_google_draco/CesiumMilkTruck/glTF/CesiumMilkTruck.gltf"});
+    const QImage truck =
+        snapshot("gltf.png", {shared + "/06_3dtiles_gltf/gltf_samples_from_google_draco/"
+                                       "CesiumMilkTruck/glTF/CesiumMilkTruck.gltf"});
     ASSERT_FALSE(truck.isNull());
     EXPECT_GT(analyseImage(truck).distinctColours, 30);
 }

@@ -32,7 +32,8 @@ TEST(BuildingHeight, acceptsMetreUnitsAndIgnoresGarbage) {
     EXPECT_FALSE(render::parseMetres("12 ft"));
     // Garbage height falls through to levels.
     EXPECT_DOUBLE_EQ(
-        render::buildingExtentOf(featureWith({{"height", "x"}, {"building:levels", "2"}})).top, 6.0);
+        render::buildingExtentOf(featureWith({{"height", "x"}, {"building:levels", "2"}})).top,
+        6.0);
 }
 
 TEST(BuildingHeight, minHeightLiftsTheBaseButNeverAboveTheTop) {

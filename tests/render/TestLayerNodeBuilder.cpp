@@ -15,10 +15,14 @@ namespace {
 geo::Feature square(double lon, double lat, double sizeDeg, std::string height) {
     geo::Feature f;
     geo::Polygon p;
-    p.rings.push_back({{lon, lat}, {lon + sizeDeg, lat}, {lon + sizeDeg, lat + sizeDeg},
-                       {lon, lat + sizeDeg}, {lon, lat}});
+    p.rings.push_back({{lon, lat},
+                       {lon + sizeDeg, lat},
+                       {lon + sizeDeg, lat + sizeDeg},
+                       {lon, lat + sizeDeg},
+                       {lon, lat}});
     f.geometry.polygons.push_back(p);
-    if (!height.empty()) f.attributes.push_back({"height", height});
+    if (!height.empty())
+        f.attributes.push_back({"height", height});
     return f;
 }
 
@@ -65,19 +69,20 @@ TEST(LayerNodeBuilder, extrudesToTheAttributeHeightAroundTheLocalOrigin) {
     ASSERT_EQ(c.geoms.size(), 1u);
     osg::BoundingBox bb;
     const auto* v = static_cast<const osg::Vec3Array*>(c.geoms[0]->getVertexArray());
-    for (const auto& p : *v) bb.expandBy(osg::Vec3(osg::Vec3d(p) * c.origins[0]));
+    for (const auto& p : *v)
+        bb.expandBy(osg::Vec3(osg::Vec3d(p) * c.origins[0]));
     EXPECT_NEAR(bb.zMax(), 50.0, 1e-3);
     EXPECT_NEAR(bb.zMin(), 0.0, 1e-3);
-    EXPECT_NEAR(bb.xMin(), 0.0, 0.01);                 // starts at the origin
-    EXPECT_NEAR(bb.xMax() - bb.xMin(), 19.05, 0.1);    // 0.0002 deg lon at 31.24 N
+    EXPECT_NEAR(bb.xMin(), 0.0, 0.01);               // starts at the origin
+    EXPECT_NEAR(bb.xMax() - bb.xMin(), 19.05, 0.1);  // 0.0002 deg lon at 31.24 N
 }
 
 TEST(LayerNodeBuilder, batchesManyBuildingsIntoFewDrawablesAndPicksEachOne) {
     std::vector<geo::Feature> fs;
     for (int i = 0; i < 40; ++i)
         for (int j = 0; j < 40; ++j)
-            fs.push_back(square(121.48 + i * 0.0005, 31.22 + j * 0.0005, 0.0002,
-                                std::to_string(10 + i)));
+            fs.push_back(
+                square(121.48 + i * 0.0005, 31.22 + j * 0.0005, 0.0002, std::to_string(10 + i)));
     const geo::LocalFrame frame({121.49, 31.23, 0.0});
     render::LayerNodeBuilder builder(frame, 500.0);
     render::LayerStyle style;

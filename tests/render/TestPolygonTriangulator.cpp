@@ -27,8 +27,9 @@ TEST(PolygonTriangulator, squareWithHoleKeepsTheRightArea) {
 TEST(PolygonTriangulator, concaveClockwiseRingFarFromOrigin) {
     // An L-shape given clockwise, at Shanghai-sized local offsets.
     const osg::Vec2d o(35000.0, -42000.0);
-    std::vector<osg::Vec2d> l{o + osg::Vec2d(0, 0), o + osg::Vec2d(0, 20), o + osg::Vec2d(10, 20),
-                              o + osg::Vec2d(10, 10), o + osg::Vec2d(20, 10), o + osg::Vec2d(20, 0)};
+    std::vector<osg::Vec2d> l{o + osg::Vec2d(0, 0),   o + osg::Vec2d(0, 20),
+                              o + osg::Vec2d(10, 20), o + osg::Vec2d(10, 10),
+                              o + osg::Vec2d(20, 10), o + osg::Vec2d(20, 0)};
     const auto t = triangulatePolygon({l});
     EXPECT_NEAR(area(t), 300.0, 1e-3);
 }

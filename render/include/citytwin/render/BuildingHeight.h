@@ -18,8 +18,8 @@ constexpr double kDefaultBuildingHeight = 10.0;
 constexpr double kMetresPerLevel = 3.0;
 
 struct BuildingExtent {
-    double base = 0.0;    ///< metres above ground
-    double top = 0.0;     ///< metres above ground, > base
+    double base = 0.0;       ///< metres above ground
+    double top = 0.0;        ///< metres above ground, > base
     bool estimated = false;  ///< true if no height or levels were given
 };
 
