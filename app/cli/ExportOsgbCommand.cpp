@@ -25,11 +25,15 @@ const char* kHelp =
     "prints: origin lon,lat of the local frame, then features and tiles per layer.\n"
     "exit status: 0 on success, 1 on a read or write error, 2 on a usage error.\n";
 
-/// Pick data refers to live feature tables and is not serialisable.
+/// Pick data refers to live feature tables; neither it nor the pick k-d
+/// trees are serialisable.
 class StripUserData : public osg::NodeVisitor {
 public:
     StripUserData() : osg::NodeVisitor(TRAVERSE_ALL_CHILDREN) {}
-    void apply(osg::Drawable& d) override { d.setUserData(nullptr); }
+    void apply(osg::Drawable& d) override {
+        d.setUserData(nullptr);
+        d.setShape(nullptr);  // k-d trees for picking: osgDB has no serialiser for them
+    }
 };
 
 int runExport(int argc, char** argv) {
