@@ -263,6 +263,10 @@ void MainWindow::importDialog() {
     const QString source = QFileDialog::getOpenFileName(
         this, tr("Import vector data"), QString(),
         tr("Vector data (*.gpkg *.shp *.geojson *.json *.kml *.csv *.gml);;All files (*)"));
+    importFile(source);
+}
+
+void MainWindow::importFile(const QString& source) {
     if (source.isEmpty())
         return;
     ImportDialog dialog(source, QDir::home().filePath("citytwin-project.gpkg"), this);

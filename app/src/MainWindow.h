@@ -52,6 +52,10 @@ public:
     /// Resizes the window so that the 3D view is viewSize (device-independent pixels).
     void fitViewTo(const QSize& viewSize);
 
+    /// Shows the import dialog for `source`, imports into the chosen project
+    /// on a worker (progress, cancel) and adds the imported layer to the scene.
+    void importFile(const QString& source);
+
     /// Opens files as extra layers (File → Open does this after its dialog).
     void openFiles(const QStringList& files);
 

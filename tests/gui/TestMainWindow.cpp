@@ -4,13 +4,20 @@
 #include <gtest/gtest.h>
 
 #include <QApplication>
+#include <QComboBox>
+#include <QDir>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimer>
 
 #include "AttributePanel.h"
 #include "CoordinateStatus.h"
 #include "GuiTestSupport.h"
+#include "ImportDialog.h"
 #include "LayerTreePanel.h"
 #include "MainWindow.h"
 #include "OsgView.h"
@@ -132,6 +139,54 @@ TEST(MainWindow, speaksChineseWhenAskedTo) {
     installTranslators(*qApp, "en");
     MainWindow w(AppOptions{});
     EXPECT_EQ(w.menuBar()->actions().at(0)->text(), "&File");
+}
+
+TEST(MainWindow, importsGcj02DataThroughTheDialogWithACrsOverride) {
+    auto w = openDemo(AppOptions{});
+    const QString project = QDir::temp().filePath("citytwin_gui_import_test.gpkg");
+    QFile::remove(project);
+    // AMap's district outlines: GCJ-02 coordinates in a file that claims WGS 84.
+    const QString source =
+        QString(test::kSharedDataDir) + "/03_admin_boundaries/shanghai_districts_datav_gcj02.json";
+    QString detected;
+    bool sawDialog = false;
+    QTimer::singleShot(0, [&] {
+        auto* dialog = qobject_cast<ImportDialog*>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        sawDialog = true;
+        auto* label = dialog->findChild<QLabel*>("detectedCrs");
+        const bool detectedInTime =
+            QTest::qWaitFor([&] { return !label->text().endsWith(QString::fromUtf8("…")); }, 30000);
+        if (!detectedInTime)
+            detected = "(detection did not finish)";
+        else
+            detected = label->text();
+        auto* crs = dialog->findChild<QComboBox*>("crsOverride");
+        crs->setCurrentIndex(crs->findData("GCJ02"));
+        dialog->findChild<QLineEdit*>("projectPath")->setText(project);
+        dialog->findChild<QLineEdit*>("layerName")->setText("districts");
+        dialog->accept();
+    });
+    w->importFile(source);
+    ASSERT_TRUE(sawDialog);
+    EXPECT_TRUE(detected.contains("4326")) << detected.toStdString();
+    // The import and the load run on workers; the layer then appears in the tree.
+    EXPECT_TRUE(
+        QTest::qWaitFor([&] { return w->layerTree()->itemFor("districts") != nullptr; }, 120000));
+
+    // Stored converted: WGS 84 lies west and north of GCJ-02 in Shanghai.
+    geo::VectorReadOptions raw;
+    auto gcj = geo::readVectorFile(source.toStdString(), raw);
+    auto stored = geo::readVectorFile(project.toStdString());
+    ASSERT_TRUE(gcj) << gcj.messages();
+    ASSERT_TRUE(stored) << stored.messages();
+    const double dLon = stored->front().extent().minX - gcj->front().extent().minX;
+    const double dLat = stored->front().extent().minY - gcj->front().extent().minY;
+    EXPECT_LT(dLon, -0.003);
+    EXPECT_GT(dLon, -0.007);
+    EXPECT_GT(dLat, 0.0005);
+    EXPECT_LT(dLat, 0.004);
 }
 
 int main(int argc, char** argv) {
