@@ -234,9 +234,16 @@ void MainWindow::start() {
     }
     for (const auto& id : _options.hiddenLayers)
         _scene->setLayerVisible(id.toStdString(), false);
+    startLoading(std::move(specs), std::nullopt);
+}
+
+bool MainWindow::startLoading(std::vector<LayerSpec> specs,
+                              std::optional<geo::LocalFrame> maybeFrame) {
+    if (!_loader->start(std::move(specs), maybeFrame))
+        return false;
     _progress->setVisible(true);
     _cancel->setVisible(true);
-    _loader->start(std::move(specs), std::nullopt);
+    return true;
 }
 
 void MainWindow::openFiles(const QStringList& files) {
@@ -247,9 +254,7 @@ void MainWindow::openFiles(const QStringList& files) {
                                  tr("Wait for the current load to finish."));
         return;
     }
-    _progress->setVisible(true);
-    _cancel->setVisible(true);
-    _loader->start(userLayerSpecs(files), _maybeFrame);
+    startLoading(userLayerSpecs(files), _maybeFrame);
 }
 
 void MainWindow::openDialog() {
@@ -312,11 +317,7 @@ void MainWindow::importFile(const QString& source) {
                 LayerSpec spec{QString::fromStdString(req.options.layerName),
                                QString::fromStdString(req.options.layerName), req.projectPath};
                 spec.layerName = spec.id;
-                if (!_loader->isBusy()) {
-                    _progress->setVisible(true);
-                    _cancel->setVisible(true);
-                    _loader->start({spec}, _maybeFrame);
-                }
+                startLoading({spec}, _maybeFrame);
             });
     watcher->setFuture(QtConcurrent::run([req, cancel]() -> QString {
         auto store = geo::ProjectStore::openOrCreate(req.projectPath.toStdString());

@@ -68,6 +68,8 @@ protected:
 
 private:
     void buildMenus();
+    /// Starts the loader and shows its progress; false if a load is running.
+    bool startLoading(std::vector<LayerSpec> specs, std::optional<geo::LocalFrame> maybeFrame);
     void retranslate();
     void onFrameChosen(double lon, double lat, double minLon, double minLat, double maxLon,
                        double maxLat);

@@ -72,17 +72,18 @@ void SceneLoader::run(std::vector<LayerSpec> specs, std::optional<geo::LocalFram
 
     // 3D models (OSGB pyramids, glTF/GLB, 3D Tiles) carry their own
     // georeference and are loaded after the frame is known.
-    std::vector<LayerSpec> models;
-    for (const auto& spec : specs)
-        if (render::modelFileKind(spec.path.toStdString()) != render::ModelFileKind::None)
-            models.push_back(spec);
+    // Classified once: the check looks at the file system.
+    std::vector<LayerSpec> models, vectors;
+    for (auto& spec : specs) {
+        const bool isModel =
+            render::modelFileKind(spec.path.toStdString()) != render::ModelFileKind::None;
+        (isModel ? models : vectors).push_back(std::move(spec));
+    }
 
     // Read every file first: the frame's origin is the centre of all of them.
-    for (const auto& spec : specs) {
+    for (const auto& spec : vectors) {
         if (_cancel)
             break;
-        if (render::modelFileKind(spec.path.toStdString()) != render::ModelFileKind::None)
-            continue;
         emit progress(done, total,
                       QCoreApplication::translate("SceneLoader", "Reading %1").arg(spec.path));
         geo::VectorReadOptions options;
