@@ -188,6 +188,15 @@ void OsgView::frameBound(const osg::BoundingSphere& bs) {
     setLookAt(eye, center, up, true);
 }
 
+void OsgView::flyTo(const osg::Vec3d& localPoint, double distance) {
+    const double pitch = osg::DegreesToRadians(-45.0);
+    const osg::Vec3d dir(0.0, std::cos(pitch), std::sin(pitch));
+    const osg::Vec3d eye = localPoint - dir * std::max(20.0, distance);
+    osg::Vec3d up = osg::Vec3d(1, 0, 0) ^ dir;
+    up.normalize();
+    setLookAt(eye, localPoint, up, false);
+}
+
 void OsgView::mousePressEvent(QMouseEvent* e) {
     _pressPos = e->position();
     events()->mouseButtonPress(float(e->position().x() * scale()),
@@ -204,6 +213,7 @@ void OsgView::mouseReleaseEvent(QMouseEvent* e) {
         const double x = e->position().x() * scale();
         const double y = height() * scale() - e->position().y() * scale();
         emit featurePicked(render::pickFeature(*_viewer->getCamera(), x, y));
+        emit pointClicked(render::pickLocalPoint(*_viewer->getCamera(), x, y));
         doneCurrent();
     }
 }
@@ -221,6 +231,11 @@ void OsgView::mouseDoubleClickEvent(QMouseEvent* e) {
     events()->mouseDoubleButtonPress(float(e->position().x() * scale()),
                                      float(e->position().y() * scale()), osgButton(e->button()));
     _redraw = true;
+    if (e->button() == Qt::LeftButton) {
+        const double x = e->position().x() * scale();
+        const double y = height() * scale() - e->position().y() * scale();
+        emit pointDoubleClicked(render::pickLocalPoint(*_viewer->getCamera(), x, y));
+    }
 }
 
 void OsgView::wheelEvent(QWheelEvent* e) {

@@ -37,6 +37,8 @@ public:
     void northUp();
     /// Frames the bounding sphere (local metres), looking from the south, tilted.
     void frameBound(const osg::BoundingSphere& bs);
+    /// Looks at a local point from the south, tilted, from `distance` metres.
+    void flyTo(const osg::Vec3d& localPoint, double distance);
 
     /// Frames drawn since the widget was created.
     quint64 frameCount() const { return _frames; }
@@ -53,6 +55,11 @@ signals:
     void cursorMoved(std::optional<osg::Vec3d> localPoint);
     /// A click (press and release without drag) on a feature, or on nothing.
     void featurePicked(std::optional<render::PickHit> hit);
+    /// The same click as a local-frame point on the scene or the ground
+    /// (nullopt over the sky); what map tools (siting, drawing) listen to.
+    void pointClicked(std::optional<osg::Vec3d> localPoint);
+    /// A left double click, as a local-frame point (ends a drawing).
+    void pointDoubleClicked(std::optional<osg::Vec3d> localPoint);
 
 protected:
     void initializeGL() override;
