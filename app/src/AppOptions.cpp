@@ -3,6 +3,8 @@
 #include <QCoreApplication>
 #include <QTextStream>
 
+#include "citytwin/sensors/TimeFormat.h"
+
 namespace citytwin::app {
 
 QString appHelpText() {
@@ -36,6 +38,16 @@ QString appHelpText() {
                "  --lang LANG          user interface language: zh_CN or en (default:\n"
                "                       the system locale)\n"
                "  --fullscreen         start full screen\n"
+               "  --sensors CSV        sensor registry (see docs/sensors.md); default with\n"
+               "                       the demo: its 38 synthetic sensors\n"
+               "  --sensor-store DB    the SQLite sensor store to write and play back; default:\n"
+               "                       a fresh demo store in the user's cache directory, filled\n"
+               "                       by the in-process simulator (the last 24 hours, then live)\n"
+               "  --mqtt HOST:PORT     ingest live from this MQTT broker instead of simulating\n"
+               "  --topic FILTER       MQTT topic filter (default city/sensors/#)\n"
+               "  --no-sensors         no sensors, timeline or alerts\n"
+               "  --time TIME          start paused at this time (ISO 8601 with zone, e.g.\n"
+               "                       2026-11-26T08:30:00+08:00, or epoch milliseconds)\n"
                "  --benchmark N        after loading, render N frames of the view back to back,\n"
                "                       print launch and frame timings to stdout and exit\n"
                "                       (used by bench/; one line of key=value pairs)\n"
@@ -49,8 +61,9 @@ QString appHelpText() {
 
 namespace {
 bool takesValue(const QString& opt) {
-    static const QStringList v{"--snapshot", "--size",       "--view",     "--camera",
-                               "--lang",     "--hide-layer", "--benchmark"};
+    static const QStringList v{"--snapshot",     "--size",       "--view",      "--camera",
+                               "--lang",         "--hide-layer", "--benchmark", "--sensors",
+                               "--sensor-store", "--mqtt",       "--topic",     "--time"};
     return v.contains(opt);
 }
 }  // namespace
@@ -76,6 +89,10 @@ std::optional<AppOptions> parseAppOptions(const QStringList& args, QString& erro
             QTextStream(stdout) << "citytwin " << CITYTWIN_VERSION << "\n";
             exitNow = true;
             return o;
+        }
+        if (a == "--no-sensors") {
+            o.noSensors = true;
+            continue;
         }
         if (a == "--fullscreen") {
             o.kiosk = true;
@@ -125,6 +142,34 @@ std::optional<AppOptions> parseAppOptions(const QStringList& args, QString& erro
                                 .arg(value);
                     return std::nullopt;
                 }
+            } else if (a == "--sensors") {
+                o.sensorRegistry = value;
+            } else if (a == "--sensor-store") {
+                o.sensorStore = value;
+            } else if (a == "--mqtt") {
+                const int colon = value.lastIndexOf(':');
+                bool ok = false;
+                const int port = colon > 0 ? value.mid(colon + 1).toInt(&ok) : 0;
+                if (!ok || port < 1 || port > 65535) {
+                    error = QStringLiteral("--mqtt: '%1' is not HOST:PORT").arg(value);
+                    return std::nullopt;
+                }
+                o.mqttBroker = value;
+            } else if (a == "--topic") {
+                if (value.isEmpty()) {
+                    error = QStringLiteral("--topic: empty topic filter");
+                    return std::nullopt;
+                }
+                o.mqttTopic = value;
+            } else if (a == "--time") {
+                auto t = sensors::parseUserTime(value.toStdString());
+                if (!t) {
+                    error = QStringLiteral(
+                                "--time: '%1' is not ISO 8601 with a zone or epoch milliseconds")
+                                .arg(value);
+                    return std::nullopt;
+                }
+                o.maybeStartTimeMs = *t;
             } else if (a == "--hide-layer") {
                 o.hiddenLayers << value;
             }

@@ -21,6 +21,14 @@ struct AppOptions {
     QStringList dataFiles;                          ///< DATA...; empty: the Shanghai demo
     bool kiosk = false;                             ///< --fullscreen
     int benchmarkFrames = 0;  ///< --benchmark N: render N frames after loading, print timings, exit
+
+    // Sensors (issue: live IoT streams and playback).
+    QString sensorRegistry;  ///< --sensors CSV; default with the demo: data/demo/sensors.csv
+    QString sensorStore;     ///< --sensor-store DB; default: a fresh demo store in the cache
+    QString mqttBroker;      ///< --mqtt HOST:PORT: ingest live from a broker, no simulator
+    QString mqttTopic = QStringLiteral("city/sensors/#");  ///< --topic FILTER
+    bool noSensors = false;                                ///< --no-sensors
+    std::optional<qint64> maybeStartTimeMs;  ///< --time ISO: start paused at this time
 };
 
 /// Parses arguments; on error returns nullopt and fills `error`; --help and

@@ -17,19 +17,25 @@
 #include <QPointer>
 #include <QProgressBar>
 #include <QProgressDialog>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTextStream>
 #include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
+#include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include "AlertPanel.h"
 #include "AttributePanel.h"
 #include "CoordinateStatus.h"
 #include "ImportDialog.h"
 #include "LayerTreePanel.h"
 #include "OsgView.h"
+#include "PlaybackBar.h"
 #include "SceneLoader.h"
+#include "SensorHistoryChart.h"
+#include "SensorMonitor.h"
 #include "citytwin/geo/ProjectStore.h"
 #include "citytwin/render/CameraPose.h"
 
@@ -61,7 +67,16 @@ MainWindow::MainWindow(AppOptions options, QWidget* parent)
     setObjectName("mainWindow");
     _view = new OsgView(*_scene, this);
     _view->setObjectName("view3d");
-    setCentralWidget(_view);
+    // The timeline sits under the 3D view, part of the central area.
+    auto* centre = new QWidget(this);
+    auto* centreLayout = new QVBoxLayout(centre);
+    centreLayout->setContentsMargins(0, 0, 0, 0);
+    centreLayout->setSpacing(0);
+    centreLayout->addWidget(_view, 1);
+    _playback = new PlaybackBar(centre);
+    _playback->setVisible(false);  // shown when sensors start
+    centreLayout->addWidget(_playback);
+    setCentralWidget(centre);
 
     _layerTree = new LayerTreePanel(this);
     _layerDock = new QDockWidget(this);
@@ -75,6 +90,19 @@ MainWindow::MainWindow(AppOptions options, QWidget* parent)
     _attributeDock->setWidget(_attributes);
     addDockWidget(Qt::LeftDockWidgetArea, _attributeDock);
     resizeDocks({_layerDock}, {300}, Qt::Horizontal);
+
+    _alertPanel = new AlertPanel(this);
+    _alertDock = new QDockWidget(this);
+    _alertDock->setObjectName("alertDock");
+    _alertDock->setWidget(_alertPanel);
+    addDockWidget(Qt::RightDockWidgetArea, _alertDock);
+    _history = new SensorHistoryChart(this);
+    _historyDock = new QDockWidget(this);
+    _historyDock->setObjectName("historyDock");
+    _historyDock->setWidget(_history);
+    addDockWidget(Qt::RightDockWidgetArea, _historyDock);
+    _alertDock->setVisible(false);
+    _historyDock->setVisible(false);
 
     _coords = new CoordinateStatus(this);
     statusBar()->addWidget(_coords, 1);
@@ -114,6 +142,14 @@ MainWindow::MainWindow(AppOptions options, QWidget* parent)
             });
     connect(_view, &OsgView::cursorMoved, _coords, &CoordinateStatus::showLocalPoint);
     connect(_view, &OsgView::featurePicked, _attributes, &AttributePanel::showFeature);
+
+    _sensors = new SensorMonitor(*_scene, *_view, *_playback, *_alertPanel, *_history, this);
+    connect(_view, &OsgView::featurePicked, _sensors, &SensorMonitor::onFeaturePicked);
+    connect(_sensors, &SensorMonitor::problem, this, [this](const QString& message) {
+        QTextStream(stderr) << "citytwin: sensors: " << message << "\n";
+        statusBar()->showMessage(message, 8000);
+    });
+    connect(_sensors, &SensorMonitor::ready, this, [this] { _view->requestRedraw(); });
     connect(_view, &OsgView::frameRendered, this, &MainWindow::onFrameRendered);
 
     buildMenus();
@@ -195,6 +231,8 @@ void MainWindow::retranslate() {
     ui.toolbar->setWindowTitle(tr("Navigation"));
     _layerDock->setWindowTitle(tr("Layers"));
     _attributeDock->setWindowTitle(tr("Attributes"));
+    _alertDock->setWindowTitle(tr("Alerts"));
+    _historyDock->setWindowTitle(tr("Sensor history"));
     _cancel->setText(tr("Cancel"));
     _layerTree->retranslate();
     _attributes->retranslate();
@@ -340,6 +378,54 @@ void MainWindow::onFrameChosen(double lon, double lat, double minLon, double min
     // The home view frames the data; placed now so the first frames show it.
     const render::LookAt home = render::lookAtFor(render::framingPose(_dataExtent), *_maybeFrame);
     _view->setLookAt(home.eye, home.center, home.up, true);
+    startSensors();
+}
+
+void MainWindow::startSensors() {
+    if (_options.noSensors || _sensors->isStarted() || !_maybeFrame)
+        return;
+    SensorFeedOptions feed;
+    feed.registryCsv = _options.sensorRegistry;
+    const bool demo = _options.dataFiles.isEmpty();
+    if (feed.registryCsv.isEmpty()) {
+        if (!demo)
+            return;  // the user's own data: sensors only when asked for
+        feed.registryCsv = findDemoDirectory() + "/sensors.csv";
+    }
+    feed.mqttBroker = _options.mqttBroker;
+    feed.mqttTopic = _options.mqttTopic;
+    feed.maybeStartTimeMs = _options.maybeStartTimeMs;
+    feed.storePath = _options.sensorStore;
+    if (feed.storePath.isEmpty()) {
+        const QString dir = QStandardPaths::writableLocation(QStandardPaths::CacheLocation);
+        if (feed.mqttBroker.isEmpty()) {
+            // Simulated readings are not worth keeping: a fresh day each start.
+            feed.storePath = dir + "/demo-sensors.db";
+            feed.freshStore = true;
+        } else {
+            feed.storePath =
+                QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) +
+                "/sensors.db";
+        }
+    }
+    if (auto error = _sensors->start(feed, *_maybeFrame)) {
+        onLayerFailed(feed.registryCsv, *error);
+        return;
+    }
+    LoadedLayer layer;
+    layer.id = render::SensorGlyphLayer::kLayerId;
+    layer.displayName = tr("Sensors");
+    layer.path = feed.registryCsv;
+    layer.crsLabel = QStringLiteral("EPSG:4326 WGS 84");
+    layer.featureCount = _sensors->glyphs()->registry().size();
+    layer.role = QStringLiteral("sensors");
+    layer.layer = _sensors->glyphs()->features();
+    onLayerLoaded(layer);
+    _playback->setVisible(true);
+    _alertDock->setVisible(true);
+    _historyDock->setVisible(true);
+    tabifyDockWidget(_alertDock, _historyDock);
+    _alertDock->raise();
 }
 
 void MainWindow::onLayerLoaded(const LoadedLayer& layer) {
@@ -390,7 +476,8 @@ void MainWindow::showNamedView(const QString& name) {
 }
 
 bool MainWindow::isSceneLoaded() const {
-    return _initialLoadDone && !_loader->isBusy() && _scene->pendingCount() == 0;
+    const bool sensorsSettled = !_sensors->isStarted() || _sensors->isReady();
+    return _initialLoadDone && !_loader->isBusy() && _scene->pendingCount() == 0 && sensorsSettled;
 }
 
 void MainWindow::onFrameRendered() {

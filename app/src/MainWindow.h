@@ -24,8 +24,12 @@ namespace citytwin::app {
 /// Milliseconds since the process started (for launch timings).
 qint64 processUptimeMs();
 
+class AlertPanel;
 class AttributePanel;
 class CoordinateStatus;
+class PlaybackBar;
+class SensorHistoryChart;
+class SensorMonitor;
 class LayerTreePanel;
 class OsgView;
 class SceneLoader;
@@ -42,6 +46,10 @@ public:
     OsgView* view() const { return _view; }
     LayerTreePanel* layerTree() const { return _layerTree; }
     AttributePanel* attributePanel() const { return _attributes; }
+    SensorMonitor* sensorMonitor() const { return _sensors; }
+    PlaybackBar* playbackBar() const { return _playback; }
+    AlertPanel* alertPanel() const { return _alertPanel; }
+    SensorHistoryChart* historyChart() const { return _history; }
     render::CityScene& scene() { return *_scene; }
     const std::optional<geo::LocalFrame>& frame() const { return _maybeFrame; }
     /// True once the initial load finished and every layer is merged.
@@ -71,6 +79,8 @@ private:
     /// Starts the loader and shows its progress; false if a load is running.
     bool startLoading(std::vector<LayerSpec> specs, std::optional<geo::LocalFrame> maybeFrame);
     void retranslate();
+    /// Starts the sensors (demo default or --sensors/--mqtt) in the frame.
+    void startSensors();
     void onFrameChosen(double lon, double lat, double minLon, double minLat, double maxLon,
                        double maxLat);
     void onLayerLoaded(const LoadedLayer& layer);
@@ -98,6 +108,12 @@ private:
     QDockWidget* _layerDock = nullptr;
     QDockWidget* _attributeDock = nullptr;
     SceneLoader* _loader = nullptr;
+    PlaybackBar* _playback = nullptr;
+    AlertPanel* _alertPanel = nullptr;
+    SensorHistoryChart* _history = nullptr;
+    QDockWidget* _alertDock = nullptr;
+    QDockWidget* _historyDock = nullptr;
+    SensorMonitor* _sensors = nullptr;
     std::optional<geo::LocalFrame> _maybeFrame;
     geo::Extent _dataExtent;
     QStringList _loadErrors;

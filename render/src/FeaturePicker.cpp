@@ -26,6 +26,27 @@ std::optional<PickHit> hitFromDrawable(const osg::Drawable* d, unsigned primitiv
 }  // namespace
 
 std::optional<PickHit> pickFeature(osg::Camera& camera, double x, double y) {
+    // Pins drawn on top first: what the user sees in front is what they meant.
+    constexpr double kPinTolerance = 7.0;  // pixels: a pin is ~12 px wide
+    osg::ref_ptr<osgUtil::PolytopeIntersector> pins =
+        new osgUtil::PolytopeIntersector(osgUtil::Intersector::WINDOW, x - kPinTolerance,
+                                         y - kPinTolerance, x + kPinTolerance, y + kPinTolerance);
+    pins->setPrimitiveMask(osgUtil::PolytopeIntersector::POINT_PRIMITIVES);
+    osgUtil::IntersectionVisitor pinVisitor(pins.get());
+    camera.accept(pinVisitor);
+    for (const auto& h : pins->getIntersections()) {
+        auto* data = h.drawable.valid()
+                         ? dynamic_cast<const FeaturePickData*>(h.drawable->getUserData())
+                         : nullptr;
+        if (!data || !data->drawnOnTop())
+            continue;
+        osg::Vec3d p = h.localIntersectionPoint;
+        if (h.matrix.valid())
+            p = p * (*h.matrix);
+        if (auto hit = hitFromDrawable(h.drawable.get(), h.primitiveIndex, p))
+            return hit;
+    }
+
     osg::ref_ptr<osgUtil::LineSegmentIntersector> surfaces =
         new osgUtil::LineSegmentIntersector(osgUtil::Intersector::WINDOW, x, y);
     osgUtil::IntersectionVisitor iv(surfaces.get());

@@ -34,11 +34,17 @@ public:
     const std::shared_ptr<const geo::FeatureLayer>& layer() const { return _layer; }
     std::size_t featureCount() const { return _featureIndex.size(); }
 
+    /// Pins drawn on top of the scene (sensor glyphs) are picked before the
+    /// surfaces that they are drawn over.
+    void setDrawnOnTop(bool onTop) { _drawnOnTop = onTop; }
+    bool drawnOnTop() const { return _drawnOnTop; }
+
 private:
     std::string _layerId;
     std::shared_ptr<const geo::FeatureLayer> _layer;
     std::vector<std::uint32_t> _firstPrimitive;
     std::vector<std::uint32_t> _featureIndex;
+    bool _drawnOnTop = false;
 };
 
 }  // namespace citytwin::render

@@ -1,0 +1,120 @@
+#pragma once
+// SensorMonitor: the operator's live and replayed view of the sensors. It
+// runs the ingest (the in-process simulator when no broker is configured,
+// else MQTT) into the sensor store, owns the PlaybackClock, and keeps the
+// map pins, the timeline, the alert panel and the history chart showing the
+// state at the clock's time. Store queries run on SensorQueries' worker;
+// the pins change in the frame's update phase (SensorGlyphLayer).
+
+#include <QObject>
+#include <QString>
+#include <QTimer>
+
+#include <memory>
+#include <optional>
+
+#include "citytwin/geo/LocalFrame.h"
+#include "citytwin/render/FeaturePicker.h"
+#include "citytwin/render/SensorGlyphLayer.h"
+#include "citytwin/sensors/PlaybackClock.h"
+#include "citytwin/sensors/SensorRegistry.h"
+
+namespace citytwin::sensors {
+class IngestService;
+class SensorSimulator;
+}  // namespace citytwin::sensors
+namespace citytwin::render {
+class CityScene;
+}
+
+namespace citytwin::app {
+
+class AlertPanel;
+class OsgView;
+class PlaybackBar;
+class SensorHistoryChart;
+class SensorQueries;
+
+struct SensorFeedOptions {
+    QString registryCsv;  ///< the sensors (required)
+    QString storePath;    ///< the store to write and play back
+    QString mqttBroker;   ///< HOST:PORT: ingest from MQTT; empty: simulate
+    QString mqttTopic = QStringLiteral("city/sensors/#");
+    bool freshStore = false;                 ///< delete storePath first (the simulated demo store)
+    std::optional<qint64> maybeStartTimeMs;  ///< start paused there (else Live)
+    std::uint64_t simulatorSeed = 20231201;
+};
+
+class SensorMonitor : public QObject {
+    Q_OBJECT
+public:
+    SensorMonitor(render::CityScene& scene, OsgView& view, PlaybackBar& bar, AlertPanel& alerts,
+                  SensorHistoryChart& chart, QObject* parent = nullptr);
+    ~SensorMonitor() override;
+
+    /// Reads the registry, opens the store, starts the feed and the pins.
+    /// On failure returns a message naming the file; nothing is started.
+    std::optional<QString> start(const SensorFeedOptions& options, const geo::LocalFrame& frame);
+    /// Stops the feed (drains and commits); the view stays.
+    void stop();
+
+    bool isStarted() const { return _glyphs.valid(); }
+    /// True once the history is in the store and the pins show a state.
+    bool isReady() const { return _readyAnnounced; }
+    sensors::PlaybackClock& clock() { return _clock; }
+    render::SensorGlyphLayer* glyphs() const { return _glyphs.get(); }
+    /// The time of the state the pins show now.
+    qint64 shownTime() const { return _shownTime; }
+    QString storePath() const { return _storePath; }
+    /// Shows a sensor's history (also what a click on its pin does).
+    void showSensor(const std::string& sensorId);
+
+signals:
+    /// The pins show the state at t.
+    void sceneTimeShown(qint64 t);
+    /// History is in the store and the first state is drawn.
+    void ready();
+    /// The alert list was refreshed from the store.
+    void alertsRefreshed();
+    /// Problems worth a status-bar line (store errors, broker trouble).
+    void problem(const QString& message);
+
+public slots:
+    void onFeaturePicked(const std::optional<render::PickHit>& hit);
+
+private:
+    void tick();
+    void requestScene(qint64 t);
+    void refreshAlerts();
+    void refreshHistory();
+    void seek(qint64 t);
+    void acknowledge(const std::vector<std::int64_t>& ids);
+    void showClock();
+
+    render::CityScene& _scene;
+    OsgView& _view;
+    PlaybackBar& _bar;
+    AlertPanel& _alertPanel;
+    SensorHistoryChart& _chart;
+
+    sensors::PlaybackClock _clock;
+    std::unique_ptr<sensors::SensorSimulator> _simulator;
+    std::unique_ptr<sensors::IngestService> _service;
+    std::shared_ptr<SensorQueries> _queries;
+    osg::ref_ptr<render::SensorGlyphLayer> _glyphs;
+    QString _storePath;
+    QTimer _timer;
+
+    bool _ready = false;
+    bool _readyAnnounced = false;
+    bool _sceneInFlight = false;
+    std::optional<qint64> _maybeWantedTime;  ///< asked while a query ran
+    qint64 _requestedTime = -1;
+    qint64 _shownTime = 0;
+    qint64 _lastAlertRefresh = 0;
+    bool _alertsInFlight = false;
+    qint64 _historyCentre = -1;  ///< clock time the chart's query was centred on
+    qint64 _rangeFrom = 0, _rangeTo = 0;
+};
+
+}  // namespace citytwin::app

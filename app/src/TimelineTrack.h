@@ -1,0 +1,59 @@
+#pragma once
+// TimelineTrack: the time axis under the 3D view. Hour ticks in Shanghai
+// time, stream gaps shaded, one marker per alert (from raise to clear), and
+// the playback cursor; clicking or dragging asks to seek there, the arrow
+// keys step a minute (Shift: an hour).
+
+#include <QWidget>
+
+#include <vector>
+
+namespace citytwin::app {
+
+struct TimelineMark {
+    qint64 fromMs = 0;
+    qint64 toMs = 0;  ///< == fromMs while still open (drawn to the range end)
+    bool open = false;
+    bool acknowledged = false;
+};
+
+class TimelineTrack : public QWidget {
+    Q_OBJECT
+public:
+    explicit TimelineTrack(QWidget* parent = nullptr);
+
+    void setRange(qint64 fromMs, qint64 toMs);
+    qint64 rangeFrom() const { return _from; }
+    qint64 rangeTo() const { return _to; }
+    void setCursorTime(qint64 t);
+    qint64 cursorTime() const { return _cursor; }
+    void setAlerts(std::vector<TimelineMark> marks);
+    void setGaps(std::vector<TimelineMark> gaps);
+    const std::vector<TimelineMark>& alerts() const { return _alerts; }
+
+    /// Widget x of a time, and back (tests click where a time is).
+    int xOf(qint64 t) const;
+    qint64 timeAt(int x) const;
+
+    QSize sizeHint() const override { return {600, 46}; }
+    QSize minimumSizeHint() const override { return {200, 40}; }
+
+signals:
+    void seekRequested(qint64 t);
+
+protected:
+    void paintEvent(QPaintEvent* e) override;
+    void mousePressEvent(QMouseEvent* e) override;
+    void mouseMoveEvent(QMouseEvent* e) override;
+    void keyPressEvent(QKeyEvent* e) override;
+
+private:
+    QRect trackRect() const;
+
+    qint64 _from = 0, _to = 1;
+    qint64 _cursor = 0;
+    std::vector<TimelineMark> _alerts;
+    std::vector<TimelineMark> _gaps;
+};
+
+}  // namespace citytwin::app

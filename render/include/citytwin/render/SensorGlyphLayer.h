@@ -1,0 +1,92 @@
+#pragma once
+// SensorGlyphLayer: the sensors on the map as pins — a stem from the ground
+// and a coloured head drawn on top of the city, coloured by the sensor's
+// level at the scene time (normal, near a threshold, alert, stale, no data),
+// a halo around sensors in alert, and a label with the latest value.
+//
+// All sensors share one geometry (one drawable for 10,000 sensors: a frame
+// stays cheap), so a new time only rewrites a colour array. Statuses are
+// handed over from any thread with setStatuses() and applied in the next
+// update traversal, the only time the live scene is changed.
+
+#include <osg/Geometry>
+#include <osg/Group>
+#include <osg/ref_ptr>
+
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "citytwin/geo/Feature.h"
+#include "citytwin/geo/LocalFrame.h"
+#include "citytwin/sensors/SensorRegistry.h"
+#include "citytwin/sensors/SensorStatus.h"
+
+namespace osgText {
+class Text;
+}
+
+namespace citytwin::render {
+
+class SensorGlyphLayer : public osg::Referenced {
+public:
+    static constexpr const char* kLayerId = "sensors";
+    /// Height of a pin's head above the sensor, metres.
+    static constexpr double kPinHeight = 25.0;
+
+    SensorGlyphLayer(sensors::SensorRegistry registry, const geo::LocalFrame& frame);
+
+    /// The node to hand to CityScene::enqueueLayer (once).
+    osg::ref_ptr<osg::Node> node() const { return _root; }
+    const sensors::SensorRegistry& registry() const { return _registry; }
+    /// The registry as features (for the attribute panel on pick).
+    const std::shared_ptr<const geo::FeatureLayer>& features() const { return _features; }
+
+    /// Any thread: statuses in registry order, shown from the next update.
+    void setStatuses(std::vector<sensors::SensorStatus> statuses);
+    /// Statuses applied so far (render thread; for tests and redraw logic).
+    std::uint64_t appliedVersion() const { return _appliedVersion; }
+    /// The statuses shown now (render thread).
+    const std::vector<sensors::SensorStatus>& shownStatuses() const { return _shown; }
+
+    /// Local-frame position of a sensor's pin head.
+    osg::Vec3d headPosition(std::size_t index) const;
+    std::optional<std::size_t> indexOf(const std::string& sensorId) const;
+
+    /// The colour that means `level` (also used by the GUI's legend).
+    static osg::Vec4 colourOf(sensors::SensorLevel level);
+    /// The label text: name (or id) and the latest value with its unit.
+    static std::string labelOf(const sensors::SensorInfo& sensor,
+                               const sensors::SensorStatus& status);
+
+    /// Render thread, update phase: applies pending statuses.
+    void applyPending();
+
+private:
+    void buildGeometry();
+    void buildLabels();
+
+    sensors::SensorRegistry _registry;
+    geo::LocalFrame _frame;
+    std::shared_ptr<const geo::FeatureLayer> _features;
+    std::vector<osg::Vec3d> _heads;  ///< local frame, double
+    osg::Vec3d _origin;              ///< vertices are relative to this
+    std::unordered_map<std::string, std::size_t> _indexById;
+
+    osg::ref_ptr<osg::Group> _root;
+    osg::ref_ptr<osg::Geometry> _headGeometry;
+    osg::ref_ptr<osg::Vec4Array> _headColours;
+    osg::ref_ptr<osg::Geometry> _halo;
+    osg::ref_ptr<osg::DrawElementsUInt> _haloIndices;
+    std::vector<osg::ref_ptr<osgText::Text>> _labels;
+
+    std::mutex _mutex;
+    std::optional<std::vector<sensors::SensorStatus>> _maybePending;
+    std::vector<sensors::SensorStatus> _shown;
+    std::uint64_t _appliedVersion = 0;
+};
+
+}  // namespace citytwin::render

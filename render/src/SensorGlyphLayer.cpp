@@ -1,0 +1,320 @@
+#include "citytwin/render/SensorGlyphLayer.h"
+
+#include <osg/BlendFunc>
+#include <osg/Depth>
+#include <osg/LOD>
+#include <osg/LineWidth>
+#include <osg/MatrixTransform>
+#include <osg/Point>
+#include <osgDB/FileUtils>
+#include <osgText/Font>
+#include <osgText/Text>
+
+#include <cmath>
+#include <cstdio>
+#include <map>
+
+#include "citytwin/render/FeaturePickData.h"
+
+namespace citytwin::render {
+namespace {
+
+constexpr double kLabelCell = 500.0;    // m: labels are grouped per cell ...
+constexpr float kLabelRange = 2500.0f;  // m: ... and drawn when the eye is this close
+constexpr unsigned kHeadsBin = 20;      // drawn after the city, over it
+constexpr float kHeadSize = 12.0f;      // px
+constexpr float kOutlineSize = 16.0f;   // px
+constexpr float kHaloSize = 30.0f;      // px
+
+class ApplyPendingCallback : public osg::NodeCallback {
+public:
+    explicit ApplyPendingCallback(SensorGlyphLayer* layer) : _layer(layer) {}
+    void operator()(osg::Node* node, osg::NodeVisitor* nv) override {
+        _layer->applyPending();
+        traverse(node, nv);
+    }
+
+private:
+    SensorGlyphLayer* _layer;  // owns the node that owns this callback
+};
+
+/// The CJK-capable font when installed (labels may be Chinese names).
+osg::ref_ptr<osgText::Font> labelFont() {
+    static osg::ref_ptr<osgText::Font> font = [] {
+        for (const char* path : {"/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+                                 "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"}) {
+            if (osgDB::fileExists(path))
+                if (auto f = osgText::readRefFontFile(path))
+                    return f;
+        }
+        return osgText::Font::getDefaultFont();
+    }();
+    return font;
+}
+
+osg::ref_ptr<osg::Vec4Array> oneColour(const osg::Vec4& c) {
+    osg::ref_ptr<osg::Vec4Array> a = new osg::Vec4Array;
+    a->push_back(c);
+    return a;
+}
+
+/// States for geometry drawn over the scene: no lighting, no depth test.
+void drawOnTop(osg::StateSet* ss, unsigned binOffset) {
+    ss->setMode(GL_LIGHTING, osg::StateAttribute::OFF | osg::StateAttribute::PROTECTED);
+    ss->setAttributeAndModes(new osg::Depth(osg::Depth::ALWAYS, 0.0, 1.0, false));
+    ss->setRenderBinDetails(static_cast<int>(kHeadsBin + binOffset), "RenderBin");
+}
+
+}  // namespace
+
+SensorGlyphLayer::SensorGlyphLayer(sensors::SensorRegistry registry, const geo::LocalFrame& frame)
+    : _registry(std::move(registry)), _frame(frame), _root(new osg::Group) {
+    _root->setName(kLayerId);
+    auto features = std::make_shared<geo::FeatureLayer>();
+    features->name = kLayerId;
+    features->crs = geo::Crs::wgs84();
+    features->sourceCrs = features->crs;
+    const auto& list = _registry.sensors();
+    _heads.reserve(list.size());
+    osg::Vec3d sum;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const sensors::SensorInfo& s = list[i];
+        const geo::Vec3d l = _frame.toLocal({s.position.x, s.position.y, 0.0});
+        _heads.emplace_back(l.x, l.y, std::max(0.0, s.position.z) + kPinHeight);
+        sum += _heads.back();
+        _indexById.emplace(s.id, i);
+
+        geo::Feature f;
+        f.id = static_cast<std::int64_t>(i);
+        f.geometry.points.push_back(s.position);
+        auto add = [&f](const char* name, std::string value) {
+            if (!value.empty())
+                f.attributes.push_back({name, std::move(value)});
+        };
+        auto number = [](const std::optional<double>& v) {
+            if (!v)
+                return std::string();
+            char buf[32];
+            std::snprintf(buf, sizeof buf, "%g", *v);
+            return std::string(buf);
+        };
+        add("id", s.id);
+        add("name", s.name);
+        add("kind", std::string(sensors::toString(s.kind)));
+        add("metric", s.metric);
+        add("unit", s.unit);
+        add("low", number(s.thresholds.low));
+        add("high", number(s.thresholds.high));
+        add("max_rate_per_min", number(s.thresholds.maxRatePerMinute));
+        add("stale_s", number(s.thresholds.staleAfterSeconds));
+        features->features.push_back(std::move(f));
+    }
+    _features = std::move(features);
+    _origin = _heads.empty() ? osg::Vec3d() : sum / static_cast<double>(_heads.size());
+    _origin.z() = 0.0;
+    _shown.assign(list.size(), sensors::SensorStatus{});
+    buildGeometry();
+    buildLabels();
+    _root->setUpdateCallback(new ApplyPendingCallback(this));
+}
+
+osg::Vec3d SensorGlyphLayer::headPosition(std::size_t index) const {
+    return index < _heads.size() ? _heads[index] : osg::Vec3d();
+}
+
+std::optional<std::size_t> SensorGlyphLayer::indexOf(const std::string& sensorId) const {
+    auto it = _indexById.find(sensorId);
+    if (it == _indexById.end())
+        return std::nullopt;
+    return it->second;
+}
+
+osg::Vec4 SensorGlyphLayer::colourOf(sensors::SensorLevel level) {
+    switch (level) {
+        case sensors::SensorLevel::Normal:
+            return {0.16f, 0.75f, 0.35f, 1.f};
+        case sensors::SensorLevel::Near:
+            return {1.0f, 0.72f, 0.1f, 1.f};
+        case sensors::SensorLevel::Alert:
+            return {0.93f, 0.1f, 0.1f, 1.f};
+        case sensors::SensorLevel::Stale:
+            return {0.55f, 0.45f, 0.75f, 1.f};
+        case sensors::SensorLevel::NoData:
+            return {0.55f, 0.55f, 0.55f, 1.f};
+    }
+    return {0.55f, 0.55f, 0.55f, 1.f};
+}
+
+std::string SensorGlyphLayer::labelOf(const sensors::SensorInfo& sensor,
+                                      const sensors::SensorStatus& status) {
+    std::string text = sensor.name.empty() ? sensor.id : sensor.name;
+    if (status.maybeValue) {
+        char buf[64];
+        std::snprintf(buf, sizeof buf, "\n%.1f %s", *status.maybeValue, sensor.unit.c_str());
+        text += buf;
+    }
+    if (status.level == sensors::SensorLevel::Alert)
+        text += " !";
+    return text;
+}
+
+void SensorGlyphLayer::buildGeometry() {
+    osg::ref_ptr<osg::MatrixTransform> xf =
+        new osg::MatrixTransform(osg::Matrix::translate(_origin));
+    _root->addChild(xf);
+    const std::size_t n = _heads.size();
+
+    // Stems: ground to head, depth-tested like the city around them.
+    osg::ref_ptr<osg::Vec3Array> stemVerts = new osg::Vec3Array;
+    osg::ref_ptr<osg::Vec3Array> headVerts = new osg::Vec3Array;
+    stemVerts->reserve(2 * n);
+    headVerts->reserve(n);
+    for (const osg::Vec3d& h : _heads) {
+        const osg::Vec3d rel = h - _origin;
+        stemVerts->push_back(
+            osg::Vec3(float(rel.x()), float(rel.y()), float(rel.z() - kPinHeight)));
+        stemVerts->push_back(osg::Vec3(rel));
+        headVerts->push_back(osg::Vec3(rel));
+    }
+    osg::ref_ptr<osg::Geometry> stems = new osg::Geometry;
+    stems->setName("sensor-stems");
+    stems->setVertexArray(stemVerts);
+    osg::ref_ptr<osg::Vec4Array> stemColour = oneColour({0.2f, 0.2f, 0.25f, 1.f});
+    stems->setColorArray(stemColour, osg::Array::BIND_OVERALL);
+    stems->addPrimitiveSet(new osg::DrawArrays(GL_LINES, 0, static_cast<GLsizei>(2 * n)));
+    osg::StateSet* stemState = stems->getOrCreateStateSet();
+    stemState->setMode(GL_LIGHTING, osg::StateAttribute::OFF | osg::StateAttribute::PROTECTED);
+    stemState->setAttributeAndModes(new osg::LineWidth(2.f));
+
+    // Outline: a slightly larger dark point under each head.
+    osg::ref_ptr<osg::Geometry> outline = new osg::Geometry;
+    outline->setName("sensor-outlines");
+    outline->setVertexArray(headVerts);
+    outline->setColorArray(oneColour({0.1f, 0.1f, 0.12f, 1.f}), osg::Array::BIND_OVERALL);
+    outline->addPrimitiveSet(new osg::DrawArrays(GL_POINTS, 0, static_cast<GLsizei>(n)));
+    drawOnTop(outline->getOrCreateStateSet(), 1);
+    outline->getOrCreateStateSet()->setAttributeAndModes(new osg::Point(kOutlineSize));
+
+    // Heads: one coloured point per sensor; their colours change with time.
+    _headGeometry = new osg::Geometry;
+    _headGeometry->setName("sensor-heads");
+    _headGeometry->setDataVariance(osg::Object::DYNAMIC);
+    _headGeometry->setVertexArray(headVerts);
+    _headColours = new osg::Vec4Array;
+    _headColours->assign(n, colourOf(sensors::SensorLevel::NoData));
+    _headColours->setDataVariance(osg::Object::DYNAMIC);
+    _headGeometry->setColorArray(_headColours, osg::Array::BIND_PER_VERTEX);
+    _headGeometry->addPrimitiveSet(new osg::DrawArrays(GL_POINTS, 0, static_cast<GLsizei>(n)));
+    drawOnTop(_headGeometry->getOrCreateStateSet(), 2);
+    _headGeometry->getOrCreateStateSet()->setAttributeAndModes(new osg::Point(kHeadSize));
+    osg::ref_ptr<FeaturePickData> pick = new FeaturePickData(kLayerId, _features);
+    for (std::uint32_t i = 0; i < n; ++i)
+        pick->addFeature(i, i);
+    pick->setDrawnOnTop(true);
+    _headGeometry->setUserData(pick);
+
+    // Halo: a large translucent red disc behind sensors in alert.
+    _halo = new osg::Geometry;
+    _halo->setName("sensor-alert-halos");
+    _halo->setDataVariance(osg::Object::DYNAMIC);
+    _halo->setVertexArray(headVerts);
+    _halo->setColorArray(oneColour({1.f, 0.15f, 0.1f, 0.45f}), osg::Array::BIND_OVERALL);
+    _haloIndices = new osg::DrawElementsUInt(GL_POINTS);
+    _haloIndices->setDataVariance(osg::Object::DYNAMIC);
+    _halo->addPrimitiveSet(_haloIndices);
+    osg::StateSet* haloState = _halo->getOrCreateStateSet();
+    drawOnTop(haloState, 0);
+    haloState->setAttributeAndModes(new osg::Point(kHaloSize));
+    haloState->setAttributeAndModes(new osg::BlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA));
+    haloState->setMode(GL_POINT_SMOOTH, osg::StateAttribute::ON);
+
+    for (osg::Geometry* g : {stems.get(), _halo.get(), outline.get(), _headGeometry.get()}) {
+        g->setUseDisplayList(false);
+        g->setUseVertexBufferObjects(true);
+        xf->addChild(g);
+    }
+}
+
+void SensorGlyphLayer::buildLabels() {
+    // One LOD per cell, so that a city of sensors does not draw 10,000 labels
+    // from afar (each text is a drawable, ~4 us of frame time).
+    std::map<std::pair<long, long>, osg::ref_ptr<osg::Geode>> cells;
+    osg::ref_ptr<osg::Group> labels = new osg::Group;
+    labels->setName("sensor-labels");
+    drawOnTop(labels->getOrCreateStateSet(), 3);
+    _labels.reserve(_heads.size());
+    const auto& list = _registry.sensors();
+    for (std::size_t i = 0; i < _heads.size(); ++i) {
+        const osg::Vec3d& h = _heads[i];
+        const std::pair<long, long> key{std::lround(std::floor(h.x() / kLabelCell)),
+                                        std::lround(std::floor(h.y() / kLabelCell))};
+        auto& geode = cells[key];
+        if (!geode) {
+            geode = new osg::Geode;
+            const osg::Vec3d centre((key.first + 0.5) * kLabelCell, (key.second + 0.5) * kLabelCell,
+                                    0.0);
+            osg::ref_ptr<osg::MatrixTransform> xf =
+                new osg::MatrixTransform(osg::Matrix::translate(centre));
+            xf->addChild(geode);
+            osg::ref_ptr<osg::LOD> lod = new osg::LOD;
+            lod->setCenterMode(osg::LOD::USER_DEFINED_CENTER);
+            lod->setCenter(centre);
+            lod->setRadius(kLabelCell);
+            lod->addChild(xf, 0.f, kLabelRange);
+            labels->addChild(lod);
+            geode->setUserValue("cx", centre.x());
+            geode->setUserValue("cy", centre.y());
+        }
+        double cx = 0, cy = 0;
+        geode->getUserValue("cx", cx);
+        geode->getUserValue("cy", cy);
+        osg::ref_ptr<osgText::Text> text = new osgText::Text;
+        text->setFont(labelFont());
+        text->setCharacterSizeMode(osgText::Text::SCREEN_COORDS);
+        text->setCharacterSize(13.f);
+        text->setAxisAlignment(osgText::Text::SCREEN);
+        text->setAlignment(osgText::Text::LEFT_BOTTOM);
+        text->setPosition(osg::Vec3(float(h.x() - cx), float(h.y() - cy), float(h.z())));
+        text->setColor({1.f, 1.f, 1.f, 1.f});
+        text->setBackdropType(osgText::Text::OUTLINE);
+        text->setBackdropColor({0.05f, 0.05f, 0.08f, 1.f});
+        text->setDataVariance(osg::Object::DYNAMIC);
+        text->setText(labelOf(list[i], {}), osgText::String::ENCODING_UTF8);
+        geode->addDrawable(text);
+        _labels.push_back(text);
+    }
+    _root->addChild(labels);
+}
+
+void SensorGlyphLayer::setStatuses(std::vector<sensors::SensorStatus> statuses) {
+    std::lock_guard lock(_mutex);
+    _maybePending = std::move(statuses);
+}
+
+void SensorGlyphLayer::applyPending() {
+    std::optional<std::vector<sensors::SensorStatus>> pending;
+    {
+        std::lock_guard lock(_mutex);
+        pending.swap(_maybePending);
+    }
+    if (!pending || pending->size() != _heads.size())
+        return;
+    const auto& list = _registry.sensors();
+    _haloIndices->clear();
+    for (std::size_t i = 0; i < pending->size(); ++i) {
+        const sensors::SensorStatus& st = (*pending)[i];
+        (*_headColours)[i] = colourOf(st.level);
+        if (st.level == sensors::SensorLevel::Alert)
+            _haloIndices->push_back(static_cast<unsigned>(i));
+        const sensors::SensorStatus& old = _shown[i];
+        if (old.maybeValue != st.maybeValue || old.level != st.level)
+            _labels[i]->setText(labelOf(list[i], st), osgText::String::ENCODING_UTF8);
+    }
+    _headColours->dirty();
+    _haloIndices->dirty();
+    _halo->dirtyBound();
+    _shown = std::move(*pending);
+    ++_appliedVersion;
+}
+
+}  // namespace citytwin::render
