@@ -19,6 +19,7 @@
 #include <QProgressDialog>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTemporaryDir>
 #include <QTextStream>
 #include <QTimer>
 #include <QToolBar>
@@ -397,10 +398,12 @@ void MainWindow::startSensors() {
     feed.maybeStartTimeMs = _options.maybeStartTimeMs;
     feed.storePath = _options.sensorStore;
     if (feed.storePath.isEmpty()) {
-        const QString dir = QStandardPaths::writableLocation(QStandardPaths::CacheLocation);
         if (feed.mqttBroker.isEmpty()) {
-            // Simulated readings are not worth keeping: a fresh day each start.
-            feed.storePath = dir + "/demo-sensors.db";
+            // Simulated readings are not worth keeping: a fresh day in a
+            // private directory each run (two windows never share it).
+            _simulatedStoreDir =
+                std::make_unique<QTemporaryDir>(QDir::tempPath() + "/citytwin-demo-XXXXXX");
+            feed.storePath = _simulatedStoreDir->filePath("demo-sensors.db");
             feed.freshStore = true;
         } else {
             feed.storePath =

@@ -18,6 +18,7 @@ class QLabel;
 class QProgressBar;
 class QToolButton;
 class QDockWidget;
+class QTemporaryDir;
 
 namespace citytwin::app {
 
@@ -114,6 +115,7 @@ private:
     QDockWidget* _alertDock = nullptr;
     QDockWidget* _historyDock = nullptr;
     SensorMonitor* _sensors = nullptr;
+    std::unique_ptr<QTemporaryDir> _simulatedStoreDir;  ///< the demo's throwaway store
     std::optional<geo::LocalFrame> _maybeFrame;
     geo::Extent _dataExtent;
     QStringList _loadErrors;

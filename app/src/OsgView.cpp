@@ -188,6 +188,19 @@ void OsgView::frameBound(const osg::BoundingSphere& bs) {
     setLookAt(eye, center, up, true);
 }
 
+std::optional<QPointF> OsgView::widgetPointOf(const osg::Vec3d& localPoint) const {
+    const osg::Camera* cam = _viewer->getCamera();
+    if (!cam->getViewport())
+        return std::nullopt;
+    const osg::Vec3d eyeSpace = localPoint * cam->getViewMatrix();
+    if (eyeSpace.z() >= 0.0)
+        return std::nullopt;  // behind the eye
+    const osg::Matrixd vpw = cam->getViewMatrix() * cam->getProjectionMatrix() *
+                             cam->getViewport()->computeWindowMatrix();
+    const osg::Vec3d w = localPoint * vpw;
+    return QPointF(w.x() / scale(), height() - w.y() / scale());
+}
+
 void OsgView::flyTo(const osg::Vec3d& localPoint, double distance) {
     const double pitch = osg::DegreesToRadians(-45.0);
     const osg::Vec3d dir(0.0, std::cos(pitch), std::sin(pitch));

@@ -40,6 +40,10 @@ public:
     /// Looks at a local point from the south, tilted, from `distance` metres.
     void flyTo(const osg::Vec3d& localPoint, double distance);
 
+    /// Where a local-frame point is drawn, in widget coordinates (nullopt if
+    /// behind the camera). Tests click there; overlays anchor there.
+    std::optional<QPointF> widgetPointOf(const osg::Vec3d& localPoint) const;
+
     /// Frames drawn since the widget was created.
     quint64 frameCount() const { return _frames; }
     /// Asks for a redraw on the next timer tick.

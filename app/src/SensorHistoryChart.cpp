@@ -65,16 +65,22 @@ protected:
         };
         auto Y = [&](double v) { return area.bottom() - (v - lo) / (hi - lo) * area.height(); };
 
-        // Value grid and labels.
+        // Value grid and labels on round numbers (1, 2, 5 x 10^k).
         p.setFont(font());
-        for (int i = 0; i <= 4; ++i) {
-            const double v = lo + (hi - lo) * i / 4.0;
+        const double rough = (hi - lo) / 4.0;
+        const double magnitude = std::pow(10.0, std::floor(std::log10(rough)));
+        const double nice = rough / magnitude < 1.5   ? 1
+                            : rough / magnitude < 3.5 ? 2
+                            : rough / magnitude < 7.5 ? 5
+                                                      : 10;
+        const double step = nice * magnitude;
+        for (double v = std::ceil(lo / step) * step; v <= hi; v += step) {
             const double y = Y(v);
             p.setPen(QColor(230, 230, 236));
             p.drawLine(QPointF(area.left(), y), QPointF(area.right(), y));
             p.setPen(QColor(90, 90, 100));
             p.drawText(QRectF(0, y - 8, area.left() - 4, 16), Qt::AlignRight | Qt::AlignVCenter,
-                       QString::number(v, 'g', 4));
+                       QString::number(std::abs(v) < step * 1e-6 ? 0.0 : v, 'g', 6));
         }
         // Time labels: start, middle, end (Shanghai time).
         static const QTimeZone tz(8 * 3600);
@@ -172,6 +178,10 @@ const std::vector<sensors::HistoryPoint>& SensorHistoryChart::points() const {
     return _plot->points;
 }
 
+std::pair<qint64, qint64> SensorHistoryChart::range() const {
+    return {_plot->from, _plot->to};
+}
+
 void SensorHistoryChart::setCursorTime(qint64 t) {
     if (_plot->cursor == t)
         return;
@@ -189,8 +199,10 @@ void SensorHistoryChart::retranslate() {
     if (_sensor) {
         const QString name =
             QString::fromStdString(_sensor->name.empty() ? _sensor->id : _sensor->name);
-        _title->setText(tr("%1 (%2): two hours before and one after the scene time")
-                            .arg(name, QString::fromStdString(_sensor->id)));
+        _title->setText(tr("%1 (%2)").arg(name, QString::fromStdString(_sensor->id)));
+        _title->setToolTip(
+            tr("Per-minute mean with its min..max band, two hours before and "
+               "one hour after the scene time; dashed: alert thresholds"));
     } else {
         _title->setText(tr("Click a sensor on the map to see its history"));
     }

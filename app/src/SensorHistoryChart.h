@@ -29,6 +29,8 @@ public:
     std::string metric() const;
     void setHistory(qint64 fromMs, qint64 toMs, std::vector<sensors::HistoryPoint> points);
     const std::vector<sensors::HistoryPoint>& points() const;
+    /// The period shown, ms since the epoch.
+    std::pair<qint64, qint64> range() const;
     void setCursorTime(qint64 t);
 
 signals:

@@ -231,7 +231,7 @@ void SensorMonitor::requestScene(qint64 t) {
             if (r->ok()) {
                 // Classification is pure and linear; done here it keeps the
                 // worker free for the next time.
-                glyphs->setStatuses(sensors::sensorStatusesAt(glyphs->registry(), r->value()));
+                glyphs->setStatuses(sensors::sensorStatusesAt(glyphs->registry(), r->value()), t);
                 _shownTime = t;
                 _view.requestRedraw();
                 _alertPanel.setSceneTime(t);

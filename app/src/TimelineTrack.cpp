@@ -7,6 +7,7 @@
 #include <QTimeZone>
 
 #include <algorithm>
+#include <iterator>
 
 namespace citytwin::app {
 
@@ -86,12 +87,23 @@ void TimelineTrack::paintEvent(QPaintEvent*) {
     }
 
     // Hour ticks, labelled every few hours so that labels never overlap.
+    // Labels at least ~56 px apart, on round Shanghai hours or minutes.
     const qint64 span = _to - _from;
-    const qint64 labelEvery = span > 36 * kHour   ? 6 * kHour
-                              : span > 12 * kHour ? 3 * kHour
-                              : span > 4 * kHour  ? kHour
-                                                  : 15 * kMinute;
-    const qint64 tickEvery = std::min(labelEvery, span > 4 * kHour ? kHour : 15 * kMinute);
+    static const qint64 steps[] = {5 * kMinute, 15 * kMinute, 30 * kMinute, kHour,     2 * kHour,
+                                   3 * kHour,   6 * kHour,    12 * kHour,   24 * kHour};
+    const double msPerPixel = double(span) / std::max(1, r.width());
+    qint64 labelEvery = steps[std::size(steps) - 1];
+    for (qint64 s : steps)
+        if (double(s) / msPerPixel >= 56.0) {
+            labelEvery = s;
+            break;
+        }
+    qint64 tickEvery = labelEvery;
+    for (qint64 s : steps)
+        if (s < labelEvery && labelEvery % s == 0 && double(s) / msPerPixel >= 8.0) {
+            tickEvery = s;
+            break;
+        }
     const qint64 offset = 8 * kHour;  // label in Shanghai time
     qint64 first = ((_from + offset) / tickEvery + 1) * tickEvery - offset;
     p.setFont(font());

@@ -38,18 +38,17 @@ private:
     SensorGlyphLayer* _layer;  // owns the node that owns this callback
 };
 
-/// The CJK-capable font when installed (labels may be Chinese names).
+/// The CJK-capable font when installed (labels may be Chinese names). One
+/// per layer, not a process-wide one: a font's glyph textures belong to the
+/// GL context that first drew them, and a second window has another.
 osg::ref_ptr<osgText::Font> labelFont() {
-    static osg::ref_ptr<osgText::Font> font = [] {
-        for (const char* path : {"/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
-                                 "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"}) {
-            if (osgDB::fileExists(path))
-                if (auto f = osgText::readRefFontFile(path))
-                    return f;
-        }
-        return osgText::Font::getDefaultFont();
-    }();
-    return font;
+    for (const char* path : {"/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+                             "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"}) {
+        if (osgDB::fileExists(path))
+            if (auto f = osgText::readRefFontFile(path))
+                return f;
+    }
+    return osgText::Font::getDefaultFont();
 }
 
 osg::ref_ptr<osg::Vec4Array> oneColour(const osg::Vec4& c) {
@@ -147,10 +146,11 @@ osg::Vec4 SensorGlyphLayer::colourOf(sensors::SensorLevel level) {
 
 std::string SensorGlyphLayer::labelOf(const sensors::SensorInfo& sensor,
                                       const sensors::SensorStatus& status) {
-    std::string text = sensor.name.empty() ? sensor.id : sensor.name;
+    // Leading spaces keep the text clear of the pin it labels.
+    std::string text = "    " + (sensor.name.empty() ? sensor.id : sensor.name);
     if (status.maybeValue) {
         char buf[64];
-        std::snprintf(buf, sizeof buf, "\n%.1f %s", *status.maybeValue, sensor.unit.c_str());
+        std::snprintf(buf, sizeof buf, "\n    %.1f %s", *status.maybeValue, sensor.unit.c_str());
         text += buf;
     }
     if (status.level == sensors::SensorLevel::Alert)
@@ -243,6 +243,7 @@ void SensorGlyphLayer::buildLabels() {
     labels->setName("sensor-labels");
     drawOnTop(labels->getOrCreateStateSet(), 3);
     _labels.reserve(_heads.size());
+    const osg::ref_ptr<osgText::Font> font = labelFont();
     const auto& list = _registry.sensors();
     for (std::size_t i = 0; i < _heads.size(); ++i) {
         const osg::Vec3d& h = _heads[i];
@@ -269,11 +270,11 @@ void SensorGlyphLayer::buildLabels() {
         geode->getUserValue("cx", cx);
         geode->getUserValue("cy", cy);
         osg::ref_ptr<osgText::Text> text = new osgText::Text;
-        text->setFont(labelFont());
+        text->setFont(font);
         text->setCharacterSizeMode(osgText::Text::SCREEN_COORDS);
         text->setCharacterSize(13.f);
         text->setAxisAlignment(osgText::Text::SCREEN);
-        text->setAlignment(osgText::Text::LEFT_BOTTOM);
+        text->setAlignment(osgText::Text::LEFT_CENTER);
         text->setPosition(osg::Vec3(float(h.x() - cx), float(h.y() - cy), float(h.z())));
         text->setColor({1.f, 1.f, 1.f, 1.f});
         text->setBackdropType(osgText::Text::OUTLINE);
@@ -286,16 +287,20 @@ void SensorGlyphLayer::buildLabels() {
     _root->addChild(labels);
 }
 
-void SensorGlyphLayer::setStatuses(std::vector<sensors::SensorStatus> statuses) {
+void SensorGlyphLayer::setStatuses(std::vector<sensors::SensorStatus> statuses,
+                                   sensors::TimeMs time) {
     std::lock_guard lock(_mutex);
     _maybePending = std::move(statuses);
+    _pendingTime = time;
 }
 
 void SensorGlyphLayer::applyPending() {
     std::optional<std::vector<sensors::SensorStatus>> pending;
+    sensors::TimeMs time = 0;
     {
         std::lock_guard lock(_mutex);
         pending.swap(_maybePending);
+        time = _pendingTime;
     }
     if (!pending || pending->size() != _heads.size())
         return;
@@ -314,6 +319,7 @@ void SensorGlyphLayer::applyPending() {
     _haloIndices->dirty();
     _halo->dirtyBound();
     _shown = std::move(*pending);
+    _shownTime = time;
     ++_appliedVersion;
 }
 

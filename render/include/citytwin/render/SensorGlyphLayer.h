@@ -45,8 +45,11 @@ public:
     /// The registry as features (for the attribute panel on pick).
     const std::shared_ptr<const geo::FeatureLayer>& features() const { return _features; }
 
-    /// Any thread: statuses in registry order, shown from the next update.
-    void setStatuses(std::vector<sensors::SensorStatus> statuses);
+    /// Any thread: statuses in registry order at scene time `time`, shown
+    /// from the next update.
+    void setStatuses(std::vector<sensors::SensorStatus> statuses, sensors::TimeMs time = 0);
+    /// The scene time of the statuses shown now (render thread).
+    sensors::TimeMs shownTime() const { return _shownTime; }
     /// Statuses applied so far (render thread; for tests and redraw logic).
     std::uint64_t appliedVersion() const { return _appliedVersion; }
     /// The statuses shown now (render thread).
@@ -85,6 +88,8 @@ private:
 
     std::mutex _mutex;
     std::optional<std::vector<sensors::SensorStatus>> _maybePending;
+    sensors::TimeMs _pendingTime = 0;
+    sensors::TimeMs _shownTime = 0;
     std::vector<sensors::SensorStatus> _shown;
     std::uint64_t _appliedVersion = 0;
 };

@@ -1,0 +1,394 @@
+// The operator's sensor view driven in-process like a user: the demo's
+// simulated sensors on the map, the timeline, alerts and their
+// acknowledgement, a sensor's history, playback, and a live MQTT stream from
+// a real mosquitto broker turning a pin red.
+
+#include <gtest/gtest.h>
+
+#include <QApplication>
+#include <QComboBox>
+#include <QLabel>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+#include <QTreeWidgetItem>
+
+#include <cmath>
+
+#include "AlertPanel.h"
+#include "GuiTestSupport.h"
+#include "LayerTreePanel.h"
+#include "MainWindow.h"
+#include "MosquittoBroker.h"
+#include "OsgView.h"
+#include "PlaybackBar.h"
+#include "SensorHistoryChart.h"
+#include "SensorMonitor.h"
+#include "citytwin/sensors/MqttPublisher.h"
+#include "citytwin/sensors/SensorStatus.h"
+#include "citytwin/sensors/SensorStore.h"
+#include "citytwin/sensors/TimeFormat.h"
+#include "citytwin/test/TestPaths.h"
+
+using namespace citytwin;
+using namespace citytwin::app;
+
+namespace {
+
+constexpr qint64 kMinute = 60'000;
+
+std::unique_ptr<MainWindow> openDemo(AppOptions options) {
+    if (options.size == QSize(1280, 800))
+        options.size = QSize(900, 560);
+    auto w = std::make_unique<MainWindow>(options);
+    QSignalSpy loaded(w.get(), &MainWindow::sceneLoaded);
+    w->show();
+    w->start();
+    EXPECT_TRUE(loaded.wait(180000)) << "scene did not load";
+    return w;
+}
+
+QImage grab(MainWindow& w) {
+    QCoreApplication::processEvents();
+    return w.view()->grabFramebuffer();
+}
+
+/// A second connection to the window's store, as another tool would open it.
+sensors::SensorStore openStore(MainWindow& w) {
+    auto s = sensors::SensorStore::open(w.sensorMonitor()->storePath().toStdString());
+    EXPECT_TRUE(s) << s.messages();
+    return std::move(s.value());
+}
+
+/// Waits until the pins show the state at t: the query runs on a worker,
+/// the pins change in the next frame's update phase.
+bool waitUntilShown(MainWindow& w, qint64 t) {
+    if (!QTest::qWaitFor([&] { return w.sensorMonitor()->shownTime() == t; }, 10000))
+        return false;
+    return QTest::qWaitFor(
+        [&] {
+            w.view()->grabFramebuffer();  // a frame, whose update phase applies the state
+            return w.sensorMonitor()->glyphs()->shownTime() == t;
+        },
+        10000);
+}
+
+QColor toQColor(const osg::Vec4& c) {
+    return QColor::fromRgbF(c.r(), c.g(), c.b());
+}
+
+bool closeTo(QColor a, QColor b, int tolerance = 40) {
+    return std::abs(a.red() - b.red()) + std::abs(a.green() - b.green()) +
+               std::abs(a.blue() - b.blue()) <=
+           tolerance;
+}
+
+/// Pins whose centre pixel has their level's colour, of the pins in view.
+std::pair<int, int> pinsShowingTheirLevel(MainWindow& w, const QImage& image) {
+    auto* glyphs = w.sensorMonitor()->glyphs();
+    const auto& shown = glyphs->shownStatuses();
+    const double dpr = w.view()->devicePixelRatioF();
+    int inView = 0, matching = 0;
+    for (std::size_t i = 0; i < shown.size(); ++i) {
+        auto p = w.view()->widgetPointOf(glyphs->headPosition(i));
+        if (!p)
+            continue;
+        const QPoint px(int(std::lround(p->x() * dpr)), int(std::lround(p->y() * dpr)));
+        if (!image.rect().adjusted(8, 8, -8, -8).contains(px))
+            continue;
+        ++inView;
+        const QColor expected = toQColor(render::SensorGlyphLayer::colourOf(shown[i].level));
+        if (closeTo(image.pixelColor(px), expected))
+            ++matching;
+    }
+    return {inView, matching};
+}
+
+/// The longest alert of the stored day that has cleared.
+std::optional<sensors::AlertRecord> longestClosedAlert(sensors::SensorStore& store) {
+    auto range = store.timeRange();
+    EXPECT_TRUE(range) << range.messages();
+    auto alerts = store.alerts(range->first, range->second);
+    EXPECT_TRUE(alerts) << alerts.messages();
+    std::optional<sensors::AlertRecord> best;
+    for (const auto& a : alerts.value())
+        if (a.maybeClearedMs && a.kind != sensors::AlertKind::Stale &&
+            (!best || *a.maybeClearedMs - a.raisedMs > *best->maybeClearedMs - best->raisedMs))
+            best = a;
+    return best;
+}
+
+}  // namespace
+
+TEST(SensorMonitor, demoShowsEverySensorPinInTheColourOfItsState) {
+    AppOptions o;
+    o.viewName = "top";
+    auto w = openDemo(o);
+    SensorMonitor* m = w->sensorMonitor();
+    ASSERT_TRUE(m->isStarted());
+    ASSERT_TRUE(m->isReady());
+    EXPECT_TRUE(w->playbackBar()->isVisible());
+
+    // The simulator filled the store with a day of history before the first
+    // state was drawn, with no broker anywhere.
+    auto store = openStore(*w);
+    auto stats = store.stats();
+    ASSERT_TRUE(stats) << stats.messages();
+    EXPECT_EQ(stats->registeredSensors, 38);
+    EXPECT_GT(stats->readings, 38 * 1000);
+    ASSERT_TRUE(stats->maybeFirstTs && stats->maybeLastTs);
+    EXPECT_GT(*stats->maybeLastTs - *stats->maybeFirstTs, 23 * 60 * kMinute);
+
+    QTreeWidgetItem* item = w->layerTree()->itemFor("sensors");
+    ASSERT_NE(item, nullptr);
+    EXPECT_EQ(item->checkState(0), Qt::Checked);
+
+    const QImage image = grab(*w);
+    image.save(test::outputDir() + "/sensors-demo-top.png");
+    const auto [inView, matching] = pinsShowingTheirLevel(*w, image);
+    EXPECT_GE(inView, 20) << "the top view should see most of the 38 demo sensors";
+    EXPECT_GE(matching, inView * 8 / 10) << matching << " of " << inView;
+
+    // Unticking the layer removes the pins: their pixels change.
+    w->layerTree()->setFocus();
+    w->layerTree()->setCurrentItem(item);
+    QTest::keyClick(w->layerTree(), Qt::Key_Space);
+    const QImage hidden = grab(*w);
+    const auto [inView2, matching2] = pinsShowingTheirLevel(*w, hidden);
+    EXPECT_LT(matching2, matching / 3) << "pins still drawn after hiding the layer";
+    (void)inView2;
+}
+
+TEST(SensorMonitor, seekingOnTheTimelineShowsTheAlertStateAtThatTime) {
+    AppOptions o;
+    o.viewName = "top";
+    auto w = openDemo(o);
+    SensorMonitor* m = w->sensorMonitor();
+    auto store = openStore(*w);
+    const auto alert = longestClosedAlert(store);
+    ASSERT_TRUE(alert) << "the simulated day raised no alert that cleared";
+    auto* glyphs = m->glyphs();
+    const auto index = glyphs->indexOf(alert->sensorId);
+    ASSERT_TRUE(index);
+
+    // Click the timeline in the middle of the alert.
+    TimelineTrack* track = w->playbackBar()->track();
+    const qint64 middle = alert->raisedMs + (*alert->maybeClearedMs - alert->raisedMs) / 2;
+    QTest::mouseClick(track, Qt::LeftButton, Qt::NoModifier,
+                      QPoint(track->xOf(middle), track->height() / 2));
+    const qint64 clicked = m->clock().now();
+    EXPECT_EQ(m->clock().mode(), sensors::PlaybackClock::Mode::Paused);
+    ASSERT_TRUE(waitUntilShown(*w, clicked));
+    // What the store says about that instant, independently.
+    auto stateThen = store.sceneStateAt(clicked);
+    ASSERT_TRUE(stateThen) << stateThen.messages();
+    const auto expected = sensors::sensorStatusesAt(glyphs->registry(), stateThen.value());
+    ASSERT_EQ(glyphs->shownStatuses().size(), expected.size());
+    for (std::size_t i = 0; i < expected.size(); ++i)
+        EXPECT_EQ(glyphs->shownStatuses()[i].level, expected[i].level)
+            << glyphs->registry().sensors()[i].id;
+
+    // Fly to the sensor and look at its pin: red while the alert is active.
+    w->view()->flyTo(glyphs->headPosition(*index), 900.0);
+    grab(*w);
+    QImage image = grab(*w);
+    auto p = w->view()->widgetPointOf(glyphs->headPosition(*index));
+    ASSERT_TRUE(p);
+    const double dpr = w->view()->devicePixelRatioF();
+    const QPoint px(int(std::lround(p->x() * dpr)), int(std::lround(p->y() * dpr)));
+    const QColor red = toQColor(render::SensorGlyphLayer::colourOf(sensors::SensorLevel::Alert));
+    if (alert->isActiveAt(clicked)) {
+        EXPECT_TRUE(closeTo(image.pixelColor(px), red))
+            << image.pixelColor(px).name().toStdString();
+    }
+    image.save(test::outputDir() + "/sensors-alert-active.png");
+
+    // The alert panel marks it active at the scene time (bold).
+    AlertPanel* panel = w->alertPanel();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !panel->alerts().empty(); }, 10000));
+    bool foundBold = false;
+    for (int r = 0; r < panel->table()->rowCount(); ++r)
+        if (panel->alerts()[std::size_t(r)].id == alert->id)
+            foundBold = panel->table()->item(r, 0)->font().bold();
+    EXPECT_EQ(foundBold, alert->isActiveAt(clicked));
+
+    // An hour before the alert, with nothing active for that sensor, the pin is not red.
+    const qint64 before = alert->raisedMs - 60 * kMinute;
+    auto earlier = store.sceneStateAt(before);
+    ASSERT_TRUE(earlier);
+    bool sensorInAlertBefore = false;
+    for (const auto& a : earlier->activeAlerts)
+        sensorInAlertBefore |= a.sensorId == alert->sensorId;
+    if (!sensorInAlertBefore) {
+        w->playbackBar()->track()->setFocus();
+        QTest::mouseClick(track, Qt::LeftButton, Qt::NoModifier,
+                          QPoint(track->xOf(before), track->height() / 2));
+        ASSERT_TRUE(waitUntilShown(*w, m->clock().now()));
+        image = grab(*w);
+        EXPECT_FALSE(closeTo(image.pixelColor(px), red))
+            << image.pixelColor(px).name().toStdString();
+        image.save(test::outputDir() + "/sensors-before-alert.png");
+    }
+}
+
+TEST(SensorMonitor, acknowledgingAnAlertIsStoredWithTheOperatorsName) {
+    AppOptions o;
+    o.viewName = "top";
+    auto w = openDemo(o);
+    AlertPanel* panel = w->alertPanel();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !panel->alerts().empty(); }, 15000));
+    auto store = openStore(*w);
+    auto all =
+        store.alerts(w->playbackBar()->track()->rangeFrom(), w->playbackBar()->track()->rangeTo());
+    ASSERT_TRUE(all);
+    EXPECT_NEAR(double(panel->alerts().size()), double(all->size()),
+                2.0);  // live alerts may arrive
+    EXPECT_FALSE(panel->acknowledgeButton()->isEnabled());
+
+    panel->table()->selectRow(0);
+    const std::int64_t id = panel->alerts().front().id;
+    ASSERT_TRUE(panel->acknowledgeButton()->isEnabled());
+    QTest::mouseClick(panel->acknowledgeButton(), Qt::LeftButton);
+    auto acknowledged = [&] {
+        auto now = store.alerts(0, sensors::systemNowMs() + kMinute);
+        for (const auto& a : now.value())
+            if (a.id == id)
+                return a.maybeAckMs.has_value() && !a.ackBy.empty();
+        return false;
+    };
+    EXPECT_TRUE(QTest::qWaitFor(acknowledged, 10000));
+    // The panel shows it after its next refresh.
+    EXPECT_TRUE(QTest::qWaitFor(
+        [&] {
+            for (const auto& a : panel->alerts())
+                if (a.id == id)
+                    return a.maybeAckMs.has_value();
+            return false;
+        },
+        10000));
+}
+
+TEST(SensorMonitor, clickingAPinShowsTheSensorsHistoryAroundTheSceneTime) {
+    AppOptions o;
+    o.viewName = "top";
+    auto w = openDemo(o);
+    auto* glyphs = w->sensorMonitor()->glyphs();
+    const auto index = glyphs->indexOf("aq-01");
+    ASSERT_TRUE(index);
+    w->view()->flyTo(glyphs->headPosition(*index), 600.0);
+    grab(*w);
+    grab(*w);
+    auto p = w->view()->widgetPointOf(glyphs->headPosition(*index));
+    ASSERT_TRUE(p);
+    QTest::mouseClick(w->view(), Qt::LeftButton, Qt::NoModifier, p->toPoint());
+    SensorHistoryChart* chart = w->historyChart();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !chart->points().empty(); }, 10000));
+    ASSERT_TRUE(chart->sensor());
+    EXPECT_EQ(chart->sensor()->id, "aq-01");
+    EXPECT_EQ(chart->metric(), chart->sensor()->metric);
+    auto store = openStore(*w);
+    const auto [from, to] = chart->range();
+    EXPECT_LE(from, w->sensorMonitor()->clock().now());
+    auto history = store.history("aq-01", chart->metric(), from, to, sensors::Aggregation::Minute);
+    ASSERT_TRUE(history);
+    // Minutes of the window: the chart shows what the store holds.
+    EXPECT_NEAR(double(chart->points().size()), double(history->size()), 2.0);
+    EXPECT_GT(chart->points().size(), 100u);
+    chart->grab().save(test::outputDir() + "/sensors-history-chart.png");
+    w->grab().save(test::outputDir() + "/sensors-window.png");
+}
+
+TEST(SensorMonitor, playAtAnHourASecondThenPauseThenLive) {
+    AppOptions o;
+    o.viewName = "top";
+    const qint64 start = sensors::systemNowMs() - 20 * 60 * kMinute;
+    o.maybeStartTimeMs = start;
+    auto w = openDemo(o);
+    SensorMonitor* m = w->sensorMonitor();
+    EXPECT_EQ(m->clock().mode(), sensors::PlaybackClock::Mode::Paused);
+    EXPECT_EQ(m->clock().now(), start);
+
+    PlaybackBar* bar = w->playbackBar();
+    bar->speedBox()->setCurrentIndex(bar->speedBox()->findData(3600.0));
+    QTest::mouseClick(bar->playButton(), Qt::LeftButton);
+    EXPECT_EQ(m->clock().mode(), sensors::PlaybackClock::Mode::Playing);
+    QTest::qWait(1500);
+    const qint64 played = m->clock().now() - start;
+    EXPECT_GT(played, 30 * kMinute);  // 1.5 s at 3600x is 1.5 h; generous for a loaded machine
+    // The pins follow the clock while it plays.
+    EXPECT_TRUE(QTest::qWaitFor([&] { return m->shownTime() > start + 30 * kMinute; }, 5000));
+
+    QTest::mouseClick(bar->playButton(), Qt::LeftButton);
+    EXPECT_EQ(m->clock().mode(), sensors::PlaybackClock::Mode::Paused);
+    const qint64 held = m->clock().now();
+    QTest::qWait(400);
+    EXPECT_EQ(m->clock().now(), held);
+    EXPECT_TRUE(bar->timeLabel()->text().startsWith(shanghaiTimeText(held).left(13)));
+
+    QTest::mouseClick(bar->liveButton(), Qt::LeftButton);
+    EXPECT_EQ(m->clock().mode(), sensors::PlaybackClock::Mode::Live);
+    EXPECT_NEAR(double(m->clock().now()), double(sensors::systemNowMs()), 5000.0);
+}
+
+TEST(SensorMonitor, aLiveMqttReadingAboveTheThresholdTurnsThePinRed) {
+    QTemporaryDir dir;
+    test::MosquittoBroker broker(dir.path().toStdString());
+    ASSERT_TRUE(broker.start());
+    AppOptions o;
+    o.viewName = "top";
+    o.mqttBroker = QStringLiteral("127.0.0.1:%1").arg(broker.port());
+    o.sensorStore = dir.filePath("live.db");
+    auto w = openDemo(o);
+    SensorMonitor* m = w->sensorMonitor();
+    auto* glyphs = m->glyphs();
+    const auto index = glyphs->indexOf("aq-01");
+    ASSERT_TRUE(index);
+    const auto& sensor = glyphs->registry().sensors()[*index];
+    ASSERT_TRUE(sensor.thresholds.high);
+    // Nothing has been published: the pin says "no data".
+    ASSERT_TRUE(QTest::qWaitFor([&] { return glyphs->appliedVersion() > 0; }, 10000));
+    EXPECT_EQ(glyphs->shownStatuses()[*index].level, sensors::SensorLevel::NoData);
+
+    sensors::MqttOptions po;
+    po.host = "127.0.0.1";
+    po.port = broker.port();
+    po.qos = 1;
+    sensors::MqttPublisher publisher(po);
+    auto connected = publisher.connect();
+    ASSERT_TRUE(connected) << connected.messages();
+    // Give the ingest's subscription a moment, then publish like a device.
+    QTest::qWait(500);
+    const double value = *sensor.thresholds.high * 2;
+    const std::string payload =
+        "{\"sensor\":\"aq-01\",\"ts\":" + std::to_string(sensors::systemNowMs()) +
+        ",\"values\":{\"" + sensor.metric + "\":" + std::to_string(value) + "}}";
+    for (int i = 0; i < 3; ++i) {
+        auto sent = publisher.publish("city/sensors/aq-01", payload);
+        ASSERT_TRUE(sent) << sent.messages();
+    }
+    EXPECT_TRUE(QTest::qWaitFor(
+        [&] { return glyphs->shownStatuses()[*index].level == sensors::SensorLevel::Alert; },
+        20000))
+        << "level " << sensors::toString(glyphs->shownStatuses()[*index].level);
+    EXPECT_TRUE(QTest::qWaitFor([&] { return !w->alertPanel()->alerts().empty(); }, 10000));
+    w->view()->flyTo(glyphs->headPosition(*index), 700.0);
+    grab(*w);
+    grab(*w).save(test::outputDir() + "/sensors-live-mqtt-alert.png");
+}
+
+int main(int argc, char** argv) {
+    ::testing::InitGoogleTest(&argc, argv);
+    if (GTEST_FLAG_GET(list_tests))
+        return RUN_ALL_TESTS();
+    QString error;
+    if (!test::ensureDisplay(&error)) {
+        fprintf(stderr, "%s\n", qPrintable(error));
+        return 1;
+    }
+    OsgView::setDefaultSurfaceFormat();
+    QApplication app(argc, argv);
+    return RUN_ALL_TESTS();
+}
