@@ -1,0 +1,142 @@
+// Sensor pins: placed in the local frame, coloured by the statuses handed
+// over, changed only when an update traversal runs, pickable as features.
+
+#include <gtest/gtest.h>
+
+#include <osg/Geometry>
+#include <osg/NodeVisitor>
+#include <osgText/Text>
+#include <osgUtil/UpdateVisitor>
+
+#include "citytwin/render/FeaturePickData.h"
+#include "citytwin/render/SensorGlyphLayer.h"
+
+using namespace citytwin;
+using render::SensorGlyphLayer;
+using sensors::SensorLevel;
+
+namespace {
+
+class FindByName : public osg::NodeVisitor {
+public:
+    explicit FindByName(std::string name)
+        : osg::NodeVisitor(TRAVERSE_ALL_CHILDREN), _name(std::move(name)) {}
+    void apply(osg::Drawable& d) override {
+        if (d.getName() == _name)
+            found = d.asGeometry();
+    }
+    void apply(osgText::Text& t) { texts.push_back(&t); }
+    osg::Geometry* found = nullptr;
+    std::vector<osgText::Text*> texts;
+
+private:
+    std::string _name;
+};
+
+osg::Geometry* geometryNamed(osg::Node* root, const std::string& name) {
+    FindByName f(name);
+    root->accept(f);
+    return f.found;
+}
+
+sensors::SensorRegistry registry() {
+    sensors::SensorRegistry r;
+    const double lons[] = {121.50, 121.51, 121.49};
+    for (int i = 0; i < 3; ++i) {
+        sensors::SensorInfo s;
+        s.id = "s" + std::to_string(i);
+        s.name = i == 0 ? "人民广场" : "";
+        s.metric = "pm25";
+        s.unit = "ug/m3";
+        s.position = {lons[i], 31.23, 4.0};
+        r.add(s);
+    }
+    return r;
+}
+
+void update(osg::Node* node) {
+    osg::ref_ptr<osgUtil::UpdateVisitor> uv = new osgUtil::UpdateVisitor;
+    node->accept(*uv);
+}
+
+}  // namespace
+
+TEST(SensorGlyphLayer, pinsStandAtTheirSensorsInTheLocalFrame) {
+    const geo::LocalFrame frame({121.50, 31.23, 0.0});
+    osg::ref_ptr<SensorGlyphLayer> layer = new SensorGlyphLayer(registry(), frame);
+    // s0 is at the frame origin; s1 0.01 deg east (~952 m at 31.23 N), s2 as far west.
+    const osg::Vec3d h0 = layer->headPosition(0);
+    EXPECT_NEAR(h0.x(), 0.0, 0.01);
+    EXPECT_NEAR(h0.y(), 0.0, 0.01);
+    EXPECT_NEAR(h0.z(), 4.0 + SensorGlyphLayer::kPinHeight, 1e-9);
+    EXPECT_NEAR(layer->headPosition(1).x(), 952.0, 3.0);
+    EXPECT_NEAR(layer->headPosition(2).x(), -952.0, 3.0);
+    EXPECT_EQ(layer->indexOf("s2"), 2u);
+    EXPECT_FALSE(layer->indexOf("nope"));
+    EXPECT_EQ(layer->features()->features.size(), 3u);
+    EXPECT_EQ(*layer->features()->features[0].find("id"), "s0");
+}
+
+TEST(SensorGlyphLayer, statusesChangeColoursOnlyInTheUpdatePhase) {
+    const geo::LocalFrame frame({121.50, 31.23, 0.0});
+    osg::ref_ptr<SensorGlyphLayer> layer = new SensorGlyphLayer(registry(), frame);
+    osg::ref_ptr<osg::Node> root = layer->node();
+    osg::Geometry* heads = geometryNamed(root.get(), "sensor-heads");
+    ASSERT_NE(heads, nullptr);
+    auto* colours = dynamic_cast<osg::Vec4Array*>(heads->getColorArray());
+    ASSERT_NE(colours, nullptr);
+    ASSERT_EQ(colours->size(), 3u);
+    EXPECT_EQ((*colours)[0], SensorGlyphLayer::colourOf(SensorLevel::NoData));
+    // The pins are pickable as the registry's features, in front of the city.
+    auto* pick = dynamic_cast<render::FeaturePickData*>(heads->getUserData());
+    ASSERT_NE(pick, nullptr);
+    EXPECT_TRUE(pick->drawnOnTop());
+    EXPECT_EQ(pick->featureAt(2), 2u);
+
+    std::vector<sensors::SensorStatus> st(3);
+    st[0].level = SensorLevel::Alert;
+    st[0].maybeValue = 120.0;
+    st[1].level = SensorLevel::Normal;
+    st[1].maybeValue = 20.0;
+    st[2].level = SensorLevel::Stale;
+    layer->setStatuses(st, 12345);
+    // Handed over, not applied: the live scene has not changed yet.
+    EXPECT_EQ((*colours)[0], SensorGlyphLayer::colourOf(SensorLevel::NoData));
+    EXPECT_EQ(layer->shownTime(), 0);
+
+    update(root.get());
+    EXPECT_EQ(layer->shownTime(), 12345);
+    EXPECT_EQ((*colours)[0], SensorGlyphLayer::colourOf(SensorLevel::Alert));
+    EXPECT_EQ((*colours)[1], SensorGlyphLayer::colourOf(SensorLevel::Normal));
+    EXPECT_EQ((*colours)[2], SensorGlyphLayer::colourOf(SensorLevel::Stale));
+    osg::Geometry* halos = geometryNamed(root.get(), "sensor-alert-halos");
+    ASSERT_NE(halos, nullptr);
+    ASSERT_EQ(halos->getNumPrimitiveSets(), 1u);
+    EXPECT_EQ(halos->getPrimitiveSet(0)->getNumIndices(), 1u);  // only s0 is in alert
+
+    // A second update without new statuses changes nothing.
+    const auto version = layer->appliedVersion();
+    update(root.get());
+    EXPECT_EQ(layer->appliedVersion(), version);
+    // Statuses of the wrong length (another registry) are ignored, not applied.
+    layer->setStatuses(std::vector<sensors::SensorStatus>(2), 999);
+    update(root.get());
+    EXPECT_EQ(layer->shownTime(), 12345);
+}
+
+TEST(SensorGlyphLayer, labelsCarryNameValueAndUnit) {
+    auto reg = registry();
+    sensors::SensorStatus st;
+    st.maybeValue = 35.25;
+    st.level = SensorLevel::Normal;
+    const std::string label = SensorGlyphLayer::labelOf(reg.sensors()[0], st);
+    EXPECT_NE(label.find("人民广场"), std::string::npos);
+    EXPECT_NE(label.find("35.2 ug/m3"), std::string::npos);  // %.1f of 35.25
+    // No name: the id; no value: no number; alert: marked.
+    st.maybeValue.reset();
+    st.level = SensorLevel::Alert;
+    const std::string l1 = SensorGlyphLayer::labelOf(reg.sensors()[1], st);
+    EXPECT_NE(l1.find("s1"), std::string::npos);
+    EXPECT_EQ(l1.find("ug/m3"), std::string::npos);
+    EXPECT_NE(l1.find('!'), std::string::npos);
+}
