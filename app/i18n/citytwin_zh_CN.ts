@@ -63,6 +63,79 @@
     </message>
 </context>
 <context>
+    <name>citytwin::app::AlertPanel</name>
+    <message>
+        <source>%1 above limit</source>
+        <translation>%1 超过上限</translation>
+    </message>
+    <message>
+        <source>%1 below limit</source>
+        <translation>%1 低于下限</translation>
+    </message>
+    <message>
+        <source>%1 changing too fast</source>
+        <translation>%1 变化过快</translation>
+    </message>
+    <message>
+        <source>silent too long</source>
+        <translation>长时间无数据</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>未解除</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1，%2 确认</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alert(s) in the period</source>
+        <translation>
+            <numerusform>本时段 %n 条告警</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 active at the scene time, %2 not acknowledged</source>
+        <translation>场景时刻有效 %1 条，未确认 %2 条</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>告警时间</translation>
+    </message>
+    <message>
+        <source>Sensor</source>
+        <translation>传感器</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>阈值</translation>
+    </message>
+    <message>
+        <source>Cleared</source>
+        <translation>解除时间</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>Acknowledge selected</source>
+        <translation>确认所选告警</translation>
+    </message>
+    <message>
+        <source>Record that you have seen the selected alerts</source>
+        <translation>记录您已看到所选告警</translation>
+    </message>
+</context>
+<context>
     <name>citytwin::app::AttributePanel</name>
     <message>
         <source>Attribute</source>
@@ -411,6 +484,122 @@
     <message>
         <source>Import cancelled; the project is unchanged.</source>
         <translation>导入已取消，项目未被修改。</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <source>Sensor history</source>
+        <translation>传感器历史</translation>
+    </message>
+    <message>
+        <source>Sensors</source>
+        <translation>传感器</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::PlaybackBar</name>
+    <message>
+        <source>Live</source>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <source>Follow the present: show what the sensors report now</source>
+        <translation>跟随当前时间：显示传感器的实时数据</translation>
+    </message>
+    <message>
+        <source>Pause playback</source>
+        <translation>暂停回放</translation>
+    </message>
+    <message>
+        <source>Play back from the cursor</source>
+        <translation>从游标处开始回放</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <source>Playback speed (times real time)</source>
+        <translation>回放速度（实时的倍数）</translation>
+    </message>
+    <message>
+        <source>Scene time, Shanghai (UTC+8)</source>
+        <translation>场景时间，上海（UTC+8）</translation>
+    </message>
+    <message>
+        <source>Click or drag to go to a time; red bands are alerts, hatched areas are gaps in the stream</source>
+        <translation>单击或拖动以跳转到某一时刻；红色条带为告警，斜线区域为数据流中断</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::SensorHistoryChart</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Per-minute mean with its min..max band, two hours before and one hour after the scene time; dashed: alert thresholds</source>
+        <translation>每分钟均值及最小—最大范围，场景时间前两小时至后一小时；虚线：告警阈值</translation>
+    </message>
+    <message>
+        <source>Click a sensor on the map to see its history</source>
+        <translation>在地图上单击传感器以查看其历史数据</translation>
+    </message>
+    <message>
+        <source>No readings in this period</source>
+        <translation>该时段没有读数</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::SensorMonitor</name>
+    <message>
+        <source>The sensors are already running</source>
+        <translation>传感器已在运行</translation>
+    </message>
+    <message>
+        <source>Cannot read the sensor registry:
+%1</source>
+        <translation>无法读取传感器登记表：
+%1</translation>
+    </message>
+    <message>
+        <source>The sensor registry %1 lists no sensors</source>
+        <translation>传感器登记表 %1 中没有传感器</translation>
+    </message>
+    <message>
+        <source>Cannot open the sensor store %1:
+%2</source>
+        <translation>无法打开传感器数据库 %1：
+%2</translation>
+    </message>
+    <message>
+        <source>--mqtt: %1</source>
+        <translation>--mqtt：%1</translation>
+    </message>
+    <message>
+        <source>MQTT %1: %2</source>
+        <translation>MQTT %1：%2</translation>
+    </message>
+    <message>
+        <source>Alert %1 not acknowledged: %2</source>
+        <translation>告警 %1 未能确认：%2</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::TimelineTrack</name>
+    <message>
+        <source>Timeline</source>
+        <translation>时间轴</translation>
     </message>
 </context>
 </TS>

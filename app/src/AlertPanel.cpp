@@ -122,12 +122,14 @@ void AlertPanel::fill() {
             _table->setItem(row, c, it);
             return it;
         };
-        cell(Raised, shanghaiTimeText(a.raisedMs))->setData(kIdRole, qint64(a.id));
+        QTableWidgetItem* raised = cell(Raised, shanghaiTimeText(a.raisedMs).mid(5));
+        raised->setData(kIdRole, qint64(a.id));
+        raised->setToolTip(shanghaiTimeText(a.raisedMs));
         cell(Sensor, QString::fromStdString(a.sensorId));
         cell(Kind, alertKindText(a))->setToolTip(QString::fromStdString(a.message));
         cell(Value, QString::number(a.value, 'g', 5));
         cell(Limit, QString::number(a.limit, 'g', 5));
-        cell(Cleared, a.maybeClearedMs ? shanghaiTimeText(*a.maybeClearedMs) : tr("active"));
+        cell(Cleared, a.maybeClearedMs ? shanghaiTimeText(*a.maybeClearedMs).mid(5) : tr("active"));
         cell(Acknowledged, a.maybeAckMs ? tr("%1 by %2")
                                               .arg(shanghaiTimeText(*a.maybeAckMs, false),
                                                    QString::fromStdString(a.ackBy))
@@ -136,6 +138,7 @@ void AlertPanel::fill() {
             _table->selectRow(row);
     }
     _table->setUpdatesEnabled(true);
+    _table->resizeColumnsToContents();
     _summary->setText(
         tr("%n alert(s) in the period", nullptr, int(_alerts.size())) + " · " +
         tr("%1 active at the scene time, %2 not acknowledged").arg(active).arg(unacked));

@@ -429,6 +429,7 @@ void MainWindow::startSensors() {
     _historyDock->setVisible(true);
     tabifyDockWidget(_alertDock, _historyDock);
     _alertDock->raise();
+    resizeDocks({_alertDock}, {360}, Qt::Horizontal);
 }
 
 void MainWindow::onLayerLoaded(const LoadedLayer& layer) {

@@ -27,6 +27,7 @@
 #include "PlaybackBar.h"
 #include "SensorHistoryChart.h"
 #include "SensorMonitor.h"
+#include "Translations.h"
 #include "citytwin/sensors/MqttPublisher.h"
 #include "citytwin/sensors/SensorStatus.h"
 #include "citytwin/sensors/SensorStore.h"
@@ -377,6 +378,22 @@ TEST(SensorMonitor, aLiveMqttReadingAboveTheThresholdTurnsThePinRed) {
     w->view()->flyTo(glyphs->headPosition(*index), 700.0);
     grab(*w);
     grab(*w).save(test::outputDir() + "/sensors-live-mqtt-alert.png");
+}
+
+TEST(SensorMonitor, speaksChinese) {
+    EXPECT_EQ(installTranslators(*qApp, "zh_CN"), "zh_CN");
+    {
+        AppOptions o;
+        o.viewName = "lujiazui";
+        auto w = openDemo(o);
+        EXPECT_EQ(w->playbackBar()->liveButton()->text(), QString::fromUtf8("实时"));
+        EXPECT_EQ(w->alertPanel()->acknowledgeButton()->text(), QString::fromUtf8("确认所选告警"));
+        EXPECT_EQ(w->alertPanel()->table()->horizontalHeaderItem(0)->text(),
+                  QString::fromUtf8("告警时间"));
+        ASSERT_TRUE(QTest::qWaitFor([&] { return !w->alertPanel()->alerts().empty(); }, 10000));
+        w->grab().save(test::outputDir() + "/sensors-window-zh.png");
+    }
+    installTranslators(*qApp, "en");
 }
 
 int main(int argc, char** argv) {
