@@ -4,12 +4,14 @@
 #include <osg/Geode>
 #include <osg/Geometry>
 #include <osg/KdTree>
+#include <osg/LOD>
 #include <osg/LineWidth>
 #include <osg/Material>
 #include <osg/MatrixTransform>
 #include <osg/PolygonOffset>
 
 #include <cmath>
+#include <limits>
 #include <map>
 #include <numbers>
 
@@ -121,9 +123,18 @@ public:
     }
 
     TileMesh& tileFor(const osg::Vec3d& anchor, std::uint32_t featureIndex) {
+        return tileIn(_tiles, anchor, featureIndex);
+    }
+    /// The coarse level of the same tile: landmarks only.
+    TileMesh& landmarkTileFor(const osg::Vec3d& anchor, std::uint32_t featureIndex) {
+        return tileIn(_landmarks, anchor, featureIndex);
+    }
+
+    TileMesh& tileIn(std::map<TileKey, TileMesh>& tiles, const osg::Vec3d& anchor,
+                     std::uint32_t featureIndex) {
         const TileKey key{static_cast<long>(std::floor(anchor.x() / _tileSize)),
                           static_cast<long>(std::floor(anchor.y() / _tileSize))};
-        auto [it, inserted] = _tiles.try_emplace(key);
+        auto [it, inserted] = tiles.try_emplace(key);
         TileMesh& t = it->second;
         if (inserted) {
             t.origin = {(key.first + 0.5) * _tileSize, (key.second + 0.5) * _tileSize, 0.0};
@@ -140,6 +151,33 @@ public:
         for (auto& [key, t] : _tiles) {
             if (t.primitives == 0)
                 continue;
+            osg::ref_ptr<osg::Node> detail = tileNode(t);
+            ++stats.tiles;
+            stats.vertices += t.vertices->size();
+            if (_mode == GL_TRIANGLES)
+                stats.triangles += t.primitives;
+            if (!_style.levelOfDetail || _style.role != LayerRole::Buildings) {
+                group->addChild(detail);
+                continue;
+            }
+            // Near: every building; far: the landmarks (if any); a tile
+            // under a pixel is not drawn at all.
+            osg::ref_ptr<osg::LOD> lod = new osg::LOD;
+            lod->setRangeMode(osg::LOD::PIXEL_SIZE_ON_SCREEN);
+            lod->addChild(detail, _style.detailPixels, std::numeric_limits<float>::max());
+            auto lm = _landmarks.find(key);
+            if (lm != _landmarks.end() && lm->second.primitives > 0) {
+                lod->addChild(tileNode(lm->second), 1.f, _style.detailPixels);
+                ++stats.landmarkTiles;
+                stats.vertices += lm->second.vertices->size();
+            }
+            group->addChild(lod);
+        }
+        return group;
+    }
+
+    osg::ref_ptr<osg::Node> tileNode(TileMesh& t) const {
+        {
             osg::ref_ptr<osg::Geometry> g = new osg::Geometry;
             g->setUseDisplayList(false);
             g->setUseVertexBufferObjects(true);
@@ -154,13 +192,8 @@ public:
             osg::ref_ptr<osg::MatrixTransform> xf = new osg::MatrixTransform;
             xf->setMatrix(osg::Matrixd::translate(t.origin));
             xf->addChild(geode);
-            group->addChild(xf);
-            ++stats.tiles;
-            stats.vertices += t.vertices->size();
-            if (_mode == GL_TRIANGLES)
-                stats.triangles += t.primitives;
+            return xf;
         }
-        return group;
     }
 
 private:
@@ -171,6 +204,7 @@ private:
     const LayerStyle& _style;
     GLenum _mode;
     std::map<TileKey, TileMesh> _tiles;
+    std::map<TileKey, TileMesh> _landmarks;
 };
 
 /// Local rings of a polygon: outer counter-clockwise, holes clockwise, no
@@ -319,8 +353,10 @@ geo::Result<osg::ref_ptr<osg::Group>> LayerNodeBuilder::build(
                     auto rings = localRings(b, poly);
                     if (rings.empty())
                         continue;
-                    TileMesh& t = b.tileFor({rings[0][0].x(), rings[0][0].y(), 0.0}, fi);
-                    addExtrudedPolygon(t, rings, e, color);
+                    const osg::Vec3d anchor{rings[0][0].x(), rings[0][0].y(), 0.0};
+                    addExtrudedPolygon(b.tileFor(anchor, fi), rings, e, color);
+                    if (style.levelOfDetail && e.top >= style.landmarkHeight)
+                        addExtrudedPolygon(b.landmarkTileFor(anchor, fi), rings, e, color);
                     drawn = true;
                 }
                 break;

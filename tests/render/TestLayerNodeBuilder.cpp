@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <osg/LOD>
+
 #include <osg/Geometry>
 #include <osg/MatrixTransform>
 
@@ -34,8 +36,19 @@ std::shared_ptr<geo::FeatureLayer> layerOf(std::vector<geo::Feature> features) {
     return l;
 }
 
+/// The geometry of the full-detail level (child 0 of each building LOD), or
+/// of the coarse level with `coarse`.
 struct Collect : osg::NodeVisitor {
-    Collect() : osg::NodeVisitor(TRAVERSE_ALL_CHILDREN) {}
+    explicit Collect(bool coarse = false)
+        : osg::NodeVisitor(TRAVERSE_ALL_CHILDREN), coarseLevel(coarse) {}
+    bool coarseLevel;
+    std::vector<osg::LOD*> lods;
+    void apply(osg::LOD& lod) override {
+        lods.push_back(&lod);
+        const unsigned child = coarseLevel ? 1u : 0u;
+        if (child < lod.getNumChildren())
+            lod.getChild(child)->accept(*this);
+    }
     std::vector<osg::Geometry*> geoms;
     std::vector<osg::Matrixd> origins;
     osg::Matrixd current;
@@ -108,6 +121,29 @@ TEST(LayerNodeBuilder, batchesManyBuildingsIntoFewDrawablesAndPicksEachOne) {
         }
     }
     EXPECT_EQ(std::count(seen.begin(), seen.end(), true), 1600);
+
+    // Far away, a tile shows only its landmarks (>= 40 m: columns i >= 30).
+    Collect coarse(true);
+    node.value()->accept(coarse);
+    EXPECT_EQ(coarse.lods.size(), stats.tiles);
+    EXPECT_EQ(coarse.geoms.size(), stats.landmarkTiles);
+    EXPECT_GT(stats.landmarkTiles, 0u);
+    EXPECT_LT(stats.landmarkTiles, stats.tiles);
+    std::vector<bool> landmark(fs.size(), false);
+    for (auto* g : coarse.geoms) {
+        auto* pick = dynamic_cast<render::FeaturePickData*>(g->getUserData());
+        ASSERT_NE(pick, nullptr);
+        const auto* de = static_cast<const osg::DrawElementsUInt*>(g->getPrimitiveSet(0));
+        for (std::uint32_t t = 0; t < de->size() / 3; ++t)
+            landmark[*pick->featureAt(t)] = true;
+    }
+    for (int i = 0; i < 40; ++i)
+        for (int j = 0; j < 40; ++j)
+            EXPECT_EQ(landmark[std::size_t(i * 40 + j)], 10 + i >= 40) << i << "," << j;
+    for (osg::LOD* lod : coarse.lods) {
+        EXPECT_EQ(lod->getRangeMode(), osg::LOD::PIXEL_SIZE_ON_SCREEN);
+        EXPECT_EQ(lod->getMinRange(0), style.detailPixels);
+    }
 }
 
 TEST(LayerNodeBuilder, refusesLayersNotInWgs84) {

@@ -26,6 +26,7 @@ struct LayerBuildStats {
     std::size_t tiles = 0;      ///< batched tiles (drawables) built
     std::size_t triangles = 0;  ///< triangles built (0 for lines)
     std::size_t vertices = 0;
+    std::size_t landmarkTiles = 0;  ///< tiles with a coarse level (landmarks only)
 };
 
 class LayerNodeBuilder {

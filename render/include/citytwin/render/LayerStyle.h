@@ -28,6 +28,13 @@ struct LayerStyle {
     float glyphHeight = 12.f;  ///< metres
     /// Buildings: colour by height (low: warm stone, tall: blue-grey glass).
     bool colorByHeight = true;
+    /// Buildings: level of detail per tile. A tile drawn smaller than
+    /// detailPixels on screen (its bounding sphere's diameter) shows only
+    /// its landmarks — buildings at least landmarkHeight tall — so a city of
+    /// 200,000 buildings keeps distant tiles cheap; below 1 pixel, nothing.
+    bool levelOfDetail = true;
+    float detailPixels = 48.f;
+    double landmarkHeight = 40.0;
     /// Categorised colours (QGIS-style): a feature whose categoryAttribute
     /// value is a key here takes that colour instead of `color`.
     std::string categoryAttribute = "kind";
