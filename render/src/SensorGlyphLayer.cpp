@@ -2,6 +2,7 @@
 
 #include <osg/BlendFunc>
 #include <osg/Depth>
+#include <osg/FrameStamp>
 #include <osg/LOD>
 #include <osg/LineWidth>
 #include <osg/MatrixTransform>
@@ -30,9 +31,30 @@ class ApplyPendingCallback : public osg::NodeCallback {
 public:
     explicit ApplyPendingCallback(SensorGlyphLayer* layer) : _layer(layer) {}
     void operator()(osg::Node* node, osg::NodeVisitor* nv) override {
-        _layer->applyPending();
+        const osg::FrameStamp* fs = nv->getFrameStamp();
+        _layer->applyPending(fs ? fs->getFrameNumber() : 0);
         traverse(node, nv);
     }
+
+private:
+    SensorGlyphLayer* _layer;  // owns the node that owns this callback
+};
+
+/// Records when a cell of labels was last drawn (read in the update phase;
+/// the cull traversal itself changes nothing in the scene).
+class CellCulledCallback : public osg::NodeCallback {
+public:
+    explicit CellCulledCallback(SensorGlyphLayer::LabelCell* cell) : _cell(cell) {}
+    void operator()(osg::Node* node, osg::NodeVisitor* nv) override {
+        if (const osg::FrameStamp* fs = nv->getFrameStamp()) {
+            _cell->lastCulledFrame = fs->getFrameNumber();
+            _cell->everCulled = true;
+        }
+        traverse(node, nv);
+    }
+
+private:
+    SensorGlyphLayer::LabelCell* _cell;
 
 private:
     SensorGlyphLayer* _layer;  // owns the node that owns this callback
@@ -239,6 +261,7 @@ void SensorGlyphLayer::buildLabels() {
     // One LOD per cell, so that a city of sensors does not draw 10,000 labels
     // from afar (each text is a drawable, ~4 us of frame time).
     std::map<std::pair<long, long>, osg::ref_ptr<osg::Geode>> cells;
+    std::map<std::pair<long, long>, std::size_t> cellIndex;
     osg::ref_ptr<osg::Group> labels = new osg::Group;
     labels->setName("sensor-labels");
     drawOnTop(labels->getOrCreateStateSet(), 3);
@@ -265,7 +288,10 @@ void SensorGlyphLayer::buildLabels() {
             labels->addChild(lod);
             geode->setUserValue("cx", centre.x());
             geode->setUserValue("cy", centre.y());
+            cellIndex[key] = _cells.size();
+            _cells.emplace_back();
         }
+        _cells[cellIndex[key]].sensors.push_back(i);
         double cx = 0, cy = 0;
         geode->getUserValue("cx", cx);
         geode->getUserValue("cy", cy);
@@ -284,7 +310,18 @@ void SensorGlyphLayer::buildLabels() {
         geode->addDrawable(text);
         _labels.push_back(text);
     }
+    // Callbacks point into _cells: attach them once it no longer grows.
+    for (auto& [key, geode] : cells)
+        geode->setCullCallback(new CellCulledCallback(&_cells[cellIndex[key]]));
     _root->addChild(labels);
+}
+
+std::size_t SensorGlyphLayer::staleLabelCount() const {
+    std::size_t n = 0;
+    for (const LabelCell& c : _cells)
+        if (c.stale)
+            n += c.sensors.size();
+    return n;
 }
 
 void SensorGlyphLayer::setStatuses(std::vector<sensors::SensorStatus> statuses,
@@ -294,7 +331,7 @@ void SensorGlyphLayer::setStatuses(std::vector<sensors::SensorStatus> statuses,
     _pendingTime = time;
 }
 
-void SensorGlyphLayer::applyPending() {
+void SensorGlyphLayer::applyPending(unsigned frameNumber) {
     std::optional<std::vector<sensors::SensorStatus>> pending;
     sensors::TimeMs time = 0;
     {
@@ -302,25 +339,39 @@ void SensorGlyphLayer::applyPending() {
         pending.swap(_maybePending);
         time = _pendingTime;
     }
-    if (!pending || pending->size() != _heads.size())
-        return;
     const auto& list = _registry.sensors();
-    _haloIndices->clear();
-    for (std::size_t i = 0; i < pending->size(); ++i) {
-        const sensors::SensorStatus& st = (*pending)[i];
-        (*_headColours)[i] = colourOf(st.level);
-        if (st.level == sensors::SensorLevel::Alert)
-            _haloIndices->push_back(static_cast<unsigned>(i));
-        const sensors::SensorStatus& old = _shown[i];
-        if (old.maybeValue != st.maybeValue || old.level != st.level)
-            _labels[i]->setText(labelOf(list[i], st), osgText::String::ENCODING_UTF8);
+    if (pending && pending->size() == _heads.size()) {
+        _haloIndices->clear();
+        for (std::size_t i = 0; i < pending->size(); ++i) {
+            const sensors::SensorStatus& st = (*pending)[i];
+            (*_headColours)[i] = colourOf(st.level);
+            if (st.level == sensors::SensorLevel::Alert)
+                _haloIndices->push_back(static_cast<unsigned>(i));
+        }
+        _headColours->dirty();
+        _haloIndices->dirty();
+        _halo->dirtyBound();
+        // Label texts are laid out glyph by glyph (~0.1 ms each): only the
+        // cells in view are refreshed now, the rest when they come into view.
+        for (LabelCell& c : _cells)
+            for (std::size_t i : c.sensors)
+                if (_shown[i].maybeValue != (*pending)[i].maybeValue ||
+                    _shown[i].level != (*pending)[i].level) {
+                    c.stale = true;
+                    break;
+                }
+        _shown = std::move(*pending);
+        _shownTime = time;
+        ++_appliedVersion;
     }
-    _headColours->dirty();
-    _haloIndices->dirty();
-    _halo->dirtyBound();
-    _shown = std::move(*pending);
-    _shownTime = time;
-    ++_appliedVersion;
+    for (LabelCell& c : _cells) {
+        const bool drawnLately = c.everCulled && frameNumber <= c.lastCulledFrame + 2;
+        if (!c.stale || !drawnLately)
+            continue;
+        for (std::size_t i : c.sensors)
+            _labels[i]->setText(labelOf(list[i], _shown[i]), osgText::String::ENCODING_UTF8);
+        c.stale = false;
+    }
 }
 
 }  // namespace citytwin::render

@@ -113,6 +113,9 @@ TEST(SensorGlyphLayer, statusesChangeColoursOnlyInTheUpdatePhase) {
     ASSERT_NE(halos, nullptr);
     ASSERT_EQ(halos->getNumPrimitiveSets(), 1u);
     EXPECT_EQ(halos->getPrimitiveSet(0)->getNumIndices(), 1u);  // only s0 is in alert
+    // No cell of labels was drawn (no cull traversal): their texts wait
+    // until they come into view instead of being laid out on every seek.
+    EXPECT_EQ(layer->staleLabelCount(), 3u);
 
     // A second update without new statuses changes nothing.
     const auto version = layer->appliedVersion();

@@ -65,8 +65,20 @@ public:
     static std::string labelOf(const sensors::SensorInfo& sensor,
                                const sensors::SensorStatus& status);
 
-    /// Render thread, update phase: applies pending statuses.
-    void applyPending();
+    /// Render thread, update phase: applies pending statuses; refreshes the
+    /// labels of cells drawn in the last frames (frameNumber: the update's).
+    void applyPending(unsigned frameNumber = 0);
+    /// Labels whose text is out of date because their cell is not drawn
+    /// (far away): refreshed when it comes into view, not on every seek.
+    std::size_t staleLabelCount() const;
+
+    /// One cell of labels (an LOD): which sensors, when it was last drawn.
+    struct LabelCell {
+        std::vector<std::size_t> sensors;
+        unsigned lastCulledFrame = 0;
+        bool everCulled = false;
+        bool stale = false;
+    };
 
 private:
     void buildGeometry();
@@ -85,6 +97,7 @@ private:
     osg::ref_ptr<osg::Geometry> _halo;
     osg::ref_ptr<osg::DrawElementsUInt> _haloIndices;
     std::vector<osg::ref_ptr<osgText::Text>> _labels;
+    std::vector<LabelCell> _cells;
 
     std::mutex _mutex;
     std::optional<std::vector<sensors::SensorStatus>> _maybePending;
