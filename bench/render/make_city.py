@@ -9,7 +9,8 @@ import sys
 
 src, n, out = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 demo = json.load(open(src, encoding="utf-8"))
-feats = demo["features"]
+# Footprints only: the demo file also holds a few points and lines.
+feats = [f for f in demo["features"] if f.get("geometry") and f["geometry"]["type"] in ("Polygon", "MultiPolygon")]
 xs, ys = [], []
 
 

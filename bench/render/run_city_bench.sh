@@ -14,8 +14,15 @@ SIZE_W=1280; SIZE_H=800
 CAMERA=${CAMERA:-121.49,31.20,1500,30,-20}
 OUT=${OUT:-/tmp/citytwin-city-bench}
 mkdir -p "$OUT"
-run() { if [ -n "${DISPLAY:-}" ]; then "$@"; else xvfb-run -a -s "-screen 0 1920x1080x24" "$@"; fi; }
-peak() { /usr/bin/time -f "peak_rss_kb=%M" -o "$OUT/$1.time" "${@:2}"; }
+# Peak resident memory of the program itself (GNU time on the child, not xvfb-run).
+peak() {
+    local name=$1; shift
+    if [ -n "${DISPLAY:-}" ]; then
+        /usr/bin/time -f "peak_rss_kb=%M" -o "$OUT/$name.time" "$@"
+    else
+        xvfb-run -a -s "-screen 0 1920x1080x24" /usr/bin/time -f "peak_rss_kb=%M" -o "$OUT/$name.time" "$@"
+    fi
+}
 
 [ -f "$OUT/city.geojson" ] || python3 "$ROOT/bench/render/make_city.py" "$ROOT/data/demo/buildings.geojson" "$N" "$OUT/city.geojson"
 [ -f "$OUT/city.osgb" ] || "$BUILD/bin/citytwin-cli" export-osgb "$OUT/city.geojson" --out "$OUT/city.osgb" > "$OUT/export.txt"
@@ -23,8 +30,8 @@ cat "$OUT/export.txt"
 ORIGIN=$(awk '/^origin /{print $2}' "$OUT/export.txt")
 LON=${ORIGIN%,*}; LAT=${ORIGIN#*,}
 
-base=$(peak base run "$BUILD/bin/bench_osgviewer_baseline" "$OUT/city.osgb" $SIZE_W $SIZE_H "$FRAMES" "$LON" "$LAT" "$CAMERA")
-ours=$(peak ours run "$BUILD/bin/citytwin" --no-sensors --size ${SIZE_W}x${SIZE_H} --camera "$CAMERA" \
+base=$(peak base "$BUILD/bin/bench_osgviewer_baseline" "$OUT/city.osgb" $SIZE_W $SIZE_H "$FRAMES" "$LON" "$LAT" "$CAMERA")
+ours=$(peak ours "$BUILD/bin/citytwin" --no-sensors --size ${SIZE_W}x${SIZE_H} --camera "$CAMERA" \
          --benchmark "$FRAMES" --hide-layer ground "$OUT/city.geojson")
 echo "$base $(cat "$OUT/base.time")"
 echo "$ours $(cat "$OUT/ours.time")"
