@@ -86,12 +86,24 @@ std::vector<AlertEvent> AlertEngine::onReading(const Reading& r) {
     if (series.seen && r.ts <= series.lastTs)
         return events;  // late or repeated
     const auto& t = s->thresholds;
-    if (t.high)
-        setActive(*s, AlertKind::High, r.value > *t.high, r, *t.high,
+    // Deadband (alarm-management practice, cf. ISA-18.2): an active alert
+    // clears only once the value is back by 2% of the normal band (or of the
+    // threshold), so a value hovering at the limit raises one alert, not
+    // one a minute.
+    const double deadband = t.low && t.high ? 0.02 * (*t.high - *t.low)
+                            : t.high        ? 0.02 * std::fabs(*t.high)
+                            : t.low         ? 0.02 * std::fabs(*t.low)
+                                            : 0.0;
+    if (t.high) {
+        const bool on = _active[{s->id, AlertKind::High}];
+        setActive(*s, AlertKind::High, r.value > *t.high - (on ? deadband : 0.0), r, *t.high,
                   format("%g above the high threshold %g", r.value, *t.high), events);
-    if (t.low)
-        setActive(*s, AlertKind::Low, r.value < *t.low, r, *t.low,
+    }
+    if (t.low) {
+        const bool on = _active[{s->id, AlertKind::Low}];
+        setActive(*s, AlertKind::Low, r.value < *t.low + (on ? deadband : 0.0), r, *t.low,
                   format("%g below the low threshold %g", r.value, *t.low), events);
+    }
     if (t.maxRatePerMinute && series.seen) {
         const double minutes = static_cast<double>(r.ts - series.lastTs) / 60000.0;
         const double rate = (r.value - series.lastValue) / minutes;

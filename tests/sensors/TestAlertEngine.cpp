@@ -91,3 +91,23 @@ TEST(AlertEngine, restoredOpenAlertsAreClearedNotRaisedAgain) {
     EXPECT_TRUE(e.onReading(at("aq", "pm25", kT0, 100)).empty());
     EXPECT_EQ(e.onReading(at("aq", "pm25", kT0 + 1, 10)).size(), 1u);
 }
+
+TEST(AlertEngine, aValueHoveringAtTheLimitRaisesOnceThanksToTheDeadband) {
+    // Band 1..75: deadband 2% of 74 = 1.48.
+    AlertEngine e(registry());
+    ASSERT_EQ(e.onReading(at("aq", "pm25", kT0, 75.5)).size(), 1u);  // raised
+    EXPECT_TRUE(e.onReading(at("aq", "pm25", kT0 + 60000, 74.8)).empty());
+    EXPECT_TRUE(e.onReading(at("aq", "pm25", kT0 + 120000, 75.2)).empty());
+    EXPECT_TRUE(e.onReading(at("aq", "pm25", kT0 + 180000, 73.6)).empty());  // 75 - 1.48 = 73.52
+    auto cleared = e.onReading(at("aq", "pm25", kT0 + 240000, 73.5));
+    ASSERT_EQ(cleared.size(), 1u);
+    EXPECT_EQ(cleared[0].type, AlertEvent::Type::Cleared);
+    // Not active any more: the plain threshold raises again.
+    EXPECT_TRUE(e.onReading(at("aq", "pm25", kT0 + 300000, 75.0)).empty());
+    EXPECT_EQ(e.onReading(at("aq", "pm25", kT0 + 360000, 75.01)).size(), 1u);
+    // Low side: clears only above 1 + 1.48.
+    AlertEngine low(registry());
+    ASSERT_EQ(low.onReading(at("aq", "pm25", kT0, 0.5)).size(), 1u);
+    EXPECT_TRUE(low.onReading(at("aq", "pm25", kT0 + 60000, 2.4)).empty());
+    EXPECT_EQ(low.onReading(at("aq", "pm25", kT0 + 120000, 2.5)).size(), 1u);
+}
