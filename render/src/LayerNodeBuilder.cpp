@@ -339,7 +339,10 @@ geo::Result<osg::ref_ptr<osg::Group>> LayerNodeBuilder::build(
                           layerId, 0, "crs");
 
     const GLenum mode = style.role == LayerRole::Line ? GL_LINES : GL_TRIANGLES;
-    Builder b(_frame, _tileSize, layerId, layer, style, mode);
+    LayerStyle tuned = style;
+    tuned.levelOfDetail = style.levelOfDetail && style.role == LayerRole::Buildings &&
+                          layer->features.size() >= style.lodMinBuildings;
+    Builder b(_frame, _tileSize, layerId, layer, tuned, mode);
     LayerBuildStats stats;
 
     for (std::uint32_t fi = 0; fi < layer->features.size(); ++fi) {
@@ -355,7 +358,7 @@ geo::Result<osg::ref_ptr<osg::Group>> LayerNodeBuilder::build(
                         continue;
                     const osg::Vec3d anchor{rings[0][0].x(), rings[0][0].y(), 0.0};
                     addExtrudedPolygon(b.tileFor(anchor, fi), rings, e, color);
-                    if (style.levelOfDetail && e.top >= style.landmarkHeight)
+                    if (tuned.levelOfDetail && e.top >= tuned.landmarkHeight)
                         addExtrudedPolygon(b.landmarkTileFor(anchor, fi), rings, e, color);
                     drawn = true;
                 }

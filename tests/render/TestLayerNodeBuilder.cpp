@@ -80,6 +80,7 @@ TEST(LayerNodeBuilder, extrudesToTheAttributeHeightAroundTheLocalOrigin) {
     Collect c;
     node.value()->accept(c);
     ASSERT_EQ(c.geoms.size(), 1u);
+    EXPECT_TRUE(c.lods.empty()) << "a district draws every building at every distance";
     osg::BoundingBox bb;
     const auto* v = static_cast<const osg::Vec3Array*>(c.geoms[0]->getVertexArray());
     for (const auto& p : *v)
@@ -100,6 +101,7 @@ TEST(LayerNodeBuilder, batchesManyBuildingsIntoFewDrawablesAndPicksEachOne) {
     render::LayerNodeBuilder builder(frame, 500.0);
     render::LayerStyle style;
     style.role = render::LayerRole::Buildings;
+    style.lodMinBuildings = 1000;  // a city's level of detail, on a small grid
     render::LayerBuildStats stats;
     auto node = builder.build("b", layerOf(fs), style, &stats);
     ASSERT_TRUE(node);

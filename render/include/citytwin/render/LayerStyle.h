@@ -32,8 +32,11 @@ struct LayerStyle {
     /// detailPixels on screen (its bounding sphere's diameter) shows only
     /// its landmarks — buildings at least landmarkHeight tall — so a city of
     /// 200,000 buildings keeps distant tiles cheap; below 1 pixel, nothing.
+    /// Layers with fewer buildings than lodMinBuildings draw every building
+    /// at every distance (a district is cheap; a city is not).
     bool levelOfDetail = true;
-    float detailPixels = 48.f;
+    std::size_t lodMinBuildings = 20000;
+    float detailPixels = 160.f;
     double landmarkHeight = 40.0;
     /// Categorised colours (QGIS-style): a feature whose categoryAttribute
     /// value is a key here takes that colour instead of `color`.
