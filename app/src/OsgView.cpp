@@ -114,6 +114,7 @@ void OsgView::finishGl() {
 }
 
 void OsgView::tick() {
+    updateCursorPoint(false);
     // Draw only when something changed: input, camera motion, a merge to do.
     if (_redraw || _scene.pendingCount() > 0 || _viewer->checkNeedToDoFrame())
         update();
@@ -235,8 +236,20 @@ void OsgView::mouseMoveEvent(QMouseEvent* e) {
     events()->mouseMotion(float(e->position().x() * scale()), float(e->position().y() * scale()));
     if (e->buttons() != Qt::NoButton)
         _redraw = true;
-    const double x = e->position().x() * scale();
-    const double y = height() * scale() - e->position().y() * scale();
+    _maybePendingCursor = e->position();
+    updateCursorPoint(false);
+}
+
+void OsgView::updateCursorPoint(bool force) {
+    if (!_maybePendingCursor)
+        return;
+    if (!force && _sinceCursorPick.isValid() && _sinceCursorPick.elapsed() < 50)
+        return;  // tick() picks it up
+    const QPointF pos = *_maybePendingCursor;
+    _maybePendingCursor.reset();
+    _sinceCursorPick.start();
+    const double x = pos.x() * scale();
+    const double y = height() * scale() - pos.y() * scale();
     emit cursorMoved(render::pickLocalPoint(*_viewer->getCamera(), x, y));
 }
 

@@ -4,6 +4,7 @@
 // paintGL on the GUI thread, the only thread that touches the live scene.
 // Sizes and mouse positions are scaled by devicePixelRatio (HiDPI).
 
+#include <QElapsedTimer>
 #include <QOpenGLWidget>
 #include <QTimer>
 
@@ -81,6 +82,9 @@ private:
     osgGA::EventQueue* events() const;
     double scale() const { return devicePixelRatioF(); }
     void tick();
+    /// The cursor read-out intersects the scene: at most every 50 ms, the
+    /// last position wins (a city of 200,000 buildings makes each one costly).
+    void updateCursorPoint(bool force);
 
     render::CityScene& _scene;
     osg::ref_ptr<osgViewer::Viewer> _viewer;
@@ -88,6 +92,8 @@ private:
     osg::ref_ptr<osgGA::TerrainManipulator> _manipulator;
     QTimer _timer;
     QPointF _pressPos;
+    std::optional<QPointF> _maybePendingCursor;
+    QElapsedTimer _sinceCursorPick;
     quint64 _frames = 0;
     qint64 _firstFrameAtMs = 0;
     bool _redraw = true;
