@@ -27,6 +27,7 @@
 #include "AttributePanel.h"
 #include "CoordinateStatus.h"
 #include "ImportDialog.h"
+#include "InspectionTools.h"
 #include "LayerTreePanel.h"
 #include "OsgView.h"
 #include "SceneLoader.h"
@@ -117,6 +118,7 @@ MainWindow::MainWindow(AppOptions options, QWidget* parent)
     connect(_view, &OsgView::frameRendered, this, &MainWindow::onFrameRendered);
 
     buildMenus();
+    _inspection = new InspectionTools(*this);
     retranslate();
     resize(_options.size);
 }
@@ -198,6 +200,8 @@ void MainWindow::retranslate() {
     _cancel->setText(tr("Cancel"));
     _layerTree->retranslate();
     _attributes->retranslate();
+    if (_inspection)
+        _inspection->retranslate();
 }
 
 void MainWindow::changeEvent(QEvent* e) {
@@ -229,6 +233,9 @@ void MainWindow::start() {
             return;
         }
         specs = demoLayerSpecs(dir);
+        // The demo's asset project is what the Inspect tools check.
+        if (QFileInfo::exists(dir + "/demo.gpkg"))
+            _inspection->setProject(dir + "/demo.gpkg");
     } else {
         specs = userLayerSpecs(_options.dataFiles);
     }

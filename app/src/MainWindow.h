@@ -26,6 +26,7 @@ qint64 processUptimeMs();
 
 class AttributePanel;
 class CoordinateStatus;
+class InspectionTools;
 class LayerTreePanel;
 class OsgView;
 class SceneLoader;
@@ -42,6 +43,8 @@ public:
     OsgView* view() const { return _view; }
     LayerTreePanel* layerTree() const { return _layerTree; }
     AttributePanel* attributePanel() const { return _attributes; }
+    /// The Inspect menu's tools: siting and works checks, audit, reports.
+    InspectionTools* inspection() const { return _inspection; }
     render::CityScene& scene() { return *_scene; }
     const std::optional<geo::LocalFrame>& frame() const { return _maybeFrame; }
     /// True once the initial load finished and every layer is merged.
@@ -98,6 +101,7 @@ private:
     QDockWidget* _layerDock = nullptr;
     QDockWidget* _attributeDock = nullptr;
     SceneLoader* _loader = nullptr;
+    InspectionTools* _inspection = nullptr;
     std::optional<geo::LocalFrame> _maybeFrame;
     geo::Extent _dataExtent;
     QStringList _loadErrors;

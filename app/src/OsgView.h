@@ -40,6 +40,9 @@ public:
     /// Looks at a local point from the south, tilted, from `distance` metres.
     void flyTo(const osg::Vec3d& localPoint, double distance);
 
+    /// The viewer's camera (e.g. to project a local point to the window).
+    osg::Camera* camera() const { return _viewer->getCamera(); }
+
     /// Frames drawn since the widget was created.
     quint64 frameCount() const { return _frames; }
     /// Asks for a redraw on the next timer tick.
