@@ -11,6 +11,7 @@
 #include <QVBoxLayout>
 
 #include "FindingPresentation.h"
+#include "citytwin/render/InspectionOverlayBuilder.h"
 
 #include <algorithm>
 
@@ -116,7 +117,9 @@ void FindingsPanel::showFindings(const QString& what, const QStringList& where,
         row->setText(2, localMessage(f));
         row->setToolTip(0, severityText(f.severity));
         row->setToolTip(2, severityText(f.severity) + ": " + localMessage(f));
-        row->setForeground(0, severityColour(f.severity));
+        // The code in its rule's colour: the colour of its circle and markers in the view.
+        const osg::Vec4 c = render::colourForRule(f.rule);
+        row->setForeground(0, QColor::fromRgbF(c.r(), c.g(), c.b()));
         row->setData(0, kFindingRole, int(i));
         row->setData(0, kRelatedRole, -1);
         for (std::size_t j = 0; j < f.related.size(); ++j) {

@@ -449,6 +449,34 @@ TEST(InspectionTools, auditTableListsTheLibrarysFindingsAndARowFliesToTheAsset) 
     const osg::Vec3d toAsset = osg::Vec3d(asset.x, asset.y, 0.0) - eye;
     EXPECT_GT(dir * toAsset / toAsset.length(), 0.999);
     grab(*w).save(test::outputDir() + "/inspection_audit.png");
+    w->grab().save(test::outputDir() + "/inspection_audit_window.png");
+}
+
+TEST(InspectionTools, badInputGetsAClearErrorInsteadOfFindings) {
+    auto w = openDemoLookingDownAt(kSiteScenario, 900.0);
+    InspectionTools* tools = w->inspection();
+    QSignalSpy failed(tools, &InspectionTools::failed);
+    auto* text = tools->findingsPanel()->findChild<QPlainTextEdit*>("checkedCoordinates");
+
+    // A bow tie: the works polygon crosses itself.
+    const geo::LocalFrame around(kSiteScenario);
+    std::vector<geo::GeoPoint> bowTie;
+    for (const auto& [dx, dy] :
+         {std::pair{-30.0, -30.0}, {30.0, 30.0}, {30.0, -30.0}, {-30.0, 30.0}})
+        bowTie.push_back(around.toGeographic({dx, dy, 0.0}));
+    tools->checkWorks(bowTie, {assets::WorksKind::Excavation, *assets::IsoDate::parse("2026-12-01"),
+                               *assets::IsoDate::parse("2026-12-02")});
+    ASSERT_TRUE(failed.wait(30000));
+    EXPECT_EQ(tools->findingsPanel()->tree()->topLevelItemCount(), 0);
+    EXPECT_TRUE(text->toPlainText().contains("could not run")) << text->toPlainText().toStdString();
+    EXPECT_FALSE(failed.takeFirst().at(0).toString().isEmpty());
+
+    // A site far outside the project (the Pacific).
+    tools->checkSite({150.0, 10.0, 0.0});
+    ASSERT_TRUE(failed.wait(30000));
+    EXPECT_EQ(tools->findingsPanel()->tree()->topLevelItemCount(), 0);
+    EXPECT_TRUE(text->toPlainText().contains("could not run"));
+    EXPECT_FALSE(tools->lastReport().has_value());
 }
 
 TEST(InspectionTools, findingsSpeakChineseWhenTheUiDoes) {
