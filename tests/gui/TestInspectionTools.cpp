@@ -26,6 +26,7 @@
 
 #include "AuditDialog.h"
 #include "AuditPanel.h"
+#include "FindingPresentation.h"
 #include "FindingsPanel.h"
 #include "GuiTestSupport.h"
 #include "InspectionReportWriter.h"
@@ -166,6 +167,21 @@ QSet<char32_t> unicodeMappedIn(const QByteArray& pdf) {
 }
 
 }  // namespace
+
+TEST(FindingPresentation, templateValuesRecoverWhatTheRuleFilledIn) {
+    const auto& rules = assets::defaultRules();
+    const auto* rule = rules.find("SH-21");
+    ASSERT_NE(rule, nullptr);
+    const assets::Finding f = assets::makeFinding(
+        *rule, {{"id", "BS-7"}, {"date", "2025-01-02"}, {"days", "42"}, {"grace_days", "90"}}, {});
+    const auto values = templateValues(rule->messageEn, f.messageEn);
+    EXPECT_EQ(values.at("id"), "BS-7");
+    EXPECT_EQ(values.at("days"), "42");
+    EXPECT_EQ(daysOverdue(f, rules), 42);
+    EXPECT_TRUE(findingDetail(f, rules).contains("date: 2025-01-02"));
+    // A message that is not the template's gives nothing rather than a guess.
+    EXPECT_TRUE(templateValues(rule->messageEn, "something else").empty());
+}
 
 TEST(InspectionTools, clickingASiteListsTheLibrarysFindingsAndDrawsTheOverlay) {
     auto w = openDemoLookingDownAt(kSiteScenario, 900.0);
