@@ -6,6 +6,8 @@
 #include <QPixmap>
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace citytwin::app {
 
 bool uiIsChinese() {
