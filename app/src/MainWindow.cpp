@@ -31,6 +31,7 @@
 #include "AttributePanel.h"
 #include "CoordinateStatus.h"
 #include "ImportDialog.h"
+#include "InspectionTools.h"
 #include "LayerTreePanel.h"
 #include "OsgView.h"
 #include "PlaybackBar.h"
@@ -154,6 +155,7 @@ MainWindow::MainWindow(AppOptions options, QWidget* parent)
     connect(_view, &OsgView::frameRendered, this, &MainWindow::onFrameRendered);
 
     buildMenus();
+    _inspection = new InspectionTools(*this);
     retranslate();
     resize(_options.size);
 }
@@ -237,6 +239,8 @@ void MainWindow::retranslate() {
     _cancel->setText(tr("Cancel"));
     _layerTree->retranslate();
     _attributes->retranslate();
+    if (_inspection)
+        _inspection->retranslate();
 }
 
 void MainWindow::changeEvent(QEvent* e) {
@@ -268,6 +272,9 @@ void MainWindow::start() {
             return;
         }
         specs = demoLayerSpecs(dir);
+        // The demo's asset project is what the Inspect tools check.
+        if (QFileInfo::exists(dir + "/demo.gpkg"))
+            _inspection->setProject(dir + "/demo.gpkg");
     } else {
         specs = userLayerSpecs(_options.dataFiles);
     }
@@ -427,6 +434,10 @@ void MainWindow::startSensors() {
     _playback->setVisible(true);
     _alertDock->setVisible(true);
     _historyDock->setVisible(true);
+    // One column of tabs on the right (findings, alerts, history): the 3D
+    // view keeps its width; a check or a click raises its own tab.
+    if (auto* findings = findChild<QDockWidget*>("findingsDock"))
+        tabifyDockWidget(findings, _alertDock);
     tabifyDockWidget(_alertDock, _historyDock);
     _alertDock->raise();
     resizeDocks({_alertDock}, {360}, Qt::Horizontal);

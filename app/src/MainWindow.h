@@ -31,6 +31,7 @@ class CoordinateStatus;
 class PlaybackBar;
 class SensorHistoryChart;
 class SensorMonitor;
+class InspectionTools;
 class LayerTreePanel;
 class OsgView;
 class SceneLoader;
@@ -51,6 +52,8 @@ public:
     PlaybackBar* playbackBar() const { return _playback; }
     AlertPanel* alertPanel() const { return _alertPanel; }
     SensorHistoryChart* historyChart() const { return _history; }
+    /// The Inspect menu's tools: siting and works checks, audit, reports.
+    InspectionTools* inspection() const { return _inspection; }
     render::CityScene& scene() { return *_scene; }
     const std::optional<geo::LocalFrame>& frame() const { return _maybeFrame; }
     /// True once the initial load finished and every layer is merged.
@@ -116,6 +119,7 @@ private:
     QDockWidget* _historyDock = nullptr;
     SensorMonitor* _sensors = nullptr;
     std::unique_ptr<QTemporaryDir> _simulatedStoreDir;  ///< the demo's throwaway store
+    InspectionTools* _inspection = nullptr;
     std::optional<geo::LocalFrame> _maybeFrame;
     geo::Extent _dataExtent;
     QStringList _loadErrors;
