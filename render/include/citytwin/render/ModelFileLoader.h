@@ -16,7 +16,8 @@ namespace citytwin::render {
 enum class ModelFileKind { None, OsgbPyramid, Gltf, Tileset };
 
 /// What `path` is, from its name and (for folders) what it holds: an OSGB
-/// metadata.xml / pyramid folder / Data folder, a .gltf/.glb, a .json tileset.
+/// metadata.xml / pyramid folder / Data folder, a .gltf/.glb, a .json tileset;
+/// an http(s) URL is a tileset (glTF over HTTP is not read).
 ModelFileKind modelFileKind(const std::string& path);
 
 /// Loads any of those into `frame`. `anchor` places glTF/GLB models only
