@@ -3,6 +3,7 @@
 #include <osg/TriangleIndexFunctor>
 
 #include "GltfDracoDecoder.h"
+#include "GltfPropertyTable.h"
 
 namespace citytwin::render::detail {
 namespace {
@@ -47,12 +48,10 @@ osg::ref_ptr<FeaturePickData> pickDataFromIds(const std::vector<std::uint32_t>& 
     return pick;
 }
 
-osg::ref_ptr<FeaturePickData> pickDataFor(const tinygltf::Primitive& prim,
-                                          const osg::Geometry& geometry,
-                                          const GltfAccessorReader& reader,
-                                          const GltfFeatureBinding& binding,
-                                          const std::string& field,
-                                          std::vector<geo::Diagnostic>& diagnostics) {
+osg::ref_ptr<FeaturePickData> pickDataFor(
+    const tinygltf::Model& model, const tinygltf::Primitive& prim, const osg::Geometry& geometry,
+    const GltfAccessorReader& reader, const GltfFeatureBinding& binding, const std::string& field,
+    std::vector<geo::Diagnostic>& diagnostics) {
     if (isDracoCompressed(prim))
         return nullptr;  // ids inside Draco streams are not decoded for picking
     std::string attribute;
@@ -65,6 +64,9 @@ osg::ref_ptr<FeaturePickData> pickDataFor(const tinygltf::Primitive& prim,
         if (!first.Has("attribute") || !first.Get("attribute").IsInt())
             return nullptr;  // feature id textures and implicit ids are not picked yet
         attribute = "_FEATURE_ID_" + std::to_string(first.Get("attribute").GetNumberAsInt());
+        if (!layer && first.Has("propertyTable") && first.Get("propertyTable").IsInt())
+            layer = propertyTableLayer(model, first.Get("propertyTable").GetNumberAsInt(), reader,
+                                       binding.layerId, diagnostics);
         if (!layer) {
             const int count =
                 first.Get("featureCount").IsInt() ? first.Get("featureCount").GetNumberAsInt() : 0;

@@ -313,7 +313,7 @@ private:
             osgUtil::SmoothingVisitor::smooth(*g);
         g->setStateSet(material(prim.material, g->getColorArray() != nullptr));
         if (_features)
-            if (auto pick = pickDataFor(prim, *g, _reader, *_features, field, _diagnostics))
+            if (auto pick = pickDataFor(_model, prim, *g, _reader, *_features, field, _diagnostics))
                 g->setUserData(pick);
         ++_drawn;
         return g;

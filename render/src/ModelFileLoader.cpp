@@ -32,14 +32,15 @@ ModelFileKind modelFileKind(const std::string& path) {
 }
 
 geo::Result<LoadedModel> loadModelFile(const std::string& path, const geo::LocalFrame& frame,
-                                       const ModelAnchor& anchor) {
+                                       const ModelAnchor& anchor,
+                                       const TilesetLoadOptions& tilesetOptions) {
     switch (modelFileKind(path)) {
         case ModelFileKind::OsgbPyramid:
             return loadOsgbPyramid(path, frame);
         case ModelFileKind::Gltf:
             return loadGltfModel(path, anchor, frame);
         case ModelFileKind::Tileset:
-            return loadTileset(path, frame);
+            return loadTileset(path, frame, tilesetOptions);
         case ModelFileKind::None:
             break;
     }

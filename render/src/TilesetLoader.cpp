@@ -38,6 +38,8 @@ public:
     /// Reads one tileset.json; its root tile under `parent` transform.
     osg::ref_ptr<osg::Node> loadTilesetFile(const std::string& file, const osg::Matrixd& parent,
                                             int depth) {
+        if (isCancelled())
+            return nullptr;
         auto bytes = _source.read(file);
         if (!bytes)
             return fail("cannot read the tileset: " + bytes.diagnostics().front().message, file,
@@ -68,6 +70,15 @@ private:
     }
     void warn(const std::string& message, const std::string& file, const std::string& field) {
         diagnostics.push_back(geo::makeWarning(message, file, 0, field));
+    }
+    bool isCancelled() {
+        if (!_options.cancelled || !_options.cancelled->load())
+            return false;
+        if (!_cancelReported)
+            diagnostics.push_back(
+                geo::makeError("loading was cancelled", _source.tilesetLocation()));
+        _cancelReported = true;
+        return true;
     }
 
     osg::ref_ptr<osg::Node> loadTile(const json& tile, const std::string& file,
@@ -173,6 +184,8 @@ private:
             }
             return loadTilesetFile(*location, transform, depth + 1);
         }
+        if (isCancelled())
+            return nullptr;
         auto bytes = _source.read(*location);
         if (!bytes) {
             for (const auto& d : bytes.diagnostics())
@@ -196,6 +209,7 @@ private:
     TilesetLoadOptions _options;
     detail::TileContentBuilder _content;
     double _distancePerError = 1.0;
+    bool _cancelReported = false;
 };
 
 }  // namespace
@@ -220,8 +234,10 @@ geo::Result<LoadedModel> loadTileset(const std::string& path, const geo::LocalFr
     const std::string label = name + "/" + TileSource::fileNameOf(file);
     TilesetBuilder builder(*source, frame, options, label);
     osg::ref_ptr<osg::Node> node = builder.loadTilesetFile(file, osg::Matrixd::identity(), 0);
-    if (!node || builder.contents == 0) {
-        R r = node ? R::failure("the tileset has no content citytwin can draw", path) : R();
+    if (!node || builder.contents == 0 || (options.cancelled && options.cancelled->load())) {
+        R r = node && builder.contents == 0
+                  ? R::failure("the tileset has no content citytwin can draw", path)
+                  : R();
         r.addDiagnostics(builder.diagnostics);
         return r;
     }

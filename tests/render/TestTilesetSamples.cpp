@@ -5,14 +5,19 @@
 #include <gtest/gtest.h>
 
 #include <osg/Camera>
+#include <osg/Drawable>
+#include <osg/NodeVisitor>
 #include <osg/Viewport>
 
+#include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <numbers>
 
 #include "TileTestBytes.h"
+#include "citytwin/render/FeaturePickData.h"
 #include "citytwin/render/FeaturePicker.h"
 #include "citytwin/render/GltfModelLoader.h"
 #include "citytwin/render/ModelPlacement.h"
@@ -190,4 +195,52 @@ TEST(TilesetSamples, implicitOctreeWithJsonSubtreesAndMissingChildrenLoadsWhatEx
     EXPECT_NE(broken.messages().find("0.0.0.0.json"), std::string::npos) << broken.messages();
     EXPECT_NE(broken.messages().find("tileAvailability"), std::string::npos) << broken.messages();
     fs::remove_all(tmp);
+}
+
+TEST(TilesetSamples, aCancelledLoadStopsWithAClearError) {
+    const fs::path p = kSamples / "3d-tiles-samples/1.0/TilesetWithRequestVolume/tileset.json";
+    std::atomic<bool> cancelled{true};
+    render::TilesetLoadOptions options;
+    options.cancelled = &cancelled;
+    auto model = render::loadTileset(p.string(), geo::LocalFrame({-75.61, 40.04, 0.0}), options);
+    ASSERT_FALSE(model);
+    EXPECT_NE(model.messages().find("cancelled"), std::string::npos) << model.messages();
+}
+
+TEST(TilesetSamples, meshFeaturesPickTheirPropertyTableRows) {
+    struct Collector : osg::NodeVisitor {
+        Collector() : osg::NodeVisitor(TRAVERSE_ALL_CHILDREN) {}
+        void apply(osg::Drawable& d) override {
+            if (auto* p = dynamic_cast<render::FeaturePickData*>(d.getUserData()))
+                found.push_back(p);
+        }
+        std::vector<render::FeaturePickData*> found;
+    };
+    const fs::path base = kSamples / "3d-tiles-samples/glTF";
+    // Feature ids only: four features listed by id.
+    auto ids =
+        render::loadTileset((base / "EXT_mesh_features/FeatureIdAttribute/tileset.json").string(),
+                            geo::LocalFrame({121.47, 31.23, 0.0}));
+    ASSERT_TRUE(ids) << ids.messages();
+    Collector a;
+    ids->node->accept(a);
+    ASSERT_EQ(a.found.size(), 1u);
+    EXPECT_EQ(a.found[0]->layer()->features.size(), 4u);
+    // Four quads of two triangles; triangle 2 is the second quad.
+    EXPECT_EQ(a.found[0]->featureAt(2).value_or(99), 1u);
+
+    // With a property table: each row's VEC3 as text.
+    auto table = render::loadTileset(
+        (base / "EXT_structural_metadata/FeatureIdAttributeAndPropertyTable/tileset.json").string(),
+        geo::LocalFrame({121.47, 31.23, 0.0}));
+    ASSERT_TRUE(table) << table.messages();
+    Collector b;
+    table->node->accept(b);
+    ASSERT_EQ(b.found.size(), 1u);
+    const auto& layer = *b.found[0]->layer();
+    ASSERT_EQ(layer.features.size(), 4u);
+    const std::string* v = layer.features[3].find("example_VEC3_FLOAT32");
+    ASSERT_NE(v, nullptr);
+    EXPECT_EQ(std::count(v->begin(), v->end(), ','), 2) << *v;
+    EXPECT_NE(*v, *layer.features[0].find("example_VEC3_FLOAT32"));
 }

@@ -10,6 +10,7 @@
 #include "citytwin/geo/Result.h"
 #include "citytwin/render/GltfModelLoader.h"
 #include "citytwin/render/LoadedModel.h"
+#include "citytwin/render/TilesetLoader.h"
 
 namespace citytwin::render {
 
@@ -21,8 +22,9 @@ enum class ModelFileKind { None, OsgbPyramid, Gltf, Tileset };
 ModelFileKind modelFileKind(const std::string& path);
 
 /// Loads any of those into `frame`. `anchor` places glTF/GLB models only
-/// (the others carry their own georeference).
+/// (the others carry their own georeference); `tilesetOptions` 3D Tiles only.
 geo::Result<LoadedModel> loadModelFile(const std::string& path, const geo::LocalFrame& frame,
-                                       const ModelAnchor& anchor = {});
+                                       const ModelAnchor& anchor = {},
+                                       const TilesetLoadOptions& tilesetOptions = {});
 
 }  // namespace citytwin::render

@@ -12,6 +12,7 @@
 // Thread safety: blocking file and network I/O; run it on a worker. The
 // node is detached.
 
+#include <atomic>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,9 @@ struct TilesetLoadOptions {
     int maxExternalDepth = 8;              ///< nested external tilesets allowed
     /// Other servers ("https://host[:port]") a remote tileset may name.
     std::vector<std::string> allowedOrigins;
+    /// Checked before each file is read: once true, loading stops (a long
+    /// tileset over HTTP can be cancelled between tiles).
+    const std::atomic<bool>* cancelled = nullptr;
 };
 
 /// `path` is a tileset.json path or an http:// / https:// URL of one.
