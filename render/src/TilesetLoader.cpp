@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <limits>
@@ -118,7 +119,10 @@ private:
         std::string refine = parentRefine;
         if (auto r = tile.find("refine"); r != tile.end() && r->is_string())
             refine = r->get<std::string>();
-        const double error = tile.value("geometricError", 0.0);
+        // As in Cesium, a tile's error is in its own units: scaled by its transform.
+        const osg::Vec3d scale = transform.getScale();
+        const double error =
+            tile.value("geometricError", 0.0) * std::max({scale.x(), scale.y(), scale.z(), 1e-12});
 
         osg::ref_ptr<osg::Group> content = new osg::Group;
         if (auto c = tile.find("content"); c != tile.end() && c->is_object())
