@@ -3,17 +3,22 @@
 
 #include <gtest/gtest.h>
 
+#include <QAction>
 #include <QApplication>
+#include <QInputDialog>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimer>
 
 #include <cmath>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <numbers>
 
+#include "../render/LocalHttpServer.h"
 #include "AttributePanel.h"
 #include "GuiTestSupport.h"
+#include "LayerTreePanel.h"
 #include "MainWindow.h"
 #include "OsgView.h"
 #include "citytwin/test/TestPaths.h"
@@ -80,6 +85,41 @@ TEST(TilesPick, clickingABuildingOfATilesetShowsItsBatchTableRow) {
     EXPECT_GE(shown, 7);
     const QImage shot = w.view()->grabFramebuffer();
     shot.save(test::outputDir() + "/tiles_pick.png");
+}
+
+TEST(TilesPick, fileOpenUrlLoadsATilesetFromAServer) {
+    // A real server on 127.0.0.1 serving the samples; the user types its URL.
+    test::LocalHttpServer server(std::string(test::kSharedDataDir) +
+                                 "/06_3dtiles_gltf/3d-tiles-samples");
+    ASSERT_TRUE(server.ok()) << "python3 -m http.server did not start";
+    AppOptions options;
+    options.size = QSize(800, 500);
+    options.dataFiles = {QString::fromStdString(kCity + "/tileset.json")};
+    MainWindow w(options);
+    QSignalSpy loaded(&w, &MainWindow::sceneLoaded);
+    w.show();
+    w.start();
+    ASSERT_TRUE(loaded.wait(120000)) << "scene did not load";
+
+    auto* openUrl = w.findChild<QAction*>("openUrlAction");
+    ASSERT_NE(openUrl, nullptr);
+    const QString url =
+        QString::fromStdString(server.url("1.0/TilesetWithRequestVolume/tileset.json"));
+    bool typed = false;
+    QTimer::singleShot(200, [&] {
+        auto* dialog = qobject_cast<QInputDialog*>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        dialog->setTextValue(url);
+        typed = true;
+        dialog->accept();
+    });
+    openUrl->trigger();
+    ASSERT_TRUE(typed) << "no URL dialog";
+    ASSERT_TRUE(loaded.wait(120000)) << "the URL did not load";
+    QTreeWidgetItem* item = w.layerTree()->itemFor("TilesetWithRequestVolume/tileset.json");
+    ASSERT_NE(item, nullptr);
+    EXPECT_TRUE(w.scene().isLayerVisible("TilesetWithRequestVolume/tileset.json"));
 }
 
 int main(int argc, char** argv) {
