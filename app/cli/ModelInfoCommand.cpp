@@ -114,7 +114,10 @@ int runModelInfo(int argc, char** argv) {
               << "nodes\t" << survey.nodes << '\n'
               << "drawables\t" << survey.drawables << '\n'
               << "triangles\t" << survey.triangles << '\n'
-              << "paged\t" << survey.pagedLods << " PagedLOD, " << survey.unloadedChildFiles
+              << "points\t" << survey.points << '\n';
+    if (!model->contentSummary.empty())
+        std::cout << "tile-contents\t" << model->contentSummary << '\n';
+    std::cout << "paged\t" << survey.pagedLods << " PagedLOD, " << survey.unloadedChildFiles
               << " child files not loaded\n"
               << "wgs84-bbox\t" << bbox << '\n'
               << "height\t" << height << '\n'

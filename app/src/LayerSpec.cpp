@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QUrl>
 
 namespace citytwin::app {
 
@@ -149,6 +150,14 @@ std::vector<LayerSpec> demoLayerSpecs(const QString& dir) {
 std::vector<LayerSpec> userLayerSpecs(const QStringList& files) {
     std::vector<LayerSpec> specs;
     for (const auto& f : files) {
+        if (f.startsWith("http://", Qt::CaseInsensitive) ||
+            f.startsWith("https://", Qt::CaseInsensitive)) {
+            // A URL stays as given (a tileset on a server); named after its folder.
+            const QFileInfo remote(QUrl(f).path());
+            const QString name = remote.dir().dirName() + "/" + remote.fileName();
+            specs.push_back({name, name, f, std::nullopt, {}});
+            continue;
+        }
         const QFileInfo fi(f);
         specs.push_back(
             {fi.completeBaseName(), fi.fileName(), fi.absoluteFilePath(), std::nullopt, {}});

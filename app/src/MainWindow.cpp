@@ -10,6 +10,7 @@
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QImage>
+#include <QInputDialog>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
@@ -53,6 +54,7 @@ struct MainWindow::Ui {
     QMenu* helpMenu = nullptr;
     QToolBar* toolbar = nullptr;
     QAction* open = nullptr;
+    QAction* openUrl = nullptr;
     QAction* saveScreenshot = nullptr;
     QAction* quit = nullptr;
     QAction* home = nullptr;
@@ -169,6 +171,8 @@ void MainWindow::buildMenus() {
     ui.fileMenu = menuBar()->addMenu(QString());
     ui.open = ui.fileMenu->addAction(QString(), this, &MainWindow::openDialog);
     ui.open->setShortcut(QKeySequence::Open);
+    ui.openUrl = ui.fileMenu->addAction(QString(), this, &MainWindow::openUrlDialog);
+    ui.openUrl->setObjectName("openUrlAction");
     ui.import = ui.fileMenu->addAction(QString(), this, &MainWindow::importDialog);
     ui.import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     ui.saveScreenshot = ui.fileMenu->addAction(QString(), this, &MainWindow::saveScreenshotDialog);
@@ -210,6 +214,8 @@ void MainWindow::retranslate() {
     ui.fileMenu->setTitle(tr("&File"));
     ui.open->setText(tr("&Open…"));
     ui.open->setStatusTip(tr("Open a GeoPackage, Shapefile, GeoJSON or other GDAL vector file"));
+    ui.openUrl->setText(tr("Open &URL…"));
+    ui.openUrl->setStatusTip(tr("Open a 3D Tiles tileset.json from an http:// or https:// server"));
     ui.import->setText(tr("&Import into project…"));
     ui.import->setStatusTip(
         tr("Import a vector file into a project GeoPackage, converting its CRS"));
@@ -308,6 +314,24 @@ void MainWindow::openDialog() {
         this, tr("Open vector data"), QString(),
         tr("Vector data (*.gpkg *.shp *.geojson *.json *.kml *.csv *.gml);;All files (*)"));
     openFiles(files);
+}
+
+void MainWindow::openUrlDialog() {
+    bool ok = false;
+    const QString url = QInputDialog::getText(this, tr("Open URL"),
+                                              tr("3D Tiles tileset URL (http:// or https://):"),
+                                              QLineEdit::Normal, QString(), &ok)
+                            .trimmed();
+    if (!ok || url.isEmpty())
+        return;
+    if (!url.startsWith("http://", Qt::CaseInsensitive) &&
+        !url.startsWith("https://", Qt::CaseInsensitive)) {
+        QMessageBox::warning(this, tr("Open URL"),
+                             tr("Only http:// and https:// URLs can be opened: %1").arg(url));
+        return;
+    }
+    // Loaded off the GUI thread like any file; its tiles come from that host only.
+    openFiles({url});
 }
 
 void MainWindow::importDialog() {

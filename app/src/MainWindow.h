@@ -95,6 +95,7 @@ private:
     void showNamedView(const QString& name);
     void saveScreenshotDialog();
     void openDialog();
+    void openUrlDialog();
     void importDialog();
     void showAbout();
     void takeSnapshotAndExit();

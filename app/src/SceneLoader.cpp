@@ -181,8 +181,10 @@ void SceneLoader::run(std::vector<LayerSpec> specs, std::optional<geo::LocalFram
                       QCoreApplication::translate("SceneLoader", "Loading %1").arg(spec.path));
         // glTF has no georeference: it is placed at the frame's origin.
         const geo::GeoPoint o = maybeFrame->origin();
+        render::TilesetLoadOptions tiles;
+        tiles.cancelled = &_cancel;  // a tileset (over HTTP) stops between tiles
         auto model = render::loadModelFile(spec.path.toStdString(), *maybeFrame,
-                                           render::ModelAnchor{{o.x, o.y, 0.0}});
+                                           render::ModelAnchor{{o.x, o.y, 0.0}}, tiles);
         done += 2;
         if (!model) {
             emit layerFailed(spec.path, QString::fromStdString(model.messages()));

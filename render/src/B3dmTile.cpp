@@ -75,6 +75,7 @@ geo::Result<B3dmTile> parseB3dm(std::span<const std::uint8_t> bytes, const std::
     const char* base = reinterpret_cast<const char*>(bytes.data());
     tile.featureTableJson = std::string_view(base + kHeader, ftJson);
     tile.batchTableJson = std::string_view(base + kHeader + ftJson + ftBin, btJson);
+    tile.batchTableBinary = bytes.subspan(kHeader + ftJson + ftBin + btJson, btBin);
     tile.glb = bytes.subspan(glbStart, tile.byteLength - glbStart);
 
     if (!tile.featureTableJson.empty()) {

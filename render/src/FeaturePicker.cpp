@@ -10,17 +10,29 @@
 namespace citytwin::render {
 namespace {
 
-std::optional<PickHit> hitFromDrawable(const osg::Drawable* d, unsigned primitiveIndex,
-                                       const osg::Vec3d& point) {
-    if (!d)
-        return std::nullopt;
-    const auto* data = dynamic_cast<const FeaturePickData*>(d->getUserData());
+std::optional<PickHit> hitFromData(const FeaturePickData* data, unsigned primitiveIndex,
+                                   const osg::Vec3d& point) {
     if (!data || !data->layer())
         return std::nullopt;
     auto fi = data->featureAt(primitiveIndex);
     if (!fi || *fi >= data->layer()->features.size())
         return std::nullopt;
     return PickHit{data->layerId(), data->layer(), *fi, point};
+}
+
+/// The drawable's own pick data, else that of the nearest node above it
+/// (instanced models: one transform per instance, one shared mesh).
+std::optional<PickHit> hitFromDrawable(const osg::Drawable* d, const osg::NodePath& path,
+                                       unsigned primitiveIndex, const osg::Vec3d& point) {
+    if (!d)
+        return std::nullopt;
+    if (auto hit = hitFromData(dynamic_cast<const FeaturePickData*>(d->getUserData()),
+                               primitiveIndex, point))
+        return hit;
+    for (auto it = path.rbegin(); it != path.rend(); ++it)
+        if (auto* data = dynamic_cast<const FeaturePickData*>((*it)->getUserData()))
+            return hitFromData(data, 0, point);
+    return std::nullopt;
 }
 
 }  // namespace
@@ -43,7 +55,7 @@ std::optional<PickHit> pickFeature(osg::Camera& camera, double x, double y) {
         osg::Vec3d p = h.localIntersectionPoint;
         if (h.matrix.valid())
             p = p * (*h.matrix);
-        if (auto hit = hitFromDrawable(h.drawable.get(), h.primitiveIndex, p))
+        if (auto hit = hitFromDrawable(h.drawable.get(), h.nodePath, h.primitiveIndex, p))
             return hit;
     }
 
@@ -52,8 +64,8 @@ std::optional<PickHit> pickFeature(osg::Camera& camera, double x, double y) {
     osgUtil::IntersectionVisitor iv(surfaces.get());
     camera.accept(iv);
     for (const auto& h : surfaces->getIntersections()) {
-        if (auto hit =
-                hitFromDrawable(h.drawable.get(), h.primitiveIndex, h.getWorldIntersectPoint()))
+        if (auto hit = hitFromDrawable(h.drawable.get(), h.nodePath, h.primitiveIndex,
+                                       h.getWorldIntersectPoint()))
             return hit;
     }
 
@@ -61,14 +73,16 @@ std::optional<PickHit> pickFeature(osg::Camera& camera, double x, double y) {
     osg::ref_ptr<osgUtil::PolytopeIntersector> lines =
         new osgUtil::PolytopeIntersector(osgUtil::Intersector::WINDOW, x - kTolerance,
                                          y - kTolerance, x + kTolerance, y + kTolerance);
-    lines->setPrimitiveMask(osgUtil::PolytopeIntersector::LINE_PRIMITIVES);
+    // Points too: point cloud tiles carry their features per point.
+    lines->setPrimitiveMask(osgUtil::PolytopeIntersector::LINE_PRIMITIVES |
+                            osgUtil::PolytopeIntersector::POINT_PRIMITIVES);
     osgUtil::IntersectionVisitor iv2(lines.get());
     camera.accept(iv2);
     for (const auto& h : lines->getIntersections()) {
         osg::Vec3d p = h.localIntersectionPoint;
         if (h.matrix.valid())
             p = p * (*h.matrix);
-        if (auto hit = hitFromDrawable(h.drawable.get(), h.primitiveIndex, p))
+        if (auto hit = hitFromDrawable(h.drawable.get(), h.nodePath, h.primitiveIndex, p))
             return hit;
     }
     return std::nullopt;

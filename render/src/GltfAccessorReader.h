@@ -32,6 +32,8 @@ public:
     geo::Result<std::vector<std::uint8_t>> bufferViewBytes(int bufferView,
                                                            const std::string& what) const;
 
+    const std::string& source() const { return _source; }
+
 private:
     /// Dense element values as doubles (count * components), sparse applied.
     geo::Result<std::vector<double>> readValues(int accessor, int components,

@@ -84,7 +84,8 @@ std::string firstLine(const std::string& s) {
 
 geo::Result<osg::ref_ptr<osg::Node>> buildGltfNode(std::span<const std::uint8_t> bytes,
                                                    const std::string& baseDir,
-                                                   const std::string& source) {
+                                                   const std::string& source,
+                                                   const GltfFeatureBinding* features) {
     using R = geo::Result<osg::ref_ptr<osg::Node>>;
     if (bytes.size() > std::numeric_limits<unsigned int>::max())
         return R::failure("file too large for the glTF parser (over 4 GiB)", source);
@@ -132,7 +133,7 @@ geo::Result<osg::ref_ptr<osg::Node>> buildGltfNode(std::span<const std::uint8_t>
         return R::failure("invalid glTF: " +
                               (err.empty() ? std::string("parser gave no reason") : firstLine(err)),
                           source);
-    auto node = detail::buildGltfScene(model, source);
+    auto node = detail::buildGltfScene(model, source, features);
     if (!warn.empty())
         node.addDiagnostic(geo::makeWarning("glTF: " + firstLine(warn), source));
     return node;

@@ -16,6 +16,7 @@
 
 #include "GltfAccessorReader.h"
 #include "GltfDracoDecoder.h"
+#include "GltfFeatureIds.h"
 
 namespace citytwin::render::detail {
 namespace {
@@ -38,8 +39,9 @@ struct PrimitiveArrays {
 
 class SceneBuilder {
 public:
-    SceneBuilder(const tinygltf::Model& model, const std::string& source)
-        : _model(model), _source(source), _reader(model, source) {}
+    SceneBuilder(const tinygltf::Model& model, const std::string& source,
+                 const GltfFeatureBinding* features)
+        : _model(model), _source(source), _reader(model, source), _features(features) {}
 
     geo::Result<osg::ref_ptr<osg::Node>> build() {
         osg::ref_ptr<osg::Group> root = new osg::Group;
@@ -310,6 +312,9 @@ private:
         if (!g->getNormalArray() && mode >= GL_TRIANGLES)
             osgUtil::SmoothingVisitor::smooth(*g);
         g->setStateSet(material(prim.material, g->getColorArray() != nullptr));
+        if (_features)
+            if (auto pick = pickDataFor(_model, prim, *g, _reader, *_features, field, _diagnostics))
+                g->setUserData(pick);
         ++_drawn;
         return g;
     }
@@ -418,13 +423,15 @@ private:
     std::map<std::pair<int, bool>, osg::ref_ptr<osg::StateSet>> _materials;
     std::map<int, osg::ref_ptr<osg::Texture2D>> _textures;
     std::size_t _drawn = 0;
+    const GltfFeatureBinding* _features = nullptr;
 };
 
 }  // namespace
 
 geo::Result<osg::ref_ptr<osg::Node>> buildGltfScene(const tinygltf::Model& model,
-                                                    const std::string& source) {
-    return SceneBuilder(model, source).build();
+                                                    const std::string& source,
+                                                    const GltfFeatureBinding* features) {
+    return SceneBuilder(model, source, features).build();
 }
 
 }  // namespace citytwin::render::detail

@@ -13,12 +13,16 @@
 #include <string>
 
 #include "citytwin/geo/Result.h"
+#include "citytwin/render/GltfModelLoader.h"
 
 namespace citytwin::render::detail {
 
 /// Builds the default scene (or every root node if none is declared).
 /// Broken meshes and images are warnings when the rest can still be drawn.
+/// With `features`, geometries whose vertices carry feature ids get a
+/// FeaturePickData (see GltfFeatureBinding).
 geo::Result<osg::ref_ptr<osg::Node>> buildGltfScene(const tinygltf::Model& model,
-                                                    const std::string& source);
+                                                    const std::string& source,
+                                                    const GltfFeatureBinding* features = nullptr);
 
 }  // namespace citytwin::render::detail

@@ -4,11 +4,21 @@
 #include <filesystem>
 
 #include "citytwin/render/OsgbPyramidLoader.h"
+#include "citytwin/render/TileSource.h"
 #include "citytwin/render/TilesetLoader.h"
 
 namespace citytwin::render {
 
 ModelFileKind modelFileKind(const std::string& path) {
+    if (TileSource::isUrl(path)) {
+        std::string name = TileSource::fileNameOf(path);
+        for (char& c : name)
+            c = char(std::tolower(static_cast<unsigned char>(c)));
+        // A server may name its tileset anything; only glTF is told apart.
+        if (name.ends_with(".gltf") || name.ends_with(".glb"))
+            return ModelFileKind::None;
+        return ModelFileKind::Tileset;
+    }
     if (isOsgbPyramidPath(path))
         return ModelFileKind::OsgbPyramid;
     std::string ext = std::filesystem::path(path).extension().string();
@@ -22,14 +32,15 @@ ModelFileKind modelFileKind(const std::string& path) {
 }
 
 geo::Result<LoadedModel> loadModelFile(const std::string& path, const geo::LocalFrame& frame,
-                                       const ModelAnchor& anchor) {
+                                       const ModelAnchor& anchor,
+                                       const TilesetLoadOptions& tilesetOptions) {
     switch (modelFileKind(path)) {
         case ModelFileKind::OsgbPyramid:
             return loadOsgbPyramid(path, frame);
         case ModelFileKind::Gltf:
             return loadGltfModel(path, anchor, frame);
         case ModelFileKind::Tileset:
-            return loadTileset(path, frame);
+            return loadTileset(path, frame, tilesetOptions);
         case ModelFileKind::None:
             break;
     }

@@ -54,6 +54,9 @@ public:
         osg::TriangleIndexFunctor<TriangleCounter> counter;
         geometry->accept(counter);
         _survey.triangles += counter.count;
+        for (unsigned i = 0; i < geometry->getNumPrimitiveSets(); ++i)
+            if (geometry->getPrimitiveSet(i)->getMode() == GL_POINTS)
+                _survey.points += geometry->getPrimitiveSet(i)->getNumIndices();
         const osg::Matrixd& m = _matrices.back();
         if (auto* v = dynamic_cast<const osg::Vec3Array*>(geometry->getVertexArray())) {
             for (const auto& p : *v)

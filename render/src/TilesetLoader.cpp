@@ -5,36 +5,31 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
-#include <fstream>
 #include <limits>
 #include <numbers>
 
-#include "citytwin/render/B3dmTile.h"
-#include "citytwin/render/GltfModelLoader.h"
+#include "ImplicitTiling.h"
+#include "TileContentBuilder.h"
 #include "citytwin/render/ModelPlacement.h"
 #include "citytwin/render/ModelSurvey.h"
+#include "citytwin/render/TileSource.h"
 
 namespace citytwin::render {
 namespace {
 
-namespace fs = std::filesystem;
 using json = nlohmann::json;
-
-std::vector<std::uint8_t> readFile(const fs::path& p, bool& ok) {
-    std::ifstream in(p, std::ios::binary);
-    ok = bool(in);
-    return ok ? std::vector<std::uint8_t>(std::istreambuf_iterator<char>(in),
-                                          std::istreambuf_iterator<char>())
-              : std::vector<std::uint8_t>{};
-}
 
 class TilesetBuilder {
 public:
-    TilesetBuilder(const fs::path& root, const geo::LocalFrame& frame,
-                   const TilesetLoadOptions& options)
-        : _root(fs::weakly_canonical(root)), _ecefToCity(ecefPlacement(frame)), _options(options) {
+    TilesetBuilder(const TileSource& source, const geo::LocalFrame& frame,
+                   const TilesetLoadOptions& options, const std::string& layerPrefix)
+        : _source(source),
+          _ecefToCity(ecefPlacement(frame)),
+          _options(options),
+          _content(source, layerPrefix, diagnostics) {
         const double halfFov = options.verticalFovDegrees * std::numbers::pi / 360.0;
         // distance below which a tile's error exceeds the allowed pixels
         _distancePerError = options.viewportHeightPixels /
@@ -42,13 +37,15 @@ public:
     }
 
     /// Reads one tileset.json; its root tile under `parent` transform.
-    osg::ref_ptr<osg::Node> loadTilesetFile(const fs::path& file, const osg::Matrixd& parent,
+    osg::ref_ptr<osg::Node> loadTilesetFile(const std::string& file, const osg::Matrixd& parent,
                                             int depth) {
-        bool ok = false;
-        const auto bytes = readFile(file, ok);
-        if (!ok)
-            return fail("cannot open the tileset", file, "");
-        const json doc = json::parse(bytes.begin(), bytes.end(), nullptr, false);
+        if (isCancelled())
+            return nullptr;
+        auto bytes = _source.read(file);
+        if (!bytes)
+            return fail("cannot read the tileset: " + bytes.diagnostics().front().message, file,
+                        "");
+        const json doc = json::parse(bytes->begin(), bytes->end(), nullptr, false);
         if (doc.is_discarded())
             return fail("tileset is not valid JSON", file, "");
         if (!doc.is_object() || !doc.contains("root") || !doc["root"].is_object())
@@ -58,48 +55,52 @@ public:
             warn("tileset has no asset.version", file, "asset");
         if (doc.contains("extensionsRequired"))
             warn("required extensions are ignored", file, "extensionsRequired");
-        if (doc["root"].contains("implicitTiling"))
-            return fail("implicit tiling (3D Tiles 1.1 subtrees) is not supported yet", file,
-                        "root.implicitTiling");
         return loadTile(doc["root"], file, parent, "ADD", depth, "root");
     }
+
+    std::string contentSummary() const { return _content.summary(); }
 
     std::vector<geo::Diagnostic> diagnostics;
     std::size_t contents = 0;
 
 private:
-    osg::ref_ptr<osg::Node> fail(const std::string& message, const fs::path& file,
+    osg::ref_ptr<osg::Node> fail(const std::string& message, const std::string& file,
                                  const std::string& field) {
-        diagnostics.push_back(geo::makeError(message, file.string(), 0, field));
+        diagnostics.push_back(geo::makeError(message, file, 0, field));
         return nullptr;
     }
-    void warn(const std::string& message, const fs::path& file, const std::string& field) {
-        diagnostics.push_back(geo::makeWarning(message, file.string(), 0, field));
+    void warn(const std::string& message, const std::string& file, const std::string& field) {
+        diagnostics.push_back(geo::makeWarning(message, file, 0, field));
+    }
+    bool isCancelled() {
+        if (!_options.cancelled || !_options.cancelled->load())
+            return false;
+        if (!_cancelReported)
+            diagnostics.push_back(
+                geo::makeError("loading was cancelled", _source.tilesetLocation()));
+        _cancelReported = true;
+        return true;
     }
 
-    /// A URI inside the tileset's folder, or nothing (with a warning).
-    std::optional<fs::path> resolve(const std::string& uri, const fs::path& file,
-                                    const std::string& field) {
-        if (uri.empty() || uri.find("://") != std::string::npos || uri.front() == '/' ||
-            uri.front() == '\\') {
-            warn("content URI '" + uri + "' is absolute or remote: refused", file, field);
-            return std::nullopt;
-        }
-        std::string decoded = uri.substr(0, uri.find_first_of("?#"));
-        const fs::path p = fs::weakly_canonical(file.parent_path() / decoded);
-        const auto rel = p.lexically_relative(_root);
-        if (rel.empty() || *rel.begin() == "..") {
-            warn("content URI '" + uri + "' leaves the tileset's folder: refused", file, field);
-            return std::nullopt;
-        }
-        return p;
-    }
-
-    osg::ref_ptr<osg::Node> loadTile(const json& tile, const fs::path& file,
+    osg::ref_ptr<osg::Node> loadTile(const json& tile, const std::string& file,
                                      const osg::Matrixd& parent, const std::string& parentRefine,
                                      int depth, const std::string& field) {
         if (!tile.is_object())
             return fail("tile is not an object", file, field);
+        if (tile.contains("implicitTiling")) {
+            auto expanded = detail::expandImplicitTiling(tile, file, _source, field);
+            if (!expanded) {
+                diagnostics.insert(diagnostics.end(), expanded.diagnostics().begin(),
+                                   expanded.diagnostics().end());
+                return nullptr;
+            }
+            for (const auto& d : expanded.diagnostics())
+                diagnostics.push_back(d);
+            json explicitTile = std::move(expanded.value());
+            if (tile.contains("transform"))
+                explicitTile["transform"] = tile["transform"];
+            return loadTile(explicitTile, file, parent, parentRefine, depth, field);
+        }
         if (depth > 64)
             return fail("tile tree deeper than 64 levels", file, field);
         osg::Matrixd transform = parent;
@@ -118,7 +119,10 @@ private:
         std::string refine = parentRefine;
         if (auto r = tile.find("refine"); r != tile.end() && r->is_string())
             refine = r->get<std::string>();
-        const double error = tile.value("geometricError", 0.0);
+        // As in Cesium, a tile's error is in its own units: scaled by its transform.
+        const osg::Vec3d scale = transform.getScale();
+        const double error =
+            tile.value("geometricError", 0.0) * std::max({scale.x(), scale.y(), scale.z(), 1e-12});
 
         osg::ref_ptr<osg::Group> content = new osg::Group;
         if (auto c = tile.find("content"); c != tile.end() && c->is_object())
@@ -154,7 +158,7 @@ private:
         return content;
     }
 
-    osg::ref_ptr<osg::Node> loadContent(const json& content, const fs::path& file,
+    osg::ref_ptr<osg::Node> loadContent(const json& content, const std::string& file,
                                         const osg::Matrixd& transform, int depth,
                                         const std::string& field) {
         if (!content.is_object())
@@ -166,68 +170,50 @@ private:
             uri = u2->get<std::string>();  // pre-1.0
         else
             return fail("content has no uri", file, field);
-        const auto path = resolve(uri, file, field);
-        if (!path)
+        auto location = _source.resolve(file, uri, field);
+        if (!location) {
+            for (const auto& d : location.diagnostics())
+                diagnostics.push_back(geo::makeWarning(d.message, d.source, 0, d.field));
             return nullptr;
-        std::string ext = path->extension().string();
-        for (char& c : ext)
+        }
+        std::string name = TileSource::fileNameOf(*location);
+        for (char& c : name)
             c = char(std::tolower(static_cast<unsigned char>(c)));
-        if (ext == ".json") {
+        if (name.size() >= 5 && name.compare(name.size() - 5, 5, ".json") == 0) {
             if (depth >= _options.maxExternalDepth) {
                 warn("external tileset nesting deeper than " +
                          std::to_string(_options.maxExternalDepth) + ": skipped",
                      file, field);
                 return nullptr;
             }
-            return loadTilesetFile(*path, transform, depth + 1);
+            return loadTilesetFile(*location, transform, depth + 1);
         }
-        bool ok = false;
-        const auto bytes = readFile(*path, ok);
-        if (!ok) {
-            warn("cannot open tile content " + path->string() + "; skipped", file, field);
+        if (isCancelled())
+            return nullptr;
+        auto bytes = _source.read(*location);
+        if (!bytes) {
+            for (const auto& d : bytes.diagnostics())
+                diagnostics.push_back(geo::makeWarning(
+                    "cannot read tile content (" + d.message + "); skipped", d.source, 0, field));
             return nullptr;
         }
-        osg::Matrixd gltfToTile = gltfYUpToZUp();
-        std::span<const std::uint8_t> glb(bytes);
-        if (hasB3dmMagic(bytes)) {
-            auto b3dm = parseB3dm(bytes, path->string());
-            if (!b3dm) {
-                for (const auto& d : b3dm.diagnostics())
-                    diagnostics.push_back(
-                        geo::makeWarning(d.message + "; tile skipped", d.source, 0, d.field));
-                return nullptr;
-            }
-            glb = b3dm->glb;
-            if (b3dm->rtcCenter)
-                gltfToTile =
-                    gltfToTile * osg::Matrixd::translate(b3dm->rtcCenter->x, b3dm->rtcCenter->y,
-                                                         b3dm->rtcCenter->z);
-        } else if (ext != ".glb" && ext != ".gltf") {
-            warn("tile content " + path->filename().string() + " (" + ext +
-                     ") is not supported yet; skipped",
-                 file, field);
-            return nullptr;
-        }
-        auto node = buildGltfNode(glb, path->parent_path().string(), path->string());
-        for (const auto& d : node.diagnostics())
-            diagnostics.push_back(
-                d.severity == geo::Severity::Error
-                    ? geo::makeWarning(d.message + "; tile skipped", d.source, d.line, d.field)
-                    : d);
+        auto node = _content.build(*bytes, *location, transform);
         if (!node)
             return nullptr;
         osg::ref_ptr<osg::MatrixTransform> placed =
-            new osg::MatrixTransform(gltfToTile * transform * _ecefToCity);
-        placed->setName(path->filename().string());
-        placed->addChild(node.value());
+            new osg::MatrixTransform(transform * _ecefToCity);
+        placed->setName(TileSource::fileNameOf(*location));
+        placed->addChild(node);
         ++contents;
         return placed;
     }
 
-    fs::path _root;
+    const TileSource& _source;
     osg::Matrixd _ecefToCity;
     TilesetLoadOptions _options;
+    detail::TileContentBuilder _content;
     double _distancePerError = 1.0;
+    bool _cancelReported = false;
 };
 
 }  // namespace
@@ -235,17 +221,27 @@ private:
 geo::Result<LoadedModel> loadTileset(const std::string& path, const geo::LocalFrame& frame,
                                      const TilesetLoadOptions& options) {
     using R = geo::Result<LoadedModel>;
-    std::error_code ec;
-    if (!fs::is_regular_file(path, ec))
-        return R::failure("no such tileset file", path);
     if (!(options.maximumScreenSpaceError > 0.0) || !(options.viewportHeightPixels > 0.0) ||
         !(options.verticalFovDegrees > 0.0 && options.verticalFovDegrees < 180.0))
         return R::failure("invalid screen-space-error settings", path, 0, "options");
-    const fs::path file = fs::absolute(path, ec);
-    TilesetBuilder builder(file.parent_path(), frame, options);
+    auto source = TileSource::open(path, options.allowedOrigins);
+    if (!source)
+        return R(source.diagnostics().front());
+    if (!source->isRemote()) {
+        std::error_code ec;
+        if (!std::filesystem::is_regular_file(source->tilesetLocation(), ec))
+            return R::failure("no such tileset file", path);
+    }
+    const std::string file = source->tilesetLocation();
+    const std::string name = TileSource::fileNameOf(
+        file.substr(0, file.size() - TileSource::fileNameOf(file).size() - 1));
+    const std::string label = name + "/" + TileSource::fileNameOf(file);
+    TilesetBuilder builder(*source, frame, options, label);
     osg::ref_ptr<osg::Node> node = builder.loadTilesetFile(file, osg::Matrixd::identity(), 0);
-    if (!node || builder.contents == 0) {
-        R r = node ? R::failure("the tileset has no content citytwin can draw", path) : R();
+    if (!node || builder.contents == 0 || (options.cancelled && options.cancelled->load())) {
+        R r = node && builder.contents == 0
+                  ? R::failure("the tileset has no content citytwin can draw", path)
+                  : R();
         r.addDiagnostics(builder.diagnostics);
         return r;
     }
@@ -253,9 +249,10 @@ geo::Result<LoadedModel> loadTileset(const std::string& path, const geo::LocalFr
     model.format = "3D Tiles";
     model.crsLabel = "EPSG:4978 (WGS 84 ECEF)";
     osg::ref_ptr<osg::Group> root = new osg::Group;
-    root->setName(file.parent_path().filename().string() + "/" + file.filename().string());
+    root->setName(label);
     root->addChild(node);
     model.node = root;
+    model.contentSummary = builder.contentSummary();
     computeGeographicExtent(model, frame);
     R result(std::move(model));
     result.addDiagnostics(builder.diagnostics);

@@ -57,10 +57,11 @@ TEST(TilesetLoader, loadsTheRequestVolumeSampleInsideItsRootRegion) {
     auto model = render::loadTileset((kTileset / "tileset.json").string(), frame);
     ASSERT_TRUE(model) << model.messages();
     EXPECT_EQ(model->format, "3D Tiles");
-    // points.pnts is not drawn yet, and says so.
-    EXPECT_NE(model.messages().find("points.pnts"), std::string::npos) << model.messages();
+    // points.pnts is drawn too, nothing is skipped.
+    EXPECT_EQ(model.messages().find("points.pnts"), std::string::npos) << model.messages();
     const auto survey = render::surveyModel(*model->node);
     EXPECT_GT(survey.triangles, 1000u);
+    EXPECT_EQ(survey.points, 125000u);
     const auto& e = model->wgs84Extent;
     constexpr double kSlack = 2e-5;  // degrees, ~2 m: regions bound, they need not be tight
     EXPECT_GE(e.minX, west - kSlack);

@@ -17,8 +17,9 @@ namespace citytwin::render {
 struct B3dmTile {
     std::uint32_t byteLength = 0;
     std::string_view featureTableJson;
-    std::string_view batchTableJson;  ///< per-feature attributes (may be empty)
-    std::uint32_t batchLength = 0;    ///< BATCH_LENGTH: features in the tile
+    std::string_view batchTableJson;                 ///< per-feature attributes (may be empty)
+    std::span<const std::uint8_t> batchTableBinary;  ///< what its binary references point into
+    std::uint32_t batchLength = 0;                   ///< BATCH_LENGTH: features in the tile
     /// RTC_CENTER: the glTF's coordinates are relative to this ECEF point (metres).
     std::optional<geo::Vec3d> rtcCenter;
     std::span<const std::uint8_t> glb;  ///< the embedded binary glTF

@@ -12,9 +12,11 @@
 #include <osg/ref_ptr>
 
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <string>
 
+#include "citytwin/geo/Feature.h"
 #include "citytwin/geo/LocalFrame.h"
 #include "citytwin/geo/Result.h"
 #include "citytwin/render/LoadedModel.h"
@@ -37,11 +39,22 @@ struct ModelAnchor {
 geo::Result<LoadedModel> loadGltfModel(const std::string& path, const ModelAnchor& anchor,
                                        const geo::LocalFrame& frame);
 
+/// Ties the feature ids of a glTF's vertices (b3dm `_BATCHID`, or 3D Tiles
+/// 1.1 `EXT_mesh_features` / `_FEATURE_ID_0`) to features, so that a pick
+/// finds them (FeaturePickData on each geometry that has ids).
+struct GltfFeatureBinding {
+    std::string layerId;  ///< names the picked layer in the attribute panel
+    /// The batch table's features (feature index = batch id). If null, the
+    /// features of EXT_mesh_features are listed by id alone.
+    std::shared_ptr<const geo::FeatureLayer> layer;
+};
+
 /// Builds the node of glTF/GLB bytes already in memory, in glTF's own axes
 /// (metres, Y up, not placed). `baseDir` resolves external buffers and images
 /// ("" = none allowed); `source` names the bytes in errors.
 geo::Result<osg::ref_ptr<osg::Node>> buildGltfNode(std::span<const std::uint8_t> bytes,
                                                    const std::string& baseDir,
-                                                   const std::string& source);
+                                                   const std::string& source,
+                                                   const GltfFeatureBinding* features = nullptr);
 
 }  // namespace citytwin::render

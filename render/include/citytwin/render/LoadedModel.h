@@ -27,6 +27,8 @@ struct LoadedModel {
     /// Largest distance (metres) between where the placement matrix puts a
     /// corner of the model and where the exact CRS transform puts it.
     double placementErrorMetres = 0.0;
+    /// 3D Tiles: the tile contents drawn by kind, "b3dm 4, pnts 1"; else empty.
+    std::string contentSummary;
 };
 
 }  // namespace citytwin::render

@@ -10,18 +10,21 @@
 #include "citytwin/geo/Result.h"
 #include "citytwin/render/GltfModelLoader.h"
 #include "citytwin/render/LoadedModel.h"
+#include "citytwin/render/TilesetLoader.h"
 
 namespace citytwin::render {
 
 enum class ModelFileKind { None, OsgbPyramid, Gltf, Tileset };
 
 /// What `path` is, from its name and (for folders) what it holds: an OSGB
-/// metadata.xml / pyramid folder / Data folder, a .gltf/.glb, a .json tileset.
+/// metadata.xml / pyramid folder / Data folder, a .gltf/.glb, a .json tileset;
+/// an http(s) URL is a tileset (glTF over HTTP is not read).
 ModelFileKind modelFileKind(const std::string& path);
 
 /// Loads any of those into `frame`. `anchor` places glTF/GLB models only
-/// (the others carry their own georeference).
+/// (the others carry their own georeference); `tilesetOptions` 3D Tiles only.
 geo::Result<LoadedModel> loadModelFile(const std::string& path, const geo::LocalFrame& frame,
-                                       const ModelAnchor& anchor = {});
+                                       const ModelAnchor& anchor = {},
+                                       const TilesetLoadOptions& tilesetOptions = {});
 
 }  // namespace citytwin::render

@@ -18,6 +18,7 @@ struct ModelSurvey {
     std::size_t nodes = 0;      ///< scene-graph nodes, the root included
     std::size_t drawables = 0;  ///< osg::Geometry and other drawables
     std::size_t triangles = 0;  ///< triangles of every primitive set
+    std::size_t points = 0;     ///< GL_POINTS vertices (point clouds)
     std::size_t pagedLods = 0;  ///< osg::PagedLOD nodes (OSGB pyramids)
     /// Child files the PagedLODs name but have not loaded yet.
     std::size_t unloadedChildFiles = 0;

@@ -1,15 +1,20 @@
 #pragma once
-// Loads a local 3D Tiles tileset (tileset.json, 1.0 and 1.1 explicit tiling)
-// into the city frame: tile transforms (ECEF) accumulated in double, b3dm and
-// glTF/GLB content, external tilesets, ADD and REPLACE refinement mapped to
-// osg::LOD ranges from each tile's geometric error and a screen-space-error
-// setting. Every content file is read now (no paging yet); .pnts, .i3dm and
-// .cmpt content is skipped with a warning. A content URI that leaves the
-// tileset's folder, is absolute or names a server is refused with a warning.
+// Loads a 3D Tiles tileset (tileset.json, 1.0 and 1.1, explicit and implicit
+// tiling) from a folder or an http(s) server into the city frame: tile
+// transforms (ECEF) accumulated in double; b3dm, pnts, i3dm, cmpt and
+// glTF/GLB content with batch-table features for picking; external
+// tilesets; ADD and REPLACE refinement mapped to osg::LOD ranges from each
+// tile's geometric error and a screen-space-error setting. Every content
+// file is read now (no paging yet). A URI that leaves the tileset's root or
+// names another host is refused with a warning (see TileSource); a tile that
+// cannot be read or parsed is a warning and the rest still loads.
 //
-// Thread safety: blocking file I/O; run it on a worker. The node is detached.
+// Thread safety: blocking file and network I/O; run it on a worker. The
+// node is detached.
 
+#include <atomic>
 #include <string>
+#include <vector>
 
 #include "citytwin/geo/LocalFrame.h"
 #include "citytwin/geo/Result.h"
@@ -24,9 +29,14 @@ struct TilesetLoadOptions {
     double viewportHeightPixels = 1080.0;  ///< for the error-to-distance conversion
     double verticalFovDegrees = 60.0;      ///< likewise
     int maxExternalDepth = 8;              ///< nested external tilesets allowed
+    /// Other servers ("https://host[:port]") a remote tileset may name.
+    std::vector<std::string> allowedOrigins;
+    /// Checked before each file is read: once true, loading stops (a long
+    /// tileset over HTTP can be cancelled between tiles).
+    const std::atomic<bool>* cancelled = nullptr;
 };
 
-/// `path` is a tileset.json.
+/// `path` is a tileset.json path or an http:// / https:// URL of one.
 geo::Result<LoadedModel> loadTileset(const std::string& path, const geo::LocalFrame& frame,
                                      const TilesetLoadOptions& options = {});
 
