@@ -18,7 +18,8 @@ QString appHelpText() {
                "citytwin: a 3D digital twin of a city's information infrastructure.\n"
                "With no DATA it opens the Shanghai demo (Lujiazui and the Bund); with DATA\n"
                "(GeoPackage, Shapefile, GeoJSON, KML, CSV ... anything GDAL reads) it shows\n"
-               "those layers and frames the view on them.\n"
+               "those layers and frames the view on them. A single-band GeoTIFF is a DEM,\n"
+               "an RGB(A) one an orthophoto draped on the DEM (citytwin dem.tif ortho.tif).\n"
                "\n"
                "options:\n"
                "  --snapshot OUT.png   open the window, render until the scene has loaded,\n"
@@ -35,6 +36,10 @@ QString appHelpText() {
                "                       buildings, roads, water, landuse, base_stations\n"
                "  --lang LANG          user interface language: zh_CN or en (default:\n"
                "                       the system locale)\n"
+               "  --memory-budget MB   memory for paged content (OSGB pyramids, terrain\n"
+               "                       tiles): tiles seen least recently are dropped beyond\n"
+               "                       it, and detail is reduced if the view alone needs more\n"
+               "                       (default 1024)\n"
                "  --fullscreen         start full screen\n"
                "  --benchmark N        after loading, render N frames of the view back to back,\n"
                "                       print launch and frame timings to stdout and exit\n"
@@ -49,8 +54,8 @@ QString appHelpText() {
 
 namespace {
 bool takesValue(const QString& opt) {
-    static const QStringList v{"--snapshot", "--size",       "--view",     "--camera",
-                               "--lang",     "--hide-layer", "--benchmark"};
+    static const QStringList v{"--snapshot", "--size",       "--view",      "--camera",
+                               "--lang",     "--hide-layer", "--benchmark", "--memory-budget"};
     return v.contains(opt);
 }
 }  // namespace
@@ -122,6 +127,14 @@ std::optional<AppOptions> parseAppOptions(const QStringList& args, QString& erro
                 o.benchmarkFrames = value.toInt(&ok);
                 if (!ok || o.benchmarkFrames < 1 || o.benchmarkFrames > 100000) {
                     error = QStringLiteral("--benchmark: '%1' is not a frame count 1..100000")
+                                .arg(value);
+                    return std::nullopt;
+                }
+            } else if (a == "--memory-budget") {
+                bool ok = false;
+                o.memoryBudgetMb = value.toInt(&ok);
+                if (!ok || o.memoryBudgetMb < 16 || o.memoryBudgetMb > 1048576) {
+                    error = QStringLiteral("--memory-budget: '%1' is not a size in MB, 16..1048576")
                                 .arg(value);
                     return std::nullopt;
                 }

@@ -84,6 +84,10 @@ MainWindow::MainWindow(AppOptions options, QWidget* parent)
     _progress->setVisible(false);
     _cancel = new QToolButton(this);
     _cancel->setVisible(false);
+    _pagingLabel = new QLabel(this);
+    _pagingLabel->setObjectName("pagingLabel");
+    _pagingLabel->setVisible(false);
+    statusBar()->addPermanentWidget(_pagingLabel);
     statusBar()->addPermanentWidget(_loadingLabel);
     statusBar()->addPermanentWidget(_progress);
     statusBar()->addPermanentWidget(_cancel);
@@ -115,6 +119,11 @@ MainWindow::MainWindow(AppOptions options, QWidget* parent)
     connect(_view, &OsgView::cursorMoved, _coords, &CoordinateStatus::showLocalPoint);
     connect(_view, &OsgView::featurePicked, _attributes, &AttributePanel::showFeature);
     connect(_view, &OsgView::frameRendered, this, &MainWindow::onFrameRendered);
+
+    _view->memoryBudget().setBudgetBytes(std::size_t(_options.memoryBudgetMb) << 20);
+    auto* pagingTimer = new QTimer(this);
+    connect(pagingTimer, &QTimer::timeout, this, &MainWindow::showPagingStatus);
+    pagingTimer->start(500);
 
     buildMenus();
     retranslate();
@@ -170,7 +179,9 @@ void MainWindow::retranslate() {
     setWindowTitle(tr("citytwin — Shanghai information infrastructure"));
     ui.fileMenu->setTitle(tr("&File"));
     ui.open->setText(tr("&Open…"));
-    ui.open->setStatusTip(tr("Open a GeoPackage, Shapefile, GeoJSON or other GDAL vector file"));
+    ui.open->setStatusTip(
+        tr("Open a GeoPackage, Shapefile, GeoJSON or other GDAL vector file, a DEM or an "
+           "orthophoto"));
     ui.import->setText(tr("&Import into project…"));
     ui.import->setStatusTip(
         tr("Import a vector file into a project GeoPackage, converting its CRS"));
@@ -259,8 +270,9 @@ void MainWindow::openFiles(const QStringList& files) {
 
 void MainWindow::openDialog() {
     const QStringList files = QFileDialog::getOpenFileNames(
-        this, tr("Open vector data"), QString(),
-        tr("Vector data (*.gpkg *.shp *.geojson *.json *.kml *.csv *.gml);;All files (*)"));
+        this, tr("Open data"), QString(),
+        tr("Vector data (*.gpkg *.shp *.geojson *.json *.kml *.csv *.gml);;"
+           "DEMs and orthophotos (*.tif *.tiff *.vrt *.img *.jp2);;All files (*)"));
     openFiles(files);
 }
 
@@ -356,7 +368,35 @@ void MainWindow::onLayerFailed(const QString& path, const QString& message) {
         QMessageBox::warning(this, tr("Cannot read file"), text);
 }
 
+void MainWindow::showPagingStatus() {
+    const unsigned requests = _view->pagingRequests();
+    _pagingLabel->setVisible(requests > 0);
+    if (requests > 0) {
+        _pagingLabel->setText(tr("Loading tiles: %1").arg(requests));
+        // Keep frames coming: the pager merges in the update phase only.
+        _view->requestRedraw();
+    }
+    for (const auto& layer : _view->memoryBudget().layers())
+        _layerTree->setLayerMemory(QString::fromStdString(layer.layerId), layer.bytes);
+    if (_view->memoryBudget().pagedBytes() != _lastPagedBytes) {
+        _lastPagedBytes = _view->memoryBudget().pagedBytes();
+        _pagedBytesChangedAtMs = processUptimeMs();
+    }
+}
+
+bool MainWindow::isPagingSettled() const {
+    if (_view->pagingRequests() == 0)
+        return true;
+    // Tiles that fail to load (a pyramid naming files it lacks) are asked
+    // for again and again: settled once nothing new has arrived for a while.
+    constexpr qint64 kQuietMs = 5000, kMaxWaitMs = 20000;
+    const qint64 now = processUptimeMs();
+    return (now - _pagedBytesChangedAtMs > kQuietMs && now - _loadFinishedAtMs > kQuietMs) ||
+           now - _loadFinishedAtMs > kMaxWaitMs;
+}
+
 void MainWindow::onLoadFinished(bool cancelled) {
+    _loadFinishedAtMs = processUptimeMs();
     _progress->setVisible(false);
     _cancel->setVisible(false);
     _loadingLabel->setText(cancelled ? tr("Loading cancelled") : QString());
@@ -390,7 +430,8 @@ void MainWindow::showNamedView(const QString& name) {
 }
 
 bool MainWindow::isSceneLoaded() const {
-    return _initialLoadDone && !_loader->isBusy() && _scene->pendingCount() == 0;
+    return _initialLoadDone && !_loader->isBusy() && _scene->pendingCount() == 0 &&
+           isPagingSettled();
 }
 
 void MainWindow::onFrameRendered() {

@@ -16,6 +16,7 @@
 
 #include "citytwin/render/CityScene.h"
 #include "citytwin/render/FeaturePicker.h"
+#include "citytwin/render/PagedMemoryBudget.h"
 
 namespace citytwin::app {
 
@@ -48,6 +49,11 @@ public:
     void finishGl();
     /// When the first frame was drawn, in ms since process start (0: not yet).
     qint64 firstFrameAtMs() const { return _firstFrameAtMs; }
+
+    /// The budget for paged content, enforced in each frame's update phase.
+    render::PagedMemoryBudget& memoryBudget() { return *_memoryBudget; }
+    /// Paging requests outstanding: files queued or being read, data to compile or merge.
+    unsigned pagingRequests() const;
 
 signals:
     void frameRendered();
@@ -82,6 +88,7 @@ private:
     osg::ref_ptr<osgViewer::Viewer> _viewer;
     osg::ref_ptr<osgViewer::GraphicsWindowEmbedded> _window;
     osg::ref_ptr<osgGA::TerrainManipulator> _manipulator;
+    osg::ref_ptr<render::PagedMemoryBudget> _memoryBudget;
     QTimer _timer;
     QPointF _pressPos;
     quint64 _frames = 0;

@@ -1,5 +1,6 @@
 #include "citytwin/render/TerrainLayer.h"
 
+#include <osg/LightModel>
 #include <osg/Material>
 #include <osg/Notify>
 #include <osg/PagedLOD>
@@ -110,6 +111,13 @@ geo::Result<osg::ref_ptr<osg::Node>> buildTerrainLayer(std::shared_ptr<const Ter
     material->setColorMode(osg::Material::AMBIENT_AND_DIFFUSE);
     material->setSpecular(osg::Material::FRONT_AND_BACK, osg::Vec4(0.f, 0.f, 0.f, 1.f));
     ss->setAttributeAndModes(material);
+    // One-sided lighting: skirts (glimpsed through pinholes where tiles of
+    // two levels meet) carry the surface's up normals and must be lit like
+    // it from either side, not flipped dark.
+    osg::ref_ptr<osg::LightModel> lightModel = new osg::LightModel;
+    lightModel->setAmbientIntensity(osg::Vec4(0.45f, 0.45f, 0.48f, 1.f));
+    lightModel->setTwoSided(false);
+    ss->setAttributeAndModes(lightModel);
     return osg::ref_ptr<osg::Node>(layer);
 }
 

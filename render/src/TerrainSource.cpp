@@ -7,6 +7,7 @@
 #include <limits>
 #include <optional>
 
+#include "ThreadCrsTransforms.h"
 #include "citytwin/geo/CrsTransform.h"
 #include "citytwin/geo/RasterReader.h"
 
@@ -120,6 +121,10 @@ geo::Result<std::shared_ptr<const TerrainSource>> TerrainSource::open(
     const RasterInfo& primary = demInfo ? *demInfo : *imageInfo;
     const std::string& primaryPath = demInfo ? options.demPath : options.imageryPath;
     source->_sourceCrs = *primary.maybeCrs;
+    if (demInfo)
+        source->_demCrs = *demInfo->maybeCrs;
+    if (imageInfo)
+        source->_imageryCrs = *imageInfo->maybeCrs;
 
     // Tiles are squares in metres: keep a projected CRS, else a transverse
     // Mercator centred on the data (a geographic DEM in degrees would give
@@ -199,43 +204,105 @@ geo::Extent TerrainSource::tileExtent(const TerrainTileKey& key) const {
             _rootExtent.minX + (key.x + 1) * side, _rootExtent.minY + (key.y + 1) * side};
 }
 
-geo::Result<TerrainHeightGrid> TerrainSource::readHeights(const TerrainTileKey& key) const {
+geo::Status TerrainSource::vertexPositionsIn(const geo::Crs& crs, const TerrainTileKey& key,
+                                             std::vector<double>& xs,
+                                             std::vector<double>& ys) const {
     const int n = _options.gridSize;
-    TerrainHeightGrid grid;
-    grid.size = n;
-    if (!hasDem()) {
-        grid.heights.assign(static_cast<std::size_t>(n) * n, 0.f);
-        return grid;
-    }
     const geo::Extent ext = tileExtent(key);
     const double step = (ext.maxX - ext.minX) / (n - 1);
-    // Half a step of margin: the pixel centres then fall on the vertices
-    // while the DEM is finer than the grid, so neighbours agree on edges.
+    xs.resize(static_cast<std::size_t>(n) * n);
+    ys.resize(xs.size());
+    for (int j = 0; j < n; ++j)
+        for (int i = 0; i < n; ++i) {
+            xs[static_cast<std::size_t>(j) * n + i] = ext.minX + i * step;
+            ys[static_cast<std::size_t>(j) * n + i] = ext.minY + j * step;
+        }
+    if (crs == _workingCrs)
+        return geo::Done{};
+    std::string error;
+    const geo::CrsTransform* t = detail::threadCrsTransform(_workingCrs, crs, error);
+    if (!t)
+        return geo::Status::failure(error, {}, 0, "crs");
+    t->transformInPlace(xs, ys);
+    return geo::Done{};
+}
+
+namespace {
+
+/// The extent of the finite points, widened by `margin` on every side.
+geo::Extent footprint(const std::vector<double>& xs, const std::vector<double>& ys,
+                      double marginShare) {
+    geo::Extent e;
+    for (std::size_t k = 0; k < xs.size(); ++k)
+        if (std::isfinite(xs[k]) && std::isfinite(ys[k]))
+            e.add(xs[k], ys[k]);
+    if (e.isEmpty())
+        return e;
+    const double m = marginShare * std::max(e.maxX - e.minX, e.maxY - e.minY);
+    return {e.minX - m, e.minY - m, e.maxX + m, e.maxY + m};
+}
+
+}  // namespace
+
+geo::Result<TerrainHeightGrid> TerrainSource::readHeights(const TerrainTileKey& key) const {
+    const int n = _options.gridSize;
+    const std::size_t count = static_cast<std::size_t>(n) * n;
+    TerrainHeightGrid grid;
+    grid.size = n;
+    const geo::Extent ext = tileExtent(key);
+    const double step = (ext.maxX - ext.minX) / (n - 1);
+    if (!hasDem()) {
+        // An orthophoto alone: the ground plane, cut to the imagery's extent.
+        grid.heights.resize(count);
+        for (int j = 0; j < n; ++j)
+            for (int i = 0; i < n; ++i)
+                grid.heights[static_cast<std::size_t>(j) * n + i] =
+                    _dataExtent.contains(ext.minX + i * step, ext.minY + j * step)
+                        ? 0.f
+                        : std::numeric_limits<float>::quiet_NaN();
+        return grid;
+    }
+    // The DEM is read in its own CRS (no reprojection of the raster) around
+    // the vertices, and sampled where each vertex falls in it. Half a step
+    // of margin: the pixel centres then fall on the vertices while the DEM
+    // is finer than the grid, so neighbouring tiles agree on their edges.
+    std::vector<double> xs, ys;
+    auto placed = vertexPositionsIn(_demCrs, key, xs, ys);
+    if (!placed)
+        return geo::Result<TerrainHeightGrid>::failure(placed.messages(), _options.demPath, 0,
+                                                       "crs");
     RasterRequest request;
     request.kind = RasterKind::Heights;
-    request.targetCrs = _workingCrs;
-    request.maybeExtent = geo::Extent{ext.minX - step / 2, ext.minY - step / 2, ext.maxX + step / 2,
-                                      ext.maxY + step / 2};
+    request.targetCrs = _demCrs;
+    request.maybeExtent = footprint(xs, ys, 0.5 / (n - 1));
     request.maxWidth = request.maxHeight = n;
+    grid.heights.assign(count, std::numeric_limits<float>::quiet_NaN());
+    if (request.maybeExtent->isEmpty())
+        return grid;
     auto image = RasterReader::read(_options.demPath, request);
     if (!image)
         return forward<TerrainHeightGrid>(image.diagnostics());
-    grid.heights.resize(static_cast<std::size_t>(n) * n);
-    for (int j = 0; j < n; ++j)
-        for (int i = 0; i < n; ++i)
-            grid.heights[static_cast<std::size_t>(j) * n + i] =
-                sampleHeight(image.value(), ext.minX + i * step, ext.minY + j * step);
+    for (std::size_t k = 0; k < count; ++k)
+        if (std::isfinite(xs[k]) && std::isfinite(ys[k]))
+            grid.heights[k] = sampleHeight(image.value(), xs[k], ys[k]);
     return grid;
 }
 
 geo::Result<TerrainTexture> TerrainSource::readTexture(const TerrainTileKey& key) const {
+    using R = geo::Result<TerrainTexture>;
     if (!hasImagery())
-        return geo::Result<TerrainTexture>::failure("the terrain has no orthophoto", {}, 0,
-                                                    "imagery");
+        return R::failure("the terrain has no orthophoto", {}, 0, "imagery");
+    std::vector<double> xs, ys;
+    auto placed = vertexPositionsIn(_imageryCrs, key, xs, ys);
+    if (!placed)
+        return R::failure(placed.messages(), _options.imageryPath, 0, "crs");
     RasterRequest request;
     request.kind = RasterKind::Rgba;
-    request.targetCrs = _workingCrs;
-    request.maybeExtent = tileExtent(key);
+    request.targetCrs = _imageryCrs;
+    request.maybeExtent = footprint(xs, ys, 0.0);
+    if (request.maybeExtent->isEmpty())
+        return R::failure("the tile cannot be placed in the orthophoto's CRS", _options.imageryPath,
+                          0, "crs");
     request.maxWidth = request.maxHeight = _options.textureSize;
     auto image = RasterReader::read(_options.imageryPath, request);
     if (!image)
@@ -244,6 +311,13 @@ geo::Result<TerrainTexture> TerrainSource::readTexture(const TerrainTileKey& key
     texture.width = image->width;
     texture.height = image->height;
     texture.rgba = std::move(image->rgba);
+    const geo::Extent e = image->extent();
+    texture.s.resize(xs.size());
+    texture.t.resize(xs.size());
+    for (std::size_t k = 0; k < xs.size(); ++k) {
+        texture.s[k] = static_cast<float>((xs[k] - e.minX) / (e.maxX - e.minX));
+        texture.t[k] = static_cast<float>((e.maxY - ys[k]) / (e.maxY - e.minY));
+    }
     return texture;
 }
 

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "ThreadCrsTransforms.h"
 #include "citytwin/geo/CrsTransform.h"
 
 namespace citytwin::render {
@@ -65,11 +66,12 @@ geo::Result<TerrainTile> TerrainTileBuilder::build(const TerrainTileKey& key) co
     const double step = (ext.maxX - ext.minX) / (n - 1);
 
     // Working CRS -> WGS 84 -> local frame, all in double.
-    auto toWgs84 = geo::CrsTransform::create(src.workingCrs(), geo::Crs::wgs84());
+    std::string crsError;
+    const geo::CrsTransform* toWgs84 =
+        detail::threadCrsTransform(src.workingCrs(), geo::Crs::wgs84(), crsError);
     if (!toWgs84)
-        return R::failure(toWgs84.messages(),
-                          src.hasDem() ? src.options().demPath : src.options().imageryPath, 0,
-                          "crs");
+        return R::failure(
+            crsError, src.hasDem() ? src.options().demPath : src.options().imageryPath, 0, "crs");
     std::vector<double> xs(count), ys(count);
     for (int j = 0; j < n; ++j)
         for (int i = 0; i < n; ++i) {
@@ -191,9 +193,8 @@ geo::Result<TerrainTile> TerrainTileBuilder::build(const TerrainTileKey& key) co
         }
         // Texture row 0 is the north edge, which GL puts at t = 0.
         osg::ref_ptr<osg::Vec2Array> uv = new osg::Vec2Array(count);
-        for (int j = 0; j < n; ++j)
-            for (int i = 0; i < n; ++i)
-                (*uv)[at(i, j)].set(float(i) / float(n - 1), 1.f - float(j) / float(n - 1));
+        for (std::size_t k = 0; k < count; ++k)
+            (*uv)[k].set(texture->s[k], texture->t[k]);
         for (std::size_t k : skirtSource)
             uv->push_back((*uv)[k]);
         geometry->setTexCoordArray(0, uv, osg::Array::BIND_PER_VERTEX);

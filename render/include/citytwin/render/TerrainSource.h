@@ -43,11 +43,16 @@ struct TerrainHeightGrid {
     std::vector<float> heights;  ///< size*size metres; NaN where the DEM has no data
 };
 
-/// The colours of one tile, row 0 at the north edge (as GDAL reads it).
+/// The colours of one tile: a window of the orthophoto in its own CRS (row
+/// 0 at the north edge, as GDAL reads it) and where each grid vertex falls
+/// in it, so that no image is resampled between CRSs.
 struct TerrainTexture {
     int width = 0;
     int height = 0;
     std::vector<std::uint8_t> rgba;  ///< width*height*4
+    /// gridSize*gridSize texture coordinates (s, t), rows from the south as
+    /// in TerrainHeightGrid; t = 0 is the image's first (north) row.
+    std::vector<float> s, t;
 };
 
 class TerrainSource {
@@ -78,17 +83,25 @@ public:
 
     /// The tile's square in the working CRS (metres).
     geo::Extent tileExtent(const TerrainTileKey& key) const;
-    /// The tile's heights at its gridSize x gridSize vertices (0 without a DEM).
+    /// The tile's heights at its gridSize x gridSize vertices (0 without a
+    /// DEM), read from the DEM in its own CRS around the vertices.
     geo::Result<TerrainHeightGrid> readHeights(const TerrainTileKey& key) const;
-    /// The tile's imagery (up to textureSize texels a side); fails without imagery.
+    /// The tile's imagery (about textureSize texels a side) in the
+    /// orthophoto's own CRS, with each vertex's texture coordinates; fails
+    /// without imagery.
     geo::Result<TerrainTexture> readTexture(const TerrainTileKey& key) const;
 
 private:
     TerrainSource() = default;
+    /// The tile's grid vertices in `crs` (x, y arrays, rows from the south).
+    geo::Status vertexPositionsIn(const geo::Crs& crs, const TerrainTileKey& key,
+                                  std::vector<double>& xs, std::vector<double>& ys) const;
 
     TerrainOptions _options;
     geo::Crs _workingCrs;
     geo::Crs _sourceCrs;
+    geo::Crs _demCrs;
+    geo::Crs _imageryCrs;
     geo::Extent _dataExtent;
     geo::Extent _rootExtent;  ///< the square the quadtree divides
     geo::Extent _wgs84Extent;
