@@ -11,8 +11,7 @@ namespace {
 constexpr const char* kExtension = "KHR_draco_mesh_compression";
 
 int accessorComponents(const tinygltf::Model& model, int accessor) {
-    if (accessor < 0 || std::size_t(accessor) >= model.accessors.size())
-        return 0;
+    if (accessor < 0 || std::size_t(accessor) >= model.accessors.size()) return 0;
     return gltfTypeComponents(model.accessors[std::size_t(accessor)].type);
 }
 
