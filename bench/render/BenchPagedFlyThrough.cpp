@@ -5,7 +5,9 @@
 // frames slower than 100 ms; numbers only, nothing is asserted.
 //
 // usage: bench_paged_flythrough [--budget MB] [--frames N] [--size WxH]
-//                               [--dem-pixels N] [--osgb DIR] WORKDIR
+//                               [--dem-pixels N] [--osgb DIR] [--laps N] WORKDIR
+// --laps repeats the flight N times in the frames given: resident memory
+// at the end of each lap shows whether it keeps growing.
 // WORKDIR keeps the generated rasters between runs.
 
 #include <osg/Switch>
@@ -48,7 +50,7 @@ double procStatusMb(const char* field) {
 
 int main(int argc, char** argv) {
     double budgetMb = 64;
-    int frames = 1800, width = 1280, height = 800, demPixels = 4001;
+    int frames = 1800, width = 1280, height = 800, demPixels = 4001, laps = 1;
     std::string osgbDir, workDir;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
@@ -61,6 +63,8 @@ int main(int argc, char** argv) {
             std::sscanf(next(), "%dx%d", &width, &height);
         else if (a == "--dem-pixels")
             demPixels = std::atoi(next());
+        else if (a == "--laps")
+            laps = std::max(1, std::atoi(next()));
         else if (a == "--osgb")
             osgbDir = next();
         else
@@ -142,8 +146,12 @@ int main(int argc, char** argv) {
     std::vector<double> ms;
     ms.reserve(frames);
     const double half = sideMetres * 0.45;
+    std::string lapRss;
+    const int framesPerLap = std::max(1, frames / laps);
     for (int i = 0; i < frames; ++i) {
-        const double t = double(i) / frames;
+        const double t = double(i % framesPerLap) / framesPerLap;
+        if (i > 0 && i % framesPerLap == 0)
+            lapRss += (lapRss.empty() ? "" : ",") + std::to_string(int(procStatusMb("VmRSS:")));
         const double lane = std::floor(t * 6);
         const double along = std::fmod(t * 6, 1.0);
         const double x = -half + along * 2 * half;
@@ -166,11 +174,12 @@ int main(int argc, char** argv) {
         "paged_flythrough budget_mb=%.0f frames=%d frames_over_100ms=%ld frame_ms_median=%.1f "
         "frame_ms_p99=%.1f estimate_peak_mb=%.1f estimate_peak_before_expiry_mb=%.1f "
         "estimate_end_mb=%.1f expired_children=%zu lod_scale_end=%.2f baseline_rss_mb=%.1f "
-        "peak_rss_mb=%.1f end_rss_mb=%.1f rss_growth_over_budget=%.2f\n",
+        "peak_rss_mb=%.1f end_rss_mb=%.1f rss_growth_over_budget=%.2f rss_mb_after_laps=%s\n",
         budgetMb, frames, slow, sorted[sorted.size() / 2], sorted[sorted.size() * 99 / 100],
         budget->peakPagedBytes() / 1048576.0, budget->peakMeasuredBytes() / 1048576.0,
         budget->pagedBytes() / 1048576.0, budget->expiredChildren(), budget->lodScale(),
-        baselineRss, peakRss, endRss, (peakRss - baselineRss) / budgetMb);
+        baselineRss, peakRss, endRss, (peakRss - baselineRss) / budgetMb,
+        (lapRss.empty() ? std::string("-") : lapRss + "," + std::to_string(int(endRss))).c_str());
     viewer.getDatabasePager()->cancel();
     return 0;
 }
