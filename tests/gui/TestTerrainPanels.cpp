@@ -67,6 +67,44 @@ TEST(TerrainPanels, statusBarShowsPagingAndTheTreeShowsCrsAndMemory) {
     EXPECT_TRUE(row->text(3).endsWith("MB"));
 }
 
+TEST(TerrainPanels, anOrthophotoOpenedLaterDrapesOnTheDemAlreadyShown) {
+    const QString dir = test::outputDir() + "/terrain_open_later";
+    QDir().mkpath(dir);
+    ASSERT_EQ(test::writeHillDem((dir + "/hill.tif").toStdString(), test::HillDem{}), "");
+    ASSERT_EQ(test::writeSplitOrtho((dir + "/photo.tif").toStdString(), test::SplitOrtho{}), "");
+
+    AppOptions options;
+    options.size = QSize(800, 500);
+    options.dataFiles = {dir + "/hill.tif"};
+    MainWindow w(options);
+    QSignalSpy loaded(&w, &MainWindow::sceneLoaded);
+    w.show();
+    w.start();
+    ASSERT_TRUE(loaded.wait(180000)) << "scene did not load";
+    auto redShare = [&] {
+        QCoreApplication::processEvents();
+        const QImage img = w.view()->grabFramebuffer();
+        long red = 0;
+        for (int y = 0; y < img.height(); ++y)
+            for (int x = 0; x < img.width(); ++x) {
+                const QColor c = img.pixelColor(x, y);
+                red += c.red() > 110 && c.red() > 2 * c.green() && c.red() > 2 * c.blue();
+            }
+        return double(red) / (double(img.width()) * img.height());
+    };
+    EXPECT_LT(redShare(), 0.01);
+
+    // As File → Open does after its dialog: the RGB GeoTIFF drapes on "hill".
+    w.openFiles({dir + "/photo.tif"});
+    QTRY_VERIFY_WITH_TIMEOUT(w.isSceneLoaded(), 120000);
+    QTest::qWait(500);
+    const double red = redShare();
+    w.view()->grabFramebuffer().save(test::outputDir() + "/terrain_open_later.png");
+    EXPECT_GT(red, 0.05);
+    EXPECT_EQ(w.layerTree()->topLevelItemCount(), 1);  // the DEM's layer, rebuilt
+    ASSERT_TRUE(w.layerTree()->itemFor("hill"));
+}
+
 int main(int argc, char** argv) {
     ::testing::InitGoogleTest(&argc, argv);
     if (GTEST_FLAG_GET(list_tests))
