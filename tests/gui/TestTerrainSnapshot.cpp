@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QImage>
@@ -29,7 +30,11 @@ protected:
         noCrs.withCrs = false;
         ASSERT_EQ(writeHillDem(noCrsDem().toStdString(), noCrs), "");
     }
-    static QString dir() { return outputDir() + "/terrain"; }
+    static void TearDownTestSuite() { QDir(dir()).removeRecursively(); }
+    // One folder per process: ctest may run these tests in parallel.
+    static QString dir() {
+        return outputDir() + "/terrain_" + QString::number(QCoreApplication::applicationPid());
+    }
     static QString dem() { return dir() + "/hill_dem.tif"; }
     static QString ortho() { return dir() + "/split_ortho.tif"; }
     static QString noCrsDem() { return dir() + "/no_crs_dem.tif"; }

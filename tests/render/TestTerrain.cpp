@@ -139,6 +139,38 @@ TEST_F(TerrainTest, tileVerticesLieAtTheirLocalPositionAndHeight) {
     EXPECT_LT(std::hypot(highest.x(), highest.y()), 10.0);
 }
 
+TEST_F(TerrainTest, aDemInDegreesIsTiledInMetresAroundItsCentre) {
+    test::HillDem degrees = _dem;
+    degrees.geographic = true;
+    const std::string path = (_dir / "hill_4326.tif").string();
+    ASSERT_EQ(test::writeHillDem(path, degrees), "");
+    auto src = open(path, "");
+    ASSERT_TRUE(src);
+    EXPECT_EQ(src->sourceCrs().authorityCode(), "EPSG:4326");
+    EXPECT_FALSE(src->workingCrs().isGeographic());  // a transverse Mercator at the centre
+    const geo::Extent root = src->tileExtent({});
+    EXPECT_NEAR(root.maxX - root.minX, 2010.0, 30.0);  // metres, not degrees
+    TerrainTileBuilder builder(src, frame());
+    // The hill top sits at the frame's origin, 100 m up, as in EPSG:4549.
+    double top = -1e9;
+    osg::Vec3d at;
+    for (const TerrainTileKey key : {TerrainTileKey{3, 3, 3}, TerrainTileKey{3, 4, 4},
+                                     TerrainTileKey{3, 3, 4}, TerrainTileKey{3, 4, 3}}) {
+        auto tile = builder.build(key);
+        ASSERT_TRUE(tile.ok()) << tile.messages();
+        const auto* v = static_cast<const osg::Vec3Array*>(meshOf(tile.value())->getVertexArray());
+        for (const auto& p : *v) {
+            const osg::Vec3d w = osg::Vec3d(p) * tile->node->getMatrix();
+            if (w.z() > top) {
+                top = w.z();
+                at = w;
+            }
+        }
+    }
+    EXPECT_NEAR(top, 100.0, 1.5);
+    EXPECT_LT(std::hypot(at.x(), at.y()), 15.0);
+}
+
 TEST_F(TerrainTest, noDataPixelsLeaveAHoleNotASpike) {
     auto src = open(demPath(), "");
     ASSERT_TRUE(src);

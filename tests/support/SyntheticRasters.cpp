@@ -51,11 +51,21 @@ std::string writeHillDem(const std::string& path, const HillDem& dem) {
     double e0 = 0, n0 = 0;
     toGaussKruger120(dem.centreLon, dem.centreLat, e0, n0);
     const double half = dem.sizePixels * dem.pixelMetres / 2;
+    // Degrees per metre east and north at the centre (spherical, close enough
+    // for a test raster: the hill's heights come from the same conversion).
+    const double degE = 1.0 / (111320.0 * std::cos(dem.centreLat * M_PI / 180.0));
+    const double degN = 1.0 / 110574.0;
     double gt[6] = {e0 - half, dem.pixelMetres, 0, n0 + half, 0, -dem.pixelMetres};
+    if (dem.geographic) {
+        gt[0] = dem.centreLon - half * degE;
+        gt[1] = dem.pixelMetres * degE;
+        gt[3] = dem.centreLat + half * degN;
+        gt[5] = -dem.pixelMetres * degN;
+    }
     ds->SetGeoTransform(gt);
     if (dem.withCrs) {
         OGRSpatialReference srs;
-        srs.importFromEPSG(4549);
+        srs.importFromEPSG(dem.geographic ? 4326 : 4549);
         ds->SetSpatialRef(&srs);
     }
     const int n = dem.sizePixels;
@@ -63,8 +73,12 @@ std::string writeHillDem(const std::string& path, const HillDem& dem) {
     for (int r = 0; r < n; ++r)
         for (int c = 0; c < n; ++c) {
             // Pixel centres.
-            const double e = gt[0] + (c + 0.5) * gt[1];
-            const double no = gt[3] + (r + 0.5) * gt[5];
+            double e = gt[0] + (c + 0.5) * gt[1];
+            double no = gt[3] + (r + 0.5) * gt[5];
+            if (dem.geographic) {
+                e = e0 + (e - dem.centreLon) / degE;
+                no = n0 + (no - dem.centreLat) / degN;
+            }
             const bool noData = dem.allNoData || (r < dem.noDataCorner && c < dem.noDataCorner);
             heights[static_cast<std::size_t>(r) * n + c] =
                 noData ? -9999.f : static_cast<float>(hillHeight(dem, e - e0, no - n0));

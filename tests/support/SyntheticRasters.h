@@ -19,6 +19,9 @@ struct HillDem {
     int noDataCorner = 20;       ///< a square of no-data (-9999) pixels in the north-west corner
     bool withCrs = true;
     bool allNoData = false;
+    /// Write it in WGS 84 degrees (EPSG:4326) instead, pixels of about
+    /// pixelMetres; the hill keeps its shape in metres.
+    bool geographic = false;
 };
 
 /// The hill's height (metres) at an offset in metres from its centre, in
