@@ -20,7 +20,8 @@ QString appHelpText() {
                "citytwin: a 3D digital twin of a city's information infrastructure.\n"
                "With no DATA it opens the Shanghai demo (Lujiazui and the Bund); with DATA\n"
                "(GeoPackage, Shapefile, GeoJSON, KML, CSV ... anything GDAL reads) it shows\n"
-               "those layers and frames the view on them.\n"
+               "those layers and frames the view on them. A single-band GeoTIFF is a DEM,\n"
+               "an RGB(A) one an orthophoto draped on the DEM (citytwin dem.tif ortho.tif).\n"
                "\n"
                "options:\n"
                "  --snapshot OUT.png   open the window, render until the scene has loaded,\n"
@@ -37,6 +38,10 @@ QString appHelpText() {
                "                       buildings, roads, water, landuse, base_stations\n"
                "  --lang LANG          user interface language: zh_CN or en (default:\n"
                "                       the system locale)\n"
+               "  --memory-budget MB   memory for paged content (OSGB pyramids, terrain\n"
+               "                       tiles): tiles seen least recently are dropped beyond\n"
+               "                       it, and detail is reduced if the view alone needs more\n"
+               "                       (default 1024)\n"
                "  --fullscreen         start full screen\n"
                "  --sensors CSV        sensor registry (see docs/sensors.md); default with\n"
                "                       the demo: its 38 synthetic sensors\n"
@@ -63,7 +68,8 @@ namespace {
 bool takesValue(const QString& opt) {
     static const QStringList v{"--snapshot",     "--size",       "--view",      "--camera",
                                "--lang",         "--hide-layer", "--benchmark", "--sensors",
-                               "--sensor-store", "--mqtt",       "--topic",     "--time"};
+                               "--sensor-store", "--mqtt",       "--topic",     "--time",
+                               "--memory-budget"};
     return v.contains(opt);
 }
 }  // namespace
@@ -170,6 +176,14 @@ std::optional<AppOptions> parseAppOptions(const QStringList& args, QString& erro
                     return std::nullopt;
                 }
                 o.maybeStartTimeMs = *t;
+            } else if (a == "--memory-budget") {
+                bool ok = false;
+                o.memoryBudgetMb = value.toInt(&ok);
+                if (!ok || o.memoryBudgetMb < 16 || o.memoryBudgetMb > 1048576) {
+                    error = QStringLiteral("--memory-budget: '%1' is not a size in MB, 16..1048576")
+                                .arg(value);
+                    return std::nullopt;
+                }
             } else if (a == "--hide-layer") {
                 o.hiddenLayers << value;
             }

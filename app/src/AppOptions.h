@@ -20,6 +20,8 @@ struct AppOptions {
     QStringList hiddenLayers;                       ///< --hide-layer ID (repeatable)
     QStringList dataFiles;                          ///< DATA...; empty: the Shanghai demo
     bool kiosk = false;                             ///< --fullscreen
+    /// --memory-budget MB: paged content (OSGB pyramids, terrain tiles) held at most
+    int memoryBudgetMb = 1024;
     int benchmarkFrames = 0;  ///< --benchmark N: render N frames after loading, print timings, exit
 
     // Sensors (issue: live IoT streams and playback).

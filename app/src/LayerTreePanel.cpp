@@ -12,19 +12,20 @@ constexpr int kSourceNameRole = Qt::UserRole + 2;
 
 LayerTreePanel::LayerTreePanel(QWidget* parent) : QTreeWidget(parent) {
     setObjectName("layerTree");
-    setColumnCount(3);
+    setColumnCount(4);
     setRootIsDecorated(false);
     setUniformRowHeights(true);
     header()->setStretchLastSection(false);
     header()->setSectionResizeMode(0, QHeaderView::Stretch);
     header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
+    header()->setSectionResizeMode(3, QHeaderView::ResizeToContents);
     retranslate();
     connect(this, &QTreeWidget::itemChanged, this, &LayerTreePanel::onItemChanged);
 }
 
 void LayerTreePanel::retranslate() {
-    setHeaderLabels({tr("Layer"), tr("CRS"), tr("Features")});
+    setHeaderLabels({tr("Layer"), tr("CRS"), tr("Features"), tr("Memory")});
     for (int i = 0; i < topLevelItemCount(); ++i) {
         QTreeWidgetItem* it = topLevelItem(i);
         const QByteArray src = it->data(0, kSourceNameRole).toString().toUtf8();
@@ -59,6 +60,16 @@ QTreeWidgetItem* LayerTreePanel::itemFor(const QString& layerId) const {
 void LayerTreePanel::setLayerChecked(const QString& layerId, bool checked) {
     if (QTreeWidgetItem* it = itemFor(layerId))
         it->setCheckState(0, checked ? Qt::Checked : Qt::Unchecked);
+}
+
+void LayerTreePanel::setLayerMemory(const QString& layerId, std::size_t bytes) {
+    QTreeWidgetItem* it = itemFor(layerId);
+    if (!it)
+        return;
+    QSignalBlocker block(this);
+    const QString text = tr("%1 MB").arg(double(bytes) / (1024.0 * 1024.0), 0, 'f', 1);
+    if (it->text(3) != text)
+        it->setText(3, text);
 }
 
 void LayerTreePanel::onItemChanged(QTreeWidgetItem* item, int column) {

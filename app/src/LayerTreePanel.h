@@ -1,6 +1,6 @@
 #pragma once
-// The layer tree: one checkable row per layer with its CRS and feature
-// count; the check box toggles the layer's visibility.
+// The layer tree: one checkable row per layer with its CRS, feature count
+// and memory use; the check box toggles the layer's visibility.
 
 #include <QTreeWidget>
 
@@ -17,6 +17,8 @@ public:
     /// The row of a layer, or nullptr.
     QTreeWidgetItem* itemFor(const QString& layerId) const;
     void setLayerChecked(const QString& layerId, bool checked);
+    /// Shows a layer's estimated memory use (bytes) in its Memory column.
+    void setLayerMemory(const QString& layerId, std::size_t bytes);
     void retranslate();
 
 signals:

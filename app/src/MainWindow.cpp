@@ -116,6 +116,10 @@ MainWindow::MainWindow(AppOptions options, QWidget* parent)
     _progress->setVisible(false);
     _cancel = new QToolButton(this);
     _cancel->setVisible(false);
+    _pagingLabel = new QLabel(this);
+    _pagingLabel->setObjectName("pagingLabel");
+    _pagingLabel->setVisible(false);
+    statusBar()->addPermanentWidget(_pagingLabel);
     statusBar()->addPermanentWidget(_loadingLabel);
     statusBar()->addPermanentWidget(_progress);
     statusBar()->addPermanentWidget(_cancel);
@@ -155,6 +159,11 @@ MainWindow::MainWindow(AppOptions options, QWidget* parent)
     });
     connect(_sensors, &SensorMonitor::ready, this, [this] { _view->requestRedraw(); });
     connect(_view, &OsgView::frameRendered, this, &MainWindow::onFrameRendered);
+
+    _view->memoryBudget().setBudgetBytes(std::size_t(_options.memoryBudgetMb) << 20);
+    auto* pagingTimer = new QTimer(this);
+    connect(pagingTimer, &QTimer::timeout, this, &MainWindow::showPagingStatus);
+    pagingTimer->start(500);
 
     buildMenus();
     _inspection = new InspectionTools(*this);
@@ -213,7 +222,9 @@ void MainWindow::retranslate() {
     setWindowTitle(tr("citytwin — Shanghai information infrastructure"));
     ui.fileMenu->setTitle(tr("&File"));
     ui.open->setText(tr("&Open…"));
-    ui.open->setStatusTip(tr("Open a GeoPackage, Shapefile, GeoJSON or other GDAL vector file"));
+    ui.open->setStatusTip(
+        tr("Open a GeoPackage, Shapefile, GeoJSON or other GDAL vector file, a DEM or an "
+           "orthophoto"));
     ui.openUrl->setText(tr("Open &URL…"));
     ui.openUrl->setStatusTip(tr("Open a 3D Tiles tileset.json from an http:// or https:// server"));
     ui.import->setText(tr("&Import into project…"));
@@ -311,8 +322,9 @@ void MainWindow::openFiles(const QStringList& files) {
 
 void MainWindow::openDialog() {
     const QStringList files = QFileDialog::getOpenFileNames(
-        this, tr("Open vector data"), QString(),
-        tr("Vector data (*.gpkg *.shp *.geojson *.json *.kml *.csv *.gml);;All files (*)"));
+        this, tr("Open data"), QString(),
+        tr("Vector data (*.gpkg *.shp *.geojson *.json *.kml *.csv *.gml);;"
+           "DEMs and orthophotos (*.tif *.tiff *.vrt *.img *.jp2);;All files (*)"));
     openFiles(files);
 }
 
@@ -481,7 +493,35 @@ void MainWindow::onLayerFailed(const QString& path, const QString& message) {
         QMessageBox::warning(this, tr("Cannot read file"), text);
 }
 
+void MainWindow::showPagingStatus() {
+    const unsigned requests = _view->pagingRequests();
+    _pagingLabel->setVisible(requests > 0);
+    if (requests > 0) {
+        _pagingLabel->setText(tr("Loading tiles: %1").arg(requests));
+        // Keep frames coming: the pager merges in the update phase only.
+        _view->requestRedraw();
+    }
+    for (const auto& layer : _view->memoryBudget().layers())
+        _layerTree->setLayerMemory(QString::fromStdString(layer.layerId), layer.bytes);
+    if (_view->memoryBudget().pagedBytes() != _lastPagedBytes) {
+        _lastPagedBytes = _view->memoryBudget().pagedBytes();
+        _pagedBytesChangedAtMs = processUptimeMs();
+    }
+}
+
+bool MainWindow::isPagingSettled() const {
+    if (_view->pagingRequests() == 0)
+        return true;
+    // Tiles that fail to load (a pyramid naming files it lacks) are asked
+    // for again and again: settled once nothing new has arrived for a while.
+    constexpr qint64 kQuietMs = 5000, kMaxWaitMs = 20000;
+    const qint64 now = processUptimeMs();
+    return (now - _pagedBytesChangedAtMs > kQuietMs && now - _loadFinishedAtMs > kQuietMs) ||
+           now - _loadFinishedAtMs > kMaxWaitMs;
+}
+
 void MainWindow::onLoadFinished(bool cancelled) {
+    _loadFinishedAtMs = processUptimeMs();
     _progress->setVisible(false);
     _cancel->setVisible(false);
     _loadingLabel->setText(cancelled ? tr("Loading cancelled") : QString());
@@ -516,7 +556,8 @@ void MainWindow::showNamedView(const QString& name) {
 
 bool MainWindow::isSceneLoaded() const {
     const bool sensorsSettled = !_sensors->isStarted() || _sensors->isReady();
-    return _initialLoadDone && !_loader->isBusy() && _scene->pendingCount() == 0 && sensorsSettled;
+    return _initialLoadDone && !_loader->isBusy() && _scene->pendingCount() == 0 &&
+           sensorsSettled && isPagingSettled();
 }
 
 void MainWindow::onFrameRendered() {

@@ -91,6 +91,10 @@ private:
     void onLayerFailed(const QString& path, const QString& message);
     void onLoadFinished(bool cancelled);
     void onFrameRendered();
+    /// Status bar: outstanding paging requests; layer tree: memory per layer.
+    void showPagingStatus();
+    /// No paging requests outstanding, or waited long enough for them.
+    bool isPagingSettled() const;
     void applyStartView();
     void showNamedView(const QString& name);
     void saveScreenshotDialog();
@@ -110,6 +114,7 @@ private:
     QProgressBar* _progress = nullptr;
     QToolButton* _cancel = nullptr;
     QLabel* _loadingLabel = nullptr;
+    QLabel* _pagingLabel = nullptr;
     QDockWidget* _layerDock = nullptr;
     QDockWidget* _attributeDock = nullptr;
     SceneLoader* _loader = nullptr;
@@ -129,6 +134,9 @@ private:
     quint64 _loadedAtFrame = 0;
     bool _snapshotTaken = false;
     qint64 _loadedAfterMs = 0;
+    qint64 _loadFinishedAtMs = 0;
+    std::size_t _lastPagedBytes = 0;
+    qint64 _pagedBytesChangedAtMs = 0;
 
     // Menus and actions, kept for retranslation.
     struct Ui;

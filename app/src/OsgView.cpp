@@ -87,6 +87,11 @@ OsgView::OsgView(render::CityScene& scene, QWidget* parent) : QOpenGLWidget(pare
     _viewer->getEventQueue()->getCurrentEventState()->setMouseYOrientation(
         osgGA::GUIEventAdapter::Y_INCREASING_DOWNWARDS);
 
+    _memoryBudget = new render::PagedMemoryBudget(std::size_t(1024) << 20);
+    _memoryBudget->setPager(_viewer->getDatabasePager());
+    _memoryBudget->setCamera(cam);
+    _scene.root()->addUpdateCallback(_memoryBudget->makeUpdateCallback());
+
     connect(&_timer, &QTimer::timeout, this, &OsgView::tick);
     _timer.start(16);
 }
@@ -101,6 +106,18 @@ OsgView::~OsgView() {
 
 osgGA::EventQueue* OsgView::events() const {
     return _window->getEventQueue();
+}
+
+unsigned OsgView::pagingRequests() const {
+    const osgDB::DatabasePager* pager = _viewer->getDatabasePager();
+    if (!pager)
+        return 0;
+    // A request a pager thread is reading has left the file queue.
+    unsigned reading = 0;
+    for (unsigned i = 0; i < pager->getNumDatabaseThreads(); ++i)
+        reading += pager->getDatabaseThread(i)->getActive() ? 1 : 0;
+    return pager->getFileRequestListSize() + reading + pager->getDataToCompileListSize() +
+           pager->getDataToMergeListSize();
 }
 
 void OsgView::requestRedraw() {

@@ -17,6 +17,7 @@
 
 #include "citytwin/render/CityScene.h"
 #include "citytwin/render/FeaturePicker.h"
+#include "citytwin/render/PagedMemoryBudget.h"
 
 namespace citytwin::app {
 
@@ -56,6 +57,11 @@ public:
     /// When the first frame was drawn, in ms since process start (0: not yet).
     qint64 firstFrameAtMs() const { return _firstFrameAtMs; }
 
+    /// The budget for paged content, enforced in each frame's update phase.
+    render::PagedMemoryBudget& memoryBudget() { return *_memoryBudget; }
+    /// Paging requests outstanding: files queued or being read, data to compile or merge.
+    unsigned pagingRequests() const;
+
 signals:
     void frameRendered();
     /// Local-frame point under the cursor (nullopt over the sky).
@@ -92,6 +98,7 @@ private:
     osg::ref_ptr<osgViewer::Viewer> _viewer;
     osg::ref_ptr<osgViewer::GraphicsWindowEmbedded> _window;
     osg::ref_ptr<osgGA::TerrainManipulator> _manipulator;
+    osg::ref_ptr<render::PagedMemoryBudget> _memoryBudget;
     QTimer _timer;
     QPointF _pressPos;
     std::optional<QPointF> _maybePendingCursor;

@@ -8,6 +8,7 @@
 #include "citytwin/geo/VectorReader.h"
 #include "citytwin/render/LayerNodeBuilder.h"
 #include "citytwin/render/ModelFileLoader.h"
+#include "citytwin/render/TerrainLayer.h"
 
 namespace citytwin::app {
 
@@ -36,6 +37,55 @@ geo::Result<std::vector<geo::FeatureLayer>> readProtectionZones(const std::strin
     return layers;
 }
 }  // namespace
+
+std::vector<SceneLoader::TerrainRead> SceneLoader::openTerrains(
+    const std::vector<LayerSpec>& rasters) {
+    std::vector<TerrainRead> terrains;
+    std::vector<const LayerSpec*> dems, images;
+    for (const auto& spec : rasters)
+        (render::terrainRasterRole(spec.path.toStdString()) == render::TerrainRasterRole::Imagery
+             ? images
+             : dems)
+            .push_back(&spec);
+    // The first orthophoto drapes on the first DEM of this load, else on the
+    // DEM loaded before (its layer is built again, with the imagery).
+    std::optional<LayerSpec> dem;
+    if (!dems.empty())
+        dem = *dems.front();
+    else if (!images.empty() && _maybeCurrentDem)
+        dem = *_maybeCurrentDem;
+    std::vector<std::pair<LayerSpec, std::optional<LayerSpec>>> layers;
+    if (dem)
+        layers.emplace_back(
+            *dem, images.empty() ? std::nullopt : std::optional<LayerSpec>(*images.front()));
+    for (std::size_t i = dem ? 1 : 0; i < dems.size(); ++i)
+        layers.emplace_back(*dems[i], std::nullopt);
+    for (std::size_t i = dem ? 1 : 0; i < images.size(); ++i)
+        layers.emplace_back(*images[i], std::nullopt);
+    for (auto& [spec, maybeImagery] : layers) {
+        if (_cancel)
+            break;
+        const bool isDem = render::terrainRasterRole(spec.path.toStdString()) !=
+                           render::TerrainRasterRole::Imagery;
+        render::TerrainOptions options;
+        (isDem ? options.demPath : options.imageryPath) = spec.path.toStdString();
+        if (maybeImagery)
+            options.imageryPath = maybeImagery->path.toStdString();
+        auto source = render::TerrainSource::open(options);
+        if (!source) {
+            const QString path = source.messages().find(options.imageryPath) != std::string::npos &&
+                                         !options.imageryPath.empty()
+                                     ? QString::fromStdString(options.imageryPath)
+                                     : spec.path;
+            emit layerFailed(path, QString::fromStdString(source.messages()));
+            continue;
+        }
+        if (isDem)
+            _maybeCurrentDem = spec;
+        terrains.push_back({spec, source.value()});
+    }
+    return terrains;
+}
 
 SceneLoader::SceneLoader(render::CityScene& scene, QObject* parent)
     : QObject(parent), _scene(scene) {
@@ -73,12 +123,18 @@ void SceneLoader::run(std::vector<LayerSpec> specs, std::optional<geo::LocalFram
     // 3D models (OSGB pyramids, glTF/GLB, 3D Tiles) carry their own
     // georeference and are loaded after the frame is known.
     // Classified once: the check looks at the file system.
-    std::vector<LayerSpec> models, vectors;
+    std::vector<LayerSpec> models, vectors, rasters;
     for (auto& spec : specs) {
-        const bool isModel =
-            render::modelFileKind(spec.path.toStdString()) != render::ModelFileKind::None;
-        (isModel ? models : vectors).push_back(std::move(spec));
+        if (render::terrainRasterRole(spec.path.toStdString()) != render::TerrainRasterRole::None)
+            rasters.push_back(std::move(spec));
+        else if (render::modelFileKind(spec.path.toStdString()) != render::ModelFileKind::None)
+            models.push_back(std::move(spec));
+        else
+            vectors.push_back(std::move(spec));
     }
+    // DEMs and orthophotos become terrain layers; opened now, their extent
+    // counts for the frame.
+    std::vector<TerrainRead> terrains = openTerrains(rasters);
 
     // Read every file first: the frame's origin is the centre of all of them.
     for (const auto& spec : vectors) {
@@ -119,6 +175,8 @@ void SceneLoader::run(std::vector<LayerSpec> specs, std::optional<geo::LocalFram
     for (const auto& r : reads)
         if (r.spec.framesView)
             extent.add(r.layer->extent());
+    for (const auto& t : terrains)
+        extent.add(t.source->wgs84Extent());
     if (extent.isEmpty())
         for (const auto& r : reads)
             extent.add(r.layer->extent());
@@ -140,10 +198,33 @@ void SceneLoader::run(std::vector<LayerSpec> specs, std::optional<geo::LocalFram
         emit frameChosen(extent.centerX(), extent.centerY(), extent.minX, extent.minY, extent.maxX,
                          extent.maxY);
         // The ground spans the data with a margin; built once with the frame.
+        // A terrain is the ground itself (an orthophoto alone lies at z = 0).
         const auto a = maybeFrame->toLocal({extent.minX, extent.minY, 0.0});
         const auto b = maybeFrame->toLocal({extent.maxX, extent.maxY, 0.0});
-        _scene.enqueueLayer("ground", render::buildGroundPlane(
-                                          a.x, a.y, b.x, b.y, osg::Vec4(0.86f, 0.86f, 0.84f, 1.f)));
+        if (terrains.empty())
+            _scene.enqueueLayer(
+                "ground",
+                render::buildGroundPlane(a.x, a.y, b.x, b.y, osg::Vec4(0.86f, 0.86f, 0.84f, 1.f)));
+    }
+    for (const auto& t : terrains) {
+        if (_cancel || !maybeFrame)
+            break;
+        emit progress(done, total,
+                      QCoreApplication::translate("SceneLoader", "Building %1").arg(t.spec.id));
+        auto node = render::buildTerrainLayer(t.source, *maybeFrame);
+        done += 2;
+        if (!node) {
+            emit layerFailed(t.spec.path, QString::fromStdString(node.messages()));
+            continue;
+        }
+        _scene.enqueueLayer(t.spec.id.toStdString(), node.value());
+        LoadedLayer info;
+        info.id = t.spec.id;
+        info.displayName = t.spec.displayName;
+        info.path = t.spec.path;
+        info.crsLabel = QString::fromStdString(t.source->sourceCrs().label());
+        info.role = QStringLiteral("terrain");
+        emit layerLoaded(info);
     }
 
     if (maybeFrame) {

@@ -15,6 +15,7 @@
 #include "LayerSpec.h"
 #include "citytwin/geo/LocalFrame.h"
 #include "citytwin/render/CityScene.h"
+#include "citytwin/render/TerrainSource.h"
 
 namespace citytwin::app {
 
@@ -43,12 +44,20 @@ signals:
     void finished(bool cancelled);
 
 private:
+    struct TerrainRead {
+        LayerSpec spec;
+        std::shared_ptr<const render::TerrainSource> source;
+    };
+    /// Pairs DEMs with orthophotos and opens them (worker thread).
+    std::vector<TerrainRead> openTerrains(const std::vector<LayerSpec>& rasters);
     void run(std::vector<LayerSpec> specs, std::optional<geo::LocalFrame> maybeFrame);
 
     render::CityScene& _scene;
     std::thread _worker;
     std::atomic<bool> _busy{false};
     std::atomic<bool> _cancel{false};
+    /// The last DEM loaded: an orthophoto opened later drapes on it (worker only).
+    std::optional<LayerSpec> _maybeCurrentDem;
 };
 
 }  // namespace citytwin::app

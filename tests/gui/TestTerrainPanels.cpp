@@ -1,0 +1,120 @@
+// The loading indicator and the layer tree with a paged terrain, in-process:
+// while the DatabasePager has requests the status bar says so, and the
+// layer tree lists the terrain with its CRS and its memory use.
+
+#include <gtest/gtest.h>
+
+#include <QApplication>
+#include <QDir>
+#include <QLabel>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTimer>
+
+#include "GuiTestSupport.h"
+#include "LayerTreePanel.h"
+#include "MainWindow.h"
+#include "OsgView.h"
+#include "SyntheticRasters.h"
+
+using namespace citytwin;
+using namespace citytwin::app;
+
+TEST(TerrainPanels, statusBarShowsPagingAndTheTreeShowsCrsAndMemory) {
+    const QString dir = test::outputDir() + "/terrain_panels";
+    QDir().mkpath(dir);
+    ASSERT_EQ(test::writeHillDem((dir + "/dem.tif").toStdString(), test::HillDem{}), "");
+    ASSERT_EQ(test::writeSplitOrtho((dir + "/ortho.tif").toStdString(), test::SplitOrtho{}), "");
+
+    AppOptions options;
+    options.size = QSize(800, 500);
+    options.dataFiles = {dir + "/dem.tif", dir + "/ortho.tif"};
+    options.memoryBudgetMb = 256;
+    MainWindow w(options);
+    auto* paging = w.findChild<QLabel*>("pagingLabel");
+    ASSERT_TRUE(paging);
+    // Watch the label as the user would: sample it while the scene loads.
+    bool sawPaging = false;
+    QString pagingText;
+    QTimer watch;
+    QObject::connect(&watch, &QTimer::timeout, [&] {
+        if (paging->isVisible() && !paging->text().isEmpty()) {
+            sawPaging = true;
+            pagingText = paging->text();
+        }
+    });
+    watch.start(20);
+    QSignalSpy loaded(&w, &MainWindow::sceneLoaded);
+    w.show();
+    w.start();
+    ASSERT_TRUE(loaded.wait(180000)) << "scene did not load";
+    watch.stop();
+    EXPECT_TRUE(sawPaging) << "the status bar never showed outstanding tile requests";
+    EXPECT_TRUE(pagingText.contains(QRegularExpression("\\d"))) << pagingText.toStdString();
+    // Settled: the indicator is gone.
+    QTest::qWait(1200);
+    EXPECT_FALSE(paging->isVisible());
+    EXPECT_EQ(w.view()->memoryBudget().budgetBytes(), std::size_t(256) << 20);
+
+    QTreeWidgetItem* row = w.layerTree()->itemFor("dem");
+    ASSERT_TRUE(row);
+    EXPECT_EQ(row->text(1), "EPSG:4549");
+    // Several tiles with 256 x 256 textures: well over a megabyte, under the budget.
+    const double mb = row->text(3).section(' ', 0, 0).toDouble();
+    EXPECT_GT(mb, 0.5) << row->text(3).toStdString();
+    EXPECT_LT(mb, 256.0);
+    EXPECT_TRUE(row->text(3).endsWith("MB"));
+}
+
+TEST(TerrainPanels, anOrthophotoOpenedLaterDrapesOnTheDemAlreadyShown) {
+    const QString dir = test::outputDir() + "/terrain_open_later";
+    QDir().mkpath(dir);
+    ASSERT_EQ(test::writeHillDem((dir + "/hill.tif").toStdString(), test::HillDem{}), "");
+    ASSERT_EQ(test::writeSplitOrtho((dir + "/photo.tif").toStdString(), test::SplitOrtho{}), "");
+
+    AppOptions options;
+    options.size = QSize(800, 500);
+    options.dataFiles = {dir + "/hill.tif"};
+    MainWindow w(options);
+    QSignalSpy loaded(&w, &MainWindow::sceneLoaded);
+    w.show();
+    w.start();
+    ASSERT_TRUE(loaded.wait(180000)) << "scene did not load";
+    auto redShare = [&] {
+        QCoreApplication::processEvents();
+        const QImage img = w.view()->grabFramebuffer();
+        long red = 0;
+        for (int y = 0; y < img.height(); ++y)
+            for (int x = 0; x < img.width(); ++x) {
+                const QColor c = img.pixelColor(x, y);
+                red += c.red() > 110 && c.red() > 2 * c.green() && c.red() > 2 * c.blue();
+            }
+        return double(red) / (double(img.width()) * img.height());
+    };
+    EXPECT_LT(redShare(), 0.01);
+
+    // As File → Open does after its dialog: the RGB GeoTIFF drapes on "hill".
+    w.openFiles({dir + "/photo.tif"});
+    QTRY_VERIFY_WITH_TIMEOUT(w.isSceneLoaded(), 120000);
+    QTest::qWait(500);
+    const double red = redShare();
+    w.view()->grabFramebuffer().save(test::outputDir() + "/terrain_open_later.png");
+    EXPECT_GT(red, 0.05);
+    EXPECT_EQ(w.layerTree()->topLevelItemCount(), 1);  // the DEM's layer, rebuilt
+    ASSERT_TRUE(w.layerTree()->itemFor("hill"));
+}
+
+int main(int argc, char** argv) {
+    ::testing::InitGoogleTest(&argc, argv);
+    if (GTEST_FLAG_GET(list_tests))
+        return RUN_ALL_TESTS();
+    QString error;
+    if (!test::ensureDisplay(&error)) {
+        fprintf(stderr, "%s\n", qPrintable(error));
+        return 1;
+    }
+    OsgView::setDefaultSurfaceFormat();
+    QApplication app(argc, argv);
+    return RUN_ALL_TESTS();
+}
