@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>Inspection</name>
+    <message>
+        <source>advice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>violation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot write the map snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot write: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot write the PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Layers</name>
     <message>
         <source>Land use</source>
@@ -44,6 +71,10 @@
     <name>QObject</name>
     <message>
         <source>none — choose the source CRS below</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -156,6 +187,63 @@
     </message>
 </context>
 <context>
+    <name>citytwin::app::AuditDialog</name>
+    <message>
+        <source>Audit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run audit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit date</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::AuditPanel</name>
+    <message>
+        <source>Rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No audit run yet (Inspect → Audit…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Audit at %1: %n finding(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>citytwin::app::CoordinateStatus</name>
     <message>
         <source>WGS 84: %1</source>
@@ -171,6 +259,56 @@
     </message>
     <message>
         <source>height: %1 m</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::FindingsPanel</name>
+    <message numerus="yes">
+        <source>%n finding(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The check could not run: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use Inspect → Check site or Check works area.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(unknown: stand-alone)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule / layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Article / id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message / distance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear findings</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -314,6 +452,165 @@
     </message>
 </context>
 <context>
+    <name>citytwin::app::InspectionProject</name>
+    <message>
+        <source>No inspection project is chosen (Inspect → Inspection project…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot open</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::InspectionProjectDialog</name>
+    <message>
+        <source>Inspection project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the shipped Shanghai rules (shanghai-2023)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asset project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GeoPackage (*.gpkg);;Vector data (*.gpkg *.sqlite *.shp *.geojson);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rules file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rules (*.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no such file</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::InspectionTools</name>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Inspect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check &amp;site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click a proposed base-station site to check it against the rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check &amp;works area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draw a works area to check it against the cable protection rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Audit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Clear findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspection &amp;project…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Opened %1 (%n data problem(s); see the log)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the site…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the works area…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auditing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Works check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Centre of the works area:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run a check or an audit first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTML report, with PDF beside it (*.html)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no check or audit to report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote %1 and %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>citytwin::app::LayerTreePanel</name>
     <message>
         <source>Layer</source>
@@ -325,6 +622,14 @@
     </message>
     <message>
         <source>Features</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -344,10 +649,6 @@
     </message>
     <message>
         <source>&amp;Open…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open a GeoPackage, Shapefile, GeoJSON or other GDAL vector file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -423,10 +724,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Open vector data</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Vector data (*.gpkg *.shp *.geojson *.json *.kml *.csv *.gml);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -496,6 +793,61 @@
     </message>
     <message>
         <source>Sensors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a GeoPackage, Shapefile, GeoJSON or other GDAL vector file, a DEM or an orthophoto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;URL…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a 3D Tiles tileset.json from an http:// or https:// server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vector data (*.gpkg *.shp *.geojson *.json *.kml *.csv *.gml);;DEMs and orthophotos (*.tif *.tiff *.vrt *.img *.jp2);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3D Tiles tileset URL (http:// or https://):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only http:// and https:// URLs can be opened: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading tiles: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::MapPointTool</name>
+    <message>
+        <source>Click the proposed site in the view (Esc cancels).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click the corners of the works area; double click or Enter closes it, Esc or a right click cancels.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is the sky; click the ground or a building.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A works area needs at least three corners.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -598,6 +950,33 @@
     <name>citytwin::app::TimelineTrack</name>
     <message>
         <source>Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::WorksDialog</name>
+    <message>
+        <source>Works area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind of works</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The works end before they start.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

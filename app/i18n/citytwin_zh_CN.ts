@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Inspection</name>
+    <message>
+        <source>advice</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>violation</source>
+        <translation>违规</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the map snapshot</source>
+        <translation>%1：无法写入地图快照</translation>
+    </message>
+    <message>
+        <source>%1: cannot write: %2</source>
+        <translation>%1：无法写入：%2</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the PDF</source>
+        <translation>%1：无法写入 PDF</translation>
+    </message>
+</context>
+<context>
     <name>Layers</name>
     <message>
         <source>Land use</source>
@@ -45,6 +72,10 @@
     <message>
         <source>none — choose the source CRS below</source>
         <translation>无 — 请在下方选择源坐标系</translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
     </message>
 </context>
 <context>
@@ -155,6 +186,62 @@
     </message>
 </context>
 <context>
+    <name>citytwin::app::AuditDialog</name>
+    <message>
+        <source>Audit</source>
+        <translation>巡查</translation>
+    </message>
+    <message>
+        <source>Run audit</source>
+        <translation>执行巡查</translation>
+    </message>
+    <message>
+        <source>Audit date</source>
+        <translation>巡查日期</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::AuditPanel</name>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>图层</translation>
+    </message>
+    <message>
+        <source>Asset</source>
+        <translation>设施</translation>
+    </message>
+    <message>
+        <source>Days overdue</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>No audit run yet (Inspect → Audit…).</source>
+        <translation>尚未执行巡查（检查 → 巡查…）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Audit at %1: %n finding(s)</source>
+        <translation>
+            <numerusform>%1 巡查：%n 条结果</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>citytwin::app::CoordinateStatus</name>
     <message>
         <source>WGS 84: %1</source>
@@ -171,6 +258,55 @@
     <message>
         <source>height: %1 m</source>
         <translation>高度：%1 米</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::FindingsPanel</name>
+    <message numerus="yes">
+        <source>%n finding(s)</source>
+        <translation>
+            <numerusform>%n 条结果</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 m</source>
+        <translation>%1 米</translation>
+    </message>
+    <message>
+        <source>The check could not run: %1</source>
+        <translation>核查无法执行：%1</translation>
+    </message>
+    <message>
+        <source>Use Inspect → Check site or Check works area.</source>
+        <translation>请使用“检查 → 核查站址”或“核查施工区域”。</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>运营商</translation>
+    </message>
+    <message>
+        <source>Host type</source>
+        <translation>载体类型</translation>
+    </message>
+    <message>
+        <source>(unknown: stand-alone)</source>
+        <translation>（未知：独立建设）</translation>
+    </message>
+    <message>
+        <source>Rule / layer</source>
+        <translation>规则 / 图层</translation>
+    </message>
+    <message>
+        <source>Article / id</source>
+        <translation>条款 / 编号</translation>
+    </message>
+    <message>
+        <source>Message / distance</source>
+        <translation>说明 / 距离</translation>
+    </message>
+    <message>
+        <source>Clear findings</source>
+        <translation>清除结果</translation>
     </message>
 </context>
 <context>
@@ -313,6 +449,163 @@
     </message>
 </context>
 <context>
+    <name>citytwin::app::InspectionProject</name>
+    <message>
+        <source>No inspection project is chosen (Inspect → Inspection project…).</source>
+        <translation>未选择核查项目（检查 → 核查项目…）。</translation>
+    </message>
+    <message>
+        <source>%1: cannot open</source>
+        <translation>%1：无法打开</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::InspectionProjectDialog</name>
+    <message>
+        <source>Inspection project</source>
+        <translation>核查项目</translation>
+    </message>
+    <message>
+        <source>the shipped Shanghai rules (shanghai-2023)</source>
+        <translation>随附的上海规则（shanghai-2023）</translation>
+    </message>
+    <message>
+        <source>Asset project</source>
+        <translation>设施项目</translation>
+    </message>
+    <message>
+        <source>GeoPackage (*.gpkg);;Vector data (*.gpkg *.sqlite *.shp *.geojson);;All files (*)</source>
+        <translation>GeoPackage (*.gpkg);;矢量数据 (*.gpkg *.sqlite *.shp *.geojson);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Rules file</source>
+        <translation>规则文件</translation>
+    </message>
+    <message>
+        <source>Rules (*.json);;All files (*)</source>
+        <translation>规则 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>%1: no such file</source>
+        <translation>%1：文件不存在</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::InspectionTools</name>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>&amp;Inspect</source>
+        <translation>检查(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Check &amp;site</source>
+        <translation>核查站址(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Click a proposed base-station site to check it against the rules</source>
+        <translation>单击拟建基站站址，按规则进行核查</translation>
+    </message>
+    <message>
+        <source>Check &amp;works area</source>
+        <translation>核查施工区域(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Draw a works area to check it against the cable protection rules</source>
+        <translation>绘制施工区域，按线路保护规则进行核查</translation>
+    </message>
+    <message>
+        <source>&amp;Audit…</source>
+        <translation>巡查(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export report…</source>
+        <translation>导出报告(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Clear findings</source>
+        <translation>清除结果(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Inspection &amp;project…</source>
+        <translation>核查项目(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Inspection</source>
+        <translation>核查</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>核查结果</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>巡查</translation>
+    </message>
+    <message numerus="yes">
+        <source>Opened %1 (%n data problem(s); see the log)</source>
+        <translation>
+            <numerusform>已打开 %1（%n 个数据问题，详见日志）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>已打开 %1</translation>
+    </message>
+    <message>
+        <source>Checking the site…</source>
+        <translation>正在核查站址…</translation>
+    </message>
+    <message>
+        <source>Checking the works area…</source>
+        <translation>正在核查施工区域…</translation>
+    </message>
+    <message>
+        <source>Auditing…</source>
+        <translation>正在巡查…</translation>
+    </message>
+    <message>
+        <source>Site check</source>
+        <translation>站址核查</translation>
+    </message>
+    <message>
+        <source>Works check</source>
+        <translation>施工核查</translation>
+    </message>
+    <message>
+        <source>Centre of the works area:</source>
+        <translation>施工区域中心：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s)</source>
+        <translation>
+            <numerusform>%n 条结果</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>导出报告</translation>
+    </message>
+    <message>
+        <source>Run a check or an audit first.</source>
+        <translation>请先执行核查或巡查。</translation>
+    </message>
+    <message>
+        <source>HTML report, with PDF beside it (*.html)</source>
+        <translation>HTML 报告，并在旁边生成 PDF (*.html)</translation>
+    </message>
+    <message>
+        <source>There is no check or audit to report.</source>
+        <translation>没有可生成报告的核查或巡查。</translation>
+    </message>
+    <message>
+        <source>Wrote %1 and %2</source>
+        <translation>已写入 %1 和 %2</translation>
+    </message>
+</context>
+<context>
     <name>citytwin::app::LayerTreePanel</name>
     <message>
         <source>Layer</source>
@@ -325,6 +618,14 @@
     <message>
         <source>Features</source>
         <translation>要素数</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
     </message>
 </context>
 <context>
@@ -344,10 +645,6 @@
     <message>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
-    </message>
-    <message>
-        <source>Open a GeoPackage, Shapefile, GeoJSON or other GDAL vector file</source>
-        <translation>打开 GeoPackage、Shapefile、GeoJSON 或其他 GDAL 矢量文件</translation>
     </message>
     <message>
         <source>Save &amp;screenshot…</source>
@@ -422,10 +719,6 @@
         <translation>请等待当前加载完成。</translation>
     </message>
     <message>
-        <source>Open vector data</source>
-        <translation>打开矢量数据</translation>
-    </message>
-    <message>
         <source>Vector data (*.gpkg *.shp *.geojson *.json *.kml *.csv *.gml);;All files (*)</source>
         <translation>矢量数据 (*.gpkg *.shp *.geojson *.json *.kml *.csv *.gml);;所有文件 (*)</translation>
     </message>
@@ -496,6 +789,61 @@
     <message>
         <source>Sensors</source>
         <translation>传感器</translation>
+    </message>
+    <message>
+        <source>Open a GeoPackage, Shapefile, GeoJSON or other GDAL vector file, a DEM or an orthophoto</source>
+        <translation>打开 GeoPackage、Shapefile、GeoJSON 或其他 GDAL 矢量文件、DEM 或正射影像</translation>
+    </message>
+    <message>
+        <source>Open &amp;URL…</source>
+        <translation>打开网址(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Open a 3D Tiles tileset.json from an http:// or https:// server</source>
+        <translation>从 http:// 或 https:// 服务器打开 3D Tiles tileset.json</translation>
+    </message>
+    <message>
+        <source>Open data</source>
+        <translation>打开数据</translation>
+    </message>
+    <message>
+        <source>Vector data (*.gpkg *.shp *.geojson *.json *.kml *.csv *.gml);;DEMs and orthophotos (*.tif *.tiff *.vrt *.img *.jp2);;All files (*)</source>
+        <translation>矢量数据 (*.gpkg *.shp *.geojson *.json *.kml *.csv *.gml);;DEM 与正射影像 (*.tif *.tiff *.vrt *.img *.jp2);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Open URL</source>
+        <translation>打开网址</translation>
+    </message>
+    <message>
+        <source>3D Tiles tileset URL (http:// or https://):</source>
+        <translation>3D Tiles tileset 网址（http:// 或 https://）：</translation>
+    </message>
+    <message>
+        <source>Only http:// and https:// URLs can be opened: %1</source>
+        <translation>只能打开 http:// 和 https:// 网址：%1</translation>
+    </message>
+    <message>
+        <source>Loading tiles: %1</source>
+        <translation>正在加载瓦片：%1</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::MapPointTool</name>
+    <message>
+        <source>Click the proposed site in the view (Esc cancels).</source>
+        <translation>在视图中单击拟建站址（Esc 取消）。</translation>
+    </message>
+    <message>
+        <source>Click the corners of the works area; double click or Enter closes it, Esc or a right click cancels.</source>
+        <translation>依次单击施工区域的各个角点；双击或按 Enter 闭合，Esc 或右键取消。</translation>
+    </message>
+    <message>
+        <source>That is the sky; click the ground or a building.</source>
+        <translation>这里是天空；请单击地面或建筑。</translation>
+    </message>
+    <message>
+        <source>A works area needs at least three corners.</source>
+        <translation>施工区域至少需要三个角点。</translation>
     </message>
 </context>
 <context>
@@ -600,6 +948,33 @@
     <message>
         <source>Timeline</source>
         <translation>时间轴</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::WorksDialog</name>
+    <message>
+        <source>Works area</source>
+        <translation>施工区域</translation>
+    </message>
+    <message>
+        <source>Kind of works</source>
+        <translation>施工类型</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>核查</translation>
+    </message>
+    <message>
+        <source>The works end before they start.</source>
+        <translation>施工结束时间早于开始时间。</translation>
     </message>
 </context>
 </TS>
