@@ -517,19 +517,3 @@ TEST(InspectionTools, findingsSpeakChineseWhenTheUiDoes) {
     w->grab().save(test::outputDir() + "/inspection_window_zh.png");
     installTranslators(*qApp, "en");
 }
-
-int main(int argc, char** argv) {
-    ::testing::InitGoogleTest(&argc, argv);
-    // Test discovery lists tests at build time, where there may be no display.
-    if (GTEST_FLAG_GET(list_tests))
-        return RUN_ALL_TESTS();
-    QString error;
-    if (!test::ensureDisplay(&error)) {
-        fprintf(stderr, "%s\n", qPrintable(error));
-        return 1;
-    }
-    OsgView::setDefaultSurfaceFormat();
-    QApplication app(argc, argv);
-    installTranslators(app, "en");
-    return RUN_ALL_TESTS();
-}

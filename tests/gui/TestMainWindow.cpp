@@ -188,18 +188,3 @@ TEST(MainWindow, importsGcj02DataThroughTheDialogWithACrsOverride) {
     EXPECT_GT(dLat, 0.0005);
     EXPECT_LT(dLat, 0.004);
 }
-
-int main(int argc, char** argv) {
-    ::testing::InitGoogleTest(&argc, argv);
-    // Test discovery lists tests at build time, where there may be no display.
-    if (GTEST_FLAG_GET(list_tests))
-        return RUN_ALL_TESTS();
-    QString error;
-    if (!test::ensureDisplay(&error)) {
-        fprintf(stderr, "%s\n", qPrintable(error));
-        return 1;
-    }
-    OsgView::setDefaultSurfaceFormat();
-    QApplication app(argc, argv);
-    return RUN_ALL_TESTS();
-}

@@ -104,17 +104,3 @@ TEST(TerrainPanels, anOrthophotoOpenedLaterDrapesOnTheDemAlreadyShown) {
     EXPECT_EQ(w.layerTree()->topLevelItemCount(), 1);  // the DEM's layer, rebuilt
     ASSERT_TRUE(w.layerTree()->itemFor("hill"));
 }
-
-int main(int argc, char** argv) {
-    ::testing::InitGoogleTest(&argc, argv);
-    if (GTEST_FLAG_GET(list_tests))
-        return RUN_ALL_TESTS();
-    QString error;
-    if (!test::ensureDisplay(&error)) {
-        fprintf(stderr, "%s\n", qPrintable(error));
-        return 1;
-    }
-    OsgView::setDefaultSurfaceFormat();
-    QApplication app(argc, argv);
-    return RUN_ALL_TESTS();
-}

@@ -121,17 +121,3 @@ TEST(TilesPick, fileOpenUrlLoadsATilesetFromAServer) {
     ASSERT_NE(item, nullptr);
     EXPECT_TRUE(w.scene().isLayerVisible("TilesetWithRequestVolume/tileset.json"));
 }
-
-int main(int argc, char** argv) {
-    ::testing::InitGoogleTest(&argc, argv);
-    if (GTEST_FLAG_GET(list_tests))
-        return RUN_ALL_TESTS();
-    QString error;
-    if (!test::ensureDisplay(&error)) {
-        fprintf(stderr, "%s\n", qPrintable(error));
-        return 1;
-    }
-    OsgView::setDefaultSurfaceFormat();
-    QApplication app(argc, argv);
-    return RUN_ALL_TESTS();
-}

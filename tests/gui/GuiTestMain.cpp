@@ -1,0 +1,28 @@
+// main() of the in-process window tests: gtest, a display (the caller's or
+// our own Xvfb), the GL surface format OSG needs, a QApplication in English.
+
+#include <gtest/gtest.h>
+
+#include <QApplication>
+
+#include <cstdio>
+
+#include "GuiTestSupport.h"
+#include "OsgView.h"
+#include "Translations.h"
+
+int main(int argc, char** argv) {
+    ::testing::InitGoogleTest(&argc, argv);
+    // Test discovery lists tests at build time, where there may be no display.
+    if (GTEST_FLAG_GET(list_tests))
+        return RUN_ALL_TESTS();
+    QString error;
+    if (!citytwin::test::ensureDisplay(&error)) {
+        std::fprintf(stderr, "%s\n", qPrintable(error));
+        return 1;
+    }
+    citytwin::app::OsgView::setDefaultSurfaceFormat();
+    QApplication app(argc, argv);
+    citytwin::app::installTranslators(app, "en");
+    return RUN_ALL_TESTS();
+}
