@@ -852,6 +852,41 @@
     </message>
 </context>
 <context>
+    <name>citytwin::app::ModelPlacementDialog</name>
+    <message>
+        <source>Place model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no georeference. Where does its origin stand? (WGS 84; the view&apos;s centre is filled in.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Height above the ground</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Heading (clockwise from north)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>citytwin::app::PlaybackBar</name>
     <message>
         <source>Live</source>

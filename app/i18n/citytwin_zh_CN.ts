@@ -847,6 +847,41 @@
     </message>
 </context>
 <context>
+    <name>citytwin::app::ModelPlacementDialog</name>
+    <message>
+        <source>Place model</source>
+        <translation>放置模型</translation>
+    </message>
+    <message>
+        <source>%1 has no georeference. Where does its origin stand? (WGS 84; the view&apos;s centre is filled in.)</source>
+        <translation>%1 没有地理参考。它的原点应放在哪里？（WGS 84；已填入视图中心。）</translation>
+    </message>
+    <message>
+        <source> m</source>
+        <translation> 米</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>经度</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>纬度</translation>
+    </message>
+    <message>
+        <source>Height above the ground</source>
+        <translation>离地高度</translation>
+    </message>
+    <message>
+        <source>Heading (clockwise from north)</source>
+        <translation>朝向（自北顺时针）</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>缩放</translation>
+    </message>
+</context>
+<context>
     <name>citytwin::app::PlaybackBar</name>
     <message>
         <source>Live</source>

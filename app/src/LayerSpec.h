@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "citytwin/geo/Feature.h"
+#include "citytwin/render/GltfModelLoader.h"
 #include "citytwin/render/LayerStyle.h"
 
 namespace citytwin::app {
@@ -27,6 +28,9 @@ struct LayerSpec {
     bool protectionZones = false;
     /// Only this layer of the file (e.g. one layer of a project GeoPackage); empty: all.
     QString layerName;
+    /// glTF/GLB: where the model's origin stands (no georeference of its
+    /// own); unset: at the frame's origin.
+    std::optional<render::ModelAnchor> maybeAnchor;
 };
 
 /// A layer that loaded: what the layer tree and the attribute panel show.

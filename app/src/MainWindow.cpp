@@ -34,6 +34,7 @@
 #include "ImportDialog.h"
 #include "InspectionTools.h"
 #include "LayerTreePanel.h"
+#include "ModelPlacementDialog.h"
 #include "OsgView.h"
 #include "PlaybackBar.h"
 #include "SceneLoader.h"
@@ -41,6 +42,7 @@
 #include "SensorMonitor.h"
 #include "citytwin/geo/ProjectStore.h"
 #include "citytwin/render/CameraPose.h"
+#include "citytwin/render/ModelFileLoader.h"
 
 #include <algorithm>
 
@@ -317,7 +319,27 @@ void MainWindow::openFiles(const QStringList& files) {
                                  tr("Wait for the current load to finish."));
         return;
     }
-    startLoading(userLayerSpecs(files), _maybeFrame);
+    std::vector<LayerSpec> specs = userLayerSpecs(files);
+    // glTF carries no georeference: ask where each model stands, starting
+    // from the point at the view's centre.
+    if (_maybeFrame) {
+        for (LayerSpec& spec : specs) {
+            if (render::modelFileKind(spec.path.toStdString()) != render::ModelFileKind::Gltf)
+                continue;
+            render::ModelAnchor initial{_maybeFrame->origin(), 0.0, 1.0};
+            initial.lonLatH.z = 0.0;
+            if (auto centre = _view->localPointAtCentre()) {
+                const geo::GeoPoint g =
+                    _maybeFrame->toGeographic({centre->x(), centre->y(), centre->z()});
+                initial.lonLatH = {g.x, g.y, 0.0};
+            }
+            ModelPlacementDialog dialog(spec.path, initial, this);
+            if (dialog.exec() != QDialog::Accepted)
+                return;
+            spec.maybeAnchor = dialog.anchor();
+        }
+    }
+    startLoading(std::move(specs), _maybeFrame);
 }
 
 void MainWindow::openDialog() {

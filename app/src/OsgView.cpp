@@ -219,6 +219,11 @@ std::optional<QPointF> OsgView::widgetPointOf(const osg::Vec3d& localPoint) cons
     return QPointF(w.x() / scale(), height() - w.y() / scale());
 }
 
+std::optional<osg::Vec3d> OsgView::localPointAtCentre() const {
+    return render::pickLocalPoint(*_viewer->getCamera(), 0.5 * width() * scale(),
+                                  0.5 * height() * scale());
+}
+
 void OsgView::flyTo(const osg::Vec3d& localPoint, double distance) {
     const double pitch = osg::DegreesToRadians(-45.0);
     const osg::Vec3d dir(0.0, std::cos(pitch), std::sin(pitch));

@@ -45,6 +45,8 @@ public:
     /// Where a local-frame point is drawn, in widget coordinates (nullopt if
     /// behind the camera). Tests click there; overlays anchor there.
     std::optional<QPointF> widgetPointOf(const osg::Vec3d& localPoint) const;
+    /// The local-frame point on the scene or ground under the view's centre.
+    std::optional<osg::Vec3d> localPointAtCentre() const;
     /// The viewer's camera (e.g. to project a local point to the window).
     osg::Camera* camera() const { return _viewer->getCamera(); }
 

@@ -89,6 +89,7 @@ std::vector<SceneLoader::TerrainRead> SceneLoader::openTerrains(
 
 SceneLoader::SceneLoader(render::CityScene& scene, QObject* parent)
     : QObject(parent), _scene(scene) {
+    setObjectName("sceneLoader");
     qRegisterMetaType<citytwin::app::LoadedLayer>();
 }
 
@@ -260,12 +261,14 @@ void SceneLoader::run(std::vector<LayerSpec> specs, std::optional<geo::LocalFram
             break;
         emit progress(done, total,
                       QCoreApplication::translate("SceneLoader", "Loading %1").arg(spec.path));
-        // glTF has no georeference: it is placed at the frame's origin.
+        // glTF has no georeference: where the user placed it, else at the
+        // frame's origin.
         const geo::GeoPoint o = maybeFrame->origin();
+        const render::ModelAnchor anchor =
+            spec.maybeAnchor.value_or(render::ModelAnchor{{o.x, o.y, 0.0}});
         render::TilesetLoadOptions tiles;
         tiles.cancelled = &_cancel;  // a tileset (over HTTP) stops between tiles
-        auto model = render::loadModelFile(spec.path.toStdString(), *maybeFrame,
-                                           render::ModelAnchor{{o.x, o.y, 0.0}}, tiles);
+        auto model = render::loadModelFile(spec.path.toStdString(), *maybeFrame, anchor, tiles);
         done += 2;
         if (!model) {
             emit layerFailed(spec.path, QString::fromStdString(model.messages()));

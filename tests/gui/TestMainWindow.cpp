@@ -3,9 +3,12 @@
 
 #include <gtest/gtest.h>
 
+#include <osg/ComputeBoundsVisitor>
+
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
+#include <QDoubleSpinBox>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -20,6 +23,7 @@
 #include "ImportDialog.h"
 #include "LayerTreePanel.h"
 #include "MainWindow.h"
+#include "ModelPlacementDialog.h"
 #include "OsgView.h"
 #include "Translations.h"
 #include "citytwin/geo/VectorReader.h"
@@ -187,4 +191,61 @@ TEST(MainWindow, importsGcj02DataThroughTheDialogWithACrsOverride) {
     EXPECT_GT(dLon, -0.007);
     EXPECT_GT(dLat, 0.0005);
     EXPECT_LT(dLat, 0.004);
+}
+
+namespace {
+
+/// Opens a glTF through MainWindow::openFiles, answering the placement
+/// dialog like a user; returns the model layer's bounding box (local frame).
+osg::BoundingBox openPlacedModel(MainWindow& w, const QString& path, double lon, double lat,
+                                 double heading) {
+    bool answered = false;
+    QTimer::singleShot(200, [&] {
+        auto* d = qobject_cast<ModelPlacementDialog*>(QApplication::activeModalWidget());
+        if (!d)
+            return;
+        d->longitudeBox()->setValue(lon);
+        d->latitudeBox()->setValue(lat);
+        d->headingBox()->setValue(heading);
+        answered = true;
+        d->accept();
+    });
+    QSignalSpy loaded(w.findChild<QObject*>("sceneLoader"), SIGNAL(finished(bool)));
+    w.openFiles({path});
+    EXPECT_TRUE(answered) << "no placement dialog";
+    EXPECT_TRUE(loaded.count() > 0 || loaded.wait(60000));
+    EXPECT_TRUE(
+        QTest::qWaitFor([&] { return w.scene().pendingCount() == 0 && (grab(w), true); }, 10000));
+    osg::ComputeBoundsVisitor bounds;
+    for (unsigned i = 0; i < w.scene().root()->getNumChildren(); ++i) {
+        osg::Node* layer = w.scene().root()->getChild(i);
+        if (QString::fromStdString(layer->getName()).contains("CesiumMilkTruck"))
+            layer->accept(bounds);
+    }
+    return bounds.getBoundingBox();
+}
+
+}  // namespace
+
+TEST(MainWindow, aGltfModelStandsWhereThePlacementDialogSays) {
+    AppOptions o;
+    o.viewName = "lujiazui";
+    auto w = openDemo(o);
+    const QString truck = QString(test::kSharedDataDir) +
+                          "/06_3dtiles_gltf/gltf_samples_from_google_draco/CesiumMilkTruck/glTF/"
+                          "CesiumMilkTruck.gltf";
+    const double lon = 121.4950, lat = 31.2330;
+    const osg::BoundingBox east = openPlacedModel(*w, truck, lon, lat, 0.0);
+    ASSERT_TRUE(east.valid()) << "the model is not in the scene";
+    const geo::Vec3d expected = w->frame()->toLocal({lon, lat, 0.0});
+    // The truck (~5 m long) stands on the chosen point, not at the frame origin.
+    EXPECT_NEAR(east.center().x(), expected.x, 5.0);
+    EXPECT_NEAR(east.center().y(), expected.y, 5.0);
+    EXPECT_GT(std::hypot(expected.x, expected.y), 300.0);  // far from the origin: a real check
+    // Heading 0: glTF +X points east, so the truck is long in x; at 90 deg, in y.
+    EXPECT_GT(east.xMax() - east.xMin(), 1.5 * (east.yMax() - east.yMin()));
+    const osg::BoundingBox south = openPlacedModel(*w, truck, lon, lat, 90.0);
+    ASSERT_TRUE(south.valid());
+    EXPECT_GT(south.yMax() - south.yMin(), 1.5 * (south.xMax() - south.xMin()));
+    EXPECT_NEAR(south.yMax() - south.yMin(), east.xMax() - east.xMin(), 0.2);
 }
