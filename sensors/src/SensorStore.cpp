@@ -279,8 +279,10 @@ Result<SensorStore> SensorStore::open(const std::string& path, SensorStoreOption
     }
     ok = ok &&
          prepare(d.lastBeforeMinute,
-                 "SELECT last_ts, last_value FROM rollup_1m WHERE series = ?1 AND start < ?2"
-                 " ORDER BY start DESC LIMIT 1") &&
+                 // The latest rollup before t's minute, or t's own minute when
+                 // all of it is at or before t (its raw readings may be gone).
+                 "SELECT last_ts, last_value FROM rollup_1m WHERE series = ?1 AND start <= ?2"
+                 " AND (start < ?2 OR last_ts <= ?3) ORDER BY start DESC LIMIT 1") &&
          prepare(d.rawInMinute,
                  "SELECT series, ts, value FROM readings WHERE minute = ?1 AND ts <= ?2") &&
          prepare(d.activeAlertsAt,

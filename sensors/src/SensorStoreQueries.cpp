@@ -145,18 +145,15 @@ Result<SceneState> SensorStore::sceneStateAt(TimeMs t) {
     std::unordered_map<std::int64_t, Latest> latest;
     latest.reserve(d.seriesById.size());
     const TimeMs minuteStart = periodStart(t, kMinuteMs);
-    // Up to the start of t's minute: the last value of the latest 1-min rollup.
-    for (const auto& [id, key] : d.seriesById) {
-        auto& s = d.lastBeforeMinute;
-        s.bind(1, id).bind(2, minuteStart);
-        if (s.step() == SQLITE_ROW)
-            latest[id] = Latest{s.int64(0), s.real(1)};
-        s.reset();
-    }
-    // Within t's minute: the raw readings up to t.
-    {
+    // Recent raw readings first, minute by minute back from t's own minute:
+    // the key is time-first, so each minute is one contiguous range, and a
+    // city of sensors reporting every few minutes is found in a few ranges
+    // instead of one index seek per series (10,000 seeks: ~80 ms).
+    constexpr int kRecentMinutes = 10;
+    const TimeMs tMinute = minuteStart / kMinuteMs;
+    for (TimeMs m = tMinute; m > tMinute - kRecentMinutes; --m) {
         auto& s = d.rawInMinute;
-        s.bind(1, minuteStart / kMinuteMs).bind(2, t);
+        s.bind(1, m).bind(2, t);
         while (s.step() == SQLITE_ROW) {
             const auto id = s.int64(0);
             const Latest v{s.int64(1), s.real(2)};
@@ -164,6 +161,22 @@ Result<SceneState> SensorStore::sceneStateAt(TimeMs t) {
             if (!inserted && v.ts >= it->second.ts)
                 it->second = v;
         }
+        s.reset();
+        if (latest.size() >= d.seriesById.size())
+            break;
+    }
+    // The rest (quiet sensors, or raw readings past retention): the last
+    // value of the latest 1-min rollup before t's minute (or of t's minute
+    // if it ends at or before t). A series with no
+    // raw reading in the recent minutes has no rollup there either, so this
+    // is the same answer as reading it all from the rollups.
+    for (const auto& [id, key] : d.seriesById) {
+        if (latest.count(id))
+            continue;
+        auto& s = d.lastBeforeMinute;
+        s.bind(1, id).bind(2, minuteStart).bind(3, t);
+        if (s.step() == SQLITE_ROW)
+            latest[id] = Latest{s.int64(0), s.real(1)};
         s.reset();
     }
     SceneState state;

@@ -110,7 +110,12 @@ TEST(SensorStore, sceneStateAtIsTheLastReadingAtOrBeforeTime) {
         }
     }
     ASSERT_TRUE(store.write(batch).ok());
-    for (TimeMs t : {kT0, kT0 + 150000, kT0 + 1234567, kT0 + 2999999, kT0 + 7000000}) {
+    // A sweep every 37 s: times inside a sensor's recent minutes (found by
+    // the raw scan) and after longer silences (found in the rollups).
+    std::vector<TimeMs> times{kT0, kT0 + 150000, kT0 + 1234567, kT0 + 2999999, kT0 + 7000000};
+    for (TimeMs t = kT0; t < kT0 + 6200000; t += 37000)
+        times.push_back(t);
+    for (TimeMs t : times) {
         auto state = store.sceneStateAt(t);
         ASSERT_TRUE(state.ok()) << state.messages();
         std::size_t expectedCount = 0;
@@ -180,6 +185,16 @@ TEST(SensorStore, retentionDropsOldRawReadingsButKeepsRollups) {
     ASSERT_TRUE(store.applyRetention(kT0 + 7200000).ok());
     EXPECT_EQ(store.history("a", "v", kT0 - 1, kT0 + 1e8, Aggregation::Raw).value().size(), 1u);
     EXPECT_EQ(store.history("a", "v", kT0 - 1, kT0 + 1e8, Aggregation::Minute).value().size(), 2u);
+    // The scene right after the deleted raw reading still shows it (from
+    // its rollup), and the recent one where it is.
+    auto old = store.sceneStateAt(kT0 + 30000);
+    ASSERT_TRUE(old);
+    ASSERT_EQ(old->values.size(), 1u);
+    EXPECT_EQ(old->values[0].ts, kT0);
+    EXPECT_EQ(old->values[0].value, 1.0);
+    auto recent = store.sceneStateAt(kT0 + 7200000 + 1000);
+    ASSERT_TRUE(recent);
+    EXPECT_EQ(recent->values[0].value, 2.0);
 }
 
 TEST(SensorStore, refusesAFileThatIsNotAStore) {
