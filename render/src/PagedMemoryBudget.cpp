@@ -136,18 +136,39 @@ void PagedMemoryBudget::enforce(osg::Group& root, unsigned frameNumber) {
     MemoryMeter meter;
     _layers.clear();
     _pagedBytes = 0;
+    constexpr unsigned kRemeasureFrames = 120;
+    std::unordered_map<const osg::Node*, StaticLayer> staticLayers;
     for (unsigned i = 0; i < root.getNumChildren(); ++i) {
         const osg::Node& child = *root.getChild(i);
-        meter.layer = _layers.size();
-        meter.sawPagedLod = false;
         LayerMemory layer;
         layer.layerId = child.getName().empty() ? "#" + std::to_string(i) : child.getName();
+        const osg::Group* group = child.asGroup();
+        const StaticLayer now{group && group->getNumChildren() ? group->getChild(0) : nullptr,
+                              group ? group->getNumChildren() : 0u, 0, frameNumber};
+        auto cached = _staticLayers.find(&child);
+        if (cached != _staticLayers.end() && cached->second.content == now.content &&
+            cached->second.numChildren == now.numChildren &&
+            frameNumber - cached->second.measuredFrame < kRemeasureFrames) {
+            layer.bytes = cached->second.bytes;
+            staticLayers.emplace(&child, cached->second);
+            _layers.push_back(std::move(layer));
+            continue;
+        }
+        meter.layer = _layers.size();
+        meter.sawPagedLod = false;
         layer.bytes = meter.measure(child, 0, -1);
         layer.paged = meter.sawPagedLod;
-        if (layer.paged)
+        if (layer.paged) {
             _pagedBytes += layer.bytes;
+        } else {
+            StaticLayer measured = now;
+            measured.bytes = layer.bytes;
+            staticLayers.emplace(&child, measured);
+        }
         _layers.push_back(std::move(layer));
     }
+    // Only the layers present now: a removed layer's node may be freed.
+    _staticLayers.swap(staticLayers);
     std::vector<PagedChild>& children = meter.children;
     _peakMeasuredBytes = std::max(_peakMeasuredBytes, _pagedBytes);
 

@@ -19,6 +19,7 @@
 
 #include <cstddef>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace citytwin::render {
@@ -76,6 +77,17 @@ private:
     std::size_t _expired = 0;
     double _lodScale = 1.0;
     unsigned _lastRaisedFrame = 0;
+
+    /// Layers without PagedLODs do not change between frames (a new content
+    /// is a new child node): measured once, then again only when their
+    /// content is replaced or every kRemeasureFrames, not in every frame.
+    struct StaticLayer {
+        const osg::Node* content = nullptr;
+        unsigned numChildren = 0;
+        std::size_t bytes = 0;
+        unsigned measuredFrame = 0;
+    };
+    std::unordered_map<const osg::Node*, StaticLayer> _staticLayers;
 };
 
 }  // namespace citytwin::render
