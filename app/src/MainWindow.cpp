@@ -515,14 +515,18 @@ void MainWindow::onLayerFailed(const QString& path, const QString& message) {
         QMessageBox::warning(this, tr("Cannot read file"), text);
 }
 
-void MainWindow::showPagingStatus() {
+void MainWindow::showPagingRequests() {
     const unsigned requests = _view->pagingRequests();
-    _pagingLabel->setVisible(requests > 0);
-    if (requests > 0) {
+    if (requests > 0)
         _pagingLabel->setText(tr("Loading tiles: %1").arg(requests));
-        // Keep frames coming: the pager merges in the update phase only.
+    _pagingLabel->setVisible(requests > 0);
+}
+
+void MainWindow::showPagingStatus() {
+    showPagingRequests();
+    // Keep frames coming: the pager merges in the update phase only.
+    if (_view->pagingRequests() > 0)
         _view->requestRedraw();
-    }
     for (const auto& layer : _view->memoryBudget().layers())
         _layerTree->setLayerMemory(QString::fromStdString(layer.layerId), layer.bytes);
     if (_view->memoryBudget().pagedBytes() != _lastPagedBytes) {
@@ -583,6 +587,9 @@ bool MainWindow::isSceneLoaded() const {
 }
 
 void MainWindow::onFrameRendered() {
+    // Every frame, so that a burst of tile requests shorter than the
+    // status timer still shows.
+    showPagingRequests();
     if (!isSceneLoaded()) {
         _loadedAtFrame = 0;
         return;
