@@ -184,9 +184,13 @@ void SceneLoader::run(std::vector<LayerSpec> specs, std::optional<geo::LocalFram
     if (extent.isEmpty() && !maybeFrame && !models.empty() && !_cancel) {
         // Only models: a first load in a provisional frame tells where they
         // land; the frame is then centred there and they load again in it.
+        // A tileset's probe is paged: its root alone, not every tile.
         const geo::LocalFrame probeFrame({121.5, 31.24, 0.0});
+        render::TilesetLoadOptions tiles;
+        tiles.paged = true;
+        tiles.cancelled = &_cancel;
         auto probe = render::loadModelFile(models.front().path.toStdString(), probeFrame,
-                                           render::ModelAnchor{{121.5, 31.24, 0.0}});
+                                           render::ModelAnchor{{121.5, 31.24, 0.0}}, tiles);
         if (probe)
             extent = probe->wgs84Extent;
         else
@@ -267,6 +271,7 @@ void SceneLoader::run(std::vector<LayerSpec> specs, std::optional<geo::LocalFram
         const render::ModelAnchor anchor =
             spec.maybeAnchor.value_or(render::ModelAnchor{{o.x, o.y, 0.0}});
         render::TilesetLoadOptions tiles;
+        tiles.paged = true;         // children as the camera comes near, under the memory budget
         tiles.cancelled = &_cancel;  // a tileset (over HTTP) stops between tiles
         auto model = render::loadModelFile(spec.path.toStdString(), *maybeFrame, anchor, tiles);
         done += 2;

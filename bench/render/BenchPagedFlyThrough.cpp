@@ -1,11 +1,12 @@
 // A scripted fly-through over paged content under a memory budget: a
 // generated DEM + orthophoto much larger than the budget (and optionally
-// the OSGB sample), paged by OSG's DatabasePager in a real osgViewer
+// the OSGB sample, a 3D Tiles tileset, or instead of the terrain), paged by OSG's DatabasePager in a real osgViewer
 // window. Prints peak resident memory against the budget and the number of
 // frames slower than 100 ms; numbers only, nothing is asserted.
 //
 // usage: bench_paged_flythrough [--budget MB] [--frames N] [--size WxH]
-//                               [--dem-pixels N] [--osgb DIR] [--laps N] WORKDIR
+//                               [--dem-pixels N] [--osgb DIR] [--tileset JSON]
+//                               [--no-terrain] [--laps N] WORKDIR
 // --laps repeats the flight N times in the frames given: resident memory
 // at the end of each lap shows whether it keeps growing.
 // WORKDIR keeps the generated rasters between runs.
@@ -28,6 +29,7 @@
 #include "citytwin/render/OsgbPyramidLoader.h"
 #include "citytwin/render/PagedMemoryBudget.h"
 #include "citytwin/render/TerrainLayer.h"
+#include "citytwin/render/TilesetLoader.h"
 
 namespace fs = std::filesystem;
 using namespace citytwin;
@@ -51,7 +53,8 @@ double procStatusMb(const char* field) {
 int main(int argc, char** argv) {
     double budgetMb = 64;
     int frames = 1800, width = 1280, height = 800, demPixels = 4001, laps = 1;
-    std::string osgbDir, workDir;
+    std::string osgbDir, tilesetPath, workDir;
+    bool terrainOn = true;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         auto next = [&]() -> const char* { return i + 1 < argc ? argv[++i] : ""; };
@@ -67,13 +70,17 @@ int main(int argc, char** argv) {
             laps = std::max(1, std::atoi(next()));
         else if (a == "--osgb")
             osgbDir = next();
+        else if (a == "--tileset")
+            tilesetPath = next();
+        else if (a == "--no-terrain")
+            terrainOn = false;
         else
             workDir = a;
     }
     if (workDir.empty() || budgetMb <= 0 || frames <= 0) {
         std::fprintf(stderr,
                      "usage: %s [--budget MB] [--frames N] [--size WxH] [--dem-pixels N] "
-                     "[--osgb DIR] WORKDIR\n",
+                     "[--osgb DIR] [--tileset JSON] [--no-terrain] [--laps N] WORKDIR\n",
                      argv[0]);
         return 2;
     }
@@ -123,7 +130,21 @@ int main(int argc, char** argv) {
     osg::ref_ptr<osg::Switch> terrainLayer = new osg::Switch;
     terrainLayer->setName("terrain");
     terrainLayer->addChild(terrain.value());
-    root->addChild(terrainLayer);
+    if (terrainOn)
+        root->addChild(terrainLayer);
+    if (!tilesetPath.empty()) {
+        render::TilesetLoadOptions tileOptions;
+        tileOptions.paged = true;
+        tileOptions.viewportHeightPixels = height;
+        tileOptions.verticalFovDegrees = 35.0;
+        auto tiles = render::loadTileset(tilesetPath, frame, tileOptions);
+        if (!tiles)
+            return std::fprintf(stderr, "%s\n", tiles.messages().c_str()), 1;
+        osg::ref_ptr<osg::Switch> layer = new osg::Switch;
+        layer->setName("tiles");
+        layer->addChild(tiles->node);
+        root->addChild(layer);
+    }
     if (!osgbDir.empty()) {
         // The OSGB sample lies in Guangzhou: shifted to the frame's origin.
         const geo::LocalFrame osgbFrame({113.3805, 22.5069, 0});

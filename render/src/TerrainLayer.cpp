@@ -6,26 +6,14 @@
 #include <osg/PagedLOD>
 
 #include <cfloat>
+#include <cstdio>
+#include <memory>
 
-#include "TerrainTileReaderWriter.h"
+#include "PagedNodeReaderWriter.h"
 #include "citytwin/render/TerrainTileBuilder.h"
 
 namespace citytwin::render {
 namespace {
-
-/// Held by the layer node: the pager may load the layer's tiles until the
-/// node is deleted.
-class LayerRegistration : public osg::Referenced {
-public:
-    explicit LayerRegistration(int number) : _number(number) {}
-    int number() const { return _number; }
-
-protected:
-    ~LayerRegistration() override { detail::unregisterTerrainLayer(_number); }
-
-private:
-    int _number;
-};
 
 /// A tile's node: its mesh, and above the deepest level a PagedLOD whose
 /// second child (the four finer tiles) the pager loads when needed. The
@@ -58,8 +46,9 @@ osg::ref_ptr<osg::Node> makeTileNode(const TerrainTileBuilder& builder, int laye
 }  // namespace
 
 std::string terrainChildrenFileName(int layerNumber, const TerrainTileKey& key) {
-    return std::to_string(layerNumber) + "_" + std::to_string(key.level) + "_" +
-           std::to_string(key.x) + "_" + std::to_string(key.y) + ".citytwin_terrain";
+    return detail::pagedFileName(
+        detail::PagedNodeKind::Terrain, layerNumber,
+        std::to_string(key.level) + "_" + std::to_string(key.x) + "_" + std::to_string(key.y));
 }
 
 geo::Result<osg::ref_ptr<osg::Node>> buildTerrainLayer(std::shared_ptr<const TerrainSource> source,
@@ -70,9 +59,20 @@ geo::Result<osg::ref_ptr<osg::Node>> buildTerrainLayer(std::shared_ptr<const Ter
                             ? options.splitPixels
                             : 1.5f * static_cast<float>(source->options().textureSize);
     auto builder = std::make_shared<const TerrainTileBuilder>(source, frame);
-    const int number = detail::registerTerrainLayer(
-        [builder, split](int layer, const TerrainTileKey& parent,
-                         std::string& error) -> osg::ref_ptr<osg::Node> {
+    // The number is known only once registered; the factory reads it back.
+    auto layerNumber = std::make_shared<int>(0);
+    const int number = detail::registerPagedLayer(
+        detail::PagedNodeKind::Terrain,
+        [builder, split, layerNumber](const std::string& name,
+                                      std::string& error) -> osg::ref_ptr<osg::Node> {
+            TerrainTileKey parent;
+            char end = 0;
+            if (std::sscanf(name.c_str(), "%d_%d_%d%c", &parent.level, &parent.x, &parent.y,
+                            &end) != 3) {
+                error = "not a terrain tile key: " + name;
+                return nullptr;
+            }
+            const int layer = *layerNumber;
             osg::ref_ptr<osg::Group> children = new osg::Group;
             std::string failures;
             for (int dy = 0; dy < 2; ++dy)
@@ -93,7 +93,9 @@ geo::Result<osg::ref_ptr<osg::Node>> buildTerrainLayer(std::shared_ptr<const Ter
             }
             return children;
         });
-    osg::ref_ptr<LayerRegistration> registration = new LayerRegistration(number);
+    *layerNumber = number;
+    osg::ref_ptr<detail::PagedNodeRegistration> registration =
+        new detail::PagedNodeRegistration(number);
 
     std::string error;
     osg::ref_ptr<osg::Node> root = makeTileNode(*builder, number, {}, split, error);

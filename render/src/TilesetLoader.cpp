@@ -2,16 +2,27 @@
 
 #include <osg/LOD>
 #include <osg/MatrixTransform>
+#include <osg/Notify>
+#include <osg/PagedLOD>
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
+#include <cstdint>
+#include <deque>
 #include <filesystem>
 #include <limits>
+#include <memory>
+#include <mutex>
 #include <numbers>
+#include <optional>
+#include <unordered_map>
 
 #include "ImplicitTiling.h"
+#include "PagedNodeReaderWriter.h"
+#include "TileBoundingVolume.h"
 #include "TileContentBuilder.h"
 #include "citytwin/render/ModelPlacement.h"
 #include "citytwin/render/ModelSurvey.h"
@@ -22,30 +33,104 @@ namespace {
 
 using json = nlohmann::json;
 
-class TilesetBuilder {
+/// What the paged tiles of one tileset share with the pager threads: the
+/// source, the parsed documents (tileset.json files and expanded implicit
+/// tiles, never moved once stored) and the tiles whose children are still
+/// to be read, by number.
+class TilesetState {
 public:
-    TilesetBuilder(const TileSource& source, const geo::LocalFrame& frame,
-                   const TilesetLoadOptions& options, const std::string& layerPrefix)
-        : _source(source),
-          _ecefToCity(ecefPlacement(frame)),
-          _options(options),
-          _content(source, layerPrefix, diagnostics) {
+    TilesetState(TileSource source, const geo::LocalFrame& frame, const TilesetLoadOptions& options,
+                 std::string label)
+        : source(std::move(source)),
+          ecefToCity(ecefPlacement(frame)),
+          options(options),
+          label(std::move(label)) {
+        this->options.cancelled = nullptr;  // the first load's flag, not the pager's
         const double halfFov = options.verticalFovDegrees * std::numbers::pi / 360.0;
         // distance below which a tile's error exceeds the allowed pixels
-        _distancePerError = options.viewportHeightPixels /
-                            (2.0 * std::tan(halfFov) * options.maximumScreenSpaceError);
+        distancePerError = options.viewportHeightPixels /
+                           (2.0 * std::tan(halfFov) * options.maximumScreenSpaceError);
     }
+
+    /// A tile whose children the pager reads when the camera comes close.
+    struct PendingTile {
+        const json* tile = nullptr;
+        std::string file;
+        osg::Matrixd transform;
+        std::string refine;
+        int depth = 0;
+        std::string field;
+    };
+
+    /// Keeps `document` under `key` (a location, or an implicit tile's
+    /// address): a tile paged in again finds it instead of reading and
+    /// storing it again, so flying back and forth does not grow the store.
+    const json& store(const std::string& key, json document) {
+        std::lock_guard lock(_mutex);
+        auto [it, added] = _byKey.try_emplace(key, nullptr);
+        if (added)
+            it->second = &_documents.emplace_back(std::move(document));
+        return *it->second;
+    }
+    const json* stored(const std::string& key) const {
+        std::lock_guard lock(_mutex);
+        auto it = _byKey.find(key);
+        return it == _byKey.end() ? nullptr : it->second;
+    }
+    /// The same tile gets the same number each time it is paged in again.
+    int addPending(PendingTile tile) {
+        std::lock_guard lock(_mutex);
+        auto [it, added] = _numbers.try_emplace(tile.tile, int(_pending.size()));
+        if (added)
+            _pending.push_back(std::move(tile));
+        return it->second;
+    }
+    std::optional<PendingTile> pending(int number) const {
+        std::lock_guard lock(_mutex);
+        if (number < 0 || std::size_t(number) >= _pending.size())
+            return std::nullopt;
+        return _pending[std::size_t(number)];
+    }
+
+    const TileSource source;
+    const osg::Matrixd ecefToCity;
+    TilesetLoadOptions options;
+    const std::string label;
+    double distancePerError = 1.0;
+    int layerNumber = 0;  ///< in the pseudo-loader's registry; 0: not paged
+
+private:
+    mutable std::mutex _mutex;
+    std::deque<json> _documents;
+    std::unordered_map<std::string, const json*> _byKey;
+    std::vector<PendingTile> _pending;
+    std::unordered_map<const json*, int> _numbers;
+};
+
+class TilesetBuilder {
+public:
+    TilesetBuilder(std::shared_ptr<TilesetState> state, const std::atomic<bool>* cancelled)
+        : _state(std::move(state)),
+          _source(_state->source),
+          _options(_state->options),
+          _cancelled(cancelled),
+          _content(_source, _state->label, diagnostics) {}
 
     /// Reads one tileset.json; its root tile under `parent` transform.
     osg::ref_ptr<osg::Node> loadTilesetFile(const std::string& file, const osg::Matrixd& parent,
                                             int depth) {
         if (isCancelled())
             return nullptr;
-        auto bytes = _source.read(file);
-        if (!bytes)
-            return fail("cannot read the tileset: " + bytes.diagnostics().front().message, file,
-                        "");
-        const json doc = json::parse(bytes->begin(), bytes->end(), nullptr, false);
+        const json* cached = _state->stored(file);
+        if (!cached) {
+            auto bytes = _source.read(file);
+            if (!bytes)
+                return fail("cannot read the tileset: " + bytes.diagnostics().front().message, file,
+                            "");
+            cached =
+                &_state->store(file, json::parse(bytes->begin(), bytes->end(), nullptr, false));
+        }
+        const json& doc = *cached;
         if (doc.is_discarded())
             return fail("tileset is not valid JSON", file, "");
         if (!doc.is_object() || !doc.contains("root") || !doc["root"].is_object())
@@ -58,7 +143,22 @@ public:
         return loadTile(doc["root"], file, parent, "ADD", depth, "root");
     }
 
+    /// The children of a paged tile, each with its content and, if it has
+    /// children of its own, a PagedLOD to read them later.
+    osg::ref_ptr<osg::Group> loadChildren(const TilesetState::PendingTile& parent) {
+        osg::ref_ptr<osg::Group> children = new osg::Group;
+        if (auto ch = parent.tile->find("children"); ch != parent.tile->end() && ch->is_array())
+            for (std::size_t i = 0; i < ch->size(); ++i)
+                if (auto node = loadTile((*ch)[i], parent.file, parent.transform, parent.refine,
+                                         parent.depth + 1,
+                                         parent.field + ".children[" + std::to_string(i) + "]"))
+                    children->addChild(node);
+        return children;
+    }
+
     std::string contentSummary() const { return _content.summary(); }
+    /// The first tile's bounding volume (the root's), if it has a usable one.
+    const std::optional<detail::TileBoundingVolume>& rootVolume() const { return _rootVolume; }
 
     std::vector<geo::Diagnostic> diagnostics;
     std::size_t contents = 0;
@@ -73,7 +173,7 @@ private:
         diagnostics.push_back(geo::makeWarning(message, file, 0, field));
     }
     bool isCancelled() {
-        if (!_options.cancelled || !_options.cancelled->load())
+        if (!_cancelled || !_cancelled->load())
             return false;
         if (!_cancelReported)
             diagnostics.push_back(
@@ -88,6 +188,10 @@ private:
         if (!tile.is_object())
             return fail("tile is not an object", file, field);
         if (tile.contains("implicitTiling")) {
+            const std::string key =
+                "implicit@" + std::to_string(reinterpret_cast<std::uintptr_t>(&tile));
+            if (const json* done = _state->stored(key))
+                return loadTile(*done, file, parent, parentRefine, depth, field);
             auto expanded = detail::expandImplicitTiling(tile, file, _source, field);
             if (!expanded) {
                 diagnostics.insert(diagnostics.end(), expanded.diagnostics().begin(),
@@ -99,7 +203,9 @@ private:
             json explicitTile = std::move(expanded.value());
             if (tile.contains("transform"))
                 explicitTile["transform"] = tile["transform"];
-            return loadTile(explicitTile, file, parent, parentRefine, depth, field);
+            // Stored: paged tiles point into it.
+            return loadTile(_state->store(key, std::move(explicitTile)), file, parent, parentRefine,
+                            depth, field);
         }
         if (depth > 64)
             return fail("tile tree deeper than 64 levels", file, field);
@@ -134,8 +240,24 @@ private:
                                             field + ".contents[" + std::to_string(i) + "]"))
                     content->addChild(node);
 
+        std::optional<detail::TileBoundingVolume> volume;
+        if (auto v = tile.find("boundingVolume"); v != tile.end())
+            volume = detail::TileBoundingVolume::parse(*v, transform);
+        if (!_rootVolume && !_sawRoot)
+            _rootVolume = volume;
+        _sawRoot = true;
+
+        const auto ch = tile.find("children");
+        const bool hasChildren = ch != tile.end() && ch->is_array() && !ch->empty();
+        if (hasChildren && _state->layerNumber != 0) {
+            if (volume)
+                return pagedTile(tile, *volume, content, file, transform, refine, error, depth,
+                                 field);
+            warn("tile has no usable boundingVolume: its children are read now, not paged", file,
+                 field + ".boundingVolume");
+        }
         osg::ref_ptr<osg::Group> children = new osg::Group;
-        if (auto ch = tile.find("children"); ch != tile.end() && ch->is_array())
+        if (hasChildren)
             for (std::size_t i = 0; i < ch->size(); ++i)
                 if (auto node = loadTile((*ch)[i], file, transform, refine, depth + 1,
                                          field + ".children[" + std::to_string(i) + "]"))
@@ -144,7 +266,7 @@ private:
         if (children->getNumChildren() == 0)
             return content->getNumChildren() ? content : nullptr;
         // Children show once the tile's own error would cover too many pixels.
-        const float switchDistance = float(std::max(error, 0.0) * _distancePerError);
+        const float switchDistance = float(std::max(error, 0.0) * _state->distancePerError);
         osg::ref_ptr<osg::LOD> lod = new osg::LOD;
         lod->setRangeMode(osg::LOD::DISTANCE_FROM_EYE_POINT);
         if (refine == "REPLACE") {
@@ -156,6 +278,34 @@ private:
         lod->addChild(children, 0.0f, switchDistance);
         content->addChild(lod);  // ADD: the tile's own content stays
         return content;
+    }
+
+    /// A tile whose children are read by the pager once the camera is near
+    /// enough for their error to matter: the distance is measured to the
+    /// tile's bounding sphere (as Cesium measures it to the volume). Until
+    /// they arrive the tile's own content stays drawn.
+    osg::ref_ptr<osg::Node> pagedTile(const json& tile, const detail::TileBoundingVolume& volume,
+                                      osg::ref_ptr<osg::Group> content, const std::string& file,
+                                      const osg::Matrixd& transform, const std::string& refine,
+                                      double error, int depth, const std::string& field) {
+        const osg::BoundingSphered sphere = volume.sphereIn(_state->ecefToCity);
+        const int number = _state->addPending({&tile, file, transform, refine, depth, field});
+        const float switchDistance =
+            float(std::max(error, 0.0) * _state->distancePerError + sphere.radius());
+        osg::ref_ptr<osg::PagedLOD> plod = new osg::PagedLOD;
+        plod->setName(field);
+        plod->setCenterMode(osg::LOD::USER_DEFINED_CENTER);
+        plod->setCenter(sphere.center());
+        plod->setRadius(float(sphere.radius()));
+        plod->setRangeMode(osg::LOD::DISTANCE_FROM_EYE_POINT);
+        if (refine == "REPLACE")
+            plod->addChild(content, switchDistance, FLT_MAX);
+        else
+            plod->addChild(content, 0.f, FLT_MAX);  // ADD: the tile's own content stays
+        plod->setFileName(1, detail::pagedFileName(detail::PagedNodeKind::Tileset,
+                                                   _state->layerNumber, std::to_string(number)));
+        plod->setRange(1, 0.f, switchDistance);
+        return plod;
     }
 
     osg::ref_ptr<osg::Node> loadContent(const json& content, const std::string& file,
@@ -201,18 +351,20 @@ private:
         if (!node)
             return nullptr;
         osg::ref_ptr<osg::MatrixTransform> placed =
-            new osg::MatrixTransform(transform * _ecefToCity);
+            new osg::MatrixTransform(transform * _state->ecefToCity);
         placed->setName(TileSource::fileNameOf(*location));
         placed->addChild(node);
         ++contents;
         return placed;
     }
 
+    std::shared_ptr<TilesetState> _state;
     const TileSource& _source;
-    osg::Matrixd _ecefToCity;
-    TilesetLoadOptions _options;
+    const TilesetLoadOptions& _options;
+    const std::atomic<bool>* _cancelled;
     detail::TileContentBuilder _content;
-    double _distancePerError = 1.0;
+    std::optional<detail::TileBoundingVolume> _rootVolume;
+    bool _sawRoot = false;
     bool _cancelReported = false;
 };
 
@@ -232,13 +384,41 @@ geo::Result<LoadedModel> loadTileset(const std::string& path, const geo::LocalFr
         if (!std::filesystem::is_regular_file(source->tilesetLocation(), ec))
             return R::failure("no such tileset file", path);
     }
-    const std::string file = source->tilesetLocation();
+    const std::string& file = source->tilesetLocation();
     const std::string name = TileSource::fileNameOf(
         file.substr(0, file.size() - TileSource::fileNameOf(file).size() - 1));
     const std::string label = name + "/" + TileSource::fileNameOf(file);
-    TilesetBuilder builder(*source, frame, options, label);
-    osg::ref_ptr<osg::Node> node = builder.loadTilesetFile(file, osg::Matrixd::identity(), 0);
-    if (!node || builder.contents == 0 || (options.cancelled && options.cancelled->load())) {
+    auto state = std::make_shared<TilesetState>(std::move(*source), frame, options, label);
+    osg::ref_ptr<detail::PagedNodeRegistration> registration;
+    if (options.paged) {
+        // The pager's threads read the children of paged tiles through the
+        // pseudo-loader; the registry holds the state until the layer's node
+        // (which holds the registration) is deleted.
+        state->layerNumber = detail::registerPagedLayer(
+            detail::PagedNodeKind::Tileset,
+            [state](const std::string& key, std::string& error) -> osg::ref_ptr<osg::Node> {
+                const int number = std::atoi(key.c_str());
+                auto parent = state->pending(number);
+                if (!parent || key != std::to_string(number)) {
+                    error = "no such paged tile: " + key;
+                    return nullptr;
+                }
+                TilesetBuilder builder(state, nullptr);
+                osg::ref_ptr<osg::Group> children = builder.loadChildren(*parent);
+                for (const auto& d : builder.diagnostics)
+                    OSG_WARN << "citytwin 3D Tiles: " << d.toString() << std::endl;
+                // An empty group, not a failure: the pager would ask again
+                // in every frame for children that cannot be read.
+                return children;
+            });
+        registration = new detail::PagedNodeRegistration(state->layerNumber);
+    }
+    TilesetBuilder builder(state, options.cancelled);
+    osg::ref_ptr<osg::Node> node =
+        builder.loadTilesetFile(state->source.tilesetLocation(), osg::Matrixd::identity(), 0);
+    const bool paged = node && options.paged && builder.rootVolume();
+    if (!node || (builder.contents == 0 && !paged) ||
+        (options.cancelled && options.cancelled->load())) {
         R r = node && builder.contents == 0
                   ? R::failure("the tileset has no content citytwin can draw", path)
                   : R();
@@ -250,10 +430,18 @@ geo::Result<LoadedModel> loadTileset(const std::string& path, const geo::LocalFr
     model.crsLabel = "EPSG:4978 (WGS 84 ECEF)";
     osg::ref_ptr<osg::Group> root = new osg::Group;
     root->setName(label);
+    root->setUserData(registration);
     root->addChild(node);
     model.node = root;
     model.contentSummary = builder.contentSummary();
-    computeGeographicExtent(model, frame);
+    if (paged) {
+        // Most of a paged tileset is not read yet: its extent is the root's volume.
+        model.minHeight = std::numeric_limits<double>::infinity();
+        model.maxHeight = -std::numeric_limits<double>::infinity();
+        builder.rootVolume()->addTo(model.wgs84Extent, model.minHeight, model.maxHeight);
+    } else {
+        computeGeographicExtent(model, frame);
+    }
     R result(std::move(model));
     result.addDiagnostics(builder.diagnostics);
     return result;

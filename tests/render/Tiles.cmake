@@ -5,5 +5,6 @@ citytwin_add_test(test_render_tiles
         ${CMAKE_CURRENT_LIST_DIR}/TestTileFormats.cpp
         ${CMAKE_CURRENT_LIST_DIR}/TestTilesetSamples.cpp
         ${CMAKE_CURRENT_LIST_DIR}/TestTilesetHttp.cpp
+        ${CMAKE_CURRENT_LIST_DIR}/TestTilesetPaging.cpp
     LIBS citytwin::render nlohmann_json::nlohmann_json
     LABELS unit)

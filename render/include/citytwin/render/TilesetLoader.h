@@ -4,10 +4,13 @@
 // transforms (ECEF) accumulated in double; b3dm, pnts, i3dm, cmpt and
 // glTF/GLB content with batch-table features for picking; external
 // tilesets; ADD and REPLACE refinement mapped to osg::LOD ranges from each
-// tile's geometric error and a screen-space-error setting. Every content
-// file is read now (no paging yet). A URI that leaves the tileset's root or
-// names another host is refused with a warning (see TileSource); a tile that
-// cannot be read or parsed is a warning and the rest still loads.
+// tile's geometric error and a screen-space-error setting. Either every
+// content is read now (a survey, the CLI), or, paged, only the root's:
+// each tile with children becomes an osg::PagedLOD whose children the
+// DatabasePager reads on its threads when the camera is near enough, and
+// which the memory budget (PagedMemoryBudget) may expire again. A URI that leaves the tileset's
+// root or names another host is refused with a warning (see TileSource); a tile that cannot be read
+// or parsed is a warning and the rest still loads.
 //
 // Thread safety: blocking file and network I/O; run it on a worker. The
 // node is detached.
@@ -31,6 +34,10 @@ struct TilesetLoadOptions {
     int maxExternalDepth = 8;              ///< nested external tilesets allowed
     /// Other servers ("https://host[:port]") a remote tileset may name.
     std::vector<std::string> allowedOrigins;
+    /// Read tile children only when the view needs them (the viewer); the
+    /// tileset's extent is then its root's bounding volume. Tiles without a
+    /// usable bounding volume have their children read at once.
+    bool paged = false;
     /// Checked before each file is read: once true, loading stops (a long
     /// tileset over HTTP can be cancelled between tiles).
     const std::atomic<bool>* cancelled = nullptr;

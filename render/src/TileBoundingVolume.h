@@ -1,0 +1,38 @@
+#pragma once
+// A 3D Tiles bounding volume (box, sphere or region) as points in ECEF: the
+// corners that enclose it, so that callers can bound it in any frame (a
+// sphere in the city frame for paging, a WGS 84 extent to frame the view)
+// before any of the content it bounds has been read.
+
+#include <osg/BoundingBox>
+#include <osg/BoundingSphere>
+#include <osg/Matrixd>
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <vector>
+
+#include "citytwin/geo/GeoTypes.h"
+
+namespace citytwin::render::detail {
+
+struct TileBoundingVolume {
+    /// ECEF points whose hull contains the volume (8 corners, plus the
+    /// top centre of a region, which bulges above its corners' chords).
+    std::vector<osg::Vec3d> ecefCorners;
+
+    /// Parses `volume` ({"box": [12]}, {"sphere": [4]}, {"region": [6]});
+    /// box and sphere are in the tile's frame, placed by `tileToEcef`; a
+    /// region is geographic (radians, metres) whatever the transform.
+    /// nullopt when the volume is missing or malformed.
+    static std::optional<TileBoundingVolume> parse(const nlohmann::json& volume,
+                                                   const osg::Matrixd& tileToEcef);
+
+    /// The sphere around the corners after `ecefToFrame`.
+    osg::BoundingSphered sphereIn(const osg::Matrixd& ecefToFrame) const;
+    /// WGS 84 longitude/latitude extent (degrees) and height range (metres).
+    void addTo(geo::Extent& extent, double& minHeight, double& maxHeight) const;
+};
+
+}  // namespace citytwin::render::detail
