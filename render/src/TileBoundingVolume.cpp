@@ -45,6 +45,14 @@ std::optional<TileBoundingVolume> TileBoundingVolume::parse(const json& volume,
         const std::array<osg::Vec3d, 3> axes{osg::Vec3d((*b)[3], (*b)[4], (*b)[5]),
                                              osg::Vec3d((*b)[6], (*b)[7], (*b)[8]),
                                              osg::Vec3d((*b)[9], (*b)[10], (*b)[11])};
+        out._kind = Kind::Box;
+        // Box unit cube -> tile frame -> ECEF; inverted for containment.
+        const osg::Matrixd unitToTile(axes[0].x(), axes[0].y(), axes[0].z(), 0.0,  //
+                                      axes[1].x(), axes[1].y(), axes[1].z(), 0.0,  //
+                                      axes[2].x(), axes[2].y(), axes[2].z(), 0.0,  //
+                                      c.x(), c.y(), c.z(), 1.0);
+        // A flat box (or a degenerate transform) holds no viewer.
+        out._solid = out._toUnit.invert(unitToTile * tileToEcef);
         for (int i = 0; i < 8; ++i) {
             const osg::Vec3d corner = c + axes[0] * ((i & 1) ? 1.0 : -1.0) +
                                       axes[1] * ((i & 2) ? 1.0 : -1.0) +
@@ -59,6 +67,11 @@ std::optional<TileBoundingVolume> TileBoundingVolume::parse(const json& volume,
             return std::nullopt;
         const osg::Vec3d c((*s)[0], (*s)[1], (*s)[2]);
         const double r = (*s)[3];
+        out._kind = Kind::Sphere;
+        out._radius = r;
+        // ECEF -> tile frame, centred on the sphere: distances in tile units.
+        out._solid = out._toUnit.invert(tileToEcef);
+        out._toUnit = out._toUnit * osg::Matrixd::translate(-c);
         for (int i = 0; i < 8; ++i)
             out.ecefCorners.push_back(osg::Vec3d(c.x() + ((i & 1) ? r : -r),
                                                  c.y() + ((i & 2) ? r : -r),
@@ -70,6 +83,8 @@ std::optional<TileBoundingVolume> TileBoundingVolume::parse(const json& volume,
         auto r = numbers(*it, 6);
         if (!r || (*r)[0] > (*r)[2] + 1e-12 || (*r)[1] > (*r)[3] + 1e-12 || (*r)[4] > (*r)[5])
             return std::nullopt;
+        out._kind = Kind::Region;
+        std::copy(r->begin(), r->end(), out._region);
         for (int i = 0; i < 8; ++i)
             out.ecefCorners.push_back(ecefOf((i & 1) ? (*r)[2] : (*r)[0],
                                              (i & 2) ? (*r)[3] : (*r)[1],
@@ -79,6 +94,28 @@ std::optional<TileBoundingVolume> TileBoundingVolume::parse(const json& volume,
         return out;
     }
     return std::nullopt;
+}
+
+bool TileBoundingVolume::containsEcef(const osg::Vec3d& p) const {
+    if (!_solid)
+        return false;
+    switch (_kind) {
+        case Kind::Box: {
+            const osg::Vec3d u = p * _toUnit;
+            constexpr double kEdge = 1.0 + 1e-9;
+            return std::abs(u.x()) <= kEdge && std::abs(u.y()) <= kEdge && std::abs(u.z()) <= kEdge;
+        }
+        case Kind::Sphere:
+            return (p * _toUnit).length() <= _radius;
+        case Kind::Region: {
+            constexpr double kRad = std::numbers::pi / 180.0;
+            const geo::GeoPoint g = geo::LocalFrame::ecefToGeographic({p.x(), p.y(), p.z()});
+            const double lon = g.x * kRad, lat = g.y * kRad;
+            return lon >= _region[0] && lon <= _region[2] && lat >= _region[1] &&
+                   lat <= _region[3] && g.z >= _region[4] && g.z <= _region[5];
+        }
+    }
+    return false;
 }
 
 osg::BoundingSphered TileBoundingVolume::sphereIn(const osg::Matrixd& ecefToFrame) const {

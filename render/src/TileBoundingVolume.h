@@ -29,10 +29,24 @@ struct TileBoundingVolume {
     static std::optional<TileBoundingVolume> parse(const nlohmann::json& volume,
                                                    const osg::Matrixd& tileToEcef);
 
+    /// Whether an ECEF point lies inside the volume itself (not its hull of
+    /// corners): for a viewerRequestVolume, the viewer must be inside.
+    bool containsEcef(const osg::Vec3d& p) const;
+
     /// The sphere around the corners after `ecefToFrame`.
     osg::BoundingSphered sphereIn(const osg::Matrixd& ecefToFrame) const;
     /// WGS 84 longitude/latitude extent (degrees) and height range (metres).
     void addTo(geo::Extent& extent, double& minHeight, double& maxHeight) const;
+
+private:
+    enum class Kind { Box, Sphere, Region } _kind = Kind::Box;
+    /// Box: ECEF to the box's unit cube ([-1, 1] on each axis). Sphere: ECEF
+    /// to the tile frame centred on the sphere (the radius is in tile
+    /// units). Region: unused.
+    osg::Matrixd _toUnit;
+    bool _solid = true;  ///< false: a transform that cannot be inverted
+    double _radius = 0.0;
+    double _region[6] = {};  ///< west, south, east, north (radians), min, max height
 };
 
 }  // namespace citytwin::render::detail

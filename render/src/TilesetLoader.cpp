@@ -24,6 +24,7 @@
 #include "PagedNodeReaderWriter.h"
 #include "TileBoundingVolume.h"
 #include "TileContentBuilder.h"
+#include "ViewerRequestVolumeCallback.h"
 #include "citytwin/render/ModelPlacement.h"
 #include "citytwin/render/ModelSurvey.h"
 #include "citytwin/render/TileSource.h"
@@ -43,6 +44,7 @@ public:
                  std::string label)
         : source(std::move(source)),
           ecefToCity(ecefPlacement(frame)),
+          cityToEcef(osg::Matrixd::inverse(ecefToCity)),
           options(options),
           label(std::move(label)) {
         this->options.cancelled = nullptr;  // the first load's flag, not the pager's
@@ -94,6 +96,7 @@ public:
 
     const TileSource source;
     const osg::Matrixd ecefToCity;
+    const osg::Matrixd cityToEcef;
     TilesetLoadOptions options;
     const std::string label;
     double distancePerError = 1.0;
@@ -225,6 +228,14 @@ private:
         std::string refine = parentRefine;
         if (auto r = tile.find("refine"); r != tile.end() && r->is_string())
             refine = r->get<std::string>();
+        return withRequestVolume(tile, buildTile(tile, file, transform, refine, depth, field),
+                                 transform, file, field);
+    }
+
+    /// The tile's content and its children (now, or paged), in the city frame.
+    osg::ref_ptr<osg::Node> buildTile(const json& tile, const std::string& file,
+                                      const osg::Matrixd& transform, const std::string& refine,
+                                      int depth, const std::string& field) {
         // As in Cesium, a tile's error is in its own units: scaled by its transform.
         const osg::Vec3d scale = transform.getScale();
         const double error =
@@ -278,6 +289,27 @@ private:
         lod->addChild(children, 0.0f, switchDistance);
         content->addChild(lod);  // ADD: the tile's own content stays
         return content;
+    }
+
+    /// With a viewerRequestVolume the tile counts only while the eye is inside it.
+    osg::ref_ptr<osg::Node> withRequestVolume(const json& tile, osg::ref_ptr<osg::Node> node,
+                                              const osg::Matrixd& transform,
+                                              const std::string& file, const std::string& field) {
+        const auto v = tile.find("viewerRequestVolume");
+        if (!node || v == tile.end())
+            return node;
+        auto volume = detail::TileBoundingVolume::parse(*v, transform);
+        if (!volume) {
+            warn("viewerRequestVolume is not a box, sphere or region: ignored", file,
+                 field + ".viewerRequestVolume");
+            return node;
+        }
+        osg::ref_ptr<osg::Group> gated = new osg::Group;
+        gated->setName(field + " (viewerRequestVolume)");
+        gated->addCullCallback(
+            new detail::ViewerRequestVolumeCallback(std::move(*volume), _state->cityToEcef));
+        gated->addChild(node);
+        return gated;
     }
 
     /// A tile whose children are read by the pager once the camera is near

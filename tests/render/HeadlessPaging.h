@@ -6,6 +6,7 @@
 
 #include <osg/Camera>
 #include <osg/FrameStamp>
+#include <osg/Geometry>
 #include <osg/Group>
 #include <osgDB/DatabasePager>
 #include <osgUtil/CullVisitor>
@@ -61,11 +62,16 @@ public:
         cull->pushModelViewMatrix(new osg::RefMatrix(_camera->getViewMatrix()),
                                   osg::Transform::ABSOLUTE_RF);
         _root->accept(*cull);
+        // Counted now: the leaves forget their drawables with the visitor.
+        _culledPoints = pointsIn(*graph);
         cull->popModelViewMatrix();
         cull->popProjectionMatrix();
         cull->popViewport();
         _pager->signalEndFrame();
     }
+
+    /// GL_POINTS vertices the last frame's cull would draw.
+    std::size_t culledPoints() const { return _culledPoints; }
 
     bool pagerIdle() const {
         return _pager->getFileRequestListSize() == 0 && _pager->getDataToCompileListSize() == 0 &&
@@ -92,6 +98,19 @@ public:
     }
 
 private:
+    static std::size_t pointsIn(const osgUtil::StateGraph& graph) {
+        std::size_t n = 0;
+        for (const auto& leaf : graph._leaves)
+            if (const osg::Geometry* g = leaf->getDrawable()->asGeometry())
+                for (const auto& set : g->getPrimitiveSetList())
+                    if (set->getMode() == GL_POINTS)
+                        n += set->getNumIndices();
+        for (const auto& [stateSet, child] : graph._children)
+            n += pointsIn(*child);
+        return n;
+    }
+
+    std::size_t _culledPoints = 0;
     osg::ref_ptr<osg::Group> _root;
     osg::ref_ptr<osgDB::DatabasePager> _pager;
     osg::ref_ptr<osg::Camera> _camera;

@@ -10,16 +10,21 @@
 #include <osgDB/ReadFile>
 
 #include <unistd.h>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 
 #include "HeadlessPaging.h"
+#include "TileBoundingVolume.h"
 #include "TileTestBytes.h"
 #include "citytwin/geo/LocalFrame.h"
 #include "citytwin/render/ModelPlacement.h"
 #include "citytwin/render/ModelSurvey.h"
 #include "citytwin/render/PagedMemoryBudget.h"
 #include "citytwin/render/TilesetLoader.h"
+#include "citytwin/test/TestPaths.h"
+
+#include <nlohmann/json.hpp>
 
 using namespace citytwin;
 using namespace citytwin::test;
@@ -217,4 +222,78 @@ TEST(TilesetPaging, aTileOfARemovedTilesetIsNotFoundQuietly) {
     }
     EXPECT_FALSE(osgDB::readRefNodeFile(name));
     EXPECT_FALSE(osgDB::readRefNodeFile("12x_3.citytwin_tiles"));
+}
+
+TEST(TilesetPaging, aViewerRequestVolumeShowsItsTileOnlyFromInside) {
+    // The sample's point cloud has a 15 m request sphere around its origin.
+    const fs::path dir =
+        fs::path(kSharedDataDir) / "06_3dtiles_gltf/3d-tiles-samples/1.0/TilesetWithRequestVolume";
+    const auto doc = nlohmann::json::parse(readText(dir / "tileset.json"));
+    nlohmann::json points;
+    for (const auto& child : doc["root"]["children"])
+        if (child["content"]["uri"] == "points.pnts")
+            points = child;
+    ASSERT_TRUE(points.contains("viewerRequestVolume"));
+    const auto& t = points["transform"];
+    const geo::GeoPoint origin = geo::LocalFrame::ecefToGeographic(
+        {t[12].get<double>(), t[13].get<double>(), t[14].get<double>()});
+    // The city frame at the cloud's origin: the sphere is 15 m around (0, 0, 0).
+    const geo::LocalFrame frame(origin);
+    for (const bool paged : {false, true}) {
+        SCOPED_TRACE(paged ? "paged" : "read at once");
+        render::TilesetLoadOptions options;
+        options.paged = paged;
+        auto model = render::loadTileset((dir / "tileset.json").string(), frame, options);
+        ASSERT_TRUE(model) << model.messages();
+        osg::ref_ptr<osg::Group> root = new osg::Group;
+        root->addChild(model->node);
+        HeadlessPaging paging(root);
+        paging.settle({0, -6, 3}, {0, 0, 0});
+        paging.frame({0, -6, 3}, {0, 0, 0});
+        EXPECT_EQ(paging.culledPoints(), 125000u);
+        // 40 m away, looking at the same spot: outside the sphere, not drawn.
+        paging.settle({0, -36, 18}, {0, 0, 0});
+        paging.frame({0, -36, 18}, {0, 0, 0});
+        EXPECT_EQ(paging.culledPoints(), 0u);
+    }
+}
+
+TEST(TilesetPaging, boxSphereAndRegionVolumesHoldTheirInsideOnly) {
+    // A box 20 x 10 x 4 m turned 90° about z, 1 km east of the origin,
+    // under a transform that moves it 100 m north.
+    const osg::Matrixd move = osg::Matrixd::translate(0, 100, 0);
+    auto box = render::detail::TileBoundingVolume::parse(
+        nlohmann::json::parse(R"({"box":[1000,0,0, 0,10,0, -5,0,0, 0,0,2]})"), move);
+    ASSERT_TRUE(box);
+    EXPECT_TRUE(box->containsEcef({1000, 100, 0}));
+    EXPECT_TRUE(box->containsEcef({1004.9, 109.9, 1.9}));
+    EXPECT_FALSE(box->containsEcef({1009, 100, 0}));  // x is the 5 m axis
+    EXPECT_FALSE(box->containsEcef({1000, 111, 0}));
+    EXPECT_FALSE(box->containsEcef({1000, 0, 0}));  // where it stood before the move
+    EXPECT_EQ(box->ecefCorners.size(), 8u);
+
+    auto sphere = render::detail::TileBoundingVolume::parse(
+        nlohmann::json::parse(R"({"sphere":[0,0,0,15]})"), osg::Matrixd::scale(2, 2, 2) * move);
+    ASSERT_TRUE(sphere);
+    EXPECT_TRUE(sphere->containsEcef({0, 129, 0}));  // 29 m: inside 15 tile units of 2 m
+    EXPECT_FALSE(sphere->containsEcef({0, 131, 0}));
+
+    // Around Lujiazui, 0.01 rad a side, 0-100 m: the transform does not apply.
+    const double w = 121.5 * M_PI / 180, s = 31.24 * M_PI / 180;
+    nlohmann::json region = {{"region", {w, s, w + 0.01, s + 0.01, 0.0, 100.0}}};
+    auto r = render::detail::TileBoundingVolume::parse(region, move);
+    ASSERT_TRUE(r);
+    auto ecef = [](double lon, double lat, double h) {
+        const geo::Vec3d p = geo::LocalFrame::geographicToEcef({lon, lat, h});
+        return osg::Vec3d(p.x, p.y, p.z);
+    };
+    EXPECT_TRUE(r->containsEcef(ecef(121.5 + 0.2, 31.24 + 0.2, 50)));
+    EXPECT_FALSE(r->containsEcef(ecef(121.5 + 0.2, 31.24 + 0.2, 150)));
+    EXPECT_FALSE(r->containsEcef(ecef(121.4, 31.24 + 0.2, 50)));
+
+    EXPECT_FALSE(render::detail::TileBoundingVolume::parse(
+        nlohmann::json::parse(R"({"box":[1,2,3]})"), move));
+    EXPECT_FALSE(render::detail::TileBoundingVolume::parse(
+        nlohmann::json::parse(R"({"region":[1,0,0,1,0,10]})"), move));  // west > east
+    EXPECT_FALSE(render::detail::TileBoundingVolume::parse(nlohmann::json::parse("{}"), move));
 }

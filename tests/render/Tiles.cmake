@@ -8,3 +8,5 @@ citytwin_add_test(test_render_tiles
         ${CMAKE_CURRENT_LIST_DIR}/TestTilesetPaging.cpp
     LIBS citytwin::render nlohmann_json::nlohmann_json
     LABELS unit)
+# TileBoundingVolume is internal to the render library: tested directly.
+target_include_directories(test_render_tiles PRIVATE ${CMAKE_SOURCE_DIR}/render/src)
