@@ -67,6 +67,22 @@ void AlertEngine::setActive(const SensorInfo& s, AlertKind kind, bool active, co
     out.push_back(std::move(e));
 }
 
+bool AlertEngine::heldLongEnough(const SensorInfo& s, AlertKind kind, bool condition, TimeMs ts) {
+    const ActiveKey key{s.id, kind};
+    if (!condition) {
+        _conditionSince.erase(key);
+        return false;
+    }
+    if (_active[key])
+        return true;
+    const TimeMs since = _conditionSince.try_emplace(key, ts).first->second;
+    const double delayMs = s.thresholds.onDelaySeconds.value_or(0.0) * 1000.0;
+    if (static_cast<double>(ts - since) < delayMs)
+        return false;
+    _conditionSince.erase(key);
+    return true;
+}
+
 std::vector<AlertEvent> AlertEngine::onReading(const Reading& r) {
     std::vector<AlertEvent> events;
     const auto* s = _registry.find(r.sensorId);
@@ -96,21 +112,31 @@ std::vector<AlertEvent> AlertEngine::onReading(const Reading& r) {
                                             : 0.0;
     if (t.high) {
         const bool on = _active[{s->id, AlertKind::High}];
-        setActive(*s, AlertKind::High, r.value > *t.high - (on ? deadband : 0.0), r, *t.high,
+        const bool above = r.value > *t.high - (on ? deadband : 0.0);
+        setActive(*s, AlertKind::High, heldLongEnough(*s, AlertKind::High, above, r.ts), r, *t.high,
                   format("%g above the high threshold %g", r.value, *t.high), events);
     }
     if (t.low) {
         const bool on = _active[{s->id, AlertKind::Low}];
-        setActive(*s, AlertKind::Low, r.value < *t.low + (on ? deadband : 0.0), r, *t.low,
+        const bool below = r.value < *t.low + (on ? deadband : 0.0);
+        setActive(*s, AlertKind::Low, heldLongEnough(*s, AlertKind::Low, below, r.ts), r, *t.low,
                   format("%g below the low threshold %g", r.value, *t.low), events);
     }
-    if (t.maxRatePerMinute && series.seen) {
-        const double minutes = static_cast<double>(r.ts - series.lastTs) / 60000.0;
-        const double rate = (r.value - series.lastValue) / minutes;
-        setActive(*s, AlertKind::RateOfChange, std::fabs(rate) > *t.maxRatePerMinute, r,
-                  *t.maxRatePerMinute,
-                  format("changing %g per minute, more than %g", rate, *t.maxRatePerMinute),
-                  events);
+    if (t.maxRatePerMinute) {
+        // Keep the window, and the newest reading before it as reference.
+        auto& recent = series.recent;
+        while (recent.size() >= 2 && recent[1].first <= r.ts - kRateWindowMs)
+            recent.pop_front();
+        if (!recent.empty() && recent.front().first <= r.ts - kRateWindowMs) {
+            const auto [refTs, refValue] = recent.front();
+            const double minutes = static_cast<double>(r.ts - refTs) / 60000.0;
+            const double rate = (r.value - refValue) / minutes;
+            setActive(*s, AlertKind::RateOfChange, std::fabs(rate) > *t.maxRatePerMinute, r,
+                      *t.maxRatePerMinute,
+                      format("changing %g per minute, more than %g", rate, *t.maxRatePerMinute),
+                      events);
+        }
+        recent.emplace_back(r.ts, r.value);
     }
     series.seen = true;
     series.lastTs = r.ts;

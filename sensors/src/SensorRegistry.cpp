@@ -13,8 +13,9 @@ namespace {
 using detail::parseDouble;
 using geo::makeError;
 
-const char* kKnownColumns[] = {"id",   "kind", "x",    "y",        "z",       "crs", "metric",
-                               "unit", "low",  "high", "max_rate", "stale_s", "name"};
+const char* kKnownColumns[] = {"id",       "kind",    "x",          "y",   "z",
+                               "crs",      "metric",  "unit",       "low", "high",
+                               "max_rate", "stale_s", "on_delay_s", "name"};
 
 bool isKnownColumn(const std::string& c) {
     for (const char* k : kKnownColumns)
@@ -158,8 +159,13 @@ geo::Result<SensorRegistry> SensorRegistry::parseCsv(const std::string& text,
         ok = number("high", false, s.thresholds.high) && ok;
         ok = number("max_rate", false, s.thresholds.maxRatePerMinute) && ok;
         ok = number("stale_s", false, s.thresholds.staleAfterSeconds) && ok;
+        ok = number("on_delay_s", false, s.thresholds.onDelaySeconds) && ok;
         if (!ok)
             continue;
+        if (s.thresholds.onDelaySeconds && *s.thresholds.onDelaySeconds < 0) {
+            error("on-delay must not be negative", "on_delay_s");
+            continue;
+        }
         if (s.thresholds.low && s.thresholds.high && *s.thresholds.low > *s.thresholds.high) {
             error("low threshold is above the high threshold", "low");
             continue;

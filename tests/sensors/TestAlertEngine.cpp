@@ -57,12 +57,35 @@ TEST(AlertEngine, rateOfChangeUsesTheTimeBetweenReadings) {
     AlertEngine e(registry());
     EXPECT_TRUE(e.onReading(at("ct", "temp_c", kT0, 30)).empty());
     EXPECT_TRUE(e.onReading(at("ct", "temp_c", kT0 + 60000, 31.5)).empty());  // 1.5/min
-    auto raised = e.onReading(at("ct", "temp_c", kT0 + 90000, 33));           // 3/min
+    auto raised = e.onReading(at("ct", "temp_c", kT0 + 150000, 35.25));       // 2.5/min
     ASSERT_EQ(raised.size(), 1u);
     EXPECT_EQ(raised[0].kind, AlertKind::RateOfChange);
-    auto cleared = e.onReading(at("ct", "temp_c", kT0 + 150000, 33.5));
+    auto cleared = e.onReading(at("ct", "temp_c", kT0 + 240000, 35.5));  // 0.17/min
     ASSERT_EQ(cleared.size(), 1u);
     EXPECT_EQ(cleared[0].type, AlertEvent::Type::Cleared);
+}
+
+TEST(AlertEngine, jitterBetweenReadingsSecondsApartIsNotATrendButARampIs) {
+    AlertEngine e(registry());
+    constexpr TimeMs kStep = 5000;
+    // ±0.3 degrees every 5 s around 30: 7.2 degrees a minute from one
+    // reading to the next, but flat over any minute.
+    for (int i = 0; i < 60; ++i)
+        EXPECT_TRUE(
+            e.onReading(at("ct", "temp_c", kT0 + i * kStep, 30 + (i % 2 ? 0.3 : -0.3))).empty())
+            << i;
+    // Then a real rise of 3 degrees a minute: raised once a minute of it is seen.
+    std::size_t raisedAt = 0;
+    for (int i = 0; i < 24 && !raisedAt; ++i) {
+        const double v = 30 + 3.0 * (i + 1) * kStep / 60000.0;
+        if (!e.onReading(at("ct", "temp_c", kT0 + (60 + i) * kStep, v)).empty())
+            raisedAt = std::size_t(i) + 1;
+    }
+    // 2 degrees over the minute since a jittered reference (29.7 or 30.3):
+    // 35 to 50 s into the ramp, not at its first step.
+    EXPECT_GE(raisedAt, 7u);
+    EXPECT_LE(raisedAt, 12u);
+    EXPECT_EQ(e.activeCount(), 1u);
 }
 
 TEST(AlertEngine, staleWhenSilentTooLongAndClearedByTheNextReading) {
@@ -110,4 +133,34 @@ TEST(AlertEngine, aValueHoveringAtTheLimitRaisesOnceThanksToTheDeadband) {
     ASSERT_EQ(low.onReading(at("aq", "pm25", kT0, 0.5)).size(), 1u);
     EXPECT_TRUE(low.onReading(at("aq", "pm25", kT0 + 60000, 2.4)).empty());
     EXPECT_EQ(low.onReading(at("aq", "pm25", kT0 + 120000, 2.5)).size(), 1u);
+}
+
+TEST(AlertEngine, anOnDelayRaisesOnlyOnceTheConditionHasHeldThatLong) {
+    SensorRegistry r;
+    SensorInfo ns{"ns", SensorKind::Noise, {121.49, 31.23, 0}, "noise_db", "dB(A)", "", {}};
+    ns.thresholds.high = 70;
+    ns.thresholds.low = 30;
+    ns.thresholds.onDelaySeconds = 180;
+    r.add(ns);
+    AlertEngine e(r);
+    constexpr TimeMs kMin = 60000;
+    // Above for two minutes, then below: a burst, not an alert.
+    EXPECT_TRUE(e.onReading(at("ns", "noise_db", kT0, 72)).empty());
+    EXPECT_TRUE(e.onReading(at("ns", "noise_db", kT0 + kMin, 75)).empty());
+    EXPECT_TRUE(e.onReading(at("ns", "noise_db", kT0 + 2 * kMin, 71)).empty());
+    EXPECT_TRUE(e.onReading(at("ns", "noise_db", kT0 + 3 * kMin, 65)).empty());
+    // Above again: the delay counts from this reading, not the first burst.
+    EXPECT_TRUE(e.onReading(at("ns", "noise_db", kT0 + 4 * kMin, 72)).empty());
+    EXPECT_TRUE(e.onReading(at("ns", "noise_db", kT0 + 6 * kMin, 72)).empty());
+    auto raised = e.onReading(at("ns", "noise_db", kT0 + 7 * kMin, 73));
+    ASSERT_EQ(raised.size(), 1u);
+    EXPECT_EQ(raised[0].kind, AlertKind::High);
+    EXPECT_EQ(raised[0].at, kT0 + 7 * kMin);
+    // Clearing is not delayed (the deadband guards that side).
+    auto cleared = e.onReading(at("ns", "noise_db", kT0 + 8 * kMin, 60));
+    ASSERT_EQ(cleared.size(), 1u);
+    EXPECT_EQ(cleared[0].type, AlertEvent::Type::Cleared);
+    // The low side has its own delay.
+    EXPECT_TRUE(e.onReading(at("ns", "noise_db", kT0 + 9 * kMin, 20)).empty());
+    EXPECT_EQ(e.onReading(at("ns", "noise_db", kT0 + 12 * kMin, 25)).size(), 1u);
 }

@@ -50,6 +50,24 @@ TEST(SensorRegistry, errorsNameTheLineAndField) {
     EXPECT_FALSE(SensorRegistry::importCsv("/nonexistent/registry.csv").ok());
 }
 
+TEST(SensorRegistry, readsTheOnDelayAndRefusesANegativeOne) {
+    auto r = SensorRegistry::parseCsv(
+        "id,kind,x,y,high,on_delay_s\n"
+        "n1,noise,121.5,31.2,70,300\n"
+        "n2,noise,121.5,31.2,70,\n",
+        "delay.csv");
+    ASSERT_TRUE(r.ok()) << r.messages();
+    EXPECT_EQ(r.value().find("n1")->thresholds.onDelaySeconds, 300.0);
+    EXPECT_FALSE(r.value().find("n2")->thresholds.onDelaySeconds.has_value());
+    auto bad = SensorRegistry::parseCsv(
+        "id,kind,x,y,high,on_delay_s\n"
+        "n1,noise,121.5,31.2,70,-5\n",
+        "delay.csv");
+    EXPECT_FALSE(bad.ok());
+    EXPECT_NE(bad.messages().find("delay.csv:2: error: on_delay_s:"), std::string::npos)
+        << bad.messages();
+}
+
 TEST(SensorRegistry, demoRegistryCoversEveryKindInCentralShanghai) {
     auto r =
         SensorRegistry::importCsv(std::string(citytwin::test::kRepoDataDir) + "/demo/sensors.csv");
