@@ -7,18 +7,6 @@
 namespace citytwin::render {
 namespace {
 
-int typeComponents(const std::string& type) {
-    if (type == "SCALAR")
-        return 1;
-    if (type == "VEC2")
-        return 2;
-    if (type == "VEC3")
-        return 3;
-    if (type == "VEC4")
-        return 4;
-    return 0;
-}
-
 std::string formatNumber(double v) {
     nlohmann::json j = v;
     if (v == double(std::int64_t(v)) && std::abs(v) < 9e15)

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "PntsDracoDecoder.h"
 #include "TileFeatureTable.h"
 #include "TileHeader.h"
 
@@ -20,6 +21,31 @@ R failWith(const geo::Result<T>& r) {
     out.addDiagnostics(r.diagnostics());
     return out;
 }
+
+/// Per-point semantics from the Draco bitstream when the extension
+/// compresses them, otherwise from the feature table.
+class PointValues {
+public:
+    PointValues(const TileFeatureTable& ft, detail::DracoPoints draco)
+        : _ft(ft), _draco(std::move(draco)) {}
+
+    bool has(const std::string& name) const {
+        return _ft.has(name) || _draco.semantics.count(name);
+    }
+
+    /// Each semantic is read once, so Draco's values are handed over.
+    geo::Result<std::vector<double>> values(const std::string& name, std::size_t elements,
+                                            int components, const std::string& defaultType,
+                                            std::initializer_list<const char*> allowed) {
+        if (auto it = _draco.semantics.find(name); it != _draco.semantics.end())
+            return std::move(it->second);
+        return _ft.values(name, elements, components, defaultType, allowed);
+    }
+
+private:
+    const TileFeatureTable& _ft;
+    detail::DracoPoints _draco;
+};
 
 }  // namespace
 
@@ -49,10 +75,8 @@ geo::Result<PntsTile> parsePnts(std::span<const std::uint8_t> bytes, const std::
                                       "feature table");
     if (!ft)
         return failWith(ft);
-    if (ft->json().contains("extensions") && ft->json()["extensions"].is_object() &&
-        ft->json()["extensions"].contains("3DTILES_draco_point_compression"))
-        return R::failure("Draco-compressed point clouds are not supported", source, 0,
-                          "extensions.3DTILES_draco_point_compression");
+    auto bt = TileFeatureTable::parse(tables->batchTableJson, tables->batchTableBinary, source,
+                                      "batch table");
     auto length = ft->count("POINTS_LENGTH");
     if (!length)
         return failWith(length);
@@ -61,11 +85,27 @@ geo::Result<PntsTile> parsePnts(std::span<const std::uint8_t> bytes, const std::
     PntsTile tile;
     tile.pointCount = **length;
     const std::size_t n = tile.pointCount;
+    tile.batchTableJson = tables->batchTableJson;
+    tile.batchTableBinary = tables->batchTableBinary;
+
+    // A batch table that does not parse is the batch layer's warning, not ours.
+    static const nlohmann::json kNoBatchTable = nlohmann::json::object();
+    auto draco = detail::decodeDracoPoints(ft->json(), tables->featureTableBinary,
+                                           bt ? bt->json() : kNoBatchTable,
+                                           tables->batchTableBinary, tile.pointCount, source);
+    if (!draco)
+        return failWith(draco);
+    if (draco->batchTable) {
+        tile.decodedBatchTable = draco->batchTable;
+        tile.batchTableJson = tile.decodedBatchTable->json;
+        tile.batchTableBinary = tile.decodedBatchTable->binary;
+    }
+    PointValues points(*ft, std::move(draco.value()));
 
     // Positions in double first; floats only once relative to their centre.
     std::vector<double> xyz;
-    if (ft->has("POSITION")) {
-        auto p = ft->values("POSITION", n, 3, "FLOAT", {"FLOAT"});
+    if (points.has("POSITION")) {
+        auto p = points.values("POSITION", n, 3, "FLOAT", {"FLOAT"});
         if (!p)
             return failWith(p);
         xyz = std::move(p.value());
@@ -116,10 +156,10 @@ geo::Result<PntsTile> parsePnts(std::span<const std::uint8_t> bytes, const std::
     for (std::size_t i = 0; i < 3 * n; ++i)
         tile.positions[i] = float(xyz[i] - centre[i % 3]);
 
-    if (ft->has("RGBA") || ft->has("RGB")) {
-        const bool alpha = ft->has("RGBA");
+    if (points.has("RGBA") || points.has("RGB")) {
+        const bool alpha = points.has("RGBA");
         const int c = alpha ? 4 : 3;
-        auto v = ft->values(alpha ? "RGBA" : "RGB", n, c, "UNSIGNED_BYTE", {"UNSIGNED_BYTE"});
+        auto v = points.values(alpha ? "RGBA" : "RGB", n, c, "UNSIGNED_BYTE", {"UNSIGNED_BYTE"});
         if (!v)
             return failWith(v);
         tile.colors.resize(4 * n, 255);
@@ -151,8 +191,8 @@ geo::Result<PntsTile> parsePnts(std::span<const std::uint8_t> bytes, const std::
         }
         tile.constantColor = rgba;
     }
-    if (ft->has("NORMAL")) {
-        auto v = ft->values("NORMAL", n, 3, "FLOAT", {"FLOAT"});
+    if (points.has("NORMAL")) {
+        auto v = points.values("NORMAL", n, 3, "FLOAT", {"FLOAT"});
         if (!v)
             return failWith(v);
         tile.normals.assign(v->begin(), v->end());
@@ -168,15 +208,15 @@ geo::Result<PntsTile> parsePnts(std::span<const std::uint8_t> bytes, const std::
             tile.normals[3 * i + 2] = float(d.z);
         }
     }
-    if (ft->has("BATCH_ID")) {
+    if (points.has("BATCH_ID")) {
         auto batchLength = ft->count("BATCH_LENGTH");
         if (!batchLength)
             return failWith(batchLength);
         if (!*batchLength)
             return R::failure("BATCH_ID needs BATCH_LENGTH", source, 0, "BATCH_LENGTH");
         tile.batchLength = **batchLength;
-        auto ids = ft->values("BATCH_ID", n, 1, "UNSIGNED_SHORT",
-                              {"UNSIGNED_BYTE", "UNSIGNED_SHORT", "UNSIGNED_INT"});
+        auto ids = points.values("BATCH_ID", n, 1, "UNSIGNED_SHORT",
+                                 {"UNSIGNED_BYTE", "UNSIGNED_SHORT", "UNSIGNED_INT"});
         if (!ids)
             return failWith(ids);
         tile.batchIds.resize(n);
@@ -190,12 +230,10 @@ geo::Result<PntsTile> parsePnts(std::span<const std::uint8_t> bytes, const std::
         }
     } else {
         // Without BATCH_ID a batch table has one entry per point; "{}" has none.
-        const auto bt = nlohmann::json::parse(tables->batchTableJson, nullptr, false);
-        if (bt.is_object() && !bt.empty())
+        const auto json = nlohmann::json::parse(tables->batchTableJson, nullptr, false);
+        if (json.is_object() && !json.empty())
             tile.batchLength = tile.pointCount;
     }
-    tile.batchTableJson = tables->batchTableJson;
-    tile.batchTableBinary = tables->batchTableBinary;
     return tile;
 }
 

@@ -45,6 +45,18 @@ std::size_t componentTypeSize(const std::string& t) {
     return 0;
 }
 
+int typeComponents(const std::string& type) {
+    if (type == "SCALAR")
+        return 1;
+    if (type == "VEC2")
+        return 2;
+    if (type == "VEC3")
+        return 3;
+    if (type == "VEC4")
+        return 4;
+    return 0;
+}
+
 geo::Result<TileFeatureTable> TileFeatureTable::parse(std::string_view json,
                                                       std::span<const std::uint8_t> binary,
                                                       const std::string& source,

@@ -21,6 +21,9 @@ namespace citytwin::render {
 /// Bytes of one element of a component type ("FLOAT", "UNSIGNED_SHORT"...); 0 if unknown.
 std::size_t componentTypeSize(const std::string& componentType);
 
+/// Components of a batch table type ("SCALAR" 1 ... "VEC4" 4); 0 if unknown.
+int typeComponents(const std::string& type);
+
 class TileFeatureTable {
 public:
     /// Parses the JSON header; `what` ("feature table", "batch table") names it in errors.

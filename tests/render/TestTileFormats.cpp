@@ -9,8 +9,12 @@
 #include <osg/MatrixTransform>
 #include <osg/NodeVisitor>
 
+#include <draco/compression/encode.h>
+#include <draco/point_cloud/point_cloud_builder.h>
+
 #include <cmath>
 #include <filesystem>
+#include <optional>
 
 #include "TileTestBytes.h"
 #include "citytwin/render/BatchTable.h"
@@ -85,6 +89,73 @@ std::string quantizedPnts() {
         "pnts", json, bin,
         R"({"name":["lamp","pole"],"height":{"byteOffset":0,"componentType":"FLOAT","type":"SCALAR"}})",
         btBin, "");
+}
+
+/// Four points for the Draco tests, with colours, batch ids and an intensity.
+struct DracoCloud {
+    std::vector<float> xyz{0, 0, 0, 10, 0, 0, 0, 5, 0, 1.25f, 2.5f, -3};
+    std::vector<std::uint8_t> rgb{255, 0, 0, 0, 255, 0, 0, 0, 255, 10, 20, 30};
+    std::vector<std::uint16_t> batchIds{0, 1, 1, 0};
+    std::vector<std::uint8_t> intensity{7, 8, 9, 200};
+};
+
+/// The cloud through the real Draco encoder, sequentially (point order is
+/// kept), positions quantized to `bits` (0: floats). Attribute unique ids:
+/// POSITION 0, RGB 1, BATCH_ID 2, intensity 3.
+std::string encodeDraco(const DracoCloud& c, int bits) {
+    draco::PointCloudBuilder builder;
+    builder.Start(std::uint32_t(c.xyz.size() / 3));
+    auto add = [&](draco::GeometryAttribute::Type type, int components, draco::DataType data,
+                   const void* values) {
+        const int id = builder.AddAttribute(type, std::int8_t(components), data);
+        builder.SetAttributeValuesForAllPoints(id, values, 0);
+    };
+    add(draco::GeometryAttribute::POSITION, 3, draco::DT_FLOAT32, c.xyz.data());
+    add(draco::GeometryAttribute::COLOR, 3, draco::DT_UINT8, c.rgb.data());
+    add(draco::GeometryAttribute::GENERIC, 1, draco::DT_UINT16, c.batchIds.data());
+    add(draco::GeometryAttribute::GENERIC, 1, draco::DT_UINT8, c.intensity.data());
+    const std::unique_ptr<draco::PointCloud> cloud = builder.Finalize(false);
+    EXPECT_TRUE(cloud);
+    if (!cloud)
+        return {};
+    for (int i = 0; i < 4; ++i)
+        EXPECT_EQ(cloud->attribute(i)->unique_id(), std::uint32_t(i));
+    draco::Encoder encoder;
+    encoder.SetEncodingMethod(draco::POINT_CLOUD_SEQUENTIAL_ENCODING);
+    if (bits)
+        encoder.SetAttributeQuantization(draco::GeometryAttribute::POSITION, bits);
+    draco::EncoderBuffer out;
+    const draco::Status status = encoder.EncodePointCloudToBuffer(*cloud, &out);
+    EXPECT_TRUE(status.ok()) << status.error_msg_string();
+    return std::string(out.data(), out.size());
+}
+
+struct DracoPntsSpec {
+    std::string bitstream;
+    std::string properties = R"({"POSITION":0,"RGB":1,"BATCH_ID":2})";
+    std::string plain = R"("RGB":{"byteOffset":0},"BATCH_LENGTH":2,)"
+                        R"("BATCH_ID":{"byteOffset":0,"componentType":"UNSIGNED_SHORT"},)";
+    std::size_t byteOffset = 8;
+    std::optional<std::size_t> byteLength;  ///< the bitstream's if unset
+    std::uint32_t pointsLength = 4;
+    std::string batchTable = R"({"name":["lamp","pole"]})";
+};
+
+/// A pnts around Lujiazui whose feature table binary holds 8 bytes, then
+/// the bitstream.
+std::string dracoPnts(const DracoPntsSpec& s) {
+    std::string bin = std::string(8, '\0') + s.bitstream;
+    while (bin.size() % 8)
+        bin.push_back('\0');
+    char json[900];
+    std::snprintf(json, sizeof json,
+                  R"({"POINTS_LENGTH":%u,"POSITION":{"byteOffset":0},)"
+                  R"("RTC_CENTER":[%.17g,%.17g,%.17g],%s"extensions":)"
+                  R"({"3DTILES_draco_point_compression":{"properties":%s,)"
+                  R"("byteOffset":%zu,"byteLength":%zu}}})",
+                  s.pointsLength, kLujiazui.x, kLujiazui.y, kLujiazui.z, s.plain.c_str(),
+                  s.properties.c_str(), s.byteOffset, s.byteLength.value_or(s.bitstream.size()));
+    return makeTile("pnts", json, bin, s.batchTable, "", "");
 }
 
 std::string boxGlb() {
@@ -212,6 +283,119 @@ TEST(PntsTile, brokenPointCloudsAreErrorsNamingTheField) {
         EXPECT_FALSE(render::parsePnts(bytesOf(good.substr(0, n)), "cut")) << n;
 }
 
+TEST(PntsDraco, decodesFloatAndQuantizedPositionsRgbAndBatchIds) {
+    const DracoCloud cloud;
+    for (int bits : {0, 11}) {
+        SCOPED_TRACE(bits);
+        const std::string bytes = dracoPnts({.bitstream = encodeDraco(cloud, bits)});
+        auto tile = render::parsePnts(bytesOf(bytes), "draco.pnts");
+        ASSERT_TRUE(tile) << tile.messages();
+        ASSERT_EQ(tile->pointCount, 4u);
+        // 11 bits over the 13 m extent: a step of 13 / 2047 m.
+        const double tolerance = bits ? 13.0 / 2047.0 : 1e-5;
+        const double rtc[3] = {kLujiazui.x, kLujiazui.y, kLujiazui.z};
+        const double origin[3] = {tile->origin.x, tile->origin.y, tile->origin.z};
+        for (std::size_t i = 0; i < 12; ++i)
+            EXPECT_NEAR(origin[i % 3] + tile->positions[i] - rtc[i % 3], cloud.xyz[i], tolerance)
+                << i;
+        ASSERT_EQ(tile->colors.size(), 16u);
+        for (std::size_t i = 0; i < 4; ++i) {
+            for (std::size_t k = 0; k < 3; ++k)
+                EXPECT_EQ(tile->colors[4 * i + k], cloud.rgb[3 * i + k]) << i;
+            EXPECT_EQ(tile->colors[4 * i + 3], 255);
+        }
+        EXPECT_EQ(tile->batchIds, (std::vector<std::uint32_t>{0, 1, 1, 0}));
+        EXPECT_EQ(tile->batchLength, 2u);
+        EXPECT_TRUE(tile->normals.empty());
+    }
+}
+
+TEST(PntsDraco, compressedBatchTablePropertiesBecomePerPointFeatures) {
+    const std::string bytes = dracoPnts({
+        .bitstream = encodeDraco(DracoCloud(), 14),
+        .properties = R"({"POSITION":0,"RGB":1})",
+        .plain = "",
+        .batchTable =
+            R"({"kind":["a","b","c","d"],)"
+            R"("Intensity":{"byteOffset":0,"componentType":"UNSIGNED_BYTE","type":"SCALAR"},)"
+            R"("extensions":{"3DTILES_draco_point_compression":)"
+            R"({"properties":{"Intensity":3}}}})",
+    });
+    std::optional<render::PntsTile> copy;
+    {
+        auto tile = render::parsePnts(bytesOf(bytes), "intensity.pnts");
+        ASSERT_TRUE(tile) << tile.messages();
+        copy = *tile;  // the decoded batch table outlives the result it came in
+    }
+    EXPECT_EQ(copy->batchLength, 4u);
+    EXPECT_EQ(copy->batchTableJson.find("3DTILES_draco_point_compression"), std::string::npos);
+    auto layer = render::buildBatchTableLayer(copy->batchTableJson, copy->batchTableBinary,
+                                              copy->batchLength, "i", "intensity.pnts");
+    ASSERT_TRUE(layer) << layer.messages();
+    EXPECT_FALSE(layer.hasErrors() || !layer.diagnostics().empty()) << layer.messages();
+    ASSERT_EQ((*layer)->features.size(), 4u);
+    EXPECT_EQ(*(*layer)->features[0].find("Intensity"), "7");
+    EXPECT_EQ(*(*layer)->features[3].find("Intensity"), "200");
+    EXPECT_EQ(*(*layer)->features[3].find("kind"), "d");
+}
+
+TEST(PntsDraco, brokenDracoPointCloudsAreErrorsNamingTheField) {
+    const std::string draco = encodeDraco(DracoCloud(), 11);
+    auto expectError = [](const std::string& bytes, const std::string& field,
+                          const std::string& words) {
+        auto r = render::parsePnts(bytesOf(bytes), "broken.pnts");
+        ASSERT_FALSE(r) << field;
+        EXPECT_NE(r.messages().find("broken.pnts"), std::string::npos) << r.messages();
+        EXPECT_NE(r.messages().find(field + ": "), std::string::npos) << r.messages();
+        EXPECT_NE(r.messages().find(words), std::string::npos) << r.messages();
+    };
+    const std::string ext = "extensions.3DTILES_draco_point_compression";
+    expectError(dracoPnts({.bitstream = draco.substr(0, draco.size() / 2)}), ext,
+                "Draco cannot decode");
+    expectError(dracoPnts({.bitstream = draco, .byteLength = draco.size() + 9}),
+                ext + ".byteLength", "past the feature table binary");
+    expectError(dracoPnts({.bitstream = draco, .byteOffset = 4096}), ext + ".byteOffset",
+                "past the feature table binary");
+    expectError(dracoPnts({.bitstream = draco, .properties = R"({"POSITION":0,"RGB":7})"}),
+                ext + ".properties.RGB", "no Draco attribute with id 7");
+    expectError(dracoPnts({.bitstream = draco, .properties = R"({"POSITION":0,"RGBA":1})"}),
+                ext + ".properties.RGBA", "3 components, expected 4");
+    expectError(dracoPnts({.bitstream = draco, .properties = R"({"POSITION":0,"RGB":0})"}),
+                ext + ".properties.RGB", "used twice");
+    expectError(dracoPnts({.bitstream = draco, .properties = R"({"POSITION":-1})"}),
+                ext + ".properties.POSITION", "non-negative integer");
+    expectError(dracoPnts({.bitstream = draco, .properties = R"({"NORMAL_OCT16P":0})"}),
+                ext + ".properties.NORMAL_OCT16P", "only POSITION");
+    expectError(dracoPnts({.bitstream = draco, .pointsLength = 5}), ext,
+                "points but POINTS_LENGTH is 5");
+    expectError(dracoPnts({.bitstream = draco,
+                           .batchTable = R"({"extensions":{"3DTILES_draco_point_compression":)"
+                                         R"({"properties":{"Intensity":3}}}})"}),
+                "batch table." + ext, "BATCH_ID");
+    expectError(dracoPnts({.bitstream = draco,
+                           .properties = R"({"POSITION":0})",
+                           .plain = "",
+                           .batchTable = R"({"Intensity":{"byteOffset":0,"type":"SCALAR"},)"
+                                         R"("extensions":{"3DTILES_draco_point_compression":)"
+                                         R"({"properties":{"Intensity":3}}}})"}),
+                "batch table." + ext + ".properties.Intensity", "componentType");
+    expectError(makeTile("pnts", R"({"POINTS_LENGTH":1,"POSITION":{"byteOffset":0}})",
+                         std::string(16, '\0'),
+                         R"({"extensions":{"3DTILES_draco_point_compression":)"
+                         R"({"properties":{"Intensity":3}}}})",
+                         "", ""),
+                "batch table." + ext, "no 3DTILES_draco_point_compression bitstream");
+    // Any cut and any flipped byte of the bitstream: an error or points, never a crash.
+    const std::string good = dracoPnts({.bitstream = draco});
+    for (std::size_t n = 0; n < good.size(); n += 5)
+        EXPECT_FALSE(render::parsePnts(bytesOf(good.substr(0, n)), "cut")) << n;
+    for (std::size_t at = 0; at < draco.size(); ++at) {
+        std::string flipped = draco;
+        flipped[at] = char(flipped[at] ^ 0x5A);
+        (void)render::parsePnts(bytesOf(dracoPnts({.bitstream = flipped})), "flipped");
+    }
+}
+
 TEST(I3dmTile, decodesInstancesPlainAndOctEncoded) {
     for (bool oct : {false, true}) {
         const std::string bytes = boxI3dm(oct);
@@ -317,6 +501,25 @@ TEST(TilesetContent, pntsI3dmAndNestedCmptLoadInOneTilesetAndCarryTheirFeatures)
         if (d != points && *d->layer()->features[*d->featureAt(0)].find("kind") == "shelter")
             ++shelters;
     EXPECT_EQ(shelters, 2);  // instance 0 of each i3dm has batch id 1
+}
+
+TEST(TilesetContent, dracoPntsLoadsInOneTilesetWithItsFeatures) {
+    Scratch dir("draco");
+    dir.write("draco.pnts", dracoPnts({.bitstream = encodeDraco(DracoCloud(), 11)}));
+    dir.write("tileset.json", tilesetWith("draco.pnts"));
+    const geo::LocalFrame frame({121.5, 31.24, 0.0});
+    auto model = render::loadTileset((dir.path() / "tileset.json").string(), frame);
+    ASSERT_TRUE(model) << model.messages();
+    EXPECT_FALSE(model.hasErrors()) << model.messages();
+    EXPECT_EQ(model->contentSummary, "pnts 1");
+    EXPECT_EQ(render::surveyModel(*model->node).points, 4u);
+    EXPECT_NEAR(model->wgs84Extent.centerX(), 121.5, 2e-4);
+    EXPECT_NEAR(model->wgs84Extent.centerY(), 31.24, 2e-4);
+    PickDataCollector pick;
+    model->node->accept(pick);
+    ASSERT_EQ(pick.found.size(), 1u);
+    EXPECT_EQ(pick.found.front()->featureAt(2).value(), 1u);
+    EXPECT_EQ(*pick.found.front()->layer()->features[1].find("name"), "pole");
 }
 
 TEST(TilesetContent, i3dmWithAGltfUriAndEastNorthUpStandsUpright) {

@@ -2,11 +2,13 @@
 // Point cloud tiles (3D Tiles 1.0 .pnts): a 28-byte header, a feature table
 // (POSITION or POSITION_QUANTIZED, RTC_CENTER, RGBA / RGB / RGB565 /
 // CONSTANT_RGBA colours, NORMAL or NORMAL_OCT16P, BATCH_ID) and a batch
-// table. Everything is decoded and checked here; the result holds plain
-// arrays ready for a GL_POINTS geometry.
+// table, either possibly Draco-compressed (3DTILES_draco_point_compression).
+// Everything is decoded and checked here; the result holds plain arrays
+// ready for a GL_POINTS geometry.
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -31,6 +33,14 @@ struct PntsTile {
     std::uint32_t batchLength = 0;        ///< features in the batch table
     std::string_view batchTableJson;
     std::span<const std::uint8_t> batchTableBinary;
+    /// A batch table whose Draco-compressed properties were decoded into a
+    /// binary body of its own; batchTableJson/Binary then view it. Shared so
+    /// the views survive copies and moves of the tile.
+    struct DecodedBatchTable {
+        std::string json;
+        std::vector<std::uint8_t> binary;
+    };
+    std::shared_ptr<const DecodedBatchTable> decodedBatchTable;
 };
 
 bool hasPntsMagic(std::span<const std::uint8_t> bytes);
