@@ -130,26 +130,24 @@ void InspectionTools::buildUi() {
     _window.addDockWidget(Qt::BottomDockWidgetArea, _auditDock);
     _auditDock->hide();
 
-    _checkSite = new QAction(this);
-    _checkSite->setObjectName("checkSiteAction");
-    _checkSite->setCheckable(true);
-    connect(_checkSite, &QAction::triggered, this, [this](bool on) {
-        _checkWorks->setChecked(false);
-        if (on)
-            _tool->startPickPoint();
-        else
-            _tool->cancel();
-    });
-    _checkWorks = new QAction(this);
-    _checkWorks->setObjectName("checkWorksAction");
-    _checkWorks->setCheckable(true);
-    connect(_checkWorks, &QAction::triggered, this, [this](bool on) {
-        _checkSite->setChecked(false);
-        if (on)
-            _tool->startDrawPolygon();
-        else
-            _tool->cancel();
-    });
+    // The two map tools exclude each other: checking one unchecks the other
+    // (`other` refers to the member, read when triggered: both exist by then).
+    auto toolAction = [this](const char* name, QAction* const& other,
+                             void (MapPointTool::*start)()) {
+        auto* action = new QAction(this);
+        action->setObjectName(name);
+        action->setCheckable(true);
+        connect(action, &QAction::triggered, this, [this, &other, start](bool on) {
+            other->setChecked(false);
+            if (on)
+                (_tool->*start)();
+            else
+                _tool->cancel();
+        });
+        return action;
+    };
+    _checkSite = toolAction("checkSiteAction", _checkWorks, &MapPointTool::startPickPoint);
+    _checkWorks = toolAction("checkWorksAction", _checkSite, &MapPointTool::startDrawPolygon);
     _auditAction = new QAction(this);
     _auditAction->setObjectName("auditAction");
     connect(_auditAction, &QAction::triggered, this, &InspectionTools::auditDialog);

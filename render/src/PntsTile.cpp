@@ -110,24 +110,10 @@ geo::Result<PntsTile> parsePnts(std::span<const std::uint8_t> bytes, const std::
             return failWith(p);
         xyz = std::move(p.value());
     } else if (ft->has("POSITION_QUANTIZED")) {
-        auto q = ft->values("POSITION_QUANTIZED", n, 3, "UNSIGNED_SHORT", {"UNSIGNED_SHORT"});
+        auto q = ft->quantizedPositions(n);
         if (!q)
             return failWith(q);
-        auto offset = ft->vec3("QUANTIZED_VOLUME_OFFSET");
-        auto scale = ft->vec3("QUANTIZED_VOLUME_SCALE");
-        if (!offset || !*offset)
-            return R::failure("POSITION_QUANTIZED needs QUANTIZED_VOLUME_OFFSET", source, 0,
-                              "QUANTIZED_VOLUME_OFFSET");
-        if (!scale || !*scale)
-            return R::failure("POSITION_QUANTIZED needs QUANTIZED_VOLUME_SCALE", source, 0,
-                              "QUANTIZED_VOLUME_SCALE");
-        const geo::Vec3d o = **offset, s = **scale;
         xyz = std::move(q.value());
-        for (std::size_t i = 0; i < n; ++i) {
-            xyz[3 * i] = o.x + xyz[3 * i] / 65535.0 * s.x;
-            xyz[3 * i + 1] = o.y + xyz[3 * i + 1] / 65535.0 * s.y;
-            xyz[3 * i + 2] = o.z + xyz[3 * i + 2] / 65535.0 * s.z;
-        }
     } else {
         return R::failure("the feature table has neither POSITION nor POSITION_QUANTIZED", source,
                           0, "POSITION");

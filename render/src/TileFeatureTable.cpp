@@ -96,6 +96,29 @@ geo::Result<std::optional<std::uint32_t>> TileFeatureTable::count(const std::str
     return std::optional<std::uint32_t>(v->get<std::uint32_t>());
 }
 
+geo::Result<std::vector<double>> TileFeatureTable::quantizedPositions(std::size_t n) const {
+    using R = geo::Result<std::vector<double>>;
+    auto q = values("POSITION_QUANTIZED", n, 3, "UNSIGNED_SHORT", {"UNSIGNED_SHORT"});
+    if (!q)
+        return q;
+    auto offset = vec3("QUANTIZED_VOLUME_OFFSET");
+    auto scale = vec3("QUANTIZED_VOLUME_SCALE");
+    if (!offset || !*offset)
+        return R::failure("POSITION_QUANTIZED needs QUANTIZED_VOLUME_OFFSET", _source, 0,
+                          "QUANTIZED_VOLUME_OFFSET");
+    if (!scale || !*scale)
+        return R::failure("POSITION_QUANTIZED needs QUANTIZED_VOLUME_SCALE", _source, 0,
+                          "QUANTIZED_VOLUME_SCALE");
+    const geo::Vec3d o = **offset, s = **scale;
+    std::vector<double> xyz = std::move(q.value());
+    for (std::size_t i = 0; i < n; ++i) {
+        xyz[3 * i] = o.x + xyz[3 * i] / 65535.0 * s.x;
+        xyz[3 * i + 1] = o.y + xyz[3 * i + 1] / 65535.0 * s.y;
+        xyz[3 * i + 2] = o.z + xyz[3 * i + 2] / 65535.0 * s.z;
+    }
+    return xyz;
+}
+
 geo::Result<std::optional<geo::Vec3d>> TileFeatureTable::vec3(const std::string& name) const {
     using R = geo::Result<std::optional<geo::Vec3d>>;
     auto it = _json.find(name);

@@ -41,6 +41,10 @@ public:
     /// JSON numbers or a reference to three floats in the body.
     geo::Result<std::optional<geo::Vec3d>> vec3(const std::string& name) const;
 
+    /// POSITION_QUANTIZED of `elements` points or instances, dequantized with
+    /// QUANTIZED_VOLUME_OFFSET and _SCALE (both required) to x, y, z triples.
+    geo::Result<std::vector<double>> quantizedPositions(std::size_t elements) const;
+
     /// `elements` * `components` values of a per-element property as doubles
     /// (integers unnormalised). `defaultType` is used when the reference
     /// names no componentType; `allowed` lists the types the spec allows.

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "ScratchDir.h"
 #include "citytwin/render/GlbContainer.h"
 #include "citytwin/render/GltfModelLoader.h"
 #include "citytwin/render/ModelSurvey.h"
@@ -17,6 +18,8 @@
 
 using namespace citytwin;
 namespace fs = std::filesystem;
+
+using citytwin::test::ScratchDir;
 
 namespace {
 
@@ -56,25 +59,6 @@ struct MaterialProbe : osg::NodeVisitor {
                 ss->getTextureAttribute(0, osg::StateAttribute::TEXTURE)))
             images.push_back(const_cast<osg::Image*>(t->getImage()));
     }
-};
-
-class ScratchDir {
-public:
-    explicit ScratchDir(const std::string& name)
-        : _path(fs::temp_directory_path() /
-                ("citytwin_gltf_" + name + "_" + std::to_string(::getpid()))) {
-        fs::remove_all(_path);
-        fs::create_directories(_path);
-    }
-    ~ScratchDir() { fs::remove_all(_path); }
-    fs::path write(const std::string& name, const std::string& bytes) const {
-        std::ofstream(_path / name, std::ios::binary) << bytes;
-        return _path / name;
-    }
-    const fs::path& path() const { return _path; }
-
-private:
-    fs::path _path;
 };
 
 std::string asString(const std::vector<std::uint8_t>& b) {
@@ -179,7 +163,7 @@ TEST(GltfModelLoader, pbrBaseColourAndTextureBecomeMaterialAndTexture) {
 
 TEST(GltfModelLoader, glbHeaderErrorsAreNamed) {
     const auto box = readBytes(kSamples / "Box/glTF_Binary/Box.glb");
-    ScratchDir dir("glb");
+    ScratchDir dir("gltf_glb");
     auto expectError = [&](const std::string& bytes, const std::string& what) {
         const fs::path p = dir.write("broken.glb", bytes);
         auto model = render::loadGltfModel(p.string(), kAnchor, kFrame);
@@ -215,7 +199,7 @@ TEST(GltfModelLoader, glbHeaderErrorsAreNamed) {
 }
 
 TEST(GltfModelLoader, badJsonAndOutOfRangeAccessorsAreErrors) {
-    ScratchDir dir("json");
+    ScratchDir dir("gltf_json");
     fs::copy_file(kSamples / "Box/glTF/Box0.bin", dir.path() / "Box0.bin");
     const nlohmann::json box =
         nlohmann::json::parse(asString(readBytes(kSamples / "Box/glTF/Box.gltf")));

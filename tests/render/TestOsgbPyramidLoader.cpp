@@ -16,6 +16,7 @@
 #include <fstream>
 #include <thread>
 
+#include "ScratchDir.h"
 #include "citytwin/render/ModelSurvey.h"
 #include "citytwin/render/OsgbPyramidLoader.h"
 #include "citytwin/test/TestPaths.h"
@@ -23,30 +24,12 @@
 using namespace citytwin;
 namespace fs = std::filesystem;
 
+using citytwin::test::ScratchDir;
+
 namespace {
 
 const fs::path kSample =
     fs::path(test::kSharedDataDir) / "07_oblique_osgb_citygml/osgb_Production_5_subset";
-
-/// A scratch folder under the system temp dir, removed afterwards.
-class ScratchDir {
-public:
-    explicit ScratchDir(const std::string& name)
-        : _path(fs::temp_directory_path() /
-                ("citytwin_osgb_" + name + "_" + std::to_string(::getpid()))) {
-        fs::remove_all(_path);
-        fs::create_directories(_path);
-    }
-    ~ScratchDir() { fs::remove_all(_path); }
-    const fs::path& path() const { return _path; }
-    void write(const fs::path& rel, const std::string& text) const {
-        fs::create_directories((_path / rel).parent_path());
-        std::ofstream(_path / rel, std::ios::binary) << text;
-    }
-
-private:
-    fs::path _path;
-};
 
 std::string metadataXml(const std::string& srs, const std::string& origin) {
     return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ModelMetadata version=\"1\">\n  <SRS>" +
@@ -163,7 +146,7 @@ TEST(OsgbPyramidLoader, landsWhereItsMetadataSays) {
 TEST(OsgbPyramidLoader, gridNorthIsTurnedByTheConvergenceOfTheZone) {
     // Shanghai in CGCS2000 / 3-degree GK CM 120E (EPSG:4549): the tile's
     // 1000 m grid-north edge must land where PROJ puts its end points.
-    ScratchDir dir("convergence");
+    ScratchDir dir("osgb_convergence");
     dir.write("metadata.xml", metadataXml("EPSG:4549", "640000,3457000,0"));
     writeLineTile(dir.path() / "Data");
     const geo::LocalFrame frame({121.4737, 31.2304, 0.0});
@@ -183,7 +166,7 @@ TEST(OsgbPyramidLoader, gridNorthIsTurnedByTheConvergenceOfTheZone) {
 }
 
 TEST(OsgbPyramidLoader, enuSrsPlacesTheModelAtItsOrigin) {
-    ScratchDir dir("enu");
+    ScratchDir dir("osgb_enu");
     dir.write("metadata.xml", metadataXml("ENU:31.2304,121.4737", "100,200,5"));
     writeLineTile(dir.path() / "Data");
     const geo::LocalFrame frame({121.4737, 31.2304, 0.0});
@@ -254,7 +237,7 @@ TEST(OsgbPyramidLoader, thePagerLoadsEveryLevelAndSurvivesMissingChildren) {
 }
 
 TEST(OsgbPyramidLoader, unknownSrsIsAnErrorNamingTheFileAndTheSrs) {
-    ScratchDir dir("unknown_srs");
+    ScratchDir dir("osgb_unknown_srs");
     dir.write("metadata.xml", metadataXml("EPSG:999999", "0,0,0"));
     writeLineTile(dir.path() / "Data");
     auto model =
@@ -277,7 +260,7 @@ TEST(OsgbPyramidLoader, unknownSrsIsAnErrorNamingTheFileAndTheSrs) {
 }
 
 TEST(OsgbPyramidLoader, brokenXmlAndBadOriginAreErrorsNamingTheFile) {
-    ScratchDir dir("bad_xml");
+    ScratchDir dir("osgb_bad_xml");
     writeLineTile(dir.path() / "Data");
     const geo::LocalFrame frame({121.47, 31.23, 0.0});
     for (const std::string& text :
@@ -294,7 +277,7 @@ TEST(OsgbPyramidLoader, brokenXmlAndBadOriginAreErrorsNamingTheFile) {
 }
 
 TEST(OsgbPyramidLoader, missingDataOrTilesAreErrors) {
-    ScratchDir dir("no_data");
+    ScratchDir dir("osgb_no_data");
     const geo::LocalFrame frame({121.47, 31.23, 0.0});
     dir.write("metadata.xml", metadataXml("EPSG:4549", "640000,3457000,0"));
     auto model = render::loadOsgbPyramid(dir.path().string(), frame);

@@ -16,6 +16,7 @@
 #include <filesystem>
 #include <optional>
 
+#include "ScratchDir.h"
 #include "TileTestBytes.h"
 #include "citytwin/render/BatchTable.h"
 #include "citytwin/render/CmptTile.h"
@@ -36,26 +37,6 @@ namespace {
 const fs::path kSamples = fs::path(kSharedDataDir) / "06_3dtiles_gltf";
 const fs::path kRequestVolume = kSamples / "3d-tiles-samples/1.0/TilesetWithRequestVolume";
 const fs::path kBoxGlb = kSamples / "gltf_samples_from_google_draco/Box/glTF_Binary/Box.glb";
-
-class Scratch {
-public:
-    explicit Scratch(const std::string& name)
-        : _path(fs::temp_directory_path() /
-                ("citytwin_tileformats_" + name + "_" + std::to_string(::getpid()))) {
-        fs::remove_all(_path);
-        fs::create_directories(_path);
-    }
-    ~Scratch() { fs::remove_all(_path); }
-    fs::path write(const std::string& name, const std::string& bytes) const {
-        fs::create_directories((_path / name).parent_path());
-        std::ofstream(_path / name, std::ios::binary) << bytes;
-        return _path / name;
-    }
-    const fs::path& path() const { return _path; }
-
-private:
-    fs::path _path;
-};
 
 std::string tilesetWith(const std::string& uri) {
     return R"({"asset":{"version":"1.0"},"geometricError":10,"root":{"geometricError":0,
@@ -473,7 +454,7 @@ TEST(CmptTile, splitsInnerTilesAndRefusesBadLengths) {
 }
 
 TEST(TilesetContent, pntsI3dmAndNestedCmptLoadInOneTilesetAndCarryTheirFeatures) {
-    Scratch dir("mixed");
+    ScratchDir dir("tileformats_mixed");
     dir.write("mixed.cmpt", makeCmpt({quantizedPnts(), boxI3dm(true), makeCmpt({boxI3dm(false)})}));
     dir.write("tileset.json", tilesetWith("mixed.cmpt"));
     const geo::LocalFrame frame({121.5, 31.24, 0.0});
@@ -504,7 +485,7 @@ TEST(TilesetContent, pntsI3dmAndNestedCmptLoadInOneTilesetAndCarryTheirFeatures)
 }
 
 TEST(TilesetContent, dracoPntsLoadsInOneTilesetWithItsFeatures) {
-    Scratch dir("draco");
+    ScratchDir dir("tileformats_draco");
     dir.write("draco.pnts", dracoPnts({.bitstream = encodeDraco(DracoCloud(), 11)}));
     dir.write("tileset.json", tilesetWith("draco.pnts"));
     const geo::LocalFrame frame({121.5, 31.24, 0.0});
@@ -523,7 +504,7 @@ TEST(TilesetContent, dracoPntsLoadsInOneTilesetWithItsFeatures) {
 }
 
 TEST(TilesetContent, i3dmWithAGltfUriAndEastNorthUpStandsUpright) {
-    Scratch dir("uri");
+    ScratchDir dir("tileformats_uri");
     fs::copy_file(kBoxGlb, dir.path() / "box.glb");
     std::string bin;
     appendValues<float>(bin, {0, 0, 0});

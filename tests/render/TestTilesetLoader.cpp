@@ -8,6 +8,7 @@
 #include <fstream>
 #include <numbers>
 
+#include "ScratchDir.h"
 #include "citytwin/render/B3dmTile.h"
 #include "citytwin/render/ModelSurvey.h"
 #include "citytwin/render/TilesetLoader.h"
@@ -15,6 +16,8 @@
 
 using namespace citytwin;
 namespace fs = std::filesystem;
+
+using citytwin::test::ScratchDir;
 
 namespace {
 
@@ -26,26 +29,6 @@ std::vector<std::uint8_t> readBytes(const fs::path& p) {
     std::ifstream in(p, std::ios::binary);
     return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
-
-class ScratchDir {
-public:
-    explicit ScratchDir(const std::string& name)
-        : _path(fs::temp_directory_path() /
-                ("citytwin_tiles_" + name + "_" + std::to_string(::getpid()))) {
-        fs::remove_all(_path);
-        fs::create_directories(_path);
-    }
-    ~ScratchDir() { fs::remove_all(_path); }
-    fs::path write(const std::string& name, const std::string& bytes) const {
-        fs::create_directories((_path / name).parent_path());
-        std::ofstream(_path / name, std::ios::binary) << bytes;
-        return _path / name;
-    }
-    const fs::path& path() const { return _path; }
-
-private:
-    fs::path _path;
-};
 
 }  // namespace
 
@@ -105,7 +88,7 @@ TEST(TilesetLoader, b3dmHeaderIsCheckedAgainstTheFile) {
 }
 
 TEST(TilesetLoader, brokenTilesetsAndEscapingUrisAreReported) {
-    ScratchDir dir("broken");
+    ScratchDir dir("tiles_broken");
     const geo::LocalFrame frame({121.47, 31.23, 0.0});
     auto r = render::loadTileset(dir.write("bad.json", "{ \"root\": ").string(), frame);
     ASSERT_FALSE(r);
@@ -178,7 +161,7 @@ TEST(TilesetLoader, rtcCenterPlacesB3dmContentOnTheEarth) {
     std::string binary(reinterpret_cast<const char*>(xyz), 12);
     binary.append(4, '\0');
 
-    ScratchDir dir("rtc");
+    ScratchDir dir("tiles_rtc");
     const geo::LocalFrame frame({121.47, 31.23, 0.0});
     const std::string tileset =
         R"({"asset":{"version":"1.0"},"geometricError":10,"root":{"geometricError":0,"refine":"ADD",
