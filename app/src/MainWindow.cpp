@@ -498,7 +498,9 @@ void MainWindow::startSensors() {
         tabifyDockWidget(findings, _alertDock);
     tabifyDockWidget(_alertDock, _historyDock);
     _alertDock->raise();
-    resizeDocks({_alertDock}, {360}, Qt::Horizontal);
+    // Both sides at once: resizing the right alone took its width from the
+    // layer list, whose names were then cut to a letter.
+    resizeDocks({_layerDock, _alertDock}, {300, 360}, Qt::Horizontal);
 }
 
 void MainWindow::onLayerLoaded(const LoadedLayer& layer) {

@@ -200,8 +200,10 @@ double SensorSimulator::value(std::size_t index, const std::string& metric, Time
             return std::clamp(v, 0.0, 100.0);
         }
         case SensorKind::CableTemperature:
-            // Follows the load with a lag of about two hours.
-            return 24.0 + 4.0 * site + 14.0 * (0.5 * daytime(h - 2.0) + 0.6 * bump(h, 22.0, 2.5)) +
+            // Follows the load with a lag of about two hours (wrapped: no
+            // step at midnight, which read as a 5-degree jump in a minute).
+            return 24.0 + 4.0 * site +
+                   14.0 * (0.5 * daytime(std::fmod(h + 22.0, 24.0)) + 0.6 * bump(h, 22.0, 2.5)) +
                    1.0 * smoothNoise(k, t, 1800000) + 0.1 * jitter(k, t);
         case SensorKind::CableStrain:
             return 150.0 + 60.0 * site + 25.0 * std::sin(2 * kPi * (h - 15.0) / 24.0) +

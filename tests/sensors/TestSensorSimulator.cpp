@@ -87,3 +87,27 @@ TEST(SensorSimulator, valuesStayInPlausibleRangesAndPayloadsParse) {
     }
     EXPECT_EQ(sim.registry().sensors()[indexOfKind(sim, SensorKind::WaterLevel)].metric, "level_m");
 }
+
+TEST(SensorSimulator, noStepAtShanghaiMidnight) {
+    // A daily pattern that does not wrap jumps at midnight: a cable heating
+    // by degrees in a minute, which the rate-of-change rule reports.
+    SensorSimulator sim(SensorSimulator::syntheticRegistry(64, 3), 3);
+    const TimeMs before = shanghai("2025-11-26T23:59:00+08:00");
+    const TimeMs after = shanghai("2025-11-27T00:00:00+08:00");
+    const TimeMs earlier = shanghai("2025-11-26T21:00:00+08:00");
+    int checked = 0;
+    for (std::size_t i = 0; i < sim.size(); ++i) {
+        const auto& s = sim.registry().sensors()[i];
+        if (!s.thresholds.maxRatePerMinute)
+            continue;
+        const std::string metric = sim.metricsOf(i).front();
+        const double step = std::fabs(sim.value(i, metric, after) - sim.value(i, metric, before));
+        // The same minute-to-minute change as at any other hour of the evening.
+        const double usual =
+            std::fabs(sim.value(i, metric, earlier + 60000) - sim.value(i, metric, earlier));
+        EXPECT_LT(step, *s.thresholds.maxRatePerMinute) << s.id << " " << metric;
+        EXPECT_LT(step, usual + 0.25 * *s.thresholds.maxRatePerMinute) << s.id << " " << metric;
+        ++checked;
+    }
+    EXPECT_GT(checked, 4);
+}
