@@ -159,8 +159,18 @@ std::vector<LayerSpec> userLayerSpecs(const QStringList& files) {
             continue;
         }
         const QFileInfo fi(f);
-        specs.push_back(
-            {fi.completeBaseName(), fi.fileName(), fi.absoluteFilePath(), std::nullopt, {}});
+        // Every 3D Tiles set is a tileset.json and every OSGB pyramid a
+        // metadata.xml (or a Data folder): those are named after their
+        // folder, like a URL, and any other clash of names gets it too.
+        const QString generic = fi.fileName().toLower();
+        QString id = generic == "tileset.json" || generic == "metadata.xml" ||
+                             (generic == "data" && fi.isDir())
+                         ? fi.absoluteDir().dirName() + "/" + fi.fileName()
+                         : fi.completeBaseName();
+        for (const auto& other : specs)
+            if (other.id == id)
+                id = fi.absoluteDir().dirName() + "/" + fi.fileName();
+        specs.push_back({id, fi.fileName(), fi.absoluteFilePath(), std::nullopt, {}});
     }
     return specs;
 }

@@ -12,7 +12,10 @@
 #include <QTest>
 #include <QTimer>
 
+#include <memory>
+
 #include "GuiTestSupport.h"
+#include "LabelShowWatcher.h"
 #include "LayerTreePanel.h"
 #include "MainWindow.h"
 #include "OsgView.h"
@@ -34,28 +37,16 @@ TEST(TerrainPanels, statusBarShowsPagingAndTheTreeShowsCrsAndMemory) {
     MainWindow w(options);
     auto* paging = w.findChild<QLabel*>("pagingLabel");
     ASSERT_TRUE(paging);
-    // Catch the label each time it appears, however briefly: a fast machine
-    // pages these few tiles in a handful of frames.
-    struct ShowWatcher : QObject {
-        bool sawPaging = false;
-        QString pagingText;
-        bool eventFilter(QObject* object, QEvent* event) override {
-            if (event->type() == QEvent::Show) {
-                sawPaging = true;
-                pagingText = static_cast<QLabel*>(object)->text();
-            }
-            return false;
-        }
-    } watcher;
-    paging->installEventFilter(&watcher);
+    // A fast machine pages these few tiles in a handful of frames.
+    auto watcher = std::make_unique<test::LabelShowWatcher>(paging);
     QSignalSpy loaded(&w, &MainWindow::sceneLoaded);
     w.show();
     w.start();
     ASSERT_TRUE(loaded.wait(180000)) << "scene did not load";
-    paging->removeEventFilter(&watcher);
-    EXPECT_TRUE(watcher.sawPaging) << "the status bar never showed outstanding tile requests";
-    EXPECT_TRUE(watcher.pagingText.contains(QRegularExpression("Loading tiles: \\d+")))
-        << watcher.pagingText.toStdString();
+    EXPECT_TRUE(watcher->shown()) << "the status bar never showed outstanding tile requests";
+    EXPECT_TRUE(watcher->text().contains(QRegularExpression("Loading tiles: \\d+")))
+        << watcher->text().toStdString();
+    watcher.reset();
     // Settled: the indicator is gone.
     QTest::qWait(1200);
     EXPECT_FALSE(paging->isVisible());

@@ -5,19 +5,25 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QDir>
 #include <QInputDialog>
+#include <QLabel>
+#include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTimer>
 
 #include <cmath>
 #include <fstream>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <numbers>
 
 #include "../render/LocalHttpServer.h"
 #include "AttributePanel.h"
 #include "GuiTestSupport.h"
+#include "LabelShowWatcher.h"
 #include "LayerTreePanel.h"
 #include "MainWindow.h"
 #include "OsgView.h"
@@ -120,4 +126,48 @@ TEST(TilesPick, fileOpenUrlLoadsATilesetFromAServer) {
     QTreeWidgetItem* item = w.layerTree()->itemFor("TilesetWithRequestVolume/tileset.json");
     ASSERT_NE(item, nullptr);
     EXPECT_TRUE(w.scene().isLayerVisible("TilesetWithRequestVolume/tileset.json"));
+}
+
+TEST(TilesPick, aPagedTilesetShowsLoadingThenItsCrsAndMemoryInTheLayerTree) {
+    // 21 point tiles in three levels over 2 km, written by the bench's generator.
+    const QString dir = test::outputDir() + "/tiles/paged";
+    QDir(dir).removeRecursively();
+    QProcess make;
+    make.start("python3", {QString(test::kRepoDataDir) + "/../bench/render/make_tileset.py", dir,
+                           "--side", "2000", "--levels", "3", "--points", "3000"});
+    ASSERT_TRUE(make.waitForFinished(120000)) << "make_tileset.py did not finish";
+    ASSERT_EQ(make.exitCode(), 0) << make.readAllStandardError().toStdString();
+
+    AppOptions options;
+    options.size = QSize(800, 500);
+    options.dataFiles = {dir + "/tileset.json"};
+    options.memoryBudgetMb = 256;
+    MainWindow w(options);
+    auto* paging = w.findChild<QLabel*>("pagingLabel");
+    ASSERT_TRUE(paging);
+    auto watcher = std::make_unique<test::LabelShowWatcher>(paging);
+    QSignalSpy loaded(&w, &MainWindow::sceneLoaded);
+    w.show();
+    w.start();
+    ASSERT_TRUE(loaded.wait(120000)) << "scene did not load";
+    // The children were paged in after the load: the status bar said so.
+    EXPECT_TRUE(watcher->text().contains(QRegularExpression("Loading tiles: \\d+")))
+        << watcher->text().toStdString();
+    watcher.reset();
+
+    QTreeWidgetItem* row = w.layerTree()->itemFor("paged/tileset.json");
+    ASSERT_NE(row, nullptr);
+    EXPECT_EQ(row->text(1), "EPSG:4978");
+    QTRY_VERIFY_WITH_TIMEOUT(row->text(3).endsWith("MB"), 5000);
+    const double mb = row->text(3).section(' ', 0, 0).toDouble();
+    // More than the root alone (3,000 points, 0.04 MB): children were paged in.
+    EXPECT_GE(mb, 0.1) << row->text(3).toStdString();
+    bool counted = false;
+    for (const auto& layer : w.view()->memoryBudget().layers())
+        if (layer.layerId == "paged/tileset.json")
+            counted = layer.paged;
+    EXPECT_TRUE(counted) << "the tileset does not count against the memory budget";
+    const QImage img = w.view()->grabFramebuffer();
+    img.save(test::outputDir() + "/tiles_paged.png");
+    EXPECT_GT(test::analyseImage(img).distinctColours, 50);  // the points' colour ramp
 }
