@@ -28,7 +28,6 @@
 #include "OsgView.h"
 
 namespace citytwin::app {
-namespace {
 
 /// What a worker hands back: findings, or why there are none.
 struct CheckOutcome {
@@ -36,6 +35,8 @@ struct CheckOutcome {
     std::vector<assets::Finding> findings;
     QString messages;
 };
+
+namespace {
 
 CheckOutcome outcomeOf(const geo::Result<std::vector<assets::Finding>>& r) {
     CheckOutcome out;
@@ -245,17 +246,9 @@ void InspectionTools::checkSite(const geo::GeoPoint& lonLat) {
                                   _findings->maybeHostType()};
     _window.statusBar()->showMessage(tr("Checking the site…"));
     _project->withContext([this, request, proposal](const InspectionProject::Context& ctx) {
-        ++_running;
-        runChecked(
-            this, [ctx, proposal] { return outcomeOf(ctx->siteChecker().check(proposal)); },
-            [this, request, proposal, ctx](const CheckOutcome& outcome) {
-                --_running;
-                if (request != _request)
-                    return;
-                if (!outcome.ok) {
-                    reportFailure(outcome.messages);
-                    return;
-                }
+        runCheck(
+            request, [ctx, proposal] { return outcomeOf(ctx->siteChecker().check(proposal)); },
+            [this, proposal, ctx](const CheckOutcome& outcome) {
                 assets::InspectionReport report;
                 report.title = "Siting check";
                 report.checkKind = "check-site";
@@ -326,17 +319,9 @@ void InspectionTools::checkWorks(const std::vector<geo::GeoPoint>& outline,
     assets::WorksProposal works{{geo::Polygon{{ring}}}, p.kind, p.start, p.end};
     _window.statusBar()->showMessage(tr("Checking the works area…"));
     _project->withContext([this, request, works, outline](const InspectionProject::Context& ctx) {
-        ++_running;
-        runChecked(
-            this, [ctx, works] { return outcomeOf(ctx->worksChecker().check(works)); },
-            [this, request, works, outline](const CheckOutcome& outcome) {
-                --_running;
-                if (request != _request)
-                    return;
-                if (!outcome.ok) {
-                    reportFailure(outcome.messages);
-                    return;
-                }
+        runCheck(
+            request, [ctx, works] { return outcomeOf(ctx->worksChecker().check(works)); },
+            [this, works, outline](const CheckOutcome& outcome) {
                 assets::InspectionReport report;
                 report.title = "Works check";
                 report.checkKind = "check-works";
@@ -372,19 +357,15 @@ void InspectionTools::runAudit(const QDate& date) {
     const assets::IsoDate day = toIsoDate(date);
     _window.statusBar()->showMessage(tr("Auditing…"));
     _project->withContext([this, request, day](const InspectionProject::Context& ctx) {
-        ++_running;
-        runChecked(
-            this,
+        runCheck(
+            request,
             [ctx, day] {
                 CheckOutcome out;
                 out.ok = true;
                 out.findings = ctx->auditor().audit(day);
                 return out;
             },
-            [this, request, day, ctx](const CheckOutcome& outcome) {
-                --_running;
-                if (request != _request)
-                    return;
+            [this, day, ctx](const CheckOutcome& outcome) {
                 assets::InspectionReport report;
                 report.title = "Audit";
                 report.checkKind = "audit";
@@ -396,6 +377,22 @@ void InspectionTools::runAudit(const QDate& date) {
                 showResult(std::move(report), {});
             });
     });
+}
+
+void InspectionTools::runCheck(quint64 request, std::function<CheckOutcome()> work,
+                               std::function<void(const CheckOutcome&)> done) {
+    ++_running;
+    runChecked(this, std::move(work),
+               [this, request, done = std::move(done)](const CheckOutcome& outcome) {
+                   --_running;
+                   if (request != _request)
+                       return;
+                   if (!outcome.ok) {
+                       reportFailure(outcome.messages);
+                       return;
+                   }
+                   done(outcome);
+               });
 }
 
 void InspectionTools::showResult(assets::InspectionReport report,

@@ -8,6 +8,7 @@
 #include <QDate>
 #include <QObject>
 
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -27,6 +28,7 @@ class AuditPanel;
 class FindingsPanel;
 class MainWindow;
 class MapPointTool;
+struct CheckOutcome;
 
 class InspectionTools : public QObject {
     Q_OBJECT
@@ -81,6 +83,11 @@ private:
     void showResult(assets::InspectionReport report, render::InspectionOverlay overlay);
     void updateOverlay();
     void reportFailure(const QString& message);
+    /// Runs `work` on a worker; `done` gets its outcome on the GUI thread,
+    /// unless a newer check was asked for meanwhile or this one failed
+    /// (reported instead).
+    void runCheck(quint64 request, std::function<CheckOutcome()> work,
+                  std::function<void(const CheckOutcome&)> done);
     void chooseProjectDialog();
     void auditDialog();
     void exportDialog();

@@ -517,17 +517,17 @@ void MainWindow::onLayerFailed(const QString& path, const QString& message) {
         QMessageBox::warning(this, tr("Cannot read file"), text);
 }
 
-void MainWindow::showPagingRequests() {
+unsigned MainWindow::showPagingRequests() {
     const unsigned requests = _view->pagingRequests();
     if (requests > 0)
         _pagingLabel->setText(tr("Loading tiles: %1").arg(requests));
     _pagingLabel->setVisible(requests > 0);
+    return requests;
 }
 
 void MainWindow::showPagingStatus() {
-    showPagingRequests();
     // Keep frames coming: the pager merges in the update phase only.
-    if (_view->pagingRequests() > 0)
+    if (showPagingRequests() > 0)
         _view->requestRedraw();
     for (const auto& layer : _view->memoryBudget().layers())
         _layerTree->setLayerMemory(QString::fromStdString(layer.layerId), layer.bytes);

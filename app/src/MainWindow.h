@@ -93,7 +93,7 @@ private:
     void onFrameRendered();
     /// Status bar: outstanding paging requests; layer tree: memory per layer.
     void showPagingStatus();
-    void showPagingRequests();
+    unsigned showPagingRequests();  ///< returns the outstanding requests
     /// No paging requests outstanding, or waited long enough for them.
     bool isPagingSettled() const;
     void applyStartView();

@@ -81,21 +81,10 @@ geo::Result<I3dmTile> parseI3dm(std::span<const std::uint8_t> bytes, const std::
                           "INSTANCES_LENGTH");
     const std::size_t n = **length;
 
-    std::vector<double> xyz;
-    if (ft->has("POSITION")) {
-        auto p = ft->values("POSITION", n, 3, "FLOAT", {"FLOAT"});
-        if (!p)
-            return failWith(p);
-        xyz = std::move(p.value());
-    } else if (ft->has("POSITION_QUANTIZED")) {
-        auto q = ft->quantizedPositions(n);
-        if (!q)
-            return failWith(q);
-        xyz = std::move(q.value());
-    } else {
-        return R::failure("the feature table has neither POSITION nor POSITION_QUANTIZED", source,
-                          0, "POSITION");
-    }
+    auto positions = ft->positions(n);
+    if (!positions)
+        return failWith(positions);
+    const std::vector<double>& xyz = positions.value();
     auto rtc = ft->vec3("RTC_CENTER");
     if (!rtc)
         return failWith(rtc);

@@ -29,9 +29,8 @@ public:
     PointValues(const TileFeatureTable& ft, detail::DracoPoints draco)
         : _ft(ft), _draco(std::move(draco)) {}
 
-    bool has(const std::string& name) const {
-        return _ft.has(name) || _draco.semantics.count(name);
-    }
+    bool has(const std::string& name) const { return _ft.has(name) || hasDraco(name); }
+    bool hasDraco(const std::string& name) const { return _draco.semantics.count(name) != 0; }
 
     /// Each semantic is read once, so Draco's values are handed over.
     geo::Result<std::vector<double>> values(const std::string& name, std::size_t elements,
@@ -103,21 +102,13 @@ geo::Result<PntsTile> parsePnts(std::span<const std::uint8_t> bytes, const std::
     PointValues points(*ft, std::move(draco.value()));
 
     // Positions in double first; floats only once relative to their centre.
-    std::vector<double> xyz;
-    if (points.has("POSITION")) {
-        auto p = points.values("POSITION", n, 3, "FLOAT", {"FLOAT"});
-        if (!p)
-            return failWith(p);
-        xyz = std::move(p.value());
-    } else if (ft->has("POSITION_QUANTIZED")) {
-        auto q = ft->quantizedPositions(n);
-        if (!q)
-            return failWith(q);
-        xyz = std::move(q.value());
-    } else {
-        return R::failure("the feature table has neither POSITION nor POSITION_QUANTIZED", source,
-                          0, "POSITION");
-    }
+    // Draco's POSITION if the bitstream has one, else the feature table's.
+    auto positions = points.hasDraco("POSITION")
+                         ? points.values("POSITION", n, 3, "FLOAT", {"FLOAT"})
+                         : ft->positions(n);
+    if (!positions)
+        return failWith(positions);
+    const std::vector<double>& xyz = positions.value();
     auto rtc = ft->vec3("RTC_CENTER");
     if (!rtc)
         return failWith(rtc);

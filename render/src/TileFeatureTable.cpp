@@ -96,8 +96,13 @@ geo::Result<std::optional<std::uint32_t>> TileFeatureTable::count(const std::str
     return std::optional<std::uint32_t>(v->get<std::uint32_t>());
 }
 
-geo::Result<std::vector<double>> TileFeatureTable::quantizedPositions(std::size_t n) const {
+geo::Result<std::vector<double>> TileFeatureTable::positions(std::size_t n) const {
     using R = geo::Result<std::vector<double>>;
+    if (has("POSITION"))
+        return values("POSITION", n, 3, "FLOAT", {"FLOAT"});
+    if (!has("POSITION_QUANTIZED"))
+        return R::failure("the feature table has neither POSITION nor POSITION_QUANTIZED", _source,
+                          0, "POSITION");
     auto q = values("POSITION_QUANTIZED", n, 3, "UNSIGNED_SHORT", {"UNSIGNED_SHORT"});
     if (!q)
         return q;

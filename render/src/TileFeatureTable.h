@@ -41,9 +41,10 @@ public:
     /// JSON numbers or a reference to three floats in the body.
     geo::Result<std::optional<geo::Vec3d>> vec3(const std::string& name) const;
 
-    /// POSITION_QUANTIZED of `elements` points or instances, dequantized with
-    /// QUANTIZED_VOLUME_OFFSET and _SCALE (both required) to x, y, z triples.
-    geo::Result<std::vector<double>> quantizedPositions(std::size_t elements) const;
+    /// x, y, z of `elements` points or instances: POSITION (floats), else
+    /// POSITION_QUANTIZED dequantized with QUANTIZED_VOLUME_OFFSET and _SCALE
+    /// (both required); an error naming POSITION if there is neither.
+    geo::Result<std::vector<double>> positions(std::size_t elements) const;
 
     /// `elements` * `components` values of a per-element property as doubles
     /// (integers unnormalised). `defaultType` is used when the reference
