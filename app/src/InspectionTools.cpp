@@ -251,7 +251,7 @@ void InspectionTools::checkSite(const geo::GeoPoint& lonLat) {
             [this, proposal, ctx](const CheckOutcome& outcome) {
                 assets::InspectionReport report;
                 report.title = "Siting check";
-                report.checkKind = "check-site";
+                report.checkKind = assets::CheckKind::Site;
                 report.maybeLocation = proposal.position;
                 report.parameters.push_back("operator: " + (proposal.operatorName.empty()
                                                                 ? std::string("(none)")
@@ -324,7 +324,7 @@ void InspectionTools::checkWorks(const std::vector<geo::GeoPoint>& outline,
             [this, works, outline](const CheckOutcome& outcome) {
                 assets::InspectionReport report;
                 report.title = "Works check";
-                report.checkKind = "check-works";
+                report.checkKind = assets::CheckKind::Works;
                 geo::GeoPoint centre;
                 for (const auto& q : outline) {
                     centre.x += q.x / double(outline.size());
@@ -368,7 +368,7 @@ void InspectionTools::runAudit(const QDate& date) {
             [this, day, ctx](const CheckOutcome& outcome) {
                 assets::InspectionReport report;
                 report.title = "Audit";
-                report.checkKind = "audit";
+                report.checkKind = assets::CheckKind::Audit;
                 report.date = day;
                 report.findings = outcome.findings;
                 _audit->showAudit(day, outcome.findings, ctx->rules());
@@ -399,18 +399,19 @@ void InspectionTools::showResult(assets::InspectionReport report,
                                  render::InspectionOverlay overlay) {
     const auto& ctx = _project->context();
     report.projectPath = _project->projectPath().toStdString();
-    if (report.checkKind != "audit")
+    if (report.checkKind != assets::CheckKind::Audit)
         report.date = assets::IsoDate::today();
     if (ctx)
         assets::setRules(report, ctx->rules());
-    if (report.checkKind != "audit") {
-        QString what = report.checkKind == "check-site" ? tr("Site check") : tr("Works check");
+    if (report.checkKind != assets::CheckKind::Audit) {
+        QString what =
+            report.checkKind == assets::CheckKind::Site ? tr("Site check") : tr("Works check");
         for (const auto& p : report.parameters)
             what += QStringLiteral("; ") + QString::fromStdString(p);
         QStringList where;
         if (report.maybeLocation)
             where = coordinateLines(*report.maybeLocation);
-        if (report.checkKind == "check-works")
+        if (report.checkKind == assets::CheckKind::Works)
             where.prepend(tr("Centre of the works area:"));
         _findings->showFindings(what, where, report.findings);
         _findingsDock->show();
@@ -494,9 +495,10 @@ void InspectionTools::exportDialog() {
                                  tr("Run a check or an audit first."));
         return;
     }
-    const QString name = QStringLiteral("citytwin-%1-%2.html")
-                             .arg(QString::fromStdString(_maybeReport->checkKind),
-                                  QDate::currentDate().toString(Qt::ISODate));
+    const QString name =
+        QStringLiteral("citytwin-%1-%2.html")
+            .arg(QString::fromLatin1(assets::checkKindName(_maybeReport->checkKind)),
+                 QDate::currentDate().toString(Qt::ISODate));
     const QString path =
         QFileDialog::getSaveFileName(&_window, tr("Export report"), QDir::home().filePath(name),
                                      tr("HTML report, with PDF beside it (*.html)"));

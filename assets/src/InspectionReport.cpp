@@ -37,16 +37,6 @@ std::string escape(const std::string& text) {
     return out;
 }
 
-std::string zhTitleOf(const std::string& kind) {
-    if (kind == "check-site")
-        return "选址核查";
-    if (kind == "check-works")
-        return "施工作业核查";
-    if (kind == "audit")
-        return "设施审查";
-    return "";
-}
-
 std::string severityZh(RuleSeverity s) {
     switch (s) {
         case RuleSeverity::Advice:
@@ -89,6 +79,30 @@ void setRules(InspectionReport& report, const RuleSet& rules) {
     report.rulesSource = rules.sourcePath;
 }
 
+const char* checkKindName(CheckKind kind) {
+    switch (kind) {
+        case CheckKind::Site:
+            return "check-site";
+        case CheckKind::Works:
+            return "check-works";
+        case CheckKind::Audit:
+            return "audit";
+    }
+    return "";
+}
+
+const char* checkKindTitleZh(CheckKind kind) {
+    switch (kind) {
+        case CheckKind::Site:
+            return "选址核查";
+        case CheckKind::Works:
+            return "施工作业核查";
+        case CheckKind::Audit:
+            return "设施审查";
+    }
+    return "";
+}
+
 std::vector<std::string> describeCoordinates(const geo::GeoPoint& p) {
     char wgs[96];
     std::snprintf(wgs, sizeof wgs, "WGS 84 (EPSG:4326): %.7f E, %.7f N", p.x, p.y);
@@ -101,7 +115,7 @@ std::vector<std::string> describeCoordinates(const geo::GeoPoint& p) {
 
 std::string writeInspectionReportHtml(const InspectionReport& r) {
     std::ostringstream h;
-    const std::string zh = zhTitleOf(r.checkKind);
+    const std::string zh = checkKindTitleZh(r.checkKind);
     h << "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>"
       << escape(r.title) << "</title>\n"
       << "<style>\nbody{font-family:'Noto Sans CJK SC','Noto Sans SC','WenQuanYi Micro "
@@ -115,7 +129,7 @@ std::string writeInspectionReportHtml(const InspectionReport& r) {
     h << "<h1>" << escape(r.title) << (zh.empty() ? "" : " / " + zh) << "</h1>\n";
     h << "<table class=\"meta\">\n";
     h << "<tr><td>Date / 日期</td><td>" << r.date.toString() << "</td></tr>\n";
-    h << "<tr><td>Check / 核查</td><td>" << escape(r.checkKind) << "</td></tr>\n";
+    h << "<tr><td>Check / 核查</td><td>" << checkKindName(r.checkKind) << "</td></tr>\n";
     h << "<tr><td>Project / 项目</td><td>" << escape(r.projectPath) << "</td></tr>\n";
     h << "<tr><td>Rules / 规则</td><td>" << escape(r.rulesName)
       << "<br>version / 版本: " << escape(r.rulesVersion)

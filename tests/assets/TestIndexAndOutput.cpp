@@ -126,7 +126,7 @@ TEST(InspectionReport, htmlCitesArticlesCoordinatesRulesVersionAndDate) {
     auto ctx = b.context();
     InspectionReport report;
     report.title = "Siting check";
-    report.checkKind = "check-site";
+    report.checkKind = CheckKind::Site;
     report.date = *IsoDate::parse("2026-06-30");
     report.projectPath = "demo.gpkg";
     setRules(report, ctx->rules());

@@ -17,10 +17,18 @@
 
 namespace citytwin::assets {
 
+/// Which check a report is of; named as the CLI subcommand that runs it.
+enum class CheckKind { Site, Works, Audit };
+
+/// "check-site", "check-works" or "audit".
+const char* checkKindName(CheckKind kind);
+/// 选址核查, 施工作业核查 or 设施审查.
+const char* checkKindTitleZh(CheckKind kind);
+
 struct InspectionReport {
-    std::string title;  ///< e.g. "Siting check" (shown with its Chinese "选址核查" if a known kind)
-    std::string checkKind;  ///< "check-site", "check-works" or "audit"
-    IsoDate date;           ///< date of the inspection / audit
+    std::string title;  ///< e.g. "Siting check" (shown with its Chinese title beside it)
+    CheckKind checkKind = CheckKind::Site;
+    IsoDate date;  ///< date of the inspection / audit
     std::string projectPath;
     std::string rulesName;
     std::string rulesVersion;
