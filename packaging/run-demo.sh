@@ -6,7 +6,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./packaging/install-deps.sh
-./packaging/build.sh
+# Only the window and what it links: the tests and benchmarks come with the
+# test command.
+./packaging/build.sh --target citytwin
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
   echo "run-demo: no display; rendering the demo to $(pwd)/citytwin-demo.png under Xvfb"
   exec xvfb-run -a -s "-screen 0 1920x1080x24" build/bin/citytwin --snapshot citytwin-demo.png "$@"
