@@ -33,31 +33,21 @@ const char* kHelp =
     "rules), 2 on a usage error.\n";
 
 int runAudit(int argc, char** argv) {
-    CliArgs args({"--project", "--date", "--rules", "--format"}, {});
-    if (!args.parse(argc, argv, 1)) {
-        std::cerr << "citytwin-cli audit: " << args.error() << "\n" << kHelp;
-        return 2;
-    }
-    if (args.has("--help")) {
-        std::cout << kHelp;
-        return 0;
-    }
-    const auto usage = [](const std::string& what) {
-        std::cerr << "citytwin-cli audit: " << what << "\n" << kHelp;
-        return 2;
-    };
+    CliArgs args("audit", kHelp, {"--project", "--date", "--rules", "--format"}, {});
+    if (auto exit = args.parseOrExit(argc, argv))
+        return *exit;
     if (!args.positionals().empty())
-        return usage("unexpected argument '" + args.positionals()[0] + "'");
+        return args.usage("unexpected argument '" + args.positionals()[0] + "'");
     if (!args.has("--project"))
-        return usage("--project is required");
+        return args.usage("--project is required");
     const std::string format = args.valueOr("--format", "json");
     if (format != "json" && format != "text")
-        return usage("--format must be json or text");
+        return args.usage("--format must be json or text");
     assets::IsoDate date = assets::IsoDate::today();
     if (auto text = args.value("--date")) {
         auto parsed = assets::IsoDate::parse(*text);
         if (!parsed || text->size() != 10)
-            return usage("--date: not a date (YYYY-MM-DD): '" + *text + "'");
+            return args.usage("--date: not a date (YYYY-MM-DD): '" + *text + "'");
         date = *parsed;
     }
     const auto repository = assets::openAssetRepository(*args.value("--project"));

@@ -45,58 +45,44 @@ const char* kHelp =
     "(unreadable project or rules, point outside the project), 2 on a usage error.\n";
 
 int runCheckSite(int argc, char** argv) {
-    CliArgs args({"--project", "--lon", "--lat", "--crs", "--operator", "--host-type", "--rules",
+    CliArgs args("check-site", kHelp,
+                 {"--project", "--lon", "--lat", "--crs", "--operator", "--host-type", "--rules",
                   "--format"},
                  {});
-    if (!args.parse(argc, argv, 1)) {
-        std::cerr << "citytwin-cli check-site: " << args.error() << "\n" << kHelp;
-        return 2;
-    }
-    if (args.has("--help")) {
-        std::cout << kHelp;
-        return 0;
-    }
-    const auto usage = [](const std::string& what) {
-        std::cerr << "citytwin-cli check-site: " << what << "\n" << kHelp;
-        return 2;
-    };
+    if (auto exit = args.parseOrExit(argc, argv))
+        return *exit;
     if (!args.positionals().empty())
-        return usage("unexpected argument '" + args.positionals()[0] + "'");
+        return args.usage("unexpected argument '" + args.positionals()[0] + "'");
     for (const char* required : {"--project", "--lon", "--lat"})
         if (!args.has(required))
-            return usage(std::string(required) + " is required");
+            return args.usage(std::string(required) + " is required");
     const std::string format = args.valueOr("--format", "json");
     if (format != "json" && format != "text")
-        return usage("--format must be json or text");
+        return args.usage("--format must be json or text");
+    // As std::stod reads them: NaN and infinities pass (the checker refuses
+    // them), what over- or underflows a double does not.
+    NumberSpec coordinate;
+    coordinate.allowInfinity = true;
+    coordinate.allowNan = true;
+    coordinate.rejectRangeErrors = true;
     double x = 0.0, y = 0.0;
-    try {
-        std::size_t used = 0;
-        const std::string lon = *args.value("--lon");
-        x = std::stod(lon, &used);
-        if (used != lon.size())
-            throw std::invalid_argument(lon);
-        const std::string lat = *args.value("--lat");
-        y = std::stod(lat, &used);
-        if (used != lat.size())
-            throw std::invalid_argument(lat);
-    } catch (const std::exception&) {
-        return usage("--lon and --lat must be numbers");
-    }
+    if (!args.number("--lon", coordinate, x) || !args.number("--lat", coordinate, y))
+        return args.usage("--lon and --lat must be numbers");
     assets::SiteProposal proposal;
     proposal.operatorName = args.valueOr("--operator", "");
     if (auto t = args.value("--host-type")) {
         proposal.maybeHostType = assets::parseHostType(*t);
         if (!proposal.maybeHostType)
-            return usage("--host-type: unknown host type '" + *t + "'");
+            return args.usage("--host-type: unknown host type '" + *t + "'");
     }
     proposal.position = {x, y, 0.0};
-    if (auto crsText = args.value("--crs")) {
-        auto crs = geo::Crs::fromString(*crsText);
-        if (!crs)
-            return usage("--crs: " + crs.messages());
-        auto transform = geo::CrsTransform::create(crs.value(), geo::Crs::wgs84());
+    std::optional<geo::Crs> maybeCrs;
+    if (!args.crs("--crs", maybeCrs))
+        return args.usage(args.error());
+    if (maybeCrs) {
+        auto transform = geo::CrsTransform::create(*maybeCrs, geo::Crs::wgs84());
         if (!transform)
-            return usage("--crs: " + transform.messages());
+            return args.usage("--crs: " + transform.messages());
         auto p = transform->transform(proposal.position);
         if (!p) {
             std::cerr << "citytwin-cli check-site: --lon/--lat: " << p.messages() << '\n';

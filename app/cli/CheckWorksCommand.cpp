@@ -45,53 +45,41 @@ const char* kHelp =
     "outside the project), 2 on a usage error.\n";
 
 int runCheckWorks(int argc, char** argv) {
-    CliArgs args({"--project", "--wkt", "--file", "--kind", "--start", "--end", "--crs", "--rules",
+    CliArgs args("check-works", kHelp,
+                 {"--project", "--wkt", "--file", "--kind", "--start", "--end", "--crs", "--rules",
                   "--format"},
                  {});
-    if (!args.parse(argc, argv, 1)) {
-        std::cerr << "citytwin-cli check-works: " << args.error() << "\n" << kHelp;
-        return 2;
-    }
-    if (args.has("--help")) {
-        std::cout << kHelp;
-        return 0;
-    }
-    const auto usage = [](const std::string& what) {
-        std::cerr << "citytwin-cli check-works: " << what << "\n" << kHelp;
-        return 2;
-    };
+    if (auto exit = args.parseOrExit(argc, argv))
+        return *exit;
     if (!args.positionals().empty())
-        return usage("unexpected argument '" + args.positionals()[0] + "'");
+        return args.usage("unexpected argument '" + args.positionals()[0] + "'");
     if (!args.has("--project"))
-        return usage("--project is required");
+        return args.usage("--project is required");
     if (args.has("--wkt") == args.has("--file"))
-        return usage("give exactly one of --wkt and --file");
+        return args.usage("give exactly one of --wkt and --file");
     if (!args.has("--kind"))
-        return usage("--kind is required");
+        return args.usage("--kind is required");
     const std::string format = args.valueOr("--format", "json");
     if (format != "json" && format != "text")
-        return usage("--format must be json or text");
+        return args.usage("--format must be json or text");
     assets::WorksProposal works;
     const auto kind = assets::parseWorksKind(*args.value("--kind"));
     if (!kind)
-        return usage("--kind: unknown works kind '" + *args.value("--kind") + "'");
+        return args.usage("--kind: unknown works kind '" + *args.value("--kind") + "'");
     works.kind = *kind;
     for (const char* option : {"--start", "--end"}) {
         if (!args.has(option))
             continue;
         auto date = assets::IsoDate::parse(*args.value(option));
         if (!date)
-            return usage(std::string(option) + ": not a date (YYYY-MM-DD): '" +
-                         *args.value(option) + "'");
+            return args.usage(std::string(option) + ": not a date (YYYY-MM-DD): '" +
+                              *args.value(option) + "'");
         (std::string(option) == "--start" ? works.maybeStart : works.maybeEnd) = date;
     }
-    geo::Crs crs = geo::Crs::wgs84();
-    if (auto text = args.value("--crs")) {
-        auto parsed = geo::Crs::fromString(*text);
-        if (!parsed)
-            return usage("--crs: " + parsed.messages());
-        crs = parsed.value();
-    }
+    std::optional<geo::Crs> maybeCrs;
+    if (!args.crs("--crs", maybeCrs))
+        return args.usage(args.error());
+    const geo::Crs crs = maybeCrs.value_or(geo::Crs::wgs84());
     auto area = args.has("--wkt") ? assets::parseWorksAreaWkt(*args.value("--wkt"), crs)
                                   : assets::readWorksAreaFile(*args.value("--file"), crs);
     if (!area) {

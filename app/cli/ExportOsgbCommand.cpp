@@ -37,29 +37,15 @@ public:
 };
 
 int runExport(int argc, char** argv) {
-    CliArgs args({"--out", "--src-crs"}, {});
-    if (!args.parse(argc, argv, 1)) {
-        std::cerr << "citytwin-cli export-osgb: " << args.error() << "\n" << kHelp;
-        return 2;
-    }
-    if (args.has("--help")) {
-        std::cout << kHelp;
-        return 0;
-    }
+    CliArgs args("export-osgb", kHelp, {"--out", "--src-crs"}, {});
+    if (auto exit = args.parseOrExit(argc, argv))
+        return *exit;
     const auto out = args.value("--out");
-    if (!out || args.positionals().empty()) {
-        std::cerr << "citytwin-cli export-osgb: need FILE... and --out\n" << kHelp;
-        return 2;
-    }
+    if (!out || args.positionals().empty())
+        return args.usage("need FILE... and --out");
     geo::VectorReadOptions options;
-    if (auto crs = args.value("--src-crs")) {
-        auto parsed = geo::Crs::fromString(*crs);
-        if (!parsed) {
-            std::cerr << "citytwin-cli export-osgb: --src-crs: " << parsed.messages() << '\n';
-            return 2;
-        }
-        options.maybeSourceCrs = parsed.value();
-    }
+    if (!args.crs("--src-crs", options.maybeSourceCrs))
+        return args.usageWithoutHelp(args.error());
     std::vector<std::shared_ptr<const geo::FeatureLayer>> layers;
     geo::Extent extent;
     for (const auto& path : args.positionals()) {

@@ -43,35 +43,22 @@ const char* kHelp =
     "exit status: 0 on success, 1 if the import failed, 2 on a usage error.\n";
 
 int runImport(int argc, char** argv) {
-    CliArgs args({"--project", "--layer", "--src-crs", "--encoding", "--invalid", "--src-layer",
+    CliArgs args("import", kHelp,
+                 {"--project", "--layer", "--src-crs", "--encoding", "--invalid", "--src-layer",
                   "--project-crs"},
                  {"--overwrite", "--append"});
-    if (!args.parse(argc, argv, 1)) {
-        std::cerr << "citytwin-cli import: " << args.error() << "\n" << kHelp;
-        return 2;
-    }
-    if (args.has("--help")) {
-        std::cout << kHelp;
-        return 0;
-    }
+    if (auto exit = args.parseOrExit(argc, argv))
+        return *exit;
     const auto project = args.value("--project");
     const auto layer = args.value("--layer");
-    if (args.positionals().size() != 1 || !project || !layer) {
-        std::cerr << "citytwin-cli import: need exactly one SRC, --project and --layer\n" << kHelp;
-        return 2;
-    }
+    if (args.positionals().size() != 1 || !project || !layer)
+        return args.usage("need exactly one SRC, --project and --layer");
     geo::ImportOptions options;
     options.layerName = *layer;
     options.sourceLayer = args.valueOr("--src-layer", "");
     options.encoding = args.valueOr("--encoding", "");
-    if (auto crs = args.value("--src-crs")) {
-        auto parsed = geo::Crs::fromString(*crs);
-        if (!parsed) {
-            std::cerr << "citytwin-cli import: --src-crs: " << parsed.messages() << '\n';
-            return 2;
-        }
-        options.maybeSourceCrs = parsed.value();
-    }
+    if (!args.crs("--src-crs", options.maybeSourceCrs))
+        return args.usageWithoutHelp(args.error());
     const std::string invalid = args.valueOr("--invalid", "repair");
     if (invalid == "repair")
         options.invalid = geo::InvalidGeometryPolicy::Repair;
@@ -79,29 +66,20 @@ int runImport(int argc, char** argv) {
         options.invalid = geo::InvalidGeometryPolicy::Skip;
     else if (invalid == "fail")
         options.invalid = geo::InvalidGeometryPolicy::Fail;
-    else {
-        std::cerr << "citytwin-cli import: --invalid must be repair, skip or fail, not '" << invalid
-                  << "'\n";
-        return 2;
-    }
-    if (args.has("--overwrite") && args.has("--append")) {
-        std::cerr << "citytwin-cli import: --overwrite and --append exclude each other\n";
-        return 2;
-    }
+    else
+        return args.usageWithoutHelp("--invalid must be repair, skip or fail, not '" + invalid +
+                                     "'");
+    if (args.has("--overwrite") && args.has("--append"))
+        return args.usageWithoutHelp("--overwrite and --append exclude each other");
     if (args.has("--overwrite"))
         options.existing = geo::ExistingLayerPolicy::Overwrite;
     if (args.has("--append"))
         options.existing = geo::ExistingLayerPolicy::Append;
 
-    geo::Crs projectCrs = geo::Crs::wgs84();
-    if (auto crs = args.value("--project-crs")) {
-        auto parsed = geo::Crs::fromString(*crs);
-        if (!parsed) {
-            std::cerr << "citytwin-cli import: --project-crs: " << parsed.messages() << '\n';
-            return 2;
-        }
-        projectCrs = parsed.value();
-    }
+    std::optional<geo::Crs> maybeProjectCrs;
+    if (!args.crs("--project-crs", maybeProjectCrs))
+        return args.usageWithoutHelp(args.error());
+    const geo::Crs projectCrs = maybeProjectCrs.value_or(geo::Crs::wgs84());
     auto store = geo::ProjectStore::openOrCreate(*project, projectCrs);
     for (const auto& d : store.diagnostics())
         std::cerr << d.toString() << '\n';

@@ -23,28 +23,14 @@ const char* kHelp =
     "exit status: 0 if every file was read, 1 otherwise, 2 on a usage error.\n";
 
 int runInfo(int argc, char** argv) {
-    CliArgs args({"--src-crs"}, {});
-    if (!args.parse(argc, argv, 1)) {
-        std::cerr << "citytwin-cli info: " << args.error() << "\n" << kHelp;
-        return 2;
-    }
-    if (args.has("--help")) {
-        std::cout << kHelp;
-        return 0;
-    }
-    if (args.positionals().empty()) {
-        std::cerr << "citytwin-cli info: no FILE given\n" << kHelp;
-        return 2;
-    }
+    CliArgs args("info", kHelp, {"--src-crs"}, {});
+    if (auto exit = args.parseOrExit(argc, argv))
+        return *exit;
+    if (args.positionals().empty())
+        return args.usage("no FILE given");
     geo::VectorReadOptions options;
-    if (auto crs = args.value("--src-crs")) {
-        auto parsed = geo::Crs::fromString(*crs);
-        if (!parsed) {
-            std::cerr << "citytwin-cli info: --src-crs: " << parsed.messages() << '\n';
-            return 2;
-        }
-        options.maybeSourceCrs = parsed.value();
-    }
+    if (!args.crs("--src-crs", options.maybeSourceCrs))
+        return args.usageWithoutHelp(args.error());
     int status = 0;
     for (const auto& path : args.positionals()) {
         auto layers = geo::readVectorFile(path, options);

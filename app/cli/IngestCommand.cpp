@@ -64,50 +64,50 @@ extern "C" void onStopSignal(int) {
     gStop = true;
 }
 
-bool parseNumber(const std::string& text, double& out) {
-    char* end = nullptr;
-    out = std::strtod(text.c_str(), &end);
-    return !text.empty() && end == text.c_str() + text.size() && out >= 0;
-}
-
-int usage(const std::string& message) {
-    std::cerr << "citytwin-cli ingest: " << message << "\n\n" << kHelp;
-    return 2;
+/// A number > 0 (or >= 1 for counts); "inf" is one, "nan" is not.
+NumberSpec positive(double min, bool exclusive, const char* complaint) {
+    NumberSpec spec;
+    spec.min = min;
+    spec.minExclusive = exclusive;
+    spec.allowInfinity = true;
+    spec.complaint = complaint;
+    return spec;
 }
 
 int runIngest(int argc, char** argv) {
-    CliArgs args({"--mqtt", "--topic", "--store", "--duration", "--user", "--password", "--cafile",
+    CliArgs args("ingest", kHelp,
+                 {"--mqtt", "--topic", "--store", "--duration", "--user", "--password", "--cafile",
                   "--qos", "--mqtt-version", "--client-id", "--file", "--registry", "--queue",
                   "--overflow", "--retention-days"},
-                 {"--persistent-session"});
-    if (!args.parse(argc, argv, 1))
-        return usage(args.error());
-    if (args.has("--help")) {
-        std::cout << kHelp;
-        return 0;
-    }
+                 {"--persistent-session"}, UsageLayout::HelpAfterBlankLine);
+    if (auto exit = args.parseOrExit(argc, argv))
+        return *exit;
     if (!args.positionals().empty())
-        return usage("unexpected argument " + args.positionals()[0]);
+        return args.usage("unexpected argument " + args.positionals()[0]);
     const auto store = args.value("--store");
     if (!store)
-        return usage("--store is required");
+        return args.usage("--store is required");
     if (args.has("--mqtt") == args.has("--file"))
-        return usage("give exactly one of --mqtt or --file");
+        return args.usage("give exactly one of --mqtt or --file");
     if (args.has("--password") && !args.has("--user"))
-        return usage("--password needs --user");
+        return args.usage("--password needs --user");
     if (args.has("--persistent-session") && !args.has("--client-id"))
-        return usage("--persistent-session needs --client-id");
+        return args.usage("--persistent-session needs --client-id");
 
     double duration = 0;
-    if (auto d = args.value("--duration"); d && (!parseNumber(*d, duration) || duration <= 0))
-        return usage("--duration: '" + *d + "' is not a positive number of seconds");
+    if (!args.number("--duration",
+                     positive(0.0, true, ": '%v' is not a positive number of seconds"), duration))
+        return args.usage(args.error());
 
     IngestServiceOptions options;
     options.storePath = *store;
-    if (auto q = args.value("--queue")) {
+    if (args.has("--queue")) {
+        // Finite: a count of "inf" would not convert to size_t.
+        NumberSpec count = positive(1.0, false, ": '%v' is not a count >= 1");
+        count.allowInfinity = false;
         double n = 0;
-        if (!parseNumber(*q, n) || n < 1)
-            return usage("--queue: '" + *q + "' is not a count >= 1");
+        if (!args.number("--queue", count, n))
+            return args.usage(args.error());
         options.queueCapacity = static_cast<std::size_t>(n);
     }
     // A file can wait for the writer; a broker stream cannot.
@@ -119,12 +119,16 @@ int runIngest(int argc, char** argv) {
     else if (overflow == "block")
         options.overflow = OverflowPolicy::Block;
     else
-        return usage("--overflow: '" + overflow + "' is not drop-newest, drop-oldest or block");
-    if (auto r = args.value("--retention-days")) {
-        double days = 0;
-        if (!parseNumber(*r, days) || days <= 0)
-            return usage("--retention-days: '" + *r + "' is not a positive number");
-        options.store.rawRetentionMs = static_cast<TimeMs>(days * 86400000.0);
+        return args.usage("--overflow: '" + overflow +
+                          "' is not drop-newest, drop-oldest or block");
+    if (args.has("--retention-days")) {
+        // Finite: "inf" days would not convert to milliseconds.
+        NumberSpec days = positive(0.0, true, ": '%v' is not a positive number");
+        days.allowInfinity = false;
+        double d = 0;
+        if (!args.number("--retention-days", days, d))
+            return args.usage(args.error());
+        options.store.rawRetentionMs = static_cast<TimeMs>(d * 86400000.0);
     }
     if (auto path = args.value("--registry")) {
         auto registry = SensorRegistry::importCsv(*path);
@@ -139,7 +143,7 @@ int runIngest(int argc, char** argv) {
     if (auto hostPort = args.value("--mqtt")) {
         auto parsed = parseHostPort(*hostPort);
         if (!parsed)
-            return usage("--mqtt: " + parsed.messages());
+            return args.usage("--mqtt: " + parsed.messages());
         mqtt.host = parsed.value().first;
         mqtt.port = parsed.value().second;
         mqtt.topics = {args.valueOr("--topic", "city/sensors/#")};
@@ -150,7 +154,7 @@ int runIngest(int argc, char** argv) {
         mqtt.cleanSession = !args.has("--persistent-session");
         const auto qos = args.valueOr("--qos", "1");
         if (qos != "0" && qos != "1")
-            return usage("--qos: must be 0 or 1");
+            return args.usage("--qos: must be 0 or 1");
         mqtt.qos = qos == "1" ? 1 : 0;
         const auto version = args.valueOr("--mqtt-version", "5");
         if (version == "5")
@@ -158,9 +162,9 @@ int runIngest(int argc, char** argv) {
         else if (version == "3.1.1" || version == "311" || version == "4")
             mqtt.protocolVersion = 4;
         else
-            return usage("--mqtt-version: '" + version + "' is not 3.1.1 or 5");
+            return args.usage("--mqtt-version: '" + version + "' is not 3.1.1 or 5");
     } else if (args.has("--topic") || args.has("--user") || args.has("--cafile")) {
-        return usage("--topic, --user and --cafile apply to --mqtt only");
+        return args.usage("--topic, --user and --cafile apply to --mqtt only");
     }
 
     auto service = IngestService::open(std::move(options));

@@ -24,20 +24,12 @@ const char* kHelp =
     "exit status: 0 on success, 1 if the project cannot be read, 2 on a usage error.\n";
 
 int runLayers(int argc, char** argv) {
-    CliArgs args({"--project"}, {});
-    if (!args.parse(argc, argv, 1)) {
-        std::cerr << "citytwin-cli layers: " << args.error() << "\n" << kHelp;
-        return 2;
-    }
-    if (args.has("--help")) {
-        std::cout << kHelp;
-        return 0;
-    }
+    CliArgs args("layers", kHelp, {"--project"}, {});
+    if (auto exit = args.parseOrExit(argc, argv))
+        return *exit;
     const auto project = args.value("--project");
-    if (!project || !args.positionals().empty()) {
-        std::cerr << "citytwin-cli layers: need --project P.gpkg\n" << kHelp;
-        return 2;
-    }
+    if (!project || !args.positionals().empty())
+        return args.usage("need --project P.gpkg");
     auto store = geo::ProjectStore::open(*project);
     if (!store) {
         std::cerr << store.messages() << '\n';

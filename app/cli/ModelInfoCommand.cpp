@@ -59,42 +59,29 @@ bool parsePoint(const std::string& text, geo::GeoPoint& out) {
     return true;
 }
 
-bool parseNumber(const std::string& text, double& out) {
-    char* end = nullptr;
-    out = std::strtod(text.c_str(), &end);
-    return end != text.c_str() && *end == '\0' && std::isfinite(out);
-}
-
 int runModelInfo(int argc, char** argv) {
-    CliArgs args({"--at", "--heading", "--scale", "--frame-origin"}, {});
-    if (!args.parse(argc, argv, 1)) {
-        std::cerr << "citytwin-cli model-info: " << args.error() << "\n" << kHelp;
-        return 2;
-    }
-    if (args.has("--help")) {
-        std::cout << kHelp;
-        return 0;
-    }
-    if (args.positionals().size() != 1) {
-        std::cerr << "citytwin-cli model-info: give exactly one PATH\n" << kHelp;
-        return 2;
-    }
+    CliArgs args("model-info", kHelp, {"--at", "--heading", "--scale", "--frame-origin"}, {});
+    if (auto exit = args.parseOrExit(argc, argv))
+        return *exit;
+    if (args.positionals().size() != 1)
+        return args.usage("give exactly one PATH");
     const std::string path = args.positionals().front();
     geo::GeoPoint frameOrigin{121.4737, 31.2304, 0.0};
     render::ModelAnchor anchor{{121.4737, 31.2304, 0.0}, 0.0, 1.0};
-    auto usage = [&](const std::string& what) {
-        std::cerr << "citytwin-cli model-info: " << what << "\n" << kHelp;
-        return 2;
-    };
     if (auto v = args.value("--frame-origin"); v && !parsePoint(*v, frameOrigin))
-        return usage("--frame-origin must be LON,LAT[,H] in degrees and metres");
+        return args.usage("--frame-origin must be LON,LAT[,H] in degrees and metres");
     if (auto v = args.value("--at"); v && !parsePoint(*v, anchor.lonLatH))
-        return usage("--at must be LON,LAT[,H] in degrees and metres");
-    if (auto v = args.value("--heading"); v && !parseNumber(*v, anchor.headingDegrees))
-        return usage("--heading must be a number of degrees");
-    if (auto v = args.value("--scale");
-        v && (!parseNumber(*v, anchor.scale) || anchor.scale <= 0.0))
-        return usage("--scale must be a positive number");
+        return args.usage("--at must be LON,LAT[,H] in degrees and metres");
+    NumberSpec heading;
+    heading.complaint = " must be a number of degrees";
+    if (!args.number("--heading", heading, anchor.headingDegrees))
+        return args.usage(args.error());
+    NumberSpec scale;
+    scale.min = 0.0;
+    scale.minExclusive = true;
+    scale.complaint = " must be a positive number";
+    if (!args.number("--scale", scale, anchor.scale))
+        return args.usage(args.error());
     const geo::LocalFrame frame(frameOrigin);
 
     const auto model = render::loadModelFile(path, frame, anchor);

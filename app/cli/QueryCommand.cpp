@@ -35,11 +35,6 @@ const char* kHelp =
     "exit status: 0 on success (also when nothing matches), 1 on a store error,\n"
     "2 on a usage error.\n";
 
-int usage(const std::string& message) {
-    std::cerr << "citytwin-cli query: " << message << "\n\n" << kHelp;
-    return 2;
-}
-
 std::string number(double v) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.10g", v);
@@ -60,44 +55,42 @@ std::string csvField(const std::string& s) {
 }
 
 int runQuery(int argc, char** argv) {
-    CliArgs args({"--store", "--sensor", "--metric", "--from", "--to", "--agg", "--format"}, {});
-    if (!args.parse(argc, argv, 1))
-        return usage(args.error());
-    if (args.has("--help")) {
-        std::cout << kHelp;
-        return 0;
-    }
+    CliArgs args("query", kHelp,
+                 {"--store", "--sensor", "--metric", "--from", "--to", "--agg", "--format"}, {},
+                 UsageLayout::HelpAfterBlankLine);
+    if (auto exit = args.parseOrExit(argc, argv))
+        return *exit;
     if (!args.positionals().empty())
-        return usage("unexpected argument " + args.positionals()[0]);
+        return args.usage("unexpected argument " + args.positionals()[0]);
     const auto storePath = args.value("--store");
     const auto sensor = args.value("--sensor");
     if (!storePath)
-        return usage("--store is required");
+        return args.usage("--store is required");
     if (!sensor)
-        return usage("--sensor is required");
+        return args.usage("--sensor is required");
     TimeMs from = std::numeric_limits<TimeMs>::min() / 2;
     TimeMs to = std::numeric_limits<TimeMs>::max() / 2;
     if (auto f = args.value("--from")) {
         auto t = parseUserTime(*f);
         if (!t)
-            return usage("--from: '" + *f + "' is neither ISO 8601 with zone nor epoch ms");
+            return args.usage("--from: '" + *f + "' is neither ISO 8601 with zone nor epoch ms");
         from = *t;
     }
     if (auto f = args.value("--to")) {
         auto t = parseUserTime(*f);
         if (!t)
-            return usage("--to: '" + *f + "' is neither ISO 8601 with zone nor epoch ms");
+            return args.usage("--to: '" + *f + "' is neither ISO 8601 with zone nor epoch ms");
         to = *t;
     }
     if (from > to)
-        return usage("--from is after --to");
+        return args.usage("--from is after --to");
     const auto aggText = args.valueOr("--agg", "raw");
     const auto agg = parseAggregation(aggText);
     if (!agg)
-        return usage("--agg: '" + aggText + "' is not raw, 1m or 1h");
+        return args.usage("--agg: '" + aggText + "' is not raw, 1m or 1h");
     const auto format = args.valueOr("--format", "csv");
     if (format != "csv" && format != "json")
-        return usage("--format: '" + format + "' is not csv or json");
+        return args.usage("--format: '" + format + "' is not csv or json");
 
     SensorStoreOptions options;
     options.readOnly = true;

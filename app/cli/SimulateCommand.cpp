@@ -44,47 +44,44 @@ const char* kHelp =
     "  --user U, --password P, --cafile F   broker credentials and TLS CA\n"
     "exit status: 0 on success, 1 on a broker error, 2 on a usage error.\n";
 
-int usage(const std::string& message) {
-    std::cerr << "citytwin-cli simulate: " << message << "\n\n" << kHelp;
-    return 2;
-}
-
-bool parsePositive(const std::string& text, double& out) {
-    char* end = nullptr;
-    out = std::strtod(text.c_str(), &end);
-    return !text.empty() && end == text.c_str() + text.size() && std::isfinite(out) && out > 0;
+/// A finite number > 0.
+NumberSpec positive(const char* complaint) {
+    NumberSpec spec;
+    spec.min = 0.0;
+    spec.minExclusive = true;
+    spec.complaint = complaint;
+    return spec;
 }
 
 int runSimulate(int argc, char** argv) {
-    CliArgs args({"--sensors", "--rate", "--duration", "--seed", "--mqtt", "--topic-prefix",
+    CliArgs args("simulate", kHelp,
+                 {"--sensors", "--rate", "--duration", "--seed", "--mqtt", "--topic-prefix",
                   "--registry", "--qos", "--mqtt-version", "--user", "--password", "--cafile"},
-                 {});
-    if (!args.parse(argc, argv, 1))
-        return usage(args.error());
-    if (args.has("--help")) {
-        std::cout << kHelp;
-        return 0;
-    }
+                 {}, UsageLayout::HelpAfterBlankLine);
+    if (auto exit = args.parseOrExit(argc, argv))
+        return *exit;
     if (!args.positionals().empty())
-        return usage("unexpected argument " + args.positionals()[0]);
-    double rate = 0, duration = 0, sensorsWanted = 0, seedValue = 1;
-    const auto rateText = args.value("--rate");
-    if (!rateText || !parsePositive(*rateText, rate) || rate < 0.001 || rate > 1000)
-        return usage("--rate HZ is required, 0.001..1000");
-    if (auto d = args.value("--duration"); d && !parsePositive(*d, duration))
-        return usage("--duration: '" + *d + "' is not a positive number of seconds");
-    if (auto n = args.value("--sensors");
-        n && (!parsePositive(*n, sensorsWanted) || sensorsWanted != std::floor(sensorsWanted)))
-        return usage("--sensors: '" + *n + "' is not a positive integer");
+        return args.usage("unexpected argument " + args.positionals()[0]);
+    double rate = 0, duration = 0, sensorsWanted = 0;
+    NumberSpec rateSpec;
+    rateSpec.min = 0.001;
+    rateSpec.max = 1000;
+    if (!args.has("--rate") || !args.number("--rate", rateSpec, rate))
+        return args.usage("--rate HZ is required, 0.001..1000");
+    if (!args.number("--duration", positive(": '%v' is not a positive number of seconds"),
+                     duration))
+        return args.usage(args.error());
+    NumberSpec sensorsSpec = positive(": '%v' is not a positive integer");
+    sensorsSpec.integer = true;
+    if (!args.number("--sensors", sensorsSpec, sensorsWanted))
+        return args.usage(args.error());
     if (!args.has("--sensors") && !args.has("--registry"))
-        return usage("--sensors N is required (or --registry)");
-    if (auto s = args.value("--seed")) {
-        char* end = nullptr;
-        seedValue = static_cast<double>(std::strtoull(s->c_str(), &end, 10));
-        if (s->empty() || *end != '\0')
-            return usage("--seed: '" + *s + "' is not an integer");
-    }
-    const auto seed = static_cast<std::uint64_t>(seedValue);
+        return args.usage("--sensors N is required (or --registry)");
+    std::uint64_t seedGiven = 1;
+    if (!args.unsignedInteger("--seed", seedGiven))
+        return args.usage(args.error());
+    // Through a double, as ever: a seed above 2^53 rounds as it always did.
+    const auto seed = static_cast<std::uint64_t>(static_cast<double>(seedGiven));
 
     SensorRegistry registry;
     if (auto path = args.value("--registry")) {
@@ -111,17 +108,17 @@ int runSimulate(int argc, char** argv) {
     if (auto hostPort = args.value("--mqtt")) {
         auto parsed = parseHostPort(*hostPort);
         if (!parsed)
-            return usage("--mqtt: " + parsed.messages());
+            return args.usage("--mqtt: " + parsed.messages());
         MqttOptions o;
         o.host = parsed.value().first;
         o.port = parsed.value().second;
         const auto qos = args.valueOr("--qos", "0");
         if (qos != "0" && qos != "1")
-            return usage("--qos: must be 0 or 1");
+            return args.usage("--qos: must be 0 or 1");
         o.qos = qos == "1" ? 1 : 0;
         const auto version = args.valueOr("--mqtt-version", "5");
         if (version != "5" && version != "3.1.1" && version != "311")
-            return usage("--mqtt-version: '" + version + "' is not 3.1.1 or 5");
+            return args.usage("--mqtt-version: '" + version + "' is not 3.1.1 or 5");
         o.protocolVersion = version == "5" ? 5 : 4;
         o.username = args.valueOr("--user", "");
         o.password = args.valueOr("--password", "");

@@ -27,20 +27,12 @@ const char* kHelp =
     "integrity check, 2 on a usage error.\n";
 
 int runStats(int argc, char** argv) {
-    CliArgs args({"--store"}, {});
-    if (!args.parse(argc, argv, 1)) {
-        std::cerr << "citytwin-cli stats: " << args.error() << "\n\n" << kHelp;
-        return 2;
-    }
-    if (args.has("--help")) {
-        std::cout << kHelp;
-        return 0;
-    }
+    CliArgs args("stats", kHelp, {"--store"}, {}, UsageLayout::HelpAfterBlankLine);
+    if (auto exit = args.parseOrExit(argc, argv))
+        return *exit;
     const auto path = args.value("--store");
-    if (!path || !args.positionals().empty()) {
-        std::cerr << "citytwin-cli stats: --store is required (and nothing else)\n\n" << kHelp;
-        return 2;
-    }
+    if (!path || !args.positionals().empty())
+        return args.usage("--store is required (and nothing else)");
     SensorStoreOptions options;
     options.readOnly = true;
     auto store = SensorStore::open(*path, options);

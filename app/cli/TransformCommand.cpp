@@ -126,38 +126,17 @@ private:
 };
 
 int runTransform(int argc, char** argv) {
-    CliArgs args({"--from", "--to"}, {});
-    if (!args.parse(argc, argv, 1)) {
-        std::cerr << "citytwin-cli transform: " << args.error() << "\n" << kHelp;
-        return 2;
-    }
-    if (args.has("--help")) {
-        std::cout << kHelp;
-        return 0;
-    }
-    const auto from = args.value("--from");
-    const auto to = args.value("--to");
-    if (!from || !to || !args.positionals().empty()) {
-        std::cerr
-            << "citytwin-cli transform: need --from CRS and --to CRS (and no other arguments)\n"
-            << kHelp;
-        return 2;
-    }
-    auto fromCrs = geo::Crs::fromString(*from);
-    if (!fromCrs) {
-        std::cerr << "citytwin-cli transform: --from: " << fromCrs.messages() << '\n';
-        return 2;
-    }
-    auto toCrs = geo::Crs::fromString(*to);
-    if (!toCrs) {
-        std::cerr << "citytwin-cli transform: --to: " << toCrs.messages() << '\n';
-        return 2;
-    }
-    auto transform = geo::CrsTransform::create(fromCrs.value(), toCrs.value());
-    if (!transform) {
-        std::cerr << "citytwin-cli transform: " << transform.messages() << '\n';
-        return 2;
-    }
+    CliArgs args("transform", kHelp, {"--from", "--to"}, {});
+    if (auto exit = args.parseOrExit(argc, argv))
+        return *exit;
+    if (!args.has("--from") || !args.has("--to") || !args.positionals().empty())
+        return args.usage("need --from CRS and --to CRS (and no other arguments)");
+    std::optional<geo::Crs> fromCrs, toCrs;
+    if (!args.crs("--from", fromCrs) || !args.crs("--to", toCrs))
+        return args.usageWithoutHelp(args.error());
+    auto transform = geo::CrsTransform::create(*fromCrs, *toCrs);
+    if (!transform)
+        return args.usageWithoutHelp(transform.messages());
 
     LineBatch batch(transform.value());
     long lineNo = 0, bad = 0;

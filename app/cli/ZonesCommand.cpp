@@ -23,19 +23,11 @@ const char* kHelp =
     "exit status: 0 if the zones were written, 1 if not, 2 on a usage error.\n";
 
 int runZones(int argc, char** argv) {
-    CliArgs args({"--project", "--out", "--rules"}, {});
-    if (!args.parse(argc, argv, 1)) {
-        std::cerr << "citytwin-cli zones: " << args.error() << "\n" << kHelp;
-        return 2;
-    }
-    if (args.has("--help")) {
-        std::cout << kHelp;
-        return 0;
-    }
-    if (!args.has("--project") || !args.has("--out") || !args.positionals().empty()) {
-        std::cerr << "citytwin-cli zones: --project and --out are required\n" << kHelp;
-        return 2;
-    }
+    CliArgs args("zones", kHelp, {"--project", "--out", "--rules"}, {});
+    if (auto exit = args.parseOrExit(argc, argv))
+        return *exit;
+    if (!args.has("--project") || !args.has("--out") || !args.positionals().empty())
+        return args.usage("--project and --out are required");
     const auto repository = assets::openAssetRepository(*args.value("--project"));
     auto context = assets::InspectionContext::open(*repository, args.valueOr("--rules", ""));
     for (const auto& d : context.diagnostics())

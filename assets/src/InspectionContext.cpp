@@ -19,17 +19,9 @@ geo::Result<std::unique_ptr<InspectionContext>> InspectionContext::open(
     using R = geo::Result<std::unique_ptr<InspectionContext>>;
     geo::Result<RuleSet> rules =
         rulesPath.empty() ? geo::Result<RuleSet>(defaultRules()) : loadRules(rulesPath);
-    if (!rules) {
-        R failed;
-        failed.addDiagnostics(rules.diagnostics());
-        return failed;
-    }
+    CITYTWIN_RETURN_IF_FAILED(rules);
     auto project = repository.load();
-    if (!project) {
-        R failed;
-        failed.addDiagnostics(project.diagnostics());
-        return failed;
-    }
+    CITYTWIN_RETURN_IF_FAILED(project);
     R result(fromProject(std::move(project).value(), std::move(rules).value()));
     result.addDiagnostics(project.diagnostics());
     return result;

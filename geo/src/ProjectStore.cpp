@@ -43,11 +43,7 @@ Result<ProjectStore> ProjectStore::create(const std::string& path, const Crs& pr
 
 Result<ProjectStore> ProjectStore::open(const std::string& path) {
     auto opened = detail::openProject(path, /*update=*/false);
-    if (!opened) {
-        Result<ProjectStore> r;
-        r.addDiagnostics(opened.diagnostics());
-        return r;
-    }
+    CITYTWIN_RETURN_IF_FAILED(opened);
     return ProjectStore(path, opened->crs);
 }
 
@@ -59,13 +55,8 @@ Result<ProjectStore> ProjectStore::openOrCreate(const std::string& path, const C
 }
 
 Result<std::vector<LayerInfo>> ProjectStore::layers() const {
-    using R = Result<std::vector<LayerInfo>>;
     auto opened = detail::openProject(_path, /*update=*/false);
-    if (!opened) {
-        R r;
-        r.addDiagnostics(opened.diagnostics());
-        return r;
-    }
+    CITYTWIN_RETURN_IF_FAILED(opened);
     GdalErrorCapture capture;
     std::vector<LayerInfo> out;
     GDALDataset& ds = *opened->dataset;
@@ -101,11 +92,7 @@ Result<std::vector<LayerInfo>> ProjectStore::layers() const {
 Result<FeatureLayer> ProjectStore::readLayer(const std::string& name) const {
     using R = Result<FeatureLayer>;
     auto all = layers();
-    if (!all) {
-        R r;
-        r.addDiagnostics(all.diagnostics());
-        return r;
-    }
+    CITYTWIN_RETURN_IF_FAILED(all);
     const LayerInfo* info = nullptr;
     for (const auto& l : all.value())
         if (l.name == name)

@@ -16,28 +16,22 @@ namespace {
 namespace fs = std::filesystem;
 using detail::DatasetPtr;
 
-template <typename T>
-Result<T> failWith(const std::string& message, const std::string& path,
-                   const std::string& field = {}) {
-    return Result<T>::failure(message, path, 0, field);
-}
-
 Result<DatasetPtr> openRaster(const std::string& path) {
     ensureGdalInitialised();
     std::error_code ec;
     const auto st = fs::status(path, ec);
     if (ec || !fs::exists(st))
-        return failWith<DatasetPtr>("no such file", path);
+        return Result<DatasetPtr>::failure("no such file", path);
     if (fs::is_directory(st))
-        return failWith<DatasetPtr>("is a directory, not a raster file", path);
+        return Result<DatasetPtr>::failure("is a directory, not a raster file", path);
     GdalErrorCapture capture;
     DatasetPtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY, nullptr,
                                     nullptr, nullptr));
     if (!ds)
-        return failWith<DatasetPtr>(
+        return Result<DatasetPtr>::failure(
             "cannot open as a raster: " + capture.lastError("not a raster GDAL recognises"), path);
     if (ds->GetRasterCount() == 0)
-        return failWith<DatasetPtr>("has no raster bands", path);
+        return Result<DatasetPtr>::failure("has no raster bands", path);
     return DatasetPtr(std::move(ds));
 }
 
@@ -68,11 +62,7 @@ float RasterImage::heightAt(int col, int row) const {
 
 Result<RasterInfo> RasterReader::inspect(const std::string& path) {
     auto opened = openRaster(path);
-    if (!opened) {
-        Result<RasterInfo> r;
-        r.addDiagnostics(opened.diagnostics());
-        return r;
-    }
+    CITYTWIN_RETURN_IF_FAILED(opened);
     GDALDataset& ds = *opened.value();
     RasterInfo info;
     info.width = ds.GetRasterXSize();
@@ -101,32 +91,28 @@ Result<RasterInfo> RasterReader::inspect(const std::string& path) {
 Result<RasterImage> RasterReader::read(const std::string& path, const RasterRequest& request) {
     using R = Result<RasterImage>;
     if (request.maxWidth <= 0 || request.maxHeight <= 0)
-        return failWith<RasterImage>("maximum output size must be positive", path, "maxWidth");
+        return R::failure("maximum output size must be positive", path, 0, "maxWidth");
     auto targetSrs = detail::ogrSrsFor(request.targetCrs);
     if (!targetSrs)
-        return failWith<RasterImage>(targetSrs.messages(), path, "targetCrs");
+        return R::failure(targetSrs.messages(), path, 0, "targetCrs");
     auto opened = openRaster(path);
-    if (!opened) {
-        R r;
-        r.addDiagnostics(opened.diagnostics());
-        return r;
-    }
+    CITYTWIN_RETURN_IF_FAILED(opened);
     GDALDataset& src = *opened.value();
     double srcGt[6];
     if (src.GetGeoTransform(srcGt) != CE_None && src.GetGCPCount() == 0)
-        return failWith<RasterImage>("has no georeferencing (no geotransform or GCPs)", path);
+        return R::failure("has no georeferencing (no geotransform or GCPs)", path);
 
     std::string srcWkt;
     if (request.maybeSourceCrs) {
         auto s = detail::ogrSrsFor(*request.maybeSourceCrs);
         if (!s)
-            return failWith<RasterImage>(s.messages(), path, "sourceCrs");
+            return R::failure(s.messages(), path, 0, "sourceCrs");
         srcWkt = wktOf(s.value());
     } else if (const OGRSpatialReference* srs = src.GetSpatialRef()) {
         srcWkt = wktOf(*srs);
     } else {
-        return failWith<RasterImage>(
-            "declares no CRS; give the CRS it is in (e.g. EPSG:4549) as the source CRS", path,
+        return R::failure(
+            "declares no CRS; give the CRS it is in (e.g. EPSG:4549) as the source CRS", path, 0,
             "crs");
     }
     const std::string dstWkt = wktOf(targetSrs.value());
@@ -136,24 +122,24 @@ Result<RasterImage> RasterReader::read(const std::string& path, const RasterRequ
     void* transformer = GDALCreateGenImgProjTransformer(&src, srcWkt.c_str(), nullptr,
                                                         dstWkt.c_str(), FALSE, 0.0, 1);
     if (!transformer)
-        return failWith<RasterImage>("no transformation to " + request.targetCrs.label() + ": " +
-                                         capture.lastError("GDAL refused"),
-                                     path, "crs");
+        return R::failure("no transformation to " + request.targetCrs.label() + ": " +
+                              capture.lastError("GDAL refused"),
+                          path, 0, "crs");
     double fullGt[6];
     int fullW = 0, fullH = 0;
     const CPLErr suggested =
         GDALSuggestedWarpOutput(&src, GDALGenImgProjTransform, transformer, fullGt, &fullW, &fullH);
     GDALDestroyGenImgProjTransformer(transformer);
     if (suggested != CE_None || fullW <= 0 || fullH <= 0)
-        return failWith<RasterImage>("cannot be warped to " + request.targetCrs.label() + ": " +
-                                         capture.lastError("outside its domain?"),
-                                     path, "crs");
+        return R::failure("cannot be warped to " + request.targetCrs.label() + ": " +
+                              capture.lastError("outside its domain?"),
+                          path, 0, "crs");
     const double nativeRes = fullGt[1];
     Extent window;
     if (request.maybeExtent) {
         window = *request.maybeExtent;
         if (window.isEmpty() || !(window.maxX > window.minX && window.maxY > window.minY))
-            return failWith<RasterImage>("requested window is empty", path, "extent");
+            return R::failure("requested window is empty", path, 0, "extent");
     } else {
         window.add(fullGt[0], fullGt[3] + fullH * fullGt[5]);
         window.add(fullGt[0] + fullW * fullGt[1], fullGt[3]);
@@ -187,16 +173,16 @@ Result<RasterImage> RasterReader::read(const std::string& path, const RasterRequ
     }
     GDALWarpAppOptions* options = GDALWarpAppOptionsNew(argv.List(), nullptr);
     if (!options)
-        return failWith<RasterImage>("bad warp options: " + capture.lastError("?"), path);
+        return R::failure("bad warp options: " + capture.lastError("?"), path);
     GDALDatasetH srcHandle = GDALDataset::ToHandle(&src);
     int usageError = 0;
     DatasetPtr warped(
         GDALDataset::FromHandle(GDALWarp("", nullptr, 1, &srcHandle, options, &usageError)));
     GDALWarpAppOptionsFree(options);
     if (!warped)
-        return failWith<RasterImage>("cannot warp to " + request.targetCrs.label() + ": " +
-                                         capture.lastError("GDAL refused"),
-                                     path);
+        return R::failure("cannot warp to " + request.targetCrs.label() + ": " +
+                              capture.lastError("GDAL refused"),
+                          path);
 
     RasterImage image;
     image.kind = request.kind;
@@ -222,8 +208,7 @@ Result<RasterImage> RasterReader::read(const std::string& path, const RasterRequ
         }
     }
     if (io != CE_None)
-        return failWith<RasterImage>(
-            "cannot read the warped pixels: " + capture.lastError("I/O error"), path);
+        return R::failure("cannot read the warped pixels: " + capture.lastError("I/O error"), path);
     R result(std::move(image));
     for (const auto& w : capture.warnings())
         result.addDiagnostic(makeWarning(w, path));

@@ -6,9 +6,10 @@
 
 #include <cmath>
 #include <filesystem>
-#include <numbers>
+#include <optional>
 
 #include "AttributeCopier.h"
+#include "ImportSupport.h"
 #include "OgrTransformAdapter.h"
 #include "ProjectMetadata.h"
 #include "citytwin/geo/CrsTransform.h"
@@ -22,114 +23,8 @@ namespace fs = std::filesystem;
 constexpr double kFarWarningKm = 100.0;
 constexpr std::int64_t kProgressEvery = 256;
 
-std::string lower(std::string s) {
-    for (char& c : s)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
-
-bool isShapefile(const std::string& ext) {
-    return ext == "shp" || ext == "dbf" || ext == "shx";
-}
-
-/// Open options that make the common cases work without the user asking:
-/// CSV longitude/latitude columns by their usual names (English and Chinese).
-CPLStringList openOptionsFor(const std::string& ext, const std::string& encoding) {
-    CPLStringList o;
-    if (isShapefile(ext) && !encoding.empty())
-        o.SetNameValue("ENCODING", encoding.c_str());
-    if (ext == "csv") {
-        o.SetNameValue("X_POSSIBLE_NAMES", "longitude,lon,lng,long,x,经度,lon_*,lng_*,*_lon,*_lng");
-        o.SetNameValue("Y_POSSIBLE_NAMES", "latitude,lat,y,纬度,lat_*,*_lat");
-        o.SetNameValue("KEEP_GEOM_COLUMNS", "YES");
-        o.SetNameValue("AUTODETECT_TYPE", "YES");
-    }
-    return o;
-}
-
-/// The source layer to import, or an error listing the candidates.
-Result<OGRLayer*> pickSourceLayer(GDALDataset& ds, const std::string& wanted,
-                                  const std::string& path) {
-    using R = Result<OGRLayer*>;
-    std::vector<OGRLayer*> withGeometry;
-    std::string names;
-    for (int i = 0; i < ds.GetLayerCount(); ++i) {
-        OGRLayer* l = ds.GetLayer(i);
-        if (!l)
-            continue;
-        if (!wanted.empty() && wanted == l->GetName())
-            return l;
-        if (l->GetGeomType() == wkbNone)
-            continue;
-        withGeometry.push_back(l);
-        names += std::string(names.empty() ? "" : ", ") + l->GetName();
-    }
-    if (!wanted.empty())
-        return R::failure("has no layer '" + wanted + "' (layers: " + names + ")", path, 0,
-                          "--src-layer");
-    if (withGeometry.size() == 1)
-        return withGeometry.front();
-    if (withGeometry.empty()) {
-        return R::failure(
-            "has no layer with geometry (a CSV needs longitude/latitude columns named e.g. "
-            "lon/lat, longitude/latitude, x/y, or a WKT column)",
-            path);
-    }
-    return R::failure("has several layers (" + names + "); choose one with --src-layer", path, 0,
-                      "--src-layer");
-}
-
-/// Distance in km between two lon/lat boxes (0 if they overlap); a flat-earth
-/// approximation, good to a few percent at the 100 km scale it is used for.
-double boxDistanceKm(const Extent& a, const Extent& b) {
-    const double dLon = std::max({0.0, a.minX - b.maxX, b.minX - a.maxX});
-    const double dLat = std::max({0.0, a.minY - b.maxY, b.minY - a.maxY});
-    const double midLat = 0.5 * (a.centerY() + b.centerY()) * std::numbers::pi / 180.0;
-    return std::hypot(dLon * 111.32 * std::cos(midLat), dLat * 110.57);
-}
-
-Extent toWgs84(const Extent& e, const CrsTransform& toWgs) {
-    Extent out;
-    if (e.isEmpty())
-        return out;
-    // Corners and edge midpoints: enough for the coarse distance check.
-    for (double fx : {0.0, 0.5, 1.0})
-        for (double fy : {0.0, 0.5, 1.0}) {
-            auto p = toWgs.transform(
-                {e.minX + fx * (e.maxX - e.minX), e.minY + fy * (e.maxY - e.minY), 0.0});
-            if (p)
-                out.add(p->x, p->y);
-        }
-    return out;
-}
-
-/// Parts of a MakeValid result with the original's dimension, so that a
-/// polygon layer does not receive stray lines and points.
-std::unique_ptr<OGRGeometry> keepDimension(std::unique_ptr<OGRGeometry> g, int dimension) {
-    if (!g || wkbFlatten(g->getGeometryType()) != wkbGeometryCollection)
-        return g;
-    std::unique_ptr<OGRGeometryCollection> multi;
-    if (dimension == 2)
-        multi = std::make_unique<OGRMultiPolygon>();
-    else if (dimension == 1)
-        multi = std::make_unique<OGRMultiLineString>();
-    else
-        multi = std::make_unique<OGRMultiPoint>();
-    for (const auto* part : *g->toGeometryCollection()) {
-        if (part->getDimension() != dimension)
-            continue;
-        if (OGR_GT_IsSubClassOf(part->getGeometryType(), wkbGeometryCollection)) {
-            for (const auto* sub : *part->toGeometryCollection())
-                multi->addGeometry(sub);
-        } else {
-            multi->addGeometry(part);
-        }
-    }
-    if (multi->IsEmpty())
-        return nullptr;
-    return multi;
-}
-
+/// One import, as a sequence of steps. Each step returns false after adding
+/// the error that stops the import to _result; run() then rolls back.
 class Importer {
 public:
     Importer(const std::string& projectPath, const std::string& sourcePath,
@@ -139,9 +34,32 @@ public:
     Result<ImportReport> run();
 
 private:
-    Result<ImportReport> fail(const std::string& message, const std::string& field = {}) {
+    /// What the --invalid policy makes of one feature's geometry.
+    enum class Verdict {
+        Write,   ///< store it (possibly repaired)
+        Skip,    ///< leave it out, with a warning
+        Reject,  ///< --invalid fail: the import will store nothing
+    };
+
+    bool checkRequest();
+    bool openSource();
+    bool resolveSourceCrs();
+    bool openProjectAndTransform();
+    bool prepareTargetLayer();
+    bool copyFeatures();
+    Verdict applyGeometryPolicy(std::unique_ptr<OGRGeometry>& geom, bool csvWithoutPlace,
+                                std::int64_t fid, OgrTransformAdapter& adapter, bool haveGeos);
+    bool writeFeature(const OGRFeature& feature, std::unique_ptr<OGRGeometry> geom,
+                      std::int64_t fid);
+    bool checkSourceReadCompletely();
+    bool recordAndCommit();
+
+    bool cancelled() const {
+        return _o.maybeCancel && _o.maybeCancel->load(std::memory_order_relaxed);
+    }
+    bool fail(const std::string& message, const std::string& field = {}) {
         _result.addDiagnostic(makeError(message, _sourcePath, 0, field));
-        return finishFailed();
+        return false;
     }
     Result<ImportReport> finishFailed() {
         if (_inTransaction && _project) {
@@ -152,9 +70,7 @@ private:
             // (triggers, index): its complaints are about nothing that exists.
             _project.reset();
         }
-        Result<ImportReport> r;
-        r.addDiagnostics(_result.diagnostics());
-        return r;
+        return failedFrom(_result);
     }
     void featureProblem(std::int64_t fid, const std::string& what, bool error) {
         const std::string msg = "feature " + std::to_string(fid) + ": " + what;
@@ -167,13 +83,40 @@ private:
     const std::string& _sourcePath;
     const ImportOptions& _o;
     Result<ImportReport> _result;
+    ImportReport _report;
     DatasetPtr _project;
     bool _inTransaction = false;
-    ImportReport _report;
+
+    std::string _ext;         ///< the source's extension, lower case
+    std::string _recodeFrom;  ///< encoding to recode CSV text from
+    /// GDAL's complaints from opening the source until the commit.
+    std::optional<GdalErrorCapture> _capture;
+    DatasetPtr _source;
+    OGRLayer* _sourceLayer = nullptr;
+    Crs _sourceCrs;
+    Crs _projectCrs;
+    std::optional<CrsTransform> _transform;
+    std::optional<OGRSpatialReference> _projectSrs;
+    OGRLayer* _target = nullptr;
+    std::vector<LayerImportRecord> _history;
+    std::optional<AttributeCopier> _attributes;
+    ImportProgress _progress;
+    bool _anyFatal = false;  ///< a feature or read error: nothing is imported
 };
 
 Result<ImportReport> Importer::run() {
     ensureGdalInitialised();
+    if (!checkRequest() || !openSource() || !resolveSourceCrs() || !openProjectAndTransform() ||
+        !prepareTargetLayer() || !copyFeatures() || !checkSourceReadCompletely() ||
+        !recordAndCommit())
+        return finishFailed();
+    Result<ImportReport> ok(std::move(_report));
+    ok.addDiagnostics(_result.diagnostics());
+    return ok;
+}
+
+/// The layer name, the source file and the encoding, before opening anything.
+bool Importer::checkRequest() {
     if (auto problem = layerNameProblem(_o.layerName); !problem.empty())
         return fail(problem, "--layer");
 
@@ -186,78 +129,93 @@ Result<ImportReport> Importer::run() {
     if (!fs::is_regular_file(st))
         return fail("is not a regular file");
 
-    const std::string ext = lower(CPLGetExtension(_sourcePath.c_str()));
-    std::string recodeFrom;
+    _ext = lowerAscii(CPLGetExtension(_sourcePath.c_str()));
     if (!_o.encoding.empty()) {
         GdalErrorCapture probe;
         char* test = CPLRecode("a", _o.encoding.c_str(), CPL_ENC_UTF8);
         CPLFree(test);
         if (!probe.errors().empty() || !probe.warnings().empty())
             return fail("unknown text encoding '" + _o.encoding + "'", "--encoding");
-        if (ext == "csv")
-            recodeFrom = _o.encoding;
-        else if (!isShapefile(ext))
+        if (_ext == "csv")
+            _recodeFrom = _o.encoding;
+        else if (!isShapefile(_ext))
             _result.addDiagnostic(makeWarning(
                 "--encoding applies to Shapefile and CSV only; this format declares its own "
                 "(UTF-8), so it was ignored",
                 _sourcePath, 0, "--encoding"));
     }
+    return true;
+}
 
-    GdalErrorCapture capture;
-    const CPLStringList openOptions = openOptionsFor(ext, _o.encoding);
-    DatasetPtr source(GDALDataset::Open(_sourcePath.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
-                                        nullptr, openOptions.List(), nullptr));
-    if (!source) {
+bool Importer::openSource() {
+    _capture.emplace();
+    const CPLStringList openOptions = openOptionsFor(_ext, _o.encoding);
+    _source.reset(GDALDataset::Open(_sourcePath.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr,
+                                    openOptions.List(), nullptr));
+    if (!_source) {
         return fail("cannot open as vector data: " +
-                    capture.lastError("not a format GDAL recognises, or the file is damaged"));
+                    _capture->lastError("not a format GDAL recognises, or the file is damaged"));
     }
-    auto picked = pickSourceLayer(*source, _o.sourceLayer, _sourcePath);
+    auto picked = pickSourceLayer(*_source, _o.sourceLayer, _sourcePath);
     if (!picked) {
         _result.addDiagnostics(picked.diagnostics());
-        return finishFailed();
+        return false;
     }
-    OGRLayer& src = *picked.value();
+    _sourceLayer = picked.value();
+    return true;
+}
 
-    // The source CRS: the user's word first, then the file's; never a guess.
-    Crs sourceCrs;
+/// The source CRS: the user's word first, then the file's; never a guess.
+bool Importer::resolveSourceCrs() {
     if (_o.maybeSourceCrs) {
-        sourceCrs = *_o.maybeSourceCrs;
-    } else if (const OGRSpatialReference* srs = src.GetSpatialRef()) {
+        _sourceCrs = *_o.maybeSourceCrs;
+        return true;
+    }
+    if (const OGRSpatialReference* srs = _sourceLayer->GetSpatialRef()) {
         auto c = crsFromOgr(*srs);
         if (!c)
             return fail("its CRS is not understood (" + c.messages() + "); give it with --src-crs",
                         "crs");
-        sourceCrs = c.value();
-    } else {
-        return fail(std::string("layer '") + src.GetName() + "' has no CRS information (" +
-                        (isShapefile(ext) ? "a shapefile without .prj"
-                         : ext == "csv"   ? "CSV coordinates have no declared datum"
-                                          : "none declared") +
-                        "); give it with --src-crs, e.g. --src-crs EPSG:4326 (GPS/WGS 84), "
-                        "EPSG:4490 (CGCS2000), EPSG:4549 (CGCS2000 Gauss-Kruger 120E), GCJ02 "
-                        "(AMap/Tencent) or BD09 (Baidu)",
-                    "crs");
+        _sourceCrs = c.value();
+        return true;
     }
+    return fail(std::string("layer '") + _sourceLayer->GetName() + "' has no CRS information (" +
+                    (isShapefile(_ext) ? "a shapefile without .prj"
+                     : _ext == "csv"   ? "CSV coordinates have no declared datum"
+                                       : "none declared") +
+                    "); give it with --src-crs, e.g. --src-crs EPSG:4326 (GPS/WGS 84), "
+                    "EPSG:4490 (CGCS2000), EPSG:4549 (CGCS2000 Gauss-Kruger 120E), GCJ02 "
+                    "(AMap/Tencent) or BD09 (Baidu)",
+                "crs");
+}
 
+bool Importer::openProjectAndTransform() {
     auto opened = openProject(_projectPath, /*update=*/true);
     if (!opened) {
         _result.addDiagnostics(opened.diagnostics());
-        return finishFailed();
+        return false;
     }
     _project = std::move(opened->dataset);
-    const Crs projectCrs = opened->crs;
-    auto transform = CrsTransform::create(sourceCrs, projectCrs);
+    _projectCrs = opened->crs;
+    auto transform = CrsTransform::create(_sourceCrs, _projectCrs);
     if (!transform)
         return fail(transform.messages(), "crs");
-    auto projectSrs = ogrSrsFor(projectCrs);
+    _transform.emplace(std::move(transform).value());
+    auto projectSrs = ogrSrsFor(_projectCrs);
     if (!projectSrs)
         return fail(projectSrs.messages(), "crs");
+    _projectSrs = projectSrs.value();
 
     _report.layerName = _o.layerName;
     _report.sourcePath = _sourcePath;
-    _report.sourceCrs = sourceCrs;
-    _report.projectCrs = projectCrs;
+    _report.sourceCrs = _sourceCrs;
+    _report.projectCrs = _projectCrs;
+    return true;
+}
 
+/// Applies the existing-layer policy and starts the transaction in which the
+/// layer is created (or replaced, or appended to) and its fields added.
+bool Importer::prepareTargetLayer() {
     int existingIndex = -1;
     for (int i = 0; i < _project->GetLayerCount(); ++i)
         if (EQUAL(_project->GetLayer(i)->GetName(), _o.layerName.c_str()))
@@ -267,55 +225,57 @@ Result<ImportReport> Importer::run() {
                         "'; use --overwrite to replace it or --append to add to it",
                     "--layer");
     }
-    std::vector<LayerImportRecord> history;
-    if (existingIndex >= 0 && _o.existing == ExistingLayerPolicy::Append)
-        history =
+    const bool append = existingIndex >= 0 && _o.existing == ExistingLayerPolicy::Append;
+    if (append)
+        _history =
             readImportRecords(_project->GetLayer(existingIndex)->GetMetadataItem(kLayerImportsKey));
 
     if (_project->StartTransaction(TRUE) != OGRERR_NONE)
-        return fail("cannot start a transaction on the project: " + capture.lastError("locked?"));
+        return fail("cannot start a transaction on the project: " + _capture->lastError("locked?"));
     _inTransaction = true;
 
-    OGRLayer* target = nullptr;
-    if (existingIndex >= 0 && _o.existing == ExistingLayerPolicy::Append) {
-        target = _project->GetLayer(existingIndex);
+    if (append) {
+        _target = _project->GetLayer(existingIndex);
     } else {
         if (existingIndex >= 0 && _project->DeleteLayer(existingIndex) != OGRERR_NONE)
-            return fail("cannot replace the existing layer: " + capture.lastError("GDAL refused"));
+            return fail("cannot replace the existing layer: " +
+                        _capture->lastError("GDAL refused"));
         CPLStringList layerOptions;
         layerOptions.SetNameValue("FID", "fid");
         layerOptions.SetNameValue("GEOMETRY_NAME", "geom");
         layerOptions.SetNameValue("SPATIAL_INDEX", "YES");
-        target = _project->CreateLayer(_o.layerName.c_str(), &projectSrs.value(), src.GetGeomType(),
-                                       layerOptions.List());
-        if (!target)
-            return fail("cannot create the layer: " + capture.lastError("GDAL refused"));
+        _target = _project->CreateLayer(_o.layerName.c_str(), &*_projectSrs,
+                                        _sourceLayer->GetGeomType(), layerOptions.List());
+        if (!_target)
+            return fail("cannot create the layer: " + _capture->lastError("GDAL refused"));
     }
 
-    AttributeCopier attributes(*src.GetLayerDefn(), *target, recodeFrom);
-    if (auto s = attributes.prepare(); !s) {
+    _attributes.emplace(*_sourceLayer->GetLayerDefn(), *_target, _recodeFrom);
+    if (auto s = _attributes->prepare(); !s) {
         for (auto d : s.diagnostics()) {
             d.source = _sourcePath;
-            d.message += ": " + capture.lastError("GDAL refused");
+            d.message += ": " + _capture->lastError("GDAL refused");
             _result.addDiagnostic(d);
         }
-        return finishFailed();
+        return false;
     }
+    return true;
+}
 
-    OgrTransformAdapter adapter(transform.value());
+/// Every source feature, through the --invalid policy, into the target.
+bool Importer::copyFeatures() {
+    OgrTransformAdapter adapter(*_transform);
     const bool haveGeos = OGRGeometryFactory::haveGEOS();
     if (!haveGeos)
         _result.addDiagnostic(
             makeWarning("GDAL lacks GEOS: geometries were not validated", _sourcePath));
-    ImportProgress progress;
-    progress.featuresTotal = src.GetFeatureCount(FALSE);
-    bool anyFatal = false;
-    src.ResetReading();
+    _progress.featuresTotal = _sourceLayer->GetFeatureCount(FALSE);
+    _sourceLayer->ResetReading();
     std::int64_t ordinal = 0;
     while (true) {
-        if (_o.maybeCancel && _o.maybeCancel->load(std::memory_order_relaxed))
+        if (cancelled())
             return fail("import cancelled; the project was left as it was");
-        std::unique_ptr<OGRFeature> feature(src.GetNextFeature());
+        std::unique_ptr<OGRFeature> feature(_sourceLayer->GetNextFeature());
         if (!feature)
             break;
         ++ordinal;
@@ -324,139 +284,154 @@ Result<ImportReport> Importer::run() {
         feature->SetFID(fid);
 
         std::unique_ptr<OGRGeometry> geom(feature->StealGeometry());
-        bool skip = false;
-        const bool csvWithoutPlace = !geom && ext == "csv";
-        if (csvWithoutPlace || (geom && geom->IsEmpty())) {
-            // The CSV driver leaves the geometry out when a coordinate cell is
-            // empty or not a number ("nan", "121,5"); OGR reads a NaN point as
-            // an empty one. Neither is a place: never stored silently.
-            const std::string why = csvWithoutPlace
-                                        ? "longitude/latitude missing or not a finite number"
-                                        : "geometry is empty (no coordinates, or NaN)";
-            featureProblem(
-                fid, why + (_o.invalid == InvalidGeometryPolicy::Fail ? "" : "; feature skipped"),
-                _o.invalid == InvalidGeometryPolicy::Fail);
-            anyFatal = anyFatal || _o.invalid == InvalidGeometryPolicy::Fail;
-            skip = true;
-        } else if (geom) {
-            // Geometry complaints are reported per feature below, not as read errors.
-            GdalErrorCapture geometryErrors;
-            adapter.clearProblem();
-            const int dimension = geom->getDimension();
-            if (geom->transform(&adapter) != OGRERR_NONE) {
-                const std::string why =
-                    adapter.lastProblem().empty() ? "cannot be transformed" : adapter.lastProblem();
-                if (_o.invalid == InvalidGeometryPolicy::Fail) {
-                    featureProblem(fid, why, true);
-                    anyFatal = true;
-                } else {
-                    featureProblem(fid, why + "; feature skipped", false);
-                }
-                skip = true;
-            } else if (haveGeos && !geom->IsValid()) {
-                switch (_o.invalid) {
-                    case InvalidGeometryPolicy::Fail:
-                        featureProblem(fid, "invalid geometry (e.g. self-intersection)", true);
-                        anyFatal = true;
-                        skip = true;
-                        break;
-                    case InvalidGeometryPolicy::Skip:
-                        featureProblem(fid, "invalid geometry (e.g. self-intersection); skipped",
-                                       false);
-                        skip = true;
-                        break;
-                    case InvalidGeometryPolicy::Repair: {
-                        std::unique_ptr<OGRGeometry> fixed(geom->MakeValid());
-                        fixed = keepDimension(std::move(fixed), dimension);
-                        if (!fixed || fixed->IsEmpty()) {
-                            featureProblem(fid,
-                                           "invalid geometry that MakeValid cannot repair; skipped",
-                                           false);
-                            skip = true;
-                        } else {
-                            featureProblem(fid, "invalid geometry repaired with MakeValid", false);
-                            geom = std::move(fixed);
-                            ++_report.featuresRepaired;
-                        }
-                        break;
-                    }
-                }
-            }
-        }
-        if (skip || anyFatal) {
-            if (skip)
+        const bool csvWithoutPlace = !geom && _ext == "csv";
+        switch (applyGeometryPolicy(geom, csvWithoutPlace, fid, adapter, haveGeos)) {
+            case Verdict::Reject:
+                _anyFatal = true;
                 ++_report.featuresSkipped;
-        } else {
-            OGRFeature out(target->GetLayerDefn());
-            attributes.copy(*feature, out);
-            if (geom) {
-                geom->assignSpatialReference(target->GetSpatialRef());
-                OGREnvelope env;
-                geom->getEnvelope(&env);
-                if (!geom->IsEmpty()) {
-                    _report.extent.add(env.MinX, env.MinY);
-                    _report.extent.add(env.MaxX, env.MaxY);
-                }
-                out.SetGeometryDirectly(geom.release());
-            }
-            if (target->CreateFeature(&out) != OGRERR_NONE) {
-                featureProblem(fid, "cannot be written: " + capture.lastError("GDAL refused"),
-                               true);
-                return finishFailed();
-            }
-            ++_report.featuresWritten;
+                break;
+            case Verdict::Skip:
+                ++_report.featuresSkipped;
+                break;
+            case Verdict::Write:
+                // After a rejected feature nothing is stored: the rest is read
+                // only to report every bad feature.
+                if (!_anyFatal && !writeFeature(*feature, std::move(geom), fid))
+                    return false;
+                break;
         }
         if (_o.onProgress && ordinal % kProgressEvery == 0) {
-            progress.featuresDone = ordinal;
-            _o.onProgress(progress);
+            _progress.featuresDone = ordinal;
+            _o.onProgress(_progress);
         }
     }
-    for (const auto& w : capture.warnings())
+    return true;
+}
+
+Importer::Verdict Importer::applyGeometryPolicy(std::unique_ptr<OGRGeometry>& geom,
+                                                bool csvWithoutPlace, std::int64_t fid,
+                                                OgrTransformAdapter& adapter, bool haveGeos) {
+    const bool failPolicy = _o.invalid == InvalidGeometryPolicy::Fail;
+    if (csvWithoutPlace || (geom && geom->IsEmpty())) {
+        // The CSV driver leaves the geometry out when a coordinate cell is
+        // empty or not a number ("nan", "121,5"); OGR reads a NaN point as
+        // an empty one. Neither is a place: never stored silently.
+        const std::string why = csvWithoutPlace
+                                    ? "longitude/latitude missing or not a finite number"
+                                    : "geometry is empty (no coordinates, or NaN)";
+        featureProblem(fid, why + (failPolicy ? "" : "; feature skipped"), failPolicy);
+        return failPolicy ? Verdict::Reject : Verdict::Skip;
+    }
+    if (!geom)
+        return Verdict::Write;
+    // Geometry complaints are reported per feature here, not as read errors.
+    GdalErrorCapture geometryErrors;
+    adapter.clearProblem();
+    const int dimension = geom->getDimension();
+    if (geom->transform(&adapter) != OGRERR_NONE) {
+        const std::string why =
+            adapter.lastProblem().empty() ? "cannot be transformed" : adapter.lastProblem();
+        featureProblem(fid, failPolicy ? why : why + "; feature skipped", failPolicy);
+        return failPolicy ? Verdict::Reject : Verdict::Skip;
+    }
+    if (!haveGeos || geom->IsValid())
+        return Verdict::Write;
+    switch (_o.invalid) {
+        case InvalidGeometryPolicy::Fail:
+            featureProblem(fid, "invalid geometry (e.g. self-intersection)", true);
+            return Verdict::Reject;
+        case InvalidGeometryPolicy::Skip:
+            featureProblem(fid, "invalid geometry (e.g. self-intersection); skipped", false);
+            return Verdict::Skip;
+        case InvalidGeometryPolicy::Repair:
+            break;
+    }
+    std::unique_ptr<OGRGeometry> fixed(geom->MakeValid());
+    fixed = keepDimension(std::move(fixed), dimension);
+    if (!fixed || fixed->IsEmpty()) {
+        featureProblem(fid, "invalid geometry that MakeValid cannot repair; skipped", false);
+        return Verdict::Skip;
+    }
+    featureProblem(fid, "invalid geometry repaired with MakeValid", false);
+    geom = std::move(fixed);
+    ++_report.featuresRepaired;
+    return Verdict::Write;
+}
+
+bool Importer::writeFeature(const OGRFeature& feature, std::unique_ptr<OGRGeometry> geom,
+                            std::int64_t fid) {
+    OGRFeature out(_target->GetLayerDefn());
+    _attributes->copy(feature, out);
+    if (geom) {
+        geom->assignSpatialReference(_target->GetSpatialRef());
+        OGREnvelope env;
+        geom->getEnvelope(&env);
+        if (!geom->IsEmpty()) {
+            _report.extent.add(env.MinX, env.MinY);
+            _report.extent.add(env.MaxX, env.MaxY);
+        }
+        out.SetGeometryDirectly(geom.release());
+    }
+    if (_target->CreateFeature(&out) != OGRERR_NONE) {
+        featureProblem(fid, "cannot be written: " + _capture->lastError("GDAL refused"), true);
+        return false;
+    }
+    ++_report.featuresWritten;
+    return true;
+}
+
+/// GDAL's warnings and read errors, the verdict on rejected features, and
+/// the warnings about what was imported.
+bool Importer::checkSourceReadCompletely() {
+    for (const auto& w : _capture->warnings())
         _result.addDiagnostic(makeWarning("GDAL: " + w, _sourcePath));
     // A truncated or damaged file often reads "successfully" up to the damage.
-    for (const auto& e : capture.errors()) {
+    for (const auto& e : _capture->errors()) {
         if (e.find("rtree") != std::string::npos)
             continue;
         _result.addDiagnostic(makeError("while reading: " + e, _sourcePath));
-        anyFatal = true;
+        _anyFatal = true;
     }
-    if (anyFatal) {
+    if (_anyFatal) {
         return fail(_o.invalid == InvalidGeometryPolicy::Fail
                         ? "nothing imported: the source has unusable features (--invalid fail)"
                         : "nothing imported: the source could not be read completely");
     }
     if (_report.featuresRead == 0)
         _result.addDiagnostic(makeWarning("the layer has no features", _sourcePath));
-    for (auto& d : attributes.encodingWarnings(
+    for (auto& d : _attributes->encodingWarnings(
              _sourcePath, _o.encoding.empty() ? "as declared, else UTF-8" : _o.encoding))
         _result.addDiagnostic(std::move(d));
 
-    if (auto toWgs = CrsTransform::create(projectCrs, Crs::wgs84()))
+    if (auto toWgs = CrsTransform::create(_projectCrs, Crs::wgs84()))
         warnIfFar(toWgs.value());
+    return true;
+}
 
+/// The import record in the layer's metadata, then the commit.
+bool Importer::recordAndCommit() {
+    std::error_code ec;
     LayerImportRecord record;
     record.sourcePath = fs::absolute(_sourcePath, ec).string();
-    record.sourceCrs = sourceCrs.definition();
-    record.sourceCrsLabel = sourceCrs.label();
+    record.sourceCrs = _sourceCrs.definition();
+    record.sourceCrsLabel = _sourceCrs.label();
     record.encoding = _o.encoding;
     record.importedAtUtc = utcNowIso8601();
     record.featuresWritten = _report.featuresWritten;
-    history.push_back(record);
-    target->SetMetadataItem(kLayerImportsKey, writeImportRecords(history).c_str());
+    _history.push_back(record);
+    _target->SetMetadataItem(kLayerImportsKey, writeImportRecords(_history).c_str());
 
     if (_o.maybeCancel && _o.maybeCancel->load())
         return fail("import cancelled; the project was left as it was");
     if (_project->CommitTransaction() != OGRERR_NONE)
-        return fail("cannot commit to the project: " + capture.lastError("GDAL refused"));
+        return fail("cannot commit to the project: " + _capture->lastError("GDAL refused"));
     _inTransaction = false;
     _project.reset();  // writes the spatial index and metadata
     if (_o.onProgress) {
-        progress.featuresDone = _report.featuresRead;
-        _o.onProgress(progress);
+        _progress.featuresDone = _report.featuresRead;
+        _o.onProgress(_progress);
     }
-    Result<ImportReport> ok(std::move(_report));
-    ok.addDiagnostics(_result.diagnostics());
-    return ok;
+    return true;
 }
 
 void Importer::warnIfFar(const CrsTransform& projectToWgs) {
@@ -472,12 +447,12 @@ void Importer::warnIfFar(const CrsTransform& projectToWgs) {
             Extent e;
             e.add(env.MinX, env.MinY);
             e.add(env.MaxX, env.MaxY);
-            others.add(toWgs84(e, projectToWgs));
+            others.add(extentToWgs84(e, projectToWgs));
         }
     }
     if (others.isEmpty())
         return;
-    const Extent mine = toWgs84(_report.extent, projectToWgs);
+    const Extent mine = extentToWgs84(_report.extent, projectToWgs);
     if (mine.isEmpty())
         return;
     const double km = boxDistanceKm(mine, others);
@@ -498,7 +473,7 @@ std::string layerNameProblem(const std::string& name) {
         return "a layer name is needed";
     if (name.size() > 200)
         return "layer name is longer than 200 bytes";
-    const std::string l = lower(name);
+    const std::string l = lowerAscii(name);
     if (l.rfind("gpkg_", 0) == 0 || l.rfind("rtree_", 0) == 0 || l.rfind("sqlite_", 0) == 0)
         return "layer name '" + name + "' is reserved by GeoPackage/SQLite";
     for (unsigned char c : name) {

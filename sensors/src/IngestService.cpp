@@ -5,20 +5,11 @@
 namespace citytwin::sensors {
 
 geo::Result<std::unique_ptr<IngestService>> IngestService::open(IngestServiceOptions options) {
-    using R = geo::Result<std::unique_ptr<IngestService>>;
     auto store = SensorStore::open(options.storePath, options.store);
-    if (!store) {
-        R failed;
-        failed.addDiagnostics(store.diagnostics());
-        return failed;
-    }
+    CITYTWIN_RETURN_IF_FAILED(store);
     std::unique_ptr<AlertEngine> maybeAlerts;
     if (options.maybeRegistry) {
-        if (auto saved = store.value().saveRegistry(*options.maybeRegistry); !saved) {
-            R failed;
-            failed.addDiagnostics(saved.diagnostics());
-            return failed;
-        }
+        CITYTWIN_RETURN_IF_FAILED(store.value().saveRegistry(*options.maybeRegistry));
         if (!options.maybeRegistry->empty())
             maybeAlerts = std::make_unique<AlertEngine>(*options.maybeRegistry);
     }

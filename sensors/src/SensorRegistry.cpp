@@ -198,11 +198,8 @@ geo::Result<SensorRegistry> SensorRegistry::parseCsv(const std::string& text,
         lineNo = 0;
         error("no header row");
     }
-    if (failed) {
-        geo::Result<SensorRegistry> result;
-        result.addDiagnostics(problems);
-        return result;
-    }
+    if (failed)
+        return geo::Failure{std::move(problems)};
     geo::Result<SensorRegistry> result(std::move(registry));
     result.addDiagnostics(problems);
     return result;

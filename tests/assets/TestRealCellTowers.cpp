@@ -19,8 +19,7 @@ using namespace citytwin::assets;
 TEST(RealCellTowers, siteChecksAgreeWithBruteForceAcrossShanghai) {
     const std::string path = std::string(citytwin::test::kSharedDataDir) +
                              "/04_cell_towers/shanghai_telecom_base_stations_3008.geojson";
-    if (!std::filesystem::exists(path))
-        GTEST_SKIP() << "shared data not present: " << path;
+    CITYTWIN_SKIP_WITHOUT_SHARED_DATA(path);
     auto read = citytwin::geo::readVectorFile(path);
     ASSERT_TRUE(read.ok()) << read.messages();
     auto layers = read.value();

@@ -217,6 +217,8 @@ TEST(CliImport, failuresExitNonZeroWithAClearMessage) {
 }
 
 TEST(CliImport, gcj02DistrictsFromSharedDataConvertWithSrcCrs) {
+    CITYTWIN_SKIP_WITHOUT_SHARED_DATA(std::string(kSharedDataDir) +
+                                      "/03_admin_boundaries/shanghai_districts_datav_gcj02.json");
     ScratchDir dir("cli");
     const std::string project = shellQuote((dir / "p.gpkg").string());
     const auto r =

@@ -250,6 +250,8 @@ TEST(ProjectStore, existingLayerIsNeverReplacedSilently) {
 }
 
 TEST(ProjectStore, cancelledImportLeavesTheProjectAsItWas) {
+    CITYTWIN_SKIP_WITHOUT_SHARED_DATA(
+        sharedFile("01_buildings/shanghai_central_tilezen_buildings.geojson"));
     ScratchDir dir("store");
     auto store = ProjectStore::create((dir / "p.gpkg").string());
     ASSERT_TRUE(store->importVector(dataFile("points_wgs84.geojson"), named("pts")));
@@ -296,6 +298,8 @@ TEST(ProjectStore, cancelledImportLeavesTheProjectAsItWas) {
 }
 
 TEST(ProjectStore, gcj02DistrictsLandOnOsmBoundariesAfterConversion) {
+    CITYTWIN_SKIP_WITHOUT_SHARED_DATA(
+        sharedFile("03_admin_boundaries/shanghai_districts_datav_gcj02.json"));
     ScratchDir dir("store");
     auto store = ProjectStore::create((dir / "p.gpkg").string());
     const std::string districts =
@@ -340,6 +344,8 @@ TEST(ProjectStore, gcj02DistrictsLandOnOsmBoundariesAfterConversion) {
 }
 
 TEST(ProjectStore, cellTowerCsvWithUndocumentedDatumMustAskForACrs) {
+    CITYTWIN_SKIP_WITHOUT_SHARED_DATA(
+        sharedFile("04_cell_towers/shanghai_telecom_base_stations_3008.csv"));
     ScratchDir dir("store");
     auto store = ProjectStore::create((dir / "p.gpkg").string());
     const std::string csv = sharedFile("04_cell_towers/shanghai_telecom_base_stations_3008.csv");

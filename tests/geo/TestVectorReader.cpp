@@ -20,6 +20,7 @@ fs::path tempFile(const std::string& name, const std::string& content) {
 TEST(VectorReader, readsSharedOsmBuildingsInWgs84) {
     const std::string path = std::string(citytwin::test::kSharedDataDir) +
                              "/01_buildings/shanghai_central_tilezen_buildings.geojson";
+    CITYTWIN_SKIP_WITHOUT_SHARED_DATA(path);
     auto r = readVectorFile(path);
     ASSERT_TRUE(r) << r.messages();
     ASSERT_EQ(r->size(), 1u);

@@ -152,6 +152,7 @@ TEST(MainWindow, importsGcj02DataThroughTheDialogWithACrsOverride) {
     // AMap's district outlines: GCJ-02 coordinates in a file that claims WGS 84.
     const QString source =
         QString(test::kSharedDataDir) + "/03_admin_boundaries/shanghai_districts_datav_gcj02.json";
+    CITYTWIN_SKIP_WITHOUT_SHARED_DATA(source.toStdString());
     QString detected;
     bool sawDialog = false;
     QTimer::singleShot(0, [&] {
@@ -228,12 +229,13 @@ osg::BoundingBox openPlacedModel(MainWindow& w, const QString& path, double lon,
 }  // namespace
 
 TEST(MainWindow, aGltfModelStandsWhereThePlacementDialogSays) {
-    AppOptions o;
-    o.viewName = "lujiazui";
-    auto w = openDemo(o);
     const QString truck = QString(test::kSharedDataDir) +
                           "/06_3dtiles_gltf/gltf_samples_from_google_draco/CesiumMilkTruck/glTF/"
                           "CesiumMilkTruck.gltf";
+    CITYTWIN_SKIP_WITHOUT_SHARED_DATA(truck.toStdString());
+    AppOptions o;
+    o.viewName = "lujiazui";
+    auto w = openDemo(o);
     const double lon = 121.4950, lat = 31.2330;
     const osg::BoundingBox east = openPlacedModel(*w, truck, lon, lat, 0.0);
     ASSERT_TRUE(east.valid()) << "the model is not in the scene";

@@ -144,6 +144,8 @@ TEST(Translations, chineseCatalogueTranslatesEveryMessage) {
 
 TEST_F(SnapshotCommand, obliquePhotogrammetryAndGltfOpenFromTheCommandLine) {
     const QString shared(kSharedDataDir);
+    CITYTWIN_SKIP_WITHOUT_SHARED_DATA(shared.toStdString() + "/07_oblique_osgb_citygml");
+    CITYTWIN_SKIP_WITHOUT_SHARED_DATA(shared.toStdString() + "/06_3dtiles_gltf");
     // A real ContextCapture OSGB pyramid (tests only): textured photo mesh.
     const QImage osgb = snapshot(
         "osgb.png", {shared + "/07_oblique_osgb_citygml/osgb_Production_5_subset/metadata.xml"});

@@ -47,8 +47,8 @@ TEST(TerrainPanels, statusBarShowsPagingAndTheTreeShowsCrsAndMemory) {
     EXPECT_TRUE(watcher->text().contains(QRegularExpression("Loading tiles: \\d+")))
         << watcher->text().toStdString();
     watcher.reset();
-    // Settled: the indicator is gone.
-    QTest::qWait(1200);
+    // Settled: the indicator goes once the last requests are answered.
+    QTest::qWaitFor([&] { return !paging->isVisible(); }, 10000);
     EXPECT_FALSE(paging->isVisible());
     EXPECT_EQ(w.view()->memoryBudget().budgetBytes(), std::size_t(256) << 20);
 
@@ -92,7 +92,8 @@ TEST(TerrainPanels, anOrthophotoOpenedLaterDrapesOnTheDemAlreadyShown) {
     // As File → Open does after its dialog: the RGB GeoTIFF drapes on "hill".
     w.openFiles({dir + "/photo.tif"});
     QTRY_VERIFY_WITH_TIMEOUT(w.isSceneLoaded(), 120000);
-    QTest::qWait(500);
+    // Until the drape is drawn (the next frames after the load).
+    QTest::qWaitFor([&] { return redShare() > 0.05; }, 20000);
     const double red = redShare();
     w.view()->grabFramebuffer().save(test::outputDir() + "/terrain_open_later.png");
     EXPECT_GT(red, 0.05);

@@ -57,6 +57,7 @@ nlohmann::json llBatchTable() {
 }  // namespace
 
 TEST(TilesPick, clickingABuildingOfATilesetShowsItsBatchTableRow) {
+    CITYTWIN_SKIP_WITHOUT_SHARED_DATA(kCity);
     AppOptions options;
     options.size = QSize(800, 500);
     options.dataFiles = {QString::fromStdString(kCity + "/tileset.json")};
@@ -94,6 +95,7 @@ TEST(TilesPick, clickingABuildingOfATilesetShowsItsBatchTableRow) {
 }
 
 TEST(TilesPick, fileOpenUrlLoadsATilesetFromAServer) {
+    CITYTWIN_SKIP_WITHOUT_SHARED_DATA(kCity);
     // A real server on 127.0.0.1 serving the samples; the user types its URL.
     test::LocalHttpServer server(std::string(test::kSharedDataDir) +
                                  "/06_3dtiles_gltf/3d-tiles-samples");

@@ -30,6 +30,7 @@ protected:
         QString error;
         ASSERT_TRUE(ensureDisplay(&error)) << error.toStdString();
     }
+    void SetUp() override { CITYTWIN_SKIP_WITHOUT_SHARED_DATA(kSamples); }
     static QString out(const QString& name) { return outputDir() + "/" + name; }
 
     static QImage snapshot(const QString& name, const QString& tileset) {

@@ -8,4 +8,12 @@ citytwin_add_test(test_render_models
         ${CMAKE_CURRENT_LIST_DIR}/TestOsgbPyramidLoader.cpp
         ${CMAKE_CURRENT_LIST_DIR}/TestTilesetLoader.cpp
     LIBS citytwin::render PROJ::proj nlohmann_json::nlohmann_json
-    LABELS unit)
+    LABELS unit
+    SHARED_TESTS
+        GltfModelLoader.*
+        GlbContainer.*
+        ModelFileLoader.dispatchesEveryKindOfModelToItsLoader
+        OsgbPyramidLoader.loadsTheProductionSampleWithItsTilesAndPagedLevels
+        OsgbPyramidLoader.landsWhereItsMetadataSays
+        OsgbPyramidLoader.thePagerLoadsEveryLevelAndSurvivesMissingChildren
+        TilesetLoader.*)

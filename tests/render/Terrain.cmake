@@ -10,4 +10,5 @@ citytwin_add_test(test_render_terrain
         ${CMAKE_CURRENT_LIST_DIR}/TestTerrain.cpp
         ${CMAKE_CURRENT_LIST_DIR}/TestPagedMemoryBudget.cpp
     LIBS citytwin::render citytwin_synthetic_rasters
-    LABELS unit)
+    LABELS unit
+    SHARED_TESTS PagedMemoryBudgetTest.osgbPyramidStaysWithinABudget)

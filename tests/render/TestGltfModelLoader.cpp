@@ -68,6 +68,7 @@ std::string asString(const std::vector<std::uint8_t>& b) {
 }  // namespace
 
 TEST(GltfModelLoader, loadsEverySample) {
+    CITYTWIN_SKIP_WITHOUT_SHARED_DATA(kSamples);
     struct Case {
         const char* path;
         const char* format;
@@ -93,6 +94,7 @@ TEST(GltfModelLoader, loadsEverySample) {
 }
 
 TEST(GltfModelLoader, dracoBoxEqualsThePlainBox) {
+    CITYTWIN_SKIP_WITHOUT_SHARED_DATA(kSamples);
     auto plain =
         render::loadGltfModel((kSamples / "Box/glTF_Binary/Box.glb").string(), kAnchor, kFrame);
     auto draco = render::loadGltfModel((kSamples / "Box/glTF_Binary/Box_Draco.glb").string(),
@@ -106,6 +108,7 @@ TEST(GltfModelLoader, dracoBoxEqualsThePlainBox) {
 }
 
 TEST(GltfModelLoader, boxStandsAtItsAnchorWithGltfAxesTurnedToZUp) {
+    CITYTWIN_SKIP_WITHOUT_SHARED_DATA(kSamples);
     // Box.gltf: a 1 m cube moved +2 along glTF Z (forward), which Cesium's
     // Y-up to Z-up turn sends 2 m south.
     auto model = render::loadGltfModel((kSamples / "Box/glTF/Box.gltf").string(), kAnchor, kFrame);
@@ -120,6 +123,7 @@ TEST(GltfModelLoader, boxStandsAtItsAnchorWithGltfAxesTurnedToZUp) {
 }
 
 TEST(GltfModelLoader, milkTruckStandsOnTheGroundAndTurnsWithHeading) {
+    CITYTWIN_SKIP_WITHOUT_SHARED_DATA(kSamples);
     const fs::path truck = kSamples / "CesiumMilkTruck/glTF/CesiumMilkTruck.gltf";
     auto north = render::loadGltfModel(truck.string(), kAnchor, kFrame);
     ASSERT_TRUE(north) << north.messages();
@@ -142,6 +146,7 @@ TEST(GltfModelLoader, milkTruckStandsOnTheGroundAndTurnsWithHeading) {
 }
 
 TEST(GltfModelLoader, pbrBaseColourAndTextureBecomeMaterialAndTexture) {
+    CITYTWIN_SKIP_WITHOUT_SHARED_DATA(kSamples);
     auto box = render::loadGltfModel((kSamples / "Box/glTF/Box.gltf").string(), kAnchor, kFrame);
     ASSERT_TRUE(box);
     MaterialProbe probe;
@@ -162,6 +167,7 @@ TEST(GltfModelLoader, pbrBaseColourAndTextureBecomeMaterialAndTexture) {
 }
 
 TEST(GltfModelLoader, glbHeaderErrorsAreNamed) {
+    CITYTWIN_SKIP_WITHOUT_SHARED_DATA(kSamples);
     const auto box = readBytes(kSamples / "Box/glTF_Binary/Box.glb");
     ScratchDir dir("gltf_glb");
     auto expectError = [&](const std::string& bytes, const std::string& what) {
@@ -199,6 +205,7 @@ TEST(GltfModelLoader, glbHeaderErrorsAreNamed) {
 }
 
 TEST(GltfModelLoader, badJsonAndOutOfRangeAccessorsAreErrors) {
+    CITYTWIN_SKIP_WITHOUT_SHARED_DATA(kSamples);
     ScratchDir dir("gltf_json");
     fs::copy_file(kSamples / "Box/glTF/Box0.bin", dir.path() / "Box0.bin");
     const nlohmann::json box =
@@ -258,6 +265,7 @@ TEST(GltfModelLoader, badJsonAndOutOfRangeAccessorsAreErrors) {
 }
 
 TEST(GlbContainer, splitsJsonAndBinChunks) {
+    CITYTWIN_SKIP_WITHOUT_SHARED_DATA(kSamples);
     const auto bytes = readBytes(kSamples / "Box/glTF_Binary/Box.glb");
     auto glb = render::parseGlb(bytes, "Box.glb");
     ASSERT_TRUE(glb) << glb.messages();

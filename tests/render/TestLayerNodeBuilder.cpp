@@ -158,6 +158,7 @@ TEST(LayerNodeBuilder, refusesLayersNotInWgs84) {
 }
 
 TEST(LayerNodeBuilder, buildsTheRealOsmBuildings) {
+    CITYTWIN_SKIP_WITHOUT_SHARED_DATA(std::string(test::kSharedDataDir) + "/01_buildings");
     auto r = geo::readVectorFile(std::string(test::kSharedDataDir) +
                                  "/01_buildings/shanghai_central_tilezen_buildings.geojson");
     ASSERT_TRUE(r) << r.messages();

@@ -9,6 +9,7 @@ using namespace citytwin;
 namespace fs = std::filesystem;
 
 TEST(ModelFileLoader, dispatchesEveryKindOfModelToItsLoader) {
+    CITYTWIN_SKIP_WITHOUT_SHARED_DATA(test::kSharedDataDir);
     const fs::path data(test::kSharedDataDir);
     const geo::LocalFrame frame({121.4737, 31.2304, 0.0});
     struct Case {

@@ -82,6 +82,7 @@ std::string srsOf(const std::string& xml) {
 }  // namespace
 
 TEST(OsgbPyramidLoader, loadsTheProductionSampleWithItsTilesAndPagedLevels) {
+    CITYTWIN_SKIP_WITHOUT_SHARED_DATA(kSample);
     const geo::LocalFrame frame({113.38, 22.50, 0.0});
     for (const fs::path& input : {kSample / "metadata.xml", kSample, kSample / "Data"}) {
         auto model = render::loadOsgbPyramid(input.string(), frame);
@@ -99,6 +100,7 @@ TEST(OsgbPyramidLoader, loadsTheProductionSampleWithItsTilesAndPagedLevels) {
 }
 
 TEST(OsgbPyramidLoader, landsWhereItsMetadataSays) {
+    CITYTWIN_SKIP_WITHOUT_SHARED_DATA(kSample);
     const std::string xml = readText(kSample / "metadata.xml");
     const std::string srs = srsOf(xml);
     // cs2cs on the SRSOrigin (501027.524 2488718.808, tmerc CM 113.37 E, false
@@ -180,6 +182,7 @@ TEST(OsgbPyramidLoader, enuSrsPlacesTheModelAtItsOrigin) {
 }
 
 TEST(OsgbPyramidLoader, thePagerLoadsEveryLevelAndSurvivesMissingChildren) {
+    CITYTWIN_SKIP_WITHOUT_SHARED_DATA(kSample);
     const geo::LocalFrame frame({113.38, 22.50, 0.0});
     auto model = render::loadOsgbPyramid(kSample.string(), frame);
     ASSERT_TRUE(model) << model.messages();

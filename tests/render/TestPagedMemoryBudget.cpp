@@ -132,8 +132,7 @@ TEST_F(PagedMemoryBudgetTest, terrainStaysWithinATinyBudgetWhileFlying) {
 TEST_F(PagedMemoryBudgetTest, osgbPyramidStaysWithinABudget) {
     const fs::path sample =
         fs::path(test::kSharedDataDir) / "07_oblique_osgb_citygml/osgb_Production_5_subset";
-    if (!fs::exists(sample))
-        GTEST_SKIP() << "shared OSGB sample missing: " << sample;
+    CITYTWIN_SKIP_WITHOUT_SHARED_DATA(sample);
     const geo::LocalFrame frame({113.3805, 22.5069, 0});
     auto unbudgeted = loadOsgbPyramid(sample.string(), frame);
     ASSERT_TRUE(unbudgeted.ok()) << unbudgeted.messages();

@@ -192,6 +192,7 @@ struct PickDataCollector : osg::NodeVisitor {
 }  // namespace
 
 TEST(PntsTile, decodesTheSamplePointCloud) {
+    CITYTWIN_SKIP_WITHOUT_SHARED_DATA(kRequestVolume);
     const std::string bytes = readText(kRequestVolume / "points.pnts");
     auto tile = render::parsePnts(bytesOf(bytes), "points.pnts");
     ASSERT_TRUE(tile) << tile.messages();
@@ -378,6 +379,7 @@ TEST(PntsDraco, brokenDracoPointCloudsAreErrorsNamingTheField) {
 }
 
 TEST(I3dmTile, decodesInstancesPlainAndOctEncoded) {
+    CITYTWIN_SKIP_WITHOUT_SHARED_DATA(kBoxGlb);
     for (bool oct : {false, true}) {
         const std::string bytes = boxI3dm(oct);
         auto tile = render::parseI3dm(bytesOf(bytes), "box.i3dm");
@@ -395,6 +397,7 @@ TEST(I3dmTile, decodesInstancesPlainAndOctEncoded) {
 }
 
 TEST(I3dmTile, brokenInstanceTilesAreErrorsNamingTheField) {
+    CITYTWIN_SKIP_WITHOUT_SHARED_DATA(kBoxGlb);
     const std::string good = boxI3dm(false);
     auto expectError = [](const std::string& bytes, const std::string& field) {
         auto r = render::parseI3dm(bytesOf(bytes), "broken.i3dm");
@@ -423,6 +426,7 @@ TEST(I3dmTile, brokenInstanceTilesAreErrorsNamingTheField) {
 }
 
 TEST(CmptTile, splitsInnerTilesAndRefusesBadLengths) {
+    CITYTWIN_SKIP_WITHOUT_SHARED_DATA(kBoxGlb);
     const std::string inner = makeCmpt({quantizedPnts()});
     const std::string good = makeCmpt({quantizedPnts(), boxI3dm(false), inner});
     auto tiles = render::parseCmpt(bytesOf(good), "c.cmpt");
@@ -454,6 +458,7 @@ TEST(CmptTile, splitsInnerTilesAndRefusesBadLengths) {
 }
 
 TEST(TilesetContent, pntsI3dmAndNestedCmptLoadInOneTilesetAndCarryTheirFeatures) {
+    CITYTWIN_SKIP_WITHOUT_SHARED_DATA(kBoxGlb);
     ScratchDir dir("tileformats_mixed");
     dir.write("mixed.cmpt", makeCmpt({quantizedPnts(), boxI3dm(true), makeCmpt({boxI3dm(false)})}));
     dir.write("tileset.json", tilesetWith("mixed.cmpt"));
@@ -504,6 +509,7 @@ TEST(TilesetContent, dracoPntsLoadsInOneTilesetWithItsFeatures) {
 }
 
 TEST(TilesetContent, i3dmWithAGltfUriAndEastNorthUpStandsUpright) {
+    CITYTWIN_SKIP_WITHOUT_SHARED_DATA(kBoxGlb);
     ScratchDir dir("tileformats_uri");
     fs::copy_file(kBoxGlb, dir.path() / "box.glb");
     std::string bin;
@@ -537,6 +543,7 @@ TEST(TilesetContent, i3dmWithAGltfUriAndEastNorthUpStandsUpright) {
 }
 
 TEST(SubtreeFile, readsTheSampleAndRefusesBrokenSubtrees) {
+    CITYTWIN_SKIP_WITHOUT_SHARED_DATA(kSamples);
     const fs::path dir = kSamples / "3d-tiles-samples/1.1/SparseImplicitQuadtree/subtrees";
     const std::string bytes = readText(dir / "0.0.0.subtree");
     // 3 levels of a quadtree: 21 tiles, 64 child subtrees.

@@ -29,6 +29,8 @@ protected:
     static void SetUpTestSuite() {
         root = fs::temp_directory_path() / ("citytwin_http_" + std::to_string(::getpid()));
         fs::remove_all(root);
+        if (!test::sharedDataPresent(kSamples))
+            return;  // every test skips, in SetUp
         fs::create_directories(root / "tiles");
         fs::copy(kSamples, root / "tiles/samples", fs::copy_options::recursive);
         std::ofstream(root / "secret.b3dm") << "not for the tileset";
@@ -37,6 +39,7 @@ protected:
             << "python3 -m http.server did not start (python3: packaging/install-deps.sh)";
         port = server->port();
     }
+    void SetUp() override { CITYTWIN_SKIP_WITHOUT_SHARED_DATA(kSamples); }
     static void TearDownTestSuite() {
         server.reset();
         fs::remove_all(root);

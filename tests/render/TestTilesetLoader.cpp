@@ -33,6 +33,7 @@ std::vector<std::uint8_t> readBytes(const fs::path& p) {
 }  // namespace
 
 TEST(TilesetLoader, loadsTheRequestVolumeSampleInsideItsRootRegion) {
+    CITYTWIN_SKIP_WITHOUT_SHARED_DATA(kTileset);
     // The root's region, radians: west, south, east, north, min and max height.
     const double west = -1.3197209591796106 * kDeg, south = 0.6988424218 * kDeg;
     const double east = -1.3196390408203893 * kDeg, north = 0.6989055782 * kDeg;
@@ -59,6 +60,7 @@ TEST(TilesetLoader, loadsTheRequestVolumeSampleInsideItsRootRegion) {
 }
 
 TEST(TilesetLoader, b3dmHeaderIsCheckedAgainstTheFile) {
+    CITYTWIN_SKIP_WITHOUT_SHARED_DATA(kTileset);
     const auto bytes = readBytes(kTileset / "city/ll.b3dm");
     auto tile = render::parseB3dm(bytes, "ll.b3dm");
     ASSERT_TRUE(tile) << tile.messages();
@@ -88,6 +90,7 @@ TEST(TilesetLoader, b3dmHeaderIsCheckedAgainstTheFile) {
 }
 
 TEST(TilesetLoader, brokenTilesetsAndEscapingUrisAreReported) {
+    CITYTWIN_SKIP_WITHOUT_SHARED_DATA(kTileset);
     ScratchDir dir("tiles_broken");
     const geo::LocalFrame frame({121.47, 31.23, 0.0});
     auto r = render::loadTileset(dir.write("bad.json", "{ \"root\": ").string(), frame);
@@ -151,6 +154,8 @@ std::string makeB3dm(std::string featureJson, const std::string& featureBinary) 
 }  // namespace
 
 TEST(TilesetLoader, rtcCenterPlacesB3dmContentOnTheEarth) {
+    CITYTWIN_SKIP_WITHOUT_SHARED_DATA(fs::path(test::kSharedDataDir) /
+                                      "06_3dtiles_gltf/gltf_samples_from_google_draco");
     // Lujiazui, on the ellipsoid: the box must land there, from JSON or binary RTC_CENTER.
     const geo::GeoPoint target{121.5, 31.24, 0.0};
     const geo::Vec3d ecef = geo::LocalFrame::geographicToEcef(target);

@@ -225,6 +225,8 @@ TEST(TilesetPaging, aTileOfARemovedTilesetIsNotFoundQuietly) {
 }
 
 TEST(TilesetPaging, aViewerRequestVolumeShowsItsTileOnlyFromInside) {
+    CITYTWIN_SKIP_WITHOUT_SHARED_DATA(fs::path(kSharedDataDir) /
+                                      "06_3dtiles_gltf/3d-tiles-samples");
     // The sample's point cloud has a 15 m request sphere around its origin.
     const fs::path dir =
         fs::path(kSharedDataDir) / "06_3dtiles_gltf/3d-tiles-samples/1.0/TilesetWithRequestVolume";

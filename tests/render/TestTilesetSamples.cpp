@@ -69,6 +69,7 @@ void expectInsideRootVolume(const fs::path& tileset, const render::LoadedModel& 
 }  // namespace
 
 TEST(TilesetSamples, everyTilesetAndModelInTheSharedFolderLoadsWhereItSays) {
+    CITYTWIN_SKIP_WITHOUT_SHARED_DATA(kSamples);
     ASSERT_TRUE(fs::is_directory(kSamples)) << kSamples;
     const geo::LocalFrame frame({121.47, 31.23, 0.0});
     int tilesets = 0, models = 0;
@@ -102,6 +103,7 @@ TEST(TilesetSamples, everyTilesetAndModelInTheSharedFolderLoadsWhereItSays) {
 }
 
 TEST(TilesetSamples, theRequestVolumeSampleDrawsItsPointCloud) {
+    CITYTWIN_SKIP_WITHOUT_SHARED_DATA(kSamples);
     const fs::path p = kSamples / "3d-tiles-samples/1.0/TilesetWithRequestVolume/tileset.json";
     auto model = render::loadTileset(p.string(), geo::LocalFrame({-75.61, 40.04, 0.0}));
     ASSERT_TRUE(model) << model.messages();
@@ -110,6 +112,7 @@ TEST(TilesetSamples, theRequestVolumeSampleDrawsItsPointCloud) {
 }
 
 TEST(TilesetSamples, sparseImplicitQuadtreeExpandsToItsThirtyTwoContents) {
+    CITYTWIN_SKIP_WITHOUT_SHARED_DATA(kSamples);
     const fs::path p = kSamples / "3d-tiles-samples/1.1/SparseImplicitQuadtree/tileset.json";
     auto model = render::loadTileset(p.string(), geo::LocalFrame({121.47, 31.23, 0.0}));
     ASSERT_TRUE(model) << model.messages();
@@ -117,6 +120,7 @@ TEST(TilesetSamples, sparseImplicitQuadtreeExpandsToItsThirtyTwoContents) {
 }
 
 TEST(TilesetSamples, pickingABuildingShowsItsBatchTableRow) {
+    CITYTWIN_SKIP_WITHOUT_SHARED_DATA(kSamples);
     const fs::path dir = kSamples / "3d-tiles-samples/1.0/TilesetWithRequestVolume/city";
     const geo::LocalFrame frame({-75.6118, 40.0425, 0.0});
     auto model = render::loadTileset((dir / "tileset.json").string(), frame);
@@ -150,6 +154,7 @@ TEST(TilesetSamples, pickingABuildingShowsItsBatchTableRow) {
 }
 
 TEST(TilesetSamples, implicitOctreeWithJsonSubtreesAndMissingChildrenLoadsWhatExists) {
+    CITYTWIN_SKIP_WITHOUT_SHARED_DATA(kSamples);
     const fs::path tmp =
         fs::temp_directory_path() / ("citytwin_octree_" + std::to_string(::getpid()));
     fs::remove_all(tmp);
@@ -198,6 +203,7 @@ TEST(TilesetSamples, implicitOctreeWithJsonSubtreesAndMissingChildrenLoadsWhatEx
 }
 
 TEST(TilesetSamples, aCancelledLoadStopsWithAClearError) {
+    CITYTWIN_SKIP_WITHOUT_SHARED_DATA(kSamples);
     const fs::path p = kSamples / "3d-tiles-samples/1.0/TilesetWithRequestVolume/tileset.json";
     std::atomic<bool> cancelled{true};
     render::TilesetLoadOptions options;
@@ -208,6 +214,7 @@ TEST(TilesetSamples, aCancelledLoadStopsWithAClearError) {
 }
 
 TEST(TilesetSamples, meshFeaturesPickTheirPropertyTableRows) {
+    CITYTWIN_SKIP_WITHOUT_SHARED_DATA(kSamples);
     struct Collector : osg::NodeVisitor {
         Collector() : osg::NodeVisitor(TRAVERSE_ALL_CHILDREN) {}
         void apply(osg::Drawable& d) override {

@@ -12,6 +12,16 @@ citytwin_add_test(test_render_tiles
         ${CMAKE_CURRENT_LIST_DIR}/TestTilesetHttp.cpp
         ${CMAKE_CURRENT_LIST_DIR}/TestTilesetPaging.cpp
     LIBS citytwin::render nlohmann_json::nlohmann_json TinyGLTF::TinyGLTF draco::draco
-    LABELS unit)
+    LABELS unit
+    SHARED_TESTS
+        PntsTile.decodesTheSamplePointCloud
+        I3dmTile.*
+        CmptTile.splitsInnerTilesAndRefusesBadLengths
+        TilesetContent.pntsI3dmAndNestedCmptLoadInOneTilesetAndCarryTheirFeatures
+        TilesetContent.i3dmWithAGltfUriAndEastNorthUpStandsUpright
+        SubtreeFile.readsTheSampleAndRefusesBrokenSubtrees
+        TilesetSamples.*
+        SampleServer.*
+        TilesetPaging.aViewerRequestVolumeShowsItsTileOnlyFromInside)
 # TileBoundingVolume is internal to the render library: tested directly.
 target_include_directories(test_render_tiles PRIVATE ${CMAKE_SOURCE_DIR}/render/src)
