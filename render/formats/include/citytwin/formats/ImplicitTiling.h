@@ -1,0 +1,30 @@
+#pragma once
+// 3D Tiles 1.1 implicit tiling (QUADTREE and OCTREE) expanded into the
+// explicit tile tree the tileset loader already walks: subtree files are
+// fetched through the TileSource, availability decides which tiles and
+// contents exist, template URIs get {level}, {x}, {y}, {z}, and each tile
+// gets its subdivided bounding volume and halved geometric error.
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+#include "citytwin/geo/Result.h"
+#include "citytwin/formats/TileSource.h"
+
+namespace citytwin::render::detail {
+
+struct ImplicitTilingLimits {
+    std::size_t maxTiles = 200000;  ///< beyond this the expansion stops with a warning
+};
+
+/// `tile` holds "implicitTiling"; `document` is the tileset.json naming it
+/// (template URIs are relative to it); `field` names the tile in messages.
+/// A broken root subtree is an error; broken deeper subtrees are warnings.
+geo::Result<nlohmann::json> expandImplicitTiling(const nlohmann::json& tile,
+                                                 const std::string& document,
+                                                 const TileSource& source, const std::string& field,
+                                                 const ImplicitTilingLimits& limits = {});
+
+}  // namespace citytwin::formats
