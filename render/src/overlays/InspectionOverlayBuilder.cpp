@@ -11,6 +11,7 @@
 #include <cmath>
 #include <map>
 
+#include "citytwin/assets/RuleSet.h"
 #include "citytwin/render/PolygonTriangulator.h"
 
 namespace citytwin::render {
@@ -109,14 +110,22 @@ void drawMarker(Drawing& d, const osg::Vec3d& ground, const osg::Vec4& colour, f
 }  // namespace
 
 osg::Vec4 colourForRule(std::string_view ruleCode) {
+    namespace rc = assets::rulecodes;
     static const std::map<std::string_view, osg::Vec4> colours = {
-        {"SH-11", {0.10f, 0.55f, 0.95f, 1.f}},   {"SH-12", {0.95f, 0.60f, 0.05f, 1.f}},
-        {"SH-16", {0.15f, 0.70f, 0.30f, 1.f}},   {"SH-24-4", {0.60f, 0.25f, 0.85f, 1.f}},
-        {"SH-24-2", {0.85f, 0.10f, 0.15f, 1.f}}, {"SCP-7", {0.75f, 0.20f, 0.65f, 1.f}},
-        {"SH-19", {0.95f, 0.45f, 0.10f, 1.f}},   {"SH-24-3", {0.70f, 0.05f, 0.30f, 1.f}},
-        {"SCP-8", {0.55f, 0.05f, 0.55f, 1.f}},   {"SH-18/22", {0.90f, 0.70f, 0.10f, 1.f}},
-        {"SH-20", {0.80f, 0.15f, 0.10f, 1.f}},   {"SH-21", {0.75f, 0.30f, 0.05f, 1.f}},
-        {"SH-23", {0.95f, 0.80f, 0.20f, 1.f}},   {"SH-17", {0.20f, 0.50f, 0.65f, 1.f}},
+        {rc::kPublicFacilityFirst, {0.10f, 0.55f, 0.95f, 1.f}},
+        {rc::kShareFirst, {0.95f, 0.60f, 0.05f, 1.f}},
+        {rc::kPublicPlaces, {0.15f, 0.70f, 0.30f, 1.f}},
+        {rc::kInterference, {0.60f, 0.25f, 0.85f, 1.f}},
+        {rc::kLandProtection, {0.85f, 0.10f, 0.15f, 1.f}},
+        {rc::kSubmarineZone, {0.75f, 0.20f, 0.65f, 1.f}},
+        {rc::kWorksNotice, {0.95f, 0.45f, 0.10f, 1.f}},
+        {rc::kUnderwaterProhibited, {0.70f, 0.05f, 0.30f, 1.f}},
+        {rc::kSubmarineProhibited, {0.55f, 0.05f, 0.55f, 1.f}},
+        {rc::kInspection, {0.90f, 0.70f, 0.10f, 1.f}},
+        {rc::kRemovedWithoutReplacement, {0.80f, 0.15f, 0.10f, 1.f}},
+        {rc::kDecommissioned, {0.75f, 0.30f, 0.05f, 1.f}},
+        {rc::kSigns, {0.95f, 0.80f, 0.20f, 1.f}},
+        {rc::kCoverageGap, {0.20f, 0.50f, 0.65f, 1.f}},
     };
     const auto it = colours.find(ruleCode);
     return it == colours.end() ? osg::Vec4(0.5f, 0.5f, 0.5f, 1.f) : it->second;
