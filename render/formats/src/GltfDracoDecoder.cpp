@@ -59,11 +59,8 @@ geo::Result<DecodedPrimitive> decodeDracoPrimitive(const tinygltf::Model& model,
         return R::failure(std::string(kExtension) + " needs a bufferView and an attributes object",
                           source, 0, field);
     auto bytes = reader.bufferViewBytes(ext.Get("bufferView").GetNumberAsInt(), "Draco data");
-    if (!bytes) {
-        R r;
-        r.addDiagnostics(bytes.diagnostics());
-        return r;
-    }
+    if (!bytes)
+        return geo::failedFrom(bytes);
     draco::DecoderBuffer buffer;
     buffer.Init(reinterpret_cast<const char*>(bytes->data()), bytes->size());
     draco::Decoder decoder;

@@ -12,13 +12,6 @@ namespace {
 
 using R = geo::Result<I3dmTile>;
 
-template <typename T>
-R failWith(const geo::Result<T>& r) {
-    R out;
-    out.addDiagnostics(r.diagnostics());
-    return out;
-}
-
 /// Reads a per-instance direction, plain or oct-encoded (16 bits a component).
 geo::Result<std::vector<geo::Vec3d>> directions(const TileFeatureTable& ft, const std::string& name,
                                                 std::size_t n) {
@@ -49,7 +42,7 @@ bool hasI3dmMagic(std::span<const std::uint8_t> bytes) {
 geo::Result<I3dmTile> parseI3dm(std::span<const std::uint8_t> bytes, const std::string& source) {
     auto tables = detail::splitTileTables(bytes, "i3dm", 32, source);
     if (!tables)
-        return failWith(tables);
+        return geo::failedFrom(tables);
     I3dmTile tile;
     const std::uint32_t format = detail::readU32(bytes.data() + 28);
     if (format > 1)
@@ -72,10 +65,10 @@ geo::Result<I3dmTile> parseI3dm(std::span<const std::uint8_t> bytes, const std::
     auto ft = TileFeatureTable::parse(tables->featureTableJson, tables->featureTableBinary, source,
                                       "feature table");
     if (!ft)
-        return failWith(ft);
+        return geo::failedFrom(ft);
     auto length = ft->count("INSTANCES_LENGTH");
     if (!length)
-        return failWith(length);
+        return geo::failedFrom(length);
     if (!*length)
         return R::failure("the feature table has no INSTANCES_LENGTH", source, 0,
                           "INSTANCES_LENGTH");
@@ -83,11 +76,11 @@ geo::Result<I3dmTile> parseI3dm(std::span<const std::uint8_t> bytes, const std::
 
     auto positions = ft->positions(n);
     if (!positions)
-        return failWith(positions);
+        return geo::failedFrom(positions);
     const std::vector<double>& xyz = positions.value();
     auto rtc = ft->vec3("RTC_CENTER");
     if (!rtc)
-        return failWith(rtc);
+        return geo::failedFrom(rtc);
     const geo::Vec3d base = *rtc ? **rtc : geo::Vec3d{0, 0, 0};
     tile.instances.resize(n);
     for (std::size_t i = 0; i < n; ++i) {
@@ -109,10 +102,10 @@ geo::Result<I3dmTile> parseI3dm(std::span<const std::uint8_t> bytes, const std::
     if (plain || oct) {
         auto up = directions(*ft, "NORMAL_UP", n);
         if (!up)
-            return failWith(up);
+            return geo::failedFrom(up);
         auto right = directions(*ft, "NORMAL_RIGHT", n);
         if (!right)
-            return failWith(right);
+            return geo::failedFrom(right);
         for (std::size_t i = 0; i < n; ++i) {
             tile.instances[i].up = (*up)[i];
             tile.instances[i].right = (*right)[i];
@@ -121,13 +114,13 @@ geo::Result<I3dmTile> parseI3dm(std::span<const std::uint8_t> bytes, const std::
     if (ft->has("SCALE_NON_UNIFORM")) {
         auto s = ft->values("SCALE_NON_UNIFORM", n, 3, "FLOAT", {"FLOAT"});
         if (!s)
-            return failWith(s);
+            return geo::failedFrom(s);
         for (std::size_t i = 0; i < n; ++i)
             tile.instances[i].scale = {(*s)[3 * i], (*s)[3 * i + 1], (*s)[3 * i + 2]};
     } else if (ft->has("SCALE")) {
         auto s = ft->values("SCALE", n, 1, "FLOAT", {"FLOAT"});
         if (!s)
-            return failWith(s);
+            return geo::failedFrom(s);
         for (std::size_t i = 0; i < n; ++i)
             tile.instances[i].scale = {(*s)[i], (*s)[i], (*s)[i]};
     }
@@ -136,10 +129,10 @@ geo::Result<I3dmTile> parseI3dm(std::span<const std::uint8_t> bytes, const std::
         auto ids = ft->values("BATCH_ID", n, 1, "UNSIGNED_SHORT",
                               {"UNSIGNED_BYTE", "UNSIGNED_SHORT", "UNSIGNED_INT"});
         if (!ids)
-            return failWith(ids);
+            return geo::failedFrom(ids);
         auto batchLength = ft->count("BATCH_LENGTH");
         if (!batchLength)
-            return failWith(batchLength);
+            return geo::failedFrom(batchLength);
         std::uint32_t maxId = 0;
         for (std::size_t i = 0; i < n; ++i) {
             tile.instances[i].batchId = std::uint32_t((*ids)[i]);

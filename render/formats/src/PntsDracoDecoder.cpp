@@ -194,11 +194,8 @@ geo::Result<std::shared_ptr<const PntsTile::DecodedBatchTable>> decodeBatchTable
         if (components == 0 || componentTypeSize(type) == 0)
             return B::failure("unknown type or componentType", source, 0, field);
         auto a = attributeFor(cloud, id, components, usedIds, source, field);
-        if (!a) {
-            B r;
-            r.addDiagnostics(a.diagnostics());
-            return r;
-        }
+        if (!a)
+            return geo::failedFrom(a);
         out->binary.resize((out->binary.size() + 7) / 8 * 8, 0);
         json[name]["byteOffset"] = out->binary.size();
         if (!appendComponents(cloud, **a, components, type, out->binary))
@@ -280,13 +277,6 @@ geo::Result<std::unique_ptr<draco::PointCloud>> decodeCloud(std::span<const std:
     return cloud;
 }
 
-template <typename T>
-R failWith(const geo::Result<T>& r) {
-    R out;
-    out.addDiagnostics(r.diagnostics());
-    return out;
-}
-
 }  // namespace
 
 bool hasDracoPointCompression(const nlohmann::json& table) {
@@ -311,10 +301,10 @@ geo::Result<DracoPoints> decodeDracoPoints(const nlohmann::json& featureTable,
         return R::failure("needs a properties object", source, 0, kField + ".properties");
     auto bitstream = bitstreamOf(*ext, featureBinary, source);
     if (!bitstream)
-        return failWith(bitstream);
+        return geo::failedFrom(bitstream);
     auto cloud = decodeCloud(*bitstream, pointCount, source);
     if (!cloud)
-        return failWith(cloud);
+        return geo::failedFrom(cloud);
 
     DracoPoints out;
     std::set<std::uint32_t> usedIds;
@@ -327,7 +317,7 @@ geo::Result<DracoPoints> decodeDracoPoints(const nlohmann::json& featureTable,
                 field);
         auto a = attributeFor(**cloud, id, components, usedIds, source, field);
         if (!a)
-            return failWith(a);
+            return geo::failedFrom(a);
         if (!readSemantic(**cloud, **a, semantic, components, out.semantics[semantic]))
             return R::failure("Draco values cannot be read as " + semantic, source, 0, field);
     }
@@ -340,7 +330,7 @@ geo::Result<DracoPoints> decodeDracoPoints(const nlohmann::json& featureTable,
                 source, 0, kBatchField);
         auto table = decodeBatchTable(**cloud, batchTable, batchBinary, usedIds, source);
         if (!table)
-            return failWith(table);
+            return geo::failedFrom(table);
         out.batchTable = std::move(table.value());
     }
     return out;

@@ -15,13 +15,6 @@ namespace {
 
 using R = geo::Result<PntsTile>;
 
-template <typename T>
-R failWith(const geo::Result<T>& r) {
-    R out;
-    out.addDiagnostics(r.diagnostics());
-    return out;
-}
-
 /// Per-point semantics from the Draco bitstream when the extension
 /// compresses them, otherwise from the feature table.
 class PointValues {
@@ -69,16 +62,16 @@ geo::Vec3d decodeOctNormal(double x, double y, double range) {
 geo::Result<PntsTile> parsePnts(std::span<const std::uint8_t> bytes, const std::string& source) {
     auto tables = detail::splitTileTables(bytes, "pnts", 28, source);
     if (!tables)
-        return failWith(tables);
+        return geo::failedFrom(tables);
     auto ft = TileFeatureTable::parse(tables->featureTableJson, tables->featureTableBinary, source,
                                       "feature table");
     if (!ft)
-        return failWith(ft);
+        return geo::failedFrom(ft);
     auto bt = TileFeatureTable::parse(tables->batchTableJson, tables->batchTableBinary, source,
                                       "batch table");
     auto length = ft->count("POINTS_LENGTH");
     if (!length)
-        return failWith(length);
+        return geo::failedFrom(length);
     if (!*length)
         return R::failure("the feature table has no POINTS_LENGTH", source, 0, "POINTS_LENGTH");
     PntsTile tile;
@@ -93,7 +86,7 @@ geo::Result<PntsTile> parsePnts(std::span<const std::uint8_t> bytes, const std::
                                            bt ? bt->json() : kNoBatchTable,
                                            tables->batchTableBinary, tile.pointCount, source);
     if (!draco)
-        return failWith(draco);
+        return geo::failedFrom(draco);
     if (draco->batchTable) {
         tile.decodedBatchTable = draco->batchTable;
         tile.batchTableJson = tile.decodedBatchTable->json;
@@ -107,11 +100,11 @@ geo::Result<PntsTile> parsePnts(std::span<const std::uint8_t> bytes, const std::
                          ? points.values("POSITION", n, 3, "FLOAT", {"FLOAT"})
                          : ft->positions(n);
     if (!positions)
-        return failWith(positions);
+        return geo::failedFrom(positions);
     const std::vector<double>& xyz = positions.value();
     auto rtc = ft->vec3("RTC_CENTER");
     if (!rtc)
-        return failWith(rtc);
+        return geo::failedFrom(rtc);
     double lo[3], hi[3];
     for (int k = 0; k < 3; ++k) {
         lo[k] = std::numeric_limits<double>::max();
@@ -138,7 +131,7 @@ geo::Result<PntsTile> parsePnts(std::span<const std::uint8_t> bytes, const std::
         const int c = alpha ? 4 : 3;
         auto v = points.values(alpha ? "RGBA" : "RGB", n, c, "UNSIGNED_BYTE", {"UNSIGNED_BYTE"});
         if (!v)
-            return failWith(v);
+            return geo::failedFrom(v);
         tile.colors.resize(4 * n, 255);
         for (std::size_t i = 0; i < n; ++i)
             for (int k = 0; k < c; ++k)
@@ -147,7 +140,7 @@ geo::Result<PntsTile> parsePnts(std::span<const std::uint8_t> bytes, const std::
     } else if (ft->has("RGB565")) {
         auto v = ft->values("RGB565", n, 1, "UNSIGNED_SHORT", {"UNSIGNED_SHORT"});
         if (!v)
-            return failWith(v);
+            return geo::failedFrom(v);
         tile.colors.resize(4 * n, 255);
         for (std::size_t i = 0; i < n; ++i) {
             const auto c = std::uint32_t((*v)[i]);
@@ -171,12 +164,12 @@ geo::Result<PntsTile> parsePnts(std::span<const std::uint8_t> bytes, const std::
     if (points.has("NORMAL")) {
         auto v = points.values("NORMAL", n, 3, "FLOAT", {"FLOAT"});
         if (!v)
-            return failWith(v);
+            return geo::failedFrom(v);
         tile.normals.assign(v->begin(), v->end());
     } else if (ft->has("NORMAL_OCT16P")) {
         auto v = ft->values("NORMAL_OCT16P", n, 2, "UNSIGNED_BYTE", {"UNSIGNED_BYTE"});
         if (!v)
-            return failWith(v);
+            return geo::failedFrom(v);
         tile.normals.resize(3 * n);
         for (std::size_t i = 0; i < n; ++i) {
             const geo::Vec3d d = decodeOctNormal((*v)[2 * i], (*v)[2 * i + 1], 255.0);
@@ -188,14 +181,14 @@ geo::Result<PntsTile> parsePnts(std::span<const std::uint8_t> bytes, const std::
     if (points.has("BATCH_ID")) {
         auto batchLength = ft->count("BATCH_LENGTH");
         if (!batchLength)
-            return failWith(batchLength);
+            return geo::failedFrom(batchLength);
         if (!*batchLength)
             return R::failure("BATCH_ID needs BATCH_LENGTH", source, 0, "BATCH_LENGTH");
         tile.batchLength = **batchLength;
         auto ids = points.values("BATCH_ID", n, 1, "UNSIGNED_SHORT",
                                  {"UNSIGNED_BYTE", "UNSIGNED_SHORT", "UNSIGNED_INT"});
         if (!ids)
-            return failWith(ids);
+            return geo::failedFrom(ids);
         tile.batchIds.resize(n);
         for (std::size_t i = 0; i < n; ++i) {
             tile.batchIds[i] = std::uint32_t((*ids)[i]);

@@ -99,11 +99,8 @@ geo::Result<osg::ref_ptr<osg::Node>> buildGltfNode(std::span<const std::uint8_t>
     try {
         if (formats::hasGlbMagic(bytes)) {
             auto glb = formats::parseGlb(bytes, source);
-            if (!glb) {
-                R r;
-                r.addDiagnostics(glb.diagnostics());
-                return r;
-            }
+            if (!glb)
+                return geo::failedFrom(glb);
             if (auto patched = formats::withoutDracoIndices(glb->json)) {
                 const auto rebuilt = rebuildGlb(*patched, glb->bin);
                 parsed =
@@ -157,11 +154,8 @@ geo::Result<LoadedModel> loadGltfModel(const std::string& path, const ModelAncho
 
     const std::string baseDir = std::filesystem::path(path).parent_path().string();
     auto node = buildGltfNode(bytes, baseDir.empty() ? std::string(".") : baseDir, path);
-    if (!node) {
-        R r;
-        r.addDiagnostics(node.diagnostics());
-        return r;
-    }
+    if (!node)
+        return geo::failedFrom(node);
     LoadedModel model;
     model.format = formats::hasGlbMagic(bytes) ? "GLB" : "glTF";
     char label[96];

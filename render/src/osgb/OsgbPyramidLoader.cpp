@@ -118,18 +118,12 @@ bool isOsgbPyramidPath(const std::string& path) {
 geo::Result<LoadedModel> loadOsgbPyramid(const std::string& path, const geo::LocalFrame& frame) {
     using R = geo::Result<LoadedModel>;
     auto paths = resolvePaths(path);
-    if (!paths) {
-        R r;
-        r.addDiagnostics(paths.diagnostics());
-        return r;
-    }
+    if (!paths)
+        return geo::failedFrom(paths);
     const std::string metadataPath = paths->metadata.string();
     auto metadata = formats::readOsgbMetadata(metadataPath);
-    if (!metadata) {
-        R r;
-        r.addDiagnostics(metadata.diagnostics());
-        return r;
-    }
+    if (!metadata)
+        return geo::failedFrom(metadata);
 
     R report;  // collects warnings until the value is ready
     const auto rootFiles = findRootTiles(paths->data, report);
@@ -179,8 +173,7 @@ geo::Result<LoadedModel> loadOsgbPyramid(const std::string& path, const geo::Loc
         auto placement = fitProjectedPlacement(metadata->crs, metadata->srsOrigin, localBounds,
                                                frame, metadataPath);
         if (!placement) {
-            R r;
-            r.addDiagnostics(placement.diagnostics());
+            R r = geo::failedFrom(placement);
             r.addDiagnostics(report.diagnostics());
             return r;
         }

@@ -22,13 +22,6 @@ using geo::RasterRequest;
 constexpr int kMaxLevel = 20;
 constexpr double kMetresPerDegree = 111320.0;
 
-template <typename T>
-geo::Result<T> forward(const std::vector<geo::Diagnostic>& diagnostics) {
-    geo::Result<T> r;
-    r.addDiagnostics(diagnostics);
-    return r;
-}
-
 /// Inspects a raster and insists on a declared CRS (the error names the file).
 geo::Result<RasterInfo> inspectWithCrs(const std::string& path, const char* what) {
     auto info = RasterReader::inspect(path);
@@ -105,13 +98,13 @@ geo::Result<std::shared_ptr<const TerrainSource>> TerrainSource::open(
     if (!options.demPath.empty()) {
         auto info = inspectWithCrs(options.demPath, "DEM");
         if (!info)
-            return forward<std::shared_ptr<const TerrainSource>>(info.diagnostics());
+            return geo::failedFrom(info);
         demInfo = info.value();
     }
     if (!options.imageryPath.empty()) {
         auto info = inspectWithCrs(options.imageryPath, "orthophoto");
         if (!info)
-            return forward<std::shared_ptr<const TerrainSource>>(info.diagnostics());
+            return geo::failedFrom(info);
         if (info->bandCount != 1 && info->bandCount < 3)
             return R::failure("an orthophoto needs 1 (grey), 3 (RGB) or 4 (RGBA) bands, not " +
                                   std::to_string(info->bandCount),
@@ -151,7 +144,7 @@ geo::Result<std::shared_ptr<const TerrainSource>> TerrainSource::open(
     overview.maxWidth = overview.maxHeight = 256;
     auto coarse = RasterReader::read(primaryPath, overview);
     if (!coarse)
-        return forward<std::shared_ptr<const TerrainSource>>(coarse.diagnostics());
+        return geo::failedFrom(coarse);
     source->_dataExtent = coarse->extent();
     if (demInfo) {
         float lo = std::numeric_limits<float>::infinity(), hi = -lo;
@@ -281,7 +274,7 @@ geo::Result<TerrainHeightGrid> TerrainSource::readHeights(const TerrainTileKey& 
         return grid;
     auto image = RasterReader::read(_options.demPath, request);
     if (!image)
-        return forward<TerrainHeightGrid>(image.diagnostics());
+        return geo::failedFrom(image);
     for (std::size_t k = 0; k < count; ++k)
         if (std::isfinite(xs[k]) && std::isfinite(ys[k]))
             grid.heights[k] = sampleHeight(image.value(), xs[k], ys[k]);
@@ -306,7 +299,7 @@ geo::Result<TerrainTexture> TerrainSource::readTexture(const TerrainTileKey& key
     request.maxWidth = request.maxHeight = _options.textureSize;
     auto image = RasterReader::read(_options.imageryPath, request);
     if (!image)
-        return forward<TerrainTexture>(image.diagnostics());
+        return geo::failedFrom(image);
     TerrainTexture texture;
     texture.width = image->width;
     texture.height = image->height;
