@@ -2,7 +2,6 @@
 
 #include <osg/LightModel>
 #include <osg/Material>
-#include <osg/Notify>
 #include <osg/PagedLOD>
 
 #include <cfloat>
@@ -10,8 +9,8 @@
 #include <memory>
 
 #include "citytwin/geo/Log.h"
-#include "paging/PagedNodeReaderWriter.h"
 #include "citytwin/render/TerrainTileBuilder.h"
+#include "paging/PagedNodeReaderWriter.h"
 
 namespace citytwin::render {
 namespace {
@@ -86,7 +85,7 @@ geo::Result<osg::ref_ptr<osg::Node>> buildTerrainLayer(std::shared_ptr<const Ter
                         failures += (failures.empty() ? "" : "\n") + childError;
                 }
             if (!failures.empty()) {
-                OSG_WARN << "citytwin terrain: " << failures << std::endl;
+                geo::logWarning("citytwin terrain: " + failures);
                 if (children->getNumChildren() == 0) {
                     error = failures;
                     return nullptr;

@@ -2,7 +2,6 @@
 
 #include <osg/LOD>
 #include <osg/MatrixTransform>
-#include <osg/Notify>
 #include <osg/PagedLOD>
 
 #include <nlohmann/json.hpp>
@@ -439,7 +438,7 @@ geo::Result<LoadedModel> loadTileset(const std::string& path, const geo::LocalFr
                 TilesetBuilder builder(state, nullptr);
                 osg::ref_ptr<osg::Group> children = builder.loadChildren(*parent);
                 for (const auto& d : builder.diagnostics)
-                    OSG_WARN << "citytwin 3D Tiles: " << d.toString() << std::endl;
+                    geo::logWarning("citytwin 3D Tiles: " + d.toString());
                 // An empty group, not a failure: the pager would ask again
                 // in every frame for children that cannot be read.
                 return children;
