@@ -137,20 +137,22 @@ void PagedMemoryBudget::enforce(osg::Group& root, unsigned frameNumber) {
     _layers.clear();
     _pagedBytes = 0;
     constexpr unsigned kRemeasureFrames = 120;
-    std::unordered_map<const osg::Node*, StaticLayer> staticLayers;
+    std::vector<StaticLayer> staticLayers;
     for (unsigned i = 0; i < root.getNumChildren(); ++i) {
         const osg::Node& child = *root.getChild(i);
         LayerMemory layer;
         layer.layerId = child.getName().empty() ? "#" + std::to_string(i) : child.getName();
         const osg::Group* group = child.asGroup();
-        const StaticLayer now{group && group->getNumChildren() ? group->getChild(0) : nullptr,
-                              group ? group->getNumChildren() : 0u, 0, frameNumber};
-        auto cached = _staticLayers.find(&child);
-        if (cached != _staticLayers.end() && cached->second.content == now.content &&
-            cached->second.numChildren == now.numChildren &&
-            frameNumber - cached->second.measuredFrame < kRemeasureFrames) {
-            layer.bytes = cached->second.bytes;
-            staticLayers.emplace(&child, cached->second);
+        const osg::Node* content = group && group->getNumChildren() ? group->getChild(0) : nullptr;
+        const StaticLayer now{&child, content, group ? group->getNumChildren() : 0u, 0,
+                              frameNumber};
+        auto cached = std::find_if(_staticLayers.begin(), _staticLayers.end(),
+                                   [&](const StaticLayer& s) { return s.layer.get() == &child; });
+        if (cached != _staticLayers.end() && cached->content.get() == content &&
+            cached->numChildren == now.numChildren &&
+            frameNumber - cached->measuredFrame < kRemeasureFrames) {
+            layer.bytes = cached->bytes;
+            staticLayers.push_back(*cached);
             _layers.push_back(std::move(layer));
             continue;
         }
@@ -163,7 +165,7 @@ void PagedMemoryBudget::enforce(osg::Group& root, unsigned frameNumber) {
         } else {
             StaticLayer measured = now;
             measured.bytes = layer.bytes;
-            staticLayers.emplace(&child, measured);
+            staticLayers.push_back(measured);
         }
         _layers.push_back(std::move(layer));
     }

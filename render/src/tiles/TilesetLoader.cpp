@@ -79,10 +79,17 @@ public:
         auto it = _byKey.find(key);
         return it == _byKey.end() ? nullptr : it->second;
     }
+    /// A tile's stable id: its document's location and its JSON path there
+    /// (a document is read and stored once, so the same tile, reached again,
+    /// has the same id; an address could be freed and reused).
+    static std::string tileId(const std::string& file, const std::string& field) {
+        return file + "#" + field;
+    }
     /// The same tile gets the same number each time it is paged in again.
     int addPending(PendingTile tile) {
         std::lock_guard lock(_mutex);
-        auto [it, added] = _numbers.try_emplace(tile.tile, int(_pending.size()));
+        auto [it, added] =
+            _numbers.try_emplace(tileId(tile.file, tile.field), int(_pending.size()));
         if (added)
             _pending.push_back(std::move(tile));
         return it->second;
@@ -107,7 +114,7 @@ private:
     std::deque<json> _documents;
     std::unordered_map<std::string, const json*> _byKey;
     std::vector<PendingTile> _pending;
-    std::unordered_map<const json*, int> _numbers;
+    std::unordered_map<std::string, int> _numbers;  ///< by tileId()
 };
 
 class TilesetBuilder {
@@ -191,8 +198,7 @@ private:
         if (!tile.is_object())
             return fail("tile is not an object", file, field);
         if (tile.contains("implicitTiling")) {
-            const std::string key =
-                "implicit@" + std::to_string(reinterpret_cast<std::uintptr_t>(&tile));
+            const std::string key = "implicit@" + TilesetState::tileId(file, field);
             if (const json* done = _state->stored(key))
                 return loadTile(*done, file, parent, parentRefine, depth, field);
             auto expanded = formats::expandImplicitTiling(tile, file, _source, field);
