@@ -24,18 +24,6 @@ std::string substitute(std::string uri, const TileKey& k) {
     return uri;
 }
 
-std::uint64_t morton(std::uint64_t x, std::uint64_t y, std::uint64_t z, bool octree) {
-    std::uint64_t m = 0;
-    const int axes = octree ? 3 : 2;
-    for (int b = 0; b < 21; ++b) {
-        m |= ((x >> b) & 1u) << (axes * b);
-        m |= ((y >> b) & 1u) << (axes * b + 1);
-        if (octree)
-            m |= ((z >> b) & 1u) << (axes * b + 2);
-    }
-    return m;
-}
-
 class ImplicitExpander {
 public:
     ImplicitExpander(const json& tile, const std::string& document, const TileSource& source,
@@ -167,12 +155,8 @@ private:
     json tileAt(const SubtreeFile& subtree, const TileKey& subtreeRoot, unsigned localLevel,
                 std::uint64_t lx, std::uint64_t ly, std::uint64_t lz) {
         const std::uint64_t n = _octree ? 8 : 4;
-        std::uint64_t levelOffset = 0, levelSize = 1;
-        for (unsigned i = 0; i < localLevel; ++i) {
-            levelOffset += levelSize;
-            levelSize *= n;
-        }
-        if (!subtree.tiles.isAvailable(levelOffset + morton(lx, ly, lz, _octree)))
+        const std::uint64_t index = subtreeTileIndex(localLevel, lx, ly, lz, _octree);
+        if (!subtree.tiles.isAvailable(index))
             return nullptr;
         if (++_expanded > _limits.maxTiles) {
             if (_expanded == _limits.maxTiles + 1)
@@ -187,7 +171,6 @@ private:
         json tile = {{"geometricError", _rootError / double(std::uint64_t(1) << key.level)},
                      {"refine", _refine},
                      {"boundingVolume", boundingVolume(key)}};
-        const std::uint64_t index = levelOffset + morton(lx, ly, lz, _octree);
         json contents = json::array();
         for (std::size_t c = 0; c < _contentTemplates.size(); ++c)
             if (c < subtree.contents.size() && subtree.contents[c].isAvailable(index) &&
@@ -203,7 +186,7 @@ private:
             if (localLevel + 1 < _subtreeLevels) {
                 child = tileAt(subtree, subtreeRoot, localLevel + 1, cx, cy, cz);
             } else if (key.level + 1 < _availableLevels &&
-                       subtree.childSubtrees.isAvailable(morton(cx, cy, cz, _octree))) {
+                       subtree.childSubtrees.isAvailable(mortonIndex(cx, cy, cz, _octree))) {
                 const TileKey childRoot{key.level + 1, (subtreeRoot.x << (localLevel + 1)) + cx,
                                         (subtreeRoot.y << (localLevel + 1)) + cy,
                                         (subtreeRoot.z << (localLevel + 1)) + cz};
@@ -235,6 +218,29 @@ private:
 };
 
 }  // namespace
+
+std::uint64_t mortonIndex(std::uint64_t x, std::uint64_t y, std::uint64_t z, bool octree) {
+    std::uint64_t m = 0;
+    const int axes = octree ? 3 : 2;
+    for (int b = 0; b < 21; ++b) {
+        m |= ((x >> b) & 1u) << (axes * b);
+        m |= ((y >> b) & 1u) << (axes * b + 1);
+        if (octree)
+            m |= ((z >> b) & 1u) << (axes * b + 2);
+    }
+    return m;
+}
+
+std::uint64_t subtreeTileIndex(unsigned localLevel, std::uint64_t x, std::uint64_t y,
+                               std::uint64_t z, bool octree) {
+    const std::uint64_t n = octree ? 8 : 4;
+    std::uint64_t levelOffset = 0, levelSize = 1;
+    for (unsigned i = 0; i < localLevel; ++i) {
+        levelOffset += levelSize;
+        levelSize *= n;
+    }
+    return levelOffset + mortonIndex(x, y, z, octree);
+}
 
 geo::Result<nlohmann::json> expandImplicitTiling(const nlohmann::json& tile,
                                                  const std::string& document,

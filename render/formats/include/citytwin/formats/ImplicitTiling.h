@@ -7,13 +7,23 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
-#include "citytwin/geo/Result.h"
 #include "citytwin/formats/TileSource.h"
+#include "citytwin/geo/Result.h"
 
-namespace citytwin::render::detail {
+namespace citytwin::formats {
+
+/// Morton (Z-order) index of a tile's coordinates within its level: bit b
+/// of x, y (and z for an octree) at bits 2b, 2b+1 (3b, 3b+1, 3b+2).
+std::uint64_t mortonIndex(std::uint64_t x, std::uint64_t y, std::uint64_t z, bool octree);
+
+/// The bit of a tile in a subtree's tile and content availability: the
+/// tiles of the subtree's levels above `localLevel`, then its Morton index.
+std::uint64_t subtreeTileIndex(unsigned localLevel, std::uint64_t x, std::uint64_t y,
+                               std::uint64_t z, bool octree);
 
 struct ImplicitTilingLimits {
     std::size_t maxTiles = 200000;  ///< beyond this the expansion stops with a warning
