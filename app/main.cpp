@@ -7,11 +7,13 @@
 #include "MainWindow.h"
 #include "OsgView.h"
 #include "Translations.h"
+#include "citytwin/render/OsgLogRouting.h"
 
 using namespace citytwin::app;
 
 int main(int argc, char** argv) {
     processUptimeMs();  // start the launch clock
+    citytwin::render::routeOsgNotifyToLog();
     // Options are parsed before QApplication so that --help works without a display.
     QStringList args;
     for (int i = 0; i < argc; ++i)

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "CliCommand.h"
+#include "citytwin/render/OsgLogRouting.h"
 
 using namespace citytwin::cli;
 
@@ -36,6 +37,7 @@ void printHelp(std::ostream& out) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    citytwin::render::routeOsgNotifyToLog();
     if (argc < 2) {
         printHelp(std::cerr);
         return 2;

@@ -4,11 +4,11 @@
 #include <cstdint>
 #include <span>
 
-#include "citytwin/render/B3dmTile.h"
+#include "citytwin/formats/B3dmTile.h"
 #include "citytwin/render/GltfModelLoader.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    auto tile = citytwin::render::parseB3dm(std::span(data, size), "fuzz");
+    auto tile = citytwin::formats::parseB3dm(std::span(data, size), "fuzz");
     if (tile)
         (void)citytwin::render::buildGltfNode(tile->glb, "", "fuzz");
     return 0;

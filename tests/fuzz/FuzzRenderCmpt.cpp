@@ -5,15 +5,15 @@
 #include <cstdint>
 #include <span>
 
-#include "citytwin/render/B3dmTile.h"
-#include "citytwin/render/CmptTile.h"
-#include "citytwin/render/I3dmTile.h"
-#include "citytwin/render/PntsTile.h"
+#include "citytwin/formats/B3dmTile.h"
+#include "citytwin/formats/CmptTile.h"
+#include "citytwin/formats/I3dmTile.h"
+#include "citytwin/formats/PntsTile.h"
 
 namespace {
 
 void parseAny(std::span<const std::uint8_t> bytes, int depth) {
-    using namespace citytwin::render;
+    using namespace citytwin::formats;
     if (hasCmptMagic(bytes) && depth < 8) {
         if (auto inner = parseCmpt(bytes, "fuzz"))
             for (auto tile : *inner)

@@ -4,13 +4,13 @@
 #include <cstdint>
 #include <span>
 
-#include "citytwin/render/BatchTable.h"
-#include "citytwin/render/PntsTile.h"
+#include "citytwin/formats/BatchTable.h"
+#include "citytwin/formats/PntsTile.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    auto tile = citytwin::render::parsePnts(std::span(data, size), "fuzz");
+    auto tile = citytwin::formats::parsePnts(std::span(data, size), "fuzz");
     if (tile)
-        (void)citytwin::render::buildBatchTableLayer(tile->batchTableJson, tile->batchTableBinary,
-                                                     tile->batchLength, "fuzz", "fuzz");
+        (void)citytwin::formats::buildBatchTableLayer(tile->batchTableJson, tile->batchTableBinary,
+                                                      tile->batchLength, "fuzz", "fuzz");
     return 0;
 }

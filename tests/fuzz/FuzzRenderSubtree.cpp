@@ -5,13 +5,13 @@
 #include <cstdint>
 #include <span>
 
-#include "citytwin/render/SubtreeFile.h"
+#include "citytwin/formats/SubtreeFile.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     auto fetch = [](const std::string&) -> citytwin::geo::Result<std::vector<std::uint8_t>> {
         return std::vector<std::uint8_t>(16, 0xFF);
     };
-    auto subtree = citytwin::render::parseSubtree(std::span(data, size), "fuzz", 21, 64, fetch);
+    auto subtree = citytwin::formats::parseSubtree(std::span(data, size), "fuzz", 21, 64, fetch);
     if (subtree)
         for (std::uint64_t i = 0; i < 64; ++i)
             (void)subtree->childSubtrees.isAvailable(i);

@@ -1,4 +1,4 @@
-# subtree bytes through its parser (render/src/SubtreeFile.cpp); corpus in corpus/render_subtree/.
+# subtree bytes through its parser (render/formats/src/SubtreeFile.cpp); corpus in corpus/render_subtree/.
 citytwin_add_fuzz_target(render_subtree
     SOURCES ${CMAKE_CURRENT_LIST_DIR}/FuzzRenderSubtree.cpp
-    LIBS citytwin::render)
+    LIBS citytwin::formats)

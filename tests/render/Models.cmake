@@ -7,13 +7,13 @@ citytwin_add_test(test_render_models
         ${CMAKE_CURRENT_LIST_DIR}/TestModelPlacement.cpp
         ${CMAKE_CURRENT_LIST_DIR}/TestOsgbPyramidLoader.cpp
         ${CMAKE_CURRENT_LIST_DIR}/TestTilesetLoader.cpp
-    LIBS citytwin::render PROJ::proj nlohmann_json::nlohmann_json
+    LIBS citytwin::render citytwin::formats PROJ::proj nlohmann_json::nlohmann_json
     LABELS unit
     SHARED_TESTS
         GltfModelLoader.*
-        GlbContainer.*
         ModelFileLoader.dispatchesEveryKindOfModelToItsLoader
         OsgbPyramidLoader.loadsTheProductionSampleWithItsTilesAndPagedLevels
         OsgbPyramidLoader.landsWhereItsMetadataSays
         OsgbPyramidLoader.thePagerLoadsEveryLevelAndSurvivesMissingChildren
         TilesetLoader.*)
+target_include_directories(test_render_models PRIVATE ${CMAKE_SOURCE_DIR}/tests/support)

@@ -11,7 +11,6 @@
 #include <fstream>
 
 #include "ScratchDir.h"
-#include "citytwin/render/GlbContainer.h"
 #include "citytwin/render/GltfModelLoader.h"
 #include "citytwin/render/ModelSurvey.h"
 #include "citytwin/test/TestPaths.h"
@@ -262,15 +261,4 @@ TEST(GltfModelLoader, badJsonAndOutOfRangeAccessorsAreErrors) {
 
     // The intact file still loads from the scratch folder.
     EXPECT_TRUE(load(box.dump())) << load(box.dump()).messages();
-}
-
-TEST(GlbContainer, splitsJsonAndBinChunks) {
-    CITYTWIN_SKIP_WITHOUT_SHARED_DATA(kSamples);
-    const auto bytes = readBytes(kSamples / "Box/glTF_Binary/Box.glb");
-    auto glb = render::parseGlb(bytes, "Box.glb");
-    ASSERT_TRUE(glb) << glb.messages();
-    EXPECT_EQ(glb->version, 2u);
-    EXPECT_EQ(glb->length, bytes.size());
-    EXPECT_EQ(glb->json.front(), '{');
-    EXPECT_EQ(glb->bin.size(), 648u);  // the same bytes as Box0.bin
 }

@@ -15,7 +15,6 @@
 #include <fstream>
 
 #include "HeadlessPaging.h"
-#include "TileBoundingVolume.h"
 #include "TileTestBytes.h"
 #include "citytwin/geo/LocalFrame.h"
 #include "citytwin/render/ModelPlacement.h"
@@ -23,6 +22,7 @@
 #include "citytwin/render/PagedMemoryBudget.h"
 #include "citytwin/render/TilesetLoader.h"
 #include "citytwin/test/TestPaths.h"
+#include "tiles/TileBoundingVolume.h"
 
 #include <nlohmann/json.hpp>
 

@@ -19,7 +19,6 @@
 
 #include <cstddef>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 namespace citytwin::render {
@@ -81,13 +80,16 @@ private:
     /// Layers without PagedLODs do not change between frames (a new content
     /// is a new child node): measured once, then again only when their
     /// content is replaced or every kRemeasureFrames, not in every frame.
+    /// Layer and content are held by observer_ptr, not by address: a freed
+    /// node's entry matches no node, even one allocated at the same address.
     struct StaticLayer {
-        const osg::Node* content = nullptr;
+        osg::observer_ptr<const osg::Node> layer;
+        osg::observer_ptr<const osg::Node> content;
         unsigned numChildren = 0;
         std::size_t bytes = 0;
         unsigned measuredFrame = 0;
     };
-    std::unordered_map<const osg::Node*, StaticLayer> _staticLayers;
+    std::vector<StaticLayer> _staticLayers;
 };
 
 }  // namespace citytwin::render

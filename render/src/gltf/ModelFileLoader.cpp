@@ -1,0 +1,53 @@
+#include "citytwin/render/ModelFileLoader.h"
+
+#include <cctype>
+#include <filesystem>
+
+#include "citytwin/formats/TileSource.h"
+#include "citytwin/render/OsgbPyramidLoader.h"
+#include "citytwin/render/TilesetLoader.h"
+
+namespace citytwin::render {
+
+ModelFileKind modelFileKind(const std::string& path) {
+    if (formats::TileSource::isUrl(path)) {
+        std::string name = formats::TileSource::fileNameOf(path);
+        for (char& c : name)
+            c = char(std::tolower(static_cast<unsigned char>(c)));
+        // A server may name its tileset anything; only glTF is told apart.
+        if (name.ends_with(".gltf") || name.ends_with(".glb"))
+            return ModelFileKind::None;
+        return ModelFileKind::Tileset;
+    }
+    if (isOsgbPyramidPath(path))
+        return ModelFileKind::OsgbPyramid;
+    std::string ext = std::filesystem::path(path).extension().string();
+    for (char& c : ext)
+        c = char(std::tolower(static_cast<unsigned char>(c)));
+    if (ext == ".gltf" || ext == ".glb")
+        return ModelFileKind::Gltf;
+    if (ext == ".json")
+        return ModelFileKind::Tileset;
+    return ModelFileKind::None;
+}
+
+geo::Result<LoadedModel> loadModelFile(const std::string& path, const geo::LocalFrame& frame,
+                                       const ModelAnchor& anchor,
+                                       const TilesetLoadOptions& tilesetOptions) {
+    switch (modelFileKind(path)) {
+        case ModelFileKind::OsgbPyramid:
+            return loadOsgbPyramid(path, frame);
+        case ModelFileKind::Gltf:
+            return loadGltfModel(path, anchor, frame);
+        case ModelFileKind::Tileset:
+            return loadTileset(path, frame, tilesetOptions);
+        case ModelFileKind::None:
+            break;
+    }
+    return geo::Result<LoadedModel>::failure(
+        "not a 3D model citytwin reads (an OSGB metadata.xml or pyramid folder, .gltf, .glb, "
+        "tileset.json)",
+        path);
+}
+
+}  // namespace citytwin::render

@@ -1,0 +1,198 @@
+#include "citytwin/render/OsgbPyramidLoader.h"
+
+#include <osg/MatrixTransform>
+#include <osg/NodeVisitor>
+#include <osg/PagedLOD>
+#include <osgDB/Options>
+#include <osgDB/ReadFile>
+
+#include <algorithm>
+#include <filesystem>
+#include <system_error>
+#include <vector>
+
+#include "citytwin/formats/OsgbMetadata.h"
+#include "citytwin/render/ModelPlacement.h"
+#include "citytwin/render/ModelSurvey.h"
+
+namespace citytwin::render {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct PyramidPaths {
+    fs::path metadata;
+    fs::path data;
+};
+
+bool isDirectory(const fs::path& p) {
+    std::error_code ec;
+    return fs::is_directory(p, ec);
+}
+bool isFile(const fs::path& p) {
+    std::error_code ec;
+    return fs::is_regular_file(p, ec);
+}
+
+geo::Result<PyramidPaths> resolvePaths(const std::string& input) {
+    std::error_code ec;
+    fs::path p = fs::absolute(fs::path(input), ec).lexically_normal();
+    if (ec || !fs::exists(p, ec))
+        return geo::Result<PyramidPaths>::failure("no such file or folder", input);
+    if (!p.has_filename())
+        p = p.parent_path();  // "dir/" -> "dir"
+    PyramidPaths paths;
+    if (isFile(p)) {
+        paths.metadata = p;
+    } else if (isFile(p / "metadata.xml")) {
+        paths.metadata = p / "metadata.xml";
+    } else if (isFile(p.parent_path() / "metadata.xml")) {
+        paths.metadata = p.parent_path() / "metadata.xml";
+        paths.data = p;  // the Data folder itself was given
+        return paths;
+    } else {
+        return geo::Result<PyramidPaths>::failure(
+            "no metadata.xml in this folder or its parent: not an OSGB pyramid", input);
+    }
+    paths.data = paths.metadata.parent_path() / "Data";
+    if (!isDirectory(paths.data))
+        return geo::Result<PyramidPaths>::failure(
+            "no Data folder beside metadata.xml (expected " + paths.data.string() + ")",
+            paths.metadata.string());
+    return paths;
+}
+
+/// Each Data/Tile_X folder's root level is Data/Tile_X/Tile_X.osgb.
+std::vector<fs::path> findRootTiles(const fs::path& data, geo::Result<LoadedModel>& report) {
+    std::vector<fs::path> roots;
+    std::error_code ec;
+    for (fs::directory_iterator it(data, ec), end; !ec && it != end; it.increment(ec)) {
+        if (!it->is_directory(ec))
+            continue;
+        const std::string name = it->path().filename().string();
+        const fs::path root = it->path() / (name + ".osgb");
+        if (isFile(root))
+            roots.push_back(root);
+        else
+            report.addDiagnostic(geo::makeWarning(
+                "tile folder has no root file " + root.filename().string() + "; skipped",
+                it->path().string()));
+    }
+    if (ec)
+        report.addDiagnostic(
+            geo::makeWarning("cannot list the folder: " + ec.message(), data.string()));
+    std::sort(roots.begin(), roots.end());
+    return roots;
+}
+
+/// OSG's reader already sets each PagedLOD's database path to its file's
+/// folder; make sure of it (an absolute path: the pager's working directory
+/// is not ours) so children resolve whatever reader produced the tile.
+class DatabasePathFixer : public osg::NodeVisitor {
+public:
+    explicit DatabasePathFixer(std::string folder)
+        : osg::NodeVisitor(TRAVERSE_ALL_CHILDREN), _folder(std::move(folder)) {}
+    void apply(osg::PagedLOD& plod) override {
+        if (plod.getDatabasePath().empty() || !fs::path(plod.getDatabasePath()).is_absolute())
+            plod.setDatabasePath(_folder);
+        traverse(plod);
+    }
+
+private:
+    std::string _folder;
+};
+
+}  // namespace
+
+bool isOsgbPyramidPath(const std::string& path) {
+    const fs::path p(path);
+    if (isFile(p))
+        return p.filename() == "metadata.xml";
+    if (!isDirectory(p))
+        return false;
+    if (isFile(p / "metadata.xml"))
+        return true;
+    return p.filename() == "Data" && isFile(p.parent_path() / "metadata.xml");
+}
+
+geo::Result<LoadedModel> loadOsgbPyramid(const std::string& path, const geo::LocalFrame& frame) {
+    using R = geo::Result<LoadedModel>;
+    auto paths = resolvePaths(path);
+    if (!paths)
+        return geo::failedFrom(paths);
+    const std::string metadataPath = paths->metadata.string();
+    auto metadata = formats::readOsgbMetadata(metadataPath);
+    if (!metadata)
+        return geo::failedFrom(metadata);
+
+    R report;  // collects warnings until the value is ready
+    const auto rootFiles = findRootTiles(paths->data, report);
+    if (rootFiles.empty()) {
+        R r = R::failure("no root tiles Data/Tile_*/Tile_*.osgb found", paths->data.string());
+        r.addDiagnostics(report.diagnostics());
+        return r;
+    }
+
+    osg::ref_ptr<osg::Group> tiles = new osg::Group;
+    tiles->setName("tiles");
+    for (const auto& file : rootFiles) {
+        osg::ref_ptr<osgDB::Options> options = new osgDB::Options;
+        options->setDatabasePath(file.parent_path().string());
+        osg::ref_ptr<osg::Node> node = osgDB::readRefNodeFile(file.string(), options.get());
+        if (!node) {
+            report.addDiagnostic(
+                geo::makeWarning("cannot read this OSGB tile; skipped", file.string()));
+            continue;
+        }
+        DatabasePathFixer fixer(file.parent_path().string());
+        node->accept(fixer);
+        node->setName(file.stem().string());
+        tiles->addChild(node);
+    }
+    if (tiles->getNumChildren() == 0) {
+        R r = R::failure(
+            "none of the " + std::to_string(rootFiles.size()) + " root tiles could be read",
+            paths->data.string());
+        r.addDiagnostics(report.diagnostics());
+        return r;
+    }
+
+    LoadedModel model;
+    model.format = "OSGB";
+    osg::Matrixd localToCity;
+    if (metadata->isEnu) {
+        const auto& o = metadata->srsOrigin;
+        localToCity =
+            osg::Matrixd::translate(o.x, o.y, o.z) * enuPlacement(metadata->enuOrigin, 0.0, frame);
+        model.crsLabel = metadata->srsText;
+    } else {
+        const ModelSurvey local = surveyModel(*tiles);
+        osg::BoundingBox localBounds;
+        if (local.bounds.valid())
+            localBounds.set(local.bounds._min, local.bounds._max);
+        auto placement = fitProjectedPlacement(metadata->crs, metadata->srsOrigin, localBounds,
+                                               frame, metadataPath);
+        if (!placement) {
+            R r = geo::failedFrom(placement);
+            r.addDiagnostics(report.diagnostics());
+            return r;
+        }
+        localToCity = placement->localToCity;
+        model.placementErrorMetres = placement->maxErrorMetres;
+        model.crsLabel =
+            metadata->crs.label().empty() ? metadata->crs.definition() : metadata->crs.label();
+    }
+
+    osg::ref_ptr<osg::MatrixTransform> placed = new osg::MatrixTransform(localToCity);
+    placed->setName("OSGB " + paths->metadata.parent_path().filename().string());
+    placed->setDataVariance(osg::Object::STATIC);
+    placed->addChild(tiles);
+    model.node = placed;
+    computeGeographicExtent(model, frame);
+
+    R result(std::move(model));
+    result.addDiagnostics(report.diagnostics());
+    return result;
+}
+
+}  // namespace citytwin::render
