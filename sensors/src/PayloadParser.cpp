@@ -10,9 +10,9 @@ namespace {
 
 using geo::Result;
 
-template <typename T>
-Result<T> reject(std::string reason, std::string_view topic, std::string field = {}) {
-    return Result<T>::failure(std::move(reason), std::string(topic), 0, std::move(field));
+/// A failure of any parse, naming the topic and the field.
+geo::Failure reject(std::string reason, std::string_view topic, std::string field = {}) {
+    return {{geo::makeError(std::move(reason), std::string(topic), 0, std::move(field))}};
 }
 
 bool isPrintableId(std::string_view id) {
@@ -53,66 +53,64 @@ geo::Status PayloadParser::validate(const Reading& r) const {
 
 Result<std::vector<Reading>> PayloadParser::parse(std::string_view topic, std::string_view payload,
                                                   TimeMs ingestMs) const {
-    using R = std::vector<Reading>;
     if (payload.size() > _options.maxPayloadBytes)
-        return reject<R>("payload of " + std::to_string(payload.size()) +
-                             " bytes exceeds the cap of " +
-                             std::to_string(_options.maxPayloadBytes),
-                         topic);
+        return reject("payload of " + std::to_string(payload.size()) +
+                          " bytes exceeds the cap of " + std::to_string(_options.maxPayloadBytes),
+                      topic);
     const auto doc = nlohmann::json::parse(payload.begin(), payload.end(), nullptr, false);
     if (doc.is_discarded())
-        return reject<R>("bad JSON", topic);
+        return reject("bad JSON", topic);
     if (!doc.is_object())
-        return reject<R>("payload is not a JSON object", topic);
+        return reject("payload is not a JSON object", topic);
 
     std::string sensor;
     if (const auto it = doc.find("sensor"); it != doc.end()) {
         if (!it->is_string())
-            return reject<R>("not a string", topic, "sensor");
+            return reject("not a string", topic, "sensor");
         sensor = it->get<std::string>();
     } else {
         sensor = std::string(sensorIdFromTopic(topic));
         if (sensor.empty())
-            return reject<R>("missing, and the topic names no sensor", topic, "sensor");
+            return reject("missing, and the topic names no sensor", topic, "sensor");
     }
 
     const auto tsIt = doc.find("ts");
     if (tsIt == doc.end())
-        return reject<R>("missing", topic, "ts");
+        return reject("missing", topic, "ts");
     TimeMs ts = 0;
     if (tsIt->is_number_integer()) {
         ts = tsIt->get<TimeMs>();
     } else if (tsIt->is_number_float()) {
         const double v = tsIt->get<double>();
         if (!std::isfinite(v) || std::fabs(v) > 9.0e15)
-            return reject<R>("not a valid epoch-millisecond number", topic, "ts");
+            return reject("not a valid epoch-millisecond number", topic, "ts");
         ts = static_cast<TimeMs>(std::llround(v));
     } else if (tsIt->is_string()) {
         const auto parsed = parseIso8601(tsIt->get_ref<const std::string&>());
         if (!parsed)
-            return reject<R>("not ISO 8601 with a zone", topic, "ts");
+            return reject("not ISO 8601 with a zone", topic, "ts");
         ts = *parsed;
     } else {
-        return reject<R>("neither epoch milliseconds nor an ISO 8601 string", topic, "ts");
+        return reject("neither epoch milliseconds nor an ISO 8601 string", topic, "ts");
     }
 
     const auto valuesIt = doc.find("values");
     if (valuesIt == doc.end())
-        return reject<R>("missing", topic, "values");
+        return reject("missing", topic, "values");
     if (!valuesIt->is_object())
-        return reject<R>("not an object", topic, "values");
+        return reject("not an object", topic, "values");
     if (valuesIt->empty())
-        return reject<R>("no values", topic, "values");
+        return reject("no values", topic, "values");
 
     std::vector<Reading> readings;
     readings.reserve(valuesIt->size());
     for (auto it = valuesIt->begin(); it != valuesIt->end(); ++it) {
         if (!it.value().is_number())
-            return reject<R>("not a number", topic, "values." + it.key());
+            return reject("not a number", topic, "values." + it.key());
         Reading r{sensor, it.key(), ts, it.value().get<double>(), ingestMs};
         if (auto ok = validate(r); !ok) {
             const auto& d = ok.diagnostics().front();
-            return reject<R>(d.message, topic, d.field);
+            return reject(d.message, topic, d.field);
         }
         readings.push_back(std::move(r));
     }

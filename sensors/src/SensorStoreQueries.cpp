@@ -18,9 +18,9 @@ std::int64_t fileSize(const std::string& path) {
     return ::stat(path.c_str(), &st) == 0 ? static_cast<std::int64_t>(st.st_size) : 0;
 }
 
-template <typename T>
-Result<T> sqlFailure(SensorStore::Impl& d, const std::string& what) {
-    return Result<T>::failure(what + ": " + d.error(), d.path);
+/// A failed query: what was asked and SQLite's reason, naming the store.
+geo::Failure sqlFailure(SensorStore::Impl& d, const std::string& what) {
+    return {{geo::makeError(what + ": " + d.error(), d.path)}};
 }
 
 }  // namespace
@@ -75,7 +75,7 @@ Result<std::vector<HistoryPoint>> SensorStore::history(const std::string& sensor
             " ON r.minute = m.x AND r.series = ?3 WHERE r.ts BETWEEN ?4 AND ?5"
             " ORDER BY r.minute, r.ts");
         if (!s.valid())
-            return sqlFailure<R>(d, "cannot query history");
+            return sqlFailure(d, "cannot query history");
         s.bind(1, periodStart(from, kMinuteMs) / kMinuteMs)
             .bind(2, periodStart(to, kMinuteMs) / kMinuteMs)
             .bind(3, series)
@@ -91,7 +91,7 @@ Result<std::vector<HistoryPoint>> SensorStore::history(const std::string& sensor
             points.push_back(p);
         }
         if (rc != SQLITE_DONE)
-            return sqlFailure<R>(d, "cannot query history");
+            return sqlFailure(d, "cannot query history");
         return points;
     }
     const TimeMs period = aggregation == Aggregation::Minute ? kMinuteMs : kHourMs;
@@ -100,7 +100,7 @@ Result<std::vector<HistoryPoint>> SensorStore::history(const std::string& sensor
                             (aggregation == Aggregation::Minute ? "rollup_1m" : "rollup_1h") +
                             " WHERE series = ?1 AND start BETWEEN ?2 AND ?3 ORDER BY start");
     if (!s.valid())
-        return sqlFailure<R>(d, "cannot query rollups");
+        return sqlFailure(d, "cannot query rollups");
     s.bind(1, series).bind(2, periodStart(fromMs, period)).bind(3, toMs);
     int rc;
     while ((rc = s.step()) == SQLITE_ROW) {
@@ -115,7 +115,7 @@ Result<std::vector<HistoryPoint>> SensorStore::history(const std::string& sensor
         points.push_back(p);
     }
     if (rc != SQLITE_DONE)
-        return sqlFailure<R>(d, "cannot query rollups");
+        return sqlFailure(d, "cannot query rollups");
     return points;
 }
 
@@ -123,7 +123,7 @@ Result<std::vector<std::string>> SensorStore::metricsOf(const std::string& senso
     auto& d = *_impl;
     detail::Statement s(d.db, "SELECT metric FROM series WHERE sensor = ?1 ORDER BY metric");
     if (!s.valid())
-        return sqlFailure<std::vector<std::string>>(d, "cannot list metrics");
+        return sqlFailure(d, "cannot list metrics");
     s.bind(1, sensorId);
     std::vector<std::string> out;
     while (s.step() == SQLITE_ROW)
@@ -134,7 +134,7 @@ Result<std::vector<std::string>> SensorStore::metricsOf(const std::string& senso
 Result<SceneState> SensorStore::sceneStateAt(TimeMs t) {
     auto& d = *_impl;
     if (!d.refreshSeries())
-        return sqlFailure<SceneState>(d, "cannot read series");
+        return sqlFailure(d, "cannot read series");
     // One read transaction: a consistent snapshot while the writer goes on.
     if (auto err = detail::exec(d.db, "BEGIN"); !err.empty())
         return Result<SceneState>::failure(err, d.path);
@@ -207,7 +207,7 @@ Result<std::vector<AlertRecord>> SensorStore::alerts(TimeMs fromMs, TimeMs toMs)
                                   " FROM alerts WHERE raised_ms <= ?2 AND (cleared_ms IS NULL OR"
                                   " cleared_ms >= ?1) ORDER BY raised_ms, id");
     if (!s.valid())
-        return sqlFailure<R>(d, "cannot query alerts");
+        return sqlFailure(d, "cannot query alerts");
     s.bind(1, fromMs).bind(2, toMs);
     R out;
     while (s.step() == SQLITE_ROW)
@@ -221,7 +221,7 @@ Result<std::vector<AlertRecord>> SensorStore::openAlerts() {
     detail::Statement s(d.db, std::string("SELECT ") + kAlertColumns +
                                   " FROM alerts WHERE cleared_ms IS NULL ORDER BY raised_ms, id");
     if (!s.valid())
-        return sqlFailure<R>(d, "cannot query alerts");
+        return sqlFailure(d, "cannot query alerts");
     R out;
     while (s.step() == SQLITE_ROW)
         out.push_back(d.alertFromRow(s));
@@ -235,7 +235,7 @@ Result<std::vector<StreamGap>> SensorStore::gaps() {
                         "SELECT kind, source, start_ms, end_ms, lost, detail FROM gaps ORDER BY"
                         " start_ms, id");
     if (!s.valid())
-        return sqlFailure<R>(d, "cannot query gaps");
+        return sqlFailure(d, "cannot query gaps");
     R out;
     while (s.step() == SQLITE_ROW) {
         StreamGap g;
@@ -257,7 +257,7 @@ Result<std::vector<RejectedPayload>> SensorStore::rejected(std::size_t limit) {
                         "SELECT ingest_ms, topic, reason, size, first_bytes FROM rejected ORDER BY"
                         " id LIMIT ?1");
     if (!s.valid())
-        return sqlFailure<R>(d, "cannot query rejected payloads");
+        return sqlFailure(d, "cannot query rejected payloads");
     s.bind(1, static_cast<std::int64_t>(limit));
     R out;
     while (s.step() == SQLITE_ROW) {
@@ -282,7 +282,7 @@ Result<std::pair<TimeMs, TimeMs>> SensorStore::timeRange() {
                         " (SELECT max(ts) FROM readings WHERE minute ="
                         " (SELECT max(minute) FROM readings))");
     if (!s.valid() || s.step() != SQLITE_ROW)
-        return sqlFailure<R>(d, "cannot query time range");
+        return sqlFailure(d, "cannot query time range");
     if (s.isNull(0))
         return Result<R>::failure("the store holds no readings", d.path);
     return R{s.int64(0), s.int64(1)};
@@ -313,7 +313,7 @@ Result<StoreStats> SensorStore::stats() {
               scalar("SELECT count(*) FROM alerts WHERE cleared_ms IS NULL", st.activeAlerts) &&
               scalar("SELECT count(*) FROM alerts WHERE ack_ms IS NULL", st.unacknowledgedAlerts);
     if (!ok)
-        return sqlFailure<StoreStats>(d, "cannot compute statistics");
+        return sqlFailure(d, "cannot compute statistics");
     if (auto range = timeRange()) {
         st.maybeFirstTs = range.value().first;
         st.maybeLastTs = range.value().second;
@@ -358,7 +358,7 @@ Result<SensorRegistry> SensorStore::loadRegistry() {
                         "SELECT id, kind, lon, lat, z, metric, unit, name, low, high, max_rate,"
                         " stale_s FROM sensors ORDER BY id");
     if (!s.valid())
-        return sqlFailure<SensorRegistry>(d, "cannot read sensors");
+        return sqlFailure(d, "cannot read sensors");
     SensorRegistry registry;
     auto optional = [&](int col) -> std::optional<double> {
         if (s.isNull(col))
