@@ -9,7 +9,7 @@
 #include "CliArgs.h"
 #include "CliCommand.h"
 #include "citytwin/geo/VectorReader.h"
-#include "citytwin/render/LayerNodeBuilder.h"
+#include "citytwin/render/SceneAssembler.h"
 
 namespace citytwin::cli {
 namespace {
@@ -36,6 +36,49 @@ public:
     }
 };
 
+/// The scene of the vector files as the window builds it, without the
+/// ground: every layer named after itself, in a frame centred on the data.
+geo::Result<render::SceneAssembly> assembleScene(const std::vector<std::string>& paths,
+                                                 const std::optional<geo::Crs>& maybeSourceCrs) {
+    std::vector<render::SceneSource> sources;
+    for (const auto& path : paths) {
+        render::SceneSource source;
+        source.path = path;
+        source.maybeKind = render::SourceKind::Vector;
+        source.maybeSourceCrs = maybeSourceCrs;
+        sources.push_back(std::move(source));
+    }
+    render::SceneAssemblyOptions options;
+    options.groundPlane = false;
+    return render::SceneAssembler().assemble(std::move(sources), options);
+}
+
+/// Prints the frame's origin and each layer's counts, writes the layers'
+/// nodes to `out`; 1 if a file failed or the file cannot be written.
+int writeScene(const render::SceneAssembly& scene, const std::string& out) {
+    for (const auto& w : scene.warnings)
+        std::cerr << w.message << '\n';
+    for (const auto& f : scene.failures)
+        std::cerr << f.message << '\n';
+    if (!scene.failures.empty())
+        return 1;
+    const geo::LocalFrame& frame = *scene.maybeFrame;
+    std::cout << "origin " << frame.origin().x << ',' << frame.origin().y << '\n';
+    osg::ref_ptr<osg::Group> root = new osg::Group;
+    for (const auto& layer : scene.layers) {
+        root->addChild(layer.node);
+        std::cout << layer.layer->name << ": " << layer.stats.features << " features, "
+                  << layer.stats.tiles << " tiles, " << layer.stats.triangles << " triangles\n";
+    }
+    StripUserData strip;
+    root->accept(strip);
+    if (!osgDB::writeNodeFile(*root, out)) {
+        std::cerr << "citytwin-cli export-osgb: cannot write " << out << '\n';
+        return 1;
+    }
+    return 0;
+}
+
 int runExport(int argc, char** argv) {
     CliArgs args({"--out", "--src-crs"}, {});
     if (!args.parse(argc, argv, 1)) {
@@ -60,45 +103,15 @@ int runExport(int argc, char** argv) {
         }
         options.maybeSourceCrs = parsed.value();
     }
-    std::vector<std::shared_ptr<const geo::FeatureLayer>> layers;
-    geo::Extent extent;
-    for (const auto& path : args.positionals()) {
-        auto r = geo::readVectorFile(path, options);
-        for (const auto& d : r.diagnostics())
-            std::cerr << d.toString() << '\n';
-        if (!r)
-            return 1;
-        for (auto& l : r.value()) {
-            extent.add(l.extent());
-            layers.push_back(std::make_shared<geo::FeatureLayer>(std::move(l)));
-        }
-    }
-    if (extent.isEmpty()) {
+    auto scene = assembleScene(args.positionals(), options.maybeSourceCrs);
+    if (!scene) {
+        for (const auto& d : scene.diagnostics())
+            if (!d.source.empty())  // a file that failed; its message names it
+                std::cerr << d.message << '\n';
         std::cerr << "citytwin-cli export-osgb: the input holds no geometry\n";
         return 1;
     }
-    const geo::LocalFrame frame({extent.centerX(), extent.centerY(), 0.0});
-    std::cout << "origin " << frame.origin().x << ',' << frame.origin().y << '\n';
-    render::LayerNodeBuilder builder(frame);
-    osg::ref_ptr<osg::Group> root = new osg::Group;
-    for (const auto& layer : layers) {
-        render::LayerBuildStats stats;
-        auto node = builder.build(layer->name, layer, render::defaultStyleFor(*layer), &stats);
-        if (!node) {
-            std::cerr << node.messages() << '\n';
-            return 1;
-        }
-        root->addChild(node.value());
-        std::cout << layer->name << ": " << stats.features << " features, " << stats.tiles
-                  << " tiles, " << stats.triangles << " triangles\n";
-    }
-    StripUserData strip;
-    root->accept(strip);
-    if (!osgDB::writeNodeFile(*root, *out)) {
-        std::cerr << "citytwin-cli export-osgb: cannot write " << *out << '\n';
-        return 1;
-    }
-    return 0;
+    return writeScene(scene.value(), *out);
 }
 
 }  // namespace
