@@ -6,6 +6,7 @@
 
 #include <iostream>
 
+#include "AssetLayerStyles.h"
 #include "CliArgs.h"
 #include "CliCommand.h"
 #include "citytwin/geo/VectorReader.h"
@@ -50,6 +51,7 @@ geo::Result<render::SceneAssembly> assembleScene(const std::vector<std::string>&
     }
     render::SceneAssemblyOptions options;
     options.groundPlane = false;
+    options.styleProvider = app::assetLayerStyle;
     return render::SceneAssembler().assemble(std::move(sources), options);
 }
 

@@ -2,6 +2,8 @@
 
 #include <QCoreApplication>
 
+#include "AssetLayerStyles.h"
+
 namespace citytwin::app {
 
 namespace {
@@ -104,6 +106,7 @@ void SceneLoader::run(std::vector<LayerSpec> specs, std::optional<geo::LocalFram
         sources.push_back(sceneSourceOf(spec));
     render::SceneAssemblyOptions options;
     options.maybeFrame = maybeFrame;
+    options.styleProvider = assetLayerStyle;
     options.cancelled = &_cancel;
     options.observer = observer();
     // Everything was reported as it happened: the layers, and the files that

@@ -3,6 +3,7 @@
 #include <atomic>
 #include <set>
 
+#include "AssetLayerStyles.h"
 #include "citytwin/geo/VectorReader.h"
 #include "citytwin/render/SceneAssembler.h"
 #include "citytwin/test/TestPaths.h"
@@ -60,6 +61,7 @@ const render::AssembledLayer* find(const render::SceneAssembly& a, const std::st
 
 TEST(SceneAssembler, buildsEveryLayerOfTheDemoOnAGroundInAFrameCentredOnIt) {
     render::SceneAssemblyOptions options;
+    options.styleProvider = app::assetLayerStyle;
     int frames = 0, lastDone = -1, total = 0;
     render::AssemblyStep lastStep = render::AssemblyStep::Reading;
     std::vector<std::string> built;
@@ -190,6 +192,29 @@ TEST(SceneAssembler, theStyleProviderStylesEachVectorLayer) {
     EXPECT_EQ(asked, (std::set<std::string>{"stations", "sites"}));
     EXPECT_EQ(find(*r, "stations")->role, "mast");
     EXPECT_EQ(find(*r, "sites")->role, "mast");
+}
+
+TEST(SceneAssembler, theAssetStylesColourTheLifecycleAndRaiseMastsToTheirAntenna) {
+    geo::FeatureLayer layer;
+    render::SceneSource s;
+    render::LayerStyle mast;
+    mast.role = render::LayerRole::Mast;
+    s.maybeStyle = mast;
+    const std::string id = "base_stations";
+    const render::LayerStyle styled = app::assetLayerStyle({s, id, layer});
+    EXPECT_EQ(styled.role, render::LayerRole::Mast);
+    EXPECT_EQ(styled.heightAttribute, "antenna_height_m");
+    std::set<std::string> statuses;
+    for (const auto& rule : styled.rules) {
+        EXPECT_EQ(rule.attribute, "status");
+        statuses.insert(rule.value);
+    }
+    EXPECT_EQ(statuses, (std::set<std::string>{"planned", "decommissioned", "removed"}));
+    // Any layer, the user's own too, shows the lifecycle; only masts take a height.
+    s.maybeStyle.reset();
+    const render::LayerStyle plain = app::assetLayerStyle({s, id, layer});
+    EXPECT_EQ(plain.rules.size(), 3u);
+    EXPECT_TRUE(plain.heightAttribute.empty());
 }
 
 TEST(SceneAssembler, aCancelledAssemblyReturnsWhatWasBuiltMarkedCancelled) {
