@@ -81,6 +81,20 @@ int writeScene(const render::SceneAssembly& scene, const std::string& out) {
     return 0;
 }
 
+/// Nothing to write (no geometry to centre the frame on): the files that
+/// failed, each message naming its file, else that; returns 1.
+int reportNoScene(const std::vector<geo::Diagnostic>& diagnostics) {
+    bool fileFailed = false;
+    for (const auto& d : diagnostics)
+        if (!d.source.empty()) {
+            std::cerr << d.message << '\n';
+            fileFailed = true;
+        }
+    if (!fileFailed)
+        std::cerr << "citytwin-cli export-osgb: the input holds no geometry\n";
+    return 1;
+}
+
 int runExport(int argc, char** argv) {
     CliArgs args({"--out", "--src-crs"}, {});
     if (!args.parse(argc, argv, 1)) {
@@ -106,13 +120,8 @@ int runExport(int argc, char** argv) {
         options.maybeSourceCrs = parsed.value();
     }
     auto scene = assembleScene(args.positionals(), options.maybeSourceCrs);
-    if (!scene) {
-        for (const auto& d : scene.diagnostics())
-            if (!d.source.empty())  // a file that failed; its message names it
-                std::cerr << d.message << '\n';
-        std::cerr << "citytwin-cli export-osgb: the input holds no geometry\n";
-        return 1;
-    }
+    if (!scene)
+        return reportNoScene(scene.diagnostics());
     return writeScene(scene.value(), *out);
 }
 
