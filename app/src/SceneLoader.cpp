@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 
 #include "AssetLayerStyles.h"
+#include "ProtectionZoneLayer.h"
 
 namespace citytwin::app {
 
@@ -18,7 +19,8 @@ render::SceneSource sceneSourceOf(const LayerSpec& spec) {
         if (auto crs = geo::Crs::fromString(spec.sourceCrs.toStdString()))
             source.maybeSourceCrs = crs.value();
     source.framesView = spec.framesView;
-    source.protectionZones = spec.protectionZones;
+    if (spec.protectionZones)
+        source.reader = readProtectionZones;
     source.layerName = spec.layerName.toStdString();
     source.maybeAnchor = spec.maybeAnchor;
     return source;

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "AssetLayerStyles.h"
+#include "ProtectionZoneLayer.h"
 #include "citytwin/geo/VectorReader.h"
 #include "citytwin/render/SceneAssembler.h"
 #include "citytwin/test/TestPaths.h"
@@ -36,7 +37,7 @@ std::vector<render::SceneSource> demoSources() {
     for (const char* name : {"works", "cables", "base_stations"})
         sources.push_back(source(name, demo(std::string(name) + ".geojson"), false));
     auto zones = source("protection_zones", demo("demo.gpkg"), false);
-    zones.protectionZones = true;
+    zones.reader = app::readProtectionZones;
     sources.push_back(zones);
     return sources;
 }

@@ -2,9 +2,6 @@
 
 #include <utility>
 
-#include "citytwin/assets/AssetRepository.h"
-#include "citytwin/assets/InspectionContext.h"
-#include "citytwin/assets/ProtectionZoneBuilder.h"
 #include "citytwin/geo/VectorReader.h"
 #include "citytwin/render/ModelFileLoader.h"
 #include "citytwin/render/TerrainLayer.h"
@@ -28,24 +25,9 @@ namespace {
 
 using LayerList = std::vector<geo::FeatureLayer>;
 
-/// The protection zones of an asset project's cables, as a WGS 84 layer.
-geo::Result<LayerList> readProtectionZones(const std::string& projectPath) {
-    auto repository = assets::openAssetRepository(projectPath);
-    if (!repository)
-        return geo::Result<LayerList>::failure("cannot open the asset project", projectPath);
-    auto context = assets::InspectionContext::open(*repository);
-    CITYTWIN_RETURN_IF_FAILED(context);
-    auto zones = context.value()->buildZones();
-    CITYTWIN_RETURN_IF_FAILED(zones);
-    LayerList layers;
-    layers.push_back(assets::zonesToFeatureLayer(zones.value(), context.value()->rules()));
-    layers.back().sourcePath = projectPath;
-    return layers;
-}
-
 geo::Result<LayerList> readVectorSource(const SceneSource& source) {
-    if (source.protectionZones)
-        return readProtectionZones(source.path);
+    if (source.reader)
+        return source.reader(source);
     geo::VectorReadOptions options;
     if (!source.layerName.empty())
         options.layerNames.push_back(source.layerName);

@@ -33,6 +33,10 @@ namespace citytwin::render {
 enum class SourceKind { Vector, Model, TerrainRaster };
 SourceKind sourceKind(const std::string& path);
 
+struct SceneSource;
+/// Reads a source's layers, in WGS 84.
+using SourceReader = std::function<geo::Result<std::vector<geo::FeatureLayer>>(const SceneSource&)>;
+
 /// One file (or URL) to load as a layer, or as one layer per layer it holds.
 struct SceneSource {
     /// Unique in the scene, e.g. "buildings"; a file of several layers gives
@@ -50,9 +54,10 @@ struct SceneSource {
     /// Whether the layer's extent counts when centring the frame (not for,
     /// e.g., submarine cables running out to sea).
     bool framesView = true;
-    /// The path is an asset project: its cables' protection zones are the
-    /// layer (assets::ProtectionZoneBuilder), not its own layers.
-    bool protectionZones = false;
+    /// Vector sources: reads the layers in place of the file's own (e.g. the
+    /// protection zones of an asset project, which the app knows how to
+    /// build); unset: geo::readVectorFile.
+    SourceReader reader;
     /// Only this layer of the file; empty: all of them.
     std::string layerName;
     /// glTF/GLB: where the model's origin stands; unset: the frame's origin.
