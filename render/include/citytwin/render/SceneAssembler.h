@@ -149,9 +149,10 @@ struct SceneAssemblyOptions {
 
 class SceneAssembler {
 public:
-    /// Fails only when there is no frame to build in: none given and no
-    /// source holds geometry to centre one on (its diagnostics name the files
-    /// that failed). Otherwise the assembly lists what was built and what failed.
+    /// Fails only when there is no frame to build in: none given, no source
+    /// holds geometry to centre one on, and it was not cancelled (its
+    /// diagnostics name the files that failed, each as its source).
+    /// Otherwise the assembly lists what was built and what failed.
     geo::Result<SceneAssembly> assemble(std::vector<SceneSource> sources,
                                         const SceneAssemblyOptions& options = {});
 
