@@ -6,10 +6,11 @@
 
 #include <iostream>
 
+#include "AssetLayerStyles.h"
 #include "CliArgs.h"
 #include "CliCommand.h"
 #include "citytwin/geo/VectorReader.h"
-#include "citytwin/render/LayerNodeBuilder.h"
+#include "citytwin/render/SceneAssembler.h"
 
 namespace citytwin::cli {
 namespace {
@@ -36,6 +37,64 @@ public:
     }
 };
 
+/// The scene of the vector files as the window builds it, without the
+/// ground: every layer named after itself, in a frame centred on the data.
+geo::Result<render::SceneAssembly> assembleScene(const std::vector<std::string>& paths,
+                                                 const std::optional<geo::Crs>& maybeSourceCrs) {
+    std::vector<render::SceneSource> sources;
+    for (const auto& path : paths) {
+        render::SceneSource source;
+        source.path = path;
+        source.maybeKind = render::SourceKind::Vector;
+        source.maybeSourceCrs = maybeSourceCrs;
+        sources.push_back(std::move(source));
+    }
+    render::SceneAssemblyOptions options;
+    options.groundPlane = false;
+    options.styleProvider = app::assetLayerStyle;
+    return render::SceneAssembler().assemble(std::move(sources), options);
+}
+
+/// Prints the frame's origin and each layer's counts, writes the layers'
+/// nodes to `out`; 1 if a file failed or the file cannot be written.
+int writeScene(const render::SceneAssembly& scene, const std::string& out) {
+    for (const auto& w : scene.warnings)
+        std::cerr << w.message << '\n';
+    for (const auto& f : scene.failures)
+        std::cerr << f.message << '\n';
+    if (!scene.failures.empty())
+        return 1;
+    const geo::LocalFrame& frame = *scene.maybeFrame;
+    std::cout << "origin " << frame.origin().x << ',' << frame.origin().y << '\n';
+    osg::ref_ptr<osg::Group> root = new osg::Group;
+    for (const auto& layer : scene.layers) {
+        root->addChild(layer.node);
+        std::cout << layer.layer->name << ": " << layer.stats.features << " features, "
+                  << layer.stats.tiles << " tiles, " << layer.stats.triangles << " triangles\n";
+    }
+    StripUserData strip;
+    root->accept(strip);
+    if (!osgDB::writeNodeFile(*root, out)) {
+        std::cerr << "citytwin-cli export-osgb: cannot write " << out << '\n';
+        return 1;
+    }
+    return 0;
+}
+
+/// Nothing to write (no geometry to centre the frame on): the files that
+/// failed, each message naming its file, else that; returns 1.
+int reportNoScene(const std::vector<geo::Diagnostic>& diagnostics) {
+    bool fileFailed = false;
+    for (const auto& d : diagnostics)
+        if (!d.source.empty()) {
+            std::cerr << d.message << '\n';
+            fileFailed = true;
+        }
+    if (!fileFailed)
+        std::cerr << "citytwin-cli export-osgb: the input holds no geometry\n";
+    return 1;
+}
+
 int runExport(int argc, char** argv) {
     CliArgs args("export-osgb", kHelp, {"--out", "--src-crs"}, {});
     if (auto exit = args.parseOrExit(argc, argv))
@@ -46,45 +105,10 @@ int runExport(int argc, char** argv) {
     geo::VectorReadOptions options;
     if (!args.crs("--src-crs", options.maybeSourceCrs))
         return args.usageWithoutHelp(args.error());
-    std::vector<std::shared_ptr<const geo::FeatureLayer>> layers;
-    geo::Extent extent;
-    for (const auto& path : args.positionals()) {
-        auto r = geo::readVectorFile(path, options);
-        for (const auto& d : r.diagnostics())
-            std::cerr << d.toString() << '\n';
-        if (!r)
-            return 1;
-        for (auto& l : r.value()) {
-            extent.add(l.extent());
-            layers.push_back(std::make_shared<geo::FeatureLayer>(std::move(l)));
-        }
-    }
-    if (extent.isEmpty()) {
-        std::cerr << "citytwin-cli export-osgb: the input holds no geometry\n";
-        return 1;
-    }
-    const geo::LocalFrame frame({extent.centerX(), extent.centerY(), 0.0});
-    std::cout << "origin " << frame.origin().x << ',' << frame.origin().y << '\n';
-    render::LayerNodeBuilder builder(frame);
-    osg::ref_ptr<osg::Group> root = new osg::Group;
-    for (const auto& layer : layers) {
-        render::LayerBuildStats stats;
-        auto node = builder.build(layer->name, layer, render::defaultStyleFor(*layer), &stats);
-        if (!node) {
-            std::cerr << node.messages() << '\n';
-            return 1;
-        }
-        root->addChild(node.value());
-        std::cout << layer->name << ": " << stats.features << " features, " << stats.tiles
-                  << " tiles, " << stats.triangles << " triangles\n";
-    }
-    StripUserData strip;
-    root->accept(strip);
-    if (!osgDB::writeNodeFile(*root, *out)) {
-        std::cerr << "citytwin-cli export-osgb: cannot write " << *out << '\n';
-        return 1;
-    }
-    return 0;
+    auto scene = assembleScene(args.positionals(), options.maybeSourceCrs);
+    if (!scene)
+        return reportNoScene(scene.diagnostics());
+    return writeScene(scene.value(), *out);
 }
 
 }  // namespace

@@ -1,8 +1,9 @@
 #pragma once
-// Loads layers off the GUI/render thread: reads files with GDAL, chooses the
-// local frame (centre of the data) if the scene has none yet, builds
-// detached OSG nodes and queues them on the CityScene, whose update phase
-// merges them. Reports progress and can be cancelled.
+// Loads layers off the GUI/render thread: runs render::SceneAssembler (which
+// reads the files, chooses the local frame if the scene has none yet and
+// builds detached OSG nodes, in the app's asset styles) on a worker, queues
+// the nodes on the CityScene, whose update phase merges them, and tells the
+// GUI thread through signals. Reports progress and can be cancelled.
 
 #include <QObject>
 #include <QString>
@@ -15,7 +16,7 @@
 #include "LayerSpec.h"
 #include "citytwin/geo/LocalFrame.h"
 #include "citytwin/render/CityScene.h"
-#include "citytwin/render/TerrainSource.h"
+#include "citytwin/render/SceneAssembler.h"
 
 namespace citytwin::app {
 
@@ -44,20 +45,16 @@ signals:
     void finished(bool cancelled);
 
 private:
-    struct TerrainRead {
-        LayerSpec spec;
-        std::shared_ptr<const render::TerrainSource> source;
-    };
-    /// Pairs DEMs with orthophotos and opens them (worker thread).
-    std::vector<TerrainRead> openTerrains(const std::vector<LayerSpec>& rasters);
     void run(std::vector<LayerSpec> specs, std::optional<geo::LocalFrame> maybeFrame);
+    /// Signals and the scene's queue for what the assembler reports (worker thread).
+    render::SceneAssemblyObserver observer();
 
     render::CityScene& _scene;
     std::thread _worker;
     std::atomic<bool> _busy{false};
     std::atomic<bool> _cancel{false};
-    /// The last DEM loaded: an orthophoto opened later drapes on it (worker only).
-    std::optional<LayerSpec> _maybeCurrentDem;
+    /// Used on the worker only; keeps the last DEM between loads.
+    render::SceneAssembler _assembler;
 };
 
 }  // namespace citytwin::app

@@ -1,9 +1,14 @@
 #include <gtest/gtest.h>
 
+#include <osg/ComputeBoundsVisitor>
 #include <osg/LOD>
 
 #include <osg/Geometry>
 #include <osg/MatrixTransform>
+
+#include <map>
+#include <set>
+#include <tuple>
 
 #include "citytwin/geo/VectorReader.h"
 #include "citytwin/render/FeaturePickData.h"
@@ -174,4 +179,84 @@ TEST(LayerNodeBuilder, buildsTheRealOsmBuildings) {
     const osg::BoundingSphere bs = node.value()->getBound();
     EXPECT_LT(bs.center().length(), 1500.0);  // centred on the frame origin
     EXPECT_GT(bs.radius(), 1500.0);           // ~4 km across
+}
+
+namespace {
+/// The colour of each feature's vertices, by feature index; a feature whose
+/// vertices differ in colour is listed once per colour.
+std::map<std::uint32_t, std::set<std::tuple<float, float, float, float>>> coloursByFeature(
+    osg::Node& node) {
+    Collect c;
+    node.accept(c);
+    std::map<std::uint32_t, std::set<std::tuple<float, float, float, float>>> out;
+    for (auto* g : c.geoms) {
+        auto* pick = dynamic_cast<render::FeaturePickData*>(g->getUserData());
+        const auto* colors = static_cast<const osg::Vec4Array*>(g->getColorArray());
+        const auto* de = static_cast<const osg::DrawElementsUInt*>(g->getPrimitiveSet(0));
+        for (std::uint32_t t = 0; t < de->size() / 3; ++t)
+            for (std::uint32_t k = 0; k < 3; ++k) {
+                const osg::Vec4& v = (*colors)[(*de)[3 * t + k]];
+                out[*pick->featureAt(t)].insert({v.r(), v.g(), v.b(), v.a()});
+            }
+    }
+    return out;
+}
+std::tuple<float, float, float, float> rgba(const osg::Vec4& v) {
+    return {v.r(), v.g(), v.b(), v.a()};
+}
+}  // namespace
+
+TEST(LayerNodeBuilder, aStyleRuleColoursExactlyTheFeaturesWhoseAttributeMatches) {
+    std::vector<geo::Feature> fs;
+    for (int i = 0; i < 4; ++i)
+        fs.push_back(square(121.50 + i * 0.0001, 31.24, 0.00005, ""));
+    fs[0].attributes.push_back({"state", "a"});
+    fs[1].attributes.push_back({"state", "b"});
+    fs[2].attributes.push_back({"other", "a"});  // the value, under another attribute
+    const osg::Vec4 grey(0.5f, 0.5f, 0.5f, 1.f), blue(0.f, 0.f, 1.f, 1.f), red(1.f, 0.f, 0.f, 1.f),
+        green(0.f, 1.f, 0.f, 1.f), yellow(1.f, 1.f, 0.f, 1.f);
+    render::LayerStyle style;
+    style.role = render::LayerRole::Area;
+    style.color = grey;
+    style.categoryAttribute = "state";
+    style.categoryColors["a"] = blue;  // a rule wins over the category
+    style.rules.push_back({"state", "a", red});
+    style.rules.push_back({"state", "b", green});
+    style.rules.push_back({"state", "b", yellow});  // the first rule that matches wins
+    render::LayerNodeBuilder builder(geo::LocalFrame({121.5, 31.24, 0.0}));
+    auto node = builder.build("rules", layerOf(fs), style);
+    ASSERT_TRUE(node);
+    const auto colours = coloursByFeature(*node.value());
+    using Set = std::set<std::tuple<float, float, float, float>>;
+    ASSERT_EQ(colours.size(), 4u);
+    EXPECT_EQ(colours.at(0), Set{rgba(red)});
+    EXPECT_EQ(colours.at(1), Set{rgba(green)});
+    EXPECT_EQ(colours.at(2), Set{rgba(grey)});
+    EXPECT_EQ(colours.at(3), Set{rgba(grey)});
+}
+
+TEST(LayerNodeBuilder, aMastStandsAsTallAsItsHeightAttribute) {
+    auto point = [](double lon, const char* height) {
+        geo::Feature f;
+        f.geometry.points.push_back({lon, 31.24});
+        if (height)
+            f.attributes.push_back({"mast_m", height});
+        return f;
+    };
+    render::LayerStyle style;
+    style.role = render::LayerRole::Mast;
+    style.glyphRadius = 2.f;
+    style.glyphHeight = 20.f;
+    style.heightAttribute = "mast_m";
+    render::LayerNodeBuilder builder(geo::LocalFrame({121.5, 31.24, 0.0}));
+    auto top = [&](const geo::Feature& f) {
+        auto node = builder.build("masts", layerOf({f}), style);
+        EXPECT_TRUE(node);
+        osg::ComputeBoundsVisitor bounds;
+        node.value()->accept(bounds);
+        return bounds.getBoundingBox().zMax();
+    };
+    EXPECT_NEAR(top(point(121.5, "50")), 50.0 + 2.0 * 1.5, 1e-4);  // the mast, then its head
+    EXPECT_NEAR(top(point(121.5, nullptr)), 20.0 + 2.0 * 1.5, 1e-4);
+    EXPECT_NEAR(top(point(121.5, "tall")), 20.0 + 2.0 * 1.5, 1e-4);
 }

@@ -90,17 +90,19 @@ osg::Vec4 featureColor(const geo::Feature& f, const LayerStyle& style) {
                 base = it->second;
         }
     }
-    // Asset lifecycle reads at a glance: planned amber, retired grey.
-    const std::string* status = f.find("status");
-    if (!status)
-        return base;
-    if (*status == "planned")
-        return {0.98f, 0.62f, 0.15f, 1.f};
-    if (*status == "decommissioned")
-        return {0.55f, 0.55f, 0.55f, 1.f};
-    if (*status == "removed")
-        return {0.3f, 0.3f, 0.3f, 1.f};
+    for (const StyleRule& rule : style.rules)
+        if (const std::string* v = f.find(rule.attribute); v && *v == rule.value)
+            return rule.color;
     return base;
+}
+
+/// A glyph's or mast's height: its height attribute's, else the style's.
+double symbolHeight(const geo::Feature& f, const LayerStyle& style) {
+    if (!style.heightAttribute.empty())
+        if (const std::string* h = f.find(style.heightAttribute))
+            if (auto m = parseMetres(*h))
+                return *m;
+    return style.glyphHeight;
 }
 
 class Builder {
@@ -407,11 +409,8 @@ geo::Result<osg::ref_ptr<osg::Group>> LayerNodeBuilder::build(
                     const osg::Vec3d c = b.toLocal(p);
                     TileMesh& t = b.tileFor(c, fi);
                     const osg::Vec4 color = featureColor(f, style);
-                    double height = style.glyphHeight;
+                    const double height = symbolHeight(f, style);
                     if (style.role == LayerRole::Mast) {
-                        if (const auto* h = f.find("antenna_height_m"))
-                            if (auto m = parseMetres(*h))
-                                height = *m;
                         addPrism(t, c, style.glyphRadius * 0.3, 0.0, height, color, 6);
                         addPrism(t, c, style.glyphRadius, height, height + style.glyphRadius * 1.5,
                                  color, 6);

@@ -6,6 +6,7 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 #include "citytwin/geo/Feature.h"
 
@@ -17,6 +18,14 @@ enum class LayerRole {
     Line,       ///< lines (roads, cables)
     Glyph,      ///< points as small upright prisms (candidate sites)
     Mast,       ///< points as masts with a head (base stations)
+};
+
+/// A conditional colour: a feature whose `attribute` equals `value` is drawn
+/// in `color`.
+struct StyleRule {
+    std::string attribute;
+    std::string value;
+    osg::Vec4 color;
 };
 
 struct LayerStyle {
@@ -42,6 +51,13 @@ struct LayerStyle {
     /// value is a key here takes that colour instead of `color`.
     std::string categoryAttribute = "kind";
     std::map<std::string, osg::Vec4> categoryColors;
+    /// Conditional colours over the category colours: the first rule whose
+    /// attribute equals its value colours the feature. Categories and rules
+    /// colour every role but Buildings (coloured by height or `color`).
+    std::vector<StyleRule> rules;
+    /// Glyphs and masts: the attribute that holds each symbol's height in
+    /// metres; empty, missing or unreadable: glyphHeight.
+    std::string heightAttribute;
 };
 
 /// The style a layer gets when the user did not choose one: from its
