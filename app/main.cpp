@@ -3,10 +3,10 @@
 #include <QApplication>
 #include <QTextStream>
 
-#include "AppOptions.h"
-#include "MainWindow.h"
-#include "OsgView.h"
-#include "Translations.h"
+#include "shell/AppOptions.h"
+#include "shell/MainWindow.h"
+#include "shell/Translations.h"
+#include "view/OsgView.h"
 
 using namespace citytwin::app;
 

@@ -17,17 +17,17 @@
 #include <QTest>
 #include <QTimer>
 
-#include "AttributePanel.h"
-#include "CoordinateStatus.h"
 #include "GuiTestSupport.h"
-#include "ImportDialog.h"
-#include "LayerTreePanel.h"
-#include "MainWindow.h"
-#include "ModelPlacementDialog.h"
-#include "OsgView.h"
-#include "Translations.h"
 #include "citytwin/geo/VectorReader.h"
 #include "citytwin/test/TestPaths.h"
+#include "layers/AttributePanel.h"
+#include "layers/ImportDialog.h"
+#include "layers/LayerTreePanel.h"
+#include "layers/ModelPlacementDialog.h"
+#include "shell/MainWindow.h"
+#include "shell/Translations.h"
+#include "view/CoordinateStatus.h"
+#include "view/OsgView.h"
 
 using namespace citytwin;
 using namespace citytwin::app;
