@@ -6,9 +6,7 @@
 #include <QFileDialog>
 #include <QFutureWatcher>
 #include <QMenu>
-#include <QMenuBar>
 #include <QMessageBox>
-#include <QStatusBar>
 #include <QTimer>
 #include <QToolBar>
 #include <QtConcurrent/QtConcurrentRun>
@@ -23,67 +21,15 @@
 #include "inspection/FindingsPanel.h"
 #include "inspection/InspectionProjectDialog.h"
 #include "inspection/InspectionReportWriter.h"
-#include "shell/MainWindow.h"
 #include "view/MapPointTool.h"
 #include "view/OsgView.h"
 
 namespace citytwin::app {
 
-/// What a worker hands back: findings, or why there are none.
-struct CheckOutcome {
-    bool ok = false;
-    std::vector<assets::Finding> findings;
-    QString messages;
-};
-
-namespace {
-
-CheckOutcome outcomeOf(const geo::Result<std::vector<assets::Finding>>& r) {
-    CheckOutcome out;
-    out.ok = r.ok();
-    out.messages = QString::fromStdString(r.messages());
-    if (r)
-        out.findings = r.value();
-    return out;
-}
-
-/// Runs `work` on a worker and `done` on the GUI thread with its outcome.
-template <typename Work, typename Done>
-void runChecked(QObject* owner, Work work, Done done) {
-    auto* watcher = new QFutureWatcher<CheckOutcome>(owner);
-    QObject::connect(watcher, &QFutureWatcher<CheckOutcome>::finished, owner, [watcher, done] {
-        const CheckOutcome outcome = watcher->result();
-        watcher->deleteLater();
-        done(outcome);
-    });
-    watcher->setFuture(QtConcurrent::run(std::move(work)));
-}
-
-std::string str(std::string_view s) {
-    return std::string(s);
-}
-
-QStringList coordinateLines(const geo::GeoPoint& p) {
-    QStringList lines;
-    for (const auto& line : assets::describeCoordinates(p))
-        lines << QString::fromStdString(line);
-    return lines;
-}
-
-/// Markers for every related feature, coloured per rule.
-std::vector<render::OverlayMarker> markersOf(const std::vector<assets::Finding>& findings) {
-    std::vector<render::OverlayMarker> markers;
-    for (const auto& f : findings)
-        for (const auto& r : f.related)
-            markers.push_back({r.position, render::colourForRule(f.rule)});
-    return markers;
-}
-
-}  // namespace
-
-InspectionTools::InspectionTools(MainWindow& window) : QObject(&window), _window(window) {
+InspectionTools::InspectionTools(InspectionHost& host, QObject* parent)
+    : QObject(parent), _host(host) {
     _project = new InspectionProject(this);
-    _tool = new MapPointTool(*window.view(), this);
+    _tool = new MapPointTool(*host.view(), this);
     const assets::IsoDate today = assets::IsoDate::today();
     _worksParameters = {assets::WorksKind::Excavation, today, assets::IsoDate{today.days + 30}};
     buildUi();
@@ -91,7 +37,7 @@ InspectionTools::InspectionTools(MainWindow& window) : QObject(&window), _window
     connect(_project, &InspectionProject::opened, this, &InspectionTools::onProjectOpened);
     connect(_project, &InspectionProject::failed, this, &InspectionTools::reportFailure);
     connect(_tool, &MapPointTool::hint, this,
-            [this](const QString& text) { _window.statusBar()->showMessage(text, 10000); });
+            [this](const QString& text) { _host.showStatusMessage(text, 10000); });
     connect(_tool, &MapPointTool::pointPicked, this, [this](const osg::Vec3d& local) {
         _checkSite->setChecked(false);
         if (const auto maybeLonLat = toWgs84(local))
@@ -107,7 +53,7 @@ InspectionTools::InspectionTools(MainWindow& window) : QObject(&window), _window
             _overlay.worksOutline.clear();
             updateOverlay();
         }
-        _window.statusBar()->showMessage(tr("Cancelled"), 3000);
+        _host.showStatusMessage(tr("Cancelled"), 3000);
     });
     connect(_findings, &FindingsPanel::relatedSelected, this, &InspectionTools::onRelatedSelected);
     connect(_findings, &FindingsPanel::clearRequested, this, &InspectionTools::clearFindings);
@@ -117,18 +63,18 @@ InspectionTools::InspectionTools(MainWindow& window) : QObject(&window), _window
 InspectionTools::~InspectionTools() = default;
 
 void InspectionTools::buildUi() {
-    _findings = new FindingsPanel(&_window);
-    _findingsDock = new QDockWidget(&_window);
+    QWidget* window = _host.dialogParent();
+    _findings = new FindingsPanel(window);
+    _findingsDock = new QDockWidget(window);
     _findingsDock->setObjectName("findingsDock");
     _findingsDock->setWidget(_findings);
-    _window.addDockWidget(Qt::RightDockWidgetArea, _findingsDock);
-    _window.resizeDocks({_findingsDock}, {380}, Qt::Horizontal);
+    _host.addFeatureDock(Qt::RightDockWidgetArea, _findingsDock, 380);
 
-    _audit = new AuditPanel(&_window);
-    _auditDock = new QDockWidget(&_window);
+    _audit = new AuditPanel(window);
+    _auditDock = new QDockWidget(window);
     _auditDock->setObjectName("auditDock");
     _auditDock->setWidget(_audit);
-    _window.addDockWidget(Qt::BottomDockWidgetArea, _auditDock);
+    _host.addFeatureDock(Qt::BottomDockWidgetArea, _auditDock);
     _auditDock->hide();
 
     // The two map tools exclude each other: checking one unchecks the other
@@ -162,7 +108,7 @@ void InspectionTools::buildUi() {
     _clear->setObjectName("clearFindingsAction");
     connect(_clear, &QAction::triggered, this, &InspectionTools::clearFindings);
 
-    _menu = new QMenu(&_window);
+    _menu = new QMenu(window);
     _menu->setObjectName("inspectMenu");
     _menu->addAction(_checkSite);
     _menu->addAction(_checkWorks);
@@ -175,14 +121,9 @@ void InspectionTools::buildUi() {
     _menu->addSeparator();
     _menu->addAction(_findingsDock->toggleViewAction());
     _menu->addAction(_auditDock->toggleViewAction());
-    // Before Help, which stays last.
-    const QList<QAction*> menus = _window.menuBar()->actions();
-    if (menus.isEmpty())
-        _window.menuBar()->addMenu(_menu);
-    else
-        _window.menuBar()->insertMenu(menus.last(), _menu);
+    _host.addFeatureMenu(_menu);
 
-    _toolbar = _window.addToolBar(QString());
+    _toolbar = _host.addFeatureToolBar();
     _toolbar->setObjectName("inspectionToolbar");
     _toolbar->addAction(_checkSite);
     _toolbar->addAction(_checkWorks);
@@ -224,59 +165,20 @@ void InspectionTools::onProjectOpened(const QString& path, const QString& warnin
             operators.insert(QString::fromStdString(c.operatorName));
     _findings->setOperators(QStringList(operators.begin(), operators.end()));
     const int problems = warnings.isEmpty() ? 0 : int(warnings.count('\n')) + 1;
-    _window.statusBar()->showMessage(
+    _host.showStatusMessage(
         problems ? tr("Opened %1 (%n data problem(s); see the log)", "", problems).arg(path)
                  : tr("Opened %1").arg(path),
         8000);
     if (!warnings.isEmpty())
-        qWarning("%s", qPrintable(warnings));
+        _host.logMessage(geo::LogLevel::Warning, warnings);
 }
 
 std::optional<geo::GeoPoint> InspectionTools::toWgs84(const osg::Vec3d& local) const {
-    if (!_window.frame())
+    if (!_host.frame())
         return std::nullopt;
-    geo::GeoPoint p = _window.frame()->toGeographic({local.x(), local.y(), local.z()});
+    geo::GeoPoint p = _host.frame()->toGeographic({local.x(), local.y(), local.z()});
     p.z = 0.0;
     return p;
-}
-
-void InspectionTools::checkSite(const geo::GeoPoint& lonLat) {
-    const quint64 request = ++_request;
-    assets::SiteProposal proposal{lonLat, _findings->operatorName().toStdString(),
-                                  _findings->maybeHostType()};
-    _window.statusBar()->showMessage(tr("Checking the site…"));
-    _project->withContext([this, request, proposal](const InspectionProject::Context& ctx) {
-        runCheck(
-            request, [ctx, proposal] { return outcomeOf(ctx->siteChecker().check(proposal)); },
-            [this, proposal, ctx](const CheckOutcome& outcome) {
-                assets::InspectionReport report;
-                report.title = "Siting check";
-                report.checkKind = assets::CheckKind::Site;
-                report.maybeLocation = proposal.position;
-                report.parameters.push_back("operator: " + (proposal.operatorName.empty()
-                                                                ? std::string("(none)")
-                                                                : proposal.operatorName));
-                report.parameters.push_back("host type: " +
-                                            (proposal.maybeHostType
-                                                 ? str(assets::toString(*proposal.maybeHostType))
-                                                 : std::string("unknown (stand-alone)")));
-                report.findings = outcome.findings;
-
-                render::InspectionOverlay overlay;
-                overlay.maybeSite = proposal.position;
-                const auto& rules = ctx->rules();
-                const std::pair<const char*, double> radii[] = {
-                    {assets::rulecodes::kPublicFacilityFirst, rules.facilitySearchRadiusM},
-                    {assets::rulecodes::kShareFirst, rules.shareRadiusM},
-                    {assets::rulecodes::kPublicPlaces, rules.publicPlaceRadiusM},
-                    {assets::rulecodes::kInterference, rules.interferenceDistanceM}};
-                for (const auto& [code, radius] : radii)
-                    if (rules.find(code) && radius > 0)
-                        overlay.radii.push_back({radius, render::colourForRule(code)});
-                overlay.related = markersOf(outcome.findings);
-                showResult(std::move(report), std::move(overlay));
-            });
-    });
 }
 
 void InspectionTools::onPolygonChanged(const std::vector<osg::Vec3d>& vertices) {
@@ -299,7 +201,7 @@ void InspectionTools::onPolygonClosed(const std::vector<osg::Vec3d>& vertices) {
     updateOverlay();
     // Out of the mouse handler first: the dialog runs its own event loop.
     QTimer::singleShot(0, this, [this, outline] {
-        WorksDialog dialog(_worksParameters, &_window);
+        WorksDialog dialog(_worksParameters, _host.dialogParent());
         if (dialog.exec() != QDialog::Accepted) {
             _overlay = {};
             updateOverlay();
@@ -310,119 +212,10 @@ void InspectionTools::onPolygonClosed(const std::vector<osg::Vec3d>& vertices) {
     });
 }
 
-void InspectionTools::checkWorks(const std::vector<geo::GeoPoint>& outline,
-                                 const WorksParameters& p) {
-    const quint64 request = ++_request;
-    geo::Ring ring = outline;
-    if (!ring.empty())
-        ring.push_back(ring.front());  // closed, as OGR/GEOS expect
-    assets::WorksProposal works{{geo::Polygon{{ring}}}, p.kind, p.start, p.end};
-    _window.statusBar()->showMessage(tr("Checking the works area…"));
-    _project->withContext([this, request, works, outline](const InspectionProject::Context& ctx) {
-        runCheck(
-            request, [ctx, works] { return outcomeOf(ctx->worksChecker().check(works)); },
-            [this, works, outline](const CheckOutcome& outcome) {
-                assets::InspectionReport report;
-                report.title = "Works check";
-                report.checkKind = assets::CheckKind::Works;
-                geo::GeoPoint centre;
-                for (const auto& q : outline) {
-                    centre.x += q.x / double(outline.size());
-                    centre.y += q.y / double(outline.size());
-                }
-                report.maybeLocation = centre;
-                report.worksArea = works.polygons;
-                report.parameters.push_back("kind: " + str(assets::toString(works.kind)));
-                report.parameters.push_back("start: " + works.maybeStart->toString());
-                report.parameters.push_back("end: " + works.maybeEnd->toString());
-                report.findings = outcome.findings;
-
-                render::InspectionOverlay overlay;
-                overlay.worksOutline = outline;
-                overlay.worksClosed = true;
-                overlay.related = markersOf(outcome.findings);
-                showResult(std::move(report), std::move(overlay));
-            });
-    });
-}
-
 void InspectionTools::auditDialog() {
-    AuditDialog dialog(QDate::currentDate(), &_window);
+    AuditDialog dialog(QDate::currentDate(), _host.dialogParent());
     if (dialog.exec() == QDialog::Accepted)
         runAudit(dialog.date());
-}
-
-void InspectionTools::runAudit(const QDate& date) {
-    const quint64 request = ++_request;
-    const assets::IsoDate day = toIsoDate(date);
-    _window.statusBar()->showMessage(tr("Auditing…"));
-    _project->withContext([this, request, day](const InspectionProject::Context& ctx) {
-        runCheck(
-            request,
-            [ctx, day] {
-                CheckOutcome out;
-                out.ok = true;
-                out.findings = ctx->auditor().audit(day);
-                return out;
-            },
-            [this, day, ctx](const CheckOutcome& outcome) {
-                assets::InspectionReport report;
-                report.title = "Audit";
-                report.checkKind = assets::CheckKind::Audit;
-                report.date = day;
-                report.findings = outcome.findings;
-                _audit->showAudit(day, outcome.findings, ctx->rules());
-                _auditDock->show();
-                _auditDock->raise();
-                showResult(std::move(report), {});
-            });
-    });
-}
-
-void InspectionTools::runCheck(quint64 request, std::function<CheckOutcome()> work,
-                               std::function<void(const CheckOutcome&)> done) {
-    ++_running;
-    runChecked(this, std::move(work),
-               [this, request, done = std::move(done)](const CheckOutcome& outcome) {
-                   --_running;
-                   if (request != _request)
-                       return;
-                   if (!outcome.ok) {
-                       reportFailure(outcome.messages);
-                       return;
-                   }
-                   done(outcome);
-               });
-}
-
-void InspectionTools::showResult(assets::InspectionReport report,
-                                 render::InspectionOverlay overlay) {
-    const auto& ctx = _project->context();
-    report.projectPath = _project->projectPath().toStdString();
-    if (report.checkKind != assets::CheckKind::Audit)
-        report.date = assets::IsoDate::today();
-    if (ctx)
-        assets::setRules(report, ctx->rules());
-    if (report.checkKind != assets::CheckKind::Audit) {
-        QString what =
-            report.checkKind == assets::CheckKind::Site ? tr("Site check") : tr("Works check");
-        for (const auto& p : report.parameters)
-            what += QStringLiteral("; ") + QString::fromStdString(p);
-        QStringList where;
-        if (report.maybeLocation)
-            where = coordinateLines(*report.maybeLocation);
-        if (report.checkKind == assets::CheckKind::Works)
-            where.prepend(tr("Centre of the works area:"));
-        _findings->showFindings(what, where, report.findings);
-        _findingsDock->show();
-        _findingsDock->raise();
-    }
-    _maybeReport = std::move(report);
-    _overlay = std::move(overlay);
-    updateOverlay();
-    _window.statusBar()->showMessage(tr("%n finding(s)", "", int(_maybeReport->findings.size())),
-                                     8000);
-    emit checkFinished();
 }
 
 void InspectionTools::clearFindings() {
@@ -453,34 +246,35 @@ void InspectionTools::onAuditRowSelected(int index) {
 }
 
 void InspectionTools::focusOn(const assets::RelatedItem& item, const std::string& rule) {
-    if (!_window.frame())
+    if (!_host.frame())
         return;
-    const geo::Vec3d local = _window.frame()->toLocal({item.position.x, item.position.y, 0.0});
-    _window.view()->flyTo({local.x, local.y, 0.0}, 450.0);
+    const geo::Vec3d local = _host.frame()->toLocal({item.position.x, item.position.y, 0.0});
+    _host.view()->flyTo({local.x, local.y, 0.0}, 450.0);
     _overlay.maybeFocus = render::OverlayMarker{item.position, render::colourForRule(rule)};
     updateOverlay();
 }
 
 void InspectionTools::updateOverlay() {
-    if (!_window.frame())
+    if (!_host.frame())
         return;
     // An empty group rather than removeLayer: it replaces any overlay still queued.
     osg::ref_ptr<osg::Node> node =
         _overlay.isEmpty() ? osg::ref_ptr<osg::Node>(new osg::Group)
-                           : render::InspectionOverlayBuilder(*_window.frame()).build(_overlay);
-    _window.scene().enqueueLayer(render::kInspectionLayerId, node);
-    _window.view()->requestRedraw();
+                           : render::InspectionOverlayBuilder(*_host.frame()).build(_overlay);
+    _host.scene().enqueueLayer(render::kInspectionLayerId, node);
+    _host.view()->requestRedraw();
 }
 
 void InspectionTools::reportFailure(const QString& message) {
     _findings->showError(message);
     _findingsDock->show();
-    _window.statusBar()->showMessage(message, 10000);
+    _host.showStatusMessage(message, 10000);
     emit failed(message);
 }
 
 void InspectionTools::chooseProjectDialog() {
-    InspectionProjectDialog dialog(_project->projectPath(), _project->rulesPath(), &_window);
+    InspectionProjectDialog dialog(_project->projectPath(), _project->rulesPath(),
+                                   _host.dialogParent());
     if (dialog.exec() != QDialog::Accepted)
         return;
     clearFindings();
@@ -491,7 +285,7 @@ void InspectionTools::chooseProjectDialog() {
 
 void InspectionTools::exportDialog() {
     if (!_maybeReport) {
-        QMessageBox::information(&_window, tr("Export report"),
+        QMessageBox::information(_host.dialogParent(), tr("Export report"),
                                  tr("Run a check or an audit first."));
         return;
     }
@@ -499,25 +293,25 @@ void InspectionTools::exportDialog() {
         QStringLiteral("citytwin-%1-%2.html")
             .arg(QString::fromLatin1(assets::checkKindName(_maybeReport->checkKind)),
                  QDate::currentDate().toString(Qt::ISODate));
-    const QString path =
-        QFileDialog::getSaveFileName(&_window, tr("Export report"), QDir::home().filePath(name),
-                                     tr("HTML report, with PDF beside it (*.html)"));
+    const QString path = QFileDialog::getSaveFileName(
+        _host.dialogParent(), tr("Export report"), QDir::home().filePath(name),
+        tr("HTML report, with PDF beside it (*.html)"));
     if (path.isEmpty())
         return;
     const QString error = exportReport(path);
     if (!error.isEmpty())
-        QMessageBox::warning(&_window, tr("Export report"), error);
+        QMessageBox::warning(_host.dialogParent(), tr("Export report"), error);
 }
 
 QString InspectionTools::exportReport(const QString& htmlPath) {
     if (!_maybeReport)
         return tr("There is no check or audit to report.");
     // The view as it is now: the overlay of this check on the city.
-    const QImage snapshot = _window.view()->grabFramebuffer();
+    const QImage snapshot = _host.view()->grabFramebuffer();
     const QString error = writeReportFiles(*_maybeReport, snapshot, htmlPath);
     if (error.isEmpty()) {
         const ReportFiles files = reportFilesFor(htmlPath);
-        _window.statusBar()->showMessage(tr("Wrote %1 and %2").arg(files.html, files.pdf), 8000);
+        _host.showStatusMessage(tr("Wrote %1 and %2").arg(files.html, files.pdf), 8000);
     }
     return error;
 }

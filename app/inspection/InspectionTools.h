@@ -3,7 +3,11 @@
 // toolbar, the findings and audit docks, the map tools (check site, check
 // works area) and the overlay of their results in the 3D view, the audit,
 // and the report export (HTML + PDF). Checks run on workers (QtConcurrent);
-// only the latest request's result is shown.
+// only the latest request's result is shown. The window is reached through
+// InspectionHost only.
+//
+// InspectionTools.cpp: the menu, docks, map tools, overlay and report
+// export; InspectionChecks.cpp: the checks and the audit, and their results.
 
 #include <QDate>
 #include <QObject>
@@ -14,6 +18,7 @@
 
 #include "citytwin/assets/InspectionReport.h"
 #include "citytwin/render/InspectionOverlayBuilder.h"
+#include "inspection/InspectionHost.h"
 #include "inspection/InspectionProject.h"
 #include "inspection/WorksDialog.h"
 
@@ -26,15 +31,14 @@ namespace citytwin::app {
 
 class AuditPanel;
 class FindingsPanel;
-class MainWindow;
 class MapPointTool;
 struct CheckOutcome;
 
 class InspectionTools : public QObject {
     Q_OBJECT
 public:
-    /// Adds the menu (after the window's last menu but Help), toolbar and docks.
-    explicit InspectionTools(MainWindow& window);
+    /// Adds the menu (after the window's last menu but Help), toolbar and docks to `host`.
+    InspectionTools(InspectionHost& host, QObject* parent);
     ~InspectionTools() override;
 
     /// The project to inspect and its rules (empty: shipped rules); opened lazily.
@@ -51,6 +55,8 @@ public:
     /// Removes the findings and the overlay.
     void clearFindings();
 
+    /// The findings dock (on the right, tabbed with the window's own docks).
+    QDockWidget* findingsDock() const { return _findingsDock; }
     FindingsPanel* findingsPanel() const { return _findings; }
     AuditPanel* auditPanel() const { return _audit; }
     MapPointTool* mapTool() const { return _tool; }
@@ -93,7 +99,7 @@ private:
     void exportDialog();
     std::optional<geo::GeoPoint> toWgs84(const osg::Vec3d& local) const;
 
-    MainWindow& _window;
+    InspectionHost& _host;
     InspectionProject* _project = nullptr;
     MapPointTool* _tool = nullptr;
     FindingsPanel* _findings = nullptr;

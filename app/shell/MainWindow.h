@@ -1,18 +1,28 @@
 #pragma once
 // The main window: the 3D view in the centre, the layer tree and the
 // attribute panel docked beside it, the cursor's coordinates and the
-// loading progress in the status bar.
+// loading progress in the status bar, the log in a dock below.
+//
+// Its work is in three files: MainWindow.cpp (the window, its docks and
+// status bar, when the scene counts as loaded), MainWindowMenus.cpp (menus,
+// actions and their dialogs, retranslation) and MainWindowLoading.cpp
+// (loading and importing layers, starting the sensors). The batch modes
+// (BatchRunner) and the inspection tools (InspectionTools) reach it through
+// the narrow interfaces it implements.
 
 #include <QMainWindow>
 
 #include <memory>
 #include <optional>
+#include <vector>
 
 #include "citytwin/geo/GeoTypes.h"
 #include "citytwin/geo/LocalFrame.h"
 #include "citytwin/render/CityScene.h"
+#include "inspection/InspectionHost.h"
 #include "layers/LayerSpec.h"
 #include "shell/AppOptions.h"
+#include "shell/BatchRunner.h"
 
 class QLabel;
 class QProgressBar;
@@ -22,9 +32,6 @@ class QTemporaryDir;
 
 namespace citytwin::app {
 
-/// Milliseconds since the process started (for launch timings).
-qint64 processUptimeMs();
-
 class AlertPanel;
 class AttributePanel;
 class CoordinateStatus;
@@ -33,10 +40,11 @@ class SensorHistoryChart;
 class SensorMonitor;
 class InspectionTools;
 class LayerTreePanel;
+class LogPanel;
 class OsgView;
 class SceneLoader;
 
-class MainWindow : public QMainWindow {
+class MainWindow : public QMainWindow, public InspectionHost, public BatchTarget {
     Q_OBJECT
 public:
     explicit MainWindow(AppOptions options, QWidget* parent = nullptr);
@@ -45,21 +53,24 @@ public:
     /// Starts loading the demo or the command line's files.
     void start();
 
-    OsgView* view() const { return _view; }
+    OsgView* view() const override { return _view; }
     LayerTreePanel* layerTree() const { return _layerTree; }
     AttributePanel* attributePanel() const { return _attributes; }
     SensorMonitor* sensorMonitor() const { return _sensors; }
     PlaybackBar* playbackBar() const { return _playback; }
     AlertPanel* alertPanel() const { return _alertPanel; }
     SensorHistoryChart* historyChart() const { return _history; }
+    LogPanel* logPanel() const { return _logPanel; }
     /// The Inspect menu's tools: siting and works checks, audit, reports.
     InspectionTools* inspection() const { return _inspection; }
-    render::CityScene& scene() { return *_scene; }
-    const std::optional<geo::LocalFrame>& frame() const { return _maybeFrame; }
+    render::CityScene& scene() override { return *_scene; }
+    const std::optional<geo::LocalFrame>& frame() const override { return _maybeFrame; }
     /// True once the initial load finished and every layer is merged.
     bool isSceneLoaded() const;
     /// Files that could not be read, with reasons, in the order met.
-    const QStringList& loadErrors() const { return _loadErrors; }
+    const QStringList& loadErrors() const override { return _loadErrors; }
+    /// When the loaded scene was first drawn, in ms since the process started.
+    qint64 loadedAfterMs() const override { return _loadedAfterMs; }
 
     /// Resizes the window so that the 3D view is viewSize (device-independent pixels).
     void fitViewTo(const QSize& viewSize);
@@ -71,9 +82,24 @@ public:
     /// Opens files as extra layers (File → Open does this after its dialog).
     void openFiles(const QStringList& files);
 
+    // InspectionHost
+    void showStatusMessage(const QString& text, int timeoutMs = 0) override;
+    void logMessage(geo::LogLevel level, const QString& message) override;
+    QWidget* dialogParent() override { return this; }
+    void addFeatureMenu(QMenu* menu) override;
+    QToolBar* addFeatureToolBar() override;
+    void addFeatureDock(Qt::DockWidgetArea area, QDockWidget* dock, int width = 0) override;
+
+    // BatchTarget
+    void pinViewSize(const QSize& size) override;
+    void setUnattended(bool unattended) override { _unattended = unattended; }
+
 signals:
     /// The initial load finished and its layers are in the scene graph.
     void sceneLoaded();
+    /// A frame drawn while the scene counts as loaded, `framesSinceLoaded`
+    /// after the first such frame (sceneLoaded comes with the third).
+    void loadedFrameRendered(quint64 framesSinceLoaded);
 
 protected:
     void changeEvent(QEvent* e) override;
@@ -103,8 +129,6 @@ private:
     void openUrlDialog();
     void importDialog();
     void showAbout();
-    void takeSnapshotAndExit();
-    void runBenchmarkAndExit();
 
     AppOptions _options;
     std::unique_ptr<render::CityScene> _scene;
@@ -124,6 +148,10 @@ private:
     SensorHistoryChart* _history = nullptr;
     QDockWidget* _alertDock = nullptr;
     QDockWidget* _historyDock = nullptr;
+    LogPanel* _logPanel = nullptr;
+    QDockWidget* _logDock = nullptr;
+    /// Docks the features added on the right: tabbed with the alerts.
+    std::vector<QDockWidget*> _featureDocksRight;
     SensorMonitor* _sensors = nullptr;
     std::unique_ptr<QTemporaryDir> _simulatedStoreDir;  ///< the demo's throwaway store
     InspectionTools* _inspection = nullptr;
@@ -133,7 +161,8 @@ private:
     bool _initialLoadDone = false;
     bool _startViewApplied = false;
     quint64 _loadedAtFrame = 0;
-    bool _snapshotTaken = false;
+    bool _viewPinned = false;
+    bool _unattended = false;
     qint64 _loadedAfterMs = 0;
     qint64 _loadFinishedAtMs = 0;
     std::size_t _lastPagedBytes = 0;

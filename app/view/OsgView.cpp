@@ -1,6 +1,6 @@
 #include "view/OsgView.h"
 
-#include "shell/MainWindow.h"
+#include "shell/ProcessUptime.h"
 
 #include <QKeyEvent>
 #include <QMouseEvent>
