@@ -1,15 +1,27 @@
-// citytwin: the GUI. See AppOptions.cpp (or `citytwin --help`) for options.
+// citytwin: the GUI. See shell/AppOptions.cpp (or `citytwin --help`) for options.
 
 #include <QApplication>
 #include <QTextStream>
 
-#include "AppOptions.h"
-#include "MainWindow.h"
-#include "OsgView.h"
-#include "Translations.h"
+#include <memory>
+
 #include "citytwin/render/OsgLogRouting.h"
+#include "shell/AppOptions.h"
+#include "shell/BatchRunner.h"
+#include "shell/LogChannel.h"
+#include "shell/MainWindow.h"
+#include "shell/ProcessUptime.h"
+#include "shell/Translations.h"
+#include "view/OsgView.h"
 
 using namespace citytwin::app;
+
+namespace {
+/// Hands geo::log back its own stderr sink when main() returns.
+struct LogSinkGuard {
+    ~LogSinkGuard() { LogChannel::instance().uninstall(); }
+};
+}  // namespace
 
 int main(int argc, char** argv) {
     processUptimeMs();  // start the launch clock
@@ -36,11 +48,30 @@ int main(int argc, char** argv) {
     QApplication::setApplicationVersion(CITYTWIN_VERSION);
     installTranslators(app, options->language);
 
+    // One log channel: the libraries' geo::log and the window's own messages
+    // go to stderr, the log panel and --log-file.
+    if (const QString logError = LogChannel::instance().install(options->logFile);
+        !logError.isEmpty()) {
+        QTextStream(stderr) << "citytwin: " << logError << "\n";
+        return 1;
+    }
+    const LogSinkGuard logSinkGuard;
+
     MainWindow window(*options);
+    std::unique_ptr<BatchRunner> batch;
+    if (BatchRunner::isWanted(*options)) {
+        batch = std::make_unique<BatchRunner>(*options, window);
+        QObject::connect(&window, &MainWindow::sceneLoaded, batch.get(),
+                         &BatchRunner::onSceneLoaded);
+        QObject::connect(&window, &MainWindow::loadedFrameRendered, batch.get(),
+                         &BatchRunner::onLoadedFrame);
+    }
     if (options->kiosk)
         window.showFullScreen();
     else
         window.show();
+    if (batch)
+        batch->prepare();
     window.start();
     return app.exec();
 }

@@ -634,7 +634,26 @@
     </message>
 </context>
 <context>
+    <name>citytwin::app::LogPanel</name>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>citytwin::app::MainWindow</name>
+    <message>
+        <source>Log</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Some features of %1 were skipped; see the log</source>
         <translation type="unfinished"></translation>

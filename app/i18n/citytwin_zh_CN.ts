@@ -629,7 +629,26 @@
     </message>
 </context>
 <context>
+    <name>citytwin::app::LogPanel</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+</context>
+<context>
     <name>citytwin::app::MainWindow</name>
+    <message>
+        <source>Log</source>
+        <translation>日志</translation>
+    </message>
     <message>
         <source>Some features of %1 were skipped; see the log</source>
         <translation>%1 中的部分要素已跳过，详见日志</translation>

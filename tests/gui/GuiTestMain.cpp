@@ -8,8 +8,8 @@
 #include <cstdio>
 
 #include "GuiTestSupport.h"
-#include "OsgView.h"
-#include "Translations.h"
+#include "shell/Translations.h"
+#include "view/OsgView.h"
 
 int main(int argc, char** argv) {
     ::testing::InitGoogleTest(&argc, argv);

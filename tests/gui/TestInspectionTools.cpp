@@ -24,20 +24,20 @@
 
 #include <osg/Viewport>
 
-#include "AuditDialog.h"
-#include "AuditPanel.h"
-#include "FindingPresentation.h"
-#include "FindingsPanel.h"
 #include "GuiTestSupport.h"
-#include "InspectionReportWriter.h"
-#include "InspectionTools.h"
-#include "MainWindow.h"
-#include "MapPointTool.h"
-#include "OsgView.h"
-#include "Translations.h"
-#include "WorksDialog.h"
 #include "citytwin/assets/InspectionContext.h"
 #include "citytwin/test/TestPaths.h"
+#include "inspection/AuditDialog.h"
+#include "inspection/AuditPanel.h"
+#include "inspection/FindingPresentation.h"
+#include "inspection/FindingsPanel.h"
+#include "inspection/InspectionReportWriter.h"
+#include "inspection/InspectionTools.h"
+#include "inspection/WorksDialog.h"
+#include "shell/MainWindow.h"
+#include "shell/Translations.h"
+#include "view/MapPointTool.h"
+#include "view/OsgView.h"
 
 using namespace citytwin;
 using namespace citytwin::app;

@@ -17,17 +17,22 @@
 #include <QTest>
 #include <QTimer>
 
-#include "AttributePanel.h"
-#include "CoordinateStatus.h"
+#include <thread>
+
 #include "GuiTestSupport.h"
-#include "ImportDialog.h"
-#include "LayerTreePanel.h"
-#include "MainWindow.h"
-#include "ModelPlacementDialog.h"
-#include "OsgView.h"
-#include "Translations.h"
+#include "citytwin/geo/Log.h"
 #include "citytwin/geo/VectorReader.h"
 #include "citytwin/test/TestPaths.h"
+#include "layers/AttributePanel.h"
+#include "layers/ImportDialog.h"
+#include "layers/LayerTreePanel.h"
+#include "layers/ModelPlacementDialog.h"
+#include "shell/LogChannel.h"
+#include "shell/LogPanel.h"
+#include "shell/MainWindow.h"
+#include "shell/Translations.h"
+#include "view/CoordinateStatus.h"
+#include "view/OsgView.h"
 
 using namespace citytwin;
 using namespace citytwin::app;
@@ -250,4 +255,28 @@ TEST(MainWindow, aGltfModelStandsWhereThePlacementDialogSays) {
     ASSERT_TRUE(south.valid());
     EXPECT_GT(south.yMax() - south.yMin(), 1.5 * (south.xMax() - south.xMin()));
     EXPECT_NEAR(south.yMax() - south.yMin(), east.xMax() - east.xMin(), 0.2);
+}
+
+TEST(MainWindow, logMessagesFromWorkerThreadsReachTheLogPanelQueued) {
+    MainWindow w(AppOptions{});
+    LogPanel* panel = w.logPanel();
+    ASSERT_NE(panel, nullptr);
+    ASSERT_TRUE(LogChannel::instance().install(QString()).isEmpty());
+    const int before = panel->entryCount();
+    std::thread worker([] { geo::logWarning("a message from a worker thread"); });
+    worker.join();
+    // Queued to the GUI thread: the panel has not been touched yet.
+    EXPECT_EQ(panel->entryCount(), before);
+    EXPECT_TRUE(QTest::qWaitFor([&] { return panel->entryCount() == before + 1; }, 5000));
+    LogChannel::instance().uninstall();
+    // The window's own messages reach it too.
+    LogChannel::instance().write(geo::LogLevel::Error, "a message of the window's own");
+    EXPECT_TRUE(QTest::qWaitFor([&] { return panel->entryCount() == before + 2; }, 5000));
+}
+
+TEST(MainWindow, theLogPanelKeepsTheNewestEntriesOnly) {
+    LogPanel panel;
+    for (int i = 0; i < LogPanel::kMaxEntries + 10; ++i)
+        panel.append(0, int(geo::LogLevel::Info), QString::number(i));
+    EXPECT_EQ(panel.entryCount(), LogPanel::kMaxEntries);
 }

@@ -18,21 +18,21 @@
 
 #include <cmath>
 
-#include "AlertPanel.h"
 #include "GuiTestSupport.h"
-#include "LayerTreePanel.h"
-#include "MainWindow.h"
 #include "MosquittoBroker.h"
-#include "OsgView.h"
-#include "PlaybackBar.h"
-#include "SensorHistoryChart.h"
-#include "SensorMonitor.h"
-#include "Translations.h"
 #include "citytwin/sensors/MqttPublisher.h"
 #include "citytwin/sensors/SensorStatus.h"
 #include "citytwin/sensors/SensorStore.h"
 #include "citytwin/sensors/TimeFormat.h"
 #include "citytwin/test/TestPaths.h"
+#include "layers/LayerTreePanel.h"
+#include "sensors/AlertPanel.h"
+#include "sensors/PlaybackBar.h"
+#include "sensors/SensorHistoryChart.h"
+#include "sensors/SensorMonitor.h"
+#include "shell/MainWindow.h"
+#include "shell/Translations.h"
+#include "view/OsgView.h"
 
 using namespace citytwin;
 using namespace citytwin::app;

@@ -177,3 +177,35 @@ TEST_F(SnapshotCommand, hiDpiDrawsTheWholeViewInDevicePixels) {
         EXPECT_GT(s.differentFromBackground, 0.5) << q.x() << "," << q.y();
     }
 }
+
+TEST_F(SnapshotCommand, helpDocumentsTheLogFileAndWhatTheMemoryBudgetCovers) {
+    const ProcessResult r = runProgram("citytwin", {"--help"}, 30);
+    EXPECT_EQ(r.exitCode, 0);
+    EXPECT_TRUE(r.out.contains("--log-file")) << r.out.toStdString();
+    // The README's wording: OSGB pyramids, terrain, 3D Tiles.
+    EXPECT_TRUE(r.out.simplified().contains("OSGB pyramids, terrain, 3D Tiles"))
+        << r.out.toStdString();
+}
+
+TEST_F(SnapshotCommand, logFileGetsWhatStderrGets) {
+    const QString log = out("snapshot.log");
+    QFile::remove(log);
+    const QString missing = "/no/such/file.geojson";
+    const ProcessResult r = runProgram("citytwin", {"--snapshot", out("logged.png"), "--size",
+                                                    "320x240", "--log-file", log, missing});
+    EXPECT_EQ(r.exitCode, 1) << r.err.toStdString();
+    EXPECT_TRUE(r.err.contains(missing)) << r.err.toStdString();
+    QFile file(log);
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly)) << log.toStdString();
+    EXPECT_TRUE(QString::fromUtf8(file.readAll()).contains(missing));
+    // A log file that cannot be written: exit 1, named, before any window.
+    const ProcessResult bad =
+        runProgram("citytwin", {"--log-file", "/no/such/dir/citytwin.log", "--version"}, 30);
+    EXPECT_EQ(bad.exitCode, 0);  // --version exits before the log is opened
+    const ProcessResult unwritable =
+        runProgram("citytwin",
+                   {"--snapshot", out("never.png"), "--log-file", "/no/such/dir/citytwin.log"}, 30);
+    EXPECT_EQ(unwritable.exitCode, 1);
+    EXPECT_TRUE(unwritable.err.contains("/no/such/dir/citytwin.log"))
+        << unwritable.err.toStdString();
+}

@@ -16,10 +16,10 @@
 
 #include "GuiTestSupport.h"
 #include "LabelShowWatcher.h"
-#include "LayerTreePanel.h"
-#include "MainWindow.h"
-#include "OsgView.h"
 #include "SyntheticRasters.h"
+#include "layers/LayerTreePanel.h"
+#include "shell/MainWindow.h"
+#include "view/OsgView.h"
 
 using namespace citytwin;
 using namespace citytwin::app;

@@ -21,13 +21,13 @@
 #include <numbers>
 
 #include "../render/LocalHttpServer.h"
-#include "AttributePanel.h"
 #include "GuiTestSupport.h"
 #include "LabelShowWatcher.h"
-#include "LayerTreePanel.h"
-#include "MainWindow.h"
-#include "OsgView.h"
 #include "citytwin/test/TestPaths.h"
+#include "layers/AttributePanel.h"
+#include "layers/LayerTreePanel.h"
+#include "shell/MainWindow.h"
+#include "view/OsgView.h"
 
 using namespace citytwin;
 using namespace citytwin::app;

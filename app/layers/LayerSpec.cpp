@@ -1,0 +1,178 @@
+#include "layers/LayerSpec.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QUrl>
+
+namespace citytwin::app {
+
+QString findDemoDirectory() {
+    QStringList candidates;
+    const QString env = qEnvironmentVariable("CITYTWIN_DATA_DIR");
+    if (!env.isEmpty())
+        candidates << env + "/demo";
+    const QString exeDir = QCoreApplication::applicationDirPath();
+    candidates << exeDir + "/../share/citytwin/demo"
+               << QStringLiteral(CITYTWIN_SOURCE_DATA_DIR) + "/demo";
+    for (const auto& c : candidates) {
+        if (QFileInfo::exists(c + "/buildings.geojson"))
+            return QDir(c).canonicalPath();
+    }
+    return {};
+}
+
+namespace {
+osg::Vec4 rgb(int r, int g, int b) {
+    return {r / 255.f, g / 255.f, b / 255.f, 1.f};
+}
+}  // namespace
+
+std::vector<LayerSpec> demoLayerSpecs(const QString& dir) {
+    std::vector<LayerSpec> specs;
+
+    render::LayerStyle landuse;
+    landuse.role = render::LayerRole::Area;
+    landuse.color = rgb(222, 220, 214);
+    landuse.elevation = 0.2f;
+    for (const char* green : {"park", "grass", "forest", "garden", "recreation_ground",
+                              "natural_wood", "pitch", "wood", "golf_course"})
+        landuse.categoryColors[green] = rgb(170, 208, 160);
+    landuse.categoryColors["pier"] = rgb(200, 196, 188);
+    specs.push_back({"landuse",
+                     QT_TRANSLATE_NOOP("Layers", "Land use"),
+                     dir + "/landuse.geojson",
+                     landuse,
+                     {}});
+
+    render::LayerStyle water;
+    water.role = render::LayerRole::Area;
+    water.color = rgb(126, 174, 214);
+    water.elevation = 0.4f;
+    water.colorByHeight = false;
+    specs.push_back(
+        {"water", QT_TRANSLATE_NOOP("Layers", "Water"), dir + "/water.geojson", water, {}});
+
+    render::LayerStyle roads;
+    roads.role = render::LayerRole::Line;
+    roads.color = rgb(250, 250, 248);
+    roads.lineWidth = 1.5f;
+    roads.elevation = 0.8f;
+    roads.categoryColors["major_road"] = rgb(247, 214, 120);
+    roads.categoryColors["rail"] = rgb(140, 140, 150);
+    roads.categoryColors["ferry"] = rgb(90, 130, 200);
+    roads.categoryColors["path"] = rgb(236, 232, 226);
+    specs.push_back(
+        {"roads", QT_TRANSLATE_NOOP("Layers", "Roads"), dir + "/roads.geojson", roads, {}});
+
+    render::LayerStyle buildings;
+    buildings.role = render::LayerRole::Buildings;
+    specs.push_back({"buildings",
+                     QT_TRANSLATE_NOOP("Layers", "Buildings"),
+                     dir + "/buildings.geojson",
+                     buildings,
+                     {}});
+
+    render::LayerStyle sites;
+    sites.role = render::LayerRole::Glyph;
+    sites.color = rgb(20, 180, 200);
+    sites.glyphRadius = 5.f;
+    sites.glyphHeight = 14.f;
+    const QString facilities = QFileInfo::exists(dir + "/public_facilities.geojson")
+                                   ? dir + "/public_facilities.geojson"
+                                   : dir + "/candidate_sites.geojson";
+    specs.push_back({"public_facilities",
+                     QT_TRANSLATE_NOOP("Layers", "Candidate public facilities"),
+                     facilities,
+                     sites,
+                     {}});
+
+    if (QFileInfo::exists(dir + "/works.geojson")) {
+        render::LayerStyle works;
+        works.role = render::LayerRole::Area;
+        works.color = rgb(240, 150, 60);
+        works.elevation = 0.6f;
+        specs.push_back({"works",
+                         QT_TRANSLATE_NOOP("Layers", "Works areas (synthetic)"),
+                         dir + "/works.geojson",
+                         works,
+                         {},
+                         false});
+    }
+    if (QFileInfo::exists(dir + "/demo.gpkg")) {
+        // Translucent bands: SH Art. 24 land ranges and SCP Art. 7 submarine zones.
+        render::LayerStyle zones;
+        zones.role = render::LayerRole::Area;
+        zones.color = {0.85f, 0.25f, 0.65f, 0.35f};
+        zones.elevation = 1.0f;
+        zones.categoryAttribute = "class";
+        zones.categoryColors["submarine"] = {0.75f, 0.2f, 0.85f, 0.35f};
+        LayerSpec spec{"protection_zones",
+                       QT_TRANSLATE_NOOP("Layers", "Protection zones"),
+                       dir + "/demo.gpkg",
+                       zones,
+                       {},
+                       false};
+        spec.protectionZones = true;
+        specs.push_back(spec);
+    }
+    if (QFileInfo::exists(dir + "/cables.geojson")) {
+        render::LayerStyle cables;
+        cables.role = render::LayerRole::Line;
+        cables.color = rgb(230, 90, 40);
+        cables.lineWidth = 3.f;
+        cables.elevation = 1.5f;
+        cables.categoryColors["submarine"] = rgb(200, 40, 160);
+        cables.categoryAttribute = "class";
+        specs.push_back({"cables",
+                         QT_TRANSLATE_NOOP("Layers", "Communication cables (synthetic)"),
+                         dir + "/cables.geojson",
+                         cables,
+                         {},
+                         false});
+    }
+    if (QFileInfo::exists(dir + "/base_stations.geojson")) {
+        render::LayerStyle stations;
+        stations.role = render::LayerRole::Mast;
+        stations.color = rgb(220, 30, 45);
+        stations.glyphRadius = 9.f;
+        stations.glyphHeight = 35.f;
+        specs.push_back({"base_stations",
+                         QT_TRANSLATE_NOOP("Layers", "Base stations (synthetic)"),
+                         dir + "/base_stations.geojson",
+                         stations,
+                         {},
+                         false});
+    }
+    return specs;
+}
+
+std::vector<LayerSpec> userLayerSpecs(const QStringList& files) {
+    std::vector<LayerSpec> specs;
+    for (const auto& f : files) {
+        if (f.startsWith("http://", Qt::CaseInsensitive) ||
+            f.startsWith("https://", Qt::CaseInsensitive)) {
+            // A URL stays as given (a tileset on a server); named after its folder.
+            const QFileInfo remote(QUrl(f).path());
+            const QString name = remote.dir().dirName() + "/" + remote.fileName();
+            specs.push_back({name, name, f, std::nullopt, {}});
+            continue;
+        }
+        const QFileInfo fi(f);
+        // Every 3D Tiles set is a tileset.json and every OSGB pyramid a
+        // metadata.xml (or a Data folder): those are named after their
+        // folder, like a URL, and any other clash of names gets it too.
+        const QString generic = fi.fileName().toLower();
+        QString id = generic == "tileset.json" || generic == "metadata.xml" ||
+                             (generic == "data" && fi.isDir())
+                         ? fi.absoluteDir().dirName() + "/" + fi.fileName()
+                         : fi.completeBaseName();
+        for (const auto& other : specs)
+            if (other.id == id)
+                id = fi.absoluteDir().dirName() + "/" + fi.fileName();
+        specs.push_back({id, fi.fileName(), fi.absoluteFilePath(), std::nullopt, {}});
+    }
+    return specs;
+}
+
+}  // namespace citytwin::app

@@ -1,0 +1,58 @@
+#pragma once
+// PlaybackBar: the strip under the 3D view that drives the PlaybackClock —
+// Live, Play/Pause, speed, the scene time in Shanghai time, and the
+// TimelineTrack with the alerts of the period.
+
+#include <QWidget>
+
+#include "citytwin/sensors/PlaybackClock.h"
+#include "sensors/TimelineTrack.h"
+
+class QComboBox;
+class QLabel;
+class QToolButton;
+
+namespace citytwin::app {
+
+class PlaybackBar : public QWidget {
+    Q_OBJECT
+public:
+    explicit PlaybackBar(QWidget* parent = nullptr);
+
+    TimelineTrack* track() const { return _track; }
+    QToolButton* playButton() const { return _play; }
+    QToolButton* liveButton() const { return _live; }
+    QComboBox* speedBox() const { return _speed; }
+    QLabel* timeLabel() const { return _time; }
+
+    /// Shows the clock's state (mode, speed, time).
+    void showClock(sensors::PlaybackClock::Mode mode, double rate, qint64 t);
+    /// Playback speeds offered, ×real time.
+    static const std::vector<double>& speeds();
+
+signals:
+    void liveRequested();
+    void playRequested(double rate);
+    void pauseRequested();
+    void rateChosen(double rate);
+    void seekRequested(qint64 t);
+
+protected:
+    void changeEvent(QEvent* e) override;
+
+private:
+    void retranslate();
+    double chosenRate() const;
+
+    QToolButton* _live = nullptr;
+    QToolButton* _play = nullptr;
+    QComboBox* _speed = nullptr;
+    QLabel* _time = nullptr;
+    TimelineTrack* _track = nullptr;
+    sensors::PlaybackClock::Mode _mode = sensors::PlaybackClock::Mode::Live;
+};
+
+/// "2026-11-26 08:30:05" in Shanghai time (UTC+8), as operators read it.
+QString shanghaiTimeText(qint64 t, bool withSeconds = true);
+
+}  // namespace citytwin::app

@@ -1,0 +1,343 @@
+#include "sensors/SensorMonitor.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QFuture>
+#include <QPointer>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
+
+#include "citytwin/render/CityScene.h"
+#include "citytwin/sensors/IngestService.h"
+#include "citytwin/sensors/SensorSimulator.h"
+#include "citytwin/sensors/SensorStatus.h"
+#include "citytwin/sensors/SimulatorSource.h"
+#include "citytwin/sensors/TimeFormat.h"
+#include "sensors/AlertPanel.h"
+#include "sensors/PlaybackBar.h"
+#include "sensors/SensorHistoryChart.h"
+#include "sensors/SensorQueries.h"
+#include "view/OsgView.h"
+
+namespace citytwin::app {
+
+namespace {
+constexpr qint64 kMinute = 60'000;
+constexpr qint64 kHour = 60 * kMinute;
+/// The simulated demo starts with this much history (inside the store's
+/// 24 h acceptance window around the ingest clock).
+constexpr qint64 kBackfill = 23 * kHour + 50 * kMinute;
+constexpr qint64 kBackfillStep = kMinute;
+/// Live simulated readings: one per sensor every 5 s.
+constexpr double kSimulatorRateHz = 0.2;
+constexpr int kTickMs = 100;
+constexpr qint64 kAlertRefreshMs = 2000;
+constexpr qint64 kHistoryBefore = 2 * kHour;
+constexpr qint64 kHistoryAfter = kHour;
+
+QString fromDiagnostics(const std::string& messages) {
+    return QString::fromStdString(messages);
+}
+}  // namespace
+
+SensorMonitor::SensorMonitor(render::CityScene& scene, OsgView& view, PlaybackBar& bar,
+                             AlertPanel& alerts, SensorHistoryChart& chart, QObject* parent)
+    : QObject(parent), _scene(scene), _view(view), _bar(bar), _alertPanel(alerts), _chart(chart) {
+    _timer.setInterval(kTickMs);
+    connect(&_timer, &QTimer::timeout, this, &SensorMonitor::tick);
+    connect(&_bar, &PlaybackBar::liveRequested, this, [this] {
+        _clock.goLive();
+        showClock();
+    });
+    connect(&_bar, &PlaybackBar::playRequested, this, [this](double rate) {
+        _clock.play(rate);
+        showClock();
+    });
+    connect(&_bar, &PlaybackBar::pauseRequested, this, [this] {
+        _clock.pause();
+        showClock();
+    });
+    connect(&_bar, &PlaybackBar::rateChosen, this, [this](double rate) {
+        _clock.setRate(rate);
+        showClock();
+    });
+    connect(&_bar, &PlaybackBar::seekRequested, this, &SensorMonitor::seek);
+    connect(&_alertPanel, &AlertPanel::acknowledgeRequested, this, &SensorMonitor::acknowledge);
+    connect(&_alertPanel, &AlertPanel::alertActivated, this, [this](const sensors::AlertRecord& a) {
+        seek(a.raisedMs);
+        showSensor(a.sensorId);
+        if (_glyphs)
+            if (auto i = _glyphs->indexOf(a.sensorId))
+                _view.flyTo(_glyphs->headPosition(*i), 700.0);
+    });
+    connect(&_chart, &SensorHistoryChart::metricChanged, this, [this] {
+        _historyCentre = -1;
+        refreshHistory();
+    });
+}
+
+SensorMonitor::~SensorMonitor() {
+    stop();
+    if (_queries)
+        _queries->waitForIdle();
+}
+
+void SensorMonitor::stop() {
+    _timer.stop();
+    if (_service)
+        _service->stop();
+}
+
+std::optional<QString> SensorMonitor::start(const SensorFeedOptions& options,
+                                            const geo::LocalFrame& frame) {
+    if (isStarted())
+        return tr("The sensors are already running");
+    auto registry = sensors::SensorRegistry::importCsv(options.registryCsv.toStdString());
+    if (!registry)
+        return tr("Cannot read the sensor registry:\n%1").arg(fromDiagnostics(registry.messages()));
+    if (registry->empty())
+        return tr("The sensor registry %1 lists no sensors").arg(options.registryCsv);
+
+    if (options.freshStore) {
+        for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+            QFile::remove(options.storePath + suffix);
+    }
+    QDir().mkpath(QFileInfo(options.storePath).absolutePath());
+
+    sensors::IngestServiceOptions io;
+    io.storePath = options.storePath.toStdString();
+    io.maybeRegistry = registry.value();
+    // The simulator's backfill must not lose history to the queue's default
+    // drop policy; a broker stream keeps the documented DropNewest.
+    if (options.mqttBroker.isEmpty())
+        io.overflow = sensors::OverflowPolicy::Block;
+    auto service = sensors::IngestService::open(std::move(io));
+    if (!service)
+        return tr("Cannot open the sensor store %1:\n%2")
+            .arg(options.storePath, fromDiagnostics(service.messages()));
+    _service = std::move(service.value());
+    auto queries = SensorQueries::open(options.storePath.toStdString());
+    if (!queries) {
+        _service.reset();
+        return tr("Cannot open the sensor store %1:\n%2")
+            .arg(options.storePath, fromDiagnostics(queries.messages()));
+    }
+    _queries = queries.value();
+    _storePath = options.storePath;
+    _service->writer().setAlertCallback([self = QPointer<SensorMonitor>(this)](const auto&) {
+        // Writer thread: only ask the GUI thread to refresh soon.
+        if (self)
+            QMetaObject::invokeMethod(
+                self.data(),
+                [self] {
+                    if (self)
+                        self->_lastAlertRefresh = 0;
+                },
+                Qt::QueuedConnection);
+    });
+
+    _glyphs = new render::SensorGlyphLayer(registry.value(), frame);
+    _scene.enqueueLayer(render::SensorGlyphLayer::kLayerId, _glyphs->node());
+
+    if (options.maybeStartTimeMs)
+        _clock.seek(*options.maybeStartTimeMs);
+
+    if (!options.mqttBroker.isEmpty()) {
+        auto hostPort = sensors::parseHostPort(options.mqttBroker.toStdString());
+        if (!hostPort)
+            return tr("--mqtt: %1").arg(fromDiagnostics(hostPort.messages()));
+        sensors::MqttOptions mo;
+        mo.host = hostPort->first;
+        mo.port = hostPort->second;
+        mo.topics = {options.mqttTopic.toStdString()};
+        if (auto started = _service->startMqtt(mo); !started)
+            emit problem(
+                tr("MQTT %1: %2").arg(options.mqttBroker, fromDiagnostics(started.messages())));
+        _ready = true;
+        _timer.start();
+        return std::nullopt;
+    }
+
+    // The embedded default: a seeded simulator, with a day of history first
+    // so that the timeline has something to play back from the first start.
+    _simulator =
+        std::make_unique<sensors::SensorSimulator>(registry.value(), options.simulatorSeed);
+    const qint64 now = sensors::systemNowMs();
+    const qint64 from = (now - kBackfill) / kBackfillStep * kBackfillStep;
+    sensors::IngestService* svc = _service.get();
+    const sensors::SensorSimulator* sim = _simulator.get();
+    QtConcurrent::run([svc, sim, from, now] {
+        sensors::SimulatorSource::backfill(*sim, svc->pipeline(), from, now, kBackfillStep);
+        svc->writer().flush();
+    }).then(this, [this] {
+        if (!_service)
+            return;
+        _service->startSimulator(*_simulator, kSimulatorRateHz);
+        _lastAlertRefresh = 0;
+        _requestedTime = -1;  // the store has changed under the shown time
+        _ready = true;
+    });
+    _timer.start();
+    showClock();
+    return std::nullopt;
+}
+
+void SensorMonitor::showClock() {
+    _bar.showClock(_clock.mode(), _clock.rate(), _clock.now());
+}
+
+void SensorMonitor::seek(qint64 t) {
+    _clock.seek(t);
+    showClock();
+    requestScene(_clock.now());
+}
+
+void SensorMonitor::tick() {
+    const qint64 now = sensors::systemNowMs();
+    const qint64 t = _clock.now();
+    // The timeline spans the stored day up to the present.
+    _rangeTo = std::max(now, t);
+    _rangeFrom = std::min(_rangeTo - 24 * kHour, t);
+    _bar.track()->setRange(_rangeFrom, _rangeTo);
+    showClock();
+
+    // Live: a new state each second; playing or seeking: as fast as the
+    // store answers (one query in flight, the latest time wins).
+    const bool live = _clock.mode() == sensors::PlaybackClock::Mode::Live;
+    if (_requestedTime < 0 || (live ? std::abs(t - _requestedTime) >= 1000 : t != _requestedTime))
+        requestScene(t);
+    if (!_alertsInFlight && now - _lastAlertRefresh >= kAlertRefreshMs)
+        refreshAlerts();
+    _chart.setCursorTime(t);
+    if (_chart.sensor() && std::abs(t - _historyCentre) >= 5 * kMinute)
+        refreshHistory();
+}
+
+void SensorMonitor::requestScene(qint64 t) {
+    if (!_queries || !_glyphs)
+        return;
+    _requestedTime = t;
+    if (_sceneInFlight) {
+        _maybeWantedTime = t;
+        return;
+    }
+    _sceneInFlight = true;
+    auto glyphs = _glyphs;
+    _queries->sceneAt(t).then(
+        this, [this, glyphs, t](SensorQueries::Answer<sensors::SceneState> r) {
+            _sceneInFlight = false;
+            if (r->ok()) {
+                // Classification is pure and linear; done here it keeps the
+                // worker free for the next time.
+                glyphs->setStatuses(sensors::sensorStatusesAt(glyphs->registry(), r->value()), t);
+                _shownTime = t;
+                _view.requestRedraw();
+                _alertPanel.setSceneTime(t);
+                emit sceneTimeShown(t);
+                if (_ready && !_readyAnnounced) {
+                    _readyAnnounced = true;
+                    emit ready();
+                }
+            } else {
+                emit problem(fromDiagnostics(r->messages()));
+            }
+            if (_maybeWantedTime) {
+                const qint64 next = *_maybeWantedTime;
+                _maybeWantedTime.reset();
+                if (next != t)
+                    requestScene(next);
+            }
+        });
+}
+
+void SensorMonitor::refreshAlerts() {
+    if (!_queries)
+        return;
+    _alertsInFlight = true;
+    _lastAlertRefresh = sensors::systemNowMs();
+    const qint64 from = _rangeFrom, to = _rangeTo;
+    _queries->alerts(from, to).then(
+        this, [this](SensorQueries::Answer<std::vector<sensors::AlertRecord>> r) {
+            _alertsInFlight = false;
+            if (!r->ok()) {
+                emit problem(fromDiagnostics(r->messages()));
+                return;
+            }
+            std::vector<TimelineMark> marks;
+            marks.reserve(r->value().size());
+            for (const auto& a : r->value())
+                marks.push_back({a.raisedMs, a.maybeClearedMs.value_or(a.raisedMs),
+                                 !a.maybeClearedMs.has_value(), a.maybeAckMs.has_value()});
+            _bar.track()->setAlerts(std::move(marks));
+            _alertPanel.setAlerts(r->value(), _shownTime);
+            emit alertsRefreshed();
+        });
+    _queries->gaps().then(this, [this](SensorQueries::Answer<std::vector<sensors::StreamGap>> r) {
+        if (!r->ok())
+            return;
+        std::vector<TimelineMark> gaps;
+        for (const auto& g : r->value())
+            gaps.push_back({g.startMs, g.endMs, g.endMs == g.startMs, false});
+        _bar.track()->setGaps(std::move(gaps));
+    });
+}
+
+void SensorMonitor::acknowledge(const std::vector<std::int64_t>& ids) {
+    if (!_queries)
+        return;
+    const std::string by = qEnvironmentVariable("USER", QStringLiteral("operator")).toStdString();
+    for (std::int64_t id : ids) {
+        _queries->acknowledge(id, by, sensors::systemNowMs())
+            .then(this, [this, id](std::shared_ptr<const geo::Status> s) {
+                if (!s->ok())
+                    emit problem(tr("Alert %1 not acknowledged: %2")
+                                     .arg(id)
+                                     .arg(fromDiagnostics(s->messages())));
+                _lastAlertRefresh = 0;  // show the acknowledgement at once
+            });
+    }
+}
+
+void SensorMonitor::onFeaturePicked(const std::optional<render::PickHit>& hit) {
+    if (!hit || hit->layerId != render::SensorGlyphLayer::kLayerId || !_glyphs)
+        return;
+    const auto& sensorsList = _glyphs->registry().sensors();
+    if (hit->featureIndex < sensorsList.size())
+        showSensor(sensorsList[hit->featureIndex].id);
+}
+
+void SensorMonitor::showSensor(const std::string& sensorId) {
+    if (!_glyphs || !_queries)
+        return;
+    const sensors::SensorInfo* info = _glyphs->registry().find(sensorId);
+    if (!info)
+        return;
+    const sensors::SensorInfo copy = *info;
+    _queries->metricsOf(sensorId).then(
+        this, [this, copy](SensorQueries::Answer<std::vector<std::string>> r) {
+            _chart.showSensor(copy, r->ok() ? r->value() : std::vector<std::string>{});
+            _historyCentre = -1;
+            refreshHistory();
+        });
+}
+
+void SensorMonitor::refreshHistory() {
+    if (!_queries || !_chart.sensor())
+        return;
+    const qint64 t = _clock.now();
+    _historyCentre = t;
+    const qint64 from = t - kHistoryBefore, to = t + kHistoryAfter;
+    const std::string id = _chart.sensor()->id;
+    _queries->history(id, _chart.metric(), from, to, sensors::Aggregation::Minute)
+        .then(this,
+              [this, id, from, to](SensorQueries::Answer<std::vector<sensors::HistoryPoint>> r) {
+                  if (!_chart.sensor() || _chart.sensor()->id != id)
+                      return;  // another sensor was chosen meanwhile
+                  _chart.setHistory(from, to,
+                                    r->ok() ? r->value() : std::vector<sensors::HistoryPoint>{});
+              });
+}
+
+}  // namespace citytwin::app

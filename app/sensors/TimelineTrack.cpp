@@ -1,0 +1,170 @@
+#include "sensors/TimelineTrack.h"
+
+#include <QDateTime>
+#include <QKeyEvent>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QTimeZone>
+
+#include <algorithm>
+#include <iterator>
+
+namespace citytwin::app {
+
+namespace {
+constexpr qint64 kMinute = 60'000;
+constexpr qint64 kHour = 60 * kMinute;
+/// Shanghai has no daylight saving: a fixed offset needs no tz database.
+const QTimeZone& shanghai() {
+    static const QTimeZone tz(8 * 3600);
+    return tz;
+}
+}  // namespace
+
+TimelineTrack::TimelineTrack(QWidget* parent) : QWidget(parent) {
+    setFocusPolicy(Qt::StrongFocus);
+    setMouseTracking(false);
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    setAccessibleName(tr("Timeline"));
+}
+
+void TimelineTrack::setRange(qint64 fromMs, qint64 toMs) {
+    if (toMs <= fromMs)
+        toMs = fromMs + kMinute;
+    if (fromMs == _from && toMs == _to)
+        return;
+    _from = fromMs;
+    _to = toMs;
+    update();
+}
+
+void TimelineTrack::setCursorTime(qint64 t) {
+    if (t == _cursor)
+        return;
+    _cursor = t;
+    update();
+}
+
+void TimelineTrack::setAlerts(std::vector<TimelineMark> marks) {
+    _alerts = std::move(marks);
+    update();
+}
+
+void TimelineTrack::setGaps(std::vector<TimelineMark> gaps) {
+    _gaps = std::move(gaps);
+    update();
+}
+
+QRect TimelineTrack::trackRect() const {
+    return rect().adjusted(6, 4, -6, -16);
+}
+
+int TimelineTrack::xOf(qint64 t) const {
+    const QRect r = trackRect();
+    const double f = double(t - _from) / double(_to - _from);
+    return r.left() + int(std::lround(std::clamp(f, 0.0, 1.0) * r.width()));
+}
+
+qint64 TimelineTrack::timeAt(int x) const {
+    const QRect r = trackRect();
+    const double f = std::clamp(double(x - r.left()) / std::max(1, r.width()), 0.0, 1.0);
+    return _from + qint64(std::llround(f * double(_to - _from)));
+}
+
+void TimelineTrack::paintEvent(QPaintEvent*) {
+    QPainter p(this);
+    p.setRenderHint(QPainter::Antialiasing, false);
+    const QRect r = trackRect();
+    p.fillRect(rect(), palette().window());
+    p.fillRect(r, QColor(38, 44, 56));
+
+    // Stream gaps (disconnects, overflows): nothing is known there.
+    for (const TimelineMark& g : _gaps) {
+        const int x0 = xOf(g.fromMs);
+        const int x1 = xOf(g.open ? _to : g.toMs);
+        p.fillRect(QRect(x0, r.top(), std::max(2, x1 - x0), r.height()),
+                   QBrush(QColor(140, 140, 150), Qt::BDiagPattern));
+    }
+
+    // Hour ticks, labelled every few hours so that labels never overlap.
+    // Labels at least ~56 px apart, on round Shanghai hours or minutes.
+    const qint64 span = _to - _from;
+    static const qint64 steps[] = {5 * kMinute, 15 * kMinute, 30 * kMinute, kHour,     2 * kHour,
+                                   3 * kHour,   6 * kHour,    12 * kHour,   24 * kHour};
+    const double msPerPixel = double(span) / std::max(1, r.width());
+    qint64 labelEvery = steps[std::size(steps) - 1];
+    for (qint64 s : steps)
+        if (double(s) / msPerPixel >= 56.0) {
+            labelEvery = s;
+            break;
+        }
+    qint64 tickEvery = labelEvery;
+    for (qint64 s : steps)
+        if (s < labelEvery && labelEvery % s == 0 && double(s) / msPerPixel >= 8.0) {
+            tickEvery = s;
+            break;
+        }
+    const qint64 offset = 8 * kHour;  // label in Shanghai time
+    qint64 first = ((_from + offset) / tickEvery + 1) * tickEvery - offset;
+    p.setFont(font());
+    for (qint64 t = first; t <= _to; t += tickEvery) {
+        const int x = xOf(t);
+        const bool labelled = (t + offset) % labelEvery == 0;
+        p.setPen(QColor(90, 98, 115));
+        p.drawLine(x, r.bottom() - (labelled ? 8 : 4), x, r.bottom());
+        if (labelled) {
+            p.setPen(palette().color(QPalette::WindowText));
+            const QString text =
+                QDateTime::fromMSecsSinceEpoch(t, shanghai()).toString(QStringLiteral("HH:mm"));
+            p.drawText(QRect(x - 30, r.bottom() + 1, 60, 14), Qt::AlignHCenter | Qt::AlignTop,
+                       text);
+        }
+    }
+
+    // Alerts: a band from raise to clear, a tick at the raise.
+    const int bandTop = r.top() + 4;
+    for (const TimelineMark& a : _alerts) {
+        const int x0 = xOf(a.fromMs);
+        const int x1 = xOf(a.open ? _to : a.toMs);
+        const QColor c = a.acknowledged ? QColor(230, 150, 60) : QColor(235, 45, 45);
+        p.fillRect(QRect(x0, bandTop, std::max(2, x1 - x0), 6), c);
+        p.fillRect(QRect(x0 - 1, bandTop, 3, r.height() - 8), c);
+    }
+
+    // The cursor.
+    const int xc = xOf(_cursor);
+    p.setPen(QPen(QColor(80, 170, 255), 2));
+    p.drawLine(xc, r.top() - 2, xc, r.bottom() + 2);
+    p.setBrush(QColor(80, 170, 255));
+    p.drawPolygon(QPolygon(
+        {QPoint(xc - 5, r.top() - 4), QPoint(xc + 5, r.top() - 4), QPoint(xc, r.top() + 3)}));
+    if (hasFocus()) {
+        p.setPen(QPen(palette().color(QPalette::Highlight), 1, Qt::DotLine));
+        p.setBrush(Qt::NoBrush);
+        p.drawRect(rect().adjusted(0, 0, -1, -1));
+    }
+}
+
+void TimelineTrack::mousePressEvent(QMouseEvent* e) {
+    if (e->button() == Qt::LeftButton)
+        emit seekRequested(timeAt(int(e->position().x())));
+}
+
+void TimelineTrack::mouseMoveEvent(QMouseEvent* e) {
+    if (e->buttons() & Qt::LeftButton)
+        emit seekRequested(timeAt(int(e->position().x())));
+}
+
+void TimelineTrack::keyPressEvent(QKeyEvent* e) {
+    const qint64 step = (e->modifiers() & Qt::ShiftModifier) ? kHour : kMinute;
+    if (e->key() == Qt::Key_Left)
+        emit seekRequested(std::max(_from, _cursor - step));
+    else if (e->key() == Qt::Key_Right)
+        emit seekRequested(std::min(_to, _cursor + step));
+    else if (e->key() == Qt::Key_Home)
+        emit seekRequested(_from);
+    else
+        QWidget::keyPressEvent(e);
+}
+
+}  // namespace citytwin::app

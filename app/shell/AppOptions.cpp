@@ -1,0 +1,272 @@
+#include "shell/AppOptions.h"
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+#include <QTextStream>
+
+#include <vector>
+
+#include "citytwin/sensors/TimeFormat.h"
+
+namespace citytwin::app {
+
+namespace {
+
+QString namedViewList() {
+    QString views;
+    for (const auto& n : render::namedViewNames())
+        views += (views.isEmpty() ? "" : ", ") + QString::fromStdString(n);
+    return views;
+}
+
+/// The options, in the order --help lists them. Every description is the
+/// documentation of that option: --help is generated from these.
+struct Options {
+    QCommandLineOption snapshot{
+        "snapshot",
+        "Open the window, render until the scene has loaded, save the 3D view to OUT.png and "
+        "exit (0 on success; 1 if a file cannot be read or the image not saved).",
+        "OUT.png"};
+    QCommandLineOption size{
+        "size", "Size of the 3D view, and so of the snapshot, in pixels (default 1280x800).",
+        "WxH"};
+    QCommandLineOption view{"view", "Start at a named view: " + namedViewList() + ".", "NAME"};
+    QCommandLineOption camera{
+        "camera",
+        "Start at this camera: WGS 84 degrees, metres above ground, heading degrees clockwise "
+        "from north, pitch degrees (negative looks down, -90 straight down).",
+        "LON,LAT,HEIGHT,HEADING,PITCH"};
+    QCommandLineOption hideLayer{
+        "hide-layer",
+        "Start with this layer hidden (repeatable), e.g. buildings, roads, water, landuse, "
+        "base_stations.",
+        "ID"};
+    QCommandLineOption lang{
+        "lang", "User interface language: zh_CN or en (default: the system locale).", "LANG"};
+    QCommandLineOption memoryBudget{
+        "memory-budget",
+        "Memory for paged content (OSGB pyramids, terrain, 3D Tiles): tiles seen least "
+        "recently are dropped beyond it, and detail is reduced if the view alone needs more "
+        "(default 1024).",
+        "MB"};
+    QCommandLineOption fullscreen{"fullscreen", "Start full screen."};
+    QCommandLineOption sensors{
+        "sensors",
+        "Sensor registry (see docs/sensors.md); default with the demo: its 38 synthetic "
+        "sensors.",
+        "CSV"};
+    QCommandLineOption sensorStore{
+        "sensor-store",
+        "The SQLite sensor store to write and play back. Default: a fresh demo store "
+        "(demo-sensors.db) in a private temporary directory (citytwin-demo-XXXXXX under "
+        "$TMPDIR, default /tmp), filled by the in-process "
+        "simulator (the last 24 hours, then live) and deleted on exit; with --mqtt, "
+        "sensors.db in the user's data directory (~/.local/share/citytwin/citytwin/ on Linux).",
+        "DB"};
+    QCommandLineOption mqtt{"mqtt", "Ingest live from this MQTT broker instead of simulating.",
+                            "HOST:PORT"};
+    QCommandLineOption topic{"topic", "MQTT topic filter (default city/sensors/#).", "FILTER"};
+    QCommandLineOption noSensors{"no-sensors", "No sensors, timeline or alerts."};
+    QCommandLineOption time{
+        "time",
+        "Start paused at this time (ISO 8601 with zone, e.g. 2026-11-26T08:30:00+08:00, or "
+        "epoch milliseconds).",
+        "TIME"};
+    QCommandLineOption benchmark{
+        "benchmark",
+        "After loading, render N frames of the view back to back, print launch and frame "
+        "timings to stdout and exit (used by bench/; one line of key=value pairs).",
+        "N"};
+    QCommandLineOption logFile{
+        "log-file",
+        "Also append the log (what the Log panel shows: time, level, message) to FILE; "
+        "stderr gets it as always. Exit 1 if FILE cannot be written.",
+        "FILE"};
+    QCommandLineOption help{QStringList{"h", "help"}, "This text."};
+    QCommandLineOption version{"version", "Print the version."};
+
+    std::vector<const QCommandLineOption*> all() const {
+        return {&snapshot,     &size,       &view,      &camera,      &hideLayer, &lang,
+                &memoryBudget, &fullscreen, &sensors,   &sensorStore, &mqtt,      &topic,
+                &noSensors,    &time,       &benchmark, &logFile,     &help,      &version};
+    }
+};
+
+void setUp(QCommandLineParser& parser, const Options& options) {
+    parser.setApplicationDescription(QStringLiteral(
+        "citytwin: a 3D digital twin of a city's information infrastructure.\n"
+        "With no DATA it opens the Shanghai demo (Lujiazui and the Bund); with DATA\n"
+        "(GeoPackage, Shapefile, GeoJSON, KML, CSV ... anything GDAL reads) it shows\n"
+        "those layers and frames the view on them. A single-band GeoTIFF is a DEM,\n"
+        "an RGB(A) one an orthophoto draped on the DEM (citytwin dem.tif ortho.tif)."));
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    for (const QCommandLineOption* o : options.all())
+        parser.addOption(*o);
+    parser.addPositionalArgument(
+        "DATA",
+        "Files or URLs to open as layers: vector data, DEMs, orthophotos, OSGB pyramids "
+        "(metadata.xml), 3D Tiles (tileset.json), glTF models; none: the demo.",
+        "[DATA...]");
+}
+
+/// The option a failed parse stopped at: the last argument, an option that
+/// needs a value and has none.
+QString optionMissingItsValue(const QStringList& args, const Options& options) {
+    if (args.size() < 2)
+        return {};
+    QString last = args.last();
+    while (last.startsWith('-'))
+        last.remove(0, 1);
+    for (const QCommandLineOption* o : options.all())
+        if (!o->valueName().isEmpty() && o->names().contains(last))
+            return args.last();
+    return {};
+}
+
+/// How the user wrote the option `name` (e.g. "--frobnicate" for "frobnicate").
+QString asWritten(const QStringList& args, const QString& name) {
+    for (qsizetype i = 1; i < args.size(); ++i) {
+        QString bare = args[i].section('=', 0, 0);
+        while (bare.startsWith('-'))
+            bare.remove(0, 1);
+        if (args[i].startsWith('-') && bare == name)
+            return args[i].section('=', 0, 0);
+    }
+    return QStringLiteral("--") + name;
+}
+
+}  // namespace
+
+QString appHelpText() {
+    QCommandLineParser parser;
+    const Options options;
+    setUp(parser, options);
+    QString text = parser.helpText();
+    // The parser names the running executable (or none before QApplication).
+    const qsizetype firstLineEnd = text.indexOf('\n');
+    text.replace(0, firstLineEnd, QStringLiteral("Usage: citytwin [options] [DATA...]"));
+    return text + QStringLiteral(
+                      "\nExit status: 0 ok, 1 a file could not be read or a snapshot not written,\n"
+                      "2 bad command line.\n");
+}
+
+std::optional<AppOptions> parseAppOptions(const QStringList& args, QString& error, bool& exitNow) {
+    AppOptions o;
+    exitNow = false;
+    QCommandLineParser parser;
+    const Options opt;
+    setUp(parser, opt);
+    if (!parser.parse(args)) {
+        const QStringList unknown = parser.unknownOptionNames();
+        if (!unknown.isEmpty()) {
+            error = QStringLiteral("unknown option %1").arg(asWritten(args, unknown.first()));
+        } else if (const QString option = optionMissingItsValue(args, opt); !option.isEmpty()) {
+            error = QStringLiteral("option %1 needs a value").arg(option);
+        } else {
+            error = parser.errorText();
+        }
+        return std::nullopt;
+    }
+    if (parser.isSet(opt.help)) {
+        QTextStream(stdout) << appHelpText();
+        exitNow = true;
+        return o;
+    }
+    if (parser.isSet(opt.version)) {
+        QTextStream(stdout) << "citytwin " << CITYTWIN_VERSION << "\n";
+        exitNow = true;
+        return o;
+    }
+    o.noSensors = parser.isSet(opt.noSensors);
+    o.kiosk = parser.isSet(opt.fullscreen);
+    o.snapshotPath = parser.value(opt.snapshot);
+    if (parser.isSet(opt.size)) {
+        const QString value = parser.value(opt.size);
+        const QStringList wh = value.toLower().split('x');
+        bool okW = false, okH = false;
+        const int w = wh.size() == 2 ? wh[0].toInt(&okW) : 0;
+        const int h = wh.size() == 2 ? wh[1].toInt(&okH) : 0;
+        if (!okW || !okH || w < 64 || h < 64 || w > 8192 || h > 8192) {
+            error = QStringLiteral("--size: '%1' is not WxH with 64..8192 pixels each").arg(value);
+            return std::nullopt;
+        }
+        o.size = QSize(w, h);
+    }
+    if (parser.isSet(opt.view)) {
+        const QString value = parser.value(opt.view);
+        if (!render::namedView(value.toStdString())) {
+            error = QStringLiteral("--view: unknown view '%1'").arg(value);
+            return std::nullopt;
+        }
+        o.viewName = value;
+    }
+    if (parser.isSet(opt.camera)) {
+        auto pose = render::parseCameraPose(parser.value(opt.camera).toStdString());
+        if (!pose) {
+            error = QString::fromStdString(pose.messages());
+            return std::nullopt;
+        }
+        o.maybeCamera = pose.value();
+    }
+    o.language = parser.value(opt.lang);
+    if (parser.isSet(opt.benchmark)) {
+        const QString value = parser.value(opt.benchmark);
+        bool ok = false;
+        o.benchmarkFrames = value.toInt(&ok);
+        if (!ok || o.benchmarkFrames < 1 || o.benchmarkFrames > 100000) {
+            error = QStringLiteral("--benchmark: '%1' is not a frame count 1..100000").arg(value);
+            return std::nullopt;
+        }
+    }
+    o.sensorRegistry = parser.value(opt.sensors);
+    o.sensorStore = parser.value(opt.sensorStore);
+    if (parser.isSet(opt.mqtt)) {
+        const QString value = parser.value(opt.mqtt);
+        const int colon = int(value.lastIndexOf(':'));
+        bool ok = false;
+        const int port = colon > 0 ? value.mid(colon + 1).toInt(&ok) : 0;
+        if (!ok || port < 1 || port > 65535) {
+            error = QStringLiteral("--mqtt: '%1' is not HOST:PORT").arg(value);
+            return std::nullopt;
+        }
+        o.mqttBroker = value;
+    }
+    if (parser.isSet(opt.topic)) {
+        const QString value = parser.value(opt.topic);
+        if (value.isEmpty()) {
+            error = QStringLiteral("--topic: empty topic filter");
+            return std::nullopt;
+        }
+        o.mqttTopic = value;
+    }
+    if (parser.isSet(opt.time)) {
+        const QString value = parser.value(opt.time);
+        auto t = sensors::parseUserTime(value.toStdString());
+        if (!t) {
+            error = QStringLiteral("--time: '%1' is not ISO 8601 with a zone or epoch milliseconds")
+                        .arg(value);
+            return std::nullopt;
+        }
+        o.maybeStartTimeMs = *t;
+    }
+    if (parser.isSet(opt.memoryBudget)) {
+        const QString value = parser.value(opt.memoryBudget);
+        bool ok = false;
+        o.memoryBudgetMb = value.toInt(&ok);
+        if (!ok || o.memoryBudgetMb < 16 || o.memoryBudgetMb > 1048576) {
+            error =
+                QStringLiteral("--memory-budget: '%1' is not a size in MB, 16..1048576").arg(value);
+            return std::nullopt;
+        }
+    }
+    o.hiddenLayers = parser.values(opt.hideLayer);
+    o.logFile = parser.value(opt.logFile);
+    o.dataFiles = parser.positionalArguments();
+    if (!o.viewName.isEmpty() && o.maybeCamera) {
+        error = QStringLiteral("--view and --camera exclude each other");
+        return std::nullopt;
+    }
+    return o;
+}
+
+}  // namespace citytwin::app

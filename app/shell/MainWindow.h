@@ -1,0 +1,176 @@
+#pragma once
+// The main window: the 3D view in the centre, the layer tree and the
+// attribute panel docked beside it, the cursor's coordinates and the
+// loading progress in the status bar, the log in a dock below.
+//
+// Its work is in three files: MainWindow.cpp (the window, its docks and
+// status bar, when the scene counts as loaded), MainWindowMenus.cpp (menus,
+// actions and their dialogs, retranslation) and MainWindowLoading.cpp
+// (loading and importing layers, starting the sensors). The batch modes
+// (BatchRunner) and the inspection tools (InspectionTools) reach it through
+// the narrow interfaces it implements.
+
+#include <QMainWindow>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "citytwin/geo/GeoTypes.h"
+#include "citytwin/geo/LocalFrame.h"
+#include "citytwin/render/CityScene.h"
+#include "inspection/InspectionHost.h"
+#include "layers/LayerSpec.h"
+#include "shell/AppOptions.h"
+#include "shell/BatchRunner.h"
+
+class QLabel;
+class QProgressBar;
+class QToolButton;
+class QDockWidget;
+class QTemporaryDir;
+
+namespace citytwin::app {
+
+class AlertPanel;
+class AttributePanel;
+class CoordinateStatus;
+class PlaybackBar;
+class SensorHistoryChart;
+class SensorMonitor;
+class InspectionTools;
+class LayerTreePanel;
+class LogPanel;
+class OsgView;
+class SceneLoader;
+
+class MainWindow : public QMainWindow, public InspectionHost, public BatchTarget {
+    Q_OBJECT
+public:
+    explicit MainWindow(AppOptions options, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    /// Starts loading the demo or the command line's files.
+    void start();
+
+    OsgView* view() const override { return _view; }
+    LayerTreePanel* layerTree() const { return _layerTree; }
+    AttributePanel* attributePanel() const { return _attributes; }
+    SensorMonitor* sensorMonitor() const { return _sensors; }
+    PlaybackBar* playbackBar() const { return _playback; }
+    AlertPanel* alertPanel() const { return _alertPanel; }
+    SensorHistoryChart* historyChart() const { return _history; }
+    LogPanel* logPanel() const { return _logPanel; }
+    /// The Inspect menu's tools: siting and works checks, audit, reports.
+    InspectionTools* inspection() const { return _inspection; }
+    render::CityScene& scene() override { return *_scene; }
+    const std::optional<geo::LocalFrame>& frame() const override { return _maybeFrame; }
+    /// True once the initial load finished and every layer is merged.
+    bool isSceneLoaded() const;
+    /// Files that could not be read, with reasons, in the order met.
+    const QStringList& loadErrors() const override { return _loadErrors; }
+    /// When the loaded scene was first drawn, in ms since the process started.
+    qint64 loadedAfterMs() const override { return _loadedAfterMs; }
+
+    /// Resizes the window so that the 3D view is viewSize (device-independent pixels).
+    void fitViewTo(const QSize& viewSize);
+
+    /// Shows the import dialog for `source`, imports into the chosen project
+    /// on a worker (progress, cancel) and adds the imported layer to the scene.
+    void importFile(const QString& source);
+
+    /// Opens files as extra layers (File → Open does this after its dialog).
+    void openFiles(const QStringList& files);
+
+    // InspectionHost
+    void showStatusMessage(const QString& text, int timeoutMs = 0) override;
+    void logMessage(geo::LogLevel level, const QString& message) override;
+    QWidget* dialogParent() override { return this; }
+    void addFeatureMenu(QMenu* menu) override;
+    QToolBar* addFeatureToolBar() override;
+    void addFeatureDock(Qt::DockWidgetArea area, QDockWidget* dock, int width = 0) override;
+
+    // BatchTarget
+    void pinViewSize(const QSize& size) override;
+    void setUnattended(bool unattended) override { _unattended = unattended; }
+
+signals:
+    /// The initial load finished and its layers are in the scene graph.
+    void sceneLoaded();
+    /// A frame drawn while the scene counts as loaded, `framesSinceLoaded`
+    /// after the first such frame (sceneLoaded comes with the third).
+    void loadedFrameRendered(quint64 framesSinceLoaded);
+
+protected:
+    void changeEvent(QEvent* e) override;
+
+private:
+    void buildMenus();
+    /// Starts the loader and shows its progress; false if a load is running.
+    bool startLoading(std::vector<LayerSpec> specs, std::optional<geo::LocalFrame> maybeFrame);
+    void retranslate();
+    /// Starts the sensors (demo default or --sensors/--mqtt) in the frame.
+    void startSensors();
+    void onFrameChosen(double lon, double lat, double minLon, double minLat, double maxLon,
+                       double maxLat);
+    void onLayerLoaded(const LoadedLayer& layer);
+    void onLayerFailed(const QString& path, const QString& message);
+    void onLoadFinished(bool cancelled);
+    void onFrameRendered();
+    /// Status bar: outstanding paging requests; layer tree: memory per layer.
+    void showPagingStatus();
+    unsigned showPagingRequests();  ///< returns the outstanding requests
+    /// No paging requests outstanding, or waited long enough for them.
+    bool isPagingSettled() const;
+    void applyStartView();
+    void showNamedView(const QString& name);
+    void saveScreenshotDialog();
+    void openDialog();
+    void openUrlDialog();
+    void importDialog();
+    void showAbout();
+
+    AppOptions _options;
+    std::unique_ptr<render::CityScene> _scene;
+    OsgView* _view = nullptr;
+    LayerTreePanel* _layerTree = nullptr;
+    AttributePanel* _attributes = nullptr;
+    CoordinateStatus* _coords = nullptr;
+    QProgressBar* _progress = nullptr;
+    QToolButton* _cancel = nullptr;
+    QLabel* _loadingLabel = nullptr;
+    QLabel* _pagingLabel = nullptr;
+    QDockWidget* _layerDock = nullptr;
+    QDockWidget* _attributeDock = nullptr;
+    SceneLoader* _loader = nullptr;
+    PlaybackBar* _playback = nullptr;
+    AlertPanel* _alertPanel = nullptr;
+    SensorHistoryChart* _history = nullptr;
+    QDockWidget* _alertDock = nullptr;
+    QDockWidget* _historyDock = nullptr;
+    LogPanel* _logPanel = nullptr;
+    QDockWidget* _logDock = nullptr;
+    /// Docks the features added on the right: tabbed with the alerts.
+    std::vector<QDockWidget*> _featureDocksRight;
+    SensorMonitor* _sensors = nullptr;
+    std::unique_ptr<QTemporaryDir> _simulatedStoreDir;  ///< the demo's throwaway store
+    InspectionTools* _inspection = nullptr;
+    std::optional<geo::LocalFrame> _maybeFrame;
+    geo::Extent _dataExtent;
+    QStringList _loadErrors;
+    bool _initialLoadDone = false;
+    bool _startViewApplied = false;
+    quint64 _loadedAtFrame = 0;
+    bool _viewPinned = false;
+    bool _unattended = false;
+    qint64 _loadedAfterMs = 0;
+    qint64 _loadFinishedAtMs = 0;
+    std::size_t _lastPagedBytes = 0;
+    qint64 _pagedBytesChangedAtMs = 0;
+
+    // Menus and actions, kept for retranslation.
+    struct Ui;
+    std::unique_ptr<Ui> _ui;
+};
+
+}  // namespace citytwin::app

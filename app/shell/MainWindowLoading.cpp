@@ -1,0 +1,268 @@
+// MainWindow's layer loading glue: the demo or the command line's files,
+// File → Open and Import, the frame the first data sets, the sensors that
+// start in it, and how loaded and failed layers are shown.
+
+#include <QApplication>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QMessageBox>
+#include <QPointer>
+#include <QProgressBar>
+#include <QProgressDialog>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QToolButton>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include "citytwin/geo/ProjectStore.h"
+#include "citytwin/render/CameraPose.h"
+#include "citytwin/render/ModelFileLoader.h"
+#include "inspection/InspectionTools.h"
+#include "layers/ImportDialog.h"
+#include "layers/LayerTreePanel.h"
+#include "layers/ModelPlacementDialog.h"
+#include "layers/SceneLoader.h"
+#include "sensors/PlaybackBar.h"
+#include "sensors/SensorMonitor.h"
+#include "shell/LogChannel.h"
+#include "shell/MainWindow.h"
+#include "shell/ProcessUptime.h"
+#include "view/CoordinateStatus.h"
+#include "view/OsgView.h"
+
+namespace citytwin::app {
+
+void MainWindow::start() {
+    // A pinned view (a snapshot: BatchRunner) keeps its size; the window grows around it.
+    if (!_viewPinned && isVisible() && !isFullScreen())
+        fitViewTo(_options.size);
+    std::vector<LayerSpec> specs;
+    if (_options.dataFiles.isEmpty()) {
+        const QString dir = findDemoDirectory();
+        if (dir.isEmpty()) {
+            onLayerFailed(QStringLiteral("data/demo"),
+                          tr("the demo data was not found (set CITYTWIN_DATA_DIR)"));
+            onLoadFinished(false);
+            return;
+        }
+        specs = demoLayerSpecs(dir);
+        // The demo's asset project is what the Inspect tools check.
+        if (QFileInfo::exists(dir + "/demo.gpkg"))
+            _inspection->setProject(dir + "/demo.gpkg");
+    } else {
+        specs = userLayerSpecs(_options.dataFiles);
+    }
+    for (const auto& id : _options.hiddenLayers)
+        _scene->setLayerVisible(id.toStdString(), false);
+    startLoading(std::move(specs), std::nullopt);
+}
+
+bool MainWindow::startLoading(std::vector<LayerSpec> specs,
+                              std::optional<geo::LocalFrame> maybeFrame) {
+    if (!_loader->start(std::move(specs), maybeFrame))
+        return false;
+    _progress->setVisible(true);
+    _cancel->setVisible(true);
+    return true;
+}
+
+void MainWindow::openFiles(const QStringList& files) {
+    if (files.isEmpty())
+        return;
+    if (_loader->isBusy()) {
+        QMessageBox::information(this, tr("Still loading"),
+                                 tr("Wait for the current load to finish."));
+        return;
+    }
+    std::vector<LayerSpec> specs = userLayerSpecs(files);
+    // glTF carries no georeference: ask where each model stands, starting
+    // from the point at the view's centre.
+    if (_maybeFrame) {
+        for (LayerSpec& spec : specs) {
+            if (render::modelFileKind(spec.path.toStdString()) != render::ModelFileKind::Gltf)
+                continue;
+            render::ModelAnchor initial{_maybeFrame->origin(), 0.0, 1.0};
+            initial.lonLatH.z = 0.0;
+            if (auto centre = _view->localPointAtCentre()) {
+                const geo::GeoPoint g =
+                    _maybeFrame->toGeographic({centre->x(), centre->y(), centre->z()});
+                initial.lonLatH = {g.x, g.y, 0.0};
+            }
+            ModelPlacementDialog dialog(spec.path, initial, this);
+            if (dialog.exec() != QDialog::Accepted)
+                return;
+            spec.maybeAnchor = dialog.anchor();
+        }
+    }
+    startLoading(std::move(specs), _maybeFrame);
+}
+
+void MainWindow::importFile(const QString& source) {
+    if (source.isEmpty())
+        return;
+    ImportDialog dialog(source, QDir::home().filePath("citytwin-project.gpkg"), this);
+    std::optional<ImportRequest> request;
+    while (dialog.exec() == QDialog::Accepted) {
+        request = dialog.request();
+        if (request)
+            break;
+    }
+    if (!request)
+        return;
+
+    // The import runs on a worker; the progress dialog's Cancel sets the flag
+    // and the store rolls the transaction back.
+    auto cancel = std::make_shared<std::atomic<bool>>(false);
+    auto* progress = new QProgressDialog(tr("Importing %1…").arg(QFileInfo(source).fileName()),
+                                         tr("Cancel"), 0, 0, this);
+    progress->setWindowModality(Qt::WindowModal);
+    progress->setMinimumDuration(300);
+    connect(progress, &QProgressDialog::canceled, this, [cancel] { *cancel = true; });
+    QPointer<QProgressDialog> guard(progress);
+    request->options.maybeCancel = cancel.get();
+    request->options.onProgress = [guard](const geo::ImportProgress& p) {
+        QMetaObject::invokeMethod(qApp, [guard, p] {
+            if (!guard)
+                return;
+            if (p.featuresTotal > 0)
+                guard->setMaximum(int(p.featuresTotal));
+            guard->setValue(int(p.featuresDone));
+        });
+    };
+    auto* watcher = new QFutureWatcher<QString>(this);
+    const ImportRequest req = *request;
+    connect(watcher, &QFutureWatcher<QString>::finished, this,
+            [this, watcher, progress, req, cancel] {
+                progress->deleteLater();
+                const QString error = watcher->result();
+                watcher->deleteLater();
+                if (!error.isEmpty()) {
+                    QMessageBox::warning(this, tr("Import"), error);
+                    return;
+                }
+                LayerSpec spec{QString::fromStdString(req.options.layerName),
+                               QString::fromStdString(req.options.layerName), req.projectPath};
+                spec.layerName = spec.id;
+                startLoading({spec}, _maybeFrame);
+            });
+    watcher->setFuture(QtConcurrent::run([req, cancel]() -> QString {
+        auto store = geo::ProjectStore::openOrCreate(req.projectPath.toStdString());
+        if (!store)
+            return QString::fromStdString(store.messages());
+        auto report = store->importVector(req.sourcePath.toStdString(), req.options);
+        if (*cancel)
+            return tr("Import cancelled; the project is unchanged.");
+        if (!report)
+            return QString::fromStdString(report.messages());
+        return QString();
+    }));
+}
+
+void MainWindow::onFrameChosen(double lon, double lat, double minLon, double minLat, double maxLon,
+                               double maxLat) {
+    _maybeFrame = geo::LocalFrame({lon, lat, 0.0});
+    _dataExtent = geo::Extent{minLon, minLat, maxLon, maxLat};
+    _coords->setFrame(*_maybeFrame);
+    // The home view frames the data; placed now so the first frames show it.
+    const render::LookAt home = render::lookAtFor(render::framingPose(_dataExtent), *_maybeFrame);
+    _view->setLookAt(home.eye, home.center, home.up, true);
+    startSensors();
+}
+
+void MainWindow::startSensors() {
+    if (_options.noSensors || _sensors->isStarted() || !_maybeFrame)
+        return;
+    SensorFeedOptions feed;
+    feed.registryCsv = _options.sensorRegistry;
+    const bool demo = _options.dataFiles.isEmpty();
+    if (feed.registryCsv.isEmpty()) {
+        if (!demo)
+            return;  // the user's own data: sensors only when asked for
+        feed.registryCsv = findDemoDirectory() + "/sensors.csv";
+    }
+    feed.mqttBroker = _options.mqttBroker;
+    feed.mqttTopic = _options.mqttTopic;
+    feed.maybeStartTimeMs = _options.maybeStartTimeMs;
+    feed.storePath = _options.sensorStore;
+    if (feed.storePath.isEmpty()) {
+        if (feed.mqttBroker.isEmpty()) {
+            // Simulated readings are not worth keeping: a fresh day in a
+            // private directory each run (two windows never share it).
+            _simulatedStoreDir =
+                std::make_unique<QTemporaryDir>(QDir::tempPath() + "/citytwin-demo-XXXXXX");
+            feed.storePath = _simulatedStoreDir->filePath("demo-sensors.db");
+            feed.freshStore = true;
+        } else {
+            feed.storePath =
+                QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) +
+                "/sensors.db";
+        }
+    }
+    if (auto error = _sensors->start(feed, *_maybeFrame)) {
+        onLayerFailed(feed.registryCsv, *error);
+        return;
+    }
+    LoadedLayer layer;
+    layer.id = render::SensorGlyphLayer::kLayerId;
+    layer.displayName = tr("Sensors");
+    layer.path = feed.registryCsv;
+    layer.crsLabel = QStringLiteral("EPSG:4326 WGS 84");
+    layer.featureCount = _sensors->glyphs()->registry().size();
+    layer.role = QStringLiteral("sensors");
+    layer.layer = _sensors->glyphs()->features();
+    onLayerLoaded(layer);
+    _playback->setVisible(true);
+    _alertDock->setVisible(true);
+    _historyDock->setVisible(true);
+    // One column of tabs on the right (findings, alerts, history): the 3D
+    // view keeps its width; a check or a click raises its own tab.
+    for (QDockWidget* dock : _featureDocksRight)
+        tabifyDockWidget(dock, _alertDock);
+    tabifyDockWidget(_alertDock, _historyDock);
+    _alertDock->raise();
+    // Both sides at once: resizing the right alone took its width from the
+    // layer list, whose names were then cut to a letter.
+    resizeDocks({_layerDock, _alertDock}, {300, 360}, Qt::Horizontal);
+}
+
+void MainWindow::onLayerLoaded(const LoadedLayer& layer) {
+    const bool visible = !_options.hiddenLayers.contains(layer.id);
+    _layerTree->addLayer(layer, visible);
+    _view->requestRedraw();
+}
+
+void MainWindow::onLayerFailed(const QString& path, const QString& message) {
+    const QString text = message.contains(path) ? message : path + ": " + message;
+    _loadErrors << text;
+    LogChannel::instance().write(geo::LogLevel::Error, text);
+    if (!_unattended && isVisible())
+        QMessageBox::warning(this, tr("Cannot read file"), text);
+}
+
+void MainWindow::onLoadFinished(bool cancelled) {
+    _loadFinishedAtMs = processUptimeMs();
+    _progress->setVisible(false);
+    _cancel->setVisible(false);
+    _loadingLabel->setText(cancelled ? tr("Loading cancelled") : QString());
+    if (!_initialLoadDone) {
+        _initialLoadDone = true;
+        applyStartView();
+    }
+    _view->requestRedraw();
+}
+
+void MainWindow::applyStartView() {
+    if (_startViewApplied || !_maybeFrame)
+        return;
+    _startViewApplied = true;
+    if (_options.maybeCamera) {
+        const render::LookAt la = render::lookAtFor(*_options.maybeCamera, *_maybeFrame);
+        _view->setLookAt(la.eye, la.center, la.up, false);
+    } else if (!_options.viewName.isEmpty() && _options.viewName != "home") {
+        showNamedView(_options.viewName);
+    }
+}
+
+}  // namespace citytwin::app

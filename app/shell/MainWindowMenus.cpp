@@ -1,0 +1,189 @@
+// MainWindow's menus and actions, their dialogs, and retranslation.
+
+#include <QAction>
+#include <QApplication>
+#include <QDockWidget>
+#include <QEvent>
+#include <QFileDialog>
+#include <QImage>
+#include <QInputDialog>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStatusBar>
+#include <QToolBar>
+#include <QToolButton>
+
+#include "citytwin/render/CameraPose.h"
+#include "inspection/InspectionTools.h"
+#include "layers/AttributePanel.h"
+#include "layers/LayerTreePanel.h"
+#include "shell/LogPanel.h"
+#include "shell/MainWindow.h"
+#include "shell/MainWindowUi.h"
+#include "view/OsgView.h"
+
+namespace citytwin::app {
+
+void MainWindow::buildMenus() {
+    Ui& ui = *_ui;
+    ui.fileMenu = menuBar()->addMenu(QString());
+    ui.open = ui.fileMenu->addAction(QString(), this, &MainWindow::openDialog);
+    ui.open->setShortcut(QKeySequence::Open);
+    ui.openUrl = ui.fileMenu->addAction(QString(), this, &MainWindow::openUrlDialog);
+    ui.openUrl->setObjectName("openUrlAction");
+    ui.import = ui.fileMenu->addAction(QString(), this, &MainWindow::importDialog);
+    ui.import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    ui.saveScreenshot = ui.fileMenu->addAction(QString(), this, &MainWindow::saveScreenshotDialog);
+    ui.saveScreenshot->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    ui.fileMenu->addSeparator();
+    ui.quit = ui.fileMenu->addAction(QString(), qApp, &QApplication::quit);
+    ui.quit->setShortcut(QKeySequence::Quit);
+
+    ui.viewMenu = menuBar()->addMenu(QString());
+    ui.home = ui.viewMenu->addAction(QString(), _view, &OsgView::goHome);
+    ui.home->setShortcut(QKeySequence(Qt::Key_Home));
+    ui.northUp = ui.viewMenu->addAction(QString(), _view, &OsgView::northUp);
+    ui.northUp->setShortcut(QKeySequence(Qt::Key_N));
+    ui.namedViewsMenu = ui.viewMenu->addMenu(QString());
+    for (const auto& n : render::namedViewNames()) {
+        const QString name = QString::fromStdString(n);
+        if (name == "home")
+            continue;
+        QAction* a =
+            ui.namedViewsMenu->addAction(QString(), this, [this, name] { showNamedView(name); });
+        ui.namedViews.emplace_back(a, name);
+    }
+    ui.viewMenu->addSeparator();
+    ui.viewMenu->addAction(_layerDock->toggleViewAction());
+    ui.viewMenu->addAction(_attributeDock->toggleViewAction());
+    ui.viewMenu->addAction(_logDock->toggleViewAction());
+
+    ui.helpMenu = menuBar()->addMenu(QString());
+    ui.about = ui.helpMenu->addAction(QString(), this, &MainWindow::showAbout);
+
+    ui.toolbar = addToolBar(QString());
+    ui.toolbar->setObjectName("navigationToolbar");
+    ui.toolbar->addAction(ui.home);
+    ui.toolbar->addAction(ui.northUp);
+}
+
+void MainWindow::retranslate() {
+    Ui& ui = *_ui;
+    setWindowTitle(tr("citytwin — Shanghai information infrastructure"));
+    ui.fileMenu->setTitle(tr("&File"));
+    ui.open->setText(tr("&Open…"));
+    ui.open->setStatusTip(
+        tr("Open a GeoPackage, Shapefile, GeoJSON or other GDAL vector file, a DEM or an "
+           "orthophoto"));
+    ui.openUrl->setText(tr("Open &URL…"));
+    ui.openUrl->setStatusTip(tr("Open a 3D Tiles tileset.json from an http:// or https:// server"));
+    ui.import->setText(tr("&Import into project…"));
+    ui.import->setStatusTip(
+        tr("Import a vector file into a project GeoPackage, converting its CRS"));
+    ui.saveScreenshot->setText(tr("Save &screenshot…"));
+    ui.quit->setText(tr("&Quit"));
+    ui.viewMenu->setTitle(tr("&View"));
+    ui.home->setText(tr("&Home view"));
+    ui.northUp->setText(tr("&North up"));
+    ui.namedViewsMenu->setTitle(tr("Go to"));
+    for (auto& [action, name] : ui.namedViews) {
+        if (name == "lujiazui")
+            action->setText(tr("Lujiazui"));
+        else if (name == "bund")
+            action->setText(tr("The Bund"));
+        else if (name == "top")
+            action->setText(tr("Top-down"));
+        else
+            action->setText(name);
+    }
+    ui.helpMenu->setTitle(tr("&Help"));
+    ui.about->setText(tr("&About citytwin"));
+    ui.toolbar->setWindowTitle(tr("Navigation"));
+    _layerDock->setWindowTitle(tr("Layers"));
+    _attributeDock->setWindowTitle(tr("Attributes"));
+    _alertDock->setWindowTitle(tr("Alerts"));
+    _historyDock->setWindowTitle(tr("Sensor history"));
+    _logDock->setWindowTitle(tr("Log"));
+    _cancel->setText(tr("Cancel"));
+    _layerTree->retranslate();
+    _attributes->retranslate();
+    _logPanel->retranslate();
+    if (_inspection)
+        _inspection->retranslate();
+}
+
+void MainWindow::changeEvent(QEvent* e) {
+    if (e->type() == QEvent::LanguageChange)
+        retranslate();
+    QMainWindow::changeEvent(e);
+}
+
+void MainWindow::showNamedView(const QString& name) {
+    if (!_maybeFrame)
+        return;
+    auto pose = render::namedView(name.toStdString());
+    if (!pose)
+        return;
+    const render::LookAt la = render::lookAtFor(*pose, *_maybeFrame);
+    _view->setLookAt(la.eye, la.center, la.up, false);
+}
+
+void MainWindow::openDialog() {
+    const QStringList files = QFileDialog::getOpenFileNames(
+        this, tr("Open data"), QString(),
+        tr("Vector data (*.gpkg *.shp *.geojson *.json *.kml *.csv *.gml);;"
+           "DEMs and orthophotos (*.tif *.tiff *.vrt *.img *.jp2);;All files (*)"));
+    openFiles(files);
+}
+
+void MainWindow::openUrlDialog() {
+    bool ok = false;
+    const QString url = QInputDialog::getText(this, tr("Open URL"),
+                                              tr("3D Tiles tileset URL (http:// or https://):"),
+                                              QLineEdit::Normal, QString(), &ok)
+                            .trimmed();
+    if (!ok || url.isEmpty())
+        return;
+    if (!url.startsWith("http://", Qt::CaseInsensitive) &&
+        !url.startsWith("https://", Qt::CaseInsensitive)) {
+        QMessageBox::warning(this, tr("Open URL"),
+                             tr("Only http:// and https:// URLs can be opened: %1").arg(url));
+        return;
+    }
+    // Loaded off the GUI thread like any file; its tiles come from that host only.
+    openFiles({url});
+}
+
+void MainWindow::importDialog() {
+    const QString source = QFileDialog::getOpenFileName(
+        this, tr("Import vector data"), QString(),
+        tr("Vector data (*.gpkg *.shp *.geojson *.json *.kml *.csv *.gml);;All files (*)"));
+    importFile(source);
+}
+
+void MainWindow::saveScreenshotDialog() {
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save screenshot"), "citytwin.png",
+                                                      tr("PNG image (*.png);;JPEG image (*.jpg)"));
+    if (path.isEmpty())
+        return;
+    if (!_view->grabFramebuffer().save(path))
+        QMessageBox::warning(this, tr("Save screenshot"), tr("Cannot write %1").arg(path));
+    else
+        statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
+}
+
+void MainWindow::showAbout() {
+    QMessageBox::about(
+        this, tr("About citytwin"),
+        tr("<h3>citytwin %1</h3>"
+           "<p>A 3D digital twin of Shanghai's information infrastructure.</p>"
+           "<p>Map data © OpenStreetMap contributors, available under the Open Database "
+           "Licence (ODbL 1.0): buildings, roads, water, land use and candidate public "
+           "facility sites of central Shanghai.</p>"
+           "<p>The demo's base stations and communication cables are <b>synthetic</b> "
+           "stand-ins, not real infrastructure.</p>")
+            .arg(QStringLiteral(CITYTWIN_VERSION)));
+}
+
+}  // namespace citytwin::app

@@ -1,0 +1,314 @@
+#include "view/OsgView.h"
+
+#include "shell/ProcessUptime.h"
+
+#include <QKeyEvent>
+#include <QMouseEvent>
+#include <QOpenGLContext>
+#include <QOpenGLFunctions>
+#include <QSurfaceFormat>
+#include <QWheelEvent>
+
+#include <osg/Math>
+
+#include <cmath>
+
+namespace citytwin::app {
+namespace {
+
+int osgButton(Qt::MouseButton b) {
+    switch (b) {
+        case Qt::LeftButton:
+            return 1;
+        case Qt::MiddleButton:
+            return 2;
+        case Qt::RightButton:
+            return 3;
+        default:
+            return 0;
+    }
+}
+
+int osgKey(QKeyEvent* e) {
+    switch (e->key()) {
+        case Qt::Key_Left:
+            return osgGA::GUIEventAdapter::KEY_Left;
+        case Qt::Key_Right:
+            return osgGA::GUIEventAdapter::KEY_Right;
+        case Qt::Key_Up:
+            return osgGA::GUIEventAdapter::KEY_Up;
+        case Qt::Key_Down:
+            return osgGA::GUIEventAdapter::KEY_Down;
+        case Qt::Key_Space:
+            return osgGA::GUIEventAdapter::KEY_Space;
+        default:
+            break;
+    }
+    const QString t = e->text();
+    return t.isEmpty() ? 0 : t.at(0).unicode();
+}
+
+}  // namespace
+
+void OsgView::setDefaultSurfaceFormat() {
+    QSurfaceFormat f;
+    f.setRenderableType(QSurfaceFormat::OpenGL);
+    f.setProfile(QSurfaceFormat::CompatibilityProfile);
+    f.setDepthBufferSize(24);
+    f.setStencilBufferSize(8);
+    // No multisampling: under software GL (llvmpipe) it costs more than the
+    // whole scene; lines and edges stay readable without it.
+    f.setSamples(0);
+    QSurfaceFormat::setDefaultFormat(f);
+}
+
+OsgView::OsgView(render::CityScene& scene, QWidget* parent) : QOpenGLWidget(parent), _scene(scene) {
+    setFocusPolicy(Qt::StrongFocus);
+    setMouseTracking(true);
+    setMinimumSize(320, 240);
+
+    _viewer = new osgViewer::Viewer;
+    _viewer->setThreadingModel(osgViewer::Viewer::SingleThreaded);
+    // Esc must not end the program (a kiosk visitor would press it).
+    _viewer->setKeyEventSetsDone(0);
+    _viewer->setQuitEventSetsDone(false);
+    _window = new osgViewer::GraphicsWindowEmbedded(0, 0, width(), height());
+    osg::Camera* cam = _viewer->getCamera();
+    cam->setGraphicsContext(_window);
+    cam->setViewport(0, 0, width(), height());
+    cam->setClearColor(osg::Vec4(0.74f, 0.82f, 0.90f, 1.f));
+    cam->setProjectionMatrixAsPerspective(35.0, double(width()) / std::max(1, height()), 1.0, 1e6);
+    cam->setNearFarRatio(0.0002);
+    _viewer->setSceneData(_scene.root());
+    _manipulator = new osgGA::TerrainManipulator;
+    _manipulator->setAllowThrow(false);
+    _manipulator->setAutoComputeHomePosition(false);
+    _viewer->setCameraManipulator(_manipulator, false);
+    _viewer->getEventQueue()->getCurrentEventState()->setMouseYOrientation(
+        osgGA::GUIEventAdapter::Y_INCREASING_DOWNWARDS);
+
+    _memoryBudget = new render::PagedMemoryBudget(std::size_t(1024) << 20);
+    _memoryBudget->setPager(_viewer->getDatabasePager());
+    _memoryBudget->setCamera(cam);
+    _scene.root()->addUpdateCallback(_memoryBudget->makeUpdateCallback());
+
+    connect(&_timer, &QTimer::timeout, this, &OsgView::tick);
+    _timer.start(16);
+}
+
+OsgView::~OsgView() {
+    // GL objects belong to this widget's context: release them while it is current.
+    makeCurrent();
+    _viewer->setSceneData(nullptr);
+    _viewer->getCamera()->setGraphicsContext(nullptr);
+    doneCurrent();
+}
+
+osgGA::EventQueue* OsgView::events() const {
+    return _window->getEventQueue();
+}
+
+unsigned OsgView::pagingRequests() const {
+    const osgDB::DatabasePager* pager = _viewer->getDatabasePager();
+    if (!pager)
+        return 0;
+    // A request a pager thread is reading has left the file queue.
+    unsigned reading = 0;
+    for (unsigned i = 0; i < pager->getNumDatabaseThreads(); ++i)
+        reading += pager->getDatabaseThread(i)->getActive() ? 1 : 0;
+    return pager->getFileRequestListSize() + reading + pager->getDataToCompileListSize() +
+           pager->getDataToMergeListSize();
+}
+
+void OsgView::requestRedraw() {
+    _redraw = true;
+}
+
+void OsgView::finishGl() {
+    makeCurrent();
+    context()->functions()->glFinish();
+    doneCurrent();
+}
+
+void OsgView::tick() {
+    updateCursorPoint(false);
+    // Draw only when something changed: input, camera motion, a merge to do.
+    if (_redraw || _scene.pendingCount() > 0 || _viewer->checkNeedToDoFrame())
+        update();
+}
+
+void OsgView::initializeGL() {
+    _window->setDefaultFboId(defaultFramebufferObject());
+}
+
+void OsgView::resizeGL(int, int) {
+    const int w = int(std::lround(width() * scale()));
+    const int h = int(std::lround(height() * scale()));
+    _window->resized(0, 0, w, h);
+    events()->windowResize(0, 0, w, h);
+    _viewer->getCamera()->setViewport(0, 0, w, h);
+    _viewer->getCamera()->setProjectionMatrixAsPerspective(35.0, double(w) / std::max(1, h), 1.0,
+                                                           1e6);
+    _redraw = true;
+}
+
+void OsgView::paintGL() {
+    // Qt recreates the FBO on resize: hand OSG the current one every frame.
+    _window->setDefaultFboId(defaultFramebufferObject());
+    _redraw = false;
+    _viewer->frame();
+    if (_frames++ == 0)
+        _firstFrameAtMs = processUptimeMs();
+    emit frameRendered();
+}
+
+void OsgView::setLookAt(const osg::Vec3d& eye, const osg::Vec3d& center, const osg::Vec3d& up,
+                        bool asHome) {
+    if (asHome)
+        _manipulator->setHomePosition(eye, center, up);
+    _manipulator->setTransformation(eye, center, up);
+    _redraw = true;
+}
+
+void OsgView::goHome() {
+    _manipulator->home(0.0);
+    _redraw = true;
+}
+
+void OsgView::northUp() {
+    osg::Vec3d eye, center, up;
+    _manipulator->getTransformation(eye, center, up);
+    const osg::Vec3d d = center - eye;
+    const double dist = d.length();
+    if (dist <= 0)
+        return;
+    const double horizontal = std::hypot(d.x(), d.y());
+    const double pitch = std::atan2(d.z(), horizontal);  // negative looking down
+    const osg::Vec3d dir(0.0, std::cos(pitch), std::sin(pitch));
+    const osg::Vec3d newEye = center - dir * dist;
+    osg::Vec3d newUp = osg::Vec3d(1, 0, 0) ^ dir;
+    newUp.normalize();
+    _manipulator->setTransformation(newEye, center, newUp);
+    _redraw = true;
+}
+
+void OsgView::frameBound(const osg::BoundingSphere& bs) {
+    if (!bs.valid())
+        return;
+    const double pitch = osg::DegreesToRadians(-40.0);
+    const double dist = std::max(200.0, bs.radius() * 2.2);
+    const osg::Vec3d dir(0.0, std::cos(pitch), std::sin(pitch));
+    osg::Vec3d center = bs.center();
+    center.z() = 0.0;
+    const osg::Vec3d eye = center - dir * dist;
+    osg::Vec3d up = osg::Vec3d(1, 0, 0) ^ dir;
+    up.normalize();
+    setLookAt(eye, center, up, true);
+}
+
+std::optional<QPointF> OsgView::widgetPointOf(const osg::Vec3d& localPoint) const {
+    const osg::Camera* cam = _viewer->getCamera();
+    if (!cam->getViewport())
+        return std::nullopt;
+    const osg::Vec3d eyeSpace = localPoint * cam->getViewMatrix();
+    if (eyeSpace.z() >= 0.0)
+        return std::nullopt;  // behind the eye
+    const osg::Matrixd vpw = cam->getViewMatrix() * cam->getProjectionMatrix() *
+                             cam->getViewport()->computeWindowMatrix();
+    const osg::Vec3d w = localPoint * vpw;
+    return QPointF(w.x() / scale(), height() - w.y() / scale());
+}
+
+std::optional<osg::Vec3d> OsgView::localPointAtCentre() const {
+    return render::pickLocalPoint(*_viewer->getCamera(), 0.5 * width() * scale(),
+                                  0.5 * height() * scale());
+}
+
+void OsgView::flyTo(const osg::Vec3d& localPoint, double distance) {
+    const double pitch = osg::DegreesToRadians(-45.0);
+    const osg::Vec3d dir(0.0, std::cos(pitch), std::sin(pitch));
+    const osg::Vec3d eye = localPoint - dir * std::max(20.0, distance);
+    osg::Vec3d up = osg::Vec3d(1, 0, 0) ^ dir;
+    up.normalize();
+    setLookAt(eye, localPoint, up, false);
+}
+
+void OsgView::mousePressEvent(QMouseEvent* e) {
+    _pressPos = e->position();
+    events()->mouseButtonPress(float(e->position().x() * scale()),
+                               float(e->position().y() * scale()), osgButton(e->button()));
+    _redraw = true;
+}
+
+void OsgView::mouseReleaseEvent(QMouseEvent* e) {
+    events()->mouseButtonRelease(float(e->position().x() * scale()),
+                                 float(e->position().y() * scale()), osgButton(e->button()));
+    _redraw = true;
+    if (e->button() == Qt::LeftButton && (e->position() - _pressPos).manhattanLength() < 4) {
+        makeCurrent();
+        const double x = e->position().x() * scale();
+        const double y = height() * scale() - e->position().y() * scale();
+        emit featurePicked(render::pickFeature(*_viewer->getCamera(), x, y));
+        emit pointClicked(render::pickLocalPoint(*_viewer->getCamera(), x, y));
+        doneCurrent();
+    }
+}
+
+void OsgView::mouseMoveEvent(QMouseEvent* e) {
+    events()->mouseMotion(float(e->position().x() * scale()), float(e->position().y() * scale()));
+    if (e->buttons() != Qt::NoButton)
+        _redraw = true;
+    _maybePendingCursor = e->position();
+    updateCursorPoint(false);
+}
+
+void OsgView::updateCursorPoint(bool force) {
+    if (!_maybePendingCursor)
+        return;
+    if (!force && _sinceCursorPick.isValid() && _sinceCursorPick.elapsed() < 50)
+        return;  // tick() picks it up
+    const QPointF pos = *_maybePendingCursor;
+    _maybePendingCursor.reset();
+    _sinceCursorPick.start();
+    const double x = pos.x() * scale();
+    const double y = height() * scale() - pos.y() * scale();
+    emit cursorMoved(render::pickLocalPoint(*_viewer->getCamera(), x, y));
+}
+
+void OsgView::mouseDoubleClickEvent(QMouseEvent* e) {
+    events()->mouseDoubleButtonPress(float(e->position().x() * scale()),
+                                     float(e->position().y() * scale()), osgButton(e->button()));
+    _redraw = true;
+    if (e->button() == Qt::LeftButton) {
+        const double x = e->position().x() * scale();
+        const double y = height() * scale() - e->position().y() * scale();
+        emit pointDoubleClicked(render::pickLocalPoint(*_viewer->getCamera(), x, y));
+    }
+}
+
+void OsgView::wheelEvent(QWheelEvent* e) {
+    const int dy = e->angleDelta().y();
+    if (dy == 0)
+        return;
+    events()->mouseScroll(dy > 0 ? osgGA::GUIEventAdapter::SCROLL_UP
+                                 : osgGA::GUIEventAdapter::SCROLL_DOWN);
+    _redraw = true;
+}
+
+void OsgView::keyPressEvent(QKeyEvent* e) {
+    if (e->isAutoRepeat())
+        return;
+    if (const int k = osgKey(e))
+        events()->keyPress(k);
+    _redraw = true;
+}
+
+void OsgView::keyReleaseEvent(QKeyEvent* e) {
+    if (e->isAutoRepeat())
+        return;
+    if (const int k = osgKey(e))
+        events()->keyRelease(k);
+    _redraw = true;
+}
+
+}  // namespace citytwin::app
