@@ -317,7 +317,7 @@ TEST(SensorMonitor, playAtAnHourASecondThenPauseThenLive) {
     QTest::mouseClick(bar->playButton(), Qt::LeftButton);
     EXPECT_EQ(m->clock().mode(), sensors::PlaybackClock::Mode::Playing);
     // 1.5 s at 3600x is 1.5 h; half an hour is generous for a loaded machine.
-    QTest::qWaitFor([&] { return m->clock().now() - start > 30 * kMinute; }, 10000);
+    (void)QTest::qWaitFor([&] { return m->clock().now() - start > 30 * kMinute; }, 10000);
     const qint64 played = m->clock().now() - start;
     EXPECT_GT(played, 30 * kMinute);  // 1.5 s at 3600x is 1.5 h; generous for a loaded machine
     // The pins follow the clock while it plays.
@@ -329,7 +329,7 @@ TEST(SensorMonitor, playAtAnHourASecondThenPauseThenLive) {
     // Still held once the wall clock has moved on: 50 ms would be three scene
     // minutes at 3600x. Stops at once if the clock moves.
     const qint64 pausedAt = sensors::systemNowMs();
-    QTest::qWaitFor(
+    (void)QTest::qWaitFor(
         [&] { return m->clock().now() != held || sensors::systemNowMs() >= pausedAt + 50; }, 5000);
     EXPECT_EQ(m->clock().now(), held);
     EXPECT_TRUE(bar->timeLabel()->text().startsWith(shanghaiTimeText(held).left(13)));

@@ -48,7 +48,7 @@ TEST(TerrainPanels, statusBarShowsPagingAndTheTreeShowsCrsAndMemory) {
         << watcher->text().toStdString();
     watcher.reset();
     // Settled: the indicator goes once the last requests are answered.
-    QTest::qWaitFor([&] { return !paging->isVisible(); }, 10000);
+    (void)QTest::qWaitFor([&] { return !paging->isVisible(); }, 10000);
     EXPECT_FALSE(paging->isVisible());
     EXPECT_EQ(w.view()->memoryBudget().budgetBytes(), std::size_t(256) << 20);
 
@@ -93,7 +93,7 @@ TEST(TerrainPanels, anOrthophotoOpenedLaterDrapesOnTheDemAlreadyShown) {
     w.openFiles({dir + "/photo.tif"});
     QTRY_VERIFY_WITH_TIMEOUT(w.isSceneLoaded(), 120000);
     // Until the drape is drawn (the next frames after the load).
-    QTest::qWaitFor([&] { return redShare() > 0.05; }, 20000);
+    (void)QTest::qWaitFor([&] { return redShare() > 0.05; }, 20000);
     const double red = redShare();
     w.view()->grabFramebuffer().save(test::outputDir() + "/terrain_open_later.png");
     EXPECT_GT(red, 0.05);
