@@ -391,7 +391,7 @@ TEST(SubtreeFile, bitstreamsAreCheckedAgainstTheirCounts) {
 }
 
 TEST(B3dmTile, headerIsCheckedAgainstTheFile) {
-    CITYTWIN_SKIP_WITHOUT_SHARED_DATA(kTileset);
+    CITYTWIN_SKIP_WITHOUT_SHARED_DATA(kRequestVolume);
     const auto bytes = readBytes(kRequestVolume / "city/ll.b3dm");
     auto tile = formats::parseB3dm(bytes, "ll.b3dm");
     ASSERT_TRUE(tile) << tile.messages();
