@@ -10,12 +10,15 @@
 #include <functional>
 #include <set>
 #include <string>
+#include <variant>
+#include <vector>
 
 #include "ScratchDir.h"
 #include "TileFormatSamples.h"
 #include "TileTestBytes.h"
 #include "citytwin/formats/ImplicitTiling.h"
 #include "citytwin/formats/TileSource.h"
+#include "citytwin/formats/TilesetJson.h"
 
 using namespace citytwin;
 using namespace citytwin::test;
@@ -213,6 +216,46 @@ TEST(ImplicitTiling, aMissingChildSubtreeIsAWarningAndARootOneAnError) {
     expectError("subtreeLevels", 0, "root.implicitTiling.subtreeLevels");
     expectError("availableLevels", 31, "root.implicitTiling.availableLevels");
     expectError("subtrees", json::object(), "root.implicitTiling.subtrees.uri");
+}
+
+TEST(ImplicitTiling, aParsedTileExpandsToTheSameTreeAsItsJson) {
+    ScratchDir dir("implicit_typed");
+    const auto tilesetPath = dir.write("tileset.json", "{}");
+    dir.write("s/0.0.0.subtree", bitSubtree(0b00010101, 0b00010100, 0x8001));
+    dir.write("s/2.3.3.subtree", bitSubtree(0b00010001, 0b00010001, 0));
+    auto source = formats::TileSource::open(tilesetPath.string());
+    ASSERT_TRUE(source) << source.messages();
+    auto parsed = formats::parseTilesetTile(quadtreeRoot(), "tileset.json", "root.children[3]");
+    ASSERT_TRUE(parsed) << parsed.messages();
+    auto typed = formats::expandImplicitTiling(*parsed, source->tilesetLocation(), *source);
+    ASSERT_TRUE(typed) << typed.messages();
+    EXPECT_TRUE(typed.diagnostics().empty()) << typed.messages();
+    EXPECT_FALSE(typed->implicitTiling);
+    EXPECT_TRUE(typed->contentUris.empty());
+    ASSERT_EQ(typed->children.size(), 2u);
+    const formats::TilesetTile& b = typed->children[1];
+    EXPECT_EQ(b.path, "root.children[3].children[1]");
+    EXPECT_EQ(b.contentUris, std::vector<std::string>{"c/1_1_1.glb"});
+    EXPECT_EQ(b.contentPaths, std::vector<std::string>{"root.children[3].children[1].contents[0]"});
+    EXPECT_EQ(b.refine, formats::Refine::Replace);
+    EXPECT_DOUBLE_EQ(b.geometricError, 8.0);
+    ASSERT_TRUE(b.boundingVolume);
+    const auto* box = std::get_if<formats::BoundingBox>(&*b.boundingVolume);
+    ASSERT_TRUE(box);
+    EXPECT_DOUBLE_EQ(box->values[0], 4.0);  // the (1,1) quarter of the 16 m square
+    EXPECT_DOUBLE_EQ(box->values[3], 4.0);
+    ASSERT_EQ(b.children.size(), 1u);
+    const formats::TilesetTile& c = b.children[0];
+    EXPECT_EQ(c.contentUris, std::vector<std::string>{"c/2_3_3.glb"});
+    ASSERT_EQ(c.children.size(), 1u);
+    EXPECT_EQ(c.children[0].contentUris, std::vector<std::string>{"c/3_7_7.glb"});
+    EXPECT_TRUE(c.children[0].children.empty());
+
+    // A broken root subtree fails as the json expansion does.
+    dir.write("s/0.0.0.subtree", "not a subtree");
+    auto broken = formats::expandImplicitTiling(*parsed, source->tilesetLocation(), *source);
+    ASSERT_FALSE(broken);
+    EXPECT_NE(broken.messages().find("0.0.0.subtree"), std::string::npos) << broken.messages();
 }
 
 TEST(ImplicitTiling, expansionStopsAtItsTileLimitWithAWarning) {

@@ -152,6 +152,35 @@ TEST(TilesetJson, brokenTilesAreLeftOutNamingTheirPath) {
     EXPECT_TRUE(mentions(t, "root.children[4].implicitTiling.subdivisionScheme"));
 }
 
+TEST(TilesetJson, contentPathsAndBrokenImplicitTilingAreKept) {
+    auto t = parse(withChildren(R"([
+        {"content":{"uri":"a.b3dm"},"contents":[{"nouri":1},{"uri":"b.pnts"}]},
+        {"implicitTiling":{"subdivisionScheme":"OCTREE","subtreeLevels":13,"availableLevels":4,
+         "subtrees":{"uri":"s/{level}.subtree"}}},
+        {"implicitTiling":{"subdivisionScheme":"QUADTREE","subtreeLevels":13,"availableLevels":31,
+         "subtrees":{"uri":"s/{level}.subtree"}}},
+        {"implicitTiling":{"subdivisionScheme":"QUADTREE","subtreeLevels":18,"availableLevels":30,
+         "subtrees":{"uri":"s/{level}.subtree"}}}
+    ])"));
+    ASSERT_TRUE(t) << t.messages();
+    ASSERT_EQ(t->root.children.size(), 4u);
+    const auto& contents = t->root.children[0];
+    EXPECT_EQ(contents.contentUris, (std::vector<std::string>{"a.b3dm", "b.pnts"}));
+    EXPECT_EQ(contents.contentPaths, (std::vector<std::string>{"root.children[0].content",
+                                                               "root.children[0].contents[1]"}));
+    EXPECT_FALSE(contents.implicitTilingBroken);
+    // 13 octree levels index more than 36 bits; 31 levels are too many.
+    EXPECT_FALSE(t->root.children[1].implicitTiling);
+    EXPECT_TRUE(t->root.children[1].implicitTilingBroken);
+    EXPECT_TRUE(mentions(t, "root.children[1].implicitTiling.subtreeLevels"));
+    EXPECT_TRUE(mentions(t, "small enough to index"));
+    EXPECT_TRUE(t->root.children[2].implicitTilingBroken);
+    EXPECT_TRUE(mentions(t, "root.children[2].implicitTiling.availableLevels"));
+    ASSERT_TRUE(t->root.children[3].implicitTiling);
+    EXPECT_FALSE(t->root.children[3].implicitTilingBroken);
+    EXPECT_EQ(t->root.children[3].implicitTiling->subtreeLevels, 18u);
+}
+
 TEST(TilesetJson, boundingVolumesNeedTheirCountOfFiniteNumbers) {
     using nlohmann::json;
     EXPECT_TRUE(formats::parseBoundingVolume(json::parse(R"({"sphere":[0,0,0,1]})")));

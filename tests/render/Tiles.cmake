@@ -12,7 +12,8 @@ citytwin_add_test(test_render_tiles
         ${CMAKE_CURRENT_LIST_DIR}/TestTilesetSamples.cpp
         ${CMAKE_CURRENT_LIST_DIR}/TestTilesetHttp.cpp
         ${CMAKE_CURRENT_LIST_DIR}/TestTilesetPaging.cpp
-    LIBS citytwin::render nlohmann_json::nlohmann_json TinyGLTF::TinyGLTF draco::draco
+    LIBS citytwin::render citytwin::formats nlohmann_json::nlohmann_json TinyGLTF::TinyGLTF
+        draco::draco
     LABELS unit
     SHARED_TESTS
         TilesetContent.pntsI3dmAndNestedCmptLoadInOneTilesetAndCarryTheirFeatures
@@ -20,6 +21,7 @@ citytwin_add_test(test_render_tiles
         TilesetSamples.*
         SampleServer.*
         TilesetPaging.aViewerRequestVolumeShowsItsTileOnlyFromInside)
-# TileBoundingVolume is internal to the render library: tested directly.
+# TileBoundingVolume is internal to the render library (built from
+# citytwin::formats volumes): tested directly.
 target_include_directories(test_render_tiles PRIVATE ${CMAKE_SOURCE_DIR}/render/src
     ${CMAKE_SOURCE_DIR}/tests/support)

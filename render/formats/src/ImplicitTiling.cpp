@@ -2,6 +2,9 @@
 
 #include "citytwin/formats/SubtreeFile.h"
 
+#include <type_traits>
+#include <variant>
+
 namespace citytwin::formats {
 namespace {
 
@@ -217,6 +220,61 @@ private:
     std::vector<geo::Diagnostic> _warnings;
 };
 
+/// A bounding volume as tileset.json writes it.
+json volumeJson(const BoundingVolume& volume) {
+    return std::visit(
+        [](const auto& v) -> json {
+            using V = std::decay_t<decltype(v)>;
+            const char* key = std::is_same_v<V, BoundingBox>      ? "box"
+                              : std::is_same_v<V, BoundingRegion> ? "region"
+                                                                  : "sphere";
+            return {{key, json(v.values)}};
+        },
+        volume);
+}
+
+/// The json tile the expander reads, from a parsed one.
+json implicitTileJson(const TilesetTile& tile) {
+    const ImplicitTilingInfo& it = *tile.implicitTiling;
+    json out = {
+        {"geometricError", tile.geometricError},
+        {"implicitTiling",
+         {{"subdivisionScheme", it.scheme == SubdivisionScheme::Octree ? "OCTREE" : "QUADTREE"},
+          {"subtreeLevels", it.subtreeLevels},
+          {"availableLevels", it.availableLevels},
+          {"subtrees", {{"uri", it.subtreesUri}}}}}};
+    if (tile.refine)
+        out["refine"] = *tile.refine == Refine::Replace ? "REPLACE" : "ADD";
+    if (tile.boundingVolume)
+        out["boundingVolume"] = volumeJson(*tile.boundingVolume);
+    json contents = json::array();
+    for (const auto& uri : tile.contentUris)
+        contents.push_back({{"uri", uri}});
+    if (!contents.empty())
+        out["contents"] = std::move(contents);
+    return out;
+}
+
+/// The expander's explicit tile (always well formed) as a typed tile.
+TilesetTile typedTile(const json& tile, const std::string& path) {
+    TilesetTile out;
+    out.path = path;
+    out.geometricError = tile.value("geometricError", 0.0);
+    out.refine = tile.value("refine", std::string()) == "REPLACE" ? Refine::Replace : Refine::Add;
+    if (auto v = tile.find("boundingVolume"); v != tile.end())
+        out.boundingVolume = parseBoundingVolume(*v);
+    if (auto cs = tile.find("contents"); cs != tile.end())
+        for (std::size_t i = 0; i < cs->size(); ++i) {
+            out.contentUris.push_back((*cs)[i].value("uri", std::string()));
+            out.contentPaths.push_back(path + ".contents[" + std::to_string(i) + "]");
+        }
+    if (auto ch = tile.find("children"); ch != tile.end())
+        for (std::size_t i = 0; i < ch->size(); ++i)
+            out.children.push_back(
+                typedTile((*ch)[i], path + ".children[" + std::to_string(i) + "]"));
+    return out;
+}
+
 }  // namespace
 
 std::uint64_t mortonIndex(std::uint64_t x, std::uint64_t y, std::uint64_t z, bool octree) {
@@ -250,6 +308,21 @@ geo::Result<nlohmann::json> expandImplicitTiling(const nlohmann::json& tile,
         return geo::Result<nlohmann::json>::failure("tile has no implicitTiling", document, 0,
                                                     field);
     return ImplicitExpander(tile, document, source, limits).expand(field);
+}
+
+geo::Result<TilesetTile> expandImplicitTiling(const TilesetTile& tile, const std::string& document,
+                                              const TileSource& source,
+                                              const ImplicitTilingLimits& limits) {
+    using R = geo::Result<TilesetTile>;
+    if (!tile.implicitTiling)
+        return R::failure("tile has no implicitTiling", document, 0, tile.path);
+    auto expanded =
+        ImplicitExpander(implicitTileJson(tile), document, source, limits).expand(tile.path);
+    if (!expanded)
+        return geo::Failure{expanded.diagnostics()};
+    R r(typedTile(*expanded, tile.path));
+    r.addDiagnostics(expanded.diagnostics());
+    return r;
 }
 
 }  // namespace citytwin::formats

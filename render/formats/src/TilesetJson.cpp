@@ -61,17 +61,18 @@ public:
         volume(tile, "boundingVolume", path, out.boundingVolume);
         volume(tile, "viewerRequestVolume", path, out.viewerRequestVolume);
         if (auto c = tile.find("content"); c != tile.end())
-            content(*c, path + ".content", out.contentUris);
+            content(*c, path + ".content", out);
         if (auto cs = tile.find("contents"); cs != tile.end()) {
             if (!cs->is_array())
                 error("contents is not an array", path + ".contents");
             else
                 for (std::size_t i = 0; i < cs->size(); ++i)
-                    content((*cs)[i], path + ".contents[" + std::to_string(i) + "]",
-                            out.contentUris);
+                    content((*cs)[i], path + ".contents[" + std::to_string(i) + "]", out);
         }
-        if (auto it = tile.find("implicitTiling"); it != tile.end())
+        if (auto it = tile.find("implicitTiling"); it != tile.end()) {
             out.implicitTiling = implicitTiling(*it, path + ".implicitTiling");
+            out.implicitTilingBroken = !out.implicitTiling;
+        }
         if (auto ch = tile.find("children"); ch != tile.end()) {
             if (!ch->is_array()) {
                 error("children is not an array", path + ".children");
@@ -109,17 +110,18 @@ private:
             warn(std::string(key) + " is not a box, region or sphere: ignored", path + "." + key);
     }
 
-    void content(const json& c, const std::string& field, std::vector<std::string>& uris) {
+    void content(const json& c, const std::string& field, TilesetTile& tile) {
         if (!c.is_object()) {
             error("content is not an object", field);
             return;
         }
         if (auto u = c.find("uri"); u != c.end() && u->is_string())
-            uris.push_back(u->get<std::string>());
+            tile.contentUris.push_back(u->get<std::string>());
         else if (auto u2 = c.find("url"); u2 != c.end() && u2->is_string())
-            uris.push_back(u2->get<std::string>());  // pre-1.0
+            tile.contentUris.push_back(u2->get<std::string>());  // pre-1.0
         else
-            error("content has no uri", field);
+            return error("content has no uri", field);
+        tile.contentPaths.push_back(field);
     }
 
     std::optional<ImplicitTilingInfo> implicitTiling(const json& it, const std::string& field) {
@@ -134,18 +136,23 @@ private:
         else
             return fail("subdivisionScheme must be QUADTREE or OCTREE",
                         field + ".subdivisionScheme");
-        auto level = [&](const char* key, unsigned& value) {
+        // A subtree's tiles are indexed in 36 bits; deeper than 30 levels
+        // the tile coordinates would not fit the expansion's arithmetic.
+        const int bitsPerLevel = out.scheme == SubdivisionScheme::Octree ? 3 : 2;
+        auto level = [&](const char* key, std::uint64_t max, const std::string& message,
+                         unsigned& value) {
             const auto v = it.find(key);
             if (v == it.end() || !v->is_number_unsigned() || v->get<std::uint64_t>() < 1 ||
-                v->get<std::uint64_t>() > 64) {
-                error(std::string(key) + " must be a positive integer", field + "." + key);
+                v->get<std::uint64_t>() > max) {
+                error(std::string(key) + message, field + "." + key);
                 return false;
             }
             value = unsigned(v->get<std::uint64_t>());
             return true;
         };
-        if (!level("subtreeLevels", out.subtreeLevels) ||
-            !level("availableLevels", out.availableLevels))
+        if (!level("subtreeLevels", std::uint64_t(36 / bitsPerLevel),
+                   " must be a positive integer small enough to index", out.subtreeLevels) ||
+            !level("availableLevels", 30, " must be an integer from 1 to 30", out.availableLevels))
             return std::nullopt;
         const auto subtrees = it.find("subtrees");
         if (subtrees == it.end() || !subtrees->is_object() || !subtrees->contains("uri") ||

@@ -4,25 +4,12 @@
 #include <array>
 #include <cmath>
 #include <numbers>
+#include <variant>
 
 #include "citytwin/geo/LocalFrame.h"
 
 namespace citytwin::render::detail {
 namespace {
-
-using json = nlohmann::json;
-
-std::optional<std::vector<double>> numbers(const json& value, std::size_t count) {
-    if (!value.is_array() || value.size() != count)
-        return std::nullopt;
-    std::vector<double> out;
-    for (const auto& v : value) {
-        if (!v.is_number() || !std::isfinite(v.get<double>()))
-            return std::nullopt;
-        out.push_back(v.get<double>());
-    }
-    return out;
-}
 
 osg::Vec3d ecefOf(double lonRad, double latRad, double height) {
     constexpr double kDeg = 180.0 / std::numbers::pi;
@@ -32,19 +19,23 @@ osg::Vec3d ecefOf(double lonRad, double latRad, double height) {
 
 }  // namespace
 
-std::optional<TileBoundingVolume> TileBoundingVolume::parse(const json& volume,
+std::optional<TileBoundingVolume> TileBoundingVolume::parse(const nlohmann::json& volume,
                                                             const osg::Matrixd& tileToEcef) {
-    if (!volume.is_object())
+    const auto parsed = formats::parseBoundingVolume(volume);
+    if (!parsed)
         return std::nullopt;
+    return from(*parsed, tileToEcef);
+}
+
+std::optional<TileBoundingVolume> TileBoundingVolume::from(const formats::BoundingVolume& volume,
+                                                           const osg::Matrixd& tileToEcef) {
     TileBoundingVolume out;
-    if (auto it = volume.find("box"); it != volume.end()) {
-        auto b = numbers(*it, 12);
-        if (!b)
-            return std::nullopt;
-        const osg::Vec3d c((*b)[0], (*b)[1], (*b)[2]);
-        const std::array<osg::Vec3d, 3> axes{osg::Vec3d((*b)[3], (*b)[4], (*b)[5]),
-                                             osg::Vec3d((*b)[6], (*b)[7], (*b)[8]),
-                                             osg::Vec3d((*b)[9], (*b)[10], (*b)[11])};
+    if (const auto* box = std::get_if<formats::BoundingBox>(&volume)) {
+        const auto& b = box->values;
+        const osg::Vec3d c(b[0], b[1], b[2]);
+        const std::array<osg::Vec3d, 3> axes{osg::Vec3d(b[3], b[4], b[5]),
+                                             osg::Vec3d(b[6], b[7], b[8]),
+                                             osg::Vec3d(b[9], b[10], b[11])};
         out._kind = Kind::Box;
         // Box unit cube -> tile frame -> ECEF; inverted for containment.
         const osg::Matrixd unitToTile(axes[0].x(), axes[0].y(), axes[0].z(), 0.0,  //
@@ -61,12 +52,12 @@ std::optional<TileBoundingVolume> TileBoundingVolume::parse(const json& volume,
         }
         return out;
     }
-    if (auto it = volume.find("sphere"); it != volume.end()) {
-        auto s = numbers(*it, 4);
-        if (!s || (*s)[3] < 0.0)
+    if (const auto* sphere = std::get_if<formats::BoundingSphere>(&volume)) {
+        const auto& s = sphere->values;
+        if (s[3] < 0.0)
             return std::nullopt;
-        const osg::Vec3d c((*s)[0], (*s)[1], (*s)[2]);
-        const double r = (*s)[3];
+        const osg::Vec3d c(s[0], s[1], s[2]);
+        const double r = s[3];
         out._kind = Kind::Sphere;
         out._radius = r;
         // ECEF -> tile frame, centred on the sphere: distances in tile units.
@@ -79,21 +70,16 @@ std::optional<TileBoundingVolume> TileBoundingVolume::parse(const json& volume,
                                       tileToEcef);
         return out;
     }
-    if (auto it = volume.find("region"); it != volume.end()) {
-        auto r = numbers(*it, 6);
-        if (!r || (*r)[0] > (*r)[2] + 1e-12 || (*r)[1] > (*r)[3] + 1e-12 || (*r)[4] > (*r)[5])
-            return std::nullopt;
-        out._kind = Kind::Region;
-        std::copy(r->begin(), r->end(), out._region);
-        for (int i = 0; i < 8; ++i)
-            out.ecefCorners.push_back(ecefOf((i & 1) ? (*r)[2] : (*r)[0],
-                                             (i & 2) ? (*r)[3] : (*r)[1],
-                                             (i & 4) ? (*r)[5] : (*r)[4]));
+    const auto& r = std::get<formats::BoundingRegion>(volume).values;
+    if (r[0] > r[2] + 1e-12 || r[1] > r[3] + 1e-12 || r[4] > r[5])
+        return std::nullopt;
+    out._kind = Kind::Region;
+    std::copy(r.begin(), r.end(), out._region);
+    for (int i = 0; i < 8; ++i)
         out.ecefCorners.push_back(
-            ecefOf(0.5 * ((*r)[0] + (*r)[2]), 0.5 * ((*r)[1] + (*r)[3]), (*r)[5]));
-        return out;
-    }
-    return std::nullopt;
+            ecefOf((i & 1) ? r[2] : r[0], (i & 2) ? r[3] : r[1], (i & 4) ? r[5] : r[4]));
+    out.ecefCorners.push_back(ecefOf(0.5 * (r[0] + r[2]), 0.5 * (r[1] + r[3]), r[5]));
+    return out;
 }
 
 bool TileBoundingVolume::containsEcef(const osg::Vec3d& p) const {

@@ -13,6 +13,7 @@
 #include <optional>
 #include <vector>
 
+#include "citytwin/formats/TilesetJson.h"
 #include "citytwin/geo/GeoTypes.h"
 
 namespace citytwin::render::detail {
@@ -28,6 +29,11 @@ struct TileBoundingVolume {
     /// nullopt when the volume is missing or malformed.
     static std::optional<TileBoundingVolume> parse(const nlohmann::json& volume,
                                                    const osg::Matrixd& tileToEcef);
+    /// The same from a parsed volume; nullopt for a sphere of negative
+    /// radius or a region whose west, south or bottom exceeds its east,
+    /// north or top.
+    static std::optional<TileBoundingVolume> from(const formats::BoundingVolume& volume,
+                                                  const osg::Matrixd& tileToEcef);
 
     /// Whether an ECEF point lies inside the volume itself (not its hull of
     /// corners): for a viewerRequestVolume, the viewer must be inside.

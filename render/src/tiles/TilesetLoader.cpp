@@ -4,8 +4,6 @@
 #include <osg/MatrixTransform>
 #include <osg/PagedLOD>
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
@@ -21,6 +19,7 @@
 
 #include "citytwin/formats/ImplicitTiling.h"
 #include "citytwin/formats/TileSource.h"
+#include "citytwin/formats/TilesetJson.h"
 #include "citytwin/geo/Log.h"
 #include "citytwin/render/ModelPlacement.h"
 #include "citytwin/render/ModelSurvey.h"
@@ -31,8 +30,6 @@
 
 namespace citytwin::render {
 namespace {
-
-using json = nlohmann::json;
 
 /// What the paged tiles of one tileset share with the pager threads: the
 /// source, the parsed documents (tileset.json files and expanded implicit
@@ -54,30 +51,32 @@ public:
                            (2.0 * std::tan(halfFov) * options.maximumScreenSpaceError);
     }
 
+    using ParsedTileset = geo::Result<formats::Tileset>;
+
     /// A tile whose children the pager reads when the camera comes close.
     struct PendingTile {
-        const json* tile = nullptr;
+        const formats::TilesetTile* tile = nullptr;
         std::string file;
         osg::Matrixd transform;
-        std::string refine;
+        formats::Refine refine = formats::Refine::Add;
         int depth = 0;
-        std::string field;
     };
 
-    /// Keeps `document` under `key` (a location, or an implicit tile's
-    /// address): a tile paged in again finds it instead of reading and
-    /// storing it again, so flying back and forth does not grow the store.
-    const json& store(const std::string& key, json document) {
-        std::lock_guard lock(_mutex);
-        auto [it, added] = _byKey.try_emplace(key, nullptr);
-        if (added)
-            it->second = &_documents.emplace_back(std::move(document));
-        return *it->second;
+    /// Keeps a parsed tileset.json under its location (and an implicit
+    /// tile's expansion under its address): a tile paged in again finds it
+    /// instead of reading and storing it again, so flying back and forth
+    /// does not grow the store.
+    const ParsedTileset& storeTileset(const std::string& key, ParsedTileset document) {
+        return store(_tilesets, key, std::move(document));
     }
-    const json* stored(const std::string& key) const {
-        std::lock_guard lock(_mutex);
-        auto it = _byKey.find(key);
-        return it == _byKey.end() ? nullptr : it->second;
+    const ParsedTileset* storedTileset(const std::string& key) const {
+        return stored(_tilesets, key);
+    }
+    const formats::TilesetTile& storeExpanded(const std::string& key, formats::TilesetTile tile) {
+        return store(_expanded, key, std::move(tile));
+    }
+    const formats::TilesetTile* storedExpanded(const std::string& key) const {
+        return stored(_expanded, key);
     }
     /// A tile's stable id: its document's location and its JSON path there
     /// (a document is read and stored once, so the same tile, reached again,
@@ -89,7 +88,7 @@ public:
     int addPending(PendingTile tile) {
         std::lock_guard lock(_mutex);
         auto [it, added] =
-            _numbers.try_emplace(tileId(tile.file, tile.field), int(_pending.size()));
+            _numbers.try_emplace(tileId(tile.file, tile.tile->path), int(_pending.size()));
         if (added)
             _pending.push_back(std::move(tile));
         return it->second;
@@ -110,9 +109,27 @@ public:
     int layerNumber = 0;  ///< in the pseudo-loader's registry; 0: not paged
 
 private:
+    template <class T>
+    using Store = std::unordered_map<std::string, std::unique_ptr<const T>>;
+
+    template <class T>
+    const T& store(Store<T>& into, const std::string& key, T value) {
+        std::lock_guard lock(_mutex);
+        auto [it, added] = into.try_emplace(key, nullptr);
+        if (added)
+            it->second = std::make_unique<const T>(std::move(value));
+        return *it->second;
+    }
+    template <class T>
+    const T* stored(const Store<T>& in, const std::string& key) const {
+        std::lock_guard lock(_mutex);
+        auto it = in.find(key);
+        return it == in.end() ? nullptr : it->second.get();
+    }
+
     mutable std::mutex _mutex;
-    std::deque<json> _documents;
-    std::unordered_map<std::string, const json*> _byKey;
+    Store<ParsedTileset> _tilesets;
+    Store<formats::TilesetTile> _expanded;
     std::vector<PendingTile> _pending;
     std::unordered_map<std::string, int> _numbers;  ///< by tileId()
 };
@@ -131,38 +148,31 @@ public:
                                             int depth) {
         if (isCancelled())
             return nullptr;
-        const json* cached = _state->stored(file);
+        const TilesetState::ParsedTileset* cached = _state->storedTileset(file);
         if (!cached) {
             auto bytes = _source.read(file);
             if (!bytes)
                 return fail("cannot read the tileset: " + bytes.diagnostics().front().message, file,
                             "");
-            cached =
-                &_state->store(file, json::parse(bytes->begin(), bytes->end(), nullptr, false));
+            cached = &_state->storeTileset(file, formats::parseTilesetJson(*bytes, file));
         }
-        const json& doc = *cached;
-        if (doc.is_discarded())
-            return fail("tileset is not valid JSON", file, "");
-        if (!doc.is_object() || !doc.contains("root") || !doc["root"].is_object())
-            return fail("tileset has no root tile object", file, "root");
-        if (auto a = doc.find("asset");
-            a == doc.end() || !a->is_object() || !a->contains("version"))
-            warn("tileset has no asset.version", file, "asset");
-        if (doc.contains("extensionsRequired"))
-            warn("required extensions are ignored", file, "extensionsRequired");
-        return loadTile(doc["root"], file, parent, "ADD", depth, "root");
+        // The document's messages (file, JSON path, reason) each time it is
+        // loaded, as its tiles are built from it each time.
+        const TilesetState::ParsedTileset& doc = *cached;
+        diagnostics.insert(diagnostics.end(), doc.diagnostics().begin(), doc.diagnostics().end());
+        if (!doc)
+            return nullptr;
+        return loadTile(doc->root, file, parent, formats::Refine::Add, depth);
     }
 
     /// The children of a paged tile, each with its content and, if it has
     /// children of its own, a PagedLOD to read them later.
     osg::ref_ptr<osg::Group> loadChildren(const TilesetState::PendingTile& parent) {
         osg::ref_ptr<osg::Group> children = new osg::Group;
-        if (auto ch = parent.tile->find("children"); ch != parent.tile->end() && ch->is_array())
-            for (std::size_t i = 0; i < ch->size(); ++i)
-                if (auto node = loadTile((*ch)[i], parent.file, parent.transform, parent.refine,
-                                         parent.depth + 1,
-                                         parent.field + ".children[" + std::to_string(i) + "]"))
-                    children->addChild(node);
+        for (const auto& child : parent.tile->children)
+            if (auto node =
+                    loadTile(child, parent.file, parent.transform, parent.refine, parent.depth + 1))
+                children->addChild(node);
         return children;
     }
 
@@ -192,93 +202,74 @@ private:
         return true;
     }
 
-    osg::ref_ptr<osg::Node> loadTile(const json& tile, const std::string& file,
-                                     const osg::Matrixd& parent, const std::string& parentRefine,
-                                     int depth, const std::string& field) {
-        if (!tile.is_object())
-            return fail("tile is not an object", file, field);
-        if (tile.contains("implicitTiling")) {
-            const std::string key = "implicit@" + TilesetState::tileId(file, field);
-            if (const json* done = _state->stored(key))
-                return loadTile(*done, file, parent, parentRefine, depth, field);
-            auto expanded = formats::expandImplicitTiling(tile, file, _source, field);
-            if (!expanded) {
-                diagnostics.insert(diagnostics.end(), expanded.diagnostics().begin(),
-                                   expanded.diagnostics().end());
+    /// `tile.path` names the tile in messages and, with `file`, keys it.
+    osg::ref_ptr<osg::Node> loadTile(const formats::TilesetTile& tile, const std::string& file,
+                                     const osg::Matrixd& parent, formats::Refine parentRefine,
+                                     int depth) {
+        // The parser reported why; like a broken tile, it is left out.
+        if (tile.implicitTilingBroken)
+            return nullptr;
+        if (tile.implicitTiling) {
+            const std::string key = "implicit@" + TilesetState::tileId(file, tile.path);
+            if (const formats::TilesetTile* done = _state->storedExpanded(key))
+                return loadTile(*done, file, parent, parentRefine, depth);
+            auto expanded = formats::expandImplicitTiling(tile, file, _source);
+            diagnostics.insert(diagnostics.end(), expanded.diagnostics().begin(),
+                               expanded.diagnostics().end());
+            if (!expanded)
                 return nullptr;
-            }
-            for (const auto& d : expanded.diagnostics())
-                diagnostics.push_back(d);
-            json explicitTile = std::move(expanded.value());
-            if (tile.contains("transform"))
-                explicitTile["transform"] = tile["transform"];
+            formats::TilesetTile explicitTile = std::move(expanded.value());
+            explicitTile.transform = tile.transform;
             // Stored: paged tiles point into it.
-            return loadTile(_state->store(key, std::move(explicitTile)), file, parent, parentRefine,
-                            depth, field);
+            return loadTile(_state->storeExpanded(key, std::move(explicitTile)), file, parent,
+                            parentRefine, depth);
         }
+        // Deeper across external tilesets than the parser sees in one file.
         if (depth > 64)
-            return fail("tile tree deeper than 64 levels", file, field);
+            return fail("tile tree deeper than 64 levels", file, tile.path);
         osg::Matrixd transform = parent;
-        if (auto t = tile.find("transform"); t != tile.end()) {
-            if (!t->is_array() || t->size() != 16)
-                return fail("transform must be 16 numbers", file, field + ".transform");
-            double m[16];
-            for (int i = 0; i < 16; ++i) {
-                if (!(*t)[std::size_t(i)].is_number())
-                    return fail("transform must be 16 numbers", file, field + ".transform");
-                m[i] = (*t)[std::size_t(i)].get<double>();
-            }
-            // Column-major with column vectors = OSG's row-vector layout.
-            transform = osg::Matrixd(m) * parent;
-        }
-        std::string refine = parentRefine;
-        if (auto r = tile.find("refine"); r != tile.end() && r->is_string())
-            refine = r->get<std::string>();
-        return withRequestVolume(tile, buildTile(tile, file, transform, refine, depth, field),
-                                 transform, file, field);
+        // Column-major with column vectors = OSG's row-vector layout.
+        if (tile.transform)
+            transform = osg::Matrixd(tile.transform->data()) * parent;
+        const formats::Refine refine = tile.refine.value_or(parentRefine);
+        return withRequestVolume(tile, buildTile(tile, file, transform, refine, depth), transform,
+                                 file);
     }
 
     /// The tile's content and its children (now, or paged), in the city frame.
-    osg::ref_ptr<osg::Node> buildTile(const json& tile, const std::string& file,
-                                      const osg::Matrixd& transform, const std::string& refine,
-                                      int depth, const std::string& field) {
+    osg::ref_ptr<osg::Node> buildTile(const formats::TilesetTile& tile, const std::string& file,
+                                      const osg::Matrixd& transform, formats::Refine refine,
+                                      int depth) {
         // As in Cesium, a tile's error is in its own units: scaled by its transform.
         const osg::Vec3d scale = transform.getScale();
         const double error =
-            tile.value("geometricError", 0.0) * std::max({scale.x(), scale.y(), scale.z(), 1e-12});
+            tile.geometricError * std::max({scale.x(), scale.y(), scale.z(), 1e-12});
 
         osg::ref_ptr<osg::Group> content = new osg::Group;
-        if (auto c = tile.find("content"); c != tile.end() && c->is_object())
-            if (auto node = loadContent(*c, file, transform, depth, field + ".content"))
+        for (std::size_t i = 0; i < tile.contentUris.size(); ++i)
+            if (auto node = loadContent(
+                    tile.contentUris[i], file, transform, depth,
+                    i < tile.contentPaths.size() ? tile.contentPaths[i] : tile.path + ".content"))
                 content->addChild(node);
-        if (auto cs = tile.find("contents"); cs != tile.end() && cs->is_array())
-            for (std::size_t i = 0; i < cs->size(); ++i)
-                if (auto node = loadContent((*cs)[i], file, transform, depth,
-                                            field + ".contents[" + std::to_string(i) + "]"))
-                    content->addChild(node);
 
         std::optional<detail::TileBoundingVolume> volume;
-        if (auto v = tile.find("boundingVolume"); v != tile.end())
-            volume = detail::TileBoundingVolume::parse(*v, transform);
+        if (tile.boundingVolume)
+            volume = detail::TileBoundingVolume::from(*tile.boundingVolume, transform);
         if (!_rootVolume && !_sawRoot)
             _rootVolume = volume;
         _sawRoot = true;
 
-        const auto ch = tile.find("children");
-        const bool hasChildren = ch != tile.end() && ch->is_array() && !ch->empty();
+        const bool hasChildren = !tile.children.empty();
         if (hasChildren && _state->layerNumber != 0) {
             if (volume)
-                return pagedTile(tile, *volume, content, file, transform, refine, error, depth,
-                                 field);
+                return pagedTile(tile, *volume, content, file, transform, refine, error, depth);
             warn("tile has no usable boundingVolume: its children are read now, not paged", file,
-                 field + ".boundingVolume");
+                 tile.path + ".boundingVolume");
         }
         osg::ref_ptr<osg::Group> children = new osg::Group;
-        if (hasChildren)
-            for (std::size_t i = 0; i < ch->size(); ++i)
-                if (auto node = loadTile((*ch)[i], file, transform, refine, depth + 1,
-                                         field + ".children[" + std::to_string(i) + "]"))
-                    children->addChild(node);
+        for (const auto& child : tile.children)
+            if (auto node = loadTile(child, file, transform, refine, depth + 1))
+                children->addChild(node);
 
         if (children->getNumChildren() == 0)
             return content->getNumChildren() ? content : nullptr;
@@ -286,7 +277,7 @@ private:
         const float switchDistance = float(std::max(error, 0.0) * _state->distancePerError);
         osg::ref_ptr<osg::LOD> lod = new osg::LOD;
         lod->setRangeMode(osg::LOD::DISTANCE_FROM_EYE_POINT);
-        if (refine == "REPLACE") {
+        if (refine == formats::Refine::Replace) {
             if (content->getNumChildren())
                 lod->addChild(content, switchDistance, std::numeric_limits<float>::max());
             lod->addChild(children, 0.0f, switchDistance);
@@ -298,20 +289,20 @@ private:
     }
 
     /// With a viewerRequestVolume the tile counts only while the eye is inside it.
-    osg::ref_ptr<osg::Node> withRequestVolume(const json& tile, osg::ref_ptr<osg::Node> node,
+    osg::ref_ptr<osg::Node> withRequestVolume(const formats::TilesetTile& tile,
+                                              osg::ref_ptr<osg::Node> node,
                                               const osg::Matrixd& transform,
-                                              const std::string& file, const std::string& field) {
-        const auto v = tile.find("viewerRequestVolume");
-        if (!node || v == tile.end())
+                                              const std::string& file) {
+        if (!node || !tile.viewerRequestVolume)
             return node;
-        auto volume = detail::TileBoundingVolume::parse(*v, transform);
+        auto volume = detail::TileBoundingVolume::from(*tile.viewerRequestVolume, transform);
         if (!volume) {
             warn("viewerRequestVolume is not a box, sphere or region: ignored", file,
-                 field + ".viewerRequestVolume");
+                 tile.path + ".viewerRequestVolume");
             return node;
         }
         osg::ref_ptr<osg::Group> gated = new osg::Group;
-        gated->setName(field + " (viewerRequestVolume)");
+        gated->setName(tile.path + " (viewerRequestVolume)");
         gated->addCullCallback(
             new detail::ViewerRequestVolumeCallback(std::move(*volume), _state->cityToEcef));
         gated->addChild(node);
@@ -322,21 +313,22 @@ private:
     /// enough for their error to matter: the distance is measured to the
     /// tile's bounding sphere (as Cesium measures it to the volume). Until
     /// they arrive the tile's own content stays drawn.
-    osg::ref_ptr<osg::Node> pagedTile(const json& tile, const detail::TileBoundingVolume& volume,
+    osg::ref_ptr<osg::Node> pagedTile(const formats::TilesetTile& tile,
+                                      const detail::TileBoundingVolume& volume,
                                       osg::ref_ptr<osg::Group> content, const std::string& file,
-                                      const osg::Matrixd& transform, const std::string& refine,
-                                      double error, int depth, const std::string& field) {
+                                      const osg::Matrixd& transform, formats::Refine refine,
+                                      double error, int depth) {
         const osg::BoundingSphered sphere = volume.sphereIn(_state->ecefToCity);
-        const int number = _state->addPending({&tile, file, transform, refine, depth, field});
+        const int number = _state->addPending({&tile, file, transform, refine, depth});
         const float switchDistance =
             float(std::max(error, 0.0) * _state->distancePerError + sphere.radius());
         osg::ref_ptr<osg::PagedLOD> plod = new osg::PagedLOD;
-        plod->setName(field);
+        plod->setName(tile.path);
         plod->setCenterMode(osg::LOD::USER_DEFINED_CENTER);
         plod->setCenter(sphere.center());
         plod->setRadius(float(sphere.radius()));
         plod->setRangeMode(osg::LOD::DISTANCE_FROM_EYE_POINT);
-        if (refine == "REPLACE")
+        if (refine == formats::Refine::Replace)
             plod->addChild(content, switchDistance, FLT_MAX);
         else
             plod->addChild(content, 0.f, FLT_MAX);  // ADD: the tile's own content stays
@@ -346,18 +338,10 @@ private:
         return plod;
     }
 
-    osg::ref_ptr<osg::Node> loadContent(const json& content, const std::string& file,
+    /// `field`: the content's JSON path ("root.contents[1]").
+    osg::ref_ptr<osg::Node> loadContent(const std::string& uri, const std::string& file,
                                         const osg::Matrixd& transform, int depth,
                                         const std::string& field) {
-        if (!content.is_object())
-            return fail("content is not an object", file, field);
-        std::string uri;
-        if (auto u = content.find("uri"); u != content.end() && u->is_string())
-            uri = u->get<std::string>();
-        else if (auto u2 = content.find("url"); u2 != content.end() && u2->is_string())
-            uri = u2->get<std::string>();  // pre-1.0
-        else
-            return fail("content has no uri", file, field);
         auto location = _source.resolve(file, uri, field);
         if (!location) {
             for (const auto& d : location.diagnostics())

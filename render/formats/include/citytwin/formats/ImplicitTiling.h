@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "citytwin/formats/TileSource.h"
+#include "citytwin/formats/TilesetJson.h"
 #include "citytwin/geo/Result.h"
 
 namespace citytwin::formats {
@@ -36,5 +37,14 @@ geo::Result<nlohmann::json> expandImplicitTiling(const nlohmann::json& tile,
                                                  const std::string& document,
                                                  const TileSource& source, const std::string& field,
                                                  const ImplicitTilingLimits& limits = {});
+
+/// The same for a parsed tile holding implicitTiling: the explicit tree as
+/// typed tiles, paths below the tile's ("root.children[3].children[0]"),
+/// each with its refine, geometric error, bounding volume (none where the
+/// implicit root has none) and contents. The tile's transform and
+/// viewerRequestVolume are not copied.
+geo::Result<TilesetTile> expandImplicitTiling(const TilesetTile& tile, const std::string& document,
+                                              const TileSource& source,
+                                              const ImplicitTilingLimits& limits = {});
 
 }  // namespace citytwin::formats

@@ -42,7 +42,9 @@ using BoundingVolume = std::variant<BoundingBox, BoundingRegion, BoundingSphere>
 
 enum class SubdivisionScheme { Quadtree, Octree };
 
-/// 3D Tiles 1.1 implicit tiling of a tile (the subtrees are read later).
+/// 3D Tiles 1.1 implicit tiling of a tile (the subtrees are read later):
+/// subtreeLevels small enough for a subtree's Morton indices (at most 18 for
+/// a quadtree, 12 for an octree), availableLevels from 1 to 30.
 struct ImplicitTilingInfo {
     SubdivisionScheme scheme = SubdivisionScheme::Quadtree;
     unsigned subtreeLevels = 0;
@@ -61,7 +63,12 @@ struct TilesetTile {
     std::optional<std::array<double, 16>> transform;  ///< column-major
     /// "content" first, then "contents" in order; pre-1.0 "url" accepted.
     std::vector<std::string> contentUris;
+    /// The JSON path of each of contentUris ("root.contents[1]").
+    std::vector<std::string> contentPaths;
     std::optional<ImplicitTilingInfo> implicitTiling;
+    /// "implicitTiling" is there but unusable (an error says why): the tile
+    /// cannot be expanded, and a loader leaves it out.
+    bool implicitTilingBroken = false;
     std::vector<TilesetTile> children;
 };
 
