@@ -172,12 +172,33 @@ std::vector<std::string> splitList(const std::string& text) {
     return out;
 }
 
-void readBaseStations(const geo::FeatureLayer& layer, AssetProject& p,
-                      std::vector<geo::Diagnostic>& d) {
+/// Moves a read geometry into place; false (the feature is left out) when
+/// there was none to read (the reader has said why).
+template <typename T>
+bool take(T& into, std::optional<T> maybeRead) {
+    if (!maybeRead)
+        return false;
+    into = std::move(*maybeRead);
+    return true;
+}
+
+/// One asset per feature of the layer, with its id: fill reads the
+/// attributes and the geometry, and returns false to leave the feature out.
+template <typename Asset, typename Fill>
+void readEach(const geo::FeatureLayer& layer, std::vector<geo::Diagnostic>& d,
+              std::vector<Asset>& out, Fill fill) {
     for (const auto& f : layer.features) {
         FieldReader r(layer.name, f, d);
-        BaseStation s;
-        s.id = r.id();
+        Asset asset;
+        asset.id = r.id();
+        if (fill(r, asset))
+            out.push_back(std::move(asset));
+    }
+}
+
+void readBaseStations(const geo::FeatureLayer& layer, AssetProject& p,
+                      std::vector<geo::Diagnostic>& d) {
+    readEach(layer, d, p.baseStations, [](FieldReader& r, BaseStation& s) {
         s.operatorName = r.text("operator");
         s.maybeHostType = r.enumValue<HostType>("host_type", parseHostType, hostTypeNames);
         s.maybeStatus = r.enumValue<SiteStatus>("status", parseSiteStatus, siteStatusNames);
@@ -191,20 +212,13 @@ void readBaseStations(const geo::FeatureLayer& layer, AssetProject& p,
         s.maybeSignStatus =
             r.enumValue<SignStatus>("sign_status", parseSignStatus, signStatusNames);
         s.replacementId = r.text("replacement_id");
-        auto position = r.point();
-        if (!position)
-            continue;
-        s.position = *position;
-        p.baseStations.push_back(std::move(s));
-    }
+        return take(s.position, r.point());
+    });
 }
 
 void readPublicFacilities(const geo::FeatureLayer& layer, AssetProject& p,
                           std::vector<geo::Diagnostic>& d) {
-    for (const auto& f : layer.features) {
-        FieldReader r(layer.name, f, d);
-        PublicFacility x;
-        x.id = r.id();
+    readEach(layer, d, p.publicFacilities, [](FieldReader& r, PublicFacility& x) {
         x.maybeKind = r.enumValue<FacilityKind>("kind", parseFacilityKind, facilityKindNames);
         x.name = r.text("name");
         if (auto s = r.integer("suitable")) {
@@ -213,35 +227,21 @@ void readPublicFacilities(const geo::FeatureLayer& layer, AssetProject& p,
             else
                 x.suitable = *s == 1;
         }
-        auto position = r.point();
-        if (!position)
-            continue;
-        x.position = *position;
-        p.publicFacilities.push_back(std::move(x));
-    }
+        return take(x.position, r.point());
+    });
 }
 
 void readPublicPlaces(const geo::FeatureLayer& layer, AssetProject& p,
                       std::vector<geo::Diagnostic>& d) {
-    for (const auto& f : layer.features) {
-        FieldReader r(layer.name, f, d);
-        PublicPlace x;
-        x.id = r.id();
+    readEach(layer, d, p.publicPlaces, [](FieldReader& r, PublicPlace& x) {
         x.maybeKind = r.enumValue<PlaceKind>("kind", parsePlaceKind, placeKindNames);
         x.name = r.text("name");
-        auto geometry = r.pointOrPolygon();
-        if (!geometry)
-            continue;
-        x.geometry = std::move(*geometry);
-        p.publicPlaces.push_back(std::move(x));
-    }
+        return take(x.geometry, r.pointOrPolygon());
+    });
 }
 
 void readCables(const geo::FeatureLayer& layer, AssetProject& p, std::vector<geo::Diagnostic>& d) {
-    for (const auto& f : layer.features) {
-        FieldReader r(layer.name, f, d);
-        Cable c;
-        c.id = r.id();
+    readEach(layer, d, p.cables, [](FieldReader& r, Cable& c) {
         c.operatorName = r.text("operator");
         c.maybeCableClass = r.enumValue<CableClass>("class", parseCableClass, cableClassNames);
         c.maybeWaters = r.enumValue<Waters>("waters", parseWaters, watersNames);
@@ -251,19 +251,12 @@ void readCables(const geo::FeatureLayer& layer, AssetProject& p, std::vector<geo
             r.error("waters",
                     "submarine cable without waters (open, bay or port); the open-water "
                     "zone (the widest) is assumed");
-        auto lines = r.lines();
-        if (!lines)
-            continue;
-        c.lines = std::move(*lines);
-        p.cables.push_back(std::move(c));
-    }
+        return take(c.lines, r.lines());
+    });
 }
 
 void readWorks(const geo::FeatureLayer& layer, AssetProject& p, std::vector<geo::Diagnostic>& d) {
-    for (const auto& f : layer.features) {
-        FieldReader r(layer.name, f, d);
-        Works w;
-        w.id = r.id();
+    readEach(layer, d, p.works, [](FieldReader& r, Works& w) {
         w.maybeKind = r.enumValue<WorksKind>("kind", parseWorksKind, worksKindNames);
         w.maybeStart = r.date("start");
         w.maybeEnd = r.date("end");
@@ -271,44 +264,26 @@ void readWorks(const geo::FeatureLayer& layer, AssetProject& p, std::vector<geo:
             r.error("end", "end " + w.maybeEnd->toString() + " is before start " +
                                w.maybeStart->toString());
         w.applicant = r.text("applicant");
-        auto polygons = r.polygons();
-        if (!polygons)
-            continue;
-        w.polygons = std::move(*polygons);
-        p.works.push_back(std::move(w));
-    }
+        return take(w.polygons, r.polygons());
+    });
 }
 
 void readInterferenceSources(const geo::FeatureLayer& layer, AssetProject& p,
                              std::vector<geo::Diagnostic>& d) {
-    for (const auto& f : layer.features) {
-        FieldReader r(layer.name, f, d);
-        InterferenceSource x;
-        x.id = r.id();
+    readEach(layer, d, p.interferenceSources, [](FieldReader& r, InterferenceSource& x) {
         x.kind = r.text("kind");
         x.maybePowerW = r.number("power_w");
-        auto position = r.point();
-        if (!position)
-            continue;
-        x.position = *position;
-        p.interferenceSources.push_back(std::move(x));
-    }
+        return take(x.position, r.point());
+    });
 }
 
 void readCoverageTargets(const geo::FeatureLayer& layer, AssetProject& p,
                          std::vector<geo::Diagnostic>& d) {
-    for (const auto& f : layer.features) {
-        FieldReader r(layer.name, f, d);
-        CoverageTarget x;
-        x.id = r.id();
+    readEach(layer, d, p.coverageTargets, [](FieldReader& r, CoverageTarget& x) {
         x.maybeKind = r.enumValue<CoverageKind>("kind", parseCoverageKind, coverageKindNames);
         x.name = r.text("name");
-        auto polygons = r.polygons();
-        if (!polygons)
-            continue;
-        x.polygons = std::move(*polygons);
-        p.coverageTargets.push_back(std::move(x));
-    }
+        return take(x.polygons, r.polygons());
+    });
 }
 
 }  // namespace

@@ -23,6 +23,16 @@ geo::Failure sqlFailure(SensorStore::Impl& d, const std::string& what) {
     return {{geo::makeError(what + ": " + d.error(), d.path)}};
 }
 
+/// Every alert row of an alert query (kAlertColumns), in its order.
+Result<std::vector<AlertRecord>> readAlerts(SensorStore::Impl& d, detail::Statement& s) {
+    if (!s.valid())
+        return sqlFailure(d, "cannot query alerts");
+    std::vector<AlertRecord> out;
+    while (s.step() == SQLITE_ROW)
+        out.push_back(d.alertFromRow(s));
+    return out;
+}
+
 }  // namespace
 
 std::string_view toString(Aggregation a) {
@@ -201,31 +211,20 @@ Result<SceneState> SensorStore::sceneStateAt(TimeMs t) {
 }
 
 Result<std::vector<AlertRecord>> SensorStore::alerts(TimeMs fromMs, TimeMs toMs) {
-    auto& d = *_impl;
-    using R = std::vector<AlertRecord>;
-    detail::Statement s(d.db, std::string("SELECT ") + kAlertColumns +
-                                  " FROM alerts WHERE raised_ms <= ?2 AND (cleared_ms IS NULL OR"
-                                  " cleared_ms >= ?1) ORDER BY raised_ms, id");
-    if (!s.valid())
-        return sqlFailure(d, "cannot query alerts");
-    s.bind(1, fromMs).bind(2, toMs);
-    R out;
-    while (s.step() == SQLITE_ROW)
-        out.push_back(d.alertFromRow(s));
-    return out;
+    detail::Statement s(_impl->db,
+                        std::string("SELECT ") + kAlertColumns +
+                            " FROM alerts WHERE raised_ms <= ?2 AND (cleared_ms IS NULL OR"
+                            " cleared_ms >= ?1) ORDER BY raised_ms, id");
+    if (s.valid())
+        s.bind(1, fromMs).bind(2, toMs);
+    return readAlerts(*_impl, s);
 }
 
 Result<std::vector<AlertRecord>> SensorStore::openAlerts() {
-    auto& d = *_impl;
-    using R = std::vector<AlertRecord>;
-    detail::Statement s(d.db, std::string("SELECT ") + kAlertColumns +
-                                  " FROM alerts WHERE cleared_ms IS NULL ORDER BY raised_ms, id");
-    if (!s.valid())
-        return sqlFailure(d, "cannot query alerts");
-    R out;
-    while (s.step() == SQLITE_ROW)
-        out.push_back(d.alertFromRow(s));
-    return out;
+    detail::Statement s(_impl->db,
+                        std::string("SELECT ") + kAlertColumns +
+                            " FROM alerts WHERE cleared_ms IS NULL ORDER BY raised_ms, id");
+    return readAlerts(*_impl, s);
 }
 
 Result<std::vector<StreamGap>> SensorStore::gaps() {
