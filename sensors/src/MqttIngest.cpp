@@ -155,18 +155,13 @@ geo::Status MqttIngest::start() {
     for (const auto& t : o.topics)
         if (mosquitto_sub_topic_check(t.c_str()) != MOSQ_ERR_SUCCESS)
             return geo::Status::failure("invalid topic filter '" + t + "'", d.source(), 0, "topic");
-    detail::ensureMosquittoInitialised();
     const bool clean = o.cleanSession || o.clientId.empty();
-    d.mosq = mosquitto_new(o.clientId.empty() ? nullptr : o.clientId.c_str(), clean, &d);
+    d.mosq = detail::newMosquittoClient(o, clean, &d);
     if (!d.mosq)
         return geo::Status::failure("cannot create an MQTT client", d.source());
-    mosquitto_int_option(d.mosq, MOSQ_OPT_PROTOCOL_VERSION,
-                         o.protocolVersion == 5 ? MQTT_PROTOCOL_V5 : MQTT_PROTOCOL_V311);
     mosquitto_connect_v5_callback_set(d.mosq, &Impl::onConnect);
     mosquitto_disconnect_v5_callback_set(d.mosq, &Impl::onDisconnect);
     mosquitto_message_v5_callback_set(d.mosq, &Impl::onMessage);
-    mosquitto_reconnect_delay_set(d.mosq, static_cast<unsigned>(o.reconnectMinSeconds),
-                                  static_cast<unsigned>(o.reconnectMaxSeconds), true);
     if (!o.username.empty()) {
         if (mosquitto_username_pw_set(d.mosq, o.username.c_str(),
                                       o.password.empty() ? nullptr : o.password.c_str()) !=

@@ -49,16 +49,11 @@ std::uint64_t MqttPublisher::published() const {
 geo::Status MqttPublisher::connect(int timeoutMs) {
     auto& d = *_impl;
     const auto& o = d.options;
-    detail::ensureMosquittoInitialised();
-    d.mosq = mosquitto_new(o.clientId.empty() ? nullptr : o.clientId.c_str(), true, &d);
+    d.mosq = detail::newMosquittoClient(o, true, &d);
     if (!d.mosq)
         return geo::Status::failure("cannot create an MQTT client", d.source());
-    mosquitto_int_option(d.mosq, MOSQ_OPT_PROTOCOL_VERSION,
-                         o.protocolVersion == 5 ? MQTT_PROTOCOL_V5 : MQTT_PROTOCOL_V311);
     mosquitto_connect_v5_callback_set(d.mosq, &Impl::onConnect);
     mosquitto_publish_v5_callback_set(d.mosq, &Impl::onPublish);
-    mosquitto_reconnect_delay_set(d.mosq, static_cast<unsigned>(o.reconnectMinSeconds),
-                                  static_cast<unsigned>(o.reconnectMaxSeconds), true);
     if (!o.username.empty())
         mosquitto_username_pw_set(d.mosq, o.username.c_str(),
                                   o.password.empty() ? nullptr : o.password.c_str());
