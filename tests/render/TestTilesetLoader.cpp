@@ -124,6 +124,8 @@ std::string makeB3dm(std::string featureJson, const std::string& featureBinary) 
 }  // namespace
 
 TEST(TilesetLoader, rtcCenterPlacesB3dmContentOnTheEarth) {
+    CITYTWIN_SKIP_WITHOUT_SHARED_DATA(fs::path(test::kSharedDataDir) /
+                                      "06_3dtiles_gltf/gltf_samples_from_google_draco/Box");
     // Lujiazui, on the ellipsoid: the box must land there, from JSON or binary RTC_CENTER.
     const geo::GeoPoint target{121.5, 31.24, 0.0};
     const geo::Vec3d ecef = geo::LocalFrame::geographicToEcef(target);
