@@ -201,8 +201,7 @@ geo::Result<std::vector<double>> GltfAccessorReader::readValues(int index, int c
 geo::Result<std::vector<float>> GltfAccessorReader::readFloats(int accessor, int components,
                                                                const std::string& what) const {
     auto values = readValues(accessor, components, what);
-    if (!values)
-        return geo::failedFrom(values);
+    CITYTWIN_RETURN_IF_FAILED(values);
     std::vector<float> out(values->size());
     for (std::size_t i = 0; i < out.size(); ++i) {
         const double v = values.value()[i];
@@ -226,8 +225,7 @@ geo::Result<std::vector<std::uint32_t>> GltfAccessorReader::readIndices(int acce
             return R::failure("indices must be unsigned integers", _source, 0, field);
     }
     auto values = readValues(accessor, 1, "indices");
-    if (!values)
-        return geo::failedFrom(values);
+    CITYTWIN_RETURN_IF_FAILED(values);
     std::vector<std::uint32_t> out(values->size());
     for (std::size_t i = 0; i < out.size(); ++i)
         out[i] = static_cast<std::uint32_t>(values.value()[i]);

@@ -59,8 +59,7 @@ geo::Result<DecodedPrimitive> decodeDracoPrimitive(const tinygltf::Model& model,
         return R::failure(std::string(kExtension) + " needs a bufferView and an attributes object",
                           source, 0, field);
     auto bytes = reader.bufferViewBytes(ext.Get("bufferView").GetNumberAsInt(), "Draco data");
-    if (!bytes)
-        return geo::failedFrom(bytes);
+    CITYTWIN_RETURN_IF_FAILED(bytes);
     draco::DecoderBuffer buffer;
     buffer.Init(reinterpret_cast<const char*>(bytes->data()), bytes->size());
     draco::Decoder decoder;

@@ -41,8 +41,7 @@ bool hasI3dmMagic(std::span<const std::uint8_t> bytes) {
 
 geo::Result<I3dmTile> parseI3dm(std::span<const std::uint8_t> bytes, const std::string& source) {
     auto tables = detail::splitTileTables(bytes, "i3dm", 32, source);
-    if (!tables)
-        return geo::failedFrom(tables);
+    CITYTWIN_RETURN_IF_FAILED(tables);
     I3dmTile tile;
     const std::uint32_t format = detail::readU32(bytes.data() + 28);
     if (format > 1)
@@ -64,23 +63,19 @@ geo::Result<I3dmTile> parseI3dm(std::span<const std::uint8_t> bytes, const std::
     }
     auto ft = TileFeatureTable::parse(tables->featureTableJson, tables->featureTableBinary, source,
                                       "feature table");
-    if (!ft)
-        return geo::failedFrom(ft);
+    CITYTWIN_RETURN_IF_FAILED(ft);
     auto length = ft->count("INSTANCES_LENGTH");
-    if (!length)
-        return geo::failedFrom(length);
+    CITYTWIN_RETURN_IF_FAILED(length);
     if (!*length)
         return R::failure("the feature table has no INSTANCES_LENGTH", source, 0,
                           "INSTANCES_LENGTH");
     const std::size_t n = **length;
 
     auto positions = ft->positions(n);
-    if (!positions)
-        return geo::failedFrom(positions);
+    CITYTWIN_RETURN_IF_FAILED(positions);
     const std::vector<double>& xyz = positions.value();
     auto rtc = ft->vec3("RTC_CENTER");
-    if (!rtc)
-        return geo::failedFrom(rtc);
+    CITYTWIN_RETURN_IF_FAILED(rtc);
     const geo::Vec3d base = *rtc ? **rtc : geo::Vec3d{0, 0, 0};
     tile.instances.resize(n);
     for (std::size_t i = 0; i < n; ++i) {
@@ -101,11 +96,9 @@ geo::Result<I3dmTile> parseI3dm(std::span<const std::uint8_t> bytes, const std::
     const bool oct = ft->has("NORMAL_UP_OCT32P") || ft->has("NORMAL_RIGHT_OCT32P");
     if (plain || oct) {
         auto up = directions(*ft, "NORMAL_UP", n);
-        if (!up)
-            return geo::failedFrom(up);
+        CITYTWIN_RETURN_IF_FAILED(up);
         auto right = directions(*ft, "NORMAL_RIGHT", n);
-        if (!right)
-            return geo::failedFrom(right);
+        CITYTWIN_RETURN_IF_FAILED(right);
         for (std::size_t i = 0; i < n; ++i) {
             tile.instances[i].up = (*up)[i];
             tile.instances[i].right = (*right)[i];
@@ -113,14 +106,12 @@ geo::Result<I3dmTile> parseI3dm(std::span<const std::uint8_t> bytes, const std::
     }
     if (ft->has("SCALE_NON_UNIFORM")) {
         auto s = ft->values("SCALE_NON_UNIFORM", n, 3, "FLOAT", {"FLOAT"});
-        if (!s)
-            return geo::failedFrom(s);
+        CITYTWIN_RETURN_IF_FAILED(s);
         for (std::size_t i = 0; i < n; ++i)
             tile.instances[i].scale = {(*s)[3 * i], (*s)[3 * i + 1], (*s)[3 * i + 2]};
     } else if (ft->has("SCALE")) {
         auto s = ft->values("SCALE", n, 1, "FLOAT", {"FLOAT"});
-        if (!s)
-            return geo::failedFrom(s);
+        CITYTWIN_RETURN_IF_FAILED(s);
         for (std::size_t i = 0; i < n; ++i)
             tile.instances[i].scale = {(*s)[i], (*s)[i], (*s)[i]};
     }
@@ -128,11 +119,9 @@ geo::Result<I3dmTile> parseI3dm(std::span<const std::uint8_t> bytes, const std::
     if (ft->has("BATCH_ID")) {
         auto ids = ft->values("BATCH_ID", n, 1, "UNSIGNED_SHORT",
                               {"UNSIGNED_BYTE", "UNSIGNED_SHORT", "UNSIGNED_INT"});
-        if (!ids)
-            return geo::failedFrom(ids);
+        CITYTWIN_RETURN_IF_FAILED(ids);
         auto batchLength = ft->count("BATCH_LENGTH");
-        if (!batchLength)
-            return geo::failedFrom(batchLength);
+        CITYTWIN_RETURN_IF_FAILED(batchLength);
         std::uint32_t maxId = 0;
         for (std::size_t i = 0; i < n; ++i) {
             tile.instances[i].batchId = std::uint32_t((*ids)[i]);

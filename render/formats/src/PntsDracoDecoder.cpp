@@ -194,8 +194,7 @@ geo::Result<std::shared_ptr<const PntsTile::DecodedBatchTable>> decodeBatchTable
         if (components == 0 || componentTypeSize(type) == 0)
             return B::failure("unknown type or componentType", source, 0, field);
         auto a = attributeFor(cloud, id, components, usedIds, source, field);
-        if (!a)
-            return geo::failedFrom(a);
+        CITYTWIN_RETURN_IF_FAILED(a);
         out->binary.resize((out->binary.size() + 7) / 8 * 8, 0);
         json[name]["byteOffset"] = out->binary.size();
         if (!appendComponents(cloud, **a, components, type, out->binary))
@@ -300,11 +299,9 @@ geo::Result<DracoPoints> decodeDracoPoints(const nlohmann::json& featureTable,
     if (!ext->is_object() || !ext->contains("properties") || !(*ext)["properties"].is_object())
         return R::failure("needs a properties object", source, 0, kField + ".properties");
     auto bitstream = bitstreamOf(*ext, featureBinary, source);
-    if (!bitstream)
-        return geo::failedFrom(bitstream);
+    CITYTWIN_RETURN_IF_FAILED(bitstream);
     auto cloud = decodeCloud(*bitstream, pointCount, source);
-    if (!cloud)
-        return geo::failedFrom(cloud);
+    CITYTWIN_RETURN_IF_FAILED(cloud);
 
     DracoPoints out;
     std::set<std::uint32_t> usedIds;
@@ -316,8 +313,7 @@ geo::Result<DracoPoints> decodeDracoPoints(const nlohmann::json& featureTable,
                 "only POSITION, RGBA, RGB, NORMAL and BATCH_ID may be Draco-compressed", source, 0,
                 field);
         auto a = attributeFor(**cloud, id, components, usedIds, source, field);
-        if (!a)
-            return geo::failedFrom(a);
+        CITYTWIN_RETURN_IF_FAILED(a);
         if (!readSemantic(**cloud, **a, semantic, components, out.semantics[semantic]))
             return R::failure("Draco values cannot be read as " + semantic, source, 0, field);
     }
@@ -329,8 +325,7 @@ geo::Result<DracoPoints> decodeDracoPoints(const nlohmann::json& featureTable,
                 "groups the points into BATCH_LENGTH features",
                 source, 0, kBatchField);
         auto table = decodeBatchTable(**cloud, batchTable, batchBinary, usedIds, source);
-        if (!table)
-            return geo::failedFrom(table);
+        CITYTWIN_RETURN_IF_FAILED(table);
         out.batchTable = std::move(table.value());
     }
     return out;

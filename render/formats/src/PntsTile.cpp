@@ -61,17 +61,14 @@ geo::Vec3d decodeOctNormal(double x, double y, double range) {
 
 geo::Result<PntsTile> parsePnts(std::span<const std::uint8_t> bytes, const std::string& source) {
     auto tables = detail::splitTileTables(bytes, "pnts", 28, source);
-    if (!tables)
-        return geo::failedFrom(tables);
+    CITYTWIN_RETURN_IF_FAILED(tables);
     auto ft = TileFeatureTable::parse(tables->featureTableJson, tables->featureTableBinary, source,
                                       "feature table");
-    if (!ft)
-        return geo::failedFrom(ft);
+    CITYTWIN_RETURN_IF_FAILED(ft);
     auto bt = TileFeatureTable::parse(tables->batchTableJson, tables->batchTableBinary, source,
                                       "batch table");
     auto length = ft->count("POINTS_LENGTH");
-    if (!length)
-        return geo::failedFrom(length);
+    CITYTWIN_RETURN_IF_FAILED(length);
     if (!*length)
         return R::failure("the feature table has no POINTS_LENGTH", source, 0, "POINTS_LENGTH");
     PntsTile tile;
@@ -85,8 +82,7 @@ geo::Result<PntsTile> parsePnts(std::span<const std::uint8_t> bytes, const std::
     auto draco = detail::decodeDracoPoints(ft->json(), tables->featureTableBinary,
                                            bt ? bt->json() : kNoBatchTable,
                                            tables->batchTableBinary, tile.pointCount, source);
-    if (!draco)
-        return geo::failedFrom(draco);
+    CITYTWIN_RETURN_IF_FAILED(draco);
     if (draco->batchTable) {
         tile.decodedBatchTable = draco->batchTable;
         tile.batchTableJson = tile.decodedBatchTable->json;
@@ -99,12 +95,10 @@ geo::Result<PntsTile> parsePnts(std::span<const std::uint8_t> bytes, const std::
     auto positions = points.hasDraco("POSITION")
                          ? points.values("POSITION", n, 3, "FLOAT", {"FLOAT"})
                          : ft->positions(n);
-    if (!positions)
-        return geo::failedFrom(positions);
+    CITYTWIN_RETURN_IF_FAILED(positions);
     const std::vector<double>& xyz = positions.value();
     auto rtc = ft->vec3("RTC_CENTER");
-    if (!rtc)
-        return geo::failedFrom(rtc);
+    CITYTWIN_RETURN_IF_FAILED(rtc);
     double lo[3], hi[3];
     for (int k = 0; k < 3; ++k) {
         lo[k] = std::numeric_limits<double>::max();
@@ -130,8 +124,7 @@ geo::Result<PntsTile> parsePnts(std::span<const std::uint8_t> bytes, const std::
         const bool alpha = points.has("RGBA");
         const int c = alpha ? 4 : 3;
         auto v = points.values(alpha ? "RGBA" : "RGB", n, c, "UNSIGNED_BYTE", {"UNSIGNED_BYTE"});
-        if (!v)
-            return geo::failedFrom(v);
+        CITYTWIN_RETURN_IF_FAILED(v);
         tile.colors.resize(4 * n, 255);
         for (std::size_t i = 0; i < n; ++i)
             for (int k = 0; k < c; ++k)
@@ -139,8 +132,7 @@ geo::Result<PntsTile> parsePnts(std::span<const std::uint8_t> bytes, const std::
                     std::uint8_t((*v)[i * std::size_t(c) + std::size_t(k)]);
     } else if (ft->has("RGB565")) {
         auto v = ft->values("RGB565", n, 1, "UNSIGNED_SHORT", {"UNSIGNED_SHORT"});
-        if (!v)
-            return geo::failedFrom(v);
+        CITYTWIN_RETURN_IF_FAILED(v);
         tile.colors.resize(4 * n, 255);
         for (std::size_t i = 0; i < n; ++i) {
             const auto c = std::uint32_t((*v)[i]);
@@ -163,13 +155,11 @@ geo::Result<PntsTile> parsePnts(std::span<const std::uint8_t> bytes, const std::
     }
     if (points.has("NORMAL")) {
         auto v = points.values("NORMAL", n, 3, "FLOAT", {"FLOAT"});
-        if (!v)
-            return geo::failedFrom(v);
+        CITYTWIN_RETURN_IF_FAILED(v);
         tile.normals.assign(v->begin(), v->end());
     } else if (ft->has("NORMAL_OCT16P")) {
         auto v = ft->values("NORMAL_OCT16P", n, 2, "UNSIGNED_BYTE", {"UNSIGNED_BYTE"});
-        if (!v)
-            return geo::failedFrom(v);
+        CITYTWIN_RETURN_IF_FAILED(v);
         tile.normals.resize(3 * n);
         for (std::size_t i = 0; i < n; ++i) {
             const geo::Vec3d d = decodeOctNormal((*v)[2 * i], (*v)[2 * i + 1], 255.0);
@@ -180,15 +170,13 @@ geo::Result<PntsTile> parsePnts(std::span<const std::uint8_t> bytes, const std::
     }
     if (points.has("BATCH_ID")) {
         auto batchLength = ft->count("BATCH_LENGTH");
-        if (!batchLength)
-            return geo::failedFrom(batchLength);
+        CITYTWIN_RETURN_IF_FAILED(batchLength);
         if (!*batchLength)
             return R::failure("BATCH_ID needs BATCH_LENGTH", source, 0, "BATCH_LENGTH");
         tile.batchLength = **batchLength;
         auto ids = points.values("BATCH_ID", n, 1, "UNSIGNED_SHORT",
                                  {"UNSIGNED_BYTE", "UNSIGNED_SHORT", "UNSIGNED_INT"});
-        if (!ids)
-            return geo::failedFrom(ids);
+        CITYTWIN_RETURN_IF_FAILED(ids);
         tile.batchIds.resize(n);
         for (std::size_t i = 0; i < n; ++i) {
             tile.batchIds[i] = std::uint32_t((*ids)[i]);

@@ -99,8 +99,7 @@ geo::Result<osg::ref_ptr<osg::Node>> buildGltfNode(std::span<const std::uint8_t>
     try {
         if (formats::hasGlbMagic(bytes)) {
             auto glb = formats::parseGlb(bytes, source);
-            if (!glb)
-                return geo::failedFrom(glb);
+            CITYTWIN_RETURN_IF_FAILED(glb);
             if (auto patched = formats::withoutDracoIndices(glb->json)) {
                 const auto rebuilt = rebuildGlb(*patched, glb->bin);
                 parsed =
@@ -154,8 +153,7 @@ geo::Result<LoadedModel> loadGltfModel(const std::string& path, const ModelAncho
 
     const std::string baseDir = std::filesystem::path(path).parent_path().string();
     auto node = buildGltfNode(bytes, baseDir.empty() ? std::string(".") : baseDir, path);
-    if (!node)
-        return geo::failedFrom(node);
+    CITYTWIN_RETURN_IF_FAILED(node);
     LoadedModel model;
     model.format = formats::hasGlbMagic(bytes) ? "GLB" : "glTF";
     char label[96];

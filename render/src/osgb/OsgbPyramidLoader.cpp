@@ -118,12 +118,10 @@ bool isOsgbPyramidPath(const std::string& path) {
 geo::Result<LoadedModel> loadOsgbPyramid(const std::string& path, const geo::LocalFrame& frame) {
     using R = geo::Result<LoadedModel>;
     auto paths = resolvePaths(path);
-    if (!paths)
-        return geo::failedFrom(paths);
+    CITYTWIN_RETURN_IF_FAILED(paths);
     const std::string metadataPath = paths->metadata.string();
     auto metadata = formats::readOsgbMetadata(metadataPath);
-    if (!metadata)
-        return geo::failedFrom(metadata);
+    CITYTWIN_RETURN_IF_FAILED(metadata);
 
     R report;  // collects warnings until the value is ready
     const auto rootFiles = findRootTiles(paths->data, report);

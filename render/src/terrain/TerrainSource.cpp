@@ -97,14 +97,12 @@ geo::Result<std::shared_ptr<const TerrainSource>> TerrainSource::open(
     std::optional<RasterInfo> demInfo, imageInfo;
     if (!options.demPath.empty()) {
         auto info = inspectWithCrs(options.demPath, "DEM");
-        if (!info)
-            return geo::failedFrom(info);
+        CITYTWIN_RETURN_IF_FAILED(info);
         demInfo = info.value();
     }
     if (!options.imageryPath.empty()) {
         auto info = inspectWithCrs(options.imageryPath, "orthophoto");
-        if (!info)
-            return geo::failedFrom(info);
+        CITYTWIN_RETURN_IF_FAILED(info);
         if (info->bandCount != 1 && info->bandCount < 3)
             return R::failure("an orthophoto needs 1 (grey), 3 (RGB) or 4 (RGBA) bands, not " +
                                   std::to_string(info->bandCount),
@@ -143,8 +141,7 @@ geo::Result<std::shared_ptr<const TerrainSource>> TerrainSource::open(
     overview.targetCrs = source->_workingCrs;
     overview.maxWidth = overview.maxHeight = 256;
     auto coarse = RasterReader::read(primaryPath, overview);
-    if (!coarse)
-        return geo::failedFrom(coarse);
+    CITYTWIN_RETURN_IF_FAILED(coarse);
     source->_dataExtent = coarse->extent();
     if (demInfo) {
         float lo = std::numeric_limits<float>::infinity(), hi = -lo;
@@ -273,8 +270,7 @@ geo::Result<TerrainHeightGrid> TerrainSource::readHeights(const TerrainTileKey& 
     if (request.maybeExtent->isEmpty())
         return grid;
     auto image = RasterReader::read(_options.demPath, request);
-    if (!image)
-        return geo::failedFrom(image);
+    CITYTWIN_RETURN_IF_FAILED(image);
     for (std::size_t k = 0; k < count; ++k)
         if (std::isfinite(xs[k]) && std::isfinite(ys[k]))
             grid.heights[k] = sampleHeight(image.value(), xs[k], ys[k]);
@@ -298,8 +294,7 @@ geo::Result<TerrainTexture> TerrainSource::readTexture(const TerrainTileKey& key
                           0, "crs");
     request.maxWidth = request.maxHeight = _options.textureSize;
     auto image = RasterReader::read(_options.imageryPath, request);
-    if (!image)
-        return geo::failedFrom(image);
+    CITYTWIN_RETURN_IF_FAILED(image);
     TerrainTexture texture;
     texture.width = image->width;
     texture.height = image->height;

@@ -223,11 +223,9 @@ TerrainTileBuilder::TerrainTileBuilder(std::shared_ptr<const TerrainSource> sour
 geo::Result<TerrainTile> TerrainTileBuilder::build(const TerrainTileKey& key) const {
     const TerrainSource& src = *_source;
     auto grid = src.readHeights(key);
-    if (!grid)
-        return geo::failedFrom(grid);
+    CITYTWIN_RETURN_IF_FAILED(grid);
     auto placed = placeGrid(src, key, *grid, _frame);
-    if (!placed)
-        return geo::failedFrom(placed);
+    CITYTWIN_RETURN_IF_FAILED(placed);
     const PlacedGrid& g = *placed;
 
     TerrainTile tile;
@@ -255,8 +253,7 @@ geo::Result<TerrainTile> TerrainTileBuilder::build(const TerrainTileKey& key) co
 
     if (src.hasImagery()) {
         auto texture = src.readTexture(key);
-        if (!texture)
-            return geo::failedFrom(texture);
+        CITYTWIN_RETURN_IF_FAILED(texture);
         applyTexture(*geometry, texture.value(), g.count(), skirtSource);
     } else {
         applyHeightColours(*geometry, *grid, g.count(), src, skirtSource);
