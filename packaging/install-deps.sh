@@ -12,7 +12,7 @@ PACKAGES=(
   qt6-l10n-tools qt6-translations-l10n libgl-dev libglu1-mesa-dev libgl1-mesa-dri
   libopenscenegraph-dev openscenegraph fonts-wqy-microhei
   # geodata
-  libgdal-dev gdal-bin libproj-dev proj-bin proj-data libsqlite3-dev sqlite3
+  libgdal-dev gdal-bin libproj-dev proj-bin proj-data libsqlite3-dev sqlite3 libssl-dev
   # sensors, models
   libmosquitto-dev mosquitto mosquitto-clients nlohmann-json3-dev libtinygltf-dev libdraco-dev
   # tests: unit tests, a real X server for the GUI tests

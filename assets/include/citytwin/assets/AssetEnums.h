@@ -79,6 +79,9 @@ enum class WorksKind {
 /// SH Art. 17's areas operators must cover.
 enum class CoverageKind { Residential, Office, Underground, Other };
 
+/// Where backhaul ends (core_nodes layer, `kind`).
+enum class CoreNodeKind { MachineRoom, DataCentre, LandingStation };
+
 std::optional<HostType> parseHostType(std::string_view s);
 std::optional<SiteStatus> parseSiteStatus(std::string_view s);
 std::optional<CableClass> parseCableClass(std::string_view s);
@@ -88,6 +91,7 @@ std::optional<FacilityKind> parseFacilityKind(std::string_view s);
 std::optional<PlaceKind> parsePlaceKind(std::string_view s);
 std::optional<WorksKind> parseWorksKind(std::string_view s);
 std::optional<CoverageKind> parseCoverageKind(std::string_view s);
+std::optional<CoreNodeKind> parseCoreNodeKind(std::string_view s);
 
 std::string_view toString(HostType t);
 std::string_view toString(SiteStatus s);
@@ -98,6 +102,7 @@ std::string_view toString(FacilityKind k);
 std::string_view toString(PlaceKind k);
 std::string_view toString(WorksKind k);
 std::string_view toString(CoverageKind k);
+std::string_view toString(CoreNodeKind k);
 
 /// Every accepted spelling, for error messages ("expected one of ...").
 std::vector<std::string_view> hostTypeNames();
@@ -109,6 +114,7 @@ std::vector<std::string_view> facilityKindNames();
 std::vector<std::string_view> placeKindNames();
 std::vector<std::string_view> worksKindNames();
 std::vector<std::string_view> coverageKindNames();
+std::vector<std::string_view> coreNodeKindNames();
 
 /// SH Art. 11's public facilities: hosts that count as "on a public facility".
 bool isPublicFacilityHost(HostType t);

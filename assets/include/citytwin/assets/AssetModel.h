@@ -24,6 +24,8 @@ inline constexpr const char* kCables = "cables";
 inline constexpr const char* kWorks = "works";
 inline constexpr const char* kInterferenceSources = "interference_sources";
 inline constexpr const char* kCoverageTargets = "coverage_targets";
+/// Optional: the network's core nodes (a project without it has no backhaul model).
+inline constexpr const char* kCoreNodes = "core_nodes";
 /// All seven, in the order they are documented.
 const std::vector<std::string>& all();
 }  // namespace layers
@@ -67,7 +69,18 @@ struct Cable {
     std::optional<CableClass> maybeCableClass;
     std::optional<Waters> maybeWaters;  ///< submarine cables only
     std::string status;
+    std::string fromId;  ///< optional `from`: the core node or site its first vertex joins
+    std::string toId;    ///< optional `to`: ... its last vertex joins
     std::vector<geo::LineString> lines;  ///< one or more parts, WGS 84
+};
+
+/// A machine room, data centre or landing station: where backhaul ends.
+struct CoreNode {
+    std::string id;
+    CoreNodeKind kind = CoreNodeKind::MachineRoom;
+    std::string name;
+    std::string operatorName;
+    geo::GeoPoint position;  ///< WGS 84 degrees
 };
 
 struct Works {
@@ -104,6 +117,7 @@ struct AssetProject {
     std::vector<Works> works;
     std::vector<InterferenceSource> interferenceSources;
     std::vector<CoverageTarget> coverageTargets;
+    std::vector<CoreNode> coreNodes;  ///< optional layer core_nodes
     std::vector<std::string> missingLayers;
 
     /// Extent of every feature, WGS 84 degrees.

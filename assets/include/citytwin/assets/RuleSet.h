@@ -34,6 +34,8 @@ inline constexpr const char* kUnderwaterProhibited = "SH-24-3";
 inline constexpr const char* kInterference = "SH-24-4";
 inline constexpr const char* kSubmarineZone = "SCP-7";
 inline constexpr const char* kSubmarineProhibited = "SCP-8";
+/// SH Art. 25: incidents and emergency repair (scenario cable cuts, outages, typhoons).
+inline constexpr const char* kIncident = "SH-25";
 const std::vector<std::string>& all();
 }  // namespace rulecodes
 
@@ -68,6 +70,16 @@ struct RuleSet {
     std::map<CableClass, double> landHalfWidthM;   ///< protection half-width per land class, m
     std::map<Waters, double> submarineHalfWidthM;  ///< SCP-7 half-width by waters, metres
     int bufferQuadrantSegments = 16;  ///< polygon segments per quarter circle of zone ends
+
+    // Network and scenarios ("network" and "scenario" sections of the rules file).
+    std::map<HostType, double> coverageRadiusByHostM;  ///< default coverage radius by host type, m
+    double networkSnapToleranceM = 30.0;      ///< cable ends / sites joined within this distance, m
+    double anchorSogThresholdKn = 0.5;        ///< SH-24-3 / SCP-8: slower than this counts as anchoring
+    double anchorMinDurationS = 600.0;        ///< ... for at least this long (s)
+    double typhoonExposureMinWindMs = 17.2;   ///< SH-25: aerial cables exposed at this wind (Beaufort 8)
+
+    /// A site's coverage radius when it has none: by host type, else defaultCoverageRadiusM.
+    double coverageRadiusFor(std::optional<HostType> maybeHost) const;
 
     /// The enabled rule with this code, or nullptr.
     const RuleDefinition* find(std::string_view code) const;

@@ -5,10 +5,12 @@
 #include <cstdint>
 #include <string>
 
+#include "citytwin/geo/IsoTime.h"
+
 namespace citytwin::sensors {
 
 /// Milliseconds since 1970-01-01T00:00:00Z.
-using TimeMs = std::int64_t;
+using TimeMs = geo::TimeMs;
 
 /// One value of one metric of one sensor.
 struct Reading {

@@ -1,27 +1,15 @@
 #pragma once
-// Timestamps as sensors send them and as citytwin prints them.
+// Timestamps as sensors send them and as citytwin prints them: geo's ISO 8601
+// functions, under the names the sensor code has always used.
 
-#include <optional>
-#include <string>
-#include <string_view>
-
+#include "citytwin/geo/IsoTime.h"
 #include "citytwin/sensors/Reading.h"
 
 namespace citytwin::sensors {
 
-/// Parses ISO 8601 with an explicit zone: "2026-11-26T05:00:00Z",
-/// "2026-11-26T13:00:00.250+08:00", "+0800" also accepted. A time without a
-/// zone is ambiguous and refused (nullopt).
-std::optional<TimeMs> parseIso8601(std::string_view text);
-
-/// Accepts what a user types for a time: ISO 8601 with zone, or an integer
-/// number of epoch milliseconds.
-std::optional<TimeMs> parseUserTime(std::string_view text);
-
-/// "2026-11-26T05:00:00.000Z" (UTC, millisecond precision).
-std::string formatIso8601(TimeMs t);
-
-/// The current wall-clock time.
-TimeMs systemNowMs();
+using geo::formatIso8601;
+using geo::parseIso8601;
+using geo::parseUserTime;
+using geo::systemNowMs;
 
 }  // namespace citytwin::sensors

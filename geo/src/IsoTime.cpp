@@ -1,10 +1,10 @@
-#include "citytwin/sensors/TimeFormat.h"
+#include "citytwin/geo/IsoTime.h"
 
 #include <charconv>
 #include <chrono>
 #include <cstdio>
 
-namespace citytwin::sensors {
+namespace citytwin::geo {
 namespace {
 
 // Howard Hinnant's days_from_civil: days since 1970-01-01 of a proleptic
@@ -158,4 +158,4 @@ TimeMs systemNowMs() {
         .count();
 }
 
-}  // namespace citytwin::sensors
+}  // namespace citytwin::geo
