@@ -19,6 +19,9 @@ PACKAGES=(
   libgtest-dev libgmock-dev xvfb xauth
   # tests: a local HTTP server for the 3D Tiles over HTTP tests
   python3
+  # the Debian package (cpack -G DEB): icons rendered from the SVG, man pages
+  # from --help, and the checkers the packaging test runs
+  librsvg2-bin help2man gzip dpkg-dev lintian appstream desktop-file-utils
 )
 
 missing=()

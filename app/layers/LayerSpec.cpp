@@ -1,25 +1,17 @@
 #include "layers/LayerSpec.h"
 
-#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QUrl>
 
+#include "shell/DataPaths.h"
+
 namespace citytwin::app {
 
 QString findDemoDirectory() {
-    QStringList candidates;
-    const QString env = qEnvironmentVariable("CITYTWIN_DATA_DIR");
-    if (!env.isEmpty())
-        candidates << env + "/demo";
-    const QString exeDir = QCoreApplication::applicationDirPath();
-    candidates << exeDir + "/../share/citytwin/demo"
-               << QStringLiteral(CITYTWIN_SOURCE_DATA_DIR) + "/demo";
-    for (const auto& c : candidates) {
-        if (QFileInfo::exists(c + "/buildings.geojson"))
-            return QDir(c).canonicalPath();
-    }
-    return {};
+    // The demo is where its buildings are: a root with an empty demo/ is not it.
+    const QString buildings = findDataPath(QStringLiteral("demo/buildings.geojson"));
+    return buildings.isEmpty() ? QString() : QFileInfo(buildings).path();
 }
 
 namespace {

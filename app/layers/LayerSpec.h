@@ -44,8 +44,9 @@ struct LoadedLayer {
     std::shared_ptr<const geo::FeatureLayer> layer;
 };
 
-/// Where the shipped demo data lives: $CITYTWIN_DATA_DIR/demo, next to the
-/// installed program (../share/citytwin/demo), or the source tree's data/demo.
+/// Where the shipped demo data lives: demo/ under the first data root that
+/// has its buildings (see shell/DataPaths.h: $CITYTWIN_DATA_DIR, the
+/// installed ../share/citytwin, the source tree's data/). Empty if none.
 QString findDemoDirectory();
 
 /// The Shanghai demo: OSM buildings, roads, water, land use and candidate

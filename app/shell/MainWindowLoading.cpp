@@ -47,6 +47,8 @@ void MainWindow::start() {
             onLoadFinished(false);
             return;
         }
+        // Says which copy runs: the installed one, an override or the source tree's.
+        LogChannel::instance().write(geo::LogLevel::Info, QStringLiteral("demo data: ") + dir);
         specs = demoLayerSpecs(dir);
         // The demo's asset project is what the Inspect tools check.
         if (QFileInfo::exists(dir + "/demo.gpkg"))

@@ -1,0 +1,35 @@
+# cmake -DCLI=citytwin-cli -DINCLUDE=in.h2m -DOUTPUT=out.h2m -P this
+# Writes a help2man include file: INCLUDE's sections plus a COMMANDS section
+# holding every command's own `citytwin-cli <command> --help`, so that the man
+# page documents each command the program has, as the program words it.
+execute_process(COMMAND ${CLI} --help OUTPUT_VARIABLE help RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "${CLI} --help failed (${rc})")
+endif()
+file(READ ${INCLUDE} text)
+string(APPEND text "\n[COMMANDS]\n")
+string(REPLACE "\n" ";" lines "${help}")
+set(in_commands FALSE)
+foreach(line IN LISTS lines)
+    if(line STREQUAL "commands:")
+        set(in_commands TRUE)
+    elseif(in_commands AND line MATCHES "^  ([a-z][a-z0-9-]*) ")
+        set(command ${CMAKE_MATCH_1})
+        execute_process(COMMAND ${CLI} ${command} --help
+            OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+        if(out STREQUAL "")
+            set(out "${err}")
+        endif()
+        if(out STREQUAL "")
+            message(FATAL_ERROR "${CLI} ${command} --help printed nothing (${rc})")
+        endif()
+        string(STRIP "${out}" out)
+        # troff: a backslash is \e; a line may not start with . or '.
+        string(REPLACE "\\" "\\e" out "${out}")
+        string(REGEX REPLACE "(^|\n)([.'])" "\\1\\\\&\\2" out "${out}")
+        string(APPEND text ".SS ${command}\n.nf\n${out}\n.fi\n")
+    elseif(in_commands AND line STREQUAL "")
+        set(in_commands FALSE)
+    endif()
+endforeach()
+file(WRITE ${OUTPUT} "${text}")
