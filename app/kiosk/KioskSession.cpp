@@ -15,6 +15,7 @@
 #include "citytwin/render/CameraPose.h"
 #include "kiosk/CameraFlight.h"
 #include "kiosk/ExitSecret.h"
+#include "kiosk/FrameStats.h"
 #include "kiosk/KioskHost.h"
 #include "kiosk/KioskLockdown.h"
 #include "kiosk/KioskOverlay.h"
@@ -106,6 +107,10 @@ KioskSession::KioskSession(KioskHost& host, KioskSettings settings, QObject* par
     connect(terms, &TerminationSignals::terminationRequested, this,
             [this](int number) { quit(0, QStringLiteral("signal %1, exiting").arg(number)); });
     new MemoryCeiling(memoryCeilingBytes(_tour), 60 * 1000, this);
+    // Frame and memory statistics in the log (every CITYTWIN_KIOSK_STATS_S, default 10 min).
+    bool statsSet = false;
+    const int statsEvery = qEnvironmentVariableIntValue("CITYTWIN_KIOSK_STATS_S", &statsSet);
+    _frameStats = new FrameStats(view, statsSet && statsEvery >= 0 ? statsEvery : 600, this);
     connect(view, &OsgView::frameRendered, this, &KioskSession::onFrame);
     connect(view, &OsgView::featurePicked, this, &KioskSession::onPicked);
     connect(qApp, &QCoreApplication::aboutToQuit, this, [this] { _quitting = true; });
@@ -122,11 +127,15 @@ double KioskSession::now() const {
 }
 
 void KioskSession::startTour() {
+    // sceneLoaded may come again (paging settles anew); the tour starts once.
+    if (_tourStarted)
+        return;
     const auto pose = currentPose();
     if (!pose) {
         logWarning(QStringLiteral("no scene frame: nothing to tour"));
         return;
     }
+    _tourStarted = true;
     _player->flyTo(0, *pose, now());
     logInfo(QStringLiteral("tour started"));
 }
@@ -290,6 +299,7 @@ void KioskSession::onPicked(const std::optional<render::PickHit>& hit) {
 }
 
 void KioskSession::onFrame() {
+    _frameStats->onFrameEnd();
     _notifier->notifyReady();
     if (!_glWatched) {
         _glWatched = true;
@@ -325,6 +335,7 @@ void KioskSession::quit(int code, const QString& why) {
         logInfo(why);
     else
         LogChannel::instance().write(geo::LogLevel::Error, QStringLiteral("kiosk: ") + why);
+    _frameStats->report();
     _notifier->notifyStopping();
     QCoreApplication::exit(code);
 }

@@ -26,6 +26,7 @@ class KioskHost;
 namespace kiosk {
 
 class ExitSecret;
+class FrameStats;
 class KioskLockdown;
 class KioskOverlay;
 class SystemdNotifier;
@@ -73,12 +74,14 @@ private:
     KioskLockdown* _lockdown = nullptr;
     KioskOverlay* _overlay = nullptr;
     SystemdNotifier* _notifier = nullptr;
+    FrameStats* _frameStats = nullptr;
     QElapsedTimer _clock;
     QTimer _ticker;
     double _lastActivity = -1e9;
     quint64 _ticks = 0;
     bool _quitting = false;
     bool _glWatched = false;
+    bool _tourStarted = false;
 };
 
 }  // namespace kiosk

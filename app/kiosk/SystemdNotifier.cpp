@@ -2,6 +2,9 @@
 
 #include <systemd/sd-daemon.h>
 
+#include <algorithm>
+#include <cstdint>
+
 #include "shell/LogChannel.h"
 
 namespace citytwin::app::kiosk {

@@ -140,7 +140,7 @@ protected:
 
     static void key(const QString& window, const QString& keys) {
         x->run("xdotool", {"windowactivate", "--sync", window}, 5000);
-        x->run("xdotool", {"key", "--clearmodifiers", keys});
+        x->run("xdotool", QStringList{"key", "--clearmodifiers"} + keys.split(' '));
     }
 
     static XSession* x;
@@ -291,7 +291,7 @@ TEST_F(KioskWindow, tellsSystemdItIsReadyAndPingsTheWatchdogUntilTheGuiThreadHan
     ASSERT_TRUE(notify.isOpen());
     KioskProcess k(*x, writeTestTour(out("watchdog-tour.json")), out("watchdog.log"),
                    {"NOTIFY_SOCKET=" + notify.path(), "WATCHDOG_USEC=2000000",
-                    "CITYTWIN_KIOSK_TEST_FREEZE_AFTER_S=12", "CITYTWIN_KIOSK_PIN=2468"},
+                    "CITYTWIN_KIOSK_TEST_FREEZE_AFTER_S=25", "CITYTWIN_KIOSK_PIN=2468"},
                    {"--no-sensors"});
     ASSERT_TRUE(waitFor([&] { return notify.count("READY=1") > 0; }, kLoadTimeoutMs, 50))
         << k.stderrText().right(2000).toStdString();
