@@ -5,7 +5,11 @@
 
 #include <memory>
 
+#include <QFileInfo>
+
 #include "citytwin/render/OsgLogRouting.h"
+#include "kiosk/KioskSession.h"
+#include "layers/LayerSpec.h"
 #include "shell/AppOptions.h"
 #include "shell/BatchRunner.h"
 #include "shell/LogChannel.h"
@@ -46,11 +50,16 @@ int main(int argc, char** argv) {
     QApplication::setApplicationName("citytwin");
     QApplication::setOrganizationName("citytwin");
     QApplication::setApplicationVersion(CITYTWIN_VERSION);
-    installTranslators(app, options->language);
+    const QString language = installTranslators(app, options->language);
 
     // One log channel: the libraries' geo::log and the window's own messages
     // go to stderr, the log panel and --log-file.
-    if (const QString logError = LogChannel::instance().install(options->logFile);
+    LogRotation rotation;
+    bool capped = false;
+    const qint64 maxBytes = qEnvironmentVariable("CITYTWIN_LOG_MAX_BYTES").toLongLong(&capped);
+    if (capped && maxBytes > 0)
+        rotation.maxBytes = maxBytes;
+    if (const QString logError = LogChannel::instance().install(options->logFile, rotation);
         !logError.isEmpty()) {
         QTextStream(stderr) << "citytwin: " << logError << "\n";
         return 1;
@@ -66,7 +75,25 @@ int main(int argc, char** argv) {
         QObject::connect(&window, &MainWindow::loadedFrameRendered, batch.get(),
                          &BatchRunner::onLoadedFrame);
     }
-    if (options->kiosk)
+    std::unique_ptr<kiosk::KioskSession> kioskSession;
+    if (options->kiosk) {
+        kiosk::KioskSettings settings;
+        settings.tourPath = options->kioskTour;
+        if (settings.tourPath.isEmpty()) {
+            const QString demo = findDemoDirectory();
+            if (!demo.isEmpty() && QFileInfo::exists(demo + "/kiosk-tour.json"))
+                settings.tourPath = demo + "/kiosk-tour.json";
+        }
+        settings.chinese = language.startsWith(QStringLiteral("zh"));
+        bool scaled = false;
+        const double scale = qEnvironmentVariable("CITYTWIN_KIOSK_TIME_SCALE").toDouble(&scaled);
+        if (scaled && scale > 0.0 && scale <= 1000.0)
+            settings.timeScale = scale;
+        kioskSession = std::make_unique<kiosk::KioskSession>(window, settings);
+        QObject::connect(&window, &MainWindow::sceneLoaded, kioskSession.get(),
+                         &kiosk::KioskSession::startTour);
+    }
+    if (options->fullScreen)
         window.showFullScreen();
     else
         window.show();

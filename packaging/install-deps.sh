@@ -15,8 +15,12 @@ PACKAGES=(
   libgdal-dev gdal-bin libproj-dev proj-bin proj-data libsqlite3-dev sqlite3 libssl-dev
   # sensors, models
   libmosquitto-dev mosquitto mosquitto-clients nlohmann-json3-dev libtinygltf-dev libdraco-dev
+  # the kiosk: sd_notify under systemd
+  libsystemd-dev
   # tests: unit tests, a real X server for the GUI tests
   libgtest-dev libgmock-dev xvfb xauth
+  # tests: the kiosk escape checklist (keys, a window manager, screenshots)
+  xdotool openbox scrot
   # tests: a local HTTP server for the 3D Tiles over HTTP tests
   python3
   # the Debian package (cpack -G DEB): icons rendered from the SVG, man pages

@@ -646,6 +646,10 @@
 <context>
     <name>citytwin::app::MainWindow</name>
     <message>
+        <source>scenario playback is not available in this build</source>
+        <translation>此版本不支持情景回放</translation>
+    </message>
+    <message>
         <source>Log</source>
         <translation>日志</translation>
     </message>
@@ -1029,6 +1033,44 @@
     <message>
         <source>The works end before they start.</source>
         <translation>施工结束时间早于开始时间。</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::kiosk::KioskOverlay</name>
+    <message>
+        <source>Buildings</source>
+        <translation>建筑</translation>
+    </message>
+    <message>
+        <source>Base stations</source>
+        <translation>基站</translation>
+    </message>
+    <message>
+        <source>Cables</source>
+        <translation>通信管线</translation>
+    </message>
+    <message>
+        <source>Protection zones</source>
+        <translation>保护区</translation>
+    </message>
+    <message>
+        <source>Sensor: normal</source>
+        <translation>传感器：正常</translation>
+    </message>
+    <message>
+        <source>Sensor: alarm</source>
+        <translation>传感器：告警</translation>
+    </message>
+    <message>
+        <source>Operator PIN</source>
+        <translation>管理员密码</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::kiosk::KioskSession</name>
+    <message>
+        <source>Layer: %1</source>
+        <translation>图层：%1</translation>
     </message>
 </context>
 </TS>

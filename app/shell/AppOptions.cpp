@@ -50,6 +50,14 @@ struct Options {
         "(default 1024).",
         "MB"};
     QCommandLineOption fullscreen{"fullscreen", "Start full screen."};
+    QCommandLineOption kiosk{
+        "kiosk",
+        "Run as an unattended kiosk: full screen, no menus or docks, touring the city. The "
+        "first positional argument, if it ends in .json and is not a tileset.json, is the "
+        "tour (default: the demo's kiosk-tour.json; see docs/kiosk.md). Keys and close "
+        "requests are ignored; the operator leaves with the tour's key chord and PIN "
+        "(CITYTWIN_KIOSK_PIN), or SIGTERM (exit 0). Exit 3: memory ceiling or GL failure, "
+        "restart wanted."};
     QCommandLineOption sensors{
         "sensors",
         "Sensor registry (see docs/sensors.md); default with the demo: its 38 synthetic "
@@ -80,15 +88,16 @@ struct Options {
     QCommandLineOption logFile{
         "log-file",
         "Also append the log (what the Log panel shows: time, level, message) to FILE; "
-        "stderr gets it as always. Exit 1 if FILE cannot be written.",
+        "stderr gets it as always. Past 10 MiB (CITYTWIN_LOG_MAX_BYTES) FILE is rotated to "
+        "FILE.1 .. FILE.3, the oldest dropped. Exit 1 if FILE cannot be written.",
         "FILE"};
     QCommandLineOption help{QStringList{"h", "help"}, "This text."};
     QCommandLineOption version{"version", "Print the version."};
 
     std::vector<const QCommandLineOption*> all() const {
-        return {&snapshot,     &size,       &view,      &camera,      &hideLayer, &lang,
-                &memoryBudget, &fullscreen, &sensors,   &sensorStore, &mqtt,      &topic,
-                &noSensors,    &time,       &benchmark, &logFile,     &help,      &version};
+        return {&snapshot,   &size,      &view,    &camera,      &hideLayer, &lang,  &memoryBudget,
+                &fullscreen, &kiosk,     &sensors, &sensorStore, &mqtt,      &topic, &noSensors,
+                &time,       &benchmark, &logFile, &help,        &version};
     }
 };
 
@@ -178,7 +187,8 @@ std::optional<AppOptions> parseAppOptions(const QStringList& args, QString& erro
         return o;
     }
     o.noSensors = parser.isSet(opt.noSensors);
-    o.kiosk = parser.isSet(opt.fullscreen);
+    o.kiosk = parser.isSet(opt.kiosk);
+    o.fullScreen = o.kiosk || parser.isSet(opt.fullscreen);
     o.snapshotPath = parser.value(opt.snapshot);
     if (parser.isSet(opt.size)) {
         const QString value = parser.value(opt.size);
@@ -262,6 +272,16 @@ std::optional<AppOptions> parseAppOptions(const QStringList& args, QString& erro
     o.hiddenLayers = parser.values(opt.hideLayer);
     o.logFile = parser.value(opt.logFile);
     o.dataFiles = parser.positionalArguments();
+    if (o.kiosk && !o.dataFiles.isEmpty()) {
+        const QString first = o.dataFiles.first();
+        if (first.endsWith(".json", Qt::CaseInsensitive) &&
+            !first.endsWith("tileset.json", Qt::CaseInsensitive))
+            o.kioskTour = o.dataFiles.takeFirst();
+    }
+    if (o.kiosk && !o.snapshotPath.isEmpty()) {
+        error = QStringLiteral("--kiosk and --snapshot exclude each other");
+        return std::nullopt;
+    }
     if (!o.viewName.isEmpty() && o.maybeCamera) {
         error = QStringLiteral("--view and --camera exclude each other");
         return std::nullopt;

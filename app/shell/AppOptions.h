@@ -19,7 +19,12 @@ struct AppOptions {
     QString language;                               ///< --lang zh_CN|en (default: system locale)
     QStringList hiddenLayers;                       ///< --hide-layer ID (repeatable)
     QStringList dataFiles;                          ///< DATA...; empty: the Shanghai demo
-    bool kiosk = false;                             ///< --fullscreen
+    bool fullScreen = false;                        ///< --fullscreen (also implied by --kiosk)
+    /// --kiosk: the locked-down touring kiosk (app/kiosk, docs/kiosk.md)
+    bool kiosk = false;
+    /// The kiosk's tour: --kiosk's TOUR.json argument, else the demo's
+    /// kiosk-tour.json (empty if neither exists: the built-in tour).
+    QString kioskTour;
     /// --memory-budget MB: paged content (OSGB pyramids, terrain tiles) held at most
     int memoryBudgetMb = 1024;
     int benchmarkFrames = 0;  ///< --benchmark N: render N frames after loading, print timings, exit

@@ -2,8 +2,10 @@
 
 #include <QDateTime>
 #include <QFile>
+#include <QFileInfo>
 #include <QTextStream>
 
+#include <algorithm>
 #include <iostream>
 
 namespace citytwin::app {
@@ -18,13 +20,16 @@ LogChannel::LogChannel() = default;
 
 LogChannel::~LogChannel() = default;
 
-QString LogChannel::install(const QString& logFile) {
+QString LogChannel::install(const QString& logFile, LogRotation rotation) {
     {
         std::lock_guard lock(_fileMutex);
         if (!logFile.isEmpty()) {
             _file = std::fopen(QFile::encodeName(logFile).constData(), "a");
             if (!_file)
                 return QStringLiteral("%1: cannot write the log file").arg(logFile);
+            _path = logFile;
+            _rotation = rotation;
+            _fileBytes = QFileInfo(logFile).size();
         }
     }
     geo::setLogSink([this](geo::LogLevel level, const std::string& message) {
@@ -60,11 +65,28 @@ void LogChannel::record(geo::LogLevel level, const QString& message) {
             const QByteArray line = (now.toString(Qt::ISODateWithMs) + ' ' + levelName(level) +
                                      QStringLiteral(": ") + message + '\n')
                                         .toUtf8();
-            std::fwrite(line.constData(), 1, std::size_t(line.size()), _file);
-            std::fflush(_file);
+            if (_rotation.maxBytes > 0 && _fileBytes + line.size() > _rotation.maxBytes &&
+                _fileBytes > 0)
+                rotate();
+            if (_file) {
+                std::fwrite(line.constData(), 1, std::size_t(line.size()), _file);
+                std::fflush(_file);
+                _fileBytes += line.size();
+            }
         }
     }
     emit logged(now.toMSecsSinceEpoch(), int(level), message);
+}
+
+void LogChannel::rotate() {
+    std::fclose(_file);
+    const int keep = std::max(1, _rotation.keep);
+    QFile::remove(_path + "." + QString::number(keep));
+    for (int i = keep - 1; i >= 1; --i)
+        QFile::rename(_path + "." + QString::number(i), _path + "." + QString::number(i + 1));
+    QFile::rename(_path, _path + ".1");
+    _file = std::fopen(QFile::encodeName(_path).constData(), "a");
+    _fileBytes = 0;
 }
 
 QString LogChannel::levelName(geo::LogLevel level) {

@@ -9,12 +9,21 @@
 #include <QObject>
 #include <QString>
 
+#include <cstdint>
 #include <cstdio>
 #include <mutex>
 
 #include "citytwin/geo/Log.h"
 
 namespace citytwin::app {
+
+/// The log file's cap: past maxBytes it becomes FILE.1 (FILE.1 becomes
+/// FILE.2 ... up to FILE.<keep>, the oldest dropped) and a fresh FILE starts,
+/// so a kiosk running for weeks never fills the disk.
+struct LogRotation {
+    std::int64_t maxBytes = std::int64_t(10) << 20;
+    int keep = 3;
+};
 
 class LogChannel : public QObject {
     Q_OBJECT
@@ -25,7 +34,7 @@ public:
 
     /// Becomes geo::log's sink; appends to `logFile` too unless it is empty.
     /// Returns an error naming the file if it cannot be opened for writing.
-    QString install(const QString& logFile);
+    QString install(const QString& logFile, LogRotation rotation = {});
     /// Restores geo::log's own stderr sink and closes the log file.
     void uninstall();
 
@@ -45,9 +54,14 @@ signals:
 private:
     LogChannel();
     void record(geo::LogLevel level, const QString& message);
+    /// With _fileMutex held: shifts the files and reopens FILE.
+    void rotate();
 
     std::mutex _fileMutex;
     std::FILE* _file = nullptr;
+    QString _path;
+    LogRotation _rotation;
+    std::int64_t _fileBytes = 0;
 };
 
 }  // namespace citytwin::app

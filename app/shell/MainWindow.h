@@ -20,6 +20,7 @@
 #include "citytwin/geo/LocalFrame.h"
 #include "citytwin/render/CityScene.h"
 #include "inspection/InspectionHost.h"
+#include "kiosk/KioskHost.h"
 #include "layers/LayerSpec.h"
 #include "shell/AppOptions.h"
 #include "shell/BatchRunner.h"
@@ -44,7 +45,7 @@ class LogPanel;
 class OsgView;
 class SceneLoader;
 
-class MainWindow : public QMainWindow, public InspectionHost, public BatchTarget {
+class MainWindow : public QMainWindow, public InspectionHost, public BatchTarget, public KioskHost {
     Q_OBJECT
 public:
     explicit MainWindow(AppOptions options, QWidget* parent = nullptr);
@@ -89,6 +90,15 @@ public:
     void addFeatureMenu(QMenu* menu) override;
     QToolBar* addFeatureToolBar() override;
     void addFeatureDock(Qt::DockWidgetArea area, QDockWidget* dock, int width = 0) override;
+
+    // KioskHost (MainWindowKiosk.cpp)
+    QWidget* kioskWindow() override { return this; }
+    void hideChrome() override;
+    std::vector<std::string> layerIds() const override;
+    void setLayerVisible(const std::string& layerId, bool visible) override;
+    bool showSensorTime(std::optional<qint64> maybeTimeMs) override;
+    bool playScenario(const QString& file, double speed, QString& error) override;
+    void stopScenario() override;
 
     // BatchTarget
     void pinViewSize(const QSize& size) override;
@@ -163,6 +173,7 @@ private:
     quint64 _loadedAtFrame = 0;
     bool _viewPinned = false;
     bool _unattended = false;
+    bool _chromeHidden = false;  ///< the kiosk: no menus, docks, bars, ever
     qint64 _loadedAfterMs = 0;
     qint64 _loadFinishedAtMs = 0;
     std::size_t _lastPagedBytes = 0;

@@ -215,6 +215,8 @@ void MainWindow::startSensors() {
     layer.role = QStringLiteral("sensors");
     layer.layer = _sensors->glyphs()->features();
     onLayerLoaded(layer);
+    if (_chromeHidden)  // the kiosk shows no timeline and no docks
+        return;
     _playback->setVisible(true);
     _alertDock->setVisible(true);
     _historyDock->setVisible(true);

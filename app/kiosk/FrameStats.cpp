@@ -1,0 +1,57 @@
+#include "kiosk/FrameStats.h"
+
+#include <QEvent>
+#include <QWidget>
+
+#include <algorithm>
+
+#include "kiosk/ProcessGuards.h"
+#include "shell/LogChannel.h"
+
+namespace citytwin::app::kiosk {
+
+FrameStats::FrameStats(QWidget* view, int logEveryS, QObject* parent) : QObject(parent) {
+    _clock.start();
+    view->installEventFilter(this);
+    connect(&_timer, &QTimer::timeout, this, &FrameStats::report);
+    if (logEveryS > 0)
+        _timer.start(logEveryS * 1000);
+}
+
+bool FrameStats::eventFilter(QObject* watched, QEvent* event) {
+    if (event->type() == QEvent::Paint)
+        _paintStartNs = _clock.nsecsElapsed();
+    return QObject::eventFilter(watched, event);
+}
+
+void FrameStats::onFrameEnd() {
+    if (_paintStartNs < 0)
+        return;
+    const float ms = float(_clock.nsecsElapsed() - _paintStartNs) / 1e6f;
+    _paintStartNs = -1;
+    _paintMs.push_back(ms);
+    ++_totalFrames;
+    if (ms > 100.f)
+        ++_totalOver100;
+}
+
+void FrameStats::report() {
+    std::vector<float> sorted = _paintMs;
+    std::sort(sorted.begin(), sorted.end());
+    const double median = sorted.empty() ? 0.0 : sorted[sorted.size() / 2];
+    const auto over100 =
+        std::count_if(sorted.begin(), sorted.end(), [](float v) { return v > 100.f; });
+    LogChannel::instance().write(
+        geo::LogLevel::Info,
+        QStringLiteral("kiosk: frames=%1 paint_ms_median=%2 over_100ms=%3 total_frames=%4 "
+                       "total_over_100ms=%5 rss_mb=%6")
+            .arg(sorted.size())
+            .arg(median, 0, 'f', 2)
+            .arg(over100)
+            .arg(_totalFrames)
+            .arg(_totalOver100)
+            .arg(double(residentBytes()) / (1 << 20), 0, 'f', 1));
+    _paintMs.clear();
+}
+
+}  // namespace citytwin::app::kiosk

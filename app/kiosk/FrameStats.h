@@ -1,0 +1,41 @@
+#pragma once
+// How the kiosk's frames go over a long run: the time each paint of the 3D
+// view takes (from its paint event to the frame's end), the median and the
+// frames over 100 ms, with resident memory; logged every few minutes and at
+// exit, for the soak bench (bench/kiosk) and a kiosk's own log.
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QTimer>
+
+#include <cstdint>
+#include <vector>
+
+class QWidget;
+
+namespace citytwin::app::kiosk {
+
+class FrameStats : public QObject {
+    Q_OBJECT
+public:
+    /// Watches `view`'s paint events; logs every `logEveryS` seconds (0: only at exit).
+    FrameStats(QWidget* view, int logEveryS, QObject* parent = nullptr);
+
+    /// Call at the end of each frame (OsgView::frameRendered).
+    void onFrameEnd();
+    /// "kiosk: frames ..." into the log, for the frames since the last report.
+    void report();
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    QElapsedTimer _clock;
+    qint64 _paintStartNs = -1;
+    std::vector<float> _paintMs;
+    std::uint64_t _totalFrames = 0;
+    std::uint64_t _totalOver100 = 0;
+    QTimer _timer;
+};
+
+}  // namespace citytwin::app::kiosk
