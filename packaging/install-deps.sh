@@ -17,6 +17,8 @@ PACKAGES=(
   libmosquitto-dev mosquitto mosquitto-clients nlohmann-json3-dev libtinygltf-dev libdraco-dev
   # tests: unit tests, a real X server for the GUI tests
   libgtest-dev libgmock-dev xvfb xauth
+  # citytwin --record encodes the scenario video (and its tests count and compare frames)
+  ffmpeg
   # tests: a local HTTP server for the 3D Tiles over HTTP tests
   python3
 )
