@@ -1,6 +1,7 @@
 #include "scenario/ScenarioRecorder.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QImage>
 #include <QProcess>
 #include <QStandardPaths>
@@ -10,8 +11,9 @@
 namespace citytwin::app {
 namespace {
 
+/// lupdate files these strings under the namespace: the same context here.
 QString tr(const char* s) {
-    return QCoreApplication::translate("ScenarioRecorder", s);
+    return QCoreApplication::translate("citytwin::app", s);
 }
 
 QString encoder(const QString& ffmpeg) {
@@ -35,6 +37,10 @@ std::vector<qint64> recordTimes(qint64 fromMs, qint64 toMs, qint64 stepMs) {
 }
 
 QString findFfmpeg() {
+    // CITYTWIN_FFMPEG names another build (or none: a path that is not there).
+    const QString chosen = qEnvironmentVariable("CITYTWIN_FFMPEG");
+    if (!chosen.isEmpty())
+        return QFileInfo(chosen).isExecutable() ? chosen : QString();
     return QStandardPaths::findExecutable(QStringLiteral("ffmpeg"));
 }
 
@@ -42,8 +48,8 @@ QString recordScenario(ScenarioTools& tools, const RecordRequest& request, int* 
     const QString ffmpeg = findFfmpeg();
     if (ffmpeg.isEmpty())
         return tr(
-            "--record needs the ffmpeg program, which is not on PATH "
-            "(Debian: apt-get install ffmpeg)");
+            "--record needs the ffmpeg program, which is not on PATH or not at "
+            "$CITYTWIN_FFMPEG (Debian: apt-get install ffmpeg)");
     const std::vector<qint64> times = recordTimes(request.fromMs, request.toMs, request.stepMs);
     if (times.empty())
         return tr("--record: no frame between --from and --to");

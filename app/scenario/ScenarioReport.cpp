@@ -23,8 +23,9 @@ namespace {
 constexpr int kPdfImageWidth = 600;  // as the inspection report: inside A4's text width
 constexpr qint64 kAfterEventMs = 60'000;
 
+/// lupdate files these strings under the namespace: the same context here.
 QString tr(const char* s) {
-    return QCoreApplication::translate("ScenarioReport", s);
+    return QCoreApplication::translate("citytwin::app", s);
 }
 
 QString esc(const std::string& s) {

@@ -7,7 +7,8 @@ namespace citytwin::app {
 
 QString eventKindText(assets::LogEventKind kind) {
     using K = assets::LogEventKind;
-    auto tr = [](const char* s) { return QCoreApplication::translate("Scenario", s); };
+    // lupdate files these strings under the namespace: the same context here.
+    auto tr = [](const char* s) { return QCoreApplication::translate("citytwin::app", s); };
     switch (kind) {
         case K::ScenarioStart:
             return tr("Scenario start");

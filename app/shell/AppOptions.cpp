@@ -92,7 +92,8 @@ struct Options {
         "With --scenario: render frames at fixed scenario time steps offscreen (each after "
         "the paged content has loaded), encode them with ffmpeg (libx264, else mpeg4) into "
         "OUT.mp4 and exit. The same scenario gives the same frames (sensors are not drawn: their "
-        "simulated history depends on when it was made). Needs the ffmpeg program.",
+        "simulated history depends on when it was made). Needs the ffmpeg program (on PATH, or "
+        "$CITYTWIN_FFMPEG).",
         "OUT.mp4"};
     QCommandLineOption from{
         "from", "With --record: the first frame's scenario time (default the scenario's start).",
