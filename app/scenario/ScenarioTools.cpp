@@ -233,19 +233,30 @@ void ScenarioTools::showTime(qint64 t) {
 
 void ScenarioTools::waitForScene(int timeoutMs) {
     OsgView& view = *_host.view();
-    QElapsedTimer elapsed;
+    QElapsedTimer elapsed, pagedQuiet;
     elapsed.start();
+    pagedQuiet.start();
+    std::size_t pagedBytes = view.memoryBudget().pagedBytes();
     int quietFrames = 0;
-    // A few frames in a row with the marks applied and nothing to page or
-    // merge: the image is what the scene holds for that time.
+    // A few frames in a row with the marks applied, nothing to merge and the
+    // pager idle: the image is what the scene holds for that time. Tiles
+    // that never arrive (a pyramid naming files it lacks) are asked for
+    // again and again: the pager counts as idle once nothing new has come
+    // for a while (as MainWindow::isPagingSettled).
+    constexpr qint64 kPagingQuietMs = 1500;
     while (quietFrames < 3 && elapsed.elapsed() < timeoutMs) {
         view.requestRedraw();
         QEventLoop loop;
         QTimer::singleShot(15, &loop, &QEventLoop::quit);
         loop.exec();
         view.grabFramebuffer();  // draws a frame: the update phase applies the marks
-        const bool settled = _overlay->appliedVersion() == _overlay->setVersion() &&
-                             view.pagingRequests() == 0 && _host.scene().pendingCount() == 0;
+        if (view.memoryBudget().pagedBytes() != pagedBytes) {
+            pagedBytes = view.memoryBudget().pagedBytes();
+            pagedQuiet.restart();
+        }
+        const bool pagerIdle = view.pagingRequests() == 0 || pagedQuiet.elapsed() > kPagingQuietMs;
+        const bool settled = _overlay->appliedVersion() == _overlay->setVersion() && pagerIdle &&
+                             _host.scene().pendingCount() == 0;
         quietFrames = settled ? quietFrames + 1 : 0;
     }
 }

@@ -17,9 +17,9 @@ namespace {
 
 constexpr qint64 kScenarioSpanMs = 6 * 3600 * 1000;
 
-std::string featureId(const geo::Feature& f) {
+std::string attribute(const geo::Feature& f, const char* name) {
     for (const auto& a : f.attributes)
-        if (a.name == "id")
+        if (a.name == name)
             return a.value;
     return {};
 }
@@ -36,15 +36,17 @@ WhatIfTool::WhatIfTool(InspectionHost& host, ScenarioSession& session, WhatIfPan
 void WhatIfTool::showContextMenu(const std::optional<render::PickHit>& hit, QPoint globalPos) {
     if (!hit || !_host.frame())
         return;
-    const std::string id = featureId(hit->feature());
-    if (id.empty())
+    // A cable, its protection zone (drawn over it, so picked first: it
+    // names the cable), or a site.
+    const geo::Feature& f = hit->feature();
+    const std::string zoneOf = attribute(f, "cable_id");
+    const std::string id = zoneOf.empty() ? attribute(f, "id") : zoneOf;
+    const bool line = !zoneOf.empty() || !f.geometry.lines.empty();
+    const bool point = zoneOf.empty() && !f.geometry.points.empty();
+    if (id.empty() || (!line && !point))
         return;
     const geo::Vec3d l{hit->localPoint.x(), hit->localPoint.y(), hit->localPoint.z()};
     const geo::GeoPoint at = _host.frame()->toGeographic(l);
-    const bool line = !hit->feature().geometry.lines.empty();
-    const bool point = !hit->feature().geometry.points.empty();
-    if (!line && !point)
-        return;
     if (_menu)
         _menu->deleteLater();
     _menu = new QMenu(_host.dialogParent());
