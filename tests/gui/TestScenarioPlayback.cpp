@@ -11,6 +11,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -21,6 +22,7 @@
 #include <QStandardPaths>
 #include <QTest>
 #include <QTimeZone>
+#include <QToolButton>
 
 #include <osg/Viewport>
 
