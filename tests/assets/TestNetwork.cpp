@@ -13,6 +13,7 @@
 #include "citytwin/assets/AssetRepository.h"
 #include "citytwin/assets/network/ImpactAnalyzer.h"
 #include "citytwin/assets/network/NetworkBuilder.h"
+#include "citytwin/test/TestPaths.h"
 
 using namespace citytwin::assets;
 using namespace citytwin::assets::test;
@@ -404,4 +405,26 @@ TEST(Network, geoPackageWithCoreNodesAndJoins) {
     EXPECT_EQ(model.value().edges().size(), 1u);                // the two parts joined
     EXPECT_NEAR(model.value().cableLengthM("C1"), 952.0, 5.0);  // 0.01 deg at 31.24 N
     EXPECT_EQ(model.value().nodes()[*model.value().findNode("BS-1")].coverageRadiusM, 500.0);
+}
+
+TEST(Network, theDemoFeederCutLosesSomeSitesAndKeepsOthers) {
+    auto loaded =
+        GeoPackageAssetRepository(std::string(citytwin::test::kRepoDataDir) + "/demo/demo.gpkg")
+            .load();
+    ASSERT_TRUE(loaded.ok()) << loaded.messages();
+    EXPECT_EQ(loaded.value().coreNodes.size(), 7u);
+    NetworkBuildReport report;
+    auto model = NetworkBuilder(defaultRules()).build(loaded.value(), report);
+    ASSERT_TRUE(model.ok()) << model.messages();
+    // Every in-service demo site reaches a core node.
+    EXPECT_EQ(report.unconnectedSites, Strings{});
+    EXPECT_EQ(report.sitesWithoutCorePath, Strings{});
+    ImpactAnalyzer analyzer(model.value());
+    auto feeder = analyzer.cableCut("SYN-DT-LJZ-F1", std::nullopt);
+    ASSERT_TRUE(feeder);
+    EXPECT_EQ(feeder->sitesLost, (Strings{"SYN-BS-003", "SYN-BS-004", "SYN-BS-032"}));
+    EXPECT_EQ(feeder->sitesKeptByRedundancy, (Strings{"SYN-BS-022", "SYN-BS-035"}));
+    EXPECT_GT(feeder->coverage.areaKm2, 0.0);
+    // The ring keeps every site when one of its sides is cut.
+    EXPECT_TRUE(analyzer.cableCut("SYN-CB-1", 900.0)->sitesLost.empty());
 }
