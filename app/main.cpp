@@ -10,6 +10,7 @@
 #include "citytwin/render/OsgLogRouting.h"
 #include "kiosk/KioskSession.h"
 #include "layers/LayerSpec.h"
+#include "scenario/ScenarioBatch.h"
 #include "shell/AppOptions.h"
 #include "shell/BatchRunner.h"
 #include "shell/LogChannel.h"
@@ -66,7 +67,17 @@ int main(int argc, char** argv) {
     }
     const LogSinkGuard logSinkGuard;
 
+    // A recording or report is the scenario alone: the simulated sensors'
+    // history depends on when it was made, so they are not drawn.
+    if (ScenarioBatch::isWanted(*options))
+        options->noSensors = true;
     MainWindow window(*options);
+    std::unique_ptr<ScenarioBatch> scenarioBatch;
+    if (ScenarioBatch::isWanted(*options)) {
+        scenarioBatch = std::make_unique<ScenarioBatch>(*options, window, *window.scenario());
+        QObject::connect(&window, &MainWindow::sceneLoaded, scenarioBatch.get(),
+                         &ScenarioBatch::onSceneLoaded);
+    }
     std::unique_ptr<BatchRunner> batch;
     if (BatchRunner::isWanted(*options)) {
         batch = std::make_unique<BatchRunner>(*options, window);
@@ -99,6 +110,8 @@ int main(int argc, char** argv) {
         window.show();
     if (batch)
         batch->prepare();
+    if (scenarioBatch)
+        scenarioBatch->prepare();
     window.start();
     return app.exec();
 }

@@ -21,6 +21,8 @@ PACKAGES=(
   libgtest-dev libgmock-dev xvfb xauth
   # tests: the kiosk escape checklist (keys, a window manager, screenshots)
   xdotool openbox scrot
+  # citytwin --record encodes the scenario video (and its tests count and compare frames)
+  ffmpeg
   # tests: a local HTTP server for the 3D Tiles over HTTP tests
   python3
   # the Debian package (cpack -G DEB): icons rendered from the SVG, man pages

@@ -94,6 +94,257 @@
     </message>
 </context>
 <context>
+    <name>citytwin::app</name>
+    <message>
+        <source>--record needs the ffmpeg program, which is not on PATH or not at $CITYTWIN_FFMPEG (Debian: apt-get install ffmpeg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--record: no frame between --from and --to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--record: the view could not be rendered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot start: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--record: frame %1 has another size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ffmpeg stopped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ffmpeg did not finish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ffmpeg failed (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>out of service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no backhaul: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incident report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shanghai time, UTC+8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scenario file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Affected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Affected sites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No site lost service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lost at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restored at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not within the scenario</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Map at key times</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Articles cited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No rule was cited.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not in the rule set)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SHA-256 of the canonical log:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot write the map snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot write: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot write the PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scenario start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cable down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cable repaired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site out of service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site back in service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site on battery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backhaul lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backhaul restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coverage lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coverage restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protection zone entered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protection zone left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anchoring in a submarine zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interference ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Typhoon exposure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sensor fault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sensor restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sensor reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scenario end</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>citytwin::app::AlertPanel</name>
     <message>
         <source>%1 above limit</source>
@@ -943,6 +1194,155 @@
         <source>Click or drag to go to a time; red bands are alerts, hatched areas are gaps in the stream</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Loop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play the timeline&apos;s range over and over</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::ScenarioEventPanel</name>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Affected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Article cited</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::ScenarioSession</name>
+    <message>
+        <source>Opening the project…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the project is not open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the scenario…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Building the network…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running the scenario…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::ScenarioTools</name>
+    <message>
+        <source>&amp;Scenario</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a scenario (JSON) and play it over the project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the incident report (HTML and PDF) of the open scenario</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scenario events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What-if</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open scenario</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scenarios (*.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scenario cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening scenario %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scenario: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scenario could not be opened; see the log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scenario %1: %2 log entries in %3 ms, sha256 %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export incident report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTML and PDF (*.html);;PDF only (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No scenario is open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote the incident report %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::SensorHistoryChart</name>
@@ -1004,6 +1404,100 @@
     <name>citytwin::app::TimelineTrack</name>
     <message>
         <source>Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::WhatIfPanel</name>
+    <message>
+        <source>Save as scenario…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Right-click a cable or a site in the map to simulate its failure.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sites losing backhaul: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept by a redundant path: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coverage lost: &lt;b&gt;%1 km²&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sites: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computed in %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::WhatIfTool</name>
+    <message>
+        <source>Simulate a cut here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simulate an outage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a cable of the network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no impact could be computed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cut of %1 at %2 m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cut of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a site of the network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outage of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What-if %1: %2 sites lose backhaul, %3 km² coverage lost (%4 ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was simulated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot write: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as scenario</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scenarios (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -94,6 +94,257 @@
     </message>
 </context>
 <context>
+    <name>citytwin::app</name>
+    <message>
+        <source>--record needs the ffmpeg program, which is not on PATH or not at $CITYTWIN_FFMPEG (Debian: apt-get install ffmpeg)</source>
+        <translation>--record 需要 ffmpeg 程序，但 PATH 中和 $CITYTWIN_FFMPEG 处都没有找到（Debian：apt-get install ffmpeg）</translation>
+    </message>
+    <message>
+        <source>--record: no frame between --from and --to</source>
+        <translation>--record：--from 与 --to 之间没有帧</translation>
+    </message>
+    <message>
+        <source>--record: the view could not be rendered</source>
+        <translation>--record：无法渲染视图</translation>
+    </message>
+    <message>
+        <source>%1: cannot start: %2</source>
+        <translation>%1：无法启动：%2</translation>
+    </message>
+    <message>
+        <source>--record: frame %1 has another size</source>
+        <translation>--record：第 %1 帧尺寸不同</translation>
+    </message>
+    <message>
+        <source>ffmpeg stopped: %1</source>
+        <translation>ffmpeg 已停止：%1</translation>
+    </message>
+    <message>
+        <source>ffmpeg did not finish</source>
+        <translation>ffmpeg 未能结束</translation>
+    </message>
+    <message>
+        <source>ffmpeg failed (%1): %2</source>
+        <translation>ffmpeg 失败（%1）：%2</translation>
+    </message>
+    <message>
+        <source>out of service</source>
+        <translation>停止服务</translation>
+    </message>
+    <message>
+        <source>no backhaul: %1</source>
+        <translation>无回传：%1</translation>
+    </message>
+    <message>
+        <source>Incident report</source>
+        <translation>事件报告</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <source>Shanghai time, UTC+8</source>
+        <translation>上海时间，UTC+8</translation>
+    </message>
+    <message>
+        <source>Scenario file</source>
+        <translation>场景文件</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Affected</source>
+        <translation>受影响</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Affected sites</source>
+        <translation>受影响站点</translation>
+    </message>
+    <message>
+        <source>No site lost service.</source>
+        <translation>没有站点中断服务。</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>运营商</translation>
+    </message>
+    <message>
+        <source>Lost at</source>
+        <translation>中断时间</translation>
+    </message>
+    <message>
+        <source>Restored at</source>
+        <translation>恢复时间</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>持续时长</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>not within the scenario</source>
+        <translation>场景内未恢复</translation>
+    </message>
+    <message>
+        <source>Map at key times</source>
+        <translation>关键时刻地图</translation>
+    </message>
+    <message>
+        <source>Articles cited</source>
+        <translation>引用条款</translation>
+    </message>
+    <message>
+        <source>No rule was cited.</source>
+        <translation>未引用任何条款。</translation>
+    </message>
+    <message>
+        <source>(not in the rule set)</source>
+        <translation>（不在规则集中）</translation>
+    </message>
+    <message>
+        <source>Event log</source>
+        <translation>事件日志</translation>
+    </message>
+    <message>
+        <source>SHA-256 of the canonical log:</source>
+        <translation>规范日志的 SHA-256：</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>条目数</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the map snapshot</source>
+        <translation>%1：无法写入地图快照</translation>
+    </message>
+    <message>
+        <source>%1: cannot write: %2</source>
+        <translation>%1：无法写入：%2</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the PDF</source>
+        <translation>%1：无法写入 PDF</translation>
+    </message>
+    <message>
+        <source>Scenario start</source>
+        <translation>场景开始</translation>
+    </message>
+    <message>
+        <source>Cable down</source>
+        <translation>光缆中断</translation>
+    </message>
+    <message>
+        <source>Cable repaired</source>
+        <translation>光缆修复</translation>
+    </message>
+    <message>
+        <source>Site out of service</source>
+        <translation>站点停运</translation>
+    </message>
+    <message>
+        <source>Site back in service</source>
+        <translation>站点恢复运行</translation>
+    </message>
+    <message>
+        <source>Site on battery</source>
+        <translation>站点转蓄电池供电</translation>
+    </message>
+    <message>
+        <source>Backhaul lost</source>
+        <translation>回传中断</translation>
+    </message>
+    <message>
+        <source>Backhaul restored</source>
+        <translation>回传恢复</translation>
+    </message>
+    <message>
+        <source>Coverage lost</source>
+        <translation>覆盖丢失</translation>
+    </message>
+    <message>
+        <source>Coverage restored</source>
+        <translation>覆盖恢复</translation>
+    </message>
+    <message>
+        <source>Protection zone entered</source>
+        <translation>进入保护区</translation>
+    </message>
+    <message>
+        <source>Protection zone left</source>
+        <translation>离开保护区</translation>
+    </message>
+    <message>
+        <source>Anchoring in a submarine zone</source>
+        <translation>在海缆保护区内锚泊</translation>
+    </message>
+    <message>
+        <source>Interference</source>
+        <translation>干扰</translation>
+    </message>
+    <message>
+        <source>Interference ended</source>
+        <translation>干扰结束</translation>
+    </message>
+    <message>
+        <source>Typhoon exposure</source>
+        <translation>台风影响</translation>
+    </message>
+    <message>
+        <source>Sensor fault</source>
+        <translation>传感器故障</translation>
+    </message>
+    <message>
+        <source>Sensor restored</source>
+        <translation>传感器恢复</translation>
+    </message>
+    <message>
+        <source>Sensor reading</source>
+        <translation>传感器读数</translation>
+    </message>
+    <message>
+        <source>Scenario end</source>
+        <translation>场景结束</translation>
+    </message>
+</context>
+<context>
     <name>citytwin::app::AlertPanel</name>
     <message>
         <source>%1 above limit</source>
@@ -942,6 +1193,155 @@
         <source>Click or drag to go to a time; red bands are alerts, hatched areas are gaps in the stream</source>
         <translation>单击或拖动以跳转到某一时刻；红色条带为告警，斜线区域为数据流中断</translation>
     </message>
+    <message>
+        <source>Loop</source>
+        <translation>循环</translation>
+    </message>
+    <message>
+        <source>Play the timeline&apos;s range over and over</source>
+        <translation>循环播放时间线范围</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::ScenarioEventPanel</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Affected</source>
+        <translation>受影响</translation>
+    </message>
+    <message>
+        <source>Article cited</source>
+        <translation>引用条款</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::ScenarioSession</name>
+    <message>
+        <source>Opening the project…</source>
+        <translation>正在打开项目…</translation>
+    </message>
+    <message>
+        <source>%1: the project is not open</source>
+        <translation>%1：项目未打开</translation>
+    </message>
+    <message>
+        <source>Reading the scenario…</source>
+        <translation>正在读取场景…</translation>
+    </message>
+    <message>
+        <source>Building the network…</source>
+        <translation>正在构建网络…</translation>
+    </message>
+    <message>
+        <source>Running the scenario…</source>
+        <translation>正在推演场景…</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::ScenarioTools</name>
+    <message>
+        <source>&amp;Scenario</source>
+        <translation>场景(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open a scenario (JSON) and play it over the project</source>
+        <translation>打开场景（JSON）并在项目上回放</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Export report…</source>
+        <translation>导出报告(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Write the incident report (HTML and PDF) of the open scenario</source>
+        <translation>写出当前场景的事件报告（HTML 和 PDF）</translation>
+    </message>
+    <message>
+        <source>Scenario events</source>
+        <translation>场景事件</translation>
+    </message>
+    <message>
+        <source>What-if</source>
+        <translation>假设推演</translation>
+    </message>
+    <message>
+        <source>Open scenario</source>
+        <translation>打开场景</translation>
+    </message>
+    <message>
+        <source>Scenarios (*.json);;All files (*)</source>
+        <translation>场景 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Scenario cancelled</source>
+        <translation>场景已取消</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>场景</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>正在打开 %1…</translation>
+    </message>
+    <message>
+        <source>Opening scenario %1</source>
+        <translation>正在打开场景 %1</translation>
+    </message>
+    <message>
+        <source>Scenario: %1</source>
+        <translation>场景：%1</translation>
+    </message>
+    <message>
+        <source>The scenario could not be opened; see the log</source>
+        <translation>无法打开场景；请查看日志</translation>
+    </message>
+    <message>
+        <source>Scenario %1: %2 log entries in %3 ms, sha256 %4</source>
+        <translation>场景 %1：%2 条日志，用时 %3 毫秒，sha256 %4</translation>
+    </message>
+    <message>
+        <source>Export incident report</source>
+        <translation>导出事件报告</translation>
+    </message>
+    <message>
+        <source>HTML and PDF (*.html);;PDF only (*.pdf)</source>
+        <translation>HTML 和 PDF (*.html);;仅 PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation>已写入 %1</translation>
+    </message>
+    <message>
+        <source>No scenario is open</source>
+        <translation>没有打开的场景</translation>
+    </message>
+    <message>
+        <source>Wrote the incident report %1</source>
+        <translation>已写入事件报告 %1</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::SensorHistoryChart</name>
@@ -1006,6 +1406,100 @@
     <message>
         <source>Timeline</source>
         <translation>时间轴</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::WhatIfPanel</name>
+    <message>
+        <source>Save as scenario…</source>
+        <translation>另存为场景…</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Right-click a cable or a site in the map to simulate its failure.</source>
+        <translation>在地图上右键单击光缆或站点，模拟其故障。</translation>
+    </message>
+    <message>
+        <source>Sites losing backhaul: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>失去回传的站点：&lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Kept by a redundant path: %1</source>
+        <translation>由冗余路由保持：%1</translation>
+    </message>
+    <message>
+        <source>Coverage lost: &lt;b&gt;%1 km²&lt;/b&gt;</source>
+        <translation>覆盖丢失：&lt;b&gt;%1 平方公里&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Sites: %1</source>
+        <translation>站点：%1</translation>
+    </message>
+    <message>
+        <source>Computed in %1 ms</source>
+        <translation>计算用时 %1 毫秒</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::WhatIfTool</name>
+    <message>
+        <source>Simulate a cut here</source>
+        <translation>模拟在此处断缆</translation>
+    </message>
+    <message>
+        <source>Simulate an outage</source>
+        <translation>模拟站点停运</translation>
+    </message>
+    <message>
+        <source>%1 is not a cable of the network</source>
+        <translation>%1 不是网络中的光缆</translation>
+    </message>
+    <message>
+        <source>%1: no impact could be computed</source>
+        <translation>%1：无法计算影响</translation>
+    </message>
+    <message>
+        <source>Cut of %1 at %2 m</source>
+        <translation>%1 在 %2 米处断缆</translation>
+    </message>
+    <message>
+        <source>Cut of %1</source>
+        <translation>%1 断缆</translation>
+    </message>
+    <message>
+        <source>%1 is not a site of the network</source>
+        <translation>%1 不是网络中的站点</translation>
+    </message>
+    <message>
+        <source>Outage of %1</source>
+        <translation>%1 停运</translation>
+    </message>
+    <message>
+        <source>What-if %1: %2 sites lose backhaul, %3 km² coverage lost (%4 ms)</source>
+        <translation>假设推演 %1：%2 个站点失去回传，覆盖丢失 %3 平方公里（%4 毫秒）</translation>
+    </message>
+    <message>
+        <source>Nothing was simulated</source>
+        <translation>尚未进行模拟</translation>
+    </message>
+    <message>
+        <source>%1: cannot write: %2</source>
+        <translation>%1：无法写入：%2</translation>
+    </message>
+    <message>
+        <source>Save as scenario</source>
+        <translation>另存为场景</translation>
+    </message>
+    <message>
+        <source>Scenarios (*.json)</source>
+        <translation>场景 (*.json)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
     </message>
 </context>
 <context>

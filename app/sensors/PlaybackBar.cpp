@@ -31,6 +31,9 @@ PlaybackBar::PlaybackBar(QWidget* parent) : QWidget(parent) {
     _live->setCheckable(true);
     _play = new QToolButton(this);
     _play->setObjectName("playButton");
+    _loop = new QToolButton(this);
+    _loop->setObjectName("loopButton");
+    _loop->setCheckable(true);
     _speed = new QComboBox(this);
     _speed->setObjectName("speedBox");
     for (double s : speeds())
@@ -44,6 +47,7 @@ PlaybackBar::PlaybackBar(QWidget* parent) : QWidget(parent) {
     _track->setObjectName("timeline");
     row->addWidget(_live);
     row->addWidget(_play);
+    row->addWidget(_loop);
     row->addWidget(_speed);
     row->addWidget(_time);
     row->addWidget(_track, 1);
@@ -58,6 +62,7 @@ PlaybackBar::PlaybackBar(QWidget* parent) : QWidget(parent) {
         else
             emit playRequested(chosenRate());
     });
+    connect(_loop, &QToolButton::toggled, this, &PlaybackBar::loopToggled);
     connect(_speed, &QComboBox::activated, this, [this] { emit rateChosen(chosenRate()); });
     connect(_track, &TimelineTrack::seekRequested, this, &PlaybackBar::seekRequested);
     retranslate();
@@ -94,6 +99,8 @@ void PlaybackBar::retranslate() {
     _play->setIcon(style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
     _play->setToolTip(playing ? tr("Pause playback") : tr("Play back from the cursor"));
     _play->setAccessibleName(playing ? tr("Pause") : tr("Play"));
+    _loop->setText(tr("Loop"));
+    _loop->setToolTip(tr("Play the timeline's range over and over"));
     _speed->setToolTip(tr("Playback speed (times real time)"));
     _time->setToolTip(tr("Scene time, Shanghai (UTC+8)"));
     _track->setToolTip(

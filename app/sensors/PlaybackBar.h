@@ -1,6 +1,6 @@
 #pragma once
 // PlaybackBar: the strip under the 3D view that drives the PlaybackClock —
-// Live, Play/Pause, speed, the scene time in Shanghai time, and the
+// Live, Play/Pause, Loop, speed, the scene time in Shanghai time, and the
 // TimelineTrack with the alerts of the period.
 
 #include <QWidget>
@@ -22,6 +22,7 @@ public:
     TimelineTrack* track() const { return _track; }
     QToolButton* playButton() const { return _play; }
     QToolButton* liveButton() const { return _live; }
+    QToolButton* loopButton() const { return _loop; }
     QComboBox* speedBox() const { return _speed; }
     QLabel* timeLabel() const { return _time; }
 
@@ -36,6 +37,8 @@ signals:
     void pauseRequested();
     void rateChosen(double rate);
     void seekRequested(qint64 t);
+    /// Play the timeline's range over and over (on) or once (off).
+    void loopToggled(bool on);
 
 protected:
     void changeEvent(QEvent* e) override;
@@ -46,6 +49,7 @@ private:
 
     QToolButton* _live = nullptr;
     QToolButton* _play = nullptr;
+    QToolButton* _loop = nullptr;
     QComboBox* _speed = nullptr;
     QLabel* _time = nullptr;
     TimelineTrack* _track = nullptr;

@@ -64,6 +64,12 @@ SensorMonitor::SensorMonitor(render::CityScene& scene, OsgView& view, PlaybackBa
         showClock();
     });
     connect(&_bar, &PlaybackBar::seekRequested, this, &SensorMonitor::seek);
+    connect(&_bar, &PlaybackBar::loopToggled, this, [this](bool on) {
+        if (on)
+            _clock.setLoop(_rangeFrom, _rangeTo);
+        else
+            _clock.clearLoop();
+    });
     connect(&_alertPanel, &AlertPanel::acknowledgeRequested, this, &SensorMonitor::acknowledge);
     connect(&_alertPanel, &AlertPanel::alertActivated, this, [this](const sensors::AlertRecord& a) {
         seek(a.raisedMs);
@@ -192,14 +198,29 @@ void SensorMonitor::seek(qint64 t) {
     _clock.seek(t);
     showClock();
     requestScene(_clock.now());
+    emit clockTicked(_clock.now());
+}
+
+void SensorMonitor::setRangeOverride(std::optional<std::pair<qint64, qint64>> maybeRange) {
+    _maybeRangeOverride = maybeRange;
+    if (maybeRange && _clock.loop())
+        _clock.setLoop(maybeRange->first, maybeRange->second);
+    if (!_timer.isActive())
+        _timer.start();
+    tick();
 }
 
 void SensorMonitor::tick() {
     const qint64 now = sensors::systemNowMs();
     const qint64 t = _clock.now();
-    // The timeline spans the stored day up to the present.
-    _rangeTo = std::max(now, t);
-    _rangeFrom = std::min(_rangeTo - 24 * kHour, t);
+    // The timeline spans the stored day up to the present, or the scenario.
+    if (_maybeRangeOverride) {
+        _rangeFrom = _maybeRangeOverride->first;
+        _rangeTo = _maybeRangeOverride->second;
+    } else {
+        _rangeTo = std::max(now, t);
+        _rangeFrom = std::min(_rangeTo - 24 * kHour, t);
+    }
     _bar.track()->setRange(_rangeFrom, _rangeTo);
     showClock();
 
@@ -213,6 +234,7 @@ void SensorMonitor::tick() {
     _chart.setCursorTime(t);
     if (_chart.sensor() && std::abs(t - _historyCentre) >= 5 * kMinute)
         refreshHistory();
+    emit clockTicked(t);
 }
 
 void SensorMonitor::requestScene(qint64 t) {

@@ -68,10 +68,18 @@ public:
     QString storePath() const { return _storePath; }
     /// Shows a sensor's history (also what a click on its pin does).
     void showSensor(const std::string& sensorId);
+    /// The timeline spans [from, to] instead of the stored day (an open
+    /// scenario's range); nullopt: back to the day. Runs the clock's tick
+    /// even when no sensors are started.
+    void setRangeOverride(std::optional<std::pair<qint64, qint64>> maybeRange);
+    /// Jumps the clock to t and shows it (what a click on the timeline does).
+    void seek(qint64 t);
 
 signals:
     /// The pins show the state at t.
     void sceneTimeShown(qint64 t);
+    /// The clock was read (every tick and after a seek): its time now.
+    void clockTicked(qint64 t);
     /// History is in the store and the first state is drawn.
     void ready();
     /// The alert list was refreshed from the store.
@@ -87,7 +95,6 @@ private:
     void requestScene(qint64 t);
     void refreshAlerts();
     void refreshHistory();
-    void seek(qint64 t);
     void acknowledge(const std::vector<std::int64_t>& ids);
     void showClock();
 
@@ -115,6 +122,7 @@ private:
     bool _alertsInFlight = false;
     qint64 _historyCentre = -1;  ///< clock time the chart's query was centred on
     qint64 _rangeFrom = 0, _rangeTo = 0;
+    std::optional<std::pair<qint64, qint64>> _maybeRangeOverride;
 };
 
 }  // namespace citytwin::app

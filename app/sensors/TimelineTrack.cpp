@@ -55,6 +55,11 @@ void TimelineTrack::setGaps(std::vector<TimelineMark> gaps) {
     update();
 }
 
+void TimelineTrack::setEvents(std::vector<TimelineEvent> events) {
+    _events = std::move(events);
+    update();
+}
+
 QRect TimelineTrack::trackRect() const {
     return rect().adjusted(6, 4, -6, -16);
 }
@@ -130,6 +135,18 @@ void TimelineTrack::paintEvent(QPaintEvent*) {
         p.fillRect(QRect(x0, bandTop, std::max(2, x1 - x0), 6), c);
         p.fillRect(QRect(x0 - 1, bandTop, 3, r.height() - 8), c);
     }
+
+    // Scenario events: diamonds on the lower half, beside the alert bands.
+    p.setRenderHint(QPainter::Antialiasing, true);
+    const int ey = r.top() + r.height() * 2 / 3;
+    for (const TimelineEvent& ev : _events) {
+        const int x = xOf(ev.t);
+        p.setPen(QPen(QColor(20, 20, 20), 1));
+        p.setBrush(ev.rule ? QColor(215, 60, 200) : QColor(250, 200, 40));
+        p.drawPolygon(
+            QPolygon({QPoint(x, ey - 5), QPoint(x + 4, ey), QPoint(x, ey + 5), QPoint(x - 4, ey)}));
+    }
+    p.setRenderHint(QPainter::Antialiasing, false);
 
     // The cursor.
     const int xc = xOf(_cursor);

@@ -1,8 +1,8 @@
 #pragma once
 // TimelineTrack: the time axis under the 3D view. Hour ticks in Shanghai
-// time, stream gaps shaded, one marker per alert (from raise to clear), and
-// the playback cursor; clicking or dragging asks to seek there, the arrow
-// keys step a minute (Shift: an hour).
+// time, stream gaps shaded, one marker per alert (from raise to clear), the
+// open scenario's events as diamonds, and the playback cursor; clicking or dragging asks to seek
+// there, the arrow keys step a minute (Shift: an hour).
 
 #include <QWidget>
 
@@ -15,6 +15,12 @@ struct TimelineMark {
     qint64 toMs = 0;  ///< == fromMs while still open (drawn to the range end)
     bool open = false;
     bool acknowledged = false;
+};
+
+/// A scenario event on the axis: a diamond above the alert band.
+struct TimelineEvent {
+    qint64 t = 0;
+    bool rule = false;  ///< cites a rule (drawn in the rule colour)
 };
 
 class TimelineTrack : public QWidget {
@@ -30,6 +36,9 @@ public:
     void setAlerts(std::vector<TimelineMark> marks);
     void setGaps(std::vector<TimelineMark> gaps);
     const std::vector<TimelineMark>& alerts() const { return _alerts; }
+    /// The open scenario's events (empty: none open).
+    void setEvents(std::vector<TimelineEvent> events);
+    const std::vector<TimelineEvent>& events() const { return _events; }
 
     /// Widget x of a time, and back (tests click where a time is).
     int xOf(qint64 t) const;
@@ -54,6 +63,7 @@ private:
     qint64 _cursor = 0;
     std::vector<TimelineMark> _alerts;
     std::vector<TimelineMark> _gaps;
+    std::vector<TimelineEvent> _events;
 };
 
 }  // namespace citytwin::app

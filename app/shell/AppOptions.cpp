@@ -91,13 +91,43 @@ struct Options {
         "stderr gets it as always. Past 10 MiB (CITYTWIN_LOG_MAX_BYTES) FILE is rotated to "
         "FILE.1 .. FILE.3, the oldest dropped. Exit 1 if FILE cannot be written.",
         "FILE"};
+    QCommandLineOption scenario{
+        "scenario",
+        "Open this scenario (JSON, docs/scenarios.md) over the project once the scene has "
+        "loaded: the engine runs, the timeline shows its events, the scene its state.",
+        "FILE"};
+    QCommandLineOption record{
+        "record",
+        "With --scenario: render frames at fixed scenario time steps offscreen (each after "
+        "the paged content has loaded), encode them with ffmpeg (libx264, else mpeg4) into "
+        "OUT.mp4 and exit. The same scenario gives the same frames (sensors are not drawn: their "
+        "simulated history depends on when it was made). Needs the ffmpeg program (on PATH, or "
+        "$CITYTWIN_FFMPEG).",
+        "OUT.mp4"};
+    QCommandLineOption from{
+        "from", "With --record: the first frame's scenario time (default the scenario's start).",
+        "TIME"};
+    QCommandLineOption to{
+        "to", "With --record: the last frame's scenario time (default the scenario's end).",
+        "TIME"};
+    QCommandLineOption fps{"fps", "With --record: frames per second of the video (default 10).",
+                           "N"};
+    QCommandLineOption step{"step", "With --record: scenario seconds between frames (default 60).",
+                            "SECONDS"};
+    QCommandLineOption report{
+        "report",
+        "With --scenario: write the incident report (timeline, affected sites, map snapshots "
+        "at key times, the articles cited, the log's SHA-256) to OUT.html (with OUT.pdf and the "
+        "map images beside it) or OUT.pdf alone, and exit.",
+        "OUT.html|OUT.pdf"};
     QCommandLineOption help{QStringList{"h", "help"}, "This text."};
     QCommandLineOption version{"version", "Print the version."};
 
     std::vector<const QCommandLineOption*> all() const {
         return {&snapshot,   &size,      &view,    &camera,      &hideLayer, &lang,  &memoryBudget,
                 &fullscreen, &kiosk,     &sensors, &sensorStore, &mqtt,      &topic, &noSensors,
-                &time,       &benchmark, &logFile, &help,        &version};
+                &time,       &benchmark, &logFile, &scenario,    &record,    &from,  &to,
+                &fps,        &step,      &report,  &help,        &version};
     }
 };
 
@@ -154,9 +184,11 @@ QString appHelpText() {
     // The parser names the running executable (or none before QApplication).
     const qsizetype firstLineEnd = text.indexOf('\n');
     text.replace(0, firstLineEnd, QStringLiteral("Usage: citytwin [options] [DATA...]"));
-    return text + QStringLiteral(
-                      "\nExit status: 0 ok, 1 a file could not be read or a snapshot not written,\n"
-                      "2 bad command line.\n");
+    return text +
+           QStringLiteral(
+               "\nExit status: 0 ok, 1 a file could not be read or a snapshot, video or report\n"
+               "not written (or ffmpeg is missing for --record),\n"
+               "2 bad command line.\n");
 }
 
 std::optional<AppOptions> parseAppOptions(const QStringList& args, QString& error, bool& exitNow) {
@@ -280,6 +312,56 @@ std::optional<AppOptions> parseAppOptions(const QStringList& args, QString& erro
     }
     if (o.kiosk && !o.snapshotPath.isEmpty()) {
         error = QStringLiteral("--kiosk and --snapshot exclude each other");
+        return std::nullopt;
+    }
+    o.scenarioPath = parser.value(opt.scenario);
+    o.recordPath = parser.value(opt.record);
+    o.reportPath = parser.value(opt.report);
+    for (auto [option, target] : {std::pair{&opt.from, &o.maybeFromMs}, {&opt.to, &o.maybeToMs}}) {
+        if (!parser.isSet(*option))
+            continue;
+        const QString value = parser.value(*option);
+        auto t = sensors::parseUserTime(value.toStdString());
+        if (!t) {
+            error = QStringLiteral("--%1: '%2' is not ISO 8601 with a zone or epoch milliseconds")
+                        .arg(option->names().first(), value);
+            return std::nullopt;
+        }
+        *target = *t;
+    }
+    if (parser.isSet(opt.fps)) {
+        bool ok = false;
+        o.recordFps = parser.value(opt.fps).toInt(&ok);
+        if (!ok || o.recordFps < 1 || o.recordFps > 120) {
+            error = QStringLiteral("--fps: '%1' is not 1..120").arg(parser.value(opt.fps));
+            return std::nullopt;
+        }
+    }
+    if (parser.isSet(opt.step)) {
+        bool ok = false;
+        const double seconds = parser.value(opt.step).toDouble(&ok);
+        if (!ok || !(seconds >= 1 && seconds <= 86400)) {
+            error =
+                QStringLiteral("--step: '%1' is not 1..86400 seconds").arg(parser.value(opt.step));
+            return std::nullopt;
+        }
+        o.recordStepMs = qint64(seconds * 1000);
+    }
+    if ((!o.recordPath.isEmpty() || !o.reportPath.isEmpty()) && o.scenarioPath.isEmpty()) {
+        error = QStringLiteral("--record and --report need --scenario FILE");
+        return std::nullopt;
+    }
+    if (!o.recordPath.isEmpty() && !o.reportPath.isEmpty()) {
+        error = QStringLiteral("--record and --report exclude each other");
+        return std::nullopt;
+    }
+    if (!o.reportPath.isEmpty() && !o.reportPath.endsWith(".html", Qt::CaseInsensitive) &&
+        !o.reportPath.endsWith(".pdf", Qt::CaseInsensitive)) {
+        error = QStringLiteral("--report: '%1' must end in .html or .pdf").arg(o.reportPath);
+        return std::nullopt;
+    }
+    if (o.maybeFromMs && o.maybeToMs && *o.maybeToMs < *o.maybeFromMs) {
+        error = QStringLiteral("--to is before --from");
         return std::nullopt;
     }
     if (!o.viewName.isEmpty() && o.maybeCamera) {

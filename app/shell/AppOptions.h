@@ -38,6 +38,15 @@ struct AppOptions {
     std::optional<qint64> maybeStartTimeMs;  ///< --time ISO: start paused at this time
 
     QString logFile;  ///< --log-file FILE: the log is appended there too
+
+    // Scenarios (issue #11: simulation and playback).
+    QString scenarioPath;  ///< --scenario FILE: open this scenario once the scene has loaded
+    QString recordPath;    ///< --record OUT.mp4: render the scenario to a video, exit
+    QString reportPath;    ///< --report OUT.html|OUT.pdf: write the incident report, exit
+    std::optional<qint64> maybeFromMs;  ///< --from T: the recording's first frame (default: start)
+    std::optional<qint64> maybeToMs;    ///< --to T: the recording's last frame (default: end)
+    int recordFps = 10;                 ///< --fps N: frames per second of the video
+    qint64 recordStepMs = 60'000;       ///< --step S: scenario time between frames (seconds)
 };
 
 /// Parses arguments; on error returns nullopt and fills `error`; --help and

@@ -15,6 +15,7 @@
 #include "layers/AttributePanel.h"
 #include "layers/LayerTreePanel.h"
 #include "layers/SceneLoader.h"
+#include "scenario/ScenarioTools.h"
 #include "sensors/AlertPanel.h"
 #include "sensors/PlaybackBar.h"
 #include "sensors/SensorHistoryChart.h"
@@ -143,6 +144,14 @@ MainWindow::MainWindow(AppOptions options, QWidget* parent)
 
     buildMenus();
     _inspection = new InspectionTools(*this, this);
+    _scenario = new ScenarioTools(*this, *_sensors, *_playback, _inspection->project(), this);
+    // --scenario alone opens it once the scene has loaded (--record and
+    // --report open it themselves: ScenarioBatch).
+    if (!_options.scenarioPath.isEmpty() && _options.recordPath.isEmpty() &&
+        _options.reportPath.isEmpty())
+        connect(
+            this, &MainWindow::sceneLoaded, _scenario,
+            [this] { _scenario->openScenario(_options.scenarioPath); }, Qt::SingleShotConnection);
     retranslate();
     resize(_options.size);
 }
@@ -161,6 +170,12 @@ void MainWindow::fitViewTo(const QSize& viewSize) {
 void MainWindow::pinViewSize(const QSize& size) {
     _viewPinned = true;
     _view->setFixedSize(size);
+}
+
+void MainWindow::setUnattended(bool unattended) {
+    _unattended = unattended;
+    // Features read it to keep message boxes out of batch runs.
+    setProperty("unattended", unattended);
 }
 
 void MainWindow::showStatusMessage(const QString& text, int timeoutMs) {

@@ -44,6 +44,7 @@ class LayerTreePanel;
 class LogPanel;
 class OsgView;
 class SceneLoader;
+class ScenarioTools;
 
 class MainWindow : public QMainWindow, public InspectionHost, public BatchTarget, public KioskHost {
     Q_OBJECT
@@ -64,6 +65,8 @@ public:
     LogPanel* logPanel() const { return _logPanel; }
     /// The Inspect menu's tools: siting and works checks, audit, reports.
     InspectionTools* inspection() const { return _inspection; }
+    /// The Scenario menu's tools: playback, event panel, what-if, reports.
+    ScenarioTools* scenario() const { return _scenario; }
     render::CityScene& scene() override { return *_scene; }
     const std::optional<geo::LocalFrame>& frame() const override { return _maybeFrame; }
     /// True once the initial load finished and every layer is merged.
@@ -102,7 +105,7 @@ public:
 
     // BatchTarget
     void pinViewSize(const QSize& size) override;
-    void setUnattended(bool unattended) override { _unattended = unattended; }
+    void setUnattended(bool unattended) override;
 
 signals:
     /// The initial load finished and its layers are in the scene graph.
@@ -165,6 +168,7 @@ private:
     SensorMonitor* _sensors = nullptr;
     std::unique_ptr<QTemporaryDir> _simulatedStoreDir;  ///< the demo's throwaway store
     InspectionTools* _inspection = nullptr;
+    ScenarioTools* _scenario = nullptr;
     std::optional<geo::LocalFrame> _maybeFrame;
     geo::Extent _dataExtent;
     QStringList _loadErrors;

@@ -18,6 +18,7 @@
 #include "inspection/InspectionTools.h"
 #include "layers/AttributePanel.h"
 #include "layers/LayerTreePanel.h"
+#include "scenario/ScenarioTools.h"
 #include "shell/LogPanel.h"
 #include "shell/MainWindow.h"
 #include "shell/MainWindowUi.h"
@@ -111,6 +112,8 @@ void MainWindow::retranslate() {
     _logPanel->retranslate();
     if (_inspection)
         _inspection->retranslate();
+    if (_scenario)
+        _scenario->retranslate();
 }
 
 void MainWindow::changeEvent(QEvent* e) {

@@ -251,6 +251,14 @@ void OsgView::mouseReleaseEvent(QMouseEvent* e) {
         emit featurePicked(render::pickFeature(*_viewer->getCamera(), x, y));
         emit pointClicked(render::pickLocalPoint(*_viewer->getCamera(), x, y));
         doneCurrent();
+    } else if (e->button() == Qt::RightButton &&
+               (e->position() - _pressPos).manhattanLength() < 4) {
+        makeCurrent();
+        const double x = e->position().x() * scale();
+        const double y = height() * scale() - e->position().y() * scale();
+        auto hit = render::pickFeature(*_viewer->getCamera(), x, y);
+        doneCurrent();
+        emit contextMenuRequested(std::move(hit), e->globalPosition().toPoint());
     }
 }
 

@@ -73,6 +73,9 @@ signals:
     /// The same click as a local-frame point on the scene or the ground
     /// (nullopt over the sky); what map tools (siting, drawing) listen to.
     void pointClicked(std::optional<osg::Vec3d> localPoint);
+    /// A right click (press and release without drag) on a feature, or on
+    /// nothing, with the global position for a context menu.
+    void contextMenuRequested(std::optional<render::PickHit> hit, QPoint globalPos);
     /// A left double click, as a local-frame point (ends a drawing).
     void pointDoubleClicked(std::optional<osg::Vec3d> localPoint);
 

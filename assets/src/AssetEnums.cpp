@@ -110,6 +110,11 @@ constexpr Table<CoverageKind, 4> kCoverageKinds{{
     {CoverageKind::Underground, "underground"},
     {CoverageKind::Other, "other"},
 }};
+constexpr Table<CoreNodeKind, 3> kCoreNodeKinds{{
+    {CoreNodeKind::MachineRoom, "machine_room"},
+    {CoreNodeKind::DataCentre, "data_centre"},
+    {CoreNodeKind::LandingStation, "landing_station"},
+}};
 
 }  // namespace
 
@@ -140,6 +145,9 @@ std::optional<WorksKind> parseWorksKind(std::string_view s) {
 std::optional<CoverageKind> parseCoverageKind(std::string_view s) {
     return lookup(kCoverageKinds, s);
 }
+std::optional<CoreNodeKind> parseCoreNodeKind(std::string_view s) {
+    return lookup(kCoreNodeKinds, s);
+}
 
 std::string_view toString(HostType t) {
     return nameOf(kHostTypes, t);
@@ -168,6 +176,9 @@ std::string_view toString(WorksKind k) {
 std::string_view toString(CoverageKind k) {
     return nameOf(kCoverageKinds, k);
 }
+std::string_view toString(CoreNodeKind k) {
+    return nameOf(kCoreNodeKinds, k);
+}
 
 std::vector<std::string_view> hostTypeNames() {
     return namesOf(kHostTypes);
@@ -195,6 +206,9 @@ std::vector<std::string_view> worksKindNames() {
 }
 std::vector<std::string_view> coverageKindNames() {
     return namesOf(kCoverageKinds);
+}
+std::vector<std::string_view> coreNodeKindNames() {
+    return namesOf(kCoreNodeKinds);
 }
 
 bool isPublicFacilityHost(HostType t) {

@@ -246,6 +246,8 @@ void readCables(const geo::FeatureLayer& layer, AssetProject& p, std::vector<geo
         c.maybeCableClass = r.enumValue<CableClass>("class", parseCableClass, cableClassNames);
         c.maybeWaters = r.enumValue<Waters>("waters", parseWaters, watersNames);
         c.status = r.text("status");
+        c.fromId = r.text("from");
+        c.toId = r.text("to");
         if (c.maybeCableClass == CableClass::Submarine && !c.maybeWaters &&
             r.text("waters").empty())
             r.error("waters",
@@ -286,6 +288,23 @@ void readCoverageTargets(const geo::FeatureLayer& layer, AssetProject& p,
     });
 }
 
+void readCoreNodes(const geo::FeatureLayer& layer, AssetProject& p,
+                   std::vector<geo::Diagnostic>& d) {
+    readEach(layer, d, p.coreNodes, [](FieldReader& r, CoreNode& n) {
+        const auto kind = r.enumValue<CoreNodeKind>("kind", parseCoreNodeKind, coreNodeKindNames);
+        if (!kind) {
+            if (r.text("kind").empty())
+                r.error("kind", "core node without kind (expected one of " +
+                                    joinNames(coreNodeKindNames()) + "); feature skipped");
+            return false;  // a core node of unknown kind would be a guess
+        }
+        n.kind = *kind;
+        n.name = r.text("name");
+        n.operatorName = r.text("operator");
+        return take(n.position, r.point());
+    });
+}
+
 }  // namespace
 
 namespace layers {
@@ -321,6 +340,13 @@ geo::Result<AssetProject> buildAssetProject(const std::vector<geo::FeatureLayer>
         }
         reader(*it, project, diagnostics);
     }
+    // core_nodes is optional and read by the network model only: its absence
+    // is not one of the seven missing layers (NetworkBuilder warns instead).
+    const auto core = std::find_if(input.begin(), input.end(), [](const geo::FeatureLayer& l) {
+        return l.name == layers::kCoreNodes;
+    });
+    if (core != input.end())
+        readCoreNodes(*core, project, diagnostics);
     if (project.missingLayers.size() == readers.size()) {
         return geo::Result<AssetProject>::failure(
             "not an asset project: none of the layers base_stations, public_facilities, "
@@ -359,6 +385,8 @@ geo::Extent AssetProject::extent() const {
         for (const auto& poly : t.polygons)
             for (const auto& q : poly.rings.front())
                 e.add(q.x, q.y);
+    for (const auto& n : coreNodes)
+        e.add(n.position.x, n.position.y);
     return e;
 }
 

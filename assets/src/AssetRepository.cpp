@@ -11,6 +11,7 @@ geo::Result<AssetProject> GeoPackageAssetRepository::load() const {
     geo::VectorReadOptions options;
     options.targetCrs = geo::Crs::wgs84();
     options.layerNames = layers::all();
+    options.layerNames.push_back(layers::kCoreNodes);
     auto read = geo::readVectorFile(_path, options);
     if (!read) {
         geo::Result<AssetProject> failed;

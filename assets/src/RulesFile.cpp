@@ -118,6 +118,7 @@ std::map<std::string, std::map<std::string, ParamSetter>> ruleParams() {
          {{"distance_m", distance(&RuleSet::interferenceDistanceM)}, {"min_power_w", minPower}}},
         {"SCP-7", {}},
         {"SCP-8", {{"works_kinds", worksKinds}, {"cable_classes", cableClasses}}},
+        {"SH-25", {}},
     };
 }
 
@@ -169,6 +170,52 @@ void parseZones(const json& zones, RuleSet& set) {
             throw ParseError{path + ".buffer_quadrant_segments", "expected 2 to 90"};
         set.bufferQuadrantSegments = static_cast<int>(n);
     }
+}
+
+/// "network": optional; absent keys keep the RuleSet's defaults (hosts
+/// without a radius fall back to SH-17's default_coverage_radius_m).
+void parseNetwork(const json& network, RuleSet& set) {
+    const std::string path = "network";
+    if (!network.is_object())
+        throw ParseError{path, "expected an object"};
+    checkKeys(network, path, {"snap_tolerance_m", "coverage_radius_by_host_m"});
+    if (network.contains("snap_tolerance_m")) {
+        set.networkSnapToleranceM =
+            positiveNumber(network["snap_tolerance_m"], path + ".snap_tolerance_m", true);
+        if (set.networkSnapToleranceM > 10000.0)
+            throw ParseError{path + ".snap_tolerance_m", "expected at most 10000 m"};
+    }
+    if (network.contains("coverage_radius_by_host_m")) {
+        const json& radii = network["coverage_radius_by_host_m"];
+        const std::string rp = path + ".coverage_radius_by_host_m";
+        if (!radii.is_object())
+            throw ParseError{rp, "expected an object"};
+        for (const auto& [key, value] : radii.items()) {
+            auto host = parseHostType(key);
+            if (!host)
+                throw ParseError{rp + "." + key, "not a host type"};
+            set.coverageRadiusByHostM[*host] = positiveNumber(value, rp + "." + key);
+        }
+    }
+}
+
+/// "scenario": optional thresholds of the scenario engine.
+void parseScenario(const json& scenario, RuleSet& set) {
+    const std::string path = "scenario";
+    if (!scenario.is_object())
+        throw ParseError{path, "expected an object"};
+    checkKeys(
+        scenario, path,
+        {"anchor_sog_threshold_kn", "anchor_min_duration_min", "typhoon_exposure_min_wind_ms"});
+    if (scenario.contains("anchor_sog_threshold_kn"))
+        set.anchorSogThresholdKn =
+            positiveNumber(scenario["anchor_sog_threshold_kn"], path + ".anchor_sog_threshold_kn");
+    if (scenario.contains("anchor_min_duration_min"))
+        set.anchorMinDurationS = 60.0 * positiveNumber(scenario["anchor_min_duration_min"],
+                                                       path + ".anchor_min_duration_min", true);
+    if (scenario.contains("typhoon_exposure_min_wind_ms"))
+        set.typhoonExposureMinWindMs = positiveNumber(scenario["typhoon_exposure_min_wind_ms"],
+                                                      path + ".typhoon_exposure_min_wind_ms");
 }
 
 /// The works kinds and cable classes a zone rule applies to when its entry
@@ -232,7 +279,8 @@ RuleSet parseDocument(const json& doc) {
     if (!doc.is_object())
         throw ParseError{"", "expected a JSON object at the top"};
     checkKeys(doc, "",
-              {"format", "format_version", "name", "version", "protection_zones", "rules"});
+              {"format", "format_version", "name", "version", "protection_zones", "network",
+               "scenario", "rules"});
     if (stringAt(member(doc, "format", ""), "format") != "citytwin-rules")
         throw ParseError{"format", "expected \"citytwin-rules\""};
     const json& fv = member(doc, "format_version", "");
@@ -242,6 +290,10 @@ RuleSet parseDocument(const json& doc) {
     set.name = stringAt(member(doc, "name", ""), "name");
     set.version = stringAt(member(doc, "version", ""), "version");
     parseZones(member(doc, "protection_zones", ""), set);
+    if (doc.contains("network"))
+        parseNetwork(doc["network"], set);
+    if (doc.contains("scenario"))
+        parseScenario(doc["scenario"], set);
     const json& rules = member(doc, "rules", "");
     if (!rules.is_array())
         throw ParseError{"rules", "expected an array"};
@@ -302,7 +354,8 @@ const std::vector<std::string>& all() {
                                                   kUnderwaterProhibited,
                                                   kInterference,
                                                   kSubmarineZone,
-                                                  kSubmarineProhibited};
+                                                  kSubmarineProhibited,
+                                                  kIncident};
     return kAll;
 }
 }  // namespace rulecodes
@@ -312,6 +365,15 @@ const RuleDefinition* RuleSet::find(std::string_view code) const {
     if (it == rules.end() || !it->second.enabled)
         return nullptr;
     return &it->second;
+}
+
+double RuleSet::coverageRadiusFor(std::optional<HostType> maybeHost) const {
+    if (maybeHost) {
+        const auto it = coverageRadiusByHostM.find(*maybeHost);
+        if (it != coverageRadiusByHostM.end())
+            return it->second;
+    }
+    return defaultCoverageRadiusM;
 }
 
 double RuleSet::halfWidthM(std::optional<CableClass> maybeClass,

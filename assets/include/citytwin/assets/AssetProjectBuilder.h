@@ -8,7 +8,9 @@
 // line = feature number (FID), field = the field, and the feature's `id` in
 // the message. A bad field is left unset (the feature is kept); a feature
 // whose geometry is unusable is skipped. Layers absent from the input are
-// listed in AssetProject::missingLayers with a warning each.
+// listed in AssetProject::missingLayers with a warning each. The optional
+// core_nodes layer (id, kind, name, operator; the network model's) is read
+// when present and never listed as missing.
 
 #include <string>
 #include <vector>

@@ -26,11 +26,13 @@ struct SnapRecord {
 
 struct NetworkBuildReport {
     double toleranceM = 0;
-    std::size_t explicitEnds = 0;            ///< ends joined by from/to
-    std::vector<SnapRecord> snapped;         ///< ends and sites joined by snapping
-    std::vector<std::string> looseCableEnds; ///< "<cable>:from" / "<cable>:to" that reached nothing
-    std::vector<std::string> unconnectedSites;      ///< in-service sites no cable reaches
-    std::vector<std::string> sitesWithoutCorePath;  ///< connected, but no path to any core node at all
+    std::size_t explicitEnds = 0;     ///< ends joined by from/to
+    std::vector<SnapRecord> snapped;  ///< ends and sites joined by snapping
+    std::vector<std::string>
+        looseCableEnds;  ///< "<cable>:from" / "<cable>:to" that reached nothing
+    std::vector<std::string> unconnectedSites;  ///< in-service sites no cable reaches
+    std::vector<std::string>
+        sitesWithoutCorePath;  ///< connected, but no path to any core node at all
 };
 
 class NetworkBuilder {

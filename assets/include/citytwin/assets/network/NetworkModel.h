@@ -16,6 +16,8 @@
 #include <vector>
 
 #include "citytwin/assets/AssetEnums.h"
+#include "citytwin/assets/MetricPlane.h"
+#include "citytwin/assets/PackedRTree.h"
 #include "citytwin/geo/Feature.h"
 
 namespace citytwin::assets {
@@ -36,8 +38,9 @@ struct NetworkEdge {
     std::string cableId;
     std::size_t from = 0;  ///< node index
     std::size_t to = 0;    ///< node index
-    double startM = 0;     ///< arc length along the cable (from its first vertex) where the edge starts
-    double endM = 0;       ///< ... and ends; startM <= endM
+    double startM =
+        0;            ///< arc length along the cable (from its first vertex) where the edge starts
+    double endM = 0;  ///< ... and ends; startM <= endM
 };
 
 /// A point on a cable: its arc length from the first vertex and where it is.
@@ -60,7 +63,8 @@ public:
     const std::vector<std::size_t>& edgesOfCable(std::string_view cableId) const;
     /// Edge indices touching a node.
     const std::vector<std::size_t>& incident(std::size_t node) const { return _incident[node]; }
-    /// The edge of a cable whose range holds arcM (the first one at a shared end).
+    /// The edge of a cable whose range holds arcM (the first one at a shared
+    /// end); nullopt more than 0.5 m before its start or beyond its end.
     std::optional<std::size_t> edgeAt(std::string_view cableId, double arcM) const;
     double cableLengthM(std::string_view cableId) const;
     /// The point at arcM along the cable (clamped to its ends).
@@ -72,6 +76,18 @@ public:
     /// Cable ids, sorted.
     std::vector<std::string> cableIds() const;
 
+    /// The metric plane every arc length and distance is measured in (tangent
+    /// plane at the centre of the nodes' and cables' extent).
+    const MetricPlane& plane() const { return _plane; }
+    /// The cable's centreline in the plane and the arc length at each vertex.
+    const std::vector<PlanePoint>* cablePlaneLine(std::string_view cableId) const;
+    const std::vector<double>* cableArcs(std::string_view cableId) const;
+    /// Sites (node indices, ascending) whose coverage disc's box meets the
+    /// box of radiusM around p: a superset, measure before using.
+    std::vector<std::size_t> sitesNear(PlanePoint p, double radiusM) const;
+    /// The largest coverage radius of any site (m).
+    double maxCoverageRadiusM() const { return _maxCoverageRadiusM; }
+
 private:
     std::vector<NetworkNode> _nodes;
     std::vector<NetworkEdge> _edges;
@@ -80,6 +96,11 @@ private:
     std::unordered_map<std::string, std::vector<std::size_t>> _edgesByCable;
     std::unordered_map<std::string, double> _cableLength;
     std::vector<std::vector<std::size_t>> _incident;
+    MetricPlane _plane{geo::GeoPoint{}};
+    std::unordered_map<std::string, std::vector<PlanePoint>> _planeLines;
+    std::unordered_map<std::string, std::vector<double>> _arcs;
+    PackedRTree _siteDiscs;  ///< plane boxes of the sites' coverage discs
+    double _maxCoverageRadiusM = 0;
 };
 
 /// What is down: flags indexed like NetworkModel::edges() and nodes().
@@ -88,6 +109,10 @@ struct NetworkFailures {
     std::vector<bool> nodeDown;
     static NetworkFailures none(const NetworkModel& model);
 };
+
+/// Per node: an in-service site that is not down and has backhaul.
+std::vector<bool> servingSites(const NetworkModel& model, const NetworkFailures& failures,
+                               const std::vector<bool>& backhaul);
 
 /// Per node: joined to a working core node by working cables and nodes.
 /// A down node neither has backhaul nor carries traffic through it.

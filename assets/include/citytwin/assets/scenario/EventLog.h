@@ -67,6 +67,9 @@ struct LogEntry {
 /// Log order: by t, then kind (enum order), then id: the same on every run.
 bool logOrderLess(const LogEntry& a, const LogEntry& b);
 
+/// value with exactly `decimals` decimals, no exponent, no locale, never "-0".
+std::string formatFixed(double value, int decimals);
+
 /// One canonical JSON object, no trailing newline.
 std::string toJsonLine(const LogEntry& entry);
 /// Every entry, one per line, each ending in '\n'.
@@ -74,6 +77,7 @@ std::string writeEventLog(const std::vector<LogEntry>& log);
 /// SHA-256 (hex) of writeEventLog(log).
 std::string eventLogSha256(const std::vector<LogEntry>& log);
 /// Reads a log written by writeEventLog (errors name the line).
-geo::Result<std::vector<LogEntry>> parseEventLog(std::string_view text, const std::string& sourceName);
+geo::Result<std::vector<LogEntry>> parseEventLog(std::string_view text,
+                                                 const std::string& sourceName);
 
 }  // namespace citytwin::assets

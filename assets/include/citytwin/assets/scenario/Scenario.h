@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -26,8 +27,8 @@ struct CableCutEvent {
 struct SiteOutageEvent {
     geo::TimeMs at = 0;
     std::string site;
-    std::string cause;                      ///< "power", "equipment", ...
-    std::optional<double> maybeBatteryH;    ///< the site keeps serving this long on battery
+    std::string cause;                    ///< "power", "equipment", ...
+    std::optional<double> maybeBatteryH;  ///< the site keeps serving this long on battery
     std::optional<geo::TimeMs> maybeRestoreAt;
 };
 
@@ -39,10 +40,17 @@ struct ExcavationKeyframe {
 struct ExcavationEvent {
     std::string id;
     WorksKind kind = WorksKind::Excavation;
-    std::vector<ExcavationKeyframe> keyframes;  ///< time-ordered; equal vertex counts interpolate
+    /// Time-ordered. Between two keyframes whose outer rings have the same
+    /// vertex count the vertices move linearly; otherwise the earlier shape
+    /// holds until the later keyframe's time. The works exist from the first
+    /// keyframe to the scenario's end, holding the last shape.
+    std::vector<ExcavationKeyframe> keyframes;
 };
 
 enum class VesselStatus { Underway, Anchored, Moored };
+/// "underway", "anchored", "moored".
+const char* toString(VesselStatus status);
+std::optional<VesselStatus> parseVesselStatus(std::string_view text);
 
 struct VesselFix {
     geo::TimeMs at = 0;
@@ -52,7 +60,7 @@ struct VesselFix {
 };
 
 struct VesselEvent {
-    std::string id;    ///< MMSI or name
+    std::string id;  ///< MMSI or name
     std::string name;
     std::vector<VesselFix> track;  ///< time-ordered
 };
@@ -74,6 +82,9 @@ struct TyphoonEvent {
 };
 
 enum class SensorFaultMode { Offline, Stuck, Spike };
+/// "offline", "stuck", "spike".
+const char* toString(SensorFaultMode mode);
+std::optional<SensorFaultMode> parseSensorFaultMode(std::string_view text);
 
 struct SensorFaultEvent {
     geo::TimeMs at = 0;

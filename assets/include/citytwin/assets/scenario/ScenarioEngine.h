@@ -45,15 +45,15 @@ struct CoverageSnapshot {
 };
 
 struct ScenarioRun {
-    std::vector<LogEntry> log;                 ///< logOrderLess order
-    std::vector<CoverageSnapshot> coverage;    ///< time-ordered, first at scenario start
-    std::vector<SyntheticReading> readings;    ///< time-ordered
-    std::string sha256;                        ///< eventLogSha256(log)
+    std::vector<LogEntry> log;               ///< logOrderLess order
+    std::vector<CoverageSnapshot> coverage;  ///< time-ordered, first at scenario start
+    std::vector<SyntheticReading> readings;  ///< time-ordered
+    std::string sha256;                      ///< eventLogSha256(log)
 };
 
 struct EngineOptions {
-    unsigned threads = 1;                  ///< 0: hardware concurrency
-    geo::TimeMs readingStepMs = 600000;    ///< synthetic readings every 10 min for affected assets
+    unsigned threads = 1;                ///< 0: hardware concurrency
+    geo::TimeMs readingStepMs = 600000;  ///< synthetic readings every 10 min for affected assets
 };
 
 class ScenarioEngine {
@@ -61,7 +61,8 @@ public:
     ScenarioEngine(const AssetProject& project, const RuleSet& rules, const NetworkModel& network,
                    EngineOptions options = {});
     /// Errors: the scenario names something the project lacks (checkScenarioAgainst).
-    geo::Result<ScenarioRun> run(const Scenario& scenario, SyntheticReadingSink* sink = nullptr) const;
+    geo::Result<ScenarioRun> run(const Scenario& scenario,
+                                 SyntheticReadingSink* sink = nullptr) const;
 
 private:
     const AssetProject& _project;

@@ -1,0 +1,183 @@
+#include "scenario/ScenarioSession.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFutureWatcher>
+#include <QPointer>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include "citytwin/assets/scenario/ScenarioEngine.h"
+#include "citytwin/assets/scenario/ScenarioFile.h"
+
+namespace citytwin::app {
+namespace {
+
+constexpr int kSteps = 4;
+
+struct RunOutcome {
+    std::shared_ptr<const ScenarioNetwork> network;  ///< built here when none was given
+    std::shared_ptr<const assets::ScenarioPlayback> playback;
+    QString error;
+    qint64 computeMs = 0;
+};
+
+QString text(const std::string& s) {
+    return QString::fromStdString(s);
+}
+
+}  // namespace
+
+geo::Result<ScenarioNetwork> buildScenarioNetwork(const InspectionProject::Context& context) {
+    ScenarioNetwork out;
+    out.context = context;
+    auto model = assets::NetworkBuilder(context->rules()).build(context->project(), out.report);
+    CITYTWIN_RETURN_IF_FAILED(model);
+    out.model = std::make_shared<const assets::NetworkModel>(std::move(model.value()));
+    auto zones = context->buildZones();
+    CITYTWIN_RETURN_IF_FAILED(zones);
+    out.zones = std::move(zones.value());
+    return out;
+}
+
+ScenarioSession::ScenarioSession(InspectionProject& project, QObject* parent)
+    : QObject(parent), _project(project) {
+    // The project failed to open: the run waiting for it fails with it.
+    connect(&_project, &InspectionProject::failed, this, [this](const QString& message) {
+        if (!_busy)
+            return;
+        _busy = false;
+        emit failed(message);
+    });
+}
+
+void ScenarioSession::close() {
+    cancel();
+    if (!_current)
+        return;
+    _current.reset();
+    emit closed();
+}
+
+void ScenarioSession::cancel() {
+    ++_generation;
+    _busy = false;
+}
+
+void ScenarioSession::open(const QString& path) {
+    const quint64 generation = ++_generation;
+    _busy = true;
+    emit progress(tr("Opening the project…"), 0, kSteps);
+    _project.withContext([this, path, generation](const InspectionProject::Context& context) {
+        if (generation != _generation)
+            return;
+        // A network built from another project (or an earlier open of it) is stale.
+        if (_network && _network->context != context)
+            _network.reset();
+        runOnWorker(path, _network);
+    });
+}
+
+void ScenarioSession::runOnWorker(const QString& path,
+                                  const std::shared_ptr<const ScenarioNetwork>& known) {
+    const quint64 generation = _generation;
+    const InspectionProject::Context context = _project.context();
+    if (!context) {
+        _busy = false;
+        emit failed(tr("%1: the project is not open").arg(path));
+        return;
+    }
+    QPointer<ScenarioSession> self(this);
+    auto report = [self, generation](const QString& what, int step) {
+        QMetaObject::invokeMethod(qApp, [self, generation, what, step] {
+            if (self && generation == self->_generation)
+                emit self->progress(what, step, kSteps);
+        });
+    };
+    auto* watcher = new QFutureWatcher<RunOutcome>(this);
+    connect(watcher, &QFutureWatcher<RunOutcome>::finished, this,
+            [this, watcher, generation, path] {
+                RunOutcome outcome = watcher->result();
+                watcher->deleteLater();
+                if (generation != _generation)
+                    return;  // cancelled or superseded
+                _busy = false;
+                if (outcome.network) {
+                    _network = outcome.network;
+                }
+                if (!outcome.error.isEmpty()) {
+                    emit failed(outcome.error);
+                    return;
+                }
+                auto open = std::make_shared<OpenScenario>();
+                open->path = path;
+                open->network = _network;
+                open->playback = outcome.playback;
+                open->computeMs = outcome.computeMs;
+                _current = std::move(open);
+                emit opened();
+            });
+    const std::string file = path.toStdString();
+    watcher->setFuture(QtConcurrent::run([file, context, known, report]() -> RunOutcome {
+        RunOutcome out;
+        report(tr("Reading the scenario…"), 1);
+        auto scenario = assets::loadScenario(file);
+        if (!scenario) {
+            out.error = text(scenario.messages());
+            return out;
+        }
+        std::shared_ptr<const ScenarioNetwork> network = known;
+        if (!network) {
+            report(tr("Building the network…"), 2);
+            auto built = buildScenarioNetwork(context);
+            if (!built) {
+                out.error = text(built.messages());
+                return out;
+            }
+            network = std::make_shared<const ScenarioNetwork>(std::move(built.value()));
+            out.network = network;
+        }
+        if (auto checked = assets::checkScenarioAgainst(scenario.value(), *network->model);
+            !checked) {
+            out.error = text(checked.messages());
+            return out;
+        }
+        report(tr("Running the scenario…"), 3);
+        QElapsedTimer timer;
+        timer.start();
+        const assets::ScenarioEngine engine(context->project(), context->rules(), *network->model);
+        auto run = engine.run(scenario.value());
+        if (!run) {
+            out.error = text(run.messages());
+            return out;
+        }
+        out.computeMs = timer.elapsed();
+        out.playback = std::make_shared<const assets::ScenarioPlayback>(std::move(scenario.value()),
+                                                                        std::move(run.value()));
+        return out;
+    }));
+}
+
+void ScenarioSession::withNetwork(
+    std::function<void(const std::shared_ptr<const ScenarioNetwork>&)> then) {
+    _project.withContext([this, then](const InspectionProject::Context& context) {
+        if (_network && _network->context == context) {
+            then(_network);
+            return;
+        }
+        auto* watcher = new QFutureWatcher<geo::Result<ScenarioNetwork>>(this);
+        connect(watcher, &QFutureWatcher<geo::Result<ScenarioNetwork>>::finished, this,
+                [this, watcher, then] {
+                    auto built = watcher->result();
+                    watcher->deleteLater();
+                    if (!built) {
+                        emit failed(text(built.messages()));
+                        return;
+                    }
+                    _network = std::make_shared<const ScenarioNetwork>(std::move(built.value()));
+                    then(_network);
+                });
+        watcher->setFuture(QtConcurrent::run(buildScenarioNetwork, context));
+    });
+}
+
+}  // namespace citytwin::app
