@@ -29,5 +29,6 @@ CliCommand checkSiteCommand();
 CliCommand checkWorksCommand();
 CliCommand auditCommand();
 CliCommand zonesCommand();
+CliCommand scenarioCommand();
 
 }  // namespace citytwin::cli
