@@ -29,6 +29,7 @@ CliCommand checkSiteCommand();
 CliCommand checkWorksCommand();
 CliCommand auditCommand();
 CliCommand zonesCommand();
+CliCommand networkCommand();
 CliCommand scenarioCommand();
 
 }  // namespace citytwin::cli

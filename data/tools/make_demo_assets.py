@@ -2,7 +2,7 @@
 """Generates the demo asset set of citytwin (docs/assets.md, "Demo asset set").
 
 Writes data/demo/{base_stations,cables,works,public_places,interference_sources,
-coverage_targets,public_facilities}.geojson, WGS 84.
+coverage_targets,public_facilities,core_nodes}.geojson, WGS 84.
 
 * public_facilities and part of public_places are REAL OpenStreetMap features
   (ODbL 1.0, (c) OpenStreetMap contributors) from the shared dataset
@@ -10,7 +10,9 @@ coverage_targets,public_facilities}.geojson, WGS 84.
   (osm_id, osm_kind, source=openstreetmap.org, license).
 * Everything else is SYNTHETIC (synthetic=1, source=synthetic): base stations,
   land cables, works, interference sources, coverage targets and approximate
-  submarine cable routes landing at Chongming and Nanhui / Lingang. They are
+  submarine cable routes landing at Chongming and Nanhui / Lingang, the core
+  nodes (machine rooms, a data centre, landing stations) and the network
+  topology (duct rings, feeders, spurs, backbones; docs/network.md). They are
   stand-ins for licensed data that may not ship, laid out so that every rule
   fires (the scenarios below are asserted before anything is written).
 
@@ -224,8 +226,19 @@ def cables(rng):
         ("SYN-CB-4", "China Mobile", "underwater", [(121.4905, 31.2400), (121.4960, 31.2395)]),
         ("SYN-CB-5", "China Tower", "duct", [(121.4850, 31.2270), (121.4880, 31.2500)]),
     ]
+    # The network joins (docs/network.md): SYN-CB-1 is the ring's north side
+    # between two machine rooms, the river crossing lands at machine room 1,
+    # the Puxi duct leaves the data centre; the others are joined by snapping.
+    joins = {"SYN-CB-1": ("SYN-MR-LJZ-1", "SYN-MR-LJZ-2"), "SYN-CB-4": ("", "SYN-MR-LJZ-1"),
+             "SYN-CB-5": ("SYN-DC-HP-1", "")}
     for cid, op, cls, pts in land:
-        out.append(feature(line(pts), synthetic({"id": cid, "operator": op, "class": cls, "status": "active"})))
+        props = {"id": cid, "operator": op, "class": cls, "status": "active"}
+        frm, to = joins.get(cid, ("", ""))
+        if frm:
+            props["from"] = frm
+        if to:
+            props["to"] = to
+        out.append(feature(line(pts), synthetic(props)))
     # Approximate submarine routes (not real routes): out east into the East China Sea.
     sea = [
         ("SYN-SUB-CM", "China Telecom", "open", "Chongming (Dongtan) landing",
@@ -237,11 +250,174 @@ def cables(rng):
         ("SYN-SUB-PT", "China Mobile", "port", "Lingang port area spur",
          [(121.905, 30.870), (121.930, 30.880)]),
     ]
+    landing = {"SYN-SUB-CM": ("SYN-LS-CM", ""), "SYN-SUB-NH": ("SYN-LS-NH", ""),
+               "SYN-SUB-LG": ("SYN-LS-LG", ""), "SYN-SUB-PT": ("", "SYN-LS-LG")}
     for cid, op, waters, note, pts in sea:
-        out.append(feature(line(pts), synthetic({
-            "id": cid, "operator": op, "class": "submarine", "waters": waters, "status": "active",
-            "note": note + "; approximate synthetic route"})))
+        props = {"id": cid, "operator": op, "class": "submarine", "waters": waters, "status": "active",
+                 "note": note + "; approximate synthetic route"}
+        frm, to = landing[cid]
+        if frm:
+            props["from"] = frm
+        if to:
+            props["to"] = to
+        out.append(feature(line(pts), synthetic(props)))
     return out
+
+
+# The network (docs/network.md): core nodes where backhaul ends.
+CB1_WEST, CB1_EAST = offset(SITE_A, -900, 3), offset(SITE_A, 900, 3)
+CORE_NODES = [
+    ("SYN-MR-LJZ-1", "machine_room", "Lujiazui machine room 1 (west)", "China Telecom", CB1_WEST),
+    ("SYN-MR-LJZ-2", "machine_room", "Lujiazui machine room 2 (east)", "China Telecom", CB1_EAST),
+    ("SYN-MR-LJZ-3", "machine_room", "Lujiazui machine room 3 (south)", "China Mobile", (121.5040, 31.2310)),
+    ("SYN-DC-HP-1", "data_centre", "Huangpu data centre", "China Unicom", (121.4850, 31.2270)),
+    ("SYN-LS-CM", "landing_station", "Chongming Dongtan landing station", "China Telecom", (121.9535, 31.5215)),
+    ("SYN-LS-NH", "landing_station", "Nanhui landing station", "China Unicom", (121.9545, 30.9925)),
+    ("SYN-LS-LG", "landing_station", "Lingang landing station", "China Mobile", (121.9255, 30.8830)),
+]
+# The what-if of the demo: a whole cut of the Lujiazui feeder F1 loses the
+# sites hanging only on it, while F1's far end (SYN-BS-035) keeps backhaul
+# through F2 (docs/network.md, "Demo").
+FEEDER_SITES = ["SYN-BS-003", "SYN-BS-032", "SYN-BS-035"]
+# Where new network cables must keep away from, so that the rule scenarios
+# of docs/assets.md keep their findings: site A, the trench, the piling, and
+# the quiet check-site point off Nanhui.
+KEEP_CLEAR = [(SITE_A, 20.0), (offset(SITE_A, 400, 0), 75.0), ((121.5100, 31.2280), 80.0),
+              ((121.95, 31.0), 600.0)]
+
+
+def core_nodes():
+    return [feature(point(p), synthetic({"id": nid, "kind": kind, "name": name, "operator": op}))
+            for nid, kind, name, op, p in CORE_NODES]
+
+
+def segment_distance_m(p, a, b):
+    mx, my = metres_per_degree(p[1])
+    px, py = (p[0] - a[0]) * mx, (p[1] - a[1]) * my
+    bx, by = (b[0] - a[0]) * mx, (b[1] - a[1]) * my
+    length2 = bx * bx + by * by
+    t = 0.0 if length2 == 0 else max(0.0, min(1.0, (px * bx + py * by) / length2))
+    return math.hypot(px - t * bx, py - t * by), t
+
+
+def nearest_on_line(p, pts):
+    """(distance, point) of the polyline's point nearest p."""
+    best = None
+    for a, b in zip(pts, pts[1:]):
+        dist, t = segment_distance_m(p, a, b)
+        q = (round(a[0] + t * (b[0] - a[0]), 7), round(a[1] + t * (b[1] - a[1]), 7))
+        if best is None or dist < best[0]:
+            best = (dist, q)
+    return best
+
+
+def line_distance_m(p, pts):
+    return nearest_on_line(p, pts)[0]
+
+
+def network_cables(existing, sites):
+    """Synthetic topology over the demo: a duct ring between the Lujiazui
+    machine rooms (SYN-CB-1 is its north side), links to the data centre and
+    the existing cables, a dual-homed feeder, backbones to the landing
+    stations, and one spur per standing site (active or decommissioned) that
+    no cable passes within 25 m of: from the nearest machine room, or from
+    the nearest point of a distribution cable (then snapped, no `from`)."""
+    core = {nid: p for nid, _, _, _, p in CORE_NODES}
+    pos = {f["properties"]["id"]: tuple(f["geometry"]["coordinates"]) for f in sites}
+    lines = {f["properties"]["id"]: [tuple(c) for c in f["geometry"]["coordinates"]] for f in existing}
+    out = []
+
+    def add(cid, op, cls, pts, frm="", to="", note=""):
+        props = {"id": cid, "operator": op, "class": cls, "status": "active"}
+        if frm:
+            props["from"] = frm
+        if to:
+            props["to"] = to
+        if note:
+            props["note"] = note
+        out.append(feature(line(pts), synthetic(props)))
+        lines[cid] = pts
+
+    mr1, mr2, mr3, dc = (core[k] for k in ("SYN-MR-LJZ-1", "SYN-MR-LJZ-2", "SYN-MR-LJZ-3", "SYN-DC-HP-1"))
+    add("SYN-RG-2", "China Telecom", "duct", [mr2, (121.5150, 31.2335), mr3],
+        "SYN-MR-LJZ-2", "SYN-MR-LJZ-3", "Lujiazui ring, east-south side")
+    add("SYN-RG-3", "China Telecom", "duct", [mr3, (121.4985, 31.2345), mr1],
+        "SYN-MR-LJZ-3", "SYN-MR-LJZ-1", "Lujiazui ring, south-west side")
+    add("SYN-DT-DC-1", "China Unicom", "duct", [dc, (121.4960, 31.2282), mr3],
+        "SYN-DC-HP-1", "SYN-MR-LJZ-3", "data centre to the ring (river tunnel)")
+    cb5 = lines["SYN-CB-5"]
+    add("SYN-DT-PX-1", "China Unicom", "duct", [nearest_on_line(lines["SYN-CB-4"][0], cb5)[1],
+                                                 lines["SYN-CB-4"][0]],
+        note="Puxi duct: SYN-CB-5 to the river crossing SYN-CB-4 (both ends snapped)")
+    cb3 = lines["SYN-CB-3"]
+    add("SYN-DT-LJZ-N", "China Telecom", "duct", [mr1, nearest_on_line(mr1, cb3)[1]],
+        "SYN-MR-LJZ-1", note="north duct to the aerial SYN-CB-3 (end snapped)")
+    cb2 = lines["SYN-CB-2"]
+    add("SYN-DT-LJZ-S", "China Mobile", "duct", [mr3, nearest_on_line(mr3, cb2)[1]],
+        "SYN-MR-LJZ-3", note="south duct to the buried SYN-CB-2 (end snapped)")
+    f1 = [mr2] + [pos[s] for s in FEEDER_SITES]
+    add("SYN-DT-LJZ-F1", "China Telecom", "duct", f1, "SYN-MR-LJZ-2", FEEDER_SITES[-1],
+        "feeder through SYN-BS-003 and -032 to -035")
+    end = pos[FEEDER_SITES[-1]]
+    add("SYN-DT-LJZ-F2", "China Telecom", "duct", [nearest_on_line(end, cb3)[1], end], "",
+        FEEDER_SITES[-1], "second path of SYN-BS-035, from the aerial SYN-CB-3 (start snapped)")
+    # SYN-BS-004 hangs on the feeder 60 m past SYN-BS-003 (a junction; a spur
+    # ending on the site itself would make it an end and not a point on F1).
+    a, b = pos["SYN-BS-003"], pos["SYN-BS-032"]
+    t = 60.0 / distance_m(a, b)
+    tap = (round(a[0] + t * (b[0] - a[0]), 7), round(a[1] + t * (b[1] - a[1]), 7))
+    add("SYN-SP-BS-004", "China Tower", "duct", [tap, pos["SYN-BS-004"]], "", "SYN-BS-004",
+        "spur from the feeder SYN-DT-LJZ-F1 (start snapped)")
+    ls_cm, ls_nh, ls_lg = core["SYN-LS-CM"], core["SYN-LS-NH"], core["SYN-LS-LG"]
+    add("SYN-BB-CM", "China Telecom", "duct", [ls_cm, (121.7500, 31.4000), (121.6000, 31.3000), mr2],
+        "SYN-LS-CM", "SYN-MR-LJZ-2", "backbone from the Chongming landing station")
+    add("SYN-BB-NH", "China Unicom", "duct", [ls_nh, (121.9000, 30.9850), (121.7000, 31.1000),
+                                              (121.5500, 31.2000), mr3],
+        "SYN-LS-NH", "SYN-MR-LJZ-3", "backbone from the Nanhui landing station")
+    add("SYN-BB-LG", "China Mobile", "buried", [ls_lg, (121.9400, 30.9400), ls_nh],
+        "SYN-LS-LG", "SYN-LS-NH", "coastal link Lingang - Nanhui")
+
+    distribution = ["SYN-CB-2", "SYN-CB-3", "SYN-CB-5"]
+    served = set(FEEDER_SITES) | {"SYN-BS-004"}
+    for f in sites:
+        sid = f["properties"]["id"]
+        if sid in served or f["properties"]["status"] not in ("active", "decommissioned"):
+            continue
+        p = pos[sid]
+        if min(line_distance_m(p, pts) for pts in lines.values()) <= 25.0:
+            continue  # a cable passes by: the builder attaches it
+        options = [(distance_m(p, core[m]), 0, m, core[m]) for m in
+                   ("SYN-MR-LJZ-1", "SYN-MR-LJZ-2", "SYN-MR-LJZ-3", "SYN-DC-HP-1")]
+        for cid in distribution:
+            dist, q = nearest_on_line(p, lines[cid])
+            options.append((dist, 1, cid, q))
+        for dist, kind, via, start in sorted(options):
+            spur = [start, p]
+            # A start snapped onto a line must not find a site first.
+            crowded = kind == 1 and any(distance_m(start, q) < 35.0 for o, q in pos.items() if o != sid)
+            if not crowded and all(line_distance_m(c, spur) >= r for c, r in KEEP_CLEAR):
+                break
+        else:
+            # No spur keeps clear (SYN-BS-052 beside the piling): left without
+            # cable; the builder reports it if it is in service.
+            assert f["properties"]["status"] != "active", "no clear spur for " + sid
+            continue
+        add("SYN-SP-" + sid[4:], f["properties"]["operator"], "duct", spur,
+            via if kind == 0 else "", sid, "spur from " + via)
+    return out
+
+
+def check_network(layers):
+    new = [f for f in layers["cables"]["features"] if not f["properties"]["id"].startswith(("SYN-CB-", "SYN-SUB-"))]
+    for f in new:
+        pts = [tuple(c) for c in f["geometry"]["coordinates"]]
+        for c, r in KEEP_CLEAR:
+            assert line_distance_m(c, pts) >= r, (f["properties"]["id"], c)
+    ids = {f["properties"]["id"] for f in layers["core_nodes"]["features"]} | \
+          {f["properties"]["id"] for f in layers["base_stations"]["features"]}
+    for f in layers["cables"]["features"]:
+        for end in ("from", "to"):
+            assert f["properties"].get(end, "") in ids | {""}, (f["properties"]["id"], end)
 
 
 def works():
@@ -316,17 +492,21 @@ def main():
     ap.add_argument("--out", default=os.path.join(repo, "data", "demo"))
     args = ap.parse_args()
     rng = random.Random(SEED)
+    sites = base_stations(rng)
+    existing = cables(rng)
     layers = {
-        "base_stations": collection("base_stations", base_stations(rng)),
-        "cables": collection("cables", cables(rng)),
+        "base_stations": collection("base_stations", sites),
+        "cables": collection("cables", existing + network_cables(existing, sites)),
         "works": collection("works", works()),
         "public_places": collection("public_places", public_places(args.shared_data)),
         "interference_sources": collection("interference_sources", interference_sources(rng)),
         "coverage_targets": collection("coverage_targets", coverage_targets(rng)),
         "public_facilities": collection("public_facilities",
                                         public_facilities(args.shared_data) + synthetic_facilities(rng)),
+        "core_nodes": collection("core_nodes", core_nodes()),
     }
     check_scenarios(layers)
+    check_network(layers)
     os.makedirs(args.out, exist_ok=True)
     for name, fc in layers.items():
         with open(os.path.join(args.out, name + ".geojson"), "w", encoding="utf-8") as f:

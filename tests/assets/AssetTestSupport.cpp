@@ -13,7 +13,9 @@
 namespace citytwin::assets::test {
 
 ProjectBuilder::ProjectBuilder() : _plane(kOrigin) {
-    for (const auto& name : layers::all()) {
+    auto names = layers::all();
+    names.push_back(layers::kCoreNodes);
+    for (const auto& name : names) {
         geo::FeatureLayer l;
         l.name = name;
         l.crs = geo::Crs::wgs84();

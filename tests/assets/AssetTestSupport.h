@@ -31,7 +31,7 @@ public:
     geo::Feature& polygon(const std::string& layer, const geo::Polygon& polygon,
                           std::vector<geo::Attribute> attributes);
 
-    /// All seven layers (empty ones included) as FeatureLayers in WGS 84.
+    /// All seven layers and core_nodes (empty ones included) as FeatureLayers in WGS 84.
     std::vector<geo::FeatureLayer> layers() const { return _layers; }
     /// Validated project + default rules + R-tree index.
     std::unique_ptr<InspectionContext> context(

@@ -115,7 +115,8 @@ TEST(AssetsCli, zonesExport) {
     const std::string out = tempDir("cli_zones") + "/zones.gpkg";
     const CliRun run = cli("zones --project " + demo() + " --out " + out);
     EXPECT_EQ(run.exitCode, 0);
-    EXPECT_NE(run.out.find("9 protection zones"), std::string::npos) << run.out;
+    // One per cable: the 9 of the rule scenarios and the 44 of the synthetic network.
+    EXPECT_NE(run.out.find("53 protection zones"), std::string::npos) << run.out;
 }
 
 TEST(AssetsCli, exitCodes) {
@@ -179,4 +180,45 @@ TEST(AssetsCli, checkWorksReadsTheAreaFromAFile) {
         cli("check-works --project " + demo() + " --file " + dir + "/missing.wkt --kind piling")
             .exitCode,
         1);
+}
+
+TEST(AssetsCli, networkReportsTheDemoGraphAndAWhatIfCut) {
+    CliRun run = cli("network --project " + demo() + " --format json");
+    ASSERT_EQ(run.exitCode, 0) << run.out;
+    auto doc = json::parse(run.out);
+    EXPECT_EQ(doc["core_nodes"], 7);
+    EXPECT_EQ(doc["sites"], 63);
+    EXPECT_EQ(doc["cables"], 53);
+    EXPECT_GT(doc["edges"].get<int>(), 53);
+    EXPECT_EQ(doc["tolerance_m"], 30.0);
+    EXPECT_TRUE(doc["unconnected_sites"].empty());
+    EXPECT_TRUE(doc["sites_without_core_path"].empty());
+    bool seaEnd = false;
+    for (const auto& e : doc["loose_cable_ends"])
+        seaEnd = seaEnd || e == "SYN-SUB-CM:to";
+    EXPECT_TRUE(seaEnd) << doc["loose_cable_ends"].dump();
+    bool siteSnap = false;
+    for (const auto& s : doc["snapped"])
+        siteSnap = siteSnap || (s["end"] == "site" && s["target"] == "SYN-BS-003");
+    EXPECT_TRUE(siteSnap);
+
+    run = cli("network --project " + demo() + " --format json --cut SYN-DT-LJZ-F1");
+    ASSERT_EQ(run.exitCode, 0);
+    doc = json::parse(run.out);
+    EXPECT_EQ(doc["impact"]["sites_lost"], json::array({"SYN-BS-003", "SYN-BS-004", "SYN-BS-032"}));
+    EXPECT_EQ(doc["impact"]["sites_kept_by_redundancy"], json::array({"SYN-BS-022", "SYN-BS-035"}));
+    EXPECT_GT(doc["impact"]["coverage_lost_km2"].get<double>(), 0.0);
+
+    run = cli("network --project " + demo() + " --cut SYN-DT-LJZ-F1 --arc 200");
+    ASSERT_EQ(run.exitCode, 0);
+    EXPECT_NE(run.out.find("impact: sites losing backhaul (0)"), std::string::npos) << run.out;
+    EXPECT_NE(run.out.find("SYN-BS-035"), std::string::npos) << run.out;
+
+    EXPECT_EQ(cli("network --project " + demo() + " --cut NO-SUCH-CABLE").exitCode, 1);
+    EXPECT_EQ(cli("network --project " + demo() + " --outage SYN-BS-001").exitCode, 0);
+    EXPECT_EQ(cli("network --project " + demo() + " --arc 5").exitCode, 2);
+    EXPECT_EQ(cli("network --project " + demo() + " --format xml").exitCode, 2);
+    EXPECT_EQ(cli("network").exitCode, 2);
+    EXPECT_EQ(cli("network --help").exitCode, 0);
+    EXPECT_EQ(cli("network --project /nonexistent/p.gpkg").exitCode, 1);
 }

@@ -37,6 +37,14 @@ TEST(RulesFile, shippedDefaultsHaveEveryRuleWithArticleAndMessages) {
     EXPECT_EQ(r.halfWidthM(CableClass::Submarine, std::nullopt), 500.0);
     EXPECT_EQ(r.find("SH-11")->severity, RuleSeverity::Advice);
     EXPECT_EQ(r.find("SH-21")->severity, RuleSeverity::Violation);
+    EXPECT_EQ(r.find("SH-25")->severity, RuleSeverity::Warning);
+    EXPECT_EQ(r.networkSnapToleranceM, 30.0);
+    EXPECT_EQ(r.coverageRadiusFor(HostType::Tower), 500.0);
+    EXPECT_EQ(r.coverageRadiusFor(HostType::Indoor), 50.0);
+    EXPECT_EQ(r.coverageRadiusFor(std::nullopt), 300.0);  // SH-17's default
+    EXPECT_EQ(r.anchorSogThresholdKn, 0.5);
+    EXPECT_EQ(r.anchorMinDurationS, 600.0);
+    EXPECT_EQ(r.typhoonExposureMinWindMs, 17.2);
 }
 
 TEST(RulesFile, theFileInTheSourceTreeIsTheCompiledIn) {
@@ -83,6 +91,15 @@ TEST(RulesFile, errorsNameTheField) {
          },
          "rules[13].works_kinds[1]"},
         {[](json& d) { d["format_version"] = 2; }, "format_version"},
+        {[](json& d) { d["network"]["snap_tolerance_m"] = -1; }, "network.snap_tolerance_m"},
+        {[](json& d) { d["network"]["coverage_radius_by_host_m"]["mast"] = 100; },
+         "network.coverage_radius_by_host_m.mast"},
+        {[](json& d) { d["network"]["coverage_radius_by_host_m"]["tower"] = 0; },
+         "network.coverage_radius_by_host_m.tower"},
+        {[](json& d) { d["scenario"]["anchor_kn"] = 1; }, "scenario.anchor_kn"},
+        {[](json& d) { d["scenario"]["anchor_min_duration_min"] = "ten"; },
+         "scenario.anchor_min_duration_min"},
+        {[](json& d) { d["network"] = 30; }, "network"},
         {[](json& d) { d.erase("version"); }, "version"},
     };
     for (const auto& c : cases) {
@@ -123,4 +140,18 @@ TEST(RulesFile, aCustomDistanceAndDisabledRuleChangeTheCheck) {
     // The defaults see the radar and not the facility.
     EXPECT_EQ(rulesOf(b.context()->siteChecker().check(p).value()),
               std::vector<std::string>{"SH-24-4"});
+}
+
+TEST(RulesFile, networkAndScenarioSectionsAreOptional) {
+    auto r = parseRules(withEdit([](json& d) {
+                            d.erase("network");
+                            d["scenario"] = {{"anchor_min_duration_min", 15}};
+                        }),
+                        "custom.json");
+    ASSERT_TRUE(r.ok()) << r.messages();
+    EXPECT_EQ(r.value().networkSnapToleranceM, 30.0);
+    EXPECT_TRUE(r.value().coverageRadiusByHostM.empty());
+    EXPECT_EQ(r.value().coverageRadiusFor(HostType::Tower), 300.0);
+    EXPECT_EQ(r.value().anchorMinDurationS, 900.0);
+    EXPECT_EQ(r.value().anchorSogThresholdKn, 0.5);
 }

@@ -8,6 +8,7 @@
 #include <queue>
 #include <set>
 
+#include <ogr_api.h>
 #include <ogr_geometry.h>
 
 #include "../OgrGeometry.h"
@@ -94,10 +95,8 @@ CoverageLoss computeCoverageLoss(const NetworkModel& model, const std::vector<bo
     std::sort(loss.sites.begin(), loss.sites.end());
     if (!area || area->IsEmpty())
         return loss;
-    if (const auto* surface = dynamic_cast<const OGRSurface*>(area.get()))
-        loss.areaKm2 = surface->get_Area() / 1e6;
-    else if (const auto* multi = dynamic_cast<const OGRMultiSurface*>(area.get()))
-        loss.areaKm2 = multi->get_Area() / 1e6;
+    // Any geometry type GEOS hands back (polygon, multi, collection).
+    loss.areaKm2 = OGR_G_Area(OGRGeometry::ToHandle(area.get())) / 1e6;
     loss.polygons = detail::polygonsOf(*area);
     for (auto& polygon : loss.polygons)
         for (auto& ring : polygon.rings)

@@ -9,6 +9,7 @@
 #include <limits>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "citytwin/assets/PackedRTree.h"
 
@@ -395,6 +396,10 @@ geo::Result<NetworkModel> NetworkBuilder::build(const AssetProject& project,
     std::sort(report.unconnectedSites.begin(), report.unconnectedSites.end());
     std::sort(report.sitesWithoutCorePath.begin(), report.sitesWithoutCorePath.end());
     std::sort(report.looseCableEnds.begin(), report.looseCableEnds.end());
+    std::sort(
+        report.snapped.begin(), report.snapped.end(), [](const SnapRecord& a, const SnapRecord& b) {
+            return std::tie(a.cableId, a.end, a.target) < std::tie(b.cableId, b.end, b.target);
+        });
     geo::Result<NetworkModel> result(std::move(model));
     if (project.coreNodes.empty())
         result.addDiagnostic(geo::makeWarning(

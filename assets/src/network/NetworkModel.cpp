@@ -102,7 +102,9 @@ std::optional<std::size_t> NetworkModel::edgeAt(std::string_view cableId, double
     if (list.empty() || !std::isfinite(arcM))
         return std::nullopt;
     const double length = cableLengthM(cableId);
-    constexpr double kSlackM = 1e-6;  // rounding of the arc at the far end
+    // Half a metre of slack: a position measured in another metric frame (a
+    // click, a scenario's lon/lat) differs from ours by millimetres.
+    constexpr double kSlackM = 0.5;
     if (arcM < -kSlackM || arcM > length + kSlackM)
         return std::nullopt;
     for (const std::size_t e : list)

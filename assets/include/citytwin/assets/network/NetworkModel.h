@@ -63,7 +63,8 @@ public:
     const std::vector<std::size_t>& edgesOfCable(std::string_view cableId) const;
     /// Edge indices touching a node.
     const std::vector<std::size_t>& incident(std::size_t node) const { return _incident[node]; }
-    /// The edge of a cable whose range holds arcM (the first one at a shared end).
+    /// The edge of a cable whose range holds arcM (the first one at a shared
+    /// end); nullopt more than 0.5 m before its start or beyond its end.
     std::optional<std::size_t> edgeAt(std::string_view cableId, double arcM) const;
     double cableLengthM(std::string_view cableId) const;
     /// The point at arcM along the cable (clamped to its ends).
