@@ -16,6 +16,10 @@ set(CITYTWIN_DEB_MAINTAINER
     "citytwin maintainers <maintainers@users.noreply.r-seed-a9764ef9.example>"
     CACHE STRING "The Maintainer field of the Debian package and its changelog")
 set(CITYTWIN_APPSTREAM_ID org.citytwin.CityTwin)
+execute_process(COMMAND date -u -R -d "${CITYTWIN_RELEASE_DATE} 12:00"
+    OUTPUT_VARIABLE CITYTWIN_RELEASE_DATE_RFC2822 OUTPUT_STRIP_TRAILING_WHITESPACE)
+execute_process(COMMAND date -u +%s -d "${CITYTWIN_RELEASE_DATE} 12:00"
+    OUTPUT_VARIABLE CITYTWIN_RELEASE_EPOCH OUTPUT_STRIP_TRAILING_WHITESPACE)
 
 # Installed files get standard modes whatever the builder's umask.
 set(CMAKE_INSTALL_DEFAULT_DIRECTORY_PERMISSIONS
@@ -78,7 +82,7 @@ if(CITYTWIN_HELP2MAN)
         set(page ${man_dir}/${program}.1)
         add_custom_command(OUTPUT ${page}.gz
             COMMAND ${CMAKE_COMMAND} -E make_directory ${man_dir}
-            COMMAND ${CMAKE_COMMAND} -E env SOURCE_DATE_EPOCH=0 QT_QPA_PLATFORM=offscreen
+            COMMAND ${CMAKE_COMMAND} -E env SOURCE_DATE_EPOCH=${CITYTWIN_RELEASE_EPOCH} QT_QPA_PLATFORM=offscreen
                     ${CITYTWIN_HELP2MAN} --no-info --section=1
                     "--name=${citytwin_man_${program}_name}"
                     --include=${citytwin_man_${program}_include}
@@ -95,8 +99,6 @@ endif()
 
 # --- /usr/share/doc/citytwin: copyright (DEP-5), changelog, the kiosk guide
 set(doc_dir ${CMAKE_INSTALL_DATADIR}/doc/citytwin)
-execute_process(COMMAND date -u -R -d "${CITYTWIN_RELEASE_DATE} 12:00"
-    OUTPUT_VARIABLE CITYTWIN_RELEASE_DATE_RFC2822 OUTPUT_STRIP_TRAILING_WHITESPACE)
 configure_file(${CITYTWIN_PACKAGING_DIR}/debian/changelog.in
     ${CITYTWIN_PACKAGE_BUILD_DIR}/changelog @ONLY)
 # A native package (no Debian revision): lintian wants changelog.gz.

@@ -68,6 +68,11 @@ bool packageInstalled(const QString& name) {
     return r.exitCode == 0 && r.out.contains("install ok installed");
 }
 
+/// dpkg has any record of it: installed, or removed with its scripts kept.
+bool packageKnown(const QString& name) {
+    return run("dpkg-query", {"-W", name}).exitCode == 0;
+}
+
 bool userExists(const QString& name) {
     return run("getent", {"passwd", name}).exitCode == 0;
 }
@@ -101,6 +106,7 @@ protected:
                            QString(CITYTWIN_BUILD_DIR) + "/CPackConfig.cmake"},
                           CITYTWIN_BUILD_DIR, 900);
         cpackLog() = r.all();
+        QDir(out + "/_CPack_Packages").removeRecursively();  // its staging copy of the tree
         const QStringList debs = QDir(out).entryList({"citytwin_*.deb"}, QDir::Files);
         if (r.exitCode == 0 && debs.size() == 1)
             deb() = out + "/" + debs.first();
@@ -192,7 +198,7 @@ TEST_F(DebianPackage, dependsOnTheLibrariesItLinksAndTheFilesItReads) {
 TEST_F(DebianPackage, lintianReportsNoErrors) {
     if (!have("lintian"))
         GTEST_SKIP() << "lintian is not installed";
-    const Ran r = run("lintian", {"--no-tag-display-limit", deb()}, {}, 600);
+    const Ran r = run("lintian", {"--tag-display-limit", "0", deb()}, {}, 600);
     ASSERT_TRUE(r.finished);
     QStringList errors;
     for (const QString& line : r.all().split('\n'))
@@ -218,8 +224,9 @@ TEST_F(DebianPackage, appstreamMetadataAndDesktopEntryValidate) {
 }
 
 TEST_F(DebianPackage, theInstalledProgramRendersTheDemoFromUsrShare) {
-    if (packageInstalled("citytwin"))
-        GTEST_SKIP() << "a citytwin package is installed already: not replacing it";
+    if (packageKnown("citytwin"))
+        GTEST_SKIP() << "dpkg knows a citytwin package already (installed or removed but not "
+                        "purged): not replacing it";
     if (!have("xvfb-run"))
         GTEST_SKIP() << "xvfb-run is not installed (xvfb)";
     const bool userWasThere = userExists("citytwin-kiosk");
@@ -229,9 +236,9 @@ TEST_F(DebianPackage, theInstalledProgramRendersTheDemoFromUsrShare) {
         bool userWasThere;
         bool groupWasThere;
         ~Uninstall() {
-            const Ran r = run("apt-get", {"remove", "-y", "-q", "citytwin"}, {}, 300);
+            const Ran r = run("apt-get", {"purge", "-y", "-q", "citytwin"}, {}, 300);
             EXPECT_EQ(r.exitCode, 0) << r.all().toStdString();
-            EXPECT_FALSE(packageInstalled("citytwin"));
+            EXPECT_FALSE(packageKnown("citytwin")) << "not purged";
             EXPECT_FALSE(QFileInfo::exists("/usr/bin/citytwin"));
             if (!userWasThere && userExists("citytwin-kiosk"))
                 run("userdel", {"citytwin-kiosk"});
