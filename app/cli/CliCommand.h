@@ -30,5 +30,6 @@ CliCommand checkWorksCommand();
 CliCommand auditCommand();
 CliCommand zonesCommand();
 CliCommand networkCommand();
+CliCommand scenarioCommand();
 
 }  // namespace citytwin::cli

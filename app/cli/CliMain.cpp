@@ -16,7 +16,7 @@ std::vector<CliCommand> commands() {
         infoCommand(),   exportOsgbCommand(), modelInfoCommand(), transformCommand(),
         importCommand(), layersCommand(),     ingestCommand(),    queryCommand(),
         statsCommand(),  simulateCommand(),   checkSiteCommand(), checkWorksCommand(),
-        auditCommand(),  zonesCommand(),      networkCommand(),
+        auditCommand(),  zonesCommand(),      networkCommand(),   scenarioCommand(),
     };
 }
 

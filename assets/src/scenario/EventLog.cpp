@@ -114,10 +114,10 @@ std::string formatFixed(double value, int decimals) {
         value = 0.0;
     // Rounding first so that -0.0004 does not print as "-0.000".
     const double scale = std::pow(10.0, decimals);
-    double rounded = std::round(value * scale) / scale;
+    double rounded = std::abs(value) < 1e15 ? std::round(value * scale) / scale : value;
     if (rounded == 0.0)
         rounded = 0.0;
-    char buf[64];
+    char buf[400];
     const auto r =
         std::to_chars(buf, buf + sizeof buf, rounded, std::chars_format::fixed, decimals);
     return std::string(buf, r.ptr);

@@ -117,17 +117,18 @@ NetworkTimeline computeNetworkTimeline(const NetworkModel& network,
         groups.push_back(std::move(g));
     }
 
-    // Backhaul and coverage at every instant, independently.
+    // Backhaul at every instant, independently; then the coverage lost
+    // against the start (sites that never served lose nothing).
     out.steps.resize(groups.size());
     parallelFor(groups.size(), threads, [&](std::size_t k) {
         const auto backhaul = computeBackhaul(network, groups[k].failures);
-        NetworkStep& s = out.steps[k];
-        s.t = groups[k].t;
-        s.serving.assign(nodes.size(), false);
-        for (std::size_t n = 0; n < nodes.size(); ++n)
-            s.serving[n] = isServingSite(nodes[n]) && !groups[k].failures.nodeDown[n] &&
-                           n < backhaul.size() && backhaul[n];
-        s.coverage = computeCoverageLoss(network, s.serving);
+        out.steps[k].t = groups[k].t;
+        out.steps[k].serving = servingSites(network, groups[k].failures, backhaul);
+    });
+    const std::vector<bool> reference = out.steps.front().serving;
+    parallelFor(groups.size(), threads, [&](std::size_t k) {
+        if (k > 0)
+            out.steps[k].coverage = computeCoverageLoss(network, out.steps[k].serving, reference);
     });
 
     // What changed at each instant; the causes in parallel.
@@ -192,7 +193,13 @@ NetworkTimeline computeNetworkTimeline(const NetworkModel& network,
             e.cause = causes[i];
             e.related = causes[i];
             e.operatorName = node.operatorName;
+            // The event of the first failure at this instant that is among the causes.
             e.scenarioEvent = downEvent;
+            for (const auto* c : g.changes)
+                if (c->down && std::binary_search(e.cause.begin(), e.cause.end(), c->elementId)) {
+                    e.scenarioEvent = c->scenarioEvent;
+                    break;
+                }
             e.detail = g.failures.nodeDown[lost[i]]
                            ? "site " + node.id + " is down"
                            : "site " + node.id + " has no working path to a core node";

@@ -92,6 +92,7 @@ public:
                 fail(pathOf(key), "unknown key");
     }
     const std::string& path() const { return _path; }
+    const std::string& context() const { return _context; }
 
 private:
     const json& _v;
@@ -215,7 +216,8 @@ ExcavationEvent parseExcavation(ObjectReader& r, const Range& range) {
     e.kind = *maybeKind;
     const json& frames = nonEmptyArray(r, "keyframes");
     for (std::size_t i = 0; i < frames.size(); ++i) {
-        ObjectReader item(frames[i], r.pathOf("keyframes") + "[" + std::to_string(i) + "]", "");
+        ObjectReader item(frames[i], r.pathOf("keyframes") + "[" + std::to_string(i) + "]",
+                          r.context());
         ExcavationKeyframe k;
         k.at = timeIn(item, "at", range);
         checkIncreasing(item, e.keyframes.empty() ? 0 : e.keyframes.back().at, k.at, i);
@@ -232,7 +234,7 @@ VesselEvent parseVessel(ObjectReader& r, const Range& range) {
     e.name = r.optionalString("name");
     const json& track = nonEmptyArray(r, "track");
     for (std::size_t i = 0; i < track.size(); ++i) {
-        ObjectReader item(track[i], r.pathOf("track") + "[" + std::to_string(i) + "]", "");
+        ObjectReader item(track[i], r.pathOf("track") + "[" + std::to_string(i) + "]", r.context());
         VesselFix f;
         f.at = timeIn(item, "at", range);
         checkIncreasing(item, e.track.empty() ? 0 : e.track.back().at, f.at, i);
@@ -255,7 +257,7 @@ TyphoonEvent parseTyphoon(ObjectReader& r, const Range& range) {
     e.id = r.string("id");
     const json& track = nonEmptyArray(r, "track");
     for (std::size_t i = 0; i < track.size(); ++i) {
-        ObjectReader item(track[i], r.pathOf("track") + "[" + std::to_string(i) + "]", "");
+        ObjectReader item(track[i], r.pathOf("track") + "[" + std::to_string(i) + "]", r.context());
         TyphoonFix f;
         f.at = timeIn(item, "at", range);
         checkIncreasing(item, e.track.empty() ? 0 : e.track.back().at, f.at, i);
@@ -329,6 +331,95 @@ ScenarioEvent parseEvent(const json& v, std::size_t index, const Range& range) {
 
 std::string eventContext(const ParseError& e) {
     return e.message;
+}
+
+/// Builds the document like json::parse, remembering the JSON path of the
+/// value being read, so that an error nlohmann raises while reading a value
+/// (a number overflowing a double) can name its field.
+class PathTrackingSax {
+public:
+    json result;
+    std::size_t errorByte = 0;
+    int errorId = 0;
+    std::string errorMessage;
+    std::string errorPath;
+
+    PathTrackingSax() : _dom(result, false) {}
+
+    bool null() { return value() && _dom.null(); }
+    bool boolean(bool v) { return value() && _dom.boolean(v); }
+    bool number_integer(json::number_integer_t v) { return value() && _dom.number_integer(v); }
+    bool number_unsigned(json::number_unsigned_t v) { return value() && _dom.number_unsigned(v); }
+    bool number_float(json::number_float_t v, const std::string& s) {
+        return value() && _dom.number_float(v, s);
+    }
+    bool string(std::string& v) { return value() && _dom.string(v); }
+    bool binary(json::binary_t& v) { return value() && _dom.binary(v); }
+    bool start_object(std::size_t n) {
+        value();
+        _frames.push_back({false, -1, {}});
+        return _dom.start_object(n);
+    }
+    bool key(std::string& k) {
+        _frames.back().key = k;
+        return _dom.key(k);
+    }
+    bool end_object() {
+        _frames.pop_back();
+        return _dom.end_object();
+    }
+    bool start_array(std::size_t n) {
+        value();
+        _frames.push_back({true, -1, {}});
+        return _dom.start_array(n);
+    }
+    bool end_array() {
+        _frames.pop_back();
+        return _dom.end_array();
+    }
+    bool parse_error(std::size_t position, const std::string&,
+                     const nlohmann::detail::exception& ex) {
+        errorByte = position;
+        errorId = ex.id;
+        errorMessage = ex.what();
+        // The failing value was not counted yet.
+        if (!_frames.empty() && _frames.back().isArray)
+            ++_frames.back().index;
+        errorPath = path();
+        return false;
+    }
+
+private:
+    struct Frame {
+        bool isArray = false;
+        long index = -1;
+        std::string key;
+    };
+    bool value() {
+        if (!_frames.empty() && _frames.back().isArray)
+            ++_frames.back().index;
+        return true;
+    }
+    std::string path() const {
+        std::string out;
+        for (const auto& f : _frames) {
+            if (f.isArray)
+                out += "[" + std::to_string(std::max(0L, f.index)) + "]";
+            else if (!f.key.empty())
+                out += (out.empty() ? "" : ".") + f.key;
+        }
+        return out;
+    }
+    nlohmann::detail::json_sax_dom_parser<json> _dom;
+    std::vector<Frame> _frames;
+};
+
+/// "event 3: " for a path inside events[3], else "".
+std::string eventOf(const std::string& path) {
+    if (path.rfind("events[", 0) != 0)
+        return {};
+    const auto close = path.find(']');
+    return "event " + path.substr(7, close - 7) + ": ";
 }
 
 void lineAndColumn(std::string_view text, std::size_t byte, long& line, long& column) {
@@ -478,23 +569,30 @@ constexpr double kCutReachM = 500.0;
 }  // namespace
 
 geo::Result<Scenario> parseScenario(std::string_view text, const std::string& sourceName) {
-    json doc;
+    PathTrackingSax sax;
+    bool parsed = false;
     try {
-        doc = json::parse(text.begin(), text.end());
-    } catch (const json::parse_error& e) {
-        long line = 0, column = 0;
-        lineAndColumn(text, e.byte > 0 ? e.byte - 1 : 0, line, column);
-        std::string what = e.what();
-        const auto pos = what.find("syntax error");
-        return R::failure("JSON syntax error at line " + std::to_string(line) + ", column " +
-                              std::to_string(column) + ": " +
-                              (pos == std::string::npos ? what : what.substr(pos)),
-                          sourceName, line);
+        parsed = json::sax_parse(text.begin(), text.end(), &sax);
     } catch (const json::exception& e) {
         return R::failure(std::string("cannot read JSON: ") + e.what(), sourceName);
     }
+    if (!parsed) {
+        long line = 0, column = 0;
+        lineAndColumn(text, sax.errorByte > 0 ? sax.errorByte - 1 : 0, line, column);
+        const std::string where =
+            "at line " + std::to_string(line) + ", column " + std::to_string(column);
+        std::string message = sax.errorMessage;
+        const auto pos = message.find("] ");
+        if (pos != std::string::npos)
+            message = message.substr(pos + 2);
+        // A number too large for a double is a bad value, not bad syntax.
+        if (sax.errorId == 406)
+            return R::failure(eventOf(sax.errorPath) + "not a finite number " + where, sourceName,
+                              line, sax.errorPath);
+        return R::failure("JSON syntax error " + where + ": " + message, sourceName, line);
+    }
     try {
-        Scenario s = parseDocument(doc);
+        Scenario s = parseDocument(sax.result);
         s.sourcePath = sourceName;
         return s;
     } catch (const ParseError& e) {
