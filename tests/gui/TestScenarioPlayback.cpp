@@ -351,12 +351,15 @@ TEST(ScenarioRecord, recordsAVideoWithOneFramePerStepThatChangesOverTime) {
     const qint64 from = shanghaiHour(scenario->start, 9) + 30 * 60000;
     const qint64 to = shanghaiHour(scenario->start, 10) + 30 * 60000;  // 09:30..10:30
     const int step = 600;                                              // s: seven frames
-    const auto r = test::runProgram(
-        "citytwin",
-        {"--scenario", kCutScenario, "--record", out, "--from", QString::number(from), "--to",
-         QString::number(to), "--step", QString::number(step), "--fps", "5", "--size", "480x320",
-         "--view", "lujiazui"},
-        600);
+    const QStringList recordArgs{"--scenario", kCutScenario,
+                                 "--record",   out,
+                                 "--from",     QString::number(from),
+                                 "--to",       QString::number(to),
+                                 "--step",     QString::number(step),
+                                 "--fps",      "5",
+                                 "--size",     "480x320",
+                                 "--view",     "lujiazui"};
+    const auto r = test::runProgram("citytwin", recordArgs, 600);
     ASSERT_FALSE(r.timedOut);
     ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
     EXPECT_TRUE(r.out.contains("frames=7")) << r.out.toStdString();
@@ -380,17 +383,16 @@ TEST(ScenarioRecord, recordsAVideoWithOneFramePerStepThatChangesOverTime) {
     ASSERT_FALSE(b.isNull());
     EXPECT_GT(test::shareOfDifferentPixels(a, b), 0.001);
 
-    // The same scenario gives the same frames.
+    // The same scenario gives the same frames, and so (one encoder thread) the same bytes.
     const QString again = test::outputDir() + "/scenario_again.mp4";
-    const auto r2 = test::runProgram(
-        "citytwin",
-        {"--scenario", kCutScenario, "--record", again, "--from", QString::number(from), "--to",
-         QString::number(from), "--fps", "5", "--size", "480x320", "--view", "lujiazui"},
-        600);
+    QFile::remove(again);
+    QStringList args = recordArgs;
+    args[args.indexOf(out)] = again;
+    const auto r2 = test::runProgram("citytwin", args, 600);
     ASSERT_EQ(r2.exitCode, 0) << r2.err.toStdString();
-    const QString firstAgain = test::outputDir() + "/scenario_again_first.png";
-    runTool(ffmpeg, {"-v", "error", "-y", "-i", again, "-frames:v", "1", firstAgain});
-    EXPECT_EQ(test::shareOfDifferentPixels(QImage(first), QImage(firstAgain), 4), 0.0);
+    QFile f1(out), f2(again);
+    ASSERT_TRUE(f1.open(QIODevice::ReadOnly) && f2.open(QIODevice::ReadOnly));
+    EXPECT_TRUE(f1.readAll() == f2.readAll()) << "two recordings of the same scenario differ";
 }
 
 TEST(ScenarioRecord, aMissingFfmpegIsAClearError) {
