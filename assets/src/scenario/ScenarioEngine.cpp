@@ -70,6 +70,9 @@ void addCableCut(const CableCutEvent& cut, std::size_t index, const NetworkModel
         down.entry.maybeValue = *arc;
         down.entry.detail = "cut at " + formatFixed(*arc, 1) + " m along the cable";
     } else {
+        // Marked at the cable's middle so that a view has a point to draw.
+        down.entry.maybePosition =
+            network.pointAlong(cut.cable, network.cableLengthM(cut.cable) / 2);
         down.entry.detail = "the whole cable failed";
     }
     if (!cut.cause.empty())
