@@ -2,8 +2,6 @@
 // scenarios: the last line is the hash of the log's bytes, the hash repeats
 // across runs and thread counts, and check refuses a bad file.
 
-#include <sys/wait.h>
-
 #include <array>
 #include <cstdio>
 #include <fstream>
@@ -22,32 +20,15 @@ using namespace citytwin::assets;
 
 namespace {
 
-struct CliRun {
-    int exitCode = -1;
-    std::string out;
-};
-
-CliRun cli(const std::string& args, bool withStderr = false) {
-    const std::string command = std::string(test::kBinDir) + "/citytwin-cli " + args +
-                                (withStderr ? " 2>&1" : " 2>/dev/null");
-    CliRun run;
-    FILE* pipe = ::popen(command.c_str(), "r");
-    if (!pipe)
-        return run;
-    std::array<char, 4096> buffer{};
-    std::size_t n = 0;
-    while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
-        run.out.append(buffer.data(), n);
-    const int status = ::pclose(pipe);
-    run.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return run;
+assets::test::CliRun cli(const std::string& args, bool withStderr = false) {
+    return assets::test::runCli(args, withStderr);
 }
 
 std::string demo() {
-    return std::string(test::kRepoDataDir) + "/demo/demo.gpkg";
+    return std::string(citytwin::test::kRepoDataDir) + "/demo/demo.gpkg";
 }
 std::string scenario(const std::string& name) {
-    return std::string(test::kRepoDataDir) + "/demo/scenarios/" + name;
+    return std::string(citytwin::test::kRepoDataDir) + "/demo/scenarios/" + name;
 }
 
 std::string lastLine(const std::string& out) {
