@@ -17,6 +17,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QMenu>
+#include <QMessageBox>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -37,6 +38,7 @@
 #include "scenario/WhatIfTool.h"
 #include "sensors/PlaybackBar.h"
 #include "sensors/SensorMonitor.h"
+#include "shell/LogPanel.h"
 #include "shell/MainWindow.h"
 #include "view/OsgView.h"
 
@@ -136,6 +138,10 @@ const assets::CableCutEvent* firstCut(const assets::Scenario& s) {
         if (const auto* cut = std::get_if<assets::CableCutEvent>(&e))
             return cut;
     return nullptr;
+}
+
+QMessageBox* errorBox(MainWindow& w) {
+    return w.findChild<QMessageBox*>("scenarioErrorBox");
 }
 
 void save(const QImage& image, const QString& name) {
@@ -327,6 +333,35 @@ TEST(ScenarioPlayback, theReportListsTheTimelineTheAffectedSitesAndTheLogHash) {
     EXPECT_TRUE(text.contains("SH-25") || text.contains("SH-24"));
     EXPECT_GT(QFileInfo(test::outputDir() + "/incident-report.pdf").size(), 10000);
     EXPECT_TRUE(QFile::exists(test::outputDir() + "/incident-report_map1.png"));
+}
+
+TEST(ScenarioPlayback, aScenarioNamingACableTheProjectLacksIsReportedNotHalfShown) {
+    OpenDemo d = openDemoWithScenario();
+    ASSERT_TRUE(d.open);
+    const QString bad = test::outputDir() + "/unknown-cable.json";
+    QFile file(bad);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(R"({"version": 1, "name": {"zh": "未知光缆", "en": "Unknown cable"}, "seed": 1,
+        "start": "2026-11-26T08:00:00+08:00", "end": "2026-11-26T12:00:00+08:00",
+        "events": [{"type": "cable_cut", "at": "2026-11-26T10:00:00+08:00",
+                    "cable": "NO-SUCH-CABLE"}]})");
+    file.close();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return d.window->logPanel()->entryCount() > 0; }, 5000));
+    const int logged = d.window->logPanel()->entryCount();
+    QSignalSpy failed(d.tools, &ScenarioTools::failed);
+    d.tools->openScenario(bad);
+    ASSERT_TRUE(failed.wait(60000));
+    EXPECT_TRUE(failed.first().first().toString().contains("NO-SUCH-CABLE"))
+        << failed.first().first().toString().toStdString();
+    // The open scenario stays; the message is in the log and a box that does not block.
+    EXPECT_EQ(d.tools->session().current(), d.open);
+    auto* box = errorBox(*d.window);
+    ASSERT_NE(box, nullptr);
+    EXPECT_TRUE(box->isVisible());
+    EXPECT_FALSE(box->isModal());
+    // "Opening scenario ..." and the error.
+    EXPECT_TRUE(
+        QTest::qWaitFor([&] { return d.window->logPanel()->entryCount() >= logged + 2; }, 5000));
 }
 
 namespace {
