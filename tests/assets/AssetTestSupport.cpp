@@ -1,5 +1,9 @@
 #include "AssetTestSupport.h"
 
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <stdexcept>
@@ -9,6 +13,7 @@
 
 #include "citytwin/assets/AssetProjectBuilder.h"
 #include "citytwin/geo/GdalSupport.h"
+#include "citytwin/test/TestPaths.h"
 
 namespace citytwin::assets::test {
 
@@ -135,6 +140,22 @@ std::string makeGeoPackage(const std::string& name,
             throw std::runtime_error("cannot copy " + layerName);
     }
     return gpkg;
+}
+
+CliRun runCli(const std::string& args, bool withStderr) {
+    const std::string command = std::string(citytwin::test::kBinDir) + "/citytwin-cli " + args +
+                                (withStderr ? " 2>&1" : " 2>/dev/null");
+    CliRun run;
+    FILE* pipe = ::popen(command.c_str(), "r");
+    if (!pipe)
+        return run;
+    std::array<char, 4096> buffer{};
+    std::size_t n = 0;
+    while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
+        run.out.append(buffer.data(), n);
+    const int status = ::pclose(pipe);
+    run.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return run;
 }
 
 }  // namespace citytwin::assets::test

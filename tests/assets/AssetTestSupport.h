@@ -56,6 +56,15 @@ std::vector<std::string> relatedIds(const Finding& finding);
 std::string makeGeoPackage(const std::string& name,
                            const std::vector<std::pair<std::string, std::string>>& layers);
 
+/// What a run of build/bin/citytwin-cli printed and its exit code.
+struct CliRun {
+    int exitCode = -1;
+    std::string out;
+};
+/// Runs citytwin-cli with `args` (a shell command line); stdout only, or
+/// stdout and stderr together.
+CliRun runCli(const std::string& args, bool withStderr = false);
+
 /// A fresh empty temporary directory for one test.
 std::string tempDir(const std::string& name);
 

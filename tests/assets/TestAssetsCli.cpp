@@ -2,8 +2,6 @@
 // project (data/demo/demo.gpkg): the contract of issue 4 (JSON shape, exit
 // codes) and that the demo exercises every rule.
 
-#include <sys/wait.h>
-
 #include <array>
 #include <cstdio>
 #include <set>
@@ -20,25 +18,8 @@ using nlohmann::json;
 
 namespace {
 
-struct CliRun {
-    int exitCode = -1;
-    std::string out;
-};
-
 CliRun cli(const std::string& args) {
-    const std::string command =
-        std::string(citytwin::test::kBinDir) + "/citytwin-cli " + args + " 2>/dev/null";
-    CliRun run;
-    FILE* pipe = ::popen(command.c_str(), "r");
-    if (!pipe)
-        return run;
-    std::array<char, 4096> buffer{};
-    std::size_t n = 0;
-    while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
-        run.out.append(buffer.data(), n);
-    const int status = ::pclose(pipe);
-    run.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return run;
+    return runCli(args);
 }
 
 std::string demo() {

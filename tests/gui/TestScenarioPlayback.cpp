@@ -17,6 +17,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QMenu>
+#include <QMessageBox>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -37,6 +38,7 @@
 #include "scenario/WhatIfTool.h"
 #include "sensors/PlaybackBar.h"
 #include "sensors/SensorMonitor.h"
+#include "shell/LogPanel.h"
 #include "shell/MainWindow.h"
 #include "view/OsgView.h"
 
@@ -45,8 +47,11 @@ using namespace citytwin::app;
 
 namespace {
 
+// The demo's cut (data/demo/scenarios); CITYTWIN_TEST_SCENARIO runs the
+// same checks on another cut scenario over the demo.
 const QString kCutScenario =
-    QString(test::kRepoDataDir) + "/demo/scenarios/lujiazui-cable-cut.json";
+    qEnvironmentVariable("CITYTWIN_TEST_SCENARIO",
+                         QString(test::kRepoDataDir) + "/demo/scenarios/lujiazui-cable-cut.json");
 
 /// Local Shanghai time hh:00 on the scenario's first day.
 qint64 shanghaiHour(qint64 start, int hour) {
@@ -133,6 +138,10 @@ const assets::CableCutEvent* firstCut(const assets::Scenario& s) {
         if (const auto* cut = std::get_if<assets::CableCutEvent>(&e))
             return cut;
     return nullptr;
+}
+
+QMessageBox* errorBox(MainWindow& w) {
+    return w.findChild<QMessageBox*>("scenarioErrorBox");
 }
 
 void save(const QImage& image, const QString& name) {
@@ -326,6 +335,35 @@ TEST(ScenarioPlayback, theReportListsTheTimelineTheAffectedSitesAndTheLogHash) {
     EXPECT_TRUE(QFile::exists(test::outputDir() + "/incident-report_map1.png"));
 }
 
+TEST(ScenarioPlayback, aScenarioNamingACableTheProjectLacksIsReportedNotHalfShown) {
+    OpenDemo d = openDemoWithScenario();
+    ASSERT_TRUE(d.open);
+    const QString bad = test::outputDir() + "/unknown-cable.json";
+    QFile file(bad);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(R"({"version": 1, "name": {"zh": "未知光缆", "en": "Unknown cable"}, "seed": 1,
+        "start": "2026-11-26T08:00:00+08:00", "end": "2026-11-26T12:00:00+08:00",
+        "events": [{"type": "cable_cut", "at": "2026-11-26T10:00:00+08:00",
+                    "cable": "NO-SUCH-CABLE"}]})");
+    file.close();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return d.window->logPanel()->entryCount() > 0; }, 5000));
+    const int logged = d.window->logPanel()->entryCount();
+    QSignalSpy failed(d.tools, &ScenarioTools::failed);
+    d.tools->openScenario(bad);
+    ASSERT_TRUE(failed.wait(60000));
+    EXPECT_TRUE(failed.first().first().toString().contains("NO-SUCH-CABLE"))
+        << failed.first().first().toString().toStdString();
+    // The open scenario stays; the message is in the log and a box that does not block.
+    EXPECT_EQ(d.tools->session().current(), d.open);
+    auto* box = errorBox(*d.window);
+    ASSERT_NE(box, nullptr);
+    EXPECT_TRUE(box->isVisible());
+    EXPECT_FALSE(box->isModal());
+    // "Opening scenario ..." and the error.
+    EXPECT_TRUE(
+        QTest::qWaitFor([&] { return d.window->logPanel()->entryCount() >= logged + 2; }, 5000));
+}
+
 namespace {
 
 QString runTool(const QString& program, const QStringList& args) {
@@ -348,12 +386,15 @@ TEST(ScenarioRecord, recordsAVideoWithOneFramePerStepThatChangesOverTime) {
     const qint64 from = shanghaiHour(scenario->start, 9) + 30 * 60000;
     const qint64 to = shanghaiHour(scenario->start, 10) + 30 * 60000;  // 09:30..10:30
     const int step = 600;                                              // s: seven frames
-    const auto r = test::runProgram(
-        "citytwin",
-        {"--scenario", kCutScenario, "--record", out, "--from", QString::number(from), "--to",
-         QString::number(to), "--step", QString::number(step), "--fps", "5", "--size", "480x320",
-         "--view", "lujiazui"},
-        600);
+    const QStringList recordArgs{"--scenario", kCutScenario,
+                                 "--record",   out,
+                                 "--from",     QString::number(from),
+                                 "--to",       QString::number(to),
+                                 "--step",     QString::number(step),
+                                 "--fps",      "5",
+                                 "--size",     "480x320",
+                                 "--view",     "lujiazui"};
+    const auto r = test::runProgram("citytwin", recordArgs, 600);
     ASSERT_FALSE(r.timedOut);
     ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
     EXPECT_TRUE(r.out.contains("frames=7")) << r.out.toStdString();
@@ -377,17 +418,16 @@ TEST(ScenarioRecord, recordsAVideoWithOneFramePerStepThatChangesOverTime) {
     ASSERT_FALSE(b.isNull());
     EXPECT_GT(test::shareOfDifferentPixels(a, b), 0.001);
 
-    // The same scenario gives the same frames.
+    // The same scenario gives the same frames, and so (one encoder thread) the same bytes.
     const QString again = test::outputDir() + "/scenario_again.mp4";
-    const auto r2 = test::runProgram(
-        "citytwin",
-        {"--scenario", kCutScenario, "--record", again, "--from", QString::number(from), "--to",
-         QString::number(from), "--fps", "5", "--size", "480x320", "--view", "lujiazui"},
-        600);
+    QFile::remove(again);
+    QStringList args = recordArgs;
+    args[args.indexOf(out)] = again;
+    const auto r2 = test::runProgram("citytwin", args, 600);
     ASSERT_EQ(r2.exitCode, 0) << r2.err.toStdString();
-    const QString firstAgain = test::outputDir() + "/scenario_again_first.png";
-    runTool(ffmpeg, {"-v", "error", "-y", "-i", again, "-frames:v", "1", firstAgain});
-    EXPECT_EQ(test::shareOfDifferentPixels(QImage(first), QImage(firstAgain), 4), 0.0);
+    QFile f1(out), f2(again);
+    ASSERT_TRUE(f1.open(QIODevice::ReadOnly) && f2.open(QIODevice::ReadOnly));
+    EXPECT_TRUE(f1.readAll() == f2.readAll()) << "two recordings of the same scenario differ";
 }
 
 TEST(ScenarioRecord, aMissingFfmpegIsAClearError) {

@@ -81,7 +81,7 @@ private:
     std::optional<std::size_t> nearestTarget(PlanePoint p, double& d) const;
     std::optional<std::size_t> nearestJunction(PlanePoint p, double& d) const;
     Hit nearestCable(PlanePoint p, std::optional<std::size_t> except) const;
-    std::size_t addJunction(std::size_t onCable, PlanePoint at, bool looseEnd);
+    std::size_t addJunction(std::size_t onCable, PlanePoint at);
     std::pair<long, long> cellOf(PlanePoint p) const;
 
     double _tol;
@@ -92,7 +92,6 @@ private:
     std::vector<std::vector<Attachment>> _attach;
     std::vector<int> _junctionCount;
     std::vector<bool> _reached;
-    std::vector<bool> _looseJunction;
     std::vector<std::pair<std::size_t, std::string>> _looseEnds;  ///< junction, "<cable>:<end>"
     PackedRTree _targets;   ///< core nodes and in-service sites
     PackedRTree _segments;  ///< value = index into _segmentOf
@@ -109,7 +108,6 @@ void Build::run(const std::unordered_map<std::string, std::vector<geo::GeoPoint>
     _attach.resize(cables.size());
     _junctionCount.assign(cables.size(), 0);
     _reached.assign(nodes.size(), false);
-    _looseJunction.assign(nodes.size(), false);
     indexTargets();
     for (std::size_t c = 0; c < cables.size(); ++c) {
         joinEnd(c, true, fromTo[c].first);
@@ -219,14 +217,13 @@ Build::Hit Build::nearestCable(PlanePoint p, std::optional<std::size_t> except) 
     return best;
 }
 
-std::size_t Build::addJunction(std::size_t onCable, PlanePoint at, bool looseEnd) {
+std::size_t Build::addJunction(std::size_t onCable, PlanePoint at) {
     NetworkNode j;
     j.id = "J:" + cables[onCable] + ":" + std::to_string(++_junctionCount[onCable]);
     j.kind = NetworkNodeKind::Junction;
     j.position = _geometry->plane().toGeographic(at);
     nodes.push_back(std::move(j));
     _reached.push_back(false);
-    _looseJunction.push_back(looseEnd);
     const std::size_t index = nodes.size() - 1;
     _junctionGrid[cellOf(at)].push_back(index);
     return index;
@@ -259,14 +256,14 @@ void Build::joinEnd(std::size_t c, bool atFrom, const std::string& explicitId) {
         }
         const Hit hit = nearestCable(end, c);
         if (hit.distanceM <= _tol) {
-            const std::size_t j = addJunction(hit.cable, hit.at, false);
+            const std::size_t j = addJunction(hit.cable, hit.at);
             _attach[hit.cable].push_back({hit.arcM, j});
             _attach[c].push_back({arc, j});
             _report.snapped.push_back({cables[c], endName, cables[hit.cable], hit.distanceM});
             return;
         }
     }
-    const std::size_t j = addJunction(c, end, true);
+    const std::size_t j = addJunction(c, end);
     _attach[c].push_back({arc, j});
     _looseEnds.emplace_back(j, cables[c] + ":" + endName);
 }

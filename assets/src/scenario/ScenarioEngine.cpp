@@ -43,6 +43,20 @@ std::vector<std::string> endNodesOf(const NetworkModel& network,
     return {ids.begin(), ids.end()};
 }
 
+/// The repair of a failure: the same elements back up at `at`.
+FailureChange repairOf(const FailureChange& down, geo::TimeMs at, LogEventKind kind,
+                       std::string detail) {
+    FailureChange up = down;
+    up.t = at;
+    up.down = false;
+    up.entry.t = at;
+    up.entry.kind = kind;
+    up.entry.maybeValue.reset();
+    up.entry.maybeDurationS = static_cast<double>(at - down.t) / 1000.0;
+    up.entry.detail = std::move(detail);
+    return up;
+}
+
 /// A cut and, when it has a repair time, its repair.
 void addCableCut(const CableCutEvent& cut, std::size_t index, const NetworkModel& network,
                  const std::map<std::string, const Cable*>& cables,
@@ -70,21 +84,16 @@ void addCableCut(const CableCutEvent& cut, std::size_t index, const NetworkModel
         down.entry.maybeValue = *arc;
         down.entry.detail = "cut at " + formatFixed(*arc, 1) + " m along the cable";
     } else {
+        // Marked at the cable's middle so that a view has a point to draw.
+        down.entry.maybePosition =
+            network.pointAlong(cut.cable, network.cableLengthM(cut.cable) / 2);
         down.entry.detail = "the whole cable failed";
     }
     if (!cut.cause.empty())
         down.entry.detail += " (" + cut.cause + ")";
     changes.push_back(down);
-    if (cut.maybeRepairAt) {
-        FailureChange up = down;
-        up.t = *cut.maybeRepairAt;
-        up.down = false;
-        up.entry.t = up.t;
-        up.entry.kind = LogEventKind::CableUp;
-        up.entry.maybeDurationS = static_cast<double>(up.t - cut.at) / 1000.0;
-        up.entry.detail = "repaired";
-        changes.push_back(up);
-    }
+    if (cut.maybeRepairAt)
+        changes.push_back(repairOf(down, *cut.maybeRepairAt, LogEventKind::CableUp, "repaired"));
 }
 
 void addSiteOutage(const SiteOutageEvent& o, std::size_t index, const NetworkModel& network,
@@ -114,16 +123,9 @@ void addSiteOutage(const SiteOutageEvent& o, std::size_t index, const NetworkMod
     down.entry.operatorName = op;
     down.entry.detail = "out of service (" + o.cause + ")";
     changes.push_back(down);
-    if (o.maybeRestoreAt) {
-        FailureChange up = down;
-        up.t = *o.maybeRestoreAt;
-        up.down = false;
-        up.entry.t = up.t;
-        up.entry.kind = LogEventKind::SiteUp;
-        up.entry.maybeDurationS = static_cast<double>(up.t - downAt) / 1000.0;
-        up.entry.detail = "back in service";
-        changes.push_back(up);
-    }
+    if (o.maybeRestoreAt)
+        changes.push_back(
+            repairOf(down, *o.maybeRestoreAt, LogEventKind::SiteUp, "back in service"));
 }
 
 void addTyphoonDamage(const detail::CableDamage& d, const std::string& typhoonId, std::size_t index,
@@ -142,17 +144,9 @@ void addTyphoonDamage(const detail::CableDamage& d, const std::string& typhoonId
     down.entry.maybeValue = d.windMs;
     down.entry.detail = "aerial cable damaged by typhoon " + typhoonId;
     changes.push_back(down);
-    if (d.maybeRepairAt) {
-        FailureChange up = down;
-        up.t = *d.maybeRepairAt;
-        up.down = false;
-        up.entry.t = up.t;
-        up.entry.kind = LogEventKind::CableUp;
-        up.entry.maybeValue.reset();
-        up.entry.maybeDurationS = static_cast<double>(up.t - d.at) / 1000.0;
-        up.entry.detail = "repaired after typhoon " + typhoonId;
-        changes.push_back(up);
-    }
+    if (d.maybeRepairAt)
+        changes.push_back(repairOf(down, *d.maybeRepairAt, LogEventKind::CableUp,
+                                   "repaired after typhoon " + typhoonId));
 }
 
 void addInterference(const InterferenceEvent& x, std::size_t index, const NetworkModel& network,

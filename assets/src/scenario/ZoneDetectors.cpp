@@ -207,7 +207,13 @@ std::vector<LogEntry> detectExcavation(const ExcavationEvent& e, std::size_t eve
         };
         const bool applies =
             ruleApplies(rules, rulecodes::kLandProtection, e.kind, *cable.maybeCableClass);
-        for (const auto& iv : intervalsWhere(inside, first, last, kExcavationStepS)) {
+        // After the last keyframe the shape holds: sample up to it and carry
+        // its state on to the scenario's end.
+        const std::int64_t lastShape = std::min(last, ceilSeconds(e.keyframes.back().at));
+        auto intervals = intervalsWhere(inside, first, lastShape, kExcavationStepS);
+        if (!intervals.empty() && intervals.back().end == lastShape + 1)
+            intervals.back().end = last + 1;
+        for (const auto& iv : intervals) {
             LogEntry in;
             in.t = iv.begin * 1000;
             in.kind = LogEventKind::ZoneEntered;
