@@ -9,6 +9,7 @@
 
 #include "CliArgs.h"
 #include "CliCommand.h"
+#include "citytwin/assets/Finding.h"
 #include "citytwin/assets/InspectionContext.h"
 #include "citytwin/assets/network/ImpactAnalyzer.h"
 #include "citytwin/assets/network/NetworkBuilder.h"
@@ -37,12 +38,6 @@ const char* kHelp =
     "exit status: 0 if the network was built, 1 if not (unreadable project, a\n"
     "from/to naming an unknown id, an unknown cable or site for --cut/--outage),\n"
     "2 on a usage error.\n";
-
-std::string metres(double m) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.1f", m);
-    return buf;
-}
 
 json listOf(const std::vector<std::string>& ids) {
     json out = json::array();
@@ -125,7 +120,9 @@ int runNetwork(int argc, char** argv) {
                 analyzer.cableCut(*cable, args.has("--arc") ? std::optional(arc) : std::nullopt);
             if (!impact) {
                 std::cerr << "citytwin-cli network: no cable '" << *cable << "'"
-                          << (args.has("--arc") ? " with a position " + metres(arc) + " m" : "")
+                          << (args.has("--arc")
+                                  ? " with a position " + assets::formatMetres(arc) + " m"
+                                  : "")
                           << " in the network\n";
                 return 1;
             }
@@ -167,12 +164,12 @@ int runNetwork(int argc, char** argv) {
     std::cout << "network of " << *args.value("--project") << ": " << m.nodes().size() << " nodes ("
               << cores << " core, " << sites << " sites, " << junctions << " junctions), "
               << m.edges().size() << " edges over " << m.cableIds().size() << " cables\n"
-              << "tolerance " << metres(report.toleranceM) << " m; " << report.explicitEnds
-              << " cable ends joined by from/to, " << report.snapped.size()
+              << "tolerance " << assets::formatMetres(report.toleranceM) << " m; "
+              << report.explicitEnds << " cable ends joined by from/to, " << report.snapped.size()
               << " joined by snapping\n";
     for (const auto& s : report.snapped)
         std::cout << "  snapped " << s.cableId << ' ' << s.end << " -> " << s.target << " ("
-                  << metres(s.distanceM) << " m)\n";
+                  << assets::formatMetres(s.distanceM) << " m)\n";
     printList(std::cout, "loose cable ends", report.looseCableEnds);
     printList(std::cout, "unconnected sites", report.unconnectedSites);
     printList(std::cout, "sites without a path to a core node", report.sitesWithoutCorePath);

@@ -17,6 +17,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                 std::abort();
         if (rules.value().maxHalfWidthM() <= 0.0)
             std::abort();
+        // The network section: a usable tolerance and radii (docs/assets.md).
+        const auto& r = rules.value();
+        if (!(r.networkSnapToleranceM >= 0.0 && r.networkSnapToleranceM <= 10000.0) ||
+            !(r.coverageRadiusFor(std::nullopt) > 0.0))
+            std::abort();
+        for (const auto& [host, radius] : r.coverageRadiusByHostM)
+            if (!(radius > 0.0))
+                std::abort();
     }
     return 0;
 }

@@ -28,11 +28,11 @@ struct NetworkBuildReport {
     double toleranceM = 0;
     std::size_t explicitEnds = 0;     ///< ends joined by from/to
     std::vector<SnapRecord> snapped;  ///< ends and sites joined by snapping
-    std::vector<std::string>
-        looseCableEnds;  ///< "<cable>:from" / "<cable>:to" that reached nothing
+    /// "<cable>:from" / "<cable>:to" that reached nothing.
+    std::vector<std::string> looseCableEnds;
     std::vector<std::string> unconnectedSites;  ///< in-service sites no cable reaches
-    std::vector<std::string>
-        sitesWithoutCorePath;  ///< connected, but no path to any core node at all
+    /// In-service sites joined to a cable but with no path to any core node at all.
+    std::vector<std::string> sitesWithoutCorePath;
 };
 
 class NetworkBuilder {

@@ -38,9 +38,10 @@ struct NetworkEdge {
     std::string cableId;
     std::size_t from = 0;  ///< node index
     std::size_t to = 0;    ///< node index
-    double startM =
-        0;            ///< arc length along the cable (from its first vertex) where the edge starts
-    double endM = 0;  ///< ... and ends; startM <= endM
+    /// Arc length along the cable (from its first vertex) where the edge
+    /// starts, and where it ends; startM <= endM.
+    double startM = 0;
+    double endM = 0;
 };
 
 /// A point on a cable: its arc length from the first vertex and where it is.
