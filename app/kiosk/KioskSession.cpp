@@ -331,6 +331,7 @@ void KioskSession::quit(int code, const QString& why) {
     if (_quitting)
         return;
     _quitting = true;
+    _ticker.stop();
     if (code == 0)
         logInfo(why);
     else
