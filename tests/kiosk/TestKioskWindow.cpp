@@ -161,6 +161,11 @@ TEST_F(KioskWindow, survivesTheEscapeChecklistAndLeavesOnlyByTheSecret) {
     // Stops change the picture and show their caption.
     ASSERT_TRUE(k->waitForLog("at stop 1", 30000));
     const QImage stop1 = x->grab(out("stop1.png"));
+    // A tap on a tower (the Shanghai Tower in this view) shows its caption
+    // card; the tour pauses and comes back after idle_return_s.
+    x->run("xdotool", {"mousemove", "950", "400", "click", "1"});
+    EXPECT_TRUE(k->waitForLog("kiosk: card:", 10000)) << k->log().toStdString();
+    x->grab(out("card.png"));
     ASSERT_TRUE(k->waitForLog("at stop 2", 30000));
     const QImage stop2 = x->grab(out("stop2.png"));
     EXPECT_TRUE(looksDrawn(stop1));
