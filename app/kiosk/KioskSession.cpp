@@ -279,12 +279,15 @@ void KioskSession::onPicked(const std::optional<render::PickHit>& hit) {
     }
     const geo::Feature& f = hit->feature();
     QString heading = qs(hit->layerId);
-    for (const char* key : {"name_zh", "name", "name_en", "sensor_id", "id"}) {
+    // OSM names: "name" is the local (Chinese) one, "name:en" the English.
+    const std::vector<const char*> keys =
+        _settings.chinese
+            ? std::vector<const char*>{"name:zh", "name_zh", "name", "sensor_id", "id"}
+            : std::vector<const char*>{"name:en", "name_en", "name", "sensor_id", "id"};
+    for (const char* key : keys) {
         if (const std::string* v = f.find(key); v && !v->empty()) {
-            if (_settings.chinese || std::string(key) != "name_zh") {
-                heading = qs(*v);
-                break;
-            }
+            heading = qs(*v);
+            break;
         }
     }
     QStringList lines{tr("Layer: %1").arg(qs(hit->layerId))};
