@@ -106,7 +106,11 @@ KioskSession::KioskSession(KioskHost& host, KioskSettings settings, QObject* par
     auto* terms = new TerminationSignals(this);
     connect(terms, &TerminationSignals::terminationRequested, this,
             [this](int number) { quit(0, QStringLiteral("signal %1, exiting").arg(number)); });
-    new MemoryCeiling(memoryCeilingBytes(_tour), 60 * 1000, this);
+    // Every minute; CITYTWIN_KIOSK_MEMORY_CHECK_S (tests) checks sooner.
+    bool checkSet = false;
+    const int checkS = qEnvironmentVariableIntValue("CITYTWIN_KIOSK_MEMORY_CHECK_S", &checkSet);
+    new MemoryCeiling(memoryCeilingBytes(_tour), (checkSet && checkS > 0 ? checkS : 60) * 1000,
+                      this);
     // Frame and memory statistics in the log (every CITYTWIN_KIOSK_STATS_S, default 10 min).
     bool statsSet = false;
     const int statsEvery = qEnvironmentVariableIntValue("CITYTWIN_KIOSK_STATS_S", &statsSet);

@@ -97,8 +97,15 @@ bool looksDrawn(const QImage& img) {
 
 /// Still drawing: a later screen shot differs from `before` (the tour flies on).
 bool keepsDrawing(const XSession& x, const QString& name, int timeoutMs = 30000) {
-    const QImage before = x.grab(out(name + "-a.png"));
-    if (!looksDrawn(before))
+    // Just after a window comes back (un-minimised) the screen may show it
+    // before its first repaint: wait for a drawn picture, then for a change.
+    QImage before;
+    if (!waitFor(
+            [&] {
+                before = x.grab(out(name + "-a.png"));
+                return looksDrawn(before);
+            },
+            timeoutMs, 500))
         return false;
     return waitFor(
         [&] {
@@ -334,4 +341,13 @@ TEST_F(KioskWindow, tellsSystemdItIsReadyAndPingsTheWatchdogUntilTheGuiThreadHan
         << "a ping came from a hung GUI thread";
     EXPECT_TRUE(k.isRunning());
     k.signal(SIGKILL);
+}
+
+TEST_F(KioskWindow, exitsWithThreeForARestartAboveTheMemoryCeiling) {
+    // A ceiling far below what the demo needs, checked every second.
+    KioskProcess k(*x, writeTestTour(out("memory-tour.json")), out("memory.log"),
+                   {"CITYTWIN_KIOSK_MEMORY_MB=64", "CITYTWIN_KIOSK_MEMORY_CHECK_S=1"},
+                   {"--no-sensors"});
+    EXPECT_EQ(k.waitForExit(kLoadTimeoutMs), 3) << k.stderrText().right(2000).toStdString();
+    EXPECT_TRUE(k.log().contains("above the ceiling of 64 MiB")) << k.log().toStdString();
 }
