@@ -27,7 +27,13 @@ bool FrameStats::eventFilter(QObject* watched, QEvent* event) {
 void FrameStats::onFrameEnd() {
     if (_paintStartNs < 0)
         return;
-    const float ms = float(_clock.nsecsElapsed() - _paintStartNs) / 1e6f;
+    const qint64 endNs = _clock.nsecsElapsed();
+    const float ms = float(endNs - _paintStartNs) / 1e6f;
+    // The kiosk asks for a frame every 16 ms in flight and every 240 ms at
+    // rest: gaps under 200 ms are frames wanted back to back.
+    if (_lastFrameEndNs >= 0 && endNs - _lastFrameEndNs < 200'000'000)
+        _intervalMs.push_back(float(endNs - _lastFrameEndNs) / 1e6f);
+    _lastFrameEndNs = endNs;
     _paintStartNs = -1;
     _paintMs.push_back(ms);
     ++_totalFrames;
@@ -39,19 +45,24 @@ void FrameStats::report() {
     std::vector<float> sorted = _paintMs;
     std::sort(sorted.begin(), sorted.end());
     const double median = sorted.empty() ? 0.0 : sorted[sorted.size() / 2];
+    std::vector<float> intervals = _intervalMs;
+    std::sort(intervals.begin(), intervals.end());
+    const double intervalMedian = intervals.empty() ? 0.0 : intervals[intervals.size() / 2];
     const auto over100 =
         std::count_if(sorted.begin(), sorted.end(), [](float v) { return v > 100.f; });
     LogChannel::instance().write(
         geo::LogLevel::Info,
         QStringLiteral("kiosk: frames=%1 paint_ms_median=%2 over_100ms=%3 total_frames=%4 "
-                       "total_over_100ms=%5 rss_mb=%6")
+                       "total_over_100ms=%5 rss_mb=%6 flight_interval_ms_median=%7")
             .arg(sorted.size())
             .arg(median, 0, 'f', 2)
             .arg(over100)
             .arg(_totalFrames)
             .arg(_totalOver100)
-            .arg(double(residentBytes()) / (1 << 20), 0, 'f', 1));
+            .arg(double(residentBytes()) / (1 << 20), 0, 'f', 1)
+            .arg(intervalMedian, 0, 'f', 2));
     _paintMs.clear();
+    _intervalMs.clear();
 }
 
 }  // namespace citytwin::app::kiosk

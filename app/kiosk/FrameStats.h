@@ -33,6 +33,10 @@ private:
     QElapsedTimer _clock;
     qint64 _paintStartNs = -1;
     std::vector<float> _paintMs;
+    /// Between consecutive frame ends when frames come back to back (a
+    /// flight): what a visitor sees as the frame rate.
+    std::vector<float> _intervalMs;
+    qint64 _lastFrameEndNs = -1;
     std::uint64_t _totalFrames = 0;
     std::uint64_t _totalOver100 = 0;
     QTimer _timer;

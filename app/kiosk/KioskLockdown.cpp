@@ -5,6 +5,7 @@
 #include <QDockWidget>
 #include <QKeyEvent>
 #include <QMenuBar>
+#include <QScreen>
 #include <QStatusBar>
 #include <QToolBar>
 #include <QWidget>
@@ -27,6 +28,7 @@ KioskLockdown::KioskLockdown(QWidget* window, QObject* parent) : QObject(parent)
     // can veto; look again every second.
     connect(&_guard, &QTimer::timeout, this, &KioskLockdown::reassert);
     _guard.start(1000);
+    QTimer::singleShot(0, this, &KioskLockdown::reassert);
 }
 
 KioskLockdown::~KioskLockdown() {
@@ -45,6 +47,10 @@ void KioskLockdown::reassert() {
                                 Qt::WindowFullScreen);
         _window->showFullScreen();
     }
+    // Without a window manager (a bare X server) nobody honours the
+    // full-screen request: cover the screen ourselves.
+    if (QScreen* screen = _window->screen(); screen && _window->geometry() != screen->geometry())
+        _window->setGeometry(screen->geometry());
     if (!_window->isActiveWindow() && QApplication::activeModalWidget() == nullptr) {
         _window->raise();
         _window->activateWindow();

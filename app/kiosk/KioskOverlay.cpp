@@ -70,7 +70,7 @@ void KioskOverlay::setPinPrompt(std::optional<int> maybeDigits) {
 
 double KioskOverlay::unit() const {
     // Logical pixels: Qt scales them by the device pixel ratio on HiDPI.
-    return std::max(6.0, height() / 100.0);
+    return std::max(3.0, height() / 100.0);
 }
 
 QFont KioskOverlay::font(double sizeUnits, bool bold) const {

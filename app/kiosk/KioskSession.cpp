@@ -106,7 +106,11 @@ KioskSession::KioskSession(KioskHost& host, KioskSettings settings, QObject* par
     auto* terms = new TerminationSignals(this);
     connect(terms, &TerminationSignals::terminationRequested, this,
             [this](int number) { quit(0, QStringLiteral("signal %1, exiting").arg(number)); });
-    new MemoryCeiling(memoryCeilingBytes(_tour), 60 * 1000, this);
+    // Every minute; CITYTWIN_KIOSK_MEMORY_CHECK_S (tests) checks sooner.
+    bool checkSet = false;
+    const int checkS = qEnvironmentVariableIntValue("CITYTWIN_KIOSK_MEMORY_CHECK_S", &checkSet);
+    new MemoryCeiling(memoryCeilingBytes(_tour), (checkSet && checkS > 0 ? checkS : 60) * 1000,
+                      this);
     // Frame and memory statistics in the log (every CITYTWIN_KIOSK_STATS_S, default 10 min).
     bool statsSet = false;
     const int statsEvery = qEnvironmentVariableIntValue("CITYTWIN_KIOSK_STATS_S", &statsSet);
@@ -279,12 +283,15 @@ void KioskSession::onPicked(const std::optional<render::PickHit>& hit) {
     }
     const geo::Feature& f = hit->feature();
     QString heading = qs(hit->layerId);
-    for (const char* key : {"name_zh", "name", "name_en", "sensor_id", "id"}) {
+    // OSM names: "name" is the local (Chinese) one, "name:en" the English.
+    const std::vector<const char*> keys =
+        _settings.chinese
+            ? std::vector<const char*>{"name:zh", "name_zh", "name", "sensor_id", "id"}
+            : std::vector<const char*>{"name:en", "name_en", "name", "sensor_id", "id"};
+    for (const char* key : keys) {
         if (const std::string* v = f.find(key); v && !v->empty()) {
-            if (_settings.chinese || std::string(key) != "name_zh") {
-                heading = qs(*v);
-                break;
-            }
+            heading = qs(*v);
+            break;
         }
     }
     QStringList lines{tr("Layer: %1").arg(qs(hit->layerId))};
@@ -331,6 +338,7 @@ void KioskSession::quit(int code, const QString& why) {
     if (_quitting)
         return;
     _quitting = true;
+    _ticker.stop();
     if (code == 0)
         logInfo(why);
     else

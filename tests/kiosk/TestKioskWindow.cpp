@@ -97,8 +97,15 @@ bool looksDrawn(const QImage& img) {
 
 /// Still drawing: a later screen shot differs from `before` (the tour flies on).
 bool keepsDrawing(const XSession& x, const QString& name, int timeoutMs = 30000) {
-    const QImage before = x.grab(out(name + "-a.png"));
-    if (!looksDrawn(before))
+    // Just after a window comes back (un-minimised) the screen may show it
+    // before its first repaint: wait for a drawn picture, then for a change.
+    QImage before;
+    if (!waitFor(
+            [&] {
+                before = x.grab(out(name + "-a.png"));
+                return looksDrawn(before);
+            },
+            timeoutMs, 500))
         return false;
     return waitFor(
         [&] {
@@ -161,6 +168,11 @@ TEST_F(KioskWindow, survivesTheEscapeChecklistAndLeavesOnlyByTheSecret) {
     // Stops change the picture and show their caption.
     ASSERT_TRUE(k->waitForLog("at stop 1", 30000));
     const QImage stop1 = x->grab(out("stop1.png"));
+    // A tap on a tower (the Shanghai Tower in this view) shows its caption
+    // card; the tour pauses and comes back after idle_return_s.
+    x->run("xdotool", {"mousemove", "950", "400", "click", "1"});
+    EXPECT_TRUE(k->waitForLog("kiosk: card:", 10000)) << k->log().toStdString();
+    x->grab(out("card.png"));
     ASSERT_TRUE(k->waitForLog("at stop 2", 30000));
     const QImage stop2 = x->grab(out("stop2.png"));
     EXPECT_TRUE(looksDrawn(stop1));
@@ -305,17 +317,37 @@ TEST_F(KioskWindow, tellsSystemdItIsReadyAndPingsTheWatchdogUntilTheGuiThreadHan
     // WATCHDOG=1 every half of WATCHDOG_USEC (1 s) while it runs.
     ASSERT_TRUE(waitFor([&] { return notify.count("WATCHDOG=1", readyAt) >= 4; }, 15000, 50));
     const qint64 from = notify.nowMs();
-    ASSERT_TRUE(
-        waitFor([&] { return notify.nowMs() - from >= 4000 || !k.isRunning(); }, 10000, 50));
+    // Read while waiting: an AF_UNIX datagram queue holds ~10 messages, then
+    // sd_notify blocks the sender (systemd reads at once; so must we).
+    ASSERT_TRUE(waitFor(
+        [&] {
+            notify.drain();
+            return notify.nowMs() - from >= 4000 || !k.isRunning();
+        },
+        10000, 50));
     const int inFourSeconds = notify.count("WATCHDOG=1", from);
     EXPECT_GE(inFourSeconds, 2);
     EXPECT_LE(inFourSeconds, 6);
     // The test hook hangs the GUI thread: the pings stop.
-    ASSERT_TRUE(k.waitForLog("GUI thread hanging now", 30000));
+    ASSERT_TRUE(waitFor(
+        [&] {
+            notify.drain();
+            return k.log().contains("GUI thread hanging now");
+        },
+        40000, 100));
     notify.drain();  // pings sent before the hang are in the socket already
     const qint64 hungAt = notify.nowMs();
     EXPECT_FALSE(waitFor([&] { return notify.count("WATCHDOG=1", hungAt) > 0; }, 5000, 50))
         << "a ping came from a hung GUI thread";
     EXPECT_TRUE(k.isRunning());
     k.signal(SIGKILL);
+}
+
+TEST_F(KioskWindow, exitsWithThreeForARestartAboveTheMemoryCeiling) {
+    // A ceiling far below what the demo needs, checked every second.
+    KioskProcess k(*x, writeTestTour(out("memory-tour.json")), out("memory.log"),
+                   {"CITYTWIN_KIOSK_MEMORY_MB=64", "CITYTWIN_KIOSK_MEMORY_CHECK_S=1"},
+                   {"--no-sensors"});
+    EXPECT_EQ(k.waitForExit(kLoadTimeoutMs), 3) << k.stderrText().right(2000).toStdString();
+    EXPECT_TRUE(k.log().contains("above the ceiling of 64 MiB")) << k.log().toStdString();
 }
