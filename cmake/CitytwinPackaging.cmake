@@ -150,11 +150,11 @@ set(CPACK_DEBIAN_COMPRESSION_TYPE xz)
 set(CPACK_THREADS 2)
 # Libraries: computed by dpkg-shlibdeps. What the programs load or read
 # without linking it: Mesa's GL drivers, the CJK font of the labels, PROJ's
-# database; Qt's translations and the kiosk's compositor are optional.
+# database; Qt's translations, the kiosk's compositor and ffmpeg (--record) are optional.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS OFF)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "libgl1-mesa-dri, fonts-wqy-microhei, proj-data")
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-translations-l10n, qt6-qpa-plugins, cage, qt6-wayland, xwayland")
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-translations-l10n, qt6-qpa-plugins, cage, qt6-wayland, xwayland, ffmpeg")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "mosquitto, mosquitto-clients, gdal-bin")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
     ${CITYTWIN_PACKAGING_DIR}/debian/postinst ${CITYTWIN_PACKAGING_DIR}/debian/postrm)

@@ -115,7 +115,9 @@ void ScenarioTools::openDialog() {
 }
 
 void ScenarioTools::openScenario(const QString& path) {
-    if (!_progress) {
+    QWidget* parent = _host.dialogParent();
+    const bool unattended = parent && parent->property("unattended").toBool();
+    if (!_progress && !unattended) {
         // Not modal: the window stays usable while the engine runs.
         _progress = new QProgressDialog(_host.dialogParent());
         _progress->setObjectName("scenarioProgress");
@@ -128,11 +130,13 @@ void ScenarioTools::openScenario(const QString& path) {
             _host.showStatusMessage(tr("Scenario cancelled"), 5000);
         });
     }
-    _progress->setWindowTitle(tr("Scenario"));
-    _progress->setCancelButtonText(tr("Cancel"));
-    _progress->setLabelText(tr("Opening %1…").arg(QFileInfo(path).fileName()));
-    _progress->setRange(0, 4);
-    _progress->setValue(0);
+    if (_progress) {
+        _progress->setWindowTitle(tr("Scenario"));
+        _progress->setCancelButtonText(tr("Cancel"));
+        _progress->setLabelText(tr("Opening %1…").arg(QFileInfo(path).fileName()));
+        _progress->setRange(0, 4);
+        _progress->setValue(0);
+    }
     _host.logMessage(geo::LogLevel::Info, tr("Opening scenario %1").arg(path));
     _session->open(path);
 }

@@ -177,6 +177,7 @@ private:
     quint64 _loadedAtFrame = 0;
     bool _viewPinned = false;
     bool _unattended = false;
+    QMetaObject::Connection _kioskScenarioOpened;  ///< a kiosk stop's scenario, until it opens
     bool _chromeHidden = false;  ///< the kiosk: no menus, docks, bars, ever
     qint64 _loadedAfterMs = 0;
     qint64 _loadFinishedAtMs = 0;

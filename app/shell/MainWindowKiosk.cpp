@@ -2,10 +2,12 @@
 // layer visibility, the sensors' time, and where scenario playback plugs in.
 
 #include <QDockWidget>
+#include <QFileInfo>
 #include <QMenuBar>
 #include <QStatusBar>
 #include <QToolBar>
 
+#include "scenario/ScenarioTools.h"
 #include "sensors/PlaybackBar.h"
 #include "sensors/SensorMonitor.h"
 #include "shell/MainWindow.h"
@@ -15,6 +17,8 @@ namespace citytwin::app {
 
 void MainWindow::hideChrome() {
     _chromeHidden = true;
+    // No dialog of any feature may open on a kiosk (progress, error boxes).
+    setProperty("unattended", true);
     menuBar()->hide();
     statusBar()->hide();
     for (QDockWidget* dock : findChildren<QDockWidget*>()) {
@@ -51,13 +55,36 @@ bool MainWindow::showSensorTime(std::optional<qint64> maybeTimeMs) {
 }
 
 bool MainWindow::playScenario(const QString& file, double speed, QString& error) {
-    // Scenario playback (the scenario issue) plugs in here when it lands.
-    Q_UNUSED(file);
-    Q_UNUSED(speed);
-    error = tr("scenario playback is not available in this build");
-    return false;
+    if (!QFileInfo::exists(file)) {
+        error = tr("the scenario file %1 does not exist").arg(file);
+        return false;
+    }
+    // The engine runs on a worker; once the scenario is open it plays from
+    // its start at the stop's speed, looping, with the chrome kept hidden
+    // (opening shows the event dock and the timeline for an operator).
+    QObject::disconnect(_kioskScenarioOpened);
+    _kioskScenarioOpened = connect(
+        _scenario, &ScenarioTools::opened, this,
+        [this, speed] {
+            if (_chromeHidden)
+                hideChrome();
+            emit _playback->loopToggled(true);
+            emit _playback->playRequested(speed);
+        },
+        Qt::SingleShotConnection);
+    _scenario->openScenario(file);
+    return true;
 }
 
-void MainWindow::stopScenario() {}
+void MainWindow::stopScenario() {
+    QObject::disconnect(_kioskScenarioOpened);
+    _scenario->session().cancel();
+    _scenario->closeScenario();
+    if (_chromeHidden)
+        hideChrome();
+    emit _playback->loopToggled(false);
+    if (_sensors->isStarted())
+        emit _playback->liveRequested();
+}
 
 }  // namespace citytwin::app
