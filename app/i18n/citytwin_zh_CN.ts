@@ -1100,6 +1100,10 @@
         <source>Loading tiles: %1</source>
         <translation>正在加载瓦片：%1</translation>
     </message>
+    <message>
+        <source>the scenario file %1 does not exist</source>
+        <translation>情景文件 %1 不存在</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::MapPointTool</name>
@@ -1246,6 +1250,14 @@
     <message>
         <source>Running the scenario…</source>
         <translation>正在推演场景…</translation>
+    </message>
+    <message>
+        <source>%1 synthetic readings written to the sensor store as scenario:&lt;asset&gt;:&lt;metric&gt;</source>
+        <translation>已将 %1 条合成读数写入传感器库（scenario:&lt;设施&gt;:&lt;指标&gt;）</translation>
+    </message>
+    <message>
+        <source>the synthetic readings could not be stored: %1</source>
+        <translation>合成读数未能写入传感器库：%1</translation>
     </message>
 </context>
 <context>

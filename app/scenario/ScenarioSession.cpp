@@ -8,6 +8,7 @@
 
 #include "citytwin/assets/scenario/ScenarioEngine.h"
 #include "citytwin/assets/scenario/ScenarioFile.h"
+#include "scenario/ScenarioSensorBinding.h"
 
 namespace citytwin::app {
 namespace {
@@ -19,6 +20,7 @@ struct RunOutcome {
     std::shared_ptr<const assets::ScenarioPlayback> playback;
     QString error;
     qint64 computeMs = 0;
+    QString sensorNote;  ///< what became of the synthetic readings (the sensor store)
 };
 
 QString text(const std::string& s) {
@@ -113,11 +115,13 @@ void ScenarioSession::runOnWorker(const QString& path,
                 open->network = _network;
                 open->playback = outcome.playback;
                 open->computeMs = outcome.computeMs;
+                open->sensorNote = outcome.sensorNote;
                 _current = std::move(open);
                 emit opened();
             });
     const std::string file = path.toStdString();
-    watcher->setFuture(QtConcurrent::run([file, context, known, report]() -> RunOutcome {
+    const std::string storePath = _sensorStorePath.toStdString();
+    watcher->setFuture(QtConcurrent::run([file, storePath, context, known, report]() -> RunOutcome {
         RunOutcome out;
         report(tr("Reading the scenario…"), 1);
         auto scenario = assets::loadScenario(file);
@@ -151,6 +155,15 @@ void ScenarioSession::runOnWorker(const QString& path,
             return out;
         }
         out.computeMs = timer.elapsed();
+        if (!storePath.empty()) {
+            // The drill's readings join the sensors' history (charts, alerts).
+            auto written = writeScenarioReadings(storePath, run.value(), *network->model);
+            out.sensorNote = written ? tr("%1 synthetic readings written to the sensor store as "
+                                          "scenario:<asset>:<metric>")
+                                           .arg(written.value())
+                                     : tr("the synthetic readings could not be stored: %1")
+                                           .arg(text(written.messages()));
+        }
         out.playback = std::make_shared<const assets::ScenarioPlayback>(std::move(scenario.value()),
                                                                         std::move(run.value()));
         return out;

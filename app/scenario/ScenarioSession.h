@@ -37,6 +37,7 @@ struct OpenScenario {
     std::shared_ptr<const ScenarioNetwork> network;
     std::shared_ptr<const assets::ScenarioPlayback> playback;
     qint64 computeMs = 0;  ///< engine run time
+    QString sensorNote;    ///< where the synthetic readings went (empty: no sensor store)
 };
 
 class ScenarioSession : public QObject {
@@ -47,6 +48,9 @@ public:
     /// Reads, checks and runs the scenario at `path` (on a worker); opened()
     /// or failed() follows. A run in progress is superseded.
     void open(const QString& path);
+    /// The sensor store the next runs write their synthetic readings to
+    /// (ScenarioSensorBinding); empty: they stay in the run only.
+    void setSensorStore(const QString& storePath) { _sensorStorePath = storePath; }
     /// Drops the open scenario (closed() follows if one was open).
     void close();
     /// Drops the run in progress (its result is ignored when it comes).
@@ -75,6 +79,7 @@ private:
     std::shared_ptr<const ScenarioNetwork> _network;
     quint64 _generation = 0;
     bool _busy = false;
+    QString _sensorStorePath;
 };
 
 /// Builds the network and zones of an open project (worker or GUI thread).

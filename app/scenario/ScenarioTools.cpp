@@ -138,6 +138,7 @@ void ScenarioTools::openScenario(const QString& path) {
         _progress->setValue(0);
     }
     _host.logMessage(geo::LogLevel::Info, tr("Opening scenario %1").arg(path));
+    _session->setSensorStore(_sensors.isStarted() ? _sensors.storePath() : QString());
     _session->open(path);
 }
 
@@ -200,6 +201,8 @@ void ScenarioTools::onOpened() {
                                               .arg(run.log.size())
                                               .arg(open->computeMs)
                                               .arg(QString::fromStdString(run.sha256)));
+    if (!open->sensorNote.isEmpty())
+        _host.logMessage(geo::LogLevel::Info, tr("Scenario: %1").arg(open->sensorNote));
     _host.showStatusMessage(tr("Scenario: %1").arg(name), 8000);
     _shownTime = -1;
     showTime(_sensors.clock().now());
