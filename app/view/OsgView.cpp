@@ -2,15 +2,18 @@
 
 #include "shell/ProcessUptime.h"
 
+#include <QGestureEvent>
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QOpenGLContext>
 #include <QOpenGLFunctions>
+#include <QPinchGesture>
 #include <QSurfaceFormat>
 #include <QWheelEvent>
 
 #include <osg/Math>
 
+#include <algorithm>
 #include <cmath>
 
 namespace citytwin::app {
@@ -91,6 +94,11 @@ OsgView::OsgView(render::CityScene& scene, QWidget* parent) : QOpenGLWidget(pare
     _memoryBudget->setPager(_viewer->getDatabasePager());
     _memoryBudget->setCamera(cam);
     _scene.root()->addUpdateCallback(_memoryBudget->makeUpdateCallback());
+
+    // Touch screens (the kiosk): one finger orbits through Qt's touch-to-mouse
+    // synthesis, two fingers pinch to zoom.
+    setAttribute(Qt::WA_AcceptTouchEvents);
+    grabGesture(Qt::PinchGesture);
 
     connect(&_timer, &QTimer::timeout, this, &OsgView::tick);
     _timer.start(16);
@@ -301,6 +309,28 @@ void OsgView::wheelEvent(QWheelEvent* e) {
     events()->mouseScroll(dy > 0 ? osgGA::GUIEventAdapter::SCROLL_UP
                                  : osgGA::GUIEventAdapter::SCROLL_DOWN);
     _redraw = true;
+}
+
+void OsgView::zoomBy(double factor) {
+    if (!(factor > 0.0) || !std::isfinite(factor))
+        return;
+    // The same limits the wheel meets in practice: not through the ground, not to space.
+    _manipulator->setDistance(std::clamp(_manipulator->getDistance() / factor, 5.0, 2.0e6));
+    _redraw = true;
+    update();
+}
+
+bool OsgView::event(QEvent* e) {
+    if (e->type() == QEvent::Gesture) {
+        auto* gestures = static_cast<QGestureEvent*>(e);
+        if (auto* pinch = static_cast<QPinchGesture*>(gestures->gesture(Qt::PinchGesture))) {
+            if (pinch->changeFlags() & QPinchGesture::ScaleFactorChanged)
+                zoomBy(pinch->scaleFactor());
+            gestures->accept(pinch);
+            return true;
+        }
+    }
+    return QOpenGLWidget::event(e);
 }
 
 void OsgView::keyPressEvent(QKeyEvent* e) {

@@ -54,6 +54,10 @@ public:
     quint64 frameCount() const { return _frames; }
     /// Asks for a redraw on the next timer tick.
     void requestRedraw();
+    /// Zooms like a pinch: factor > 1 brings the eye closer to the orbit centre.
+    void zoomBy(double factor);
+    /// The eye's distance from the orbit centre (m).
+    double orbitDistance() const { return _manipulator->getDistance(); }
     /// Waits until the GPU has finished the frames drawn so far.
     void finishGl();
     /// When the first frame was drawn, in ms since process start (0: not yet).
@@ -88,6 +92,7 @@ protected:
     void mouseMoveEvent(QMouseEvent* e) override;
     void mouseDoubleClickEvent(QMouseEvent* e) override;
     void wheelEvent(QWheelEvent* e) override;
+    bool event(QEvent* e) override;
     void keyPressEvent(QKeyEvent* e) override;
     void keyReleaseEvent(QKeyEvent* e) override;
 

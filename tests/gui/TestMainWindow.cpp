@@ -280,3 +280,34 @@ TEST(MainWindow, theLogPanelKeepsTheNewestEntriesOnly) {
         panel.append(0, int(geo::LogLevel::Info), QString::number(i));
     EXPECT_EQ(panel.entryCount(), LogPanel::kMaxEntries);
 }
+
+TEST(MainWindow, twoFingersPinchingApartZoomInAndTogetherZoomOut) {
+    auto w = openDemo(AppOptions{});
+    OsgView* view = w->view();
+    QPointingDevice* screen = QTest::createTouchDevice();
+    const QPoint c = view->rect().center();
+    // One pinch: two fingers start 40 px apart and end 200 px apart.
+    auto pinch = [&](int fromHalf, int toHalf) {
+        QTest::touchEvent(view, screen)
+            .press(0, c - QPoint(fromHalf, 0))
+            .press(1, c + QPoint(fromHalf, 0));
+        for (int step = 1; step <= 8; ++step) {
+            const int half = fromHalf + (toHalf - fromHalf) * step / 8;
+            QTest::touchEvent(view, screen)
+                .move(0, c - QPoint(half, 0))
+                .move(1, c + QPoint(half, 0));
+        }
+        QTest::touchEvent(view, screen)
+            .release(0, c - QPoint(toHalf, 0))
+            .release(1, c + QPoint(toHalf, 0));
+        QCoreApplication::processEvents();
+    };
+    const double before = view->orbitDistance();
+    const QImage far = grab(*w);
+    pinch(20, 100);
+    const double closer = view->orbitDistance();
+    EXPECT_LT(closer, before * 0.5) << "fingers apart should bring the eye closer";
+    EXPECT_GT(test::shareOfDifferentPixels(far, grab(*w)), 0.05) << "the zoom was not drawn";
+    pinch(100, 20);
+    EXPECT_GT(view->orbitDistance(), closer * 2.0) << "fingers together should move the eye away";
+}
