@@ -23,6 +23,7 @@
 #include "citytwin/assets/network/ImpactAnalyzer.h"
 #include "citytwin/assets/network/NetworkBuilder.h"
 #include "citytwin/assets/scenario/ScenarioEngine.h"
+#include "citytwin/assets/scenario/ScenarioPlayback.h"
 
 using namespace citytwin;
 using namespace citytwin::assets;
@@ -209,6 +210,39 @@ double bruteForce(const Scenario& s, const NetworkModel& m, std::size_t& instant
 
 }  // namespace
 
+/// What a seek in the window costs (ScenarioPlayback::stateAt, the state the
+/// overlay draws) at random instants, beside replaying the log from the start
+/// to the same instant (advance() from the scenario's start: play to t).
+void measureSeek(const Scenario& scenario, ScenarioRun run, std::uint64_t seed) {
+    const ScenarioPlayback playback(scenario, std::move(run));
+    std::mt19937_64 random(seed ^ 0x5eec);
+    std::vector<geo::TimeMs> instants;
+    for (int i = 0; i < 200; ++i)
+        instants.push_back(scenario.start +
+                           geo::TimeMs(random() % std::uint64_t(scenario.end - scenario.start)));
+    std::vector<double> seek, replay;
+    std::size_t sitesShown = 0;
+    for (const geo::TimeMs t : instants) {
+        auto t0 = Clock::now();
+        const ScenarioState state = playback.stateAt(t);
+        seek.push_back(ms(Clock::now() - t0));
+        sitesShown += state.sitesWithoutBackhaul.size();
+        t0 = Clock::now();
+        ScenarioState played = playback.stateAt(scenario.start);
+        for (geo::TimeMs step = scenario.start + 60000; step < t; step += 60000)
+            playback.advance(played, step);
+        playback.advance(played, t);
+        replay.push_back(ms(Clock::now() - t0));
+    }
+    std::sort(seek.begin(), seek.end());
+    std::sort(replay.begin(), replay.end());
+    std::printf(
+        "seek (stateAt) median %.3f ms, max %.3f ms (n=%zu, %zu sites without backhaul "
+        "shown in all) | replay from the start by the minute: median %.1f ms | ratio %.0fx\n",
+        seek[seek.size() / 2], seek.back(), seek.size(), sitesShown, replay[replay.size() / 2],
+        replay[replay.size() / 2] / std::max(seek[seek.size() / 2], 1e-6));
+}
+
 int main(int argc, char** argv) {
     Options o;
     if (!parse(argc, argv, o)) {
@@ -232,6 +266,7 @@ int main(int argc, char** argv) {
 
     std::string firstHash;
     double engineMs[2] = {0, 0};
+    ScenarioRun kept;
     for (unsigned threads = 1; threads <= 2; ++threads) {
         EngineOptions options;
         options.threads = threads;
@@ -252,11 +287,13 @@ int main(int argc, char** argv) {
             threads, threads > 1 ? "s" : "", engineMs[threads - 1], run.value().log.size(),
             counts[LogEventKind::BackhaulLost], counts[LogEventKind::ZoneEntered],
             counts[LogEventKind::AnchoringInZone], run.value().sha256.c_str());
-        if (threads == 1)
+        if (threads == 1) {
             firstHash = run.value().sha256;
-        else if (firstHash != run.value().sha256)
+            kept = run.value();
+        } else if (firstHash != run.value().sha256)
             std::printf("MISMATCH: the hashes differ between 1 and 2 threads\n");
     }
+    measureSeek(scenario, std::move(kept), o.seed);
     std::size_t instants = 0;
     const double bruteMs = bruteForce(scenario, model, instants);
     std::printf(
