@@ -1,10 +1,14 @@
 #include "scenario/ScenarioSession.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFutureWatcher>
 #include <QPointer>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include <utility>
 
 #include "citytwin/assets/scenario/ScenarioEngine.h"
 #include "citytwin/assets/scenario/ScenarioFile.h"
@@ -25,6 +29,17 @@ struct RunOutcome {
 
 QString text(const std::string& s) {
     return QString::fromStdString(s);
+}
+
+/// Empty when the file cannot be read (the worker then says why).
+QByteArray fileSha256(const QString& path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    if (!hash.addData(&file))
+        return {};
+    return hash.result();
 }
 
 }  // namespace
@@ -56,6 +71,7 @@ void ScenarioSession::close() {
     cancel();
     if (!_current)
         return;
+    _lastClosed = std::move(_current);
     _current.reset();
     emit closed();
 }
@@ -69,18 +85,44 @@ void ScenarioSession::open(const QString& path) {
     const quint64 generation = ++_generation;
     _busy = true;
     emit progress(tr("Opening the project…"), 0, kSteps);
-    _project.withContext([this, path, generation](const InspectionProject::Context& context) {
+    // Hashed here, before the worker reads it: a file edited in between is
+    // run again next time rather than mistaken for the one that was run.
+    const QByteArray sha = fileSha256(path);
+    _project.withContext([this, path, generation, sha](const InspectionProject::Context& context) {
         if (generation != _generation)
             return;
         // A network built from another project (or an earlier open of it) is stale.
         if (_network && _network->context != context)
             _network.reset();
-        runOnWorker(path, _network);
+        if (reuseLastClosed(path, sha))
+            return;
+        runOnWorker(path, _network, sha);
     });
 }
 
+bool ScenarioSession::reuseLastClosed(const QString& path, const QByteArray& sha) {
+    const std::shared_ptr<const OpenScenario> last = std::exchange(_lastClosed, nullptr);
+    if (!last || sha.isEmpty() || !_network || last->network != _network || last->path != path ||
+        last->fileSha256 != sha || last->sensorStorePath != _sensorStorePath)
+        return false;
+    // Asynchronous like a run, so callers see the same order of signals.
+    const quint64 generation = _generation;
+    QMetaObject::invokeMethod(
+        this,
+        [this, last, generation] {
+            if (generation != _generation)
+                return;
+            _busy = false;
+            _current = last;
+            emit opened();
+        },
+        Qt::QueuedConnection);
+    return true;
+}
+
 void ScenarioSession::runOnWorker(const QString& path,
-                                  const std::shared_ptr<const ScenarioNetwork>& known) {
+                                  const std::shared_ptr<const ScenarioNetwork>& known,
+                                  const QByteArray& sha) {
     const quint64 generation = _generation;
     const InspectionProject::Context context = _project.context();
     if (!context) {
@@ -97,7 +139,7 @@ void ScenarioSession::runOnWorker(const QString& path,
     };
     auto* watcher = new QFutureWatcher<RunOutcome>(this);
     connect(watcher, &QFutureWatcher<RunOutcome>::finished, this,
-            [this, watcher, generation, path] {
+            [this, watcher, generation, path, sha, storePath = _sensorStorePath] {
                 RunOutcome outcome = watcher->result();
                 watcher->deleteLater();
                 if (generation != _generation)
@@ -116,6 +158,8 @@ void ScenarioSession::runOnWorker(const QString& path,
                 open->playback = outcome.playback;
                 open->computeMs = outcome.computeMs;
                 open->sensorNote = outcome.sensorNote;
+                open->fileSha256 = sha;
+                open->sensorStorePath = storePath;
                 _current = std::move(open);
                 emit opened();
             });

@@ -8,6 +8,7 @@
 // Errors (a bad file, ids the project lacks) come back as failed(message);
 // a cancelled or superseded run's result is dropped.
 
+#include <QByteArray>
 #include <QObject>
 #include <QString>
 
@@ -36,8 +37,10 @@ struct OpenScenario {
     QString path;
     std::shared_ptr<const ScenarioNetwork> network;
     std::shared_ptr<const assets::ScenarioPlayback> playback;
-    qint64 computeMs = 0;  ///< engine run time
-    QString sensorNote;    ///< where the synthetic readings went (empty: no sensor store)
+    qint64 computeMs = 0;     ///< engine run time
+    QString sensorNote;       ///< where the synthetic readings went (empty: no sensor store)
+    QByteArray fileSha256;    ///< of the scenario file's bytes as run
+    QString sensorStorePath;  ///< the store its readings went to (empty: none)
 };
 
 class ScenarioSession : public QObject {
@@ -46,7 +49,10 @@ public:
     explicit ScenarioSession(InspectionProject& project, QObject* parent = nullptr);
 
     /// Reads, checks and runs the scenario at `path` (on a worker); opened()
-    /// or failed() follows. A run in progress is superseded.
+    /// or failed() follows. A run in progress is superseded. Re-opening the
+    /// scenario closed last, unchanged (same bytes, project and sensor
+    /// store), reuses its run: a kiosk looping one drill neither runs the
+    /// engine nor writes its readings again on every pass.
     void open(const QString& path);
     /// The sensor store the next runs write their synthetic readings to
     /// (ScenarioSensorBinding); empty: they stay in the run only.
@@ -72,10 +78,13 @@ signals:
     void failed(const QString& message);
 
 private:
-    void runOnWorker(const QString& path, const std::shared_ptr<const ScenarioNetwork>& network);
+    void runOnWorker(const QString& path, const std::shared_ptr<const ScenarioNetwork>& network,
+                     const QByteArray& fileSha256);
+    bool reuseLastClosed(const QString& path, const QByteArray& fileSha256);
 
     InspectionProject& _project;
     std::shared_ptr<const OpenScenario> _current;
+    std::shared_ptr<const OpenScenario> _lastClosed;  ///< reused by open() when unchanged
     std::shared_ptr<const ScenarioNetwork> _network;
     quint64 _generation = 0;
     bool _busy = false;
