@@ -15,6 +15,8 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
@@ -362,6 +364,46 @@ TEST(ScenarioPlayback, aScenarioNamingACableTheProjectLacksIsReportedNotHalfShow
     // "Opening scenario ..." and the error.
     EXPECT_TRUE(
         QTest::qWaitFor([&] { return d.window->logPanel()->entryCount() >= logged + 2; }, 5000));
+}
+
+TEST(ScenarioPlayback, reopeningTheScenarioClosedLastReusesItsRunUntilTheFileChanges) {
+    OpenDemo d = openDemoWithScenario();
+    ASSERT_TRUE(d.open);
+    // A copy the test may edit.
+    const QString copy = test::outputDir() + "/reopened-cut.json";
+    QFile::remove(copy);
+    ASSERT_TRUE(QFile::copy(kCutScenario, copy));
+    auto openAndWait = [&](const QString& path) {
+        QSignalSpy opened(d.tools, &ScenarioTools::opened);
+        d.tools->openScenario(path);
+        EXPECT_TRUE(opened.wait(60000)) << path.toStdString();
+        return d.tools->session().current();
+    };
+    const auto first = openAndWait(copy);
+    ASSERT_TRUE(first);
+    EXPECT_NE(first->playback, d.open->playback) << "another file is another run";
+    d.tools->closeScenario();
+    EXPECT_EQ(d.tools->session().current(), nullptr);
+    const auto again = openAndWait(copy);
+    ASSERT_TRUE(again);
+    EXPECT_EQ(again->playback, first->playback) << "unchanged: the run is reused";
+    EXPECT_EQ(again->playback->run().sha256, first->playback->run().sha256);
+
+    // Edited (another seed): run again, never the stale result.
+    d.tools->closeScenario();
+    QFile file(copy);
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    QJsonObject json = QJsonDocument::fromJson(file.readAll()).object();
+    file.close();
+    ASSERT_TRUE(json.contains("seed"));
+    json["seed"] = json["seed"].toInteger() + 1;
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(QJsonDocument(json).toJson());
+    file.close();
+    const auto edited = openAndWait(copy);
+    ASSERT_TRUE(edited);
+    EXPECT_NE(edited->playback, first->playback);
+    EXPECT_EQ(edited->playback->scenario().seed, first->playback->scenario().seed + 1);
 }
 
 namespace {
