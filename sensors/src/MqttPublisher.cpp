@@ -46,6 +46,10 @@ std::uint64_t MqttPublisher::published() const {
     return _impl->published;
 }
 
+std::uint64_t MqttPublisher::delivered() const {
+    return _impl->delivered;
+}
+
 geo::Status MqttPublisher::connect(int timeoutMs) {
     auto& d = *_impl;
     const auto& o = d.options;
