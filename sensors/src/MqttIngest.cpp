@@ -145,15 +145,13 @@ struct MqttIngest::Impl {
 
     /// Drops the TCP connection without a DISCONNECT (which would flush the
     /// queued PUBACKs first): the broker keeps what we did not acknowledge.
+    /// The next connect discards libmosquitto's queued packets and closes the
+    /// socket; nothing more is read or written on it.
     void abortConnection() {
-        const int sock = mosquitto_socket(mosq);
-        if (sock >= 0)
+        if (const int sock = mosquitto_socket(mosq); sock >= 0)
             ::shutdown(sock, SHUT_RDWR);
-        // libmosquitto sees the closed socket, discards its queued packets
-        // and reports the loss.
-        for (int i = 0; i < 100 && mosquitto_socket(mosq) >= 0; ++i)
-            if (mosquitto_loop_read(mosq, 1) != MOSQ_ERR_SUCCESS)
-                break;
+        if (connected.exchange(false))
+            ++disconnects;
     }
 
     /// One connection, from CONNECT until it is lost or the ingest stops.
