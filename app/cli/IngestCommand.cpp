@@ -173,27 +173,24 @@ int runIngest(int argc, char** argv) {
         if (qos != "0" && qos != "1")
             return args.usage("--qos: must be 0 or 1");
         mqtt.qos = qos == "1" ? 1 : 0;
+        // Whole seconds in 1..max; the option was given.
+        auto seconds = [&](const char* option, double max, double& out) {
+            NumberSpec spec = positive(1.0, false, ": '%v' is not a whole number of seconds >= 1");
+            spec.allowInfinity = false;
+            spec.integer = true;
+            spec.max = max;
+            return args.number(option, spec, out);
+        };
         if (auto expiry = args.value("--session-expiry")) {
             if (!args.has("--persistent-session"))
                 return args.usage("--session-expiry needs --persistent-session");
-            if (*expiry == "never") {
-                mqtt.sessionExpirySeconds = 0xFFFFFFFFu;
-            } else {
-                NumberSpec seconds = positive(1.0, false, ": '%v' is not a number of seconds >= 1");
-                seconds.allowInfinity = false;
-                seconds.max = 4294967295.0;
-                double v = 0;
-                if (!args.number("--session-expiry", seconds, v))
-                    return args.usage(args.error());
-                mqtt.sessionExpirySeconds = static_cast<std::uint32_t>(v);
-            }
+            double v = 4294967295.0;
+            if (*expiry != "never" && !seconds("--session-expiry", 4294967295.0, v))
+                return args.usage(args.error());
+            mqtt.sessionExpirySeconds = static_cast<std::uint32_t>(v);
         }
-        if (args.has("--ack-stall")) {
-            NumberSpec seconds = positive(1.0, false, ": '%v' is not a number of seconds >= 1");
-            seconds.allowInfinity = false;
-            seconds.max = 86400.0;
-            double v = 0;
-            if (!args.number("--ack-stall", seconds, v))
+        if (double v = 0; args.has("--ack-stall")) {
+            if (!seconds("--ack-stall", 86400.0, v))
                 return args.usage(args.error());
             mqtt.ackStallSeconds = static_cast<int>(v);
         }
