@@ -18,6 +18,9 @@ PIDS=()
 cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
 trap 'exit 1' INT TERM
+# mosquitto started as root runs as user mosquitto: it must be able to save
+# its persistence file here, or its restart loses what it held.
+chmod 0777 "$WORK"
 echo "work dir $WORK"
 
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
