@@ -31,5 +31,6 @@ CliCommand auditCommand();
 CliCommand zonesCommand();
 CliCommand networkCommand();
 CliCommand scenarioCommand();
+CliCommand storeRecoverCommand();
 
 }  // namespace citytwin::cli

@@ -13,10 +13,11 @@ namespace {
 
 std::vector<CliCommand> commands() {
     return {
-        infoCommand(),   exportOsgbCommand(), modelInfoCommand(), transformCommand(),
-        importCommand(), layersCommand(),     ingestCommand(),    queryCommand(),
-        statsCommand(),  simulateCommand(),   checkSiteCommand(), checkWorksCommand(),
-        auditCommand(),  zonesCommand(),      networkCommand(),   scenarioCommand(),
+        infoCommand(),         exportOsgbCommand(), modelInfoCommand(), transformCommand(),
+        importCommand(),       layersCommand(),     ingestCommand(),    queryCommand(),
+        statsCommand(),        simulateCommand(),   checkSiteCommand(), checkWorksCommand(),
+        auditCommand(),        zonesCommand(),      networkCommand(),   scenarioCommand(),
+        storeRecoverCommand(),
     };
 }
 
@@ -27,7 +28,7 @@ void printHelp(std::ostream& out) {
            "commands:\n";
     for (const auto& c : commands()) {
         out << "  " << c.name;
-        for (std::size_t i = std::strlen(c.name); i < 12; ++i)
+        for (std::size_t i = std::strlen(c.name); i < 14; ++i)
             out << ' ';
         out << c.summary << '\n';
     }

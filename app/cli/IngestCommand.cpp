@@ -28,13 +28,25 @@ const char* kHelp =
     "  stored N       new readings committed (a message may carry several values)\n"
     "  rejected N     malformed messages, kept in the store's `rejected` table\n"
     "  duplicates N   readings already stored (same sensor, metric and ts)\n"
-    "  dropped N      messages lost to queue overflow (recorded as gaps)\n"
-    "  gaps N         disconnections and overflows recorded during this run\n"
+    "  dropped N      messages received but not stored: lost to queue overflow\n"
+    "                 (recorded as gaps) plus the unstored ones\n"
+    "  unstored N     messages the store did not take before the ingest stopped\n"
+    "                 (disk full, read-only, damaged); never acknowledged\n"
+    "  gaps N         disconnections, overflows, outages and store errors recorded\n"
+    "                 during this run\n"
     "Payload: {\"sensor\":\"ID\",\"ts\":<epoch ms or ISO 8601 with zone>,\n"
     "          \"values\":{\"pm25\":35.2,\"noise_db\":61}}\n"
     "The sensor id may come from the topic instead (its last level: city/sensors/ID).\n"
     "Lost connections are retried with back-off (1 s doubling to 30 s) and recorded\n"
-    "as gaps in the store.\n\n"
+    "as gaps in the store. With QoS 1 a message is acknowledged to the broker only\n"
+    "once its readings are committed, so a killed ingest loses nothing the broker\n"
+    "let go of. The time the ingest was not running (from the store's last commit to\n"
+    "the first reading after a restart) is recorded as an `outage` gap.\n"
+    "If the store cannot be written (disk full, read-only, damaged) the ingest says\n"
+    "so on stderr, stops acknowledging, holds what it has, retries with back-off\n"
+    "and resumes when the store takes writes; after --ack-stall seconds it drops\n"
+    "the connection unacknowledged so that the broker's session keeps the messages.\n"
+    "A damaged store is refused at the start (see citytwin-cli store-recover).\n\n"
     "options:\n"
     "  --mqtt HOST:PORT     broker to subscribe to (port defaults to 1883)\n"
     "  --topic FILTER       MQTT topic filter, wildcards allowed (default city/sensors/#)\n"
@@ -48,7 +60,12 @@ const char* kHelp =
     "  --mqtt-version V     3.1.1 or 5 (default 5)\n"
     "  --client-id ID       MQTT client id; with --persistent-session the broker keeps\n"
     "                       QoS 1 messages for it while it is away\n"
-    "  --persistent-session ask the broker to keep the session (needs --client-id)\n"
+    "  --persistent-session ask the broker to keep the session (needs --client-id);\n"
+    "                       MQTT 5: for --session-expiry seconds after a disconnect\n"
+    "  --session-expiry S   MQTT 5 Session Expiry Interval of a persistent session,\n"
+    "                       seconds (default 86400 = 1 day; 'never' = 4294967295)\n"
+    "  --ack-stall S        seconds without a commit before the connection is dropped\n"
+    "                       unacknowledged (default: half the 30 s keep-alive)\n"
     "  --file F             read JSON Lines (.jsonl) or CSV (.csv) instead of MQTT\n"
     "  --registry F.csv     sensor registry CSV: saved in the store; its thresholds\n"
     "                       raise and clear alerts (see docs/sensors.md)\n"
@@ -78,7 +95,7 @@ int runIngest(int argc, char** argv) {
     CliArgs args("ingest", kHelp,
                  {"--mqtt", "--topic", "--store", "--duration", "--user", "--password", "--cafile",
                   "--qos", "--mqtt-version", "--client-id", "--file", "--registry", "--queue",
-                  "--overflow", "--retention-days"},
+                  "--overflow", "--retention-days", "--session-expiry", "--ack-stall"},
                  {"--persistent-session"}, UsageLayout::HelpAfterBlankLine);
     if (auto exit = args.parseOrExit(argc, argv))
         return *exit;
@@ -156,6 +173,27 @@ int runIngest(int argc, char** argv) {
         if (qos != "0" && qos != "1")
             return args.usage("--qos: must be 0 or 1");
         mqtt.qos = qos == "1" ? 1 : 0;
+        // Whole seconds in 1..max; the option was given.
+        auto seconds = [&](const char* option, double max, double& out) {
+            NumberSpec spec = positive(1.0, false, ": '%v' is not a whole number of seconds >= 1");
+            spec.allowInfinity = false;
+            spec.integer = true;
+            spec.max = max;
+            return args.number(option, spec, out);
+        };
+        if (auto expiry = args.value("--session-expiry")) {
+            if (!args.has("--persistent-session"))
+                return args.usage("--session-expiry needs --persistent-session");
+            double v = 4294967295.0;
+            if (*expiry != "never" && !seconds("--session-expiry", 4294967295.0, v))
+                return args.usage(args.error());
+            mqtt.sessionExpirySeconds = static_cast<std::uint32_t>(v);
+        }
+        if (double v = 0; args.has("--ack-stall")) {
+            if (!seconds("--ack-stall", 86400.0, v))
+                return args.usage(args.error());
+            mqtt.ackStallSeconds = static_cast<int>(v);
+        }
         const auto version = args.valueOr("--mqtt-version", "5");
         if (version == "5")
             mqtt.protocolVersion = 5;
@@ -163,8 +201,10 @@ int runIngest(int argc, char** argv) {
             mqtt.protocolVersion = 4;
         else
             return args.usage("--mqtt-version: '" + version + "' is not 3.1.1 or 5");
-    } else if (args.has("--topic") || args.has("--user") || args.has("--cafile")) {
-        return args.usage("--topic, --user and --cafile apply to --mqtt only");
+    } else if (args.has("--topic") || args.has("--user") || args.has("--cafile") ||
+               args.has("--session-expiry") || args.has("--ack-stall")) {
+        return args.usage(
+            "--topic, --user, --cafile, --session-expiry and --ack-stall apply to --mqtt only");
     }
 
     auto service = IngestService::open(std::move(options));
@@ -195,8 +235,18 @@ int runIngest(int argc, char** argv) {
             return 1;
         }
         const auto limit = std::chrono::duration<double>(duration);
-        while (!gStop && (duration <= 0 || std::chrono::steady_clock::now() - start < limit))
+        std::string shownError;
+        while (!gStop && (duration <= 0 || std::chrono::steady_clock::now() - start < limit)) {
             std::this_thread::sleep_for(std::chrono::milliseconds(50));
+            // The writer logs the first failure and the recovery; this says
+            // when the reason changes (e.g. disk full, then read-only).
+            if (auto error = ingest.writer().storeError(); error != shownError) {
+                if (!error.empty())
+                    std::cerr << "citytwin-cli ingest: STORE NOT WRITABLE, not acknowledging: "
+                              << error << '\n';
+                shownError = error;
+            }
+        }
     }
     ingest.stop();
     const auto report = ingest.report();
@@ -214,12 +264,18 @@ int runIngest(int argc, char** argv) {
               << "stored " << report.stored << '\n'
               << "rejected " << report.rejected << '\n'
               << "duplicates " << report.duplicates << '\n'
-              << "dropped " << report.dropped << '\n'
+              << "dropped " << report.dropped + report.unstoredMessages << '\n'
+              << "unstored " << report.unstoredMessages << '\n'
               << "gaps " << gapsThisRun << '\n';
-    if (report.failedCommits > 0) {
-        std::cerr << "citytwin-cli ingest: " << report.failedCommits
-                  << " batch(es) could not be written (see messages above)\n";
+    if (report.unstoredMessages > 0) {
+        std::cerr << "citytwin-cli ingest: " << report.unstoredMessages << " messages ("
+                  << report.unstoredReadings
+                  << " readings) were not stored: the store did not take writes\n";
         status = 1;
+    } else if (report.failedCommits > 0) {
+        std::cerr << "citytwin-cli ingest: " << report.failedCommits
+                  << " write attempt(s) failed and were retried; everything received was "
+                     "stored (see messages above)\n";
     }
     return status;
 }

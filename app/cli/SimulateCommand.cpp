@@ -29,7 +29,9 @@ const char* kHelp =
     "in real time (if the output cannot keep up, ticks are sent as fast as possible\n"
     "with their scheduled timestamps). Messages are payloads as `citytwin-cli ingest`\n"
     "reads them: {\"sensor\":\"sim-00001\",\"ts\":<epoch ms>,\"values\":{\"pm25\":...}}\n"
-    "At the end, prints 'published N' to stderr.\n\n"
+    "At the end, prints 'published N' to stderr, and with --mqtt 'delivered N': the\n"
+    "messages the broker took (QoS 1: acknowledged; queued QoS 1 messages survive a\n"
+    "lost connection and are sent after the reconnect).\n\n"
     "options:\n"
     "  --sensors N        number of sensors (ids sim-00001 ...; with --registry: the\n"
     "                     first N of it, default all)\n"
@@ -157,9 +159,11 @@ int runSimulate(int argc, char** argv) {
         }
     }
     if (publisher)
-        publisher->disconnect();
+        publisher->disconnect(60'000);
     std::cout.flush();
     std::cerr << "published " << published << '\n';
+    if (publisher)
+        std::cerr << "delivered " << publisher->delivered() << '\n';
     return 0;
 }
 

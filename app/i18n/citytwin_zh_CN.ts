@@ -1401,6 +1401,14 @@
 %2</translation>
     </message>
     <message>
+        <source>The sensor store %1 cannot be written: %2. Readings are held and not acknowledged; retrying.</source>
+        <translation>传感器数据库 %1 无法写入：%2。读数暂存且不向代理确认；正在重试。</translation>
+    </message>
+    <message>
+        <source>The sensor store %1 takes writes again; ingest resumed.</source>
+        <translation>传感器数据库 %1 已恢复写入；接入已继续。</translation>
+    </message>
+    <message>
         <source>--mqtt: %1</source>
         <translation>--mqtt：%1</translation>
     </message>

@@ -234,7 +234,24 @@ void SensorMonitor::tick() {
     _chart.setCursorTime(t);
     if (_chart.sensor() && std::abs(t - _historyCentre) >= 5 * kMinute)
         refreshHistory();
+    showStoreHealth(now);
     emit clockTicked(t);
+}
+
+void SensorMonitor::showStoreHealth(qint64 now) {
+    if (!_service)
+        return;
+    const auto error = QString::fromStdString(_service->writer().storeError());
+    // Repeated while it lasts: a status-bar line fades after 8 s.
+    if (!error.isEmpty() && (error != _storeErrorShown || now - _storeErrorShownAt >= 8000)) {
+        emit problem(tr("The sensor store %1 cannot be written: %2. Readings are held and not "
+                        "acknowledged; retrying.")
+                         .arg(_storePath, error));
+        _storeErrorShownAt = now;
+    } else if (error.isEmpty() && !_storeErrorShown.isEmpty()) {
+        emit problem(tr("The sensor store %1 takes writes again; ingest resumed.").arg(_storePath));
+    }
+    _storeErrorShown = error;
 }
 
 void SensorMonitor::requestScene(qint64 t) {

@@ -97,6 +97,7 @@ private:
     void refreshHistory();
     void acknowledge(const std::vector<std::int64_t>& ids);
     void showClock();
+    void showStoreHealth(qint64 now);
 
     render::CityScene& _scene;
     OsgView& _view;
@@ -119,6 +120,8 @@ private:
     qint64 _requestedTime = -1;
     qint64 _shownTime = 0;
     qint64 _lastAlertRefresh = 0;
+    QString _storeErrorShown;  ///< the writer's error last put on the status bar
+    qint64 _storeErrorShownAt = 0;
     bool _alertsInFlight = false;
     qint64 _historyCentre = -1;  ///< clock time the chart's query was centred on
     qint64 _rangeFrom = 0, _rangeTo = 0;

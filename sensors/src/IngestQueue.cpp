@@ -52,15 +52,19 @@ bool IngestQueue::push(IngestItem item, TimeMs nowMs) {
     }
     _depth += w;
     _peak = std::max(_peak, _depth);
+    ++_acceptedSeq;
     _items.push_back(std::move(item));
     lock.unlock();
     _notEmpty.notify_one();
     return !dropped;
 }
 
-bool IngestQueue::popAll(std::vector<IngestItem>& out, std::chrono::milliseconds maxWait) {
+bool IngestQueue::popAll(std::vector<IngestItem>& out, std::chrono::milliseconds maxWait,
+                         std::uint64_t* maybeLastSeq) {
     std::unique_lock lock(_mutex);
     _notEmpty.wait_for(lock, maxWait, [&] { return _closed || !_items.empty(); });
+    if (maybeLastSeq)
+        *maybeLastSeq = _acceptedSeq;
     if (_items.empty())
         return !_closed;
     for (auto& item : _items)
@@ -84,6 +88,29 @@ void IngestQueue::close() {
 OverflowReport IngestQueue::takeOverflow() {
     std::lock_guard lock(_mutex);
     return std::exchange(_overflow, OverflowReport{});
+}
+
+std::uint64_t IngestQueue::acceptedSeq() const {
+    std::lock_guard lock(_mutex);
+    return _acceptedSeq;
+}
+
+void IngestQueue::markCommitted(std::uint64_t seq) {
+    {
+        std::lock_guard lock(_mutex);
+        _committedSeq = std::max(_committedSeq, seq);
+    }
+    _committed.notify_all();
+}
+
+std::uint64_t IngestQueue::committedSeq() const {
+    std::lock_guard lock(_mutex);
+    return _committedSeq;
+}
+
+bool IngestQueue::waitCommitted(std::uint64_t seq, std::chrono::milliseconds timeout) {
+    std::unique_lock lock(_mutex);
+    return _committed.wait_for(lock, timeout, [&] { return _committedSeq >= seq; });
 }
 
 std::size_t IngestQueue::depth() const {

@@ -32,6 +32,7 @@ geo::Status IngestService::startMqtt(MqttOptions options) {
     if (_mqtt)
         return geo::Status::failure("MQTT ingest already started");
     _mqtt = std::make_unique<MqttIngest>(std::move(options), *_pipeline);
+    _writer->recordOutageAs(_mqtt->sourceName());
     auto started = _mqtt->start();
     if (!started)
         _mqtt.reset();
@@ -42,6 +43,7 @@ void IngestService::startSimulator(const SensorSimulator& simulator, double rate
     if (_simulator)
         return;
     _simulator = std::make_unique<SimulatorSource>(simulator, *_pipeline, rateHz);
+    _writer->recordOutageAs("simulator");
     _simulator->start();
 }
 
@@ -72,6 +74,8 @@ IngestReport IngestService::report() const {
     r.duplicates = out.duplicates;
     r.alertEvents = out.alertEvents;
     r.failedCommits = out.failedCommits;
+    r.unstoredMessages = out.unstoredMessages;
+    r.unstoredReadings = out.unstoredReadings;
     r.queueDepth = _queue->depth();
     r.queuePeak = _queue->peakDepth();
     return r;

@@ -3,9 +3,15 @@
 #include <mosquitto.h>
 #include <mqtt_protocol.h>
 
+#include <poll.h>
+#include <sys/socket.h>
+
 #include <atomic>
 #include <charconv>
+#include <chrono>
+#include <condition_variable>
 #include <mutex>
+#include <thread>
 
 #include "MosquittoLibrary.h"
 #include "citytwin/geo/Log.h"
@@ -43,9 +49,13 @@ geo::Result<std::pair<std::string, int>> parseHostPort(const std::string& text, 
 }
 
 struct MqttIngest::Impl {
+    using SteadyClock = std::chrono::steady_clock;
+
     MqttOptions options;
     IngestPipeline& pipeline;
     mosquitto* mosq = nullptr;
+    mosquitto_property* connectProperties = nullptr;
+    std::thread thread;
     std::atomic<bool> connected{false};
     std::atomic<bool> stopping{false};
     std::atomic<std::uint64_t> connects{0}, disconnects{0};
@@ -53,13 +63,17 @@ struct MqttIngest::Impl {
     TimeMs startMs = 0;
     std::optional<TimeMs> maybeGapStart;  // connection lost (or refused) at
     std::string gapDetail;
+    std::mutex sleepMutex;
+    std::condition_variable sleepWake;
 
     Impl(MqttOptions o, IngestPipeline& p) : options(std::move(o)), pipeline(p) {}
+    ~Impl() { mosquitto_property_free_all(&connectProperties); }
 
     std::string source() const {
         return (options.caFile.empty() ? "mqtt://" : "mqtts://") + options.host + ":" +
                std::to_string(options.port);
     }
+    bool acknowledged() const { return options.qos > 0; }
 
     void openGap(std::string detail) {
         std::lock_guard lock(gapMutex);
@@ -75,6 +89,12 @@ struct MqttIngest::Impl {
         pipeline.submitGap(StreamGap{StreamGap::Kind::Disconnect, source(), *maybeGapStart,
                                      pipeline.nowMs(), 0, gapDetail + suffix});
         maybeGapStart.reset();
+    }
+
+    /// Sleeps up to d; stop() wakes it.
+    void pause(std::chrono::milliseconds d) {
+        std::unique_lock lock(sleepMutex);
+        sleepWake.wait_for(lock, d, [&] { return stopping.load(); });
     }
 
     static void onConnect(mosquitto* m, void* self, int rc, int, const mosquitto_property*) {
@@ -99,8 +119,8 @@ struct MqttIngest::Impl {
 
     static void onDisconnect(mosquitto*, void* self, int rc, const mosquitto_property*) {
         auto& d = *static_cast<Impl*>(self);
-        d.connected = false;
-        if (d.stopping)
+        const bool was = d.connected.exchange(false);
+        if (d.stopping || !was)
             return;
         ++d.disconnects;
         geo::logWarning("MQTT " + d.source() + ": connection lost (" + mosquitto_strerror(rc) +
@@ -115,6 +135,120 @@ struct MqttIngest::Impl {
             msg->topic ? std::string_view(msg->topic) : std::string_view(),
             std::string_view(static_cast<const char*>(msg->payload),
                              static_cast<std::size_t>(msg->payloadlen > 0 ? msg->payloadlen : 0)));
+    }
+
+    std::chrono::milliseconds stallLimit() const {
+        const int s = options.ackStallSeconds > 0 ? options.ackStallSeconds
+                                                  : std::max(1, options.keepAliveSeconds / 2);
+        return std::chrono::seconds(s);
+    }
+
+    /// Drops the TCP connection without a DISCONNECT (which would flush the
+    /// queued PUBACKs first): the broker keeps what we did not acknowledge.
+    /// The next connect discards libmosquitto's queued packets and closes the
+    /// socket; nothing more is read or written on it.
+    void abortConnection() {
+        if (const int sock = mosquitto_socket(mosq); sock >= 0)
+            ::shutdown(sock, SHUT_RDWR);
+        if (connected.exchange(false))
+            ++disconnects;
+    }
+
+    /// One connection, from CONNECT until it is lost or the ingest stops.
+    void serve() {
+        auto& queue = pipeline.queue();
+        std::optional<SteadyClock::time_point> maybeStalledSince;
+        while (mosquitto_socket(mosq) >= 0) {
+            if (stopping) {
+                finish();
+                return;
+            }
+            // PUBACKs of what was read sit in libmosquitto's output queue:
+            // nothing is written (nor read, which would add PUBACKs) until
+            // the store has committed every message read so far.
+            const auto target = queue.acceptedSeq();
+            if (acknowledged() && queue.committedSeq() < target) {
+                if (queue.waitCommitted(target, std::chrono::milliseconds(50)))
+                    continue;
+                const auto now = SteadyClock::now();
+                if (!maybeStalledSince)
+                    maybeStalledSince = now;
+                if (now - *maybeStalledSince < stallLimit())
+                    continue;
+                geo::logError("MQTT " + source() + ": the store has not committed for " +
+                              std::to_string(stallLimit().count() / 1000) +
+                              " s: closing the connection unacknowledged (the broker keeps the "
+                              "session's messages); reconnecting once the store writes again");
+                openGap("sensor store not writable");
+                abortConnection();
+                while (!stopping && !queue.waitCommitted(target, std::chrono::milliseconds(200))) {
+                }
+                return;
+            }
+            maybeStalledSince.reset();
+            if (mosquitto_want_write(mosq) && mosquitto_loop_write(mosq, 1) != MOSQ_ERR_SUCCESS)
+                return;
+            const int sock = mosquitto_socket(mosq);
+            if (sock < 0)
+                return;
+            pollfd p{sock, static_cast<short>(POLLIN | (mosquitto_want_write(mosq) ? POLLOUT : 0)),
+                     0};
+            if (::poll(&p, 1, 100) > 0 && (p.revents & (POLLIN | POLLERR | POLLHUP))) {
+                // A burst: everything already here (the broker's in-flight
+                // window bounds it), then one wait for one commit.
+                for (int i = 0; i < 10'000; ++i) {
+                    if (mosquitto_loop_read(mosq, 1) != MOSQ_ERR_SUCCESS)
+                        return;
+                    const int s2 = mosquitto_socket(mosq);
+                    if (s2 < 0)
+                        return;
+                    pollfd more{s2, POLLIN, 0};
+                    if (::poll(&more, 1, 0) <= 0)
+                        break;
+                }
+            }
+            if (mosquitto_loop_misc(mosq) != MOSQ_ERR_SUCCESS)
+                return;
+        }
+    }
+
+    /// Stopping: acknowledge what is committed and say goodbye, or, if the
+    /// store cannot commit, leave without acknowledging.
+    void finish() {
+        auto& queue = pipeline.queue();
+        if (acknowledged() && !queue.waitCommitted(queue.acceptedSeq(), std::chrono::seconds(5))) {
+            abortConnection();
+            return;
+        }
+        mosquitto_disconnect(mosq);
+        for (int i = 0; i < 100 && mosquitto_socket(mosq) >= 0 && mosquitto_want_write(mosq); ++i)
+            if (mosquitto_loop_write(mosq, 1) != MOSQ_ERR_SUCCESS)
+                break;
+    }
+
+    void run() {
+        int delay = std::max(1, options.reconnectMinSeconds);
+        while (!stopping) {
+            // Connect anew each time (not mosquitto_reconnect): the CONNECT
+            // properties, the session expiry among them, go with every one.
+            const int rc = mosquitto_connect_bind_v5(
+                mosq, options.host.c_str(), options.port, options.keepAliveSeconds, nullptr,
+                options.protocolVersion == 5 ? connectProperties : nullptr);
+            if (rc == MOSQ_ERR_SUCCESS) {
+                const auto before = connects.load();
+                serve();
+                if (connects.load() > before)
+                    delay = std::max(1, options.reconnectMinSeconds);
+            } else {
+                geo::logWarning("MQTT " + source() + ": " + mosquitto_strerror(rc) +
+                                "; retrying in " + std::to_string(delay) + " s");
+                openGap(std::string("cannot connect: ") + mosquitto_strerror(rc));
+            }
+            if (stopping)
+                break;
+            pause(std::chrono::seconds(delay));
+            delay = std::min(delay * 2, std::max(delay, options.reconnectMaxSeconds));
+        }
     }
 };
 
@@ -152,6 +286,9 @@ geo::Status MqttIngest::start() {
                                     "protocol");
     if (o.topics.empty())
         return geo::Status::failure("no topic filter", d.source(), 0, "topic");
+    if (o.receiveMaximum < 1 || o.receiveMaximum > 65535)
+        return geo::Status::failure("receive maximum must be in 1..65535", d.source(), 0,
+                                    "receive-maximum");
     for (const auto& t : o.topics)
         if (mosquitto_sub_topic_check(t.c_str()) != MOSQ_ERR_SUCCESS)
             return geo::Status::failure("invalid topic filter '" + t + "'", d.source(), 0, "topic");
@@ -159,6 +296,18 @@ geo::Status MqttIngest::start() {
     d.mosq = detail::newMosquittoClient(o, clean, &d);
     if (!d.mosq)
         return geo::Status::failure("cannot create an MQTT client", d.source());
+    // Our thread drives the loop; "threaded" keeps libmosquitto from writing
+    // packets (PUBACKs) on its own from inside its read path.
+    mosquitto_threaded_set(d.mosq, true);
+    if (o.protocolVersion == 5) {
+        mosquitto_int_option(d.mosq, MOSQ_OPT_RECEIVE_MAXIMUM, o.receiveMaximum);
+        // Without a Session Expiry Interval an MQTT 5 session ends at the
+        // disconnect, whatever clean start says.
+        if (!clean &&
+            mosquitto_property_add_int32(&d.connectProperties, MQTT_PROP_SESSION_EXPIRY_INTERVAL,
+                                         o.sessionExpirySeconds) != MOSQ_ERR_SUCCESS)
+            return geo::Status::failure("cannot set the session expiry", d.source());
+    }
     mosquitto_connect_v5_callback_set(d.mosq, &Impl::onConnect);
     mosquitto_disconnect_v5_callback_set(d.mosq, &Impl::onDisconnect);
     mosquitto_message_v5_callback_set(d.mosq, &Impl::onMessage);
@@ -177,13 +326,7 @@ geo::Status MqttIngest::start() {
                                         o.caFile, 0, "cafile");
     }
     d.startMs = d.pipeline.nowMs();
-    const int rc =
-        mosquitto_connect_bind_async(d.mosq, o.host.c_str(), o.port, o.keepAliveSeconds, nullptr);
-    if (rc != MOSQ_ERR_SUCCESS)
-        geo::logWarning("MQTT " + d.source() + ": " + mosquitto_strerror(rc) + "; retrying");
-    if (const int lrc = mosquitto_loop_start(d.mosq); lrc != MOSQ_ERR_SUCCESS)
-        return geo::Status::failure(
-            std::string("cannot start the MQTT thread: ") + mosquitto_strerror(lrc), d.source());
+    d.thread = std::thread([&d] { d.run(); });
     return geo::Done{};
 }
 
@@ -191,8 +334,10 @@ void MqttIngest::stop() {
     auto& d = *_impl;
     if (!d.mosq || d.stopping.exchange(true))
         return;
-    mosquitto_disconnect(d.mosq);
-    mosquitto_loop_stop(d.mosq, true);
+    { std::lock_guard wake(d.sleepMutex); }  // a pause() between its check and its wait
+    d.sleepWake.notify_all();
+    if (d.thread.joinable())
+        d.thread.join();
     d.connected = false;
     // A connection lost and not back, or never made, is still a gap.
     std::lock_guard lock(d.gapMutex);

@@ -46,6 +46,10 @@ std::uint64_t MqttPublisher::published() const {
     return _impl->published;
 }
 
+std::uint64_t MqttPublisher::delivered() const {
+    return _impl->delivered;
+}
+
 geo::Status MqttPublisher::connect(int timeoutMs) {
     auto& d = *_impl;
     const auto& o = d.options;
@@ -94,7 +98,10 @@ geo::Status MqttPublisher::publish(std::string_view topic, std::string_view payl
     const int rc =
         mosquitto_publish_v5(d.mosq, nullptr, t.c_str(), static_cast<int>(payload.size()),
                              payload.data(), d.options.qos, false, nullptr);
-    if (rc != MOSQ_ERR_SUCCESS)
+    // QoS 1 while the connection is down: libmosquitto has queued the
+    // message and sends it after its reconnect.
+    const bool queued = rc == MOSQ_ERR_NO_CONN && d.options.qos > 0;
+    if (rc != MOSQ_ERR_SUCCESS && !queued)
         return geo::Status::failure(std::string("publish failed: ") + mosquitto_strerror(rc),
                                     d.source(), 0, t);
     ++d.published;

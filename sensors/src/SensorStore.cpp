@@ -1,9 +1,12 @@
 #include "citytwin/sensors/SensorStore.h"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <map>
 
 #include "SensorStoreImpl.h"
+#include "StoreIntegrity.h"
 
 namespace citytwin::sensors {
 namespace {
@@ -131,6 +134,7 @@ SensorStore::Impl::~Impl() {
     updateGap = {};
     insertAlert = {};
     clearAlert = {};
+    markAlive = {};
     lastBeforeMinute = {};
     rawInMinute = {};
     activeAlertsAt = {};
@@ -217,6 +221,16 @@ Result<SensorStore> SensorStore::open(const std::string& path, SensorStoreOption
     sqlite3_busy_timeout(impl->db, options.busyTimeoutMs);
     const std::string cache = "PRAGMA cache_size = -" + std::to_string(options.cacheMiB * 1024);
     detail::exec(impl->db, cache.c_str());
+    // A damaged store answers queries with rows missing and takes writes into
+    // a broken file: refuse it before anything reads or writes.
+    if (struct stat st{};
+        options.quickCheckBudgetMs > 0 && ::stat(path.c_str(), &st) == 0 && st.st_size > 0) {
+        const auto check = detail::checkIntegrity(impl->db, true, options.quickCheckBudgetMs);
+        if (!check.ok)
+            return Result<SensorStore>::failure(detail::damagedStoreMessage(check.problems, path),
+                                                path);
+        impl->quickCheckComplete = check.complete;
+    }
     if (!options.readOnly) {
         // Never add our tables to someone else's database.
         detail::Statement foreign(
@@ -275,7 +289,10 @@ Result<SensorStore> SensorStore::open(const std::string& path, SensorStoreOption
                      " message) VALUES (?1,?2,?3,?4,?5,?6,?7)") &&
              prepare(d.clearAlert,
                      "UPDATE alerts SET cleared_ms = ?4 WHERE sensor = ?1 AND metric = ?2 AND"
-                     " kind = ?3 AND cleared_ms IS NULL");
+                     " kind = ?3 AND cleared_ms IS NULL") &&
+             prepare(d.markAlive,
+                     "INSERT INTO meta VALUES('ingest_alive_ms', ?1) ON CONFLICT(key) DO UPDATE"
+                     " SET value = max(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER))");
     }
     ok = ok &&
          prepare(d.lastBeforeMinute,
@@ -302,11 +319,27 @@ Result<WriteSummary> SensorStore::write(std::span<const Reading> readings,
                                         std::span<const StreamGap> gaps,
                                         std::span<const AlertEvent> alertEvents) {
     auto& d = *_impl;
-    auto fail = [&](const std::string& what) {
-        return Result<WriteSummary>::failure(what + ": " + d.error(), d.path);
-    };
     if (d.options.readOnly)
         return Result<WriteSummary>::failure("store opened read-only", d.path);
+    // Series created by a transaction that rolls back do not exist: forget
+    // them, or a retry would write readings under ids that are not there.
+    const std::int64_t seriesBefore = d.maxSeriesLoaded;
+    auto forgetNewSeries = [&] {
+        for (auto it = d.seriesById.begin(); it != d.seriesById.end();) {
+            if (it->first > seriesBefore) {
+                d.seriesIds.erase(Impl::seriesKey(it->second.sensorId, it->second.metric));
+                it = d.seriesById.erase(it);
+            } else {
+                ++it;
+            }
+        }
+        d.maxSeriesLoaded = seriesBefore;
+    };
+    auto fail = [&](const std::string& what) {
+        auto failure = Result<WriteSummary>::failure(what + ": " + d.error(), d.path);
+        forgetNewSeries();
+        return failure;
+    };
     Transaction tx(d.db);
     if (!tx.error().empty())
         return Result<WriteSummary>::failure(tx.error(), d.path);
@@ -396,8 +429,21 @@ Result<WriteSummary> SensorStore::write(std::span<const Reading> readings,
         if (rc != SQLITE_DONE)
             return fail("cannot record an alert");
     }
-    if (!tx.commit())
+    // The newest ingest time of the batch: where an outage would begin.
+    std::optional<TimeMs> maybeAlive;
+    for (const auto& r : readings)
+        maybeAlive = std::max(maybeAlive.value_or(r.ingestMs), r.ingestMs);
+    if (maybeAlive) {
+        d.markAlive.bind(1, *maybeAlive);
+        const int rc = d.markAlive.step();
+        d.markAlive.reset();
+        if (rc != SQLITE_DONE)
+            return fail("cannot record the commit time");
+    }
+    if (!tx.commit()) {
+        forgetNewSeries();
         return Result<WriteSummary>::failure("commit failed: " + tx.error(), d.path);
+    }
     return summary;
 }
 
@@ -454,6 +500,36 @@ Status SensorStore::acknowledgeAlert(std::int64_t alertId, const std::string& op
     if (sqlite3_changes(d.db) == 0)
         return Status::failure("no alert with id " + std::to_string(alertId), d.path);
     return geo::Done{};
+}
+
+bool SensorStore::quickCheckComplete() const {
+    return _impl->quickCheckComplete;
+}
+
+Status SensorStore::markIngestAlive(TimeMs nowMs) {
+    auto& d = *_impl;
+    if (d.options.readOnly)
+        return Status::failure("store opened read-only", d.path);
+    d.markAlive.bind(1, nowMs);
+    const int rc = d.markAlive.step();
+    d.markAlive.reset();
+    if (rc != SQLITE_DONE)
+        return Status::failure("cannot record the ingest time: " + d.error(), d.path);
+    return geo::Done{};
+}
+
+Result<std::optional<TimeMs>> SensorStore::lastIngestAliveMs() {
+    auto& d = *_impl;
+    detail::Statement s(d.db,
+                        "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'ingest_alive_ms'");
+    if (!s.valid())
+        return Result<std::optional<TimeMs>>::failure("cannot read meta: " + d.error(), d.path);
+    const int rc = s.step();
+    if (rc == SQLITE_ROW)
+        return std::optional<TimeMs>(s.int64(0));
+    if (rc != SQLITE_DONE)
+        return Result<std::optional<TimeMs>>::failure("cannot read meta: " + d.error(), d.path);
+    return std::optional<TimeMs>();
 }
 
 Status SensorStore::applyRetention(TimeMs nowMs) {

@@ -32,6 +32,7 @@ struct SensorStore::Impl {
     sqlite3* db = nullptr;
     std::string path;
     SensorStoreOptions options;
+    bool quickCheckComplete = true;
 
     // Series id <-> (sensor, metric); loaded lazily, grown by writes.
     std::unordered_map<std::string, std::int64_t> seriesIds;  // key: sensor '\x1f' metric
@@ -40,7 +41,7 @@ struct SensorStore::Impl {
 
     // Prepared once (writer side).
     detail::Statement insertReading, upsertMinute, upsertHour, insertSeries, insertRejected,
-        insertGap, updateGap, insertAlert, clearAlert;
+        insertGap, updateGap, insertAlert, clearAlert, markAlive;
     // Prepared once (query side).
     detail::Statement lastBeforeMinute, rawInMinute, activeAlertsAt;
 

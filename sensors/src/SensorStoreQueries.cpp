@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "SensorStoreImpl.h"
+#include "StoreIntegrity.h"
 
 namespace citytwin::sensors {
 namespace {
@@ -238,7 +239,7 @@ Result<std::vector<StreamGap>> SensorStore::gaps() {
     R out;
     while (s.step() == SQLITE_ROW) {
         StreamGap g;
-        g.kind = s.text(0) == "overflow" ? StreamGap::Kind::Overflow : StreamGap::Kind::Disconnect;
+        g.kind = parseGapKind(s.text(0));
         g.source = s.text(1);
         g.startMs = s.int64(2);
         g.endMs = s.int64(3);
@@ -334,20 +335,9 @@ Result<StoreStats> SensorStore::stats() {
 
 Status SensorStore::integrityCheck() {
     auto& d = *_impl;
-    detail::Statement s(d.db, "PRAGMA integrity_check");
-    if (!s.valid())
-        return Status::failure(d.error(), d.path);
-    std::string problems;
-    while (s.step() == SQLITE_ROW) {
-        const auto line = s.text(0);
-        if (line == "ok")
-            continue;
-        if (!problems.empty())
-            problems += "; ";
-        problems += line;
-    }
-    if (!problems.empty())
-        return Status::failure("integrity check failed: " + problems, d.path);
+    const auto check = detail::checkIntegrity(d.db, false, 0);
+    if (!check.ok)
+        return Status::failure("integrity check failed: " + check.problems, d.path);
     return geo::Done{};
 }
 

@@ -36,6 +36,10 @@ public:
     double real(int col) const { return sqlite3_column_double(_stmt, col); }
     bool isNull(int col) const { return sqlite3_column_type(_stmt, col) == SQLITE_NULL; }
     std::string text(int col) const;
+    /// Binds this row's column col, whatever its type, as parameter i of to.
+    void copyColumnTo(int col, Statement& to, int i) const {
+        sqlite3_bind_value(to._stmt, i, sqlite3_column_value(_stmt, col));
+    }
 
 private:
     sqlite3_stmt* _stmt = nullptr;

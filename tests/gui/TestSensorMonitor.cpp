@@ -7,6 +7,7 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QFile>
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -387,6 +388,51 @@ TEST(SensorMonitor, aLiveMqttReadingAboveTheThresholdTurnsThePinRed) {
     w->view()->flyTo(glyphs->headPosition(*index), 700.0);
     grab(*w);
     grab(*w).save(test::outputDir() + "/sensors-live-mqtt-alert.png");
+}
+
+// A page-corrupted store given with --sensor-store is refused with a message
+// naming it (and the way out), and the window does not write into it.
+TEST(SensorMonitor, refusesADamagedStoreNamingIt) {
+    QTemporaryDir dir;
+    const QString path = dir.filePath("damaged.db");
+    {
+        auto store = sensors::SensorStore::open(path.toStdString());
+        ASSERT_TRUE(store) << store.messages();
+        std::vector<sensors::Reading> readings;
+        const qint64 now = sensors::systemNowMs();
+        for (int i = 0; i < 60'000; ++i)
+            readings.push_back({"aq-" + std::to_string(i % 40), "pm25", now - 3'600'000 + i * 50,
+                                double(i % 90), now});
+        ASSERT_TRUE(store.value().write(readings));
+    }
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::ReadWrite));
+    file.seek(file.size() / 2 / 4096 * 4096);
+    file.write(QByteArray(2 * 4096, char(0x5A)));
+    file.close();
+    const QByteArray before = [&] {
+        QFile f(path);
+        f.open(QIODevice::ReadOnly);
+        return f.readAll();
+    }();
+
+    AppOptions o;
+    o.size = QSize(900, 560);
+    o.sensorStore = path;
+    MainWindow w(o);
+    w.setUnattended(true);
+    QSignalSpy loaded(&w, &MainWindow::sceneLoaded);
+    w.show();
+    w.start();
+    ASSERT_TRUE(loaded.wait(180000));
+    EXPECT_FALSE(w.sensorMonitor()->isStarted());
+    const QString errors = w.loadErrors().join('\n');
+    EXPECT_TRUE(errors.contains(path)) << errors.toStdString();
+    EXPECT_TRUE(errors.contains("damaged")) << errors.toStdString();
+    EXPECT_TRUE(errors.contains("store-recover")) << errors.toStdString();
+    QFile after(path);
+    ASSERT_TRUE(after.open(QIODevice::ReadOnly));
+    EXPECT_EQ(after.readAll(), before) << "the window wrote into the damaged store";
 }
 
 TEST(SensorMonitor, speaksChinese) {

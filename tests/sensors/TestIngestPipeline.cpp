@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <thread>
 
 #include "TempDir.h"
 #include "citytwin/sensors/FileSource.h"
@@ -70,6 +71,55 @@ TEST(StoreWriter, recordsOverflowAsAGapAndDrainsOnStop) {
     EXPECT_EQ(gaps.value()[0].kind, StreamGap::Kind::Overflow);
     EXPECT_EQ(gaps.value()[0].lost, 15u);
     EXPECT_EQ(writer.store().stats().value().overflowLost, 15);
+}
+
+TEST(StoreWriter, reportsHowFarItCommittedSoSourcesAcknowledgeOnlyThat) {
+    TempDir dir;
+    IngestQueue q(100, OverflowPolicy::Block);
+    for (int i = 0; i < 5; ++i)
+        q.push(item("s" + std::to_string(i), kT0), kT0);
+    EXPECT_EQ(q.acceptedSeq(), 5u);
+    EXPECT_EQ(q.committedSeq(), 0u);
+    EXPECT_FALSE(q.waitCommitted(5, std::chrono::milliseconds(10)));
+    auto store = SensorStore::open(dir.file("s.db"));
+    ASSERT_TRUE(store.ok());
+    StoreWriter writer(std::move(store).value(), q, nullptr);
+    writer.start();
+    EXPECT_TRUE(q.waitCommitted(5, std::chrono::seconds(10)));
+    EXPECT_EQ(writer.counters().stored, 5u);
+    writer.stop();
+}
+
+// A store that refuses writes (here: opened read-only): the batch is held and
+// retried, nothing is reported committed, and what was never written is
+// counted when the writer stops.
+TEST(StoreWriter, holdsRetriesAndCountsWhatAStoreThatRefusesWritesNeverTook) {
+    TempDir dir;
+    const auto path = dir.file("s.db");
+    ASSERT_TRUE(SensorStore::open(path).ok());
+    SensorStoreOptions readOnly;
+    readOnly.readOnly = true;
+    auto store = SensorStore::open(path, readOnly);
+    ASSERT_TRUE(store.ok()) << store.messages();
+    IngestQueue q(100, OverflowPolicy::Block);
+    for (int i = 0; i < 3; ++i)
+        q.push(item("s" + std::to_string(i), kT0), kT0);
+    StoreWriterOptions o;
+    o.retryMin = std::chrono::milliseconds(5);
+    o.retryMax = std::chrono::milliseconds(20);
+    o.stopGrace = std::chrono::milliseconds(100);
+    StoreWriter writer(std::move(store).value(), q, nullptr, o);
+    writer.start();
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (writer.counters().failedCommits < 3 && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::yield();
+    EXPECT_GE(writer.counters().failedCommits, 3u) << "the failed batch was not retried";
+    EXPECT_NE(writer.storeError().find("read-only"), std::string::npos) << writer.storeError();
+    EXPECT_EQ(q.committedSeq(), 0u);
+    writer.stop();
+    EXPECT_EQ(writer.counters().stored, 0u);
+    EXPECT_EQ(writer.counters().unstoredMessages, 3u);
+    EXPECT_EQ(writer.counters().unstoredReadings, 3u);
 }
 
 TEST(IngestService, fileSourcesFeedTheSamePipeline) {

@@ -40,7 +40,9 @@ struct IngestReport {
     std::uint64_t stored = 0;      ///< new readings committed
     std::uint64_t duplicates = 0;  ///< readings already stored
     std::uint64_t alertEvents = 0;
-    std::uint64_t failedCommits = 0;
+    std::uint64_t failedCommits = 0;     ///< write attempts that failed (then retried)
+    std::uint64_t unstoredMessages = 0;  ///< given up at stop: the store never took them
+    std::uint64_t unstoredReadings = 0;
     std::size_t queueDepth = 0, queuePeak = 0;  ///< readings
 };
 

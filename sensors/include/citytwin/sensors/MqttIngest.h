@@ -3,6 +3,17 @@
 // network thread and feeds every message to an IngestPipeline. Reconnects by
 // itself with exponential back-off; each period without a connection is
 // submitted as a Disconnect gap (start = connection lost, end = back).
+//
+// Nothing acknowledged is lost: with QoS 1 a message's PUBACK leaves only
+// after the store committed the batch holding it. libmosquitto 2.0.11
+// (bookworm) has no manual acknowledgement (mosquitto_manual_ack is 2.1), so
+// this thread runs the client's loop itself: it reads what the broker sent,
+// then waits for the pipeline's queue to report those messages committed
+// before it lets libmosquitto write its queued PUBACKs. If the store does
+// not commit for ackStallSeconds (disk full, read-only, damaged), the TCP
+// connection is dropped without a DISCONNECT, so the unacknowledged messages
+// stay with the broker's session, and it reconnects once the store writes
+// again. MQTT 5 sessions that are not clean carry a Session Expiry Interval.
 // Thread safety: start/stop/isConnected from any one owning thread; the
 // pipeline is called from the network thread.
 
@@ -29,6 +40,13 @@ struct MqttOptions {
     std::string caFile;             ///< non-empty: TLS, verifying the broker with this CA
     std::string certFile, keyFile;  ///< optional client certificate for TLS
     int keepAliveSeconds = 30;
+    /// MQTT 5, cleanSession false: how long the broker keeps the session
+    /// (and queues QoS 1 messages) after a disconnect; 0xFFFFFFFF = never ends.
+    std::uint32_t sessionExpirySeconds = 86400;
+    int receiveMaximum = 1000;  ///< MQTT 5: QoS 1 messages in flight to us (1..65535)
+    /// Seconds without a commit before the connection is dropped (the broker
+    /// keeps the unacknowledged messages); 0: half the keep-alive.
+    int ackStallSeconds = 0;
     int reconnectMinSeconds = 1;   ///< first back-off delay
     int reconnectMaxSeconds = 30;  ///< back-off doubles up to this
 };

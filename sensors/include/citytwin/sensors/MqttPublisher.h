@@ -27,6 +27,8 @@ public:
     void disconnect(int timeoutMs = 10000);
 
     std::uint64_t published() const;
+    /// Messages the broker has taken (QoS 1: PUBACK received; QoS 0: sent).
+    std::uint64_t delivered() const;
 
     struct Impl;
 

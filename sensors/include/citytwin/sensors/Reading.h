@@ -33,10 +33,12 @@ struct RejectedPayload {
 /// How many payload bytes a rejected record keeps.
 inline constexpr std::size_t kRejectedKeepBytes = 256;
 
-/// A period in which a source may have missed data: a broken connection or a
-/// queue overflow. Recorded, never hidden.
+/// A period in which a source may have missed data: a broken connection, a
+/// queue overflow, the ingest not running (outage: from its last commit to the
+/// first reading after a restart) or a store that could not be written.
+/// Recorded, never hidden.
 struct StreamGap {
-    enum class Kind { Disconnect, Overflow };
+    enum class Kind { Disconnect, Overflow, Outage, StoreError };
     Kind kind = Kind::Disconnect;
     std::string source;      ///< e.g. "mqtt://127.0.0.1:1883"
     TimeMs startMs = 0;      ///< ingest clock
@@ -46,5 +48,7 @@ struct StreamGap {
 };
 
 std::string_view toString(StreamGap::Kind kind);
+/// "disconnect", "overflow", "outage", "store_error"; unknown text: Disconnect.
+StreamGap::Kind parseGapKind(std::string_view text);
 
 }  // namespace citytwin::sensors

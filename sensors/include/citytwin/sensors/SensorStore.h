@@ -35,6 +35,10 @@ struct SensorStoreOptions {
     TimeMs minuteRetentionMs = 0;  ///< 1-min rollups older than this are deleted; 0 = keep
     int cacheMiB = 64;             ///< SQLite page cache of this connection, MiB
     int busyTimeoutMs = 5000;      ///< how long to wait for another writer, ms
+    /// Opening an existing store runs `PRAGMA quick_check` for at most this
+    /// long (a damaged store is refused); 0 skips it. A store too large to
+    /// finish in time opens with the checked part good (stats checks it all).
+    int quickCheckBudgetMs = 3000;
 };
 
 enum class Aggregation { Raw, Minute, Hour };
@@ -139,6 +143,15 @@ public:
     geo::Result<StoreStats> stats();
     /// PRAGMA integrity_check: ok, or the problems SQLite lists.
     geo::Status integrityCheck();
+    /// Whether open()'s quick check reached the end of the file in its budget.
+    bool quickCheckComplete() const;
+
+    /// Records that an ingest was alive (committing) at nowMs; write() does
+    /// it too, with the newest ingest time of its batch.
+    geo::Status markIngestAlive(TimeMs nowMs);
+    /// The last time an ingest was known alive, if any: the start of an
+    /// outage gap when the next ingest starts.
+    geo::Result<std::optional<TimeMs>> lastIngestAliveMs();
 
     struct Impl;
 

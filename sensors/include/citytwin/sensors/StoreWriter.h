@@ -3,13 +3,22 @@
 // batched transactions (at least one commit per commitInterval, <= 1 s),
 // runs the AlertEngine on what it stored, records queue overflows as gaps and
 // applies retention. stop() drains what is queued and commits it.
+// After each commit it tells the queue how far it got (sources acknowledge
+// only that). A batch that cannot be written (disk full, read-only, damaged
+// file) is kept and retried with back-off while nothing more is taken from
+// the queue; the failure is logged as an error once, the recovery as a
+// warning, and the period is recorded as a store_error gap. What is still
+// unwritten when stop() gives up is counted (unstoredMessages/Readings).
 // Thread safety: start/stop/counters from the owning thread; the store is
 // used only by the writer thread while running.
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <functional>
 #include <memory>
+#include <mutex>
+#include <optional>
 #include <thread>
 
 #include "citytwin/sensors/AlertEngine.h"
@@ -22,6 +31,9 @@ struct StoreWriterOptions {
     std::chrono::milliseconds commitInterval{250};  ///< longest wait before a commit, <= 1 s
     std::chrono::seconds retentionInterval{3600};   ///< how often retention runs
     std::string overflowSource = "ingest-queue";    ///< names overflow gaps
+    std::chrono::milliseconds retryMin{100};        ///< first wait after a failed write
+    std::chrono::milliseconds retryMax{5000};       ///< back-off doubles up to this
+    std::chrono::milliseconds stopGrace{5000};      ///< stop(): how long to keep retrying
 };
 
 struct WriterCounters {
@@ -29,8 +41,10 @@ struct WriterCounters {
     std::atomic<std::uint64_t> duplicates{0};  ///< readings already in the store
     std::atomic<std::uint64_t> rejectedStored{0};
     std::atomic<std::uint64_t> commits{0};
-    std::atomic<std::uint64_t> failedCommits{0};  ///< batches lost to a store error (logged)
+    std::atomic<std::uint64_t> failedCommits{0};  ///< write attempts that failed (retried)
     std::atomic<std::uint64_t> alertEvents{0};
+    std::atomic<std::uint64_t> unstoredMessages{0};  ///< given up at stop (store not writable)
+    std::atomic<std::uint64_t> unstoredReadings{0};
 };
 
 class StoreWriter {
@@ -54,12 +68,32 @@ public:
     void flush();
 
     const WriterCounters& counters() const { return _counters; }
+    /// Empty while the store takes writes; else the last error (any thread).
+    std::string storeError() const;
+    /// The next batch with readings is preceded by an outage gap of source
+    /// from the store's last known commit (before this writer) to its first
+    /// reading. Call before the source starts.
+    void recordOutageAs(std::string source);
     /// The store, once stopped (for final statistics).
     SensorStore& store() { return _store; }
 
 private:
+    struct Batch {
+        std::vector<Reading> readings;
+        std::vector<RejectedPayload> rejected;
+        std::vector<StreamGap> gaps;
+        std::vector<AlertEvent> events;
+        std::uint64_t messages = 0;  ///< items with readings
+        std::uint64_t lastSeq = 0;   ///< queue sequence covered once committed
+        bool empty() const {
+            return readings.empty() && rejected.empty() && gaps.empty() && events.empty();
+        }
+    };
     void run();
-    void writeBatch(std::vector<IngestItem>& items);
+    Batch makeBatch(std::vector<IngestItem>& items, std::uint64_t lastSeq);
+    bool commit(Batch& batch);
+    void giveUp(Batch& batch);
+    void waitBeforeRetry(std::chrono::milliseconds delay);
 
     SensorStore _store;
     IngestQueue& _queue;
@@ -71,6 +105,13 @@ private:
     std::thread _thread;
     std::atomic<std::uint64_t> _batchesDone{0};
     std::atomic<bool> _running{false};
+    std::atomic<bool> _stopRequested{false};
+    std::chrono::steady_clock::time_point _stopDeadline;
+    std::optional<TimeMs> _maybePreviousAliveMs;  // the store's last commit before us
+    mutable std::mutex _stateMutex;
+    std::condition_variable _wake;
+    std::string _storeError, _outageSource;
+    std::optional<TimeMs> _maybeFailingSince;
 };
 
 }  // namespace citytwin::sensors
