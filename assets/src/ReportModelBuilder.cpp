@@ -391,4 +391,29 @@ geo::Result<ReportModel> buildReportModel(const ReportInputs& in) {
     return m;
 }
 
+geo::Result<ReportModel> buildReportModel(const InspectionReport& report,
+                                          const InspectionContext& context,
+                                          const ReportHeader& header,
+                                          const std::string& crsDefinition) {
+    ReportInputs in;
+    in.report = &report;
+    in.project = &context.project();
+    in.rules = &context.rules();
+    in.header = header;
+    in.crsDefinition = crsDefinition;
+    if (report.checkKind == CheckKind::Works) {
+        std::set<std::string> cables;
+        for (const auto& f : report.findings)
+            for (const auto& item : f.related)
+                if (item.layer == layers::kCables)
+                    cables.insert(item.id);
+        if (!cables.empty())
+            if (auto zones = context.buildZones())
+                for (auto& z : std::move(zones).value())
+                    if (cables.count(z.cableId))
+                        in.zones.push_back(std::move(z));
+    }
+    return buildReportModel(in);
+}
+
 }  // namespace citytwin::assets

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "citytwin/assets/AssetModel.h"
+#include "citytwin/assets/InspectionContext.h"
 #include "citytwin/assets/InspectionReport.h"
 #include "citytwin/assets/ProtectionZoneBuilder.h"
 #include "citytwin/assets/ReportModel.h"
@@ -34,5 +35,12 @@ bool ruleMeasuresDistance(const std::string& code);
 
 /// Fails only if the report system cannot be set up (bad --report-crs).
 geo::Result<ReportModel> buildReportModel(const ReportInputs& inputs);
+
+/// The same for a check run in `context`: its project and rules, and for a
+/// works check the protection zones of the cables in the findings.
+geo::Result<ReportModel> buildReportModel(const InspectionReport& report,
+                                          const InspectionContext& context,
+                                          const ReportHeader& header,
+                                          const std::string& crsDefinition);
 
 }  // namespace citytwin::assets
