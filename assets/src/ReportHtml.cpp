@@ -169,7 +169,7 @@ std::string reportHtmlFront(const ReportModel& m) {
     if (!m.worksArea.empty()) {
         std::string ring;
         for (std::size_t i = 0; i < m.worksArea.size(); ++i)
-            ring += (i ? "<br>" : "") + e(formatProjected(m.worksArea[i]));
+            ring += (i ? "<br>" : "") + coordinates(m.worksArea[i]);
         row(h, "Works area / 作业范围 (" + e(m.crsCode) + ")", ring);
     }
     for (const auto& p : m.parameters)
