@@ -194,6 +194,28 @@ std::optional<DisplayName> hostTypeDisplayName(std::string_view id) {
     return std::nullopt;
 }
 
+namespace {
+template <typename T>
+std::string nameIn(const std::vector<T>& features, std::string_view id) {
+    for (const auto& f : features)
+        if (f.id == id)
+            return f.name;
+    return {};
+}
+}  // namespace
+
+std::string featureName(const AssetProject& p, std::string_view layer, std::string_view id) {
+    if (layer == layers::kPublicFacilities)
+        return nameIn(p.publicFacilities, id);
+    if (layer == layers::kPublicPlaces)
+        return nameIn(p.publicPlaces, id);
+    if (layer == layers::kCoverageTargets)
+        return nameIn(p.coverageTargets, id);
+    if (layer == layers::kCoreNodes)
+        return nameIn(p.coreNodes, id);
+    return {};
+}
+
 DisplayName proposedSiteWording(std::optional<HostType> maybeHost) {
     if (!maybeHost || *maybeHost == HostType::Tower || *maybeHost == HostType::Other)
         return {"stand-alone site", "独立站址"};

@@ -10,6 +10,7 @@
 
 #include "AssetTestSupport.h"
 #include "citytwin/assets/AssetDisplayNames.h"
+#include "citytwin/assets/Finding.h"
 #include "citytwin/assets/InspectionContext.h"
 #include "citytwin/assets/ReportCrs.h"
 #include "citytwin/assets/ReportHtml.h"
@@ -220,4 +221,31 @@ TEST(AssetDisplayNames, hostTypesAndSitesHaveBothLanguages) {
     EXPECT_EQ(proposedSiteWording(std::nullopt).en, "stand-alone site");
     EXPECT_EQ(proposedSiteWording(HostType::LampPole).en, "site on a street-lamp pole");
     EXPECT_EQ(layerDisplayName("public_facilities").zh, "公共设施");
+}
+
+TEST(MessageWords, pluralsFollowTheCountAndSh11NamesTheHostOfTheSite) {
+    EXPECT_EQ(fillTemplate("{count} {count|site|sites}", {{"count", "1"}}), "1 site");
+    EXPECT_EQ(fillTemplate("{count} {count|site|sites}", {{"count", "3"}}), "3 sites");
+    EXPECT_EQ(fillTemplate("{n|a|b} {x}", {}), "{n|a|b} {x}");  // unknown names stay
+    auto ctx = demoContext();
+    ASSERT_TRUE(ctx);
+    for (const auto& [host, wording] : std::vector<std::pair<std::optional<HostType>, std::string>>{
+             {HostType::Rooftop, "the proposed rooftop site"},
+             {std::nullopt, "the proposed stand-alone site"},
+             {HostType::Tower, "the proposed stand-alone site"}}) {
+        const InspectionReport r = siteReport(*ctx, {121.504481, 31.238967, 0}, host);
+        bool sawSh11 = false;
+        for (const auto& f : r.findings) {
+            if (f.rule == rulecodes::kPublicFacilityFirst) {
+                sawSh11 = true;
+                EXPECT_NE(f.messageEn.find(wording), std::string::npos) << f.messageEn;
+                EXPECT_EQ(f.messageEn.find("{"), std::string::npos) << f.messageEn;
+                EXPECT_EQ(f.messageZh.find("{"), std::string::npos) << f.messageZh;
+            }
+            // No "1 things": a count of one takes the singular.
+            EXPECT_EQ(f.messageEn.find(" 1 existing sites"), std::string::npos) << f.messageEn;
+            EXPECT_EQ(f.messageEn.find("(s)"), std::string::npos) << f.messageEn;
+        }
+        EXPECT_TRUE(sawSh11);
+    }
 }

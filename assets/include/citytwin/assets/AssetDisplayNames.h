@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "citytwin/assets/AssetEnums.h"
+#include "citytwin/assets/AssetModel.h"
 
 namespace citytwin::assets {
 
@@ -31,6 +32,9 @@ DisplayName displayName(SiteStatus s);
 DisplayName layerDisplayName(std::string_view layer);
 /// The host-type id ("rooftop") as a display name; nullopt for unknown ids.
 std::optional<DisplayName> hostTypeDisplayName(std::string_view id);
+
+/// The `name` of feature `id` of `layer` in the project; empty if it has none.
+std::string featureName(const AssetProject& project, std::string_view layer, std::string_view id);
 
 /// How a check's messages name the proposed site by its host type: "stand-alone
 /// site / 独立站址" for a tower or an unknown host, "rooftop site / 楼顶站址",
