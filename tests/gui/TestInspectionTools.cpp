@@ -277,6 +277,8 @@ TEST(InspectionTools, drawingAWorksAreaAcrossACableFindsSh24_2AndExportsTheRepor
         corners.push_back(around.toGeographic({dx, dy, 0.0}));
 
     QSignalSpy finished(tools, &InspectionTools::checkFinished);
+    // The corners' clicks draw; they do not select features (issue 18 item 5).
+    QSignalSpy picked(w->view(), &OsgView::featurePicked);
     tools->checkWorksAction()->trigger();
     for (std::size_t i = 0; i < corners.size(); ++i) {
         QTest::mouseClick(w->view(), Qt::LeftButton, Qt::NoModifier,
@@ -303,6 +305,10 @@ TEST(InspectionTools, drawingAWorksAreaAcrossACableFindsSh24_2AndExportsTheRepor
     ASSERT_TRUE(finished.wait(30000));
     EXPECT_TRUE(sawDialog);
     EXPECT_EQ(tools->mapTool()->mode(), MapPointTool::Mode::Idle);
+    EXPECT_EQ(picked.count(), 0) << "drawing the works area selected features";
+    // With the tool done, a click selects again.
+    QTest::mouseClick(w->view(), Qt::LeftButton, Qt::NoModifier, w->view()->rect().center());
+    EXPECT_EQ(picked.count(), 1);
 
     ASSERT_TRUE(tools->lastReport());
     const auto& report = *tools->lastReport();
