@@ -27,6 +27,8 @@ PACKAGES=(
   python3
   # the Debian package (cpack -G DEB): icons rendered from the SVG, man pages
   # from --help, and the checkers the packaging test runs
+  # tests: the inspection reports are checked with pdfinfo, pdftotext, pdftoppm, pdfimages
+  poppler-utils
   librsvg2-bin help2man gzip dpkg-dev lintian appstream desktop-file-utils
 )
 

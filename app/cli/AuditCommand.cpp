@@ -4,6 +4,7 @@
 
 #include "CliArgs.h"
 #include "CliCommand.h"
+#include "ReportOutput.h"
 #include "citytwin/assets/FindingsFormat.h"
 #include "citytwin/assets/InspectionContext.h"
 
@@ -11,7 +12,8 @@ namespace citytwin::cli {
 namespace {
 
 const char* kHelp =
-    "usage: citytwin-cli audit --project P [--date YYYY-MM-DD] [--rules R] [--format json|text]\n\n"
+    "usage: citytwin-cli audit --project P [--date YYYY-MM-DD] [--rules R] [--format json|text]\n"
+    "                          [--report OUT.pdf|OUT.html ...]\n\n"
     "Audits every asset of the project at a date and prints the findings, each\n"
     "citing its article, one per asset:\n"
     "  SH-18/22  overdue inspections (last_inspection + inspection_interval_days)\n"
@@ -24,7 +26,8 @@ const char* kHelp =
     "  --project P  project GeoPackage with the asset layers (docs/assets.md)\n"
     "  --date D     the audit date (default: today, UTC)\n"
     "  --rules R    rules file (JSON); default: the shipped assets/rules/shanghai-2023.json\n"
-    "  --format F   json (default) or text\n\n"
+    "  --format F   json (default) or text\n"
+    "%REPORT%\n"
     "JSON output: "
     "{\"findings\":[{\"rule\":...,\"article\":...,\"severity\":...,\"message_zh\":...,\n"
     "  \"message_en\":...,\"related\":[{\"layer\":...,\"id\":...,\"distance_m\":...}]}]}\n"
@@ -33,7 +36,10 @@ const char* kHelp =
     "rules), 2 on a usage error.\n";
 
 int runAudit(int argc, char** argv) {
-    CliArgs args("audit", kHelp, {"--project", "--date", "--rules", "--format"}, {});
+    std::string help = kHelp;
+    help.replace(help.find("%REPORT%"), 8, kReportHelp);
+    CliArgs args("audit", help, withReportOptions({"--project", "--date", "--rules", "--format"}),
+                 {});
     if (auto exit = args.parseOrExit(argc, argv))
         return *exit;
     if (!args.positionals().empty())
@@ -43,6 +49,10 @@ int runAudit(int argc, char** argv) {
     const std::string format = args.valueOr("--format", "json");
     if (format != "json" && format != "text")
         return args.usage("--format must be json or text");
+    std::optional<ReportRequest> maybeReport;
+    std::string reportError;
+    if (!readReportRequest(args, maybeReport, reportError))
+        return args.usage(reportError);
     assets::IsoDate date = assets::IsoDate::today();
     if (auto text = args.value("--date")) {
         auto parsed = assets::IsoDate::parse(*text);
@@ -59,12 +69,23 @@ int runAudit(int argc, char** argv) {
         return 1;
     }
     const auto findings = context.value()->auditor().audit(date);
+    const std::string json = assets::findingsToJson(findings);
     if (format == "json")
-        std::cout << assets::findingsToJson(findings);
+        std::cout << json;
     else
         std::cout << "audit at " << date.toString() << "; rules "
                   << context.value()->rules().version << "\n"
                   << assets::findingsToText(findings);
+    if (maybeReport) {
+        assets::InspectionReport report;
+        report.title = "Audit";
+        report.checkKind = assets::CheckKind::Audit;
+        report.date = date;
+        report.projectPath = *args.value("--project");
+        assets::setRules(report, context.value()->rules());
+        report.findings = findings;
+        return writeReport(*maybeReport, report, *context.value(), json, "audit");
+    }
     return 0;
 }
 

@@ -4,6 +4,8 @@
 
 #include "CliArgs.h"
 #include "CliCommand.h"
+#include "ReportOutput.h"
+#include "citytwin/assets/AssetDisplayNames.h"
 #include "citytwin/assets/FindingsFormat.h"
 #include "citytwin/assets/InspectionContext.h"
 #include "citytwin/geo/CrsTransform.h"
@@ -13,7 +15,9 @@ namespace {
 
 const char* kHelp =
     "usage: citytwin-cli check-site --project P --lon X --lat Y [--crs CRS] [--operator OP]\n"
-    "                               [--host-type T] [--rules R] [--format json|text]\n\n"
+    "                               [--host-type T] [--rules R] [--format json|text]\n"
+    "                               [--report OUT.pdf|OUT.html [--case-number N] [--inspector I]\n"
+    "                                [--organisation O] [--report-crs C] [--paper A4|A3]]\n\n"
     "Checks a proposed base-station site against the Shanghai rules and prints the\n"
     "findings, each citing its article:\n"
     "  SH-11    suitable public facilities within the search radius (200 m), nearest\n"
@@ -35,7 +39,8 @@ const char* kHelp =
     "                  (default: unknown, treated as a stand-alone site)\n"
     "  --rules R       rules file (JSON, docs/assets.md); default: the shipped\n"
     "                  assets/rules/shanghai-2023.json\n"
-    "  --format F      json (default) or text\n\n"
+    "  --format F      json (default) or text\n"
+    "%REPORT%\n"
     "JSON output: {\"findings\":[{\"rule\":\"SH-11\",\"article\":\"...\",\"severity\":\"advice\",\n"
     "  "
     "\"message_zh\":\"...\",\"message_en\":\"...\",\"related\":[{\"layer\":\"public_facilities\",\n"
@@ -45,9 +50,11 @@ const char* kHelp =
     "(unreadable project or rules, point outside the project), 2 on a usage error.\n";
 
 int runCheckSite(int argc, char** argv) {
-    CliArgs args("check-site", kHelp,
-                 {"--project", "--lon", "--lat", "--crs", "--operator", "--host-type", "--rules",
-                  "--format"},
+    std::string help = kHelp;
+    help.replace(help.find("%REPORT%"), 8, kReportHelp);
+    CliArgs args("check-site", help,
+                 withReportOptions({"--project", "--lon", "--lat", "--crs", "--operator",
+                                    "--host-type", "--rules", "--format"}),
                  {});
     if (auto exit = args.parseOrExit(argc, argv))
         return *exit;
@@ -68,6 +75,10 @@ int runCheckSite(int argc, char** argv) {
     double x = 0.0, y = 0.0;
     if (!args.number("--lon", coordinate, x) || !args.number("--lat", coordinate, y))
         return args.usage("--lon and --lat must be numbers");
+    std::optional<ReportRequest> maybeReport;
+    std::string reportError;
+    if (!readReportRequest(args, maybeReport, reportError))
+        return args.usage(reportError);
     assets::SiteProposal proposal;
     proposal.operatorName = args.valueOr("--operator", "");
     if (auto t = args.value("--host-type")) {
@@ -105,8 +116,9 @@ int runCheckSite(int argc, char** argv) {
             std::cerr << "citytwin-cli check-site: --lon/--lat: " << d.message << '\n';
         return 1;
     }
+    const std::string json = assets::findingsToJson(findings.value());
     if (format == "json")
-        std::cout << assets::findingsToJson(findings.value());
+        std::cout << json;
     else {
         std::cout << "check-site " << proposal.position.x << ", " << proposal.position.y
                   << " (WGS 84)";
@@ -116,6 +128,25 @@ int runCheckSite(int argc, char** argv) {
             std::cout << " host " << assets::toString(*proposal.maybeHostType);
         std::cout << "; rules " << context.value()->rules().version << "\n"
                   << assets::findingsToText(findings.value());
+    }
+    if (maybeReport) {
+        assets::InspectionReport report;
+        report.title = "Siting check";
+        report.checkKind = assets::CheckKind::Site;
+        report.date = assets::IsoDate::today();
+        report.projectPath = *args.value("--project");
+        assets::setRules(report, context.value()->rules());
+        report.maybeLocation = proposal.position;
+        report.parameters.push_back("Operator / 运营单位: " + (proposal.operatorName.empty()
+                                                                   ? std::string("—")
+                                                                   : proposal.operatorName));
+        report.parameters.push_back(
+            "Host type / 宿主类型: " +
+            (proposal.maybeHostType
+                 ? assets::displayName(*proposal.maybeHostType).both()
+                 : std::string("unknown, treated as stand-alone / 未知（按独立站址）")));
+        report.findings = findings.value();
+        return writeReport(*maybeReport, report, *context.value(), json, "check-site");
     }
     return 0;
 }

@@ -4,6 +4,8 @@
 
 #include "CliArgs.h"
 #include "CliCommand.h"
+#include "ReportOutput.h"
+#include "citytwin/assets/AssetDisplayNames.h"
 #include "citytwin/assets/FindingsFormat.h"
 #include "citytwin/assets/InspectionContext.h"
 #include "citytwin/assets/WorksAreaInput.h"
@@ -14,7 +16,7 @@ namespace {
 const char* kHelp =
     "usage: citytwin-cli check-works --project P (--wkt 'POLYGON(...)' | --file F) --kind K\n"
     "                                [--start DATE --end DATE] [--crs CRS] [--rules R]\n"
-    "                                [--format json|text]\n\n"
+    "                                [--format json|text] [--report OUT.pdf|OUT.html ...]\n\n"
     "Checks a works area against the Shanghai rules and prints the findings, each\n"
     "citing its article:\n"
     "  SH-19    notice list: every base station and cable within the notice distance\n"
@@ -35,7 +37,8 @@ const char* kHelp =
     "  --crs CRS     CRS of --wkt, and of --file if it declares none (EPSG code, WKT,\n"
     "                PROJ string, GCJ02, BD09); default EPSG:4326\n"
     "  --rules R     rules file (JSON); default: the shipped assets/rules/shanghai-2023.json\n"
-    "  --format F    json (default) or text\n\n"
+    "  --format F    json (default) or text\n"
+    "%REPORT%\n"
     "JSON output: "
     "{\"findings\":[{\"rule\":...,\"article\":...,\"severity\":...,\"message_zh\":...,\n"
     "  \"message_en\":...,\"related\":[{\"layer\":...,\"id\":...,\"distance_m\":...}]}]}\n"
@@ -45,9 +48,11 @@ const char* kHelp =
     "outside the project), 2 on a usage error.\n";
 
 int runCheckWorks(int argc, char** argv) {
-    CliArgs args("check-works", kHelp,
-                 {"--project", "--wkt", "--file", "--kind", "--start", "--end", "--crs", "--rules",
-                  "--format"},
+    std::string help = kHelp;
+    help.replace(help.find("%REPORT%"), 8, kReportHelp);
+    CliArgs args("check-works", help,
+                 withReportOptions({"--project", "--wkt", "--file", "--kind", "--start", "--end",
+                                    "--crs", "--rules", "--format"}),
                  {});
     if (auto exit = args.parseOrExit(argc, argv))
         return *exit;
@@ -62,6 +67,10 @@ int runCheckWorks(int argc, char** argv) {
     const std::string format = args.valueOr("--format", "json");
     if (format != "json" && format != "text")
         return args.usage("--format must be json or text");
+    std::optional<ReportRequest> maybeReport;
+    std::string reportError;
+    if (!readReportRequest(args, maybeReport, reportError))
+        return args.usage(reportError);
     assets::WorksProposal works;
     const auto kind = assets::parseWorksKind(*args.value("--kind"));
     if (!kind)
@@ -104,8 +113,9 @@ int runCheckWorks(int argc, char** argv) {
                       << ": " << d.message << '\n';
         return 1;
     }
+    const std::string json = assets::findingsToJson(findings.value());
     if (format == "json")
-        std::cout << assets::findingsToJson(findings.value());
+        std::cout << json;
     else {
         std::cout << "check-works " << assets::toString(works.kind);
         if (works.maybeStart)
@@ -114,6 +124,34 @@ int runCheckWorks(int argc, char** argv) {
             std::cout << " to " << works.maybeEnd->toString();
         std::cout << "; rules " << context.value()->rules().version << "\n"
                   << assets::findingsToText(findings.value());
+    }
+    if (maybeReport) {
+        assets::InspectionReport report;
+        report.title = "Works check";
+        report.checkKind = assets::CheckKind::Works;
+        report.date = assets::IsoDate::today();
+        report.projectPath = *args.value("--project");
+        assets::setRules(report, context.value()->rules());
+        report.worksArea = works.polygons;
+        if (!works.polygons.empty() && !works.polygons[0].rings.empty()) {
+            // The centre of the outer ring's corners (the closing vertex once).
+            const auto& ring = works.polygons[0].rings[0];
+            const std::size_t n = ring.size() > 1 ? ring.size() - 1 : ring.size();
+            geo::GeoPoint centre;
+            for (std::size_t i = 0; i < n; ++i) {
+                centre.x += ring[i].x / double(n);
+                centre.y += ring[i].y / double(n);
+            }
+            report.maybeLocation = centre;
+        }
+        report.parameters.push_back("Works kind / 作业类型: " +
+                                    assets::displayName(works.kind).both());
+        if (works.maybeStart)
+            report.parameters.push_back("Start / 开始: " + works.maybeStart->toString());
+        if (works.maybeEnd)
+            report.parameters.push_back("End / 结束: " + works.maybeEnd->toString());
+        report.findings = findings.value();
+        return writeReport(*maybeReport, report, *context.value(), json, "check-works");
     }
     return 0;
 }

@@ -493,6 +493,10 @@
             <numerusform></numerusform>
         </translation>
     </message>
+    <message>
+        <source>Article</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::CoordinateStatus</name>
@@ -849,7 +853,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>HTML report, with PDF beside it (*.html)</source>
+        <source>HTML report, with PDF and JSON beside it (*.html)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -857,7 +861,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Wrote %1 and %2</source>
+        <source>Wrote %1, %2 and %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The inspection project is not open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report coordinate system: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1498,6 +1510,45 @@
     </message>
     <message>
         <source>Saved %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::ReportHeaderDialog</name>
+    <message>
+        <source>Report header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gauss-Krüger zone of the case&apos;s centre (default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CGCS2000 / GK CM 120E (EPSG:4549)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CGCS2000 / GK CM 123E (EPSG:4550)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspector:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organisation:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coordinate system:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paper:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -491,6 +491,10 @@
             <numerusform>%1 巡查：%n 条结果</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Article</source>
+        <translation>条款</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::CoordinateStatus</name>
@@ -844,16 +848,24 @@
         <translation>请先执行核查或巡查。</translation>
     </message>
     <message>
-        <source>HTML report, with PDF beside it (*.html)</source>
-        <translation>HTML 报告，并在旁边生成 PDF (*.html)</translation>
+        <source>HTML report, with PDF and JSON beside it (*.html)</source>
+        <translation>HTML 报告，并在同一目录生成 PDF 和 JSON (*.html)</translation>
     </message>
     <message>
         <source>There is no check or audit to report.</source>
         <translation>没有可生成报告的核查或巡查。</translation>
     </message>
     <message>
-        <source>Wrote %1 and %2</source>
-        <translation>已写入 %1 和 %2</translation>
+        <source>Wrote %1, %2 and %3</source>
+        <translation>已写入 %1、%2 和 %3</translation>
+    </message>
+    <message>
+        <source>The inspection project is not open.</source>
+        <translation>核查项目尚未打开。</translation>
+    </message>
+    <message>
+        <source>Report coordinate system: %1</source>
+        <translation>报告坐标系：%1</translation>
     </message>
 </context>
 <context>
@@ -1520,6 +1532,45 @@
     <message>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::ReportHeaderDialog</name>
+    <message>
+        <source>Report header</source>
+        <translation>报告信息</translation>
+    </message>
+    <message>
+        <source>Gauss-Krüger zone of the case&apos;s centre (default)</source>
+        <translation>案件中心所在的高斯-克吕格投影带（默认）</translation>
+    </message>
+    <message>
+        <source>CGCS2000 / GK CM 120E (EPSG:4549)</source>
+        <translation>CGCS2000 / 高斯-克吕格 中央经线 120°E (EPSG:4549)</translation>
+    </message>
+    <message>
+        <source>CGCS2000 / GK CM 123E (EPSG:4550)</source>
+        <translation>CGCS2000 / 高斯-克吕格 中央经线 123°E (EPSG:4550)</translation>
+    </message>
+    <message>
+        <source>Case number:</source>
+        <translation>案件编号：</translation>
+    </message>
+    <message>
+        <source>Inspector:</source>
+        <translation>检查人：</translation>
+    </message>
+    <message>
+        <source>Organisation:</source>
+        <translation>单位：</translation>
+    </message>
+    <message>
+        <source>Coordinate system:</source>
+        <translation>坐标系：</translation>
+    </message>
+    <message>
+        <source>Paper:</source>
+        <translation>纸张：</translation>
     </message>
 </context>
 <context>

@@ -5,11 +5,12 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include "citytwin/assets/AssetDisplayNames.h"
 #include "inspection/FindingPresentation.h"
 
 namespace citytwin::app {
 namespace {
-enum Column { kRule, kSeverity, kLayer, kAsset, kDays, kDetail, kMessage, kColumns };
+enum Column { kRule, kSeverity, kLayer, kAsset, kDays, kDetail, kArticle, kMessage, kColumns };
 
 QTableWidgetItem* textItem(const QString& text) {
     auto* item = new QTableWidgetItem(text);
@@ -29,6 +30,18 @@ public:
     }
 };
 }  // namespace
+
+QString layerText(const std::string& layer) {
+    const assets::DisplayName name = assets::layerDisplayName(layer);
+    return QString::fromStdString(uiIsChinese() ? name.zh : name.en);
+}
+
+QString hostTypeText(std::string_view id) {
+    const auto name = assets::hostTypeDisplayName(id);
+    if (!name)
+        return QString::fromUtf8(id.data(), qsizetype(id.size()));
+    return QString::fromStdString(uiIsChinese() ? name->zh : name->en);
+}
 
 AuditPanel::AuditPanel(QWidget* parent) : QWidget(parent) {
     setObjectName("auditPanel");
@@ -71,9 +84,8 @@ void AuditPanel::showAudit(assets::IsoDate date, const std::vector<assets::Findi
         severity->setForeground(severityColour(f.severity));
         _table->setItem(row, kSeverity, severity);
         const bool hasAsset = !f.related.empty();
-        _table->setItem(
-            row, kLayer,
-            textItem(hasAsset ? QString::fromStdString(f.related[0].layer) : QString()));
+        _table->setItem(row, kLayer,
+                        textItem(hasAsset ? layerText(f.related[0].layer) : QString()));
         _table->setItem(row, kAsset,
                         textItem(hasAsset ? QString::fromStdString(f.related[0].id) : QString()));
         auto* days = textItem(QString());
@@ -81,13 +93,17 @@ void AuditPanel::showAudit(assets::IsoDate date, const std::vector<assets::Findi
             days->setData(Qt::DisplayRole, qlonglong(*maybeDays));
         _table->setItem(row, kDays, days);
         _table->setItem(row, kDetail, textItem(findingDetail(f, rules)));
+        auto* article = textItem(QString::fromStdString(f.article));
+        article->setToolTip(QString::fromStdString(f.article));
+        _table->setItem(row, kArticle, article);
         auto* message = textItem(localMessage(f));
         message->setToolTip(localMessage(f));
         _table->setItem(row, kMessage, message);
     }
     _table->setSortingEnabled(true);
-    _table->resizeColumnsToContents();
     retranslate();
+    // Sized to their content; the message (last) takes the rest.
+    _table->resizeColumnsToContents();
 }
 
 void AuditPanel::clear() {
@@ -98,7 +114,8 @@ void AuditPanel::clear() {
 
 void AuditPanel::retranslate() {
     _table->setHorizontalHeaderLabels({tr("Rule"), tr("Severity"), tr("Layer"), tr("Asset"),
-                                       tr("Days overdue"), tr("Detail"), tr("Message")});
+                                       tr("Days overdue"), tr("Detail"), tr("Article"),
+                                       tr("Message")});
     if (_findings.empty() && _table->rowCount() == 0)
         _summary->setText(tr("No audit run yet (Inspect → Audit…)."));
     else

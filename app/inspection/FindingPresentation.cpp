@@ -56,7 +56,9 @@ QIcon severityIcon(assets::RuleSeverity s) {
 std::map<std::string, std::string> templateValues(const std::string& messageTemplate,
                                                   const std::string& message) {
     // "{days} days past" -> "(?<days>.*?) days past", anchored.
-    static const QRegularExpression placeholder(QStringLiteral("\\{([A-Za-z_][A-Za-z0-9_]*)\\}"));
+    // "{days|day|days}" (a plural choice) -> "(?:day|days)", matching either.
+    static const QRegularExpression placeholder(
+        QStringLiteral("\\{([A-Za-z_][A-Za-z0-9_]*)(?:\\|([^|}]*)\\|([^}]*))?\\}"));
     const QString tmpl = QString::fromStdString(messageTemplate);
     QString pattern = QStringLiteral("^");
     std::vector<QString> names;
@@ -65,6 +67,13 @@ std::map<std::string, std::string> templateValues(const std::string& messageTemp
         const auto m = it.next();
         pattern += QRegularExpression::escape(tmpl.mid(last, m.capturedStart() - last));
         const QString name = m.captured(1);
+        if (m.capturedStart(2) >= 0) {
+            pattern += QStringLiteral("(?:%1|%2)")
+                           .arg(QRegularExpression::escape(m.captured(2)),
+                                QRegularExpression::escape(m.captured(3)));
+            last = m.capturedEnd();
+            continue;
+        }
         // A name used twice must match the same text: a back-reference.
         const auto seen = std::find(names.begin(), names.end(), name);
         if (seen == names.end()) {

@@ -20,6 +20,10 @@ namespace citytwin::app {
 bool uiIsChinese();
 
 /// The finding's message in the UI language (zh when the UI is Chinese, else en).
+/// A layer's display name in the UI's language ("Base station" / "基站").
+QString layerText(const std::string& layer);
+/// A host-type id's display name in the UI's language ("Integrated road pole" / "道路综合杆").
+QString hostTypeText(std::string_view id);
 QString localMessage(const assets::Finding& finding);
 
 QString severityText(assets::RuleSeverity severity);

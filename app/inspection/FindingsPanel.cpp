@@ -32,8 +32,9 @@ FindingsPanel::FindingsPanel(QWidget* parent) : QWidget(parent) {
     _hostType = new QComboBox(this);
     _hostType->setObjectName("hostTypeCombo");
     _hostType->addItem(QString());  // unknown: the rules treat it as stand-alone
+    // Shown by display name, kept by id (the rules' host_type values).
     for (const auto name : assets::hostTypeNames())
-        _hostType->addItem(QString::fromUtf8(name.data(), qsizetype(name.size())),
+        _hostType->addItem(hostTypeText(name),
                            QString::fromUtf8(name.data(), qsizetype(name.size())));
     form->addRow(_operatorLabel, _operator);
     form->addRow(_hostTypeLabel, _hostType);
@@ -125,8 +126,11 @@ void FindingsPanel::showFindings(const QString& what, const QStringList& where,
         for (std::size_t j = 0; j < f.related.size(); ++j) {
             const auto& r = f.related[j];
             auto* child = new QTreeWidgetItem(row);
-            child->setText(0, QString::fromStdString(r.layer));
-            child->setText(1, QString::fromStdString(r.id));
+            child->setText(0, layerText(r.layer));
+            // Named where the project names it: "Lujiazui E Rd lamp 12 (PF-0012)".
+            const std::string name = _featureNamer ? _featureNamer(r.layer, r.id) : std::string();
+            child->setText(1,
+                           QString::fromStdString(name.empty() ? r.id : name + " (" + r.id + ")"));
             child->setText(
                 2, tr("%1 m").arg(QString::fromStdString(assets::formatMetres(r.distanceM))));
             child->setData(0, kFindingRole, int(i));
@@ -136,7 +140,6 @@ void FindingsPanel::showFindings(const QString& what, const QStringList& where,
     _tree->resizeColumnToContents(0);
     // Articles are long ("SH Art. 24 (2) (《…》第二十四条第二项)"): elided, full in the tooltip.
     _tree->resizeColumnToContents(1);
-    _tree->setColumnWidth(1, std::min(_tree->columnWidth(1), 140));
 }
 
 void FindingsPanel::clear() {
@@ -189,6 +192,8 @@ void FindingsPanel::retranslate() {
     _operatorLabel->setText(tr("Operator"));
     _hostTypeLabel->setText(tr("Host type"));
     _hostType->setItemText(0, tr("(unknown: stand-alone)"));
+    for (int i = 1; i < _hostType->count(); ++i)
+        _hostType->setItemText(i, hostTypeText(_hostType->itemData(i).toString().toStdString()));
     _tree->setHeaderLabels({tr("Rule / layer"), tr("Article / id"), tr("Message / distance")});
     _clear->setText(tr("Clear findings"));
     showSummary();

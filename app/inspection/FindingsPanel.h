@@ -8,7 +8,9 @@
 
 #include <QWidget>
 
+#include <functional>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "citytwin/assets/AssetEnums.h"
@@ -35,6 +37,11 @@ public:
     void setHostType(std::optional<assets::HostType> maybeHostType);
 
     /// Shows a check's result; `where` is one line per coordinate system.
+    /// Names a related feature by (layer, id) in the list (empty: none); set
+    /// by the inspection tools from the open project.
+    using FeatureNamer = std::function<std::string(const std::string&, const std::string&)>;
+    void setFeatureNamer(FeatureNamer namer) { _featureNamer = std::move(namer); }
+
     void showFindings(const QString& what, const QStringList& where,
                       const std::vector<assets::Finding>& findings);
     void clear();
@@ -54,6 +61,7 @@ signals:
     void clearRequested();
 
 private:
+    FeatureNamer _featureNamer;
     void onCurrentItemChanged(QTreeWidgetItem* item);
     void showSummary();
 

@@ -5,6 +5,7 @@
 #include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include "citytwin/assets/AssetDisplayNames.h"
 #include "inspection/AuditPanel.h"
 #include "inspection/FindingPresentation.h"
 #include "inspection/FindingsPanel.h"
@@ -200,6 +201,10 @@ void InspectionTools::showResult(assets::InspectionReport report,
             where = coordinateLines(*report.maybeLocation);
         if (report.checkKind == assets::CheckKind::Works)
             where.prepend(tr("Centre of the works area:"));
+        if (ctx)
+            _findings->setFeatureNamer([ctx](const std::string& layer, const std::string& id) {
+                return assets::featureName(ctx->project(), layer, id);
+            });
         _findings->showFindings(what, where, report.findings);
         _findingsDock->show();
         _findingsDock->raise();

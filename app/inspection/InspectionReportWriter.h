@@ -1,40 +1,34 @@
 #pragma once
-// Writes an inspection report as files: the HTML of assets::
-// writeInspectionReportHtml with the map snapshot beside it (<name>_map.png),
-// and the same document as PDF through QTextDocument + QPdfWriter, set in a
-// CJK font so that the Chinese citations and messages are embedded as text.
+// Writes an inspection report's files from its model: the self-contained
+// HTML (the map inline as SVG), the PDF beside it (ReportPdfWriter) and the
+// JSON of the findings beside both (the same JSON as citytwin-cli).
 
-#include <QImage>
 #include <QString>
 
-#include <memory>
+#include <vector>
 
-#include "citytwin/assets/InspectionReport.h"
-
-class QTextDocument;
+#include "citytwin/assets/Finding.h"
+#include "citytwin/assets/ReportModel.h"
+#include "inspection/ReportPdfWriter.h"
 
 namespace citytwin::app {
 
 struct ReportFiles {
     QString html;
     QString pdf;
-    QString snapshot;  ///< empty if there was no image
+    QString json;
 };
 
-/// The files written for `htmlPath` (the PDF and PNG take its base name).
+/// The files written for `htmlPath` (the PDF and JSON take its base name).
 ReportFiles reportFilesFor(const QString& htmlPath);
 
 /// Writes the three files; returns an error naming the file, or empty.
-QString writeReportFiles(assets::InspectionReport report, const QImage& snapshot,
-                         const QString& htmlPath);
+QString writeReportFiles(const assets::ReportModel& model,
+                         const std::vector<assets::Finding>& findings, const QString& htmlPath,
+                         Paper paper = Paper::A4);
 
-/// The report as a QTextDocument with the snapshot as an embedded resource
-/// and a CJK default font: what the PDF prints (also for previews).
-std::unique_ptr<QTextDocument> buildReportDocument(const assets::InspectionReport& report,
-                                                   const QImage& snapshot);
-
-/// The family the report is set in: the first installed font that covers
-/// Chinese (WenQuanYi Micro Hei, Noto Sans CJK SC ...), else the default.
-QString reportFontFamily();
+/// The map's size in the HTML, millimetres (an A4 text column).
+inline constexpr double kHtmlMapWidthMm = 180.0;
+inline constexpr double kHtmlMapHeightMm = 150.0;
 
 }  // namespace citytwin::app

@@ -15,12 +15,15 @@
 
 #include <set>
 
+#include "citytwin/assets/ReportModelBuilder.h"
 #include "inspection/AuditDialog.h"
 #include "inspection/AuditPanel.h"
 #include "inspection/FindingPresentation.h"
 #include "inspection/FindingsPanel.h"
 #include "inspection/InspectionProjectDialog.h"
 #include "inspection/InspectionReportWriter.h"
+#include "inspection/ReportHeaderDialog.h"
+#include "inspection/ReportSettings.h"
 #include "view/MapPointTool.h"
 #include "view/OsgView.h"
 
@@ -289,13 +292,17 @@ void InspectionTools::exportDialog() {
                                  tr("Run a check or an audit first."));
         return;
     }
+    ReportHeaderDialog header(ReportSettings::load(), _host.dialogParent());
+    if (header.exec() != QDialog::Accepted)
+        return;
+    header.settings().save();
     const QString name =
         QStringLiteral("citytwin-%1-%2.html")
             .arg(QString::fromLatin1(assets::checkKindName(_maybeReport->checkKind)),
                  QDate::currentDate().toString(Qt::ISODate));
     const QString path = QFileDialog::getSaveFileName(
         _host.dialogParent(), tr("Export report"), QDir::home().filePath(name),
-        tr("HTML report, with PDF beside it (*.html)"));
+        tr("HTML report, with PDF and JSON beside it (*.html)"));
     if (path.isEmpty())
         return;
     const QString error = exportReport(path);
@@ -306,12 +313,22 @@ void InspectionTools::exportDialog() {
 QString InspectionTools::exportReport(const QString& htmlPath) {
     if (!_maybeReport)
         return tr("There is no check or audit to report.");
-    // The view as it is now: the overlay of this check on the city.
-    const QImage snapshot = _host.view()->grabFramebuffer();
-    const QString error = writeReportFiles(*_maybeReport, snapshot, htmlPath);
+    const auto& ctx = _project->context();
+    if (!ctx)
+        return tr("The inspection project is not open.");
+    // The map is drawn from the check itself, framed on the case: what the
+    // view shows now (a focused finding, another place) does not change it.
+    const ReportSettings settings = ReportSettings::load();
+    auto model =
+        assets::buildReportModel(*_maybeReport, *ctx, settings.header, settings.crs.toStdString());
+    if (!model)
+        return tr("Report coordinate system: %1").arg(QString::fromStdString(model.messages()));
+    const QString error =
+        writeReportFiles(model.value(), _maybeReport->findings, htmlPath, settings.paper);
     if (error.isEmpty()) {
         const ReportFiles files = reportFilesFor(htmlPath);
-        _host.showStatusMessage(tr("Wrote %1 and %2").arg(files.html, files.pdf), 8000);
+        _host.showStatusMessage(tr("Wrote %1, %2 and %3").arg(files.html, files.pdf, files.json),
+                                8000);
     }
     return error;
 }

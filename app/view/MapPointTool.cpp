@@ -24,6 +24,8 @@ MapPointTool::MapPointTool(OsgView& view, QObject* parent) : QObject(parent), _v
 void MapPointTool::startPickPoint() {
     cancel();
     _mode = Mode::PickPoint;
+    // A click places the site; it does not select the feature under it.
+    _view.setFeaturePicking(false);
     _view.setCursor(Qt::CrossCursor);
     _view.setFocus();
     emit hint(tr("Click the proposed site in the view (Esc cancels)."));
@@ -32,6 +34,7 @@ void MapPointTool::startPickPoint() {
 void MapPointTool::startDrawPolygon() {
     cancel();
     _mode = Mode::DrawPolygon;
+    _view.setFeaturePicking(false);
     _vertices.clear();
     _view.setCursor(Qt::CrossCursor);
     _view.setFocus();
@@ -50,6 +53,7 @@ void MapPointTool::cancel() {
 void MapPointTool::finish() {
     _mode = Mode::Idle;
     _vertices.clear();
+    _view.setFeaturePicking(true);
     _view.unsetCursor();
 }
 

@@ -256,7 +256,8 @@ void OsgView::mouseReleaseEvent(QMouseEvent* e) {
         makeCurrent();
         const double x = e->position().x() * scale();
         const double y = height() * scale() - e->position().y() * scale();
-        emit featurePicked(render::pickFeature(*_viewer->getCamera(), x, y));
+        if (_featurePicking)
+            emit featurePicked(render::pickFeature(*_viewer->getCamera(), x, y));
         emit pointClicked(render::pickLocalPoint(*_viewer->getCamera(), x, y));
         doneCurrent();
     } else if (e->button() == Qt::RightButton &&

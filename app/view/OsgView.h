@@ -30,6 +30,10 @@ public:
     /// Call once before QApplication: depth/stencil buffers, multisampling
     /// and the compatibility profile that Debian's OSG is built for.
     static void setDefaultSurfaceFormat();
+    /// Whether a left click emits featurePicked (the attribute panel's
+    /// selection); the map tools turn it off while they take clicks.
+    void setFeaturePicking(bool on) { _featurePicking = on; }
+    bool featurePicking() const { return _featurePicking; }
 
     /// Places the camera; also becomes the home view if `asHome`.
     void setLookAt(const osg::Vec3d& eye, const osg::Vec3d& center, const osg::Vec3d& up,
@@ -97,6 +101,7 @@ protected:
     void keyReleaseEvent(QKeyEvent* e) override;
 
 private:
+    bool _featurePicking = true;
     osgGA::EventQueue* events() const;
     double scale() const { return devicePixelRatioF(); }
     void tick();

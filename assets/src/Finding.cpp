@@ -15,7 +15,20 @@ std::string fillTemplate(const std::string& text,
         if (text[i] == '{') {
             const std::size_t close = text.find('}', i + 1);
             if (close != std::string::npos) {
-                const auto it = values.find(text.substr(i + 1, close - i - 1));
+                const std::string inside = text.substr(i + 1, close - i - 1);
+                // {name|one|many}: "one" when the value of name is 1, else "many".
+                const std::size_t bar = inside.find('|');
+                const std::size_t bar2 = bar == std::string::npos ? bar : inside.find('|', bar + 1);
+                if (bar2 != std::string::npos) {
+                    const auto it = values.find(inside.substr(0, bar));
+                    if (it != values.end()) {
+                        out += it->second == "1" ? inside.substr(bar + 1, bar2 - bar - 1)
+                                                 : inside.substr(bar2 + 1);
+                        i = close + 1;
+                        continue;
+                    }
+                }
+                const auto it = values.find(inside);
                 if (it != values.end()) {
                     out += it->second;
                     i = close + 1;

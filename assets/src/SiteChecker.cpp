@@ -1,5 +1,7 @@
 #include "citytwin/assets/SiteChecker.h"
 
+#include "citytwin/assets/AssetDisplayNames.h"
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -30,7 +32,7 @@ void addFinding(std::vector<Finding>& findings, const RuleDefinition& rule,
     findings.push_back(makeFinding(rule, std::move(parameters), std::move(related)));
 }
 
-/// SH-11: a stand-alone site near suitable public facilities.
+/// SH-11: a proposed site not on a public facility, near suitable public facilities.
 void checkPublicFacilityFirst(const SiteQuery& q, std::vector<Finding>& findings) {
     const auto* rule = q.rules.find(rulecodes::kPublicFacilityFirst);
     if (!rule || (q.proposal.maybeHostType && isPublicFacilityHost(*q.proposal.maybeHostType)))
@@ -44,7 +46,12 @@ void checkPublicFacilityFirst(const SiteQuery& q, std::vector<Finding>& findings
         if (d <= q.rules.facilitySearchRadiusM)
             related.push_back({layers::kPublicFacilities, f.id, d, f.position});
     }
-    addFinding(findings, *rule, {{"radius_m", formatMetres(q.rules.facilitySearchRadiusM)}},
+    // Named for what it is: a rooftop or pole site is not "stand-alone".
+    const DisplayName site = proposedSiteWording(q.proposal.maybeHostType);
+    addFinding(findings, *rule,
+               {{"radius_m", formatMetres(q.rules.facilitySearchRadiusM)},
+                {"site", site.en},
+                {"site_zh", site.zh}},
                std::move(related));
 }
 

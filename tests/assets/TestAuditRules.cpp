@@ -48,7 +48,7 @@ TEST(AuditRules, sh18_22OverdueInspections) {
               (std::vector<std::string>{"DEFAULT-INTERVAL", "NEVER", "ONE-DAY-LATE"}));
     for (const auto& f : findings)
         if (f.related.front().id == "ONE-DAY-LATE") {
-            EXPECT_NE(f.messageEn.find("overdue by 1 days"), std::string::npos);
+            EXPECT_NE(f.messageEn.find("overdue by 1 day "), std::string::npos);
         }
 }
 
@@ -77,7 +77,7 @@ TEST(AuditRules, sh21DecommissionedPastGraceWithDaysOverdue) {
     EXPECT_EQ(idsFor(findings, "SH-21"), (std::vector<std::string>{"LATE-1", "LATE-LONG"}));
     for (const auto& f : findings) {
         if (f.rule == "SH-21" && f.related.front().id == "LATE-1") {
-            EXPECT_NE(f.messageEn.find(" 1 days past"), std::string::npos) << f.messageEn;
+            EXPECT_NE(f.messageEn.find(" 1 day past"), std::string::npos) << f.messageEn;
         }
         if (f.rule == "SH-21" && f.related.front().id == "LATE-LONG") {
             EXPECT_NE(f.messageEn.find(" 275 days past"), std::string::npos) << f.messageEn;

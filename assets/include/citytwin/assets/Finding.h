@@ -29,7 +29,9 @@ struct Finding {
     std::vector<RelatedItem> related;  ///< nearest first
 };
 
-/// Fills "{name}" placeholders of a message template; unknown ones stay as written.
+/// Fills "{name}" placeholders of a message template; unknown ones stay as
+/// written. "{name|one|many}" is "one" when name's value is "1", else "many"
+/// (English plurals: "{count} {count|site|sites}").
 std::string fillTemplate(const std::string& text, const std::map<std::string, std::string>& values);
 
 /// A finding for `rule` with its messages filled from `values` ({count} is

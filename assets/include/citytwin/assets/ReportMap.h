@@ -1,0 +1,45 @@
+#pragma once
+// The case map of a report, composed once for every output: the shapes of
+// ReportModel framed on the case (top-down, north up), a legend, a scale bar,
+// a north arrow and the attribution. It draws on a MapCanvas: SVG for the
+// HTML report (SvgMapCanvas), QPainter for the PDF (app/inspection).
+
+#include <string>
+#include <vector>
+
+#include "citytwin/assets/ReportModel.h"
+
+namespace citytwin::assets {
+
+struct MapColour {
+    int r = 0, g = 0, b = 0;
+    double alpha = 1.0;  ///< 0..1
+};
+
+/// A drawing surface in millimetres, origin top left, y down.
+class MapCanvas {
+public:
+    virtual ~MapCanvas() = default;
+    /// Everything after it is clipped to this rectangle, until endClip().
+    virtual void beginClip(double x, double y, double w, double h) = 0;
+    virtual void endClip() = 0;
+    virtual void polyline(const std::vector<geo::GeoPoint>& mm, MapColour stroke, double widthMm,
+                          bool dashed) = 0;
+    virtual void polygon(const std::vector<geo::GeoPoint>& mm, MapColour stroke, double widthMm,
+                         MapColour fill) = 0;
+    virtual void circle(double cx, double cy, double rMm, MapColour stroke, double widthMm,
+                        MapColour fill, bool dashed) = 0;
+    /// UTF-8 text with its baseline's left end at (x, y); sizeMm: the font's em height.
+    virtual void text(double x, double y, const std::string& utf8, double sizeMm, MapColour colour,
+                      bool bold) = 0;
+};
+
+/// Draws the map of `model` filling widthMm x heightMm (the legend, scale
+/// bar, north arrow and attribution inside it).
+void drawReportMap(const ReportModel& model, MapCanvas& canvas, double widthMm, double heightMm);
+
+/// The scale bar's length: a round number of metres (1, 2, 5 x 10^n) not
+/// longer than maxMetres.
+double roundScaleBarMetres(double maxMetres);
+
+}  // namespace citytwin::assets

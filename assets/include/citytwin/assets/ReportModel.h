@@ -1,0 +1,104 @@
+#pragma once
+// The inspection report as data (issue 18): one typed model that the PDF,
+// the self-contained HTML and the map are all drawn from. Built once from a
+// check's InspectionReport (ReportModelBuilder.h); every coordinate in it is
+// in the report's one system (`crsCode`), WGS 84 beside it.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "citytwin/assets/InspectionReport.h"
+#include "citytwin/assets/RuleSet.h"
+#include "citytwin/geo/GeoTypes.h"
+
+namespace citytwin::assets {
+
+/// What the inspector concludes: no finding; only advice (notices to act
+/// on); at least one warning or violation.
+enum class Conclusion { Compliant, CompliantWithNotices, NonCompliant };
+const char* conclusionEn(Conclusion c);  ///< "Compliant", "Compliant with notices", ...
+const char* conclusionZh(Conclusion c);  ///< 符合, 基本符合（有提示事项）, 不符合
+const char* severityZh(RuleSeverity s);  ///< 建议, 警告, 违规
+
+/// What the inspector enters once (remembered by the GUI, options in the CLI).
+struct ReportHeader {
+    std::string caseNumber;
+    std::string inspector;
+    std::string organisation;
+};
+
+/// A point in the report's system and in WGS 84.
+struct ReportPoint {
+    double x = 0.0, y = 0.0;      ///< easting, northing (metres) in the report CRS
+    double lon = 0.0, lat = 0.0;  ///< WGS 84 degrees
+};
+
+struct ReportFeature {
+    std::string layer, id;
+    std::string kindEn, kindZh;            ///< display name of its kind / class / host type
+    std::string name;                      ///< feature name, empty if it has none
+    std::string operatorName;              ///< empty if the layer has no operator
+    std::optional<double> maybeDistanceM;  ///< only where the rule measures one
+    ReportPoint at;
+};
+
+struct ReportFinding {
+    std::string rule, article;
+    std::string articleTextZh, articleTextEn;  ///< the article's text (see ArticleTexts.h)
+    RuleSeverity severity = RuleSeverity::Advice;
+    std::string messageZh, messageEn;
+    std::vector<ReportFeature> related;
+    std::string operatorName;  ///< of the audited asset (audits), else empty
+};
+
+/// One row of the summary: a rule (and, for audits, an operator) and how many findings.
+struct ReportCount {
+    std::string rule;
+    std::string operatorName;  ///< audits only
+    RuleSeverity severity = RuleSeverity::Advice;
+    int count = 0;
+};
+
+/// A shape of the case map, in report-CRS metres.
+struct MapShape {
+    enum class Kind { Point, Line, Polygon, Circle };
+    /// What it shows: decides its style and its legend entry.
+    enum class Role { Site, SearchRadius, Feature, WorksArea, Zone, Finding };
+    Kind kind = Kind::Point;
+    Role role = Role::Feature;
+    std::vector<geo::GeoPoint> points;  ///< x/y metres; Polygon: one closed ring
+    double radiusM = 0.0;               ///< Circle
+    std::string label;
+    std::string layer;                             ///< Feature: its layer; Finding: its rule
+    RuleSeverity severity = RuleSeverity::Advice;  ///< Finding
+};
+
+struct ReportModel {
+    CheckKind checkKind = CheckKind::Site;
+    std::string titleEn, titleZh;
+    ReportHeader header;
+    std::string date;  ///< YYYY-MM-DD
+    std::string projectPath;
+    std::string rulesName, rulesVersion, rulesSource;
+    std::string crsCode;   ///< e.g. "EPSG:4549"
+    std::string crsLabel;  ///< e.g. "EPSG:4549 CGCS2000 / 3-degree Gauss-Kruger CM 120E"
+    std::optional<ReportPoint> maybeCentre;  ///< the site or the works' centre
+    std::vector<ReportPoint> worksArea;      ///< outer ring, check-works only
+    std::vector<std::string> parameters;
+    std::vector<ReportFinding> findings;  ///< severity (violation first), then rule
+    std::map<RuleSeverity, int> countsBySeverity;
+    std::vector<ReportCount> counts;  ///< by rule (and operator for audits)
+    Conclusion conclusion = Conclusion::Compliant;
+    geo::Extent mapExtent;  ///< report-CRS metres, framed on the case
+    std::vector<MapShape> mapShapes;
+    std::string attribution;  ///< data sources for the map
+};
+
+/// Orders findings: violation, warning, advice; then rule code; then first related id.
+void sortFindings(std::vector<ReportFinding>& findings);
+/// The conclusion for these findings.
+Conclusion concludeFrom(const std::vector<ReportFinding>& findings);
+
+}  // namespace citytwin::assets

@@ -1,0 +1,267 @@
+#include "citytwin/assets/ReportModelJson.h"
+
+#include <cmath>
+#include <limits>
+#include <nlohmann/json.hpp>
+
+namespace citytwin::assets {
+namespace {
+
+using json = nlohmann::json;
+
+struct FieldError {
+    std::string message, field;
+};
+
+/// NaN (a coordinate PROJ could not convert) travels as null.
+json num(double v) {
+    return std::isfinite(v) ? json(v) : json(nullptr);
+}
+
+json point(const ReportPoint& p) {
+    return {{"x", num(p.x)}, {"y", num(p.y)}, {"lon", p.lon}, {"lat", p.lat}};
+}
+
+json feature(const ReportFeature& f) {
+    json j = {{"layer", f.layer},    {"id", f.id},     {"kind_en", f.kindEn},
+              {"kind_zh", f.kindZh}, {"name", f.name}, {"operator", f.operatorName},
+              {"at", point(f.at)}};
+    if (f.maybeDistanceM)
+        j["distance_m"] = *f.maybeDistanceM;
+    return j;
+}
+
+const json& field(const json& j, const char* key, const std::string& path) {
+    if (!j.is_object() || !j.contains(key))
+        throw FieldError{"missing field", path + "." + key};
+    return j.at(key);
+}
+
+std::string str(const json& j, const char* key, const std::string& path) {
+    const json& v = field(j, key, path);
+    if (!v.is_string())
+        throw FieldError{"not a string", path + "." + key};
+    return v.get<std::string>();
+}
+
+double dbl(const json& j, const char* key, const std::string& path) {
+    const json& v = field(j, key, path);
+    if (v.is_null())
+        return std::numeric_limits<double>::quiet_NaN();
+    if (!v.is_number())
+        throw FieldError{"not a number", path + "." + key};
+    return v.get<double>();
+}
+
+const json& arr(const json& j, const char* key, const std::string& path) {
+    const json& v = field(j, key, path);
+    if (!v.is_array())
+        throw FieldError{"not an array", path + "." + key};
+    return v;
+}
+
+template <typename E>
+E enumOf(const json& j, const char* key, const std::string& path, int count) {
+    const json& v = field(j, key, path);
+    if (!v.is_number_integer() || v.get<long long>() < 0 || v.get<long long>() >= count)
+        throw FieldError{"not one of 0.." + std::to_string(count - 1), path + "." + key};
+    return E(v.get<int>());
+}
+
+RuleSeverity severityOf(const json& j, const char* key, const std::string& path) {
+    auto s = parseRuleSeverity(str(j, key, path));
+    if (!s)
+        throw FieldError{"not a severity", path + "." + key};
+    return *s;
+}
+
+ReportPoint readPoint(const json& j, const std::string& path) {
+    return {dbl(j, "x", path), dbl(j, "y", path), dbl(j, "lon", path), dbl(j, "lat", path)};
+}
+
+ReportFeature readFeature(const json& j, const std::string& path) {
+    ReportFeature f;
+    f.layer = str(j, "layer", path);
+    f.id = str(j, "id", path);
+    f.kindEn = str(j, "kind_en", path);
+    f.kindZh = str(j, "kind_zh", path);
+    f.name = str(j, "name", path);
+    f.operatorName = str(j, "operator", path);
+    if (j.contains("distance_m"))
+        f.maybeDistanceM = dbl(j, "distance_m", path);
+    f.at = readPoint(field(j, "at", path), path + ".at");
+    return f;
+}
+
+ReportModel readModel(const json& j) {
+    const std::string root = "$";
+    ReportModel m;
+    m.checkKind = enumOf<CheckKind>(j, "check_kind", root, 3);
+    m.titleEn = str(j, "title_en", root);
+    m.titleZh = str(j, "title_zh", root);
+    const json& h = field(j, "header", root);
+    m.header = {str(h, "case_number", "$.header"), str(h, "inspector", "$.header"),
+                str(h, "organisation", "$.header")};
+    m.date = str(j, "date", root);
+    m.projectPath = str(j, "project", root);
+    m.rulesName = str(j, "rules_name", root);
+    m.rulesVersion = str(j, "rules_version", root);
+    m.rulesSource = str(j, "rules_source", root);
+    m.crsCode = str(j, "crs_code", root);
+    m.crsLabel = str(j, "crs_label", root);
+    if (j.contains("centre"))
+        m.maybeCentre = readPoint(j.at("centre"), "$.centre");
+    const json& works = arr(j, "works_area", root);
+    for (std::size_t i = 0; i < works.size(); ++i)
+        m.worksArea.push_back(readPoint(works[i], "$.works_area[" + std::to_string(i) + "]"));
+    const json& parameters = arr(j, "parameters", root);
+    for (std::size_t i = 0; i < parameters.size(); ++i) {
+        if (!parameters[i].is_string())
+            throw FieldError{"not a string", "$.parameters[" + std::to_string(i) + "]"};
+        m.parameters.push_back(parameters[i].get<std::string>());
+    }
+    const json& findings = arr(j, "findings", root);
+    for (std::size_t i = 0; i < findings.size(); ++i) {
+        const std::string path = "$.findings[" + std::to_string(i) + "]";
+        const json& fj = findings[i];
+        ReportFinding f;
+        f.rule = str(fj, "rule", path);
+        f.article = str(fj, "article", path);
+        f.articleTextZh = str(fj, "article_text_zh", path);
+        f.articleTextEn = str(fj, "article_text_en", path);
+        f.severity = severityOf(fj, "severity", path);
+        f.messageZh = str(fj, "message_zh", path);
+        f.messageEn = str(fj, "message_en", path);
+        f.operatorName = str(fj, "operator", path);
+        const json& related = arr(fj, "related", path);
+        for (std::size_t k = 0; k < related.size(); ++k)
+            f.related.push_back(
+                readFeature(related[k], path + ".related[" + std::to_string(k) + "]"));
+        m.findings.push_back(std::move(f));
+    }
+    const json& counts = arr(j, "counts", root);
+    for (std::size_t i = 0; i < counts.size(); ++i) {
+        const std::string path = "$.counts[" + std::to_string(i) + "]";
+        const json& cj = counts[i];
+        const json& n = field(cj, "count", path);
+        if (!n.is_number_integer() || n.get<long long>() < 0 || n.get<long long>() > 1000000000)
+            throw FieldError{"not a count", path + ".count"};
+        m.counts.push_back({str(cj, "rule", path), str(cj, "operator", path),
+                            severityOf(cj, "severity", path), n.get<int>()});
+    }
+    for (const auto& f : m.findings)
+        ++m.countsBySeverity[f.severity];
+    m.conclusion = enumOf<Conclusion>(j, "conclusion", root, 3);
+    const json& extent = field(j, "map_extent", root);
+    m.mapExtent.add(dbl(extent, "min_x", "$.map_extent"), dbl(extent, "min_y", "$.map_extent"));
+    m.mapExtent.add(dbl(extent, "max_x", "$.map_extent"), dbl(extent, "max_y", "$.map_extent"));
+    const json& shapes = arr(j, "map_shapes", root);
+    for (std::size_t i = 0; i < shapes.size(); ++i) {
+        const std::string path = "$.map_shapes[" + std::to_string(i) + "]";
+        const json& sj = shapes[i];
+        MapShape s;
+        s.kind = enumOf<MapShape::Kind>(sj, "kind", path, 4);
+        s.role = enumOf<MapShape::Role>(sj, "role", path, 6);
+        const json& pts = arr(sj, "points", path);
+        for (std::size_t k = 0; k < pts.size(); ++k) {
+            const std::string pp = path + ".points[" + std::to_string(k) + "]";
+            if (!pts[k].is_array() || pts[k].size() != 2 || !pts[k][0].is_number() ||
+                !pts[k][1].is_number())
+                throw FieldError{"not an [x, y] pair", pp};
+            s.points.push_back({pts[k][0].get<double>(), pts[k][1].get<double>(), 0.0});
+        }
+        s.radiusM = dbl(sj, "radius_m", path);
+        s.label = str(sj, "label", path);
+        s.layer = str(sj, "layer", path);
+        s.severity = severityOf(sj, "severity", path);
+        m.mapShapes.push_back(std::move(s));
+    }
+    m.attribution = str(j, "attribution", root);
+    return m;
+}
+
+}  // namespace
+
+std::string reportModelToJson(const ReportModel& m) {
+    json j;
+    j["check_kind"] = int(m.checkKind);
+    j["title_en"] = m.titleEn;
+    j["title_zh"] = m.titleZh;
+    j["header"] = {{"case_number", m.header.caseNumber},
+                   {"inspector", m.header.inspector},
+                   {"organisation", m.header.organisation}};
+    j["date"] = m.date;
+    j["project"] = m.projectPath;
+    j["rules_name"] = m.rulesName;
+    j["rules_version"] = m.rulesVersion;
+    j["rules_source"] = m.rulesSource;
+    j["crs_code"] = m.crsCode;
+    j["crs_label"] = m.crsLabel;
+    if (m.maybeCentre)
+        j["centre"] = point(*m.maybeCentre);
+    j["works_area"] = json::array();
+    for (const auto& p : m.worksArea)
+        j["works_area"].push_back(point(p));
+    j["parameters"] = m.parameters;
+    j["findings"] = json::array();
+    for (const auto& f : m.findings) {
+        json fj = {{"rule", f.rule},
+                   {"article", f.article},
+                   {"article_text_zh", f.articleTextZh},
+                   {"article_text_en", f.articleTextEn},
+                   {"severity", std::string(toString(f.severity))},
+                   {"message_zh", f.messageZh},
+                   {"message_en", f.messageEn},
+                   {"operator", f.operatorName},
+                   {"related", json::array()}};
+        for (const auto& r : f.related)
+            fj["related"].push_back(feature(r));
+        j["findings"].push_back(std::move(fj));
+    }
+    j["counts"] = json::array();
+    for (const auto& c : m.counts)
+        j["counts"].push_back({{"rule", c.rule},
+                               {"operator", c.operatorName},
+                               {"severity", std::string(toString(c.severity))},
+                               {"count", c.count}});
+    j["conclusion"] = int(m.conclusion);
+    j["map_extent"] = {{"min_x", num(m.mapExtent.minX)},
+                       {"min_y", num(m.mapExtent.minY)},
+                       {"max_x", num(m.mapExtent.maxX)},
+                       {"max_y", num(m.mapExtent.maxY)}};
+    j["map_shapes"] = json::array();
+    for (const auto& s : m.mapShapes) {
+        json pts = json::array();
+        for (const auto& p : s.points)
+            pts.push_back({num(p.x), num(p.y)});
+        j["map_shapes"].push_back({{"kind", int(s.kind)},
+                                   {"role", int(s.role)},
+                                   {"points", pts},
+                                   {"radius_m", s.radiusM},
+                                   {"label", s.label},
+                                   {"layer", s.layer},
+                                   {"severity", std::string(toString(s.severity))}});
+    }
+    j["attribution"] = m.attribution;
+    // Replace bytes that are not UTF-8 rather than throw on a broken name.
+    return j.dump(1, ' ', false, json::error_handler_t::replace);
+}
+
+geo::Result<ReportModel> parseReportModelJson(std::string_view text, const std::string& source) {
+    using R = geo::Result<ReportModel>;
+    json doc;
+    try {
+        doc = json::parse(text.begin(), text.end());
+    } catch (const json::parse_error& e) {
+        return R::failure(std::string("not valid JSON: ") + e.what(), source);
+    }
+    try {
+        return readModel(doc);
+    } catch (const FieldError& e) {
+        return R::failure(e.message, source, 0, e.field);
+    } catch (const json::exception& e) {
+        return R::failure(std::string("unexpected JSON content: ") + e.what(), source);
+    }
+}
+
+}  // namespace citytwin::assets

@@ -1,0 +1,314 @@
+// citytwin-cli check-site / check-works / audit --report on the demo cases,
+// checked the way an office would receive them, with poppler-utils: page
+// count, every page's ink inside the printable area (so no map runs over a
+// margin or a page break), the case number, the one report CRS and only
+// coordinates in it (parsed and re-projected), the conclusion line,
+// extractable Chinese, and the audit summary equal to the findings.
+
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <regex>
+#include <sstream>
+
+#include "AssetTestSupport.h"
+#include "citytwin/geo/Crs.h"
+#include "citytwin/geo/CrsTransform.h"
+#include "citytwin/test/TestPaths.h"
+
+using namespace citytwin;
+using namespace citytwin::assets::test;
+using nlohmann::json;
+
+namespace {
+
+constexpr double kMarginMm = 15.0;  // app/inspection/ReportPdfWriter.h
+
+std::string demo() {
+    return std::string(citytwin::test::kRepoDataDir) + "/demo/demo.gpkg";
+}
+
+/// Standard output of a shell command; empty if it could not run.
+std::string run(const std::string& command) {
+    std::string out;
+    FILE* pipe = ::popen(command.c_str(), "r");
+    if (!pipe)
+        return out;
+    std::array<char, 4096> buffer{};
+    std::size_t n = 0;
+    while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
+        out.append(buffer.data(), n);
+    ::pclose(pipe);
+    return out;
+}
+
+bool haveTool(const char* tool) {
+    return !run(std::string("command -v ") + tool + " 2>/dev/null").empty();
+}
+
+std::string readFile(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+int pageCount(const std::string& pdf) {
+    std::smatch m;
+    const std::string info = run("pdfinfo '" + pdf + "'");
+    const std::regex pages("Pages:\\s+(\\d+)");
+    return std::regex_search(info, m, pages) ? std::stoi(m[1]) : -1;
+}
+
+std::string text(const std::string& pdf, const char* options = "") {
+    return run(std::string("pdftotext ") + options + " '" + pdf + "' -");
+}
+
+/// A P5 (binary, 8-bit) PGM as written by pdftoppm -gray.
+struct Gray {
+    int w = 0, h = 0;
+    std::string pixels;
+    int at(int x, int y) const {
+        return static_cast<unsigned char>(pixels[std::size_t(y * w + x)]);
+    }
+};
+
+Gray readPgm(const std::string& path) {
+    Gray g;
+    std::ifstream in(path, std::ios::binary);
+    std::string magic;
+    int maxValue = 0;
+    in >> magic >> g.w >> g.h >> maxValue;
+    in.get();
+    if (magic != "P5" || maxValue != 255)
+        return {};
+    g.pixels.resize(std::size_t(g.w) * std::size_t(g.h));
+    in.read(g.pixels.data(), std::streamsize(g.pixels.size()));
+    return g;
+}
+
+/// Counts dark pixels outside the printable area of every page (rasterised at `dpi`).
+void expectInkInsidePrintableArea(const std::string& pdf, const std::string& dir, int pages) {
+    const int dpi = 50;
+    run("pdftoppm -r " + std::to_string(dpi) + " -gray '" + pdf + "' '" + dir + "/page'");
+    const int margin = int(std::floor(kMarginMm / 25.4 * dpi)) - 1;
+    for (int p = 1; p <= pages; ++p) {
+        char name[64];
+        // pdftoppm pads the page number to the width of the page count.
+        std::snprintf(name, sizeof name, "/page-%0*d.pgm", pages >= 10 ? 2 : 1, p);
+        const Gray g = readPgm(dir + name);
+        ASSERT_GT(g.w, 0) << dir + name;
+        int outside = 0, inside = 0;
+        for (int y = 0; y < g.h; ++y)
+            for (int x = 0; x < g.w; ++x) {
+                if (g.at(x, y) > 200)
+                    continue;
+                const bool in = x >= margin && x < g.w - margin && y >= margin && y < g.h - margin;
+                (in ? inside : outside)++;
+            }
+        EXPECT_EQ(outside, 0) << "page " << p << ": ink in the margin of " << pdf;
+        EXPECT_GT(inside, 0) << "page " << p << " is blank";
+    }
+}
+
+/// Every "E x m, N y m" in the text followed by its WGS 84 "lon E, lat N":
+/// returns how many, and fails where the pair is not the same point in `crs`.
+int expectOnlyCoordinatesIn(const std::string& textOfPdf, const std::string& crs) {
+    auto transform =
+        geo::CrsTransform::create(geo::Crs::wgs84(), geo::Crs::fromString(crs).value());
+    EXPECT_TRUE(transform.ok());
+    const std::regex pair(
+        "E (\\d+\\.\\d{2}) m,\\s+N\\s+(\\d+\\.\\d{2})\\s+m\\s+(\\d+\\.\\d{7}) E,\\s+(\\d+\\.\\d{7})\\s+N");
+    int n = 0;
+    for (auto it = std::sregex_iterator(textOfPdf.begin(), textOfPdf.end(), pair);
+         it != std::sregex_iterator(); ++it) {
+        const auto& m = *it;
+        const auto q = transform.value().transform({std::stod(m[3]), std::stod(m[4]), 0.0});
+        EXPECT_TRUE(q.ok());
+        // 0.01 m printed, 1e-7 degree (about 1 cm) beside it.
+        EXPECT_NEAR(std::stod(m[1]), q.value().x, 0.05) << m.str();
+        EXPECT_NEAR(std::stod(m[2]), q.value().y, 0.05) << m.str();
+        ++n;
+    }
+    // And no projected coordinate without its WGS 84 pair (so none escaped the
+    // check); table cells may wrap the text.
+    const std::regex alone("E \\d+\\.\\d{2} m,\\s+N\\s+\\d+\\.\\d{2}\\s+m");
+    const auto all = std::distance(std::sregex_iterator(textOfPdf.begin(), textOfPdf.end(), alone),
+                                   std::sregex_iterator());
+    EXPECT_EQ(all, n);
+    return n;
+}
+
+class ReportCli : public ::testing::Test {
+protected:
+    void SetUp() override {
+        for (const char* tool : {"pdfinfo", "pdftotext", "pdftoppm", "pdfimages"})
+            if (!haveTool(tool))
+                GTEST_SKIP() << tool << " is missing (poppler-utils, packaging/install-deps.sh)";
+    }
+};
+
+}  // namespace
+
+TEST_F(ReportCli, siteReportIsInTheCentresZoneWithTheCaseTheConclusionAndChinese) {
+    const std::string dir = tempDir("report_site");
+    const std::string pdf = dir + "/site.pdf";
+    // Scenario A of docs/assets.md on a rooftop: 121.5045 E, east of the
+    // border, so the whole report is in EPSG:4550 (CM 123 E).
+    const CliRun cli = runCli("check-site --project " + demo() +
+                              " --lon 121.504481 --lat 31.238967 --host-type rooftop --report " +
+                              pdf + " --case-number SH-2026-0042 --inspector 王伟" +
+                              " --organisation 浦东新区通信管理办公室");
+    ASSERT_EQ(cli.exitCode, 0);
+    const int pages = pageCount(pdf);
+    ASSERT_GE(pages, 3);  // front, map, findings
+    const std::string all = text(pdf);
+    EXPECT_NE(all.find("SH-2026-0042"), std::string::npos);
+    EXPECT_NE(all.find("浦东新区通信管理办公室"), std::string::npos) << "Chinese not extractable";
+    EXPECT_NE(all.find("选址核查"), std::string::npos);
+    EXPECT_NE(all.find("All coordinates in this report are in EPSG:4550"), std::string::npos);
+    EXPECT_EQ(all.find("EPSG:4549"), std::string::npos) << "a second GK zone in the report";
+    EXPECT_NE(all.find("Conclusion / 结论: Non-compliant / 不符合"), std::string::npos);
+    EXPECT_GE(expectOnlyCoordinatesIn(all, "EPSG:4550"), 5);
+    EXPECT_NE(all.find("page 1 of " + std::to_string(pages)), std::string::npos);
+    EXPECT_NE(all.find("page " + std::to_string(pages) + " of " + std::to_string(pages)),
+              std::string::npos);
+    EXPECT_NE(all.find("Signature / 签名"), std::string::npos);
+    // The map: one page of its own with its legend and attribution, drawn as vectors.
+    int mapPages = 0;
+    for (int p = 1; p <= pages; ++p) {
+        const std::string page = run("pdftotext -f " + std::to_string(p) + " -l " +
+                                     std::to_string(p) + " '" + pdf + "' -");
+        if (page.find("Map of the case / 案件位置图") == std::string::npos)
+            continue;
+        ++mapPages;
+        EXPECT_NE(page.find("Legend / 图例"), std::string::npos);
+        EXPECT_NE(page.find("OpenStreetMap"), std::string::npos);
+        EXPECT_NE(page.find("Proposed site / 拟建站址"), std::string::npos);
+    }
+    EXPECT_EQ(mapPages, 1);
+    // No raster at all, so no image can cross a page break.
+    const std::string images = run("pdfimages -list '" + pdf + "'");
+    EXPECT_EQ(std::count(images.begin(), images.end(), '\n'), 2) << images;  // header lines only
+    expectInkInsidePrintableArea(pdf, dir, pages);
+    // The fonts are embedded.
+    const std::string fonts = run("pdffonts '" + pdf + "'");
+    EXPECT_NE(fonts.find("CID TrueType"), std::string::npos) << fonts;
+    for (std::istringstream lines(fonts); lines;) {
+        std::string line;
+        std::getline(lines, line);
+        if (line.find("TrueType") != std::string::npos) {
+            EXPECT_NE(line.find(" yes "), std::string::npos) << "not embedded: " << line;
+        }
+    }
+    // The JSON beside it is the command's JSON output.
+    EXPECT_EQ(readFile(dir + "/site.json"), cli.out);
+}
+
+TEST_F(ReportCli, aSiteWestOfTheBorderKeepsItsZoneForFeaturesEastOfIt) {
+    const std::string dir = tempDir("report_site_west");
+    const std::string pdf = dir + "/west.pdf";
+    ASSERT_EQ(runCli("check-site --project " + demo() +
+                     " --lon 121.4998 --lat 31.238967 --report " + pdf + " --case-number W-7")
+                  .exitCode,
+              0);
+    const std::string all = text(pdf);
+    EXPECT_NE(all.find("All coordinates in this report are in EPSG:4549"), std::string::npos);
+    EXPECT_EQ(all.find("EPSG:4550"), std::string::npos);
+    const std::regex east("(\\d+\\.\\d{7}) E,");
+    bool eastOfBorder = false;
+    for (auto it = std::sregex_iterator(all.begin(), all.end(), east); it != std::sregex_iterator();
+         ++it)
+        eastOfBorder |= std::stod((*it)[1]) > 121.5;
+    EXPECT_TRUE(eastOfBorder) << "the case should have features east of 121.5 E";
+    EXPECT_GE(expectOnlyCoordinatesIn(all, "EPSG:4549"), 3);
+    // The inspector's choice wins over the default.
+    const std::string chosen = dir + "/chosen.pdf";
+    ASSERT_EQ(
+        runCli("check-site --project " + demo() + " --lon 121.4998 --lat 31.238967 --report " +
+               chosen + " --report-crs EPSG:4550")
+            .exitCode,
+        0);
+    const std::string chosenText = text(chosen);
+    EXPECT_EQ(chosenText.find("EPSG:4549"), std::string::npos);
+    EXPECT_GE(expectOnlyCoordinatesIn(chosenText, "EPSG:4550"), 3);
+}
+
+TEST_F(ReportCli, worksReportOnA3ShowsTheAreaAndStaysInsideItsPages) {
+    const std::string dir = tempDir("report_works");
+    const std::string pdf = dir + "/works.pdf";
+    const std::string trench =
+        "'POLYGON((121.5085223 31.2388317,121.5088373 31.2388317,121.5088373 "
+        "31.2391023,121.5085223 31.2391023,121.5085223 31.2388317))'";
+    ASSERT_EQ(runCli("check-works --project " + demo() + " --wkt " + trench +
+                     " --kind excavation --start 2026-07-01 --end 2026-07-20 --paper A3 --report " +
+                     pdf + " --case-number WK-3")
+                  .exitCode,
+              0);
+    const std::string info = run("pdfinfo '" + pdf + "'");
+    EXPECT_NE(info.find("(A3)"), std::string::npos) << info;
+    const int pages = pageCount(pdf);
+    ASSERT_GE(pages, 3);
+    const std::string all = text(pdf);
+    EXPECT_NE(all.find("WK-3"), std::string::npos);
+    EXPECT_NE(all.find("施工作业核查"), std::string::npos);
+    EXPECT_NE(all.find("Conclusion / 结论: Non-compliant / 不符合"), std::string::npos);
+    EXPECT_NE(all.find("Works area / 作业范围"), std::string::npos);
+    EXPECT_EQ(all.find("EPSG:4549"), std::string::npos);
+    EXPECT_GE(expectOnlyCoordinatesIn(all, "EPSG:4550"), 2);
+    expectInkInsidePrintableArea(pdf, dir, pages);
+}
+
+TEST_F(ReportCli, auditSummaryCountsEqualTheFindings) {
+    const std::string dir = tempDir("report_audit");
+    const std::string pdf = dir + "/audit.pdf";
+    const CliRun cli = runCli("audit --project " + demo() + " --date 2026-06-30 --report " + pdf +
+                              " --case-number AU-2026-06");
+    ASSERT_EQ(cli.exitCode, 0);
+    const auto findings = json::parse(cli.out)["findings"];
+    std::map<std::string, int> bySeverity;
+    for (const auto& f : findings)
+        ++bySeverity[f["severity"].get<std::string>()];
+    const std::string layout = text(pdf, "-layout");
+    for (const auto& [severity, zh] : std::map<std::string, std::string>{
+             {"violation", "违规"}, {"warning", "警告"}, {"advice", "建议"}}) {
+        std::smatch m;
+        ASSERT_TRUE(std::regex_search(layout, m, std::regex(severity + " / " + zh + "\\s+(\\d+)")))
+            << severity;
+        EXPECT_EQ(std::stoi(m[1]), bySeverity[severity]) << severity;
+    }
+    std::smatch total;
+    ASSERT_TRUE(std::regex_search(layout, total, std::regex("Total / 合计\\s+(\\d+)")));
+    EXPECT_EQ(std::stoi(total[1]), int(findings.size()));
+    // The appendix lists every finding once: one numbered row each.
+    const std::string all = text(pdf);
+    EXPECT_NE(all.find("Appendix A"), std::string::npos);
+    EXPECT_NE(all.find("Findings by rule and operator"), std::string::npos);
+    EXPECT_EQ(all.find("Distance"), std::string::npos) << "an audit measures no distance";
+    const int pages = pageCount(pdf);
+    EXPECT_LT(pages, 12) << "one table per finding again?";
+    expectInkInsidePrintableArea(pdf, dir, pages);
+}
+
+TEST_F(ReportCli, htmlReportIsSelfContained) {
+    const std::string dir = tempDir("report_html");
+    const std::string html = dir + "/site.html";
+    ASSERT_EQ(runCli("check-site --project " + demo() +
+                     " --lon 121.504481 --lat 31.238967 --report " + html)
+                  .exitCode,
+              0);
+    const std::string text = readFile(html);
+    EXPECT_NE(text.find("src=\"data:image/svg+xml;base64,"), std::string::npos);
+    EXPECT_FALSE(std::regex_search(text, std::regex("(src|href)=\"[^d]")));
+    EXPECT_NE(text.find("Conclusion / 结论"), std::string::npos);
+    // Usage errors for the report options.
+    EXPECT_EQ(runCli("check-site --project " + demo() + " --lon 121.5 --lat 31.2 --report x.txt")
+                  .exitCode,
+              2);
+    EXPECT_EQ(runCli("audit --project " + demo() + " --case-number 1").exitCode, 2);
+}

@@ -1,0 +1,251 @@
+// The report model of issue 18: one Gauss-Kruger zone per report chosen from
+// the case's centre, findings sorted and counted, the conclusion, distances
+// only where a rule measures one, display names, and the JSON the PDF
+// renderer reads.
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <regex>
+
+#include "AssetTestSupport.h"
+#include "citytwin/assets/AssetDisplayNames.h"
+#include "citytwin/assets/Finding.h"
+#include "citytwin/assets/InspectionContext.h"
+#include "citytwin/assets/ReportCrs.h"
+#include "citytwin/assets/ReportHtml.h"
+#include "citytwin/assets/ReportMap.h"
+#include "citytwin/assets/ReportModelBuilder.h"
+#include "citytwin/assets/ReportModelJson.h"
+#include "citytwin/assets/SvgMapCanvas.h"
+#include "citytwin/geo/Crs.h"
+#include "citytwin/geo/CrsTransform.h"
+#include "citytwin/test/TestPaths.h"
+
+using namespace citytwin;
+using namespace citytwin::assets;
+
+namespace {
+
+std::unique_ptr<InspectionContext> demoContext() {
+    const auto repository =
+        openAssetRepository(std::string(citytwin::test::kRepoDataDir) + "/demo/demo.gpkg");
+    auto ctx = InspectionContext::open(*repository);
+    EXPECT_TRUE(ctx.ok()) << ctx.messages();
+    return ctx.ok() ? std::move(ctx).value() : nullptr;
+}
+
+InspectionReport siteReport(const InspectionContext& ctx, geo::GeoPoint at,
+                            std::optional<HostType> host) {
+    InspectionReport r;
+    r.title = "Siting check";
+    r.checkKind = CheckKind::Site;
+    r.maybeLocation = at;
+    r.projectPath = "demo.gpkg";
+    setRules(r, ctx.rules());
+    auto findings = ctx.siteChecker().check({at, "China Mobile", host});
+    EXPECT_TRUE(findings.ok());
+    r.findings = findings.value();
+    return r;
+}
+
+}  // namespace
+
+TEST(ReportCrs, theZoneComesFromTheLongitudeWithTheBorderInTheWest) {
+    EXPECT_EQ(gaussKrugerZone(120.0), 40);
+    EXPECT_EQ(gaussKrugerZone(121.5), 40);
+    EXPECT_EQ(gaussKrugerZone(121.5001), 41);
+    EXPECT_EQ(gaussKrugerZone(123.0), 41);
+    EXPECT_EQ(gaussKrugerZone(118.6), 40);
+    EXPECT_EQ(gaussKrugerZone(118.4), 39);
+    EXPECT_EQ(gaussKrugerEpsg(40), 4549);
+    EXPECT_EQ(gaussKrugerEpsg(41), 4550);
+    EXPECT_EQ(gaussKrugerEpsg(25), 4534);
+    EXPECT_EQ(gaussKrugerEpsg(45), 4554);
+    auto p = ReportProjector::create("", {121.49, 31.2, 0});
+    ASSERT_TRUE(p.ok()) << p.messages();
+    EXPECT_EQ(p.value().code(), "EPSG:4549");
+    // Central meridian 120 E: false easting 500 km, so 121.49 E lies ~142 km east of it.
+    const geo::GeoPoint q = p.value().project({121.49, 31.2, 0});
+    EXPECT_NEAR(q.x, 500000.0 + 142000.0, 2000.0);
+    EXPECT_FALSE(ReportProjector::create("EPSG:999999", {121.49, 31.2, 0}).ok());
+}
+
+TEST(ReportModel, aSiteWestOfTheBorderPutsEveryCoordinateInItsZoneEvenFeaturesEastOfIt) {
+    auto ctx = demoContext();
+    ASSERT_TRUE(ctx);
+    // 121.4998 E: zone 40, while some related features lie east of 121.5 E.
+    const InspectionReport r = siteReport(*ctx, {121.4998, 31.238967, 0}, HostType::Rooftop);
+    auto model = buildReportModel(r, *ctx, {"C-1", "Wang", "Office"}, "");
+    ASSERT_TRUE(model.ok()) << model.messages();
+    const ReportModel& m = model.value();
+    EXPECT_EQ(m.crsCode, "EPSG:4549");
+    auto to4549 =
+        geo::CrsTransform::create(geo::Crs::wgs84(), geo::Crs::fromString("EPSG:4549").value());
+    ASSERT_TRUE(to4549.ok());
+    bool eastOfBorder = false;
+    for (const auto& f : m.findings)
+        for (const auto& item : f.related) {
+            eastOfBorder |= item.at.lon > 121.5;
+            const auto q = to4549.value().transform({item.at.lon, item.at.lat, 0});
+            ASSERT_TRUE(q.ok());
+            EXPECT_NEAR(item.at.x, q.value().x, 1e-3) << item.id;
+            EXPECT_NEAR(item.at.y, q.value().y, 1e-3) << item.id;
+        }
+    EXPECT_TRUE(eastOfBorder) << "the case should straddle 121.5 E";
+    const std::string html = reportHtmlDocument(m, reportMapSvg(m, 180, 150));
+    EXPECT_EQ(html.find("EPSG:4550"), std::string::npos);
+}
+
+TEST(ReportModel, findingsAreSortedBySeverityThenRuleAndCountedWithTheConclusion) {
+    auto ctx = demoContext();
+    ASSERT_TRUE(ctx);
+    InspectionReport r;
+    r.title = "Audit";
+    r.checkKind = CheckKind::Audit;
+    r.date = *IsoDate::parse("2026-06-30");
+    setRules(r, ctx->rules());
+    r.findings = ctx->auditor().audit(r.date);
+    ASSERT_FALSE(r.findings.empty());
+    auto model = buildReportModel(r, *ctx, {}, "");
+    ASSERT_TRUE(model.ok());
+    const ReportModel& m = model.value();
+    ASSERT_EQ(m.findings.size(), r.findings.size());
+    auto rank = [](RuleSeverity s) {
+        return s == RuleSeverity::Violation ? 0 : s == RuleSeverity::Warning ? 1 : 2;
+    };
+    for (std::size_t i = 1; i < m.findings.size(); ++i) {
+        const auto& a = m.findings[i - 1];
+        const auto& b = m.findings[i];
+        EXPECT_TRUE(rank(a.severity) < rank(b.severity) ||
+                    (rank(a.severity) == rank(b.severity) && a.rule <= b.rule))
+            << a.rule << " before " << b.rule;
+    }
+    int counted = 0, bySeverity = 0;
+    for (const auto& c : m.counts)
+        counted += c.count;
+    for (const auto& [s, n] : m.countsBySeverity)
+        bySeverity += n;
+    EXPECT_EQ(counted, int(m.findings.size()));
+    EXPECT_EQ(bySeverity, int(m.findings.size()));
+    EXPECT_EQ(m.conclusion, Conclusion::NonCompliant);  // the demo has SH-20 violations
+    // Audits measure no distance: none is printed.
+    for (const auto& f : m.findings)
+        for (const auto& item : f.related)
+            EXPECT_FALSE(item.maybeDistanceM) << f.rule << " " << item.id;
+    // Grouped by operator: every audit count names one where the asset has one.
+    bool anyOperator = false;
+    for (const auto& c : m.counts)
+        anyOperator |= !c.operatorName.empty();
+    EXPECT_TRUE(anyOperator);
+}
+
+TEST(ReportModel, relatedFeaturesCarryKindNameAndOperatorAndSiteDistances) {
+    auto ctx = demoContext();
+    ASSERT_TRUE(ctx);
+    const InspectionReport r = siteReport(*ctx, {121.504481, 31.238967, 0}, std::nullopt);
+    auto model = buildReportModel(r, *ctx, {}, "EPSG:4550");
+    ASSERT_TRUE(model.ok());
+    bool named = false, withOperator = false;
+    for (const auto& f : model.value().findings)
+        for (const auto& item : f.related) {
+            EXPECT_FALSE(item.kindEn.empty());
+            EXPECT_FALSE(item.kindZh.empty());
+            EXPECT_NE(item.kindEn, item.layer) << "a raw layer id as the kind";
+            named |= !item.name.empty();
+            withOperator |= !item.operatorName.empty();
+            EXPECT_TRUE(item.maybeDistanceM) << f.rule << ": site rules measure distances";
+        }
+    EXPECT_TRUE(named);
+    EXPECT_TRUE(withOperator);
+}
+
+TEST(ReportModel, concludesCompliantWithoutFindingsAndWithNoticesOnAdviceOnly) {
+    std::vector<ReportFinding> findings;
+    EXPECT_EQ(concludeFrom(findings), Conclusion::Compliant);
+    findings.push_back({});
+    findings.back().severity = RuleSeverity::Advice;
+    EXPECT_EQ(concludeFrom(findings), Conclusion::CompliantWithNotices);
+    findings.push_back({});
+    findings.back().severity = RuleSeverity::Warning;
+    EXPECT_EQ(concludeFrom(findings), Conclusion::NonCompliant);
+}
+
+TEST(ReportModel, theJsonForThePdfRendererRoundTripsAndNamesBadFields) {
+    auto ctx = demoContext();
+    ASSERT_TRUE(ctx);
+    const InspectionReport r = siteReport(*ctx, {121.504481, 31.238967, 0}, HostType::Rooftop);
+    auto model = buildReportModel(r, *ctx, {"案件-7", "王伟", "通信管理局"}, "");
+    ASSERT_TRUE(model.ok());
+    const std::string json = reportModelToJson(model.value());
+    auto back = parseReportModelJson(json, "model.json");
+    ASSERT_TRUE(back.ok()) << back.messages();
+    EXPECT_EQ(reportModelToJson(back.value()), json);
+    EXPECT_EQ(back.value().header.caseNumber, "案件-7");
+    std::string broken = json;
+    const auto at = broken.find("\"severity\": \"");
+    ASSERT_NE(at, std::string::npos);
+    broken.replace(at, 13, "\"severity\": \"x");
+    auto bad = parseReportModelJson(broken, "model.json");
+    ASSERT_FALSE(bad.ok());
+    EXPECT_NE(bad.messages().find("model.json"), std::string::npos) << bad.messages();
+    EXPECT_NE(bad.messages().find("severity"), std::string::npos) << bad.messages();
+}
+
+TEST(ReportMap, theMapHasLegendScaleBarNorthArrowAndAttribution) {
+    auto ctx = demoContext();
+    ASSERT_TRUE(ctx);
+    const InspectionReport r = siteReport(*ctx, {121.504481, 31.238967, 0}, std::nullopt);
+    auto model = buildReportModel(r, *ctx, {}, "");
+    ASSERT_TRUE(model.ok());
+    const std::string svg = reportMapSvg(model.value(), 180, 150);
+    EXPECT_NE(svg.find("Legend / 图例"), std::string::npos);
+    EXPECT_NE(svg.find(">N</text>"), std::string::npos);
+    EXPECT_NE(svg.find("OpenStreetMap"), std::string::npos);
+    EXPECT_NE(svg.find("Proposed site / 拟建站址"), std::string::npos);
+    // The search radii are on the map: the framing holds the widest (SH-16, 300 m).
+    const auto& e = model.value().mapExtent;
+    const auto& c = *model.value().maybeCentre;
+    EXPECT_GE(c.x - e.minX, 300.0);
+    EXPECT_GE(e.maxY - c.y, 300.0);
+    EXPECT_DOUBLE_EQ(roundScaleBarMetres(740.0), 500.0);
+    EXPECT_DOUBLE_EQ(roundScaleBarMetres(199.0), 100.0);
+    EXPECT_DOUBLE_EQ(roundScaleBarMetres(2.5), 2.0);
+}
+
+TEST(AssetDisplayNames, hostTypesAndSitesHaveBothLanguages) {
+    EXPECT_EQ(displayName(HostType::IntegratedPole).both(), "Integrated road pole / 道路综合杆");
+    EXPECT_EQ(hostTypeDisplayName("lamp_pole")->zh, "路灯杆");
+    EXPECT_FALSE(hostTypeDisplayName("nonsense"));
+    EXPECT_EQ(proposedSiteWording(HostType::Rooftop).en, "rooftop site");
+    EXPECT_EQ(proposedSiteWording(std::nullopt).en, "stand-alone site");
+    EXPECT_EQ(proposedSiteWording(HostType::LampPole).en, "site on a street-lamp pole");
+    EXPECT_EQ(layerDisplayName("public_facilities").zh, "公共设施");
+}
+
+TEST(MessageWords, pluralsFollowTheCountAndSh11NamesTheHostOfTheSite) {
+    EXPECT_EQ(fillTemplate("{count} {count|site|sites}", {{"count", "1"}}), "1 site");
+    EXPECT_EQ(fillTemplate("{count} {count|site|sites}", {{"count", "3"}}), "3 sites");
+    EXPECT_EQ(fillTemplate("{n|a|b} {x}", {}), "{n|a|b} {x}");  // unknown names stay
+    auto ctx = demoContext();
+    ASSERT_TRUE(ctx);
+    for (const auto& [host, wording] : std::vector<std::pair<std::optional<HostType>, std::string>>{
+             {HostType::Rooftop, "the proposed rooftop site"},
+             {std::nullopt, "the proposed stand-alone site"},
+             {HostType::Tower, "the proposed stand-alone site"}}) {
+        const InspectionReport r = siteReport(*ctx, {121.504481, 31.238967, 0}, host);
+        bool sawSh11 = false;
+        for (const auto& f : r.findings) {
+            if (f.rule == rulecodes::kPublicFacilityFirst) {
+                sawSh11 = true;
+                EXPECT_NE(f.messageEn.find(wording), std::string::npos) << f.messageEn;
+                EXPECT_EQ(f.messageEn.find("{"), std::string::npos) << f.messageEn;
+                EXPECT_EQ(f.messageZh.find("{"), std::string::npos) << f.messageZh;
+            }
+            // No "1 things": a count of one takes the singular.
+            EXPECT_EQ(f.messageEn.find(" 1 existing sites"), std::string::npos) << f.messageEn;
+            EXPECT_EQ(f.messageEn.find("(s)"), std::string::npos) << f.messageEn;
+        }
+        EXPECT_TRUE(sawSh11);
+    }
+}
