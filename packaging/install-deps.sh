@@ -7,6 +7,8 @@ set -euo pipefail
 PACKAGES=(
   # toolchain
   build-essential cmake ninja-build pkg-config clang-format ccache
+  # CI's second tree: clang with its ASan/UBSan/libFuzzer runtimes and symbolizer
+  clang-14 libclang-rt-14-dev llvm-14
   # GUI and rendering
   qt6-base-dev qt6-base-dev-tools libqt6opengl6-dev qt6-tools-dev qt6-tools-dev-tools
   qt6-l10n-tools qt6-translations-l10n libgl-dev libglu1-mesa-dev libgl1-mesa-dri

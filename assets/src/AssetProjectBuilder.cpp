@@ -331,7 +331,10 @@ geo::Result<AssetProject> buildAssetProject(const std::vector<geo::FeatureLayer>
     AssetProject project;
     project.sourcePath = sourcePath;
     std::vector<geo::Diagnostic> diagnostics;
-    for (const auto& [name, reader] : readers) {
+    for (const auto& [layerName, reader] : readers) {
+        // A named reference: C++20 lets a lambda capture a structured binding,
+        // but clang before 16 does not implement it.
+        const std::string& name = layerName;
         const auto it = std::find_if(input.begin(), input.end(),
                                      [&](const geo::FeatureLayer& l) { return l.name == name; });
         if (it == input.end()) {

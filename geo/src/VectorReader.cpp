@@ -185,7 +185,6 @@ Result<std::vector<FeatureLayer>> readVectorFile(const std::string& path,
         OGRFeatureDefn* defn = layer->GetLayerDefn();
         layer->ResetReading();
         long ordinal = 0;
-        long badFeatures = 0;
         std::vector<double> xs, ys, zs;
         for (auto& feature : *layer) {
             ++ordinal;
@@ -204,13 +203,11 @@ Result<std::vector<FeatureLayer>> readVectorFile(const std::string& path,
                 continue;
             }
             if (!allFinite(f.geometry)) {
-                ++badFeatures;
                 result.addDiagnostic(makeWarning("coordinate is NaN or infinite; feature skipped",
                                                  where, f.id, "geometry"));
                 continue;
             }
             if (sourceCrs.isGeographic() && !inGeographicRange(f.geometry)) {
-                ++badFeatures;
                 result.addDiagnostic(makeWarning(
                     "coordinate outside longitude/latitude range for " + sourceCrs.label() +
                         " (wrong CRS or swapped axes?); feature skipped",
@@ -236,7 +233,6 @@ Result<std::vector<FeatureLayer>> readVectorFile(const std::string& path,
                 });
             }
             if (failed) {
-                ++badFeatures;
                 result.addDiagnostic(makeWarning("cannot be transformed from " + sourceCrs.label() +
                                                      " to " + options.targetCrs.label() +
                                                      "; feature skipped",

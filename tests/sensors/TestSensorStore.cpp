@@ -119,7 +119,8 @@ TEST(SensorStore, sceneStateAtIsTheLastReadingAtOrBeforeTime) {
         auto state = store.sceneStateAt(t);
         ASSERT_TRUE(state.ok()) << state.messages();
         std::size_t expectedCount = 0;
-        for (const auto& [id, readings] : bySensor) {
+        for (const auto& [sensorId, readings] : bySensor) {
+            const std::string& id = sensorId;  // clang < 16: lambdas cannot capture a binding
             const Reading* best = nullptr;
             for (const auto& r : readings)
                 if (r.ts <= t && (!best || r.ts > best->ts))

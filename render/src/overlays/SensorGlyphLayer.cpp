@@ -55,9 +55,6 @@ public:
 
 private:
     SensorGlyphLayer::LabelCell* _cell;
-
-private:
-    SensorGlyphLayer* _layer;  // owns the node that owns this callback
 };
 
 /// The CJK-capable font when installed (labels may be Chinese names). One
