@@ -1,15 +1,15 @@
 // citytwin-cli ingest: subscribe to an MQTT broker (or read a file) and store
 // every accepted reading in a sensor store, until a duration or a signal.
 
+#include <unistd.h>
 #include <atomic>
 #include <chrono>
 #include <csignal>
+#include <cstdio>
 #include <cstdlib>
 #include <iostream>
-#include <cstdio>
 #include <optional>
 #include <thread>
-#include <unistd.h>
 
 #include "CliArgs.h"
 #include "CliCommand.h"
@@ -137,7 +137,8 @@ public:
         const auto lines = _pipeline.counters().received.load();
         std::fprintf(stderr, "\rimport %3.0f%%  %llu lines  %.0f lines/s   ",
                      total ? 100.0 * static_cast<double>(done) / static_cast<double>(total) : 0.0,
-                     static_cast<unsigned long long>(lines), s > 0 ? static_cast<double>(lines) / s : 0.0);
+                     static_cast<unsigned long long>(lines),
+                     s > 0 ? static_cast<double>(lines) / s : 0.0);
         _printed = true;
         return !gStop;
     }
@@ -157,7 +158,8 @@ int runIngest(int argc, char** argv) {
                  {"--mqtt", "--topic", "--store", "--duration", "--user", "--password", "--cafile",
                   "--qos", "--mqtt-version", "--client-id", "--file", "--registry", "--queue",
                   "--overflow", "--retention-days", "--mapping", "--max-skew", "--max-future"},
-                 {"--persistent-session", "--backfill", "--progress"}, UsageLayout::HelpAfterBlankLine);
+                 {"--persistent-session", "--backfill", "--progress"},
+                 UsageLayout::HelpAfterBlankLine);
     if (auto exit = args.parseOrExit(argc, argv))
         return *exit;
     if (!args.positionals().empty())

@@ -77,7 +77,8 @@ bool skipZoneName(Cursor& c) {
         return c.take('>');
     }
     const std::size_t start = c.pos;
-    while (!c.atEnd() && ((c.peek() >= 'A' && c.peek() <= 'Z') || (c.peek() >= 'a' && c.peek() <= 'z')))
+    while (!c.atEnd() &&
+           ((c.peek() >= 'A' && c.peek() <= 'Z') || (c.peek() >= 'a' && c.peek() <= 'z')))
         ++c.pos;
     return c.pos - start >= 3;
 }
@@ -220,8 +221,8 @@ bool isValidCivil(const CivilTime& c) {
 }
 
 TimeMs civilAsUtcMs(const CivilTime& c) {
-    const long long days = daysFromCivil(c.year, static_cast<unsigned>(c.month),
-                                         static_cast<unsigned>(c.day));
+    const long long days =
+        daysFromCivil(c.year, static_cast<unsigned>(c.month), static_cast<unsigned>(c.day));
     return ((days * 24 + c.hour) * 60 + c.minute) * 60'000LL + c.second * 1000LL + c.millisecond;
 }
 

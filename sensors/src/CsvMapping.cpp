@@ -63,8 +63,9 @@ Result<CsvMapping> CsvMapping::parseJson(std::string_view text, const std::strin
         if (!m.maybeTimeColumn || m.maybeTimeColumn->empty())
             return bad(source, "time.column", "not a column name");
     } else {
-        for (auto [key, out] : {std::pair{"year", &m.yearColumn}, std::pair{"month", &m.monthColumn},
-                                std::pair{"day", &m.dayColumn}, std::pair{"hour", &m.hourColumn}}) {
+        for (auto [key, out] :
+             {std::pair{"year", &m.yearColumn}, std::pair{"month", &m.monthColumn},
+              std::pair{"day", &m.dayColumn}, std::pair{"hour", &m.hourColumn}}) {
             const auto name = stringMember(*time, key);
             if (!name || name->empty())
                 return bad(source, std::string("time.") + key,
@@ -109,8 +110,9 @@ Result<CsvMapping> CsvMapping::parseJson(std::string_view text, const std::strin
         if (!seenColumns.insert(s.column).second)
             return bad(source, path + ".column", "column '" + s.column + "' mapped twice");
         if (!seenSeries.insert(s.sensorId + '\n' + s.metric).second)
-            return bad(source, path, "sensor " + s.sensorId + " metric " + s.metric +
-                                         " already comes from another column");
+            return bad(source, path,
+                       "sensor " + s.sensorId + " metric " + s.metric +
+                           " already comes from another column");
         m.columns.push_back(std::move(s));
     }
     return m;
@@ -182,8 +184,10 @@ std::optional<TimeMs> MappedCsvReader::timeOf(const std::vector<std::string>& fi
         return std::nullopt;
     }
     geo::CivilTime c;
-    const std::pair<std::size_t, const std::string*> parts[] = {
-        {_year, &m.yearColumn}, {_month, &m.monthColumn}, {_day, &m.dayColumn}, {_hour, &m.hourColumn}};
+    const std::pair<std::size_t, const std::string*> parts[] = {{_year, &m.yearColumn},
+                                                                {_month, &m.monthColumn},
+                                                                {_day, &m.dayColumn},
+                                                                {_hour, &m.hourColumn}};
     int* outs[] = {&c.year, &c.month, &c.day, &c.hour};
     for (std::size_t i = 0; i < 4; ++i) {
         const auto v = parseInt(fields[parts[i].first]);

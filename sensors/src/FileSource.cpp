@@ -21,7 +21,8 @@ bool endsWith(const std::string& s, const std::string& suffix) {
 constexpr std::size_t kProgressEvery = 4096;
 
 FileSource::FileSource(std::string path, FileFormat format)
-    : FileSource(std::move(path), FileSourceOptions{format, PayloadParserOptions::history(), {}, {}}) {}
+    : FileSource(std::move(path),
+                 FileSourceOptions{format, PayloadParserOptions::history(), {}, {}}) {}
 
 FileSource::FileSource(std::string path, FileSourceOptions options)
     : _path(std::move(path)), _options(std::move(options)), _parser(_options.parser) {}
@@ -105,8 +106,8 @@ geo::Result<FileFeedReport> FileSource::feedWithReport(IngestPipeline& pipeline)
                                            static_cast<long>(lineNo), required);
             longForm = columns.count("metric") && columns.count("value");
             if (!longForm && header.size() < 3)
-                return Failed::failure("no metric columns (nor metric,value) in the header",
-                                       _path, static_cast<long>(lineNo));
+                return Failed::failure("no metric columns (nor metric,value) in the header", _path,
+                                       static_cast<long>(lineNo));
             continue;
         }
         ++dataLines;

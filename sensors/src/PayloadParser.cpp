@@ -1,8 +1,8 @@
 #include "citytwin/sensors/PayloadParser.h"
 
 #include <cmath>
-#include <optional>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "citytwin/sensors/TimeFormat.h"
 

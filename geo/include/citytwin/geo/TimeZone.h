@@ -82,9 +82,9 @@ public:
 
 private:
     std::string _name;
-    std::vector<std::int64_t> _transitions;  ///< UTC seconds, ascending
-    std::vector<int> _offsetAfter;           ///< seconds east, per transition
-    int _offsetBefore = 0;                   ///< before the first transition
+    std::vector<std::int64_t> _transitions;   ///< UTC seconds, ascending
+    std::vector<int> _offsetAfter;            ///< seconds east, per transition
+    int _offsetBefore = 0;                    ///< before the first transition
     std::optional<PosixTzRule> _maybeFooter;  ///< after the last transition
 };
 

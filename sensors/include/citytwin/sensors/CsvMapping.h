@@ -40,13 +40,14 @@ struct CsvMapping {
     /// Split time: year, month, day and hour columns (minute optional).
     std::string yearColumn, monthColumn, dayColumn, hourColumn;
     std::optional<std::string> maybeMinuteColumn;
-    geo::TimeZone zone;                       ///< of the wall-clock times
+    geo::TimeZone zone;                          ///< of the wall-clock times
     std::vector<std::string> missing{"NA", ""};  ///< cell texts that mean "no value"
     std::vector<CsvSeriesColumn> columns;
 
     /// Parses a mapping's JSON text; `source` names it in messages.
-    static geo::Result<CsvMapping> parseJson(std::string_view text, const std::string& source,
-                                             const std::string& zoneinfoDir = "/usr/share/zoneinfo");
+    static geo::Result<CsvMapping> parseJson(
+        std::string_view text, const std::string& source,
+        const std::string& zoneinfoDir = "/usr/share/zoneinfo");
     static geo::Result<CsvMapping> load(const std::string& path,
                                         const std::string& zoneinfoDir = "/usr/share/zoneinfo");
 };
@@ -77,7 +78,8 @@ private:
         std::size_t index;
         const CsvSeriesColumn* series;
     };
-    std::optional<TimeMs> timeOf(const std::vector<std::string>& fields, std::string& problem) const;
+    std::optional<TimeMs> timeOf(const std::vector<std::string>& fields,
+                                 std::string& problem) const;
     bool isMissing(const std::string& cell) const;
 
     const CsvMapping* _mapping = nullptr;
