@@ -101,7 +101,8 @@ std::pair<int, int> pinsShowingTheirLevel(MainWindow& w, const QImage& image) {
         if (!image.rect().adjusted(8, 8, -8, -8).contains(px))
             continue;
         ++inView;
-        const QColor expected = toQColor(render::SensorGlyphLayer::colourOf(shown[i].level));
+        const QColor expected = toQColor(
+            render::SensorGlyphLayer::colourFor(glyphs->registry().sensors()[i], shown[i]));
         if (closeTo(image.pixelColor(px), expected))
             ++matching;
     }
@@ -200,8 +201,11 @@ TEST(SensorMonitor, seekingOnTheTimelineShowsTheAlertStateAtThatTime) {
     ASSERT_TRUE(p);
     const double dpr = w->view()->devicePixelRatioF();
     const QPoint px(int(std::lround(p->x() * dpr)), int(std::lround(p->y() * dpr)));
-    const QColor red = toQColor(render::SensorGlyphLayer::colourOf(sensors::SensorLevel::Alert));
+    // In alert: alert red, or for a PM2.5 sensor its AQI band's colour.
+    const QColor red = toQColor(render::SensorGlyphLayer::colourFor(
+        glyphs->registry().sensors()[*index], glyphs->shownStatuses()[*index]));
     if (alert->isActiveAt(clicked)) {
+        EXPECT_EQ(glyphs->shownStatuses()[*index].level, sensors::SensorLevel::Alert);
         EXPECT_TRUE(closeTo(image.pixelColor(px), red))
             << image.pixelColor(px).name().toStdString();
     }
