@@ -437,9 +437,9 @@ std::string TimeZone::formatIso8601(TimeMs utc) const {
     const CivilTime c = civilFromUtcMs(utc + offset * 1000LL);
     const int a = offset < 0 ? -offset : offset;
     char buf[48];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", c.year, c.month,
-                  c.day, c.hour, c.minute, c.second, offset < 0 ? '-' : '+', a / 3600,
-                  (a % 3600) / 60);
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03d%c%02d:%02d", c.year, c.month,
+                  c.day, c.hour, c.minute, c.second, c.millisecond, offset < 0 ? '-' : '+',
+                  a / 3600, (a % 3600) / 60);
     return buf;
 }
 

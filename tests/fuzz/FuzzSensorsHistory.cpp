@@ -59,7 +59,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         case 1: {
             auto zone = citytwin::geo::TimeZone::fromTzif(text, "fuzz");
             if (zone.ok()) {
-                for (TimeMs t : {-4'000'000'000'000LL, 0LL, 1'386'302'400'000LL, 4'000'000'000'000LL}) {
+                for (TimeMs t :
+                     {-4'000'000'000'000LL, 0LL, 1'386'302'400'000LL, 4'000'000'000'000LL}) {
                     const auto local = zone.value().toLocal(t);
                     (void)zone.value().toUtc(local);
                     (void)zone.value().formatIso8601(t);

@@ -30,7 +30,7 @@ TEST(TimeZone, shanghaiIsEightHoursAheadSince1991AndHadSummerTimeBefore) {
     EXPECT_EQ(z.toUtc(civil(1988, 7, 15, 12)), utc("1988-07-15T03:00:00Z"));
     // Far beyond the last transition the footer rule ("CST-8") applies.
     EXPECT_EQ(z.offsetAt(utc("2090-01-01T00:00:00Z")), 8 * 3600);
-    EXPECT_EQ(z.formatIso8601(utc("2013-12-06T04:00:00Z")), "2013-12-06T12:00:00+08:00");
+    EXPECT_EQ(z.formatIso8601(utc("2013-12-06T04:00:00Z")), "2013-12-06T12:00:00.000+08:00");
 }
 
 TEST(TimeZone, fixedOffsetsInEveryWrittenForm) {

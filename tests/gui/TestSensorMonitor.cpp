@@ -139,7 +139,7 @@ TEST(SensorMonitor, demoShowsEverySensorPinInTheColourOfItsState) {
     auto store = openStore(*w);
     auto stats = store.stats();
     ASSERT_TRUE(stats) << stats.messages();
-    EXPECT_EQ(stats->registeredSensors, 38);
+    EXPECT_EQ(stats->registeredSensors, 38 + 3);  // + the three recorded monitors
     EXPECT_GT(stats->readings, 38 * 1000);
     ASSERT_TRUE(stats->maybeFirstTs && stats->maybeLastTs);
     EXPECT_GT(*stats->maybeLastTs - *stats->maybeFirstTs, 23 * 60 * kMinute);
@@ -162,6 +162,71 @@ TEST(SensorMonitor, demoShowsEverySensorPinInTheColourOfItsState) {
     const auto [inView2, matching2] = pinsShowingTheirLevel(*w, hidden);
     EXPECT_LT(matching2, matching / 3) << "pins still drawn after hiding the layer";
     (void)inView2;
+}
+
+TEST(SensorMonitor, december2013SmogShowsTheRealMonitorsInChinasAqiColours) {
+    // citytwin --time 2013-12-06T12:00+08:00: the demo opens on the smog.
+    AppOptions o;
+    o.viewName = "top";
+    const qint64 t = sensors::parseIso8601("2013-12-06T12:00+08:00").value();
+    o.maybeStartTimeMs = t;
+    auto w = openDemo(o);
+    SensorMonitor* m = w->sensorMonitor();
+    ASSERT_TRUE(m->isReady());
+    ASSERT_TRUE(waitUntilShown(*w, t));
+    auto* glyphs = m->glyphs();
+    const auto jingan = glyphs->indexOf("sh-jingan");
+    ASSERT_TRUE(jingan);
+    // The recorded value at noon, imported at start from data/demo/history.
+    const sensors::SensorStatus& st = glyphs->shownStatuses()[*jingan];
+    ASSERT_TRUE(st.maybeValue);
+    EXPECT_EQ(*st.maybeValue, 607.0);
+    EXPECT_EQ(st.valueTs, t);
+    for (const char* id : {"sh-xuhui", "sh-us-consulate"}) {
+        const auto i = glyphs->indexOf(id);
+        ASSERT_TRUE(i);
+        ASSERT_TRUE(glyphs->shownStatuses()[*i].maybeValue) << id;
+        EXPECT_GT(*glyphs->shownStatuses()[*i].maybeValue, 250.0) << id;  // severely polluted
+    }
+    // The attribute panel names the band.
+    bool named = false;
+    for (const auto& [name, value] : m->liveAttributes(*jingan))
+        named = named || value.contains(QStringLiteral("severely polluted"));
+    EXPECT_TRUE(named);
+
+    // Look at the pin: China's AQI maroon (#7E0023), not the alert red.
+    w->view()->flyTo(glyphs->headPosition(*jingan), 900.0);
+    grab(*w);
+    QImage image = grab(*w);
+    image.save(test::outputDir() + "/sensors-december-2013-jingan.png");
+    auto p = w->view()->widgetPointOf(glyphs->headPosition(*jingan));
+    ASSERT_TRUE(p);
+    const double dpr = w->view()->devicePixelRatioF();
+    const QPoint px(int(std::lround(p->x() * dpr)), int(std::lround(p->y() * dpr)));
+    EXPECT_TRUE(closeTo(image.pixelColor(px), QColor(0x7E, 0x00, 0x23)))
+        << image.pixelColor(px).name().toStdString();
+
+    // The next morning (07:00, 221 µg/m³) the pin is heavily-polluted
+    // purple (#99004C); that evening (18:00, 143 µg/m³) moderately red.
+    struct Then {
+        const char* time;
+        double value;
+        QColor colour;
+        const char* png;
+    };
+    for (const Then& then : {Then{"2013-12-07T07:00+08:00", 221.0, QColor(0x99, 0x00, 0x4C),
+                                  "sensors-december-2013-jingan-purple.png"},
+                             Then{"2013-12-07T18:00+08:00", 143.0, QColor(0xFF, 0x00, 0x00),
+                                  "sensors-december-2013-jingan-red.png"}}) {
+        const qint64 at = sensors::parseIso8601(then.time).value();
+        m->seek(at);
+        ASSERT_TRUE(waitUntilShown(*w, at));
+        EXPECT_EQ(*glyphs->shownStatuses()[*jingan].maybeValue, then.value) << then.time;
+        image = grab(*w);
+        image.save(test::outputDir() + "/" + then.png);
+        EXPECT_TRUE(closeTo(image.pixelColor(px), then.colour))
+            << then.time << " " << image.pixelColor(px).name().toStdString();
+    }
 }
 
 TEST(SensorMonitor, seekingOnTheTimelineShowsTheAlertStateAtThatTime) {

@@ -81,7 +81,8 @@ TEST(SensorGlyphLayer, pm25PinsTakeChinasAqiColoursOtherKindsTheirLevel) {
     st.level = SensorLevel::Normal;
     EXPECT_EQ(SensorGlyphLayer::colourFor(pm, st),
               SensorGlyphLayer::colourOf(sensors::AqiCategory::Excellent));
-    EXPECT_EQ(SensorGlyphLayer::colourFor(noise, st), SensorGlyphLayer::colourOf(SensorLevel::Normal));
+    EXPECT_EQ(SensorGlyphLayer::colourFor(noise, st),
+              SensorGlyphLayer::colourOf(SensorLevel::Normal));
     st.level = SensorLevel::Stale;
     EXPECT_EQ(SensorGlyphLayer::colourFor(pm, st), SensorGlyphLayer::colourOf(SensorLevel::Stale));
 }

@@ -77,7 +77,7 @@ public:
     std::optional<TimeMs> toUtc(const CivilTime& local) const;
     /// The wall-clock time of an instant.
     CivilTime toLocal(TimeMs utc) const;
-    /// "2013-12-06T12:00:00+08:00" (seconds, the zone's offset at t).
+    /// "2013-12-06T12:00:00.000+08:00" (milliseconds, the zone's offset at t).
     std::string formatIso8601(TimeMs utc) const;
 
 private:

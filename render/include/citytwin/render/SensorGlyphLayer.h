@@ -22,8 +22,8 @@
 
 #include "citytwin/geo/Feature.h"
 #include "citytwin/geo/LocalFrame.h"
-#include "citytwin/sensors/SensorRegistry.h"
 #include "citytwin/sensors/AirQualityIndex.h"
+#include "citytwin/sensors/SensorRegistry.h"
 #include "citytwin/sensors/SensorStatus.h"
 
 namespace osgText {
