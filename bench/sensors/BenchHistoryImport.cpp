@@ -4,7 +4,7 @@
 // bulk insert of the same readings (SensorStore::write in 10,000-reading
 // batches, parsed beforehand) in the same run; then seek latency
 // (sceneStateAt) at random instants across the whole record, and a
-// zoomed-out history query (1 h rollups over every year) per sensor.
+// zoomed-out history query (1 h and 1 d rollups over every year) per series.
 // usage: bench_sensors_history CSV MAPPING.json WORKDIR [SEEKS]
 
 #include <algorithm>
@@ -176,18 +176,21 @@ int main(int argc, char** argv) {
                 formatIso8601(range.value().second).c_str(), values);
     printPercentiles("sceneStateAt, random instant across the record", seekMs);
     for (const auto& c : mapping.value().columns) {
-        std::vector<double> chartMs;
-        std::size_t points = 0;
-        for (int k = 0; k < 5; ++k) {
-            const auto start = Clock::now();
-            auto h = store.value().history(c.sensorId, c.metric, range.value().first,
-                                           range.value().second, Aggregation::Hour);
-            chartMs.push_back(seconds(start) * 1000);
-            points = h ? h.value().size() : 0;
+        for (const Aggregation agg : {Aggregation::Hour, Aggregation::Day}) {
+            std::vector<double> chartMs;
+            std::size_t points = 0;
+            for (int k = 0; k < 5; ++k) {
+                const auto start = Clock::now();
+                auto h = store.value().history(c.sensorId, c.metric, range.value().first,
+                                               range.value().second, agg);
+                chartMs.push_back(seconds(start) * 1000);
+                points = h ? h.value().size() : 0;
+            }
+            const std::string what = "history " + std::string(toString(agg)) +
+                                     " over the record, " + c.sensorId + " " + c.metric + " (" +
+                                     std::to_string(points) + " points)";
+            printPercentiles(what.c_str(), chartMs);
         }
-        const std::string what = "history 1h over the record, " + c.sensorId + " " + c.metric +
-                                 " (" + std::to_string(points) + " points)";
-        printPercentiles(what.c_str(), chartMs);
     }
     return 0;
 }
