@@ -1162,6 +1162,14 @@
 <context>
     <name>citytwin::app::PlaybackBar</name>
     <message>
+        <source>Go to date</source>
+        <translation>跳转到日期</translation>
+    </message>
+    <message>
+        <source>Type a date and time in Shanghai time (2013-12-06 12:00 or 2013年12月6日 12:00) and press Enter to go there</source>
+        <translation>输入上海时间的日期和时刻（2013-12-06 12:00 或 2013年12月6日 12:00），按回车跳转</translation>
+    </message>
+    <message>
         <source>Live</source>
         <translation>实时</translation>
     </message>
@@ -1194,8 +1202,8 @@
         <translation>场景时间，上海（UTC+8）</translation>
     </message>
     <message>
-        <source>Click or drag to go to a time; red bands are alerts, hatched areas are gaps in the stream</source>
-        <translation>单击或拖动以跳转到某一时刻；红色条带为告警，斜线区域为数据流中断</translation>
+        <source>Click or drag to go to a time, the wheel zooms from years to minutes; red bands are alerts, hatched areas are gaps in the stream</source>
+        <translation>单击或拖动以跳转到某一时刻，滚轮可在年与分钟之间缩放；红色条带为告警，斜线区域为数据流中断</translation>
     </message>
     <message>
         <source>Loop</source>

@@ -238,6 +238,14 @@ std::optional<QString> SensorMonitor::start(const SensorFeedOptions& options,
         if (!_service)
             return;
         _service->startSimulator(*_simulator, kSimulatorRateHz);
+        _queries->timeRange().then(
+            this, [this](SensorQueries::Answer<std::pair<sensors::TimeMs, sensors::TimeMs>> r) {
+                if (!r->ok())
+                    return;
+                _storeFirstMs = r->value().first;
+                _showDayOnTimeline = true;
+                tick();  // now: the scene answer that announces ready comes after this one
+            });
         _lastAlertRefresh = 0;
         _requestedTime = -1;  // the store has changed under the shown time
         _ready = true;
@@ -276,9 +284,17 @@ void SensorMonitor::tick() {
         _rangeTo = _maybeRangeOverride->second;
     } else {
         _rangeTo = std::max(now, t);
-        _rangeFrom = std::min(_rangeTo - 24 * kHour, t);
+        // Back to the oldest stored reading (years of recorded history).
+        _rangeFrom = std::min({_rangeTo - 24 * kHour, t, _storeFirstMs});
     }
     _bar.track()->setRange(_rangeFrom, _rangeTo);
+    // Years of history: the track opens on the day around the scene time;
+    // the wheel zooms out to all of it.
+    if (_showDayOnTimeline && !_maybeRangeOverride) {
+        _showDayOnTimeline = false;
+        if (_rangeTo - _rangeFrom > 24 * kHour)
+            _bar.track()->zoom(double(24 * kHour) / double(_rangeTo - _rangeFrom), t);
+    }
     showClock();
 
     // Live: a new state each second; playing or seeking: as fast as the

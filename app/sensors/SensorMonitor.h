@@ -11,6 +11,7 @@
 #include <QTimer>
 
 #include <atomic>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <utility>
@@ -138,6 +139,8 @@ private:
     bool _alertsInFlight = false;
     qint64 _historyCentre = -1;  ///< clock time the chart's query was centred on
     qint64 _rangeFrom = 0, _rangeTo = 0;
+    qint64 _storeFirstMs = std::numeric_limits<qint64>::max();  ///< oldest stored reading
+    bool _showDayOnTimeline = false;  ///< zoom the track to a day at the next tick
     std::optional<std::pair<qint64, qint64>> _maybeRangeOverride;
 };
 

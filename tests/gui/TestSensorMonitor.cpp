@@ -8,6 +8,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableWidget>
@@ -15,6 +16,7 @@
 #include <QTest>
 #include <QToolButton>
 #include <QTreeWidgetItem>
+#include <QWheelEvent>
 
 #include <cmath>
 
@@ -30,6 +32,7 @@
 #include "sensors/PlaybackBar.h"
 #include "sensors/SensorHistoryChart.h"
 #include "sensors/SensorMonitor.h"
+#include "sensors/TimelineTrack.h"
 #include "shell/MainWindow.h"
 #include "shell/Translations.h"
 #include "view/OsgView.h"
@@ -472,4 +475,59 @@ TEST(SensorMonitor, speaksChinese) {
         w->grab().save(test::outputDir() + "/sensors-window-zh.png");
     }
     installTranslators(*qApp, "en");
+}
+
+TEST(TimelineTrack, wheelZoomsFromYearsToMinutesAroundThePointer) {
+    TimelineTrack track;
+    track.resize(612, 46);
+    const qint64 from = sensors::parseIso8601("2013-01-29T06:00+08:00").value();
+    const qint64 to = sensors::parseIso8601("2015-12-31T23:00+08:00").value();
+    track.setRange(from, to);
+    track.show();
+    EXPECT_EQ(track.viewFrom(), from);
+    EXPECT_EQ(track.viewTo(), to);
+    auto wheel = [&](int x, int clicks) {
+        QWheelEvent e(QPointF(x, 20), track.mapToGlobal(QPointF(x, 20)), QPoint(),
+                      QPoint(0, 120 * clicks), Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase,
+                      false);
+        QApplication::sendEvent(&track, &e);
+    };
+    const int x = track.xOf(sensors::parseIso8601("2013-12-06T12:00+08:00").value());
+    const qint64 under = track.timeAt(x);
+    wheel(x, 1);  // one click in: half the span, the time under the pointer stays
+    EXPECT_NEAR(double(track.viewTo() - track.viewFrom()), double(to - from) / 2, 2.0);
+    EXPECT_NEAR(double(track.timeAt(x)), double(under), double(to - from) / 600.0);
+    for (int i = 0; i < 30; ++i)
+        wheel(x, 1);
+    EXPECT_EQ(track.viewTo() - track.viewFrom(), 10 * kMinute);  // the finest zoom
+    EXPECT_GE(track.viewFrom(), from);
+    // Every zoom paints its labels (years .. minutes) without piling them up.
+    for (int i = 0; i < 40; ++i) {
+        QImage image(track.size(), QImage::Format_ARGB32);
+        track.render(&image);
+        wheel(x, -1);
+    }
+    EXPECT_EQ(track.viewFrom(), from);  // zoomed out past the range: the whole range
+    EXPECT_EQ(track.viewTo(), to);
+}
+
+TEST(PlaybackBar, typedDatesInEitherLanguageJumpThereInShanghaiTime) {
+    const qint64 noon = sensors::parseIso8601("2013-12-06T12:00+08:00").value();
+    for (const char* typed : {"2013-12-06 12:00", "2013/12/6 12", "2013-12-06T12:00",
+                              "2013年12月6日 12:00", "2013年12月6日12时", "2013-12-06T04:00:00Z"})
+        EXPECT_EQ(parseTypedTime(QString::fromUtf8(typed)), noon) << typed;
+    EXPECT_EQ(parseTypedTime(QStringLiteral("2013-12-06")),
+              sensors::parseIso8601("2013-12-06T00:00+08:00").value());
+    for (const char* bad : {"", "yesterday", "2013-13-01", "2013-02-30 10:00", "2013-12-06 25:00"})
+        EXPECT_FALSE(parseTypedTime(QString::fromUtf8(bad))) << bad;
+
+    PlaybackBar bar;
+    QSignalSpy seeks(&bar, &PlaybackBar::seekRequested);
+    bar.goToEdit()->setText(QStringLiteral("2013年12月6日 12:00"));
+    QTest::keyClick(bar.goToEdit(), Qt::Key_Return);
+    ASSERT_EQ(seeks.count(), 1);
+    EXPECT_EQ(seeks.at(0).at(0).toLongLong(), noon);
+    bar.goToEdit()->setText(QStringLiteral("not a date"));
+    QTest::keyClick(bar.goToEdit(), Qt::Key_Return);
+    EXPECT_EQ(seeks.count(), 1);
 }

@@ -209,3 +209,28 @@ TEST(FileSource, progressCanCancelAndWhatWasSubmittedStays) {
     // Lines 2..8191 were submitted before the second progress call at line 8192.
     EXPECT_EQ(pipeline.counters().accepted, 8190u);
 }
+
+TEST(IngestService, cancelledHistoryImportKeepsWhatItCommitted) {
+    TempDir dir;
+    std::string text = "sensor,ts,pm25\n";
+    for (int i = 0; i < 20000; ++i)
+        text += "a," + std::to_string(1'386'000'000'000LL + i * 60'000LL) + ",1\n";
+    writeFile(dir.file("big.csv"), text);
+    IngestServiceOptions o;
+    o.storePath = dir.file("s.db");
+    o.overflow = OverflowPolicy::Block;
+    auto service = IngestService::open(o);
+    ASSERT_TRUE(service.ok());
+    FileSourceOptions fo;
+    int calls = 0;
+    fo.progress = [&](std::uint64_t, std::uint64_t) { return ++calls < 3; };  // Cancel, third call
+    auto fed = service.value()->feedFile(dir.file("big.csv"), fo);
+    ASSERT_TRUE(fed.ok());
+    EXPECT_TRUE(fed.value().cancelled);
+    service.value()->stop();
+    // Lines 2..12287 were read before the third progress call (line 12288).
+    EXPECT_EQ(service.value()->report().stored, 12286u);
+    auto reopened = SensorStore::open(dir.file("s.db"));
+    ASSERT_TRUE(reopened.ok());
+    EXPECT_EQ(reopened.value().stats().value().readings, 12286);
+}
