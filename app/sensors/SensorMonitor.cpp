@@ -352,7 +352,8 @@ void SensorMonitor::refreshAlerts() {
         return;
     _alertsInFlight = true;
     _lastAlertRefresh = sensors::systemNowMs();
-    const qint64 from = _rangeFrom, to = _rangeTo;
+    // The alerts of the window the track shows (a day of years, once zoomed).
+    const qint64 from = _bar.track()->viewFrom(), to = _bar.track()->viewTo();
     _queries->alerts(from, to).then(
         this, [this](SensorQueries::Answer<std::vector<sensors::AlertRecord>> r) {
             _alertsInFlight = false;
