@@ -1,11 +1,14 @@
 // citytwin-cli ingest: subscribe to an MQTT broker (or read a file) and store
 // every accepted reading in a sensor store, until a duration or a signal.
 
+#include <unistd.h>
 #include <atomic>
 #include <chrono>
 #include <csignal>
+#include <cstdio>
 #include <cstdlib>
 #include <iostream>
+#include <optional>
 #include <thread>
 
 #include "CliArgs.h"
@@ -34,6 +37,7 @@ const char* kHelp =
     "                 (disk full, read-only, damaged); never acknowledged\n"
     "  gaps N         disconnections, overflows, outages and store errors recorded\n"
     "                 during this run\n"
+    "  skipped-cells N  with --mapping: missing (NA, empty) cells, not rejections\n"
     "Payload: {\"sensor\":\"ID\",\"ts\":<epoch ms or ISO 8601 with zone>,\n"
     "          \"values\":{\"pm25\":35.2,\"noise_db\":61}}\n"
     "The sensor id may come from the topic instead (its last level: city/sensors/ID).\n"
@@ -74,6 +78,19 @@ const char* kHelp =
     "                       drop-oldest or block (back-pressure to the broker; the\n"
     "                       default with --file)\n"
     "  --retention-days D   delete raw readings older than D days (rollups kept)\n"
+    "  --mapping M.json     read the --file CSV through this mapping: time columns\n"
+    "                       (year/month/day/hour or one column), time zone, which\n"
+    "                       column is which sensor's metric and unit; NA cells skipped\n"
+    "                       and counted (docs/sensors.md \"Wide CSV with a mapping\")\n"
+    "  --max-skew DURATION  reject readings more than DURATION before the ingest clock\n"
+    "                       (e.g. 24h, 90m, 7d, or none). Default: 24h for --mqtt (a\n"
+    "                       sensor's broken clock), none for --file (recorded history)\n"
+    "  --max-future DURATION reject readings more than DURATION ahead of the ingest\n"
+    "                       clock (default 24h; none lifts it)\n"
+    "  --backfill           --mqtt stream replays recorded data: keep its original\n"
+    "                       timestamps however old (same as --max-skew none)\n"
+    "  --progress           with --file: a progress line on stderr (default when stderr\n"
+    "                       is a terminal)\n"
     "exit status: 0 on success, 1 on a runtime error, 2 on a usage error.\n";
 
 std::atomic<bool> gStop{false};
@@ -91,12 +108,76 @@ NumberSpec positive(double min, bool exclusive, const char* complaint) {
     return spec;
 }
 
+/// "24h", "90m", "30s", "7d", "1500ms" (a bare number is seconds); "none"
+/// or "off" is no limit (nullopt inside). False if the text is none of these.
+bool parseDurationMs(const std::string& text, std::optional<std::optional<TimeMs>>& out) {
+    if (text == "none" || text == "off") {
+        out = std::optional<TimeMs>{};
+        return true;
+    }
+    std::size_t end = 0;
+    double v = 0;
+    try {
+        v = std::stod(text, &end);
+    } catch (...) {
+        return false;
+    }
+    const std::string unit = text.substr(end);
+    double scale = 0;
+    if (unit == "ms")
+        scale = 1;
+    else if (unit.empty() || unit == "s")
+        scale = 1000;
+    else if (unit == "m" || unit == "min")
+        scale = 60'000;
+    else if (unit == "h")
+        scale = 3'600'000;
+    else if (unit == "d")
+        scale = 86'400'000;
+    // Up to ~100,000 years: far past any record, far from overflow.
+    if (scale == 0 || !(v >= 0) || v * scale > 3.2e18 / 1000)
+        return false;
+    out = static_cast<TimeMs>(v * scale);
+    return true;
+}
+
+/// A progress line, rewritten in place: "import 42% 120000 lines 35000 rows/s".
+class ProgressLine {
+public:
+    explicit ProgressLine(const IngestPipeline& pipeline) : _pipeline(pipeline) {}
+    bool operator()(std::uint64_t done, std::uint64_t total) {
+        const auto now = std::chrono::steady_clock::now();
+        if (now - _lastPrint < std::chrono::milliseconds(200) && done < total)
+            return !gStop;
+        _lastPrint = now;
+        const double s = std::chrono::duration<double>(now - _start).count();
+        const auto lines = _pipeline.counters().received.load();
+        std::fprintf(stderr, "\rimport %3.0f%%  %llu lines  %.0f lines/s   ",
+                     total ? 100.0 * static_cast<double>(done) / static_cast<double>(total) : 0.0,
+                     static_cast<unsigned long long>(lines),
+                     s > 0 ? static_cast<double>(lines) / s : 0.0);
+        _printed = true;
+        return !gStop;
+    }
+    void finish() {
+        if (_printed)
+            std::fputs("\n", stderr);
+    }
+
+private:
+    const IngestPipeline& _pipeline;
+    std::chrono::steady_clock::time_point _start = std::chrono::steady_clock::now(), _lastPrint;
+    bool _printed = false;
+};
+
 int runIngest(int argc, char** argv) {
-    CliArgs args("ingest", kHelp,
-                 {"--mqtt", "--topic", "--store", "--duration", "--user", "--password", "--cafile",
-                  "--qos", "--mqtt-version", "--client-id", "--file", "--registry", "--queue",
-                  "--overflow", "--retention-days", "--session-expiry", "--ack-stall"},
-                 {"--persistent-session"}, UsageLayout::HelpAfterBlankLine);
+    CliArgs args(
+        "ingest", kHelp,
+        {"--mqtt",           "--topic",     "--store",   "--duration",     "--user",
+         "--password",       "--cafile",    "--qos",     "--mqtt-version", "--client-id",
+         "--file",           "--registry",  "--queue",   "--overflow",     "--retention-days",
+         "--session-expiry", "--ack-stall", "--mapping", "--max-skew",     "--max-future"},
+        {"--persistent-session", "--backfill", "--progress"}, UsageLayout::HelpAfterBlankLine);
     if (auto exit = args.parseOrExit(argc, argv))
         return *exit;
     if (!args.positionals().empty())
@@ -154,6 +235,39 @@ int runIngest(int argc, char** argv) {
         if (!registry)
             return 1;
         options.maybeRegistry = std::move(registry).value();
+    }
+
+    // The live window: a broker stream's clocks are checked; files (and a
+    // --backfill replay) are history and keep their timestamps.
+    const bool file = args.has("--file");
+    if (args.has("--backfill") && file)
+        return args.usage("--backfill applies to --mqtt only (a --file is always history)");
+    if (args.has("--mapping") && !file)
+        return args.usage("--mapping applies to --file only");
+    PayloadParserOptions windows =
+        file || args.has("--backfill") ? PayloadParserOptions::history() : PayloadParserOptions{};
+    for (const char* option : {"--max-skew", "--max-future"}) {
+        if (auto text = args.value(option)) {
+            std::optional<std::optional<TimeMs>> parsed;
+            if (!parseDurationMs(*text, parsed))
+                return args.usage(std::string(option) + ": '" + *text +
+                                  "' is not a duration like 24h, 90m, 7d or none");
+            (std::string_view(option) == "--max-skew" ? windows.maybeMaxPastMs
+                                                      : windows.maybeMaxFutureMs) = *parsed;
+        }
+    }
+    if (args.has("--backfill") && args.has("--max-skew"))
+        return args.usage("--backfill and --max-skew exclude each other");
+    options.parser = windows;
+    FileSourceOptions fileOptions;
+    fileOptions.parser = windows;
+    if (auto path = args.value("--mapping")) {
+        auto mapping = CsvMapping::load(*path);
+        if (!mapping) {
+            std::cerr << "citytwin-cli ingest: " << mapping.messages() << '\n';
+            return 1;
+        }
+        fileOptions.maybeMapping = std::move(mapping).value();
     }
 
     MqttOptions mqtt;
@@ -222,12 +336,26 @@ int runIngest(int argc, char** argv) {
 
     int status = 0;
     const auto start = std::chrono::steady_clock::now();
-    if (auto file = args.value("--file")) {
-        auto fed = ingest.feedFile(*file);
+    std::size_t skippedCells = 0;
+    bool cancelled = false;
+    if (auto path = args.value("--file")) {
+        ProgressLine progress(ingest.pipeline());
+        if (args.has("--progress") || isatty(STDERR_FILENO))
+            fileOptions.progress = [&progress](std::uint64_t done, std::uint64_t total) {
+                return progress(done, total);
+            };
+        else
+            fileOptions.progress = [](std::uint64_t, std::uint64_t) { return !gStop; };
+        auto fed = ingest.feedFile(*path, std::move(fileOptions));
+        progress.finish();
         for (const auto& d : fed.diagnostics())
             std::cerr << d.toString() << '\n';
-        if (!fed)
+        if (!fed) {
             status = 1;
+        } else {
+            skippedCells = fed.value().skippedCells;
+            cancelled = fed.value().cancelled;
+        }
     } else {
         if (auto started = ingest.startMqtt(mqtt); !started) {
             std::cerr << "citytwin-cli ingest: " << started.messages() << '\n';
@@ -267,6 +395,11 @@ int runIngest(int argc, char** argv) {
               << "dropped " << report.dropped + report.unstoredMessages << '\n'
               << "unstored " << report.unstoredMessages << '\n'
               << "gaps " << gapsThisRun << '\n';
+    if (args.has("--mapping"))
+        std::cout << "skipped-cells " << skippedCells << '\n';
+    if (cancelled)
+        std::cerr << "citytwin-cli ingest: interrupted; everything read before the signal is "
+                     "stored\n";
     if (report.unstoredMessages > 0) {
         std::cerr << "citytwin-cli ingest: " << report.unstoredMessages << " messages ("
                   << report.unstoredReadings

@@ -4,9 +4,11 @@
 #include <iostream>
 #include <limits>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "CliArgs.h"
 #include "CliCommand.h"
+#include "citytwin/geo/TimeZone.h"
 #include "citytwin/sensors/SensorStore.h"
 #include "citytwin/sensors/TimeFormat.h"
 
@@ -17,7 +19,7 @@ using namespace citytwin::sensors;
 
 const char* kHelp =
     "usage: citytwin-cli query --store S.db --sensor ID [--metric M] [--from T] [--to T]\n"
-    "                          [--agg raw|1m|1h] [--format csv|json]\n\n"
+    "                          [--agg raw|1m|1h|1d] [--format csv|json] [--tz ZONE]\n\n"
     "Prints the stored history of sensor ID, oldest first.\n\n"
     "options:\n"
     "  --store S.db      the sensor store (opened read-only)\n"
@@ -26,12 +28,15 @@ const char* kHelp =
     "  --from T          start, inclusive: ISO 8601 with zone (2026-11-26T08:00:00+08:00)\n"
     "                    or epoch milliseconds (default: the beginning)\n"
     "  --to T            end, inclusive, same forms (default: the end)\n"
-    "  --agg A           raw (every reading, default), 1m or 1h (rollups per minute or\n"
-    "                    hour, a period listed if it starts within [from, to])\n"
-    "  --format F        csv (default) or json\n\n"
+    "  --agg A           raw (every reading, default), 1m, 1h or 1d (rollups per minute,\n"
+    "                    hour or UTC day, a period listed if it starts within [from, to])\n"
+    "  --format F        csv (default) or json\n"
+    "  --tz ZONE         print times in this zone: an IANA name (Asia/Shanghai, from the\n"
+    "                    system tz database) or an offset (+08:00); default UTC\n\n"
     "csv columns, raw:        sensor,metric,ts,ts_ms,value,ingest_ts\n"
-    "csv columns, 1m and 1h:  sensor,metric,start,start_ms,count,mean,min,max,last\n"
-    "json: an array of objects with the same keys. Times are UTC ISO 8601 with ms.\n"
+    "csv columns, 1m, 1h, 1d: sensor,metric,start,start_ms,count,mean,min,max,last\n"
+    "json: an array of objects with the same keys. Times are ISO 8601 with ms, in UTC\n"
+    "(Z) or, with --tz, with the zone's offset at that instant (+08:00).\n"
     "exit status: 0 on success (also when nothing matches), 1 on a store error,\n"
     "2 on a usage error.\n";
 
@@ -56,8 +61,8 @@ std::string csvField(const std::string& s) {
 
 int runQuery(int argc, char** argv) {
     CliArgs args("query", kHelp,
-                 {"--store", "--sensor", "--metric", "--from", "--to", "--agg", "--format"}, {},
-                 UsageLayout::HelpAfterBlankLine);
+                 {"--store", "--sensor", "--metric", "--from", "--to", "--agg", "--format", "--tz"},
+                 {}, UsageLayout::HelpAfterBlankLine);
     if (auto exit = args.parseOrExit(argc, argv))
         return *exit;
     if (!args.positionals().empty())
@@ -87,10 +92,21 @@ int runQuery(int argc, char** argv) {
     const auto aggText = args.valueOr("--agg", "raw");
     const auto agg = parseAggregation(aggText);
     if (!agg)
-        return args.usage("--agg: '" + aggText + "' is not raw, 1m or 1h");
+        return args.usage("--agg: '" + aggText + "' is not raw, 1m, 1h or 1d");
     const auto format = args.valueOr("--format", "csv");
     if (format != "csv" && format != "json")
         return args.usage("--format: '" + format + "' is not csv or json");
+
+    std::optional<geo::TimeZone> maybeZone;
+    if (auto name = args.value("--tz")) {
+        auto zone = geo::TimeZone::find(*name);
+        if (!zone)
+            return args.usage("--tz: " + zone.messages());
+        maybeZone = std::move(zone).value();
+    }
+    auto timeText = [&maybeZone](TimeMs t) {
+        return maybeZone ? maybeZone->formatIso8601(t) : formatIso8601(t);
+    };
 
     SensorStoreOptions options;
     options.readOnly = true;
@@ -127,10 +143,10 @@ int runQuery(int argc, char** argv) {
         }
         for (const auto& p : points.value()) {
             if (csv) {
-                std::cout << csvField(*sensor) << ',' << csvField(metric) << ','
-                          << formatIso8601(p.ts) << ',' << p.ts << ',';
+                std::cout << csvField(*sensor) << ',' << csvField(metric) << ',' << timeText(p.ts)
+                          << ',' << p.ts << ',';
                 if (raw)
-                    std::cout << number(p.last) << ',' << formatIso8601(p.ingestMs) << '\n';
+                    std::cout << number(p.last) << ',' << timeText(p.ingestMs) << '\n';
                 else
                     std::cout << p.count << ',' << number(p.mean) << ',' << number(p.min) << ','
                               << number(p.max) << ',' << number(p.last) << '\n';
@@ -138,12 +154,12 @@ int runQuery(int argc, char** argv) {
             }
             nlohmann::json row{{"sensor", *sensor}, {"metric", metric}};
             if (raw) {
-                row["ts"] = formatIso8601(p.ts);
+                row["ts"] = timeText(p.ts);
                 row["ts_ms"] = p.ts;
                 row["value"] = p.last;
-                row["ingest_ts"] = formatIso8601(p.ingestMs);
+                row["ingest_ts"] = timeText(p.ingestMs);
             } else {
-                row["start"] = formatIso8601(p.ts);
+                row["start"] = timeText(p.ts);
                 row["start_ms"] = p.ts;
                 row["count"] = p.count;
                 row["mean"] = p.mean;

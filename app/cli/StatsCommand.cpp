@@ -59,6 +59,7 @@ int runStats(int argc, char** argv) {
               << "last_ingest_ts: " << time(s.maybeLastIngestMs) << '\n'
               << "rollup_1m_rows: " << s.rollupMinuteRows << '\n'
               << "rollup_1h_rows: " << s.rollupHourRows << '\n'
+              << "rollup_1d_rows: " << s.rollupDayRows << '\n'
               << "rejected: " << s.rejected << '\n'
               << "gaps: " << s.gaps << '\n'
               << "overflow_dropped: " << s.overflowLost << '\n'

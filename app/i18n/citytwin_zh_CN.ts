@@ -1037,8 +1037,8 @@
         <translation>关于 citytwin</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;citytwin %1&lt;/h3&gt;&lt;p&gt;A 3D digital twin of Shanghai&apos;s information infrastructure.&lt;/p&gt;&lt;p&gt;Map data © OpenStreetMap contributors, available under the Open Database Licence (ODbL 1.0): buildings, roads, water, land use and candidate public facility sites of central Shanghai.&lt;/p&gt;&lt;p&gt;The demo&apos;s base stations and communication cables are &lt;b&gt;synthetic&lt;/b&gt; stand-ins, not real infrastructure.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;citytwin %1&lt;/h3&gt;&lt;p&gt;上海信息基础设施三维数字孪生。&lt;/p&gt;&lt;p&gt;地图数据 © OpenStreetMap 贡献者，依据开放数据库许可（ODbL 1.0）提供：上海中心城区的建筑、道路、水系、土地利用和候选公共设施点位。&lt;/p&gt;&lt;p&gt;演示中的基站和通信线路为&lt;b&gt;合成&lt;/b&gt;数据，并非真实设施。&lt;/p&gt;</translation>
+        <source>&lt;h3&gt;citytwin %1&lt;/h3&gt;&lt;p&gt;A 3D digital twin of Shanghai&apos;s information infrastructure.&lt;/p&gt;&lt;p&gt;Map data © OpenStreetMap contributors, available under the Open Database Licence (ODbL 1.0): buildings, roads, water, land use and candidate public facility sites of central Shanghai.&lt;/p&gt;&lt;p&gt;The demo&apos;s base stations and communication cables are &lt;b&gt;synthetic&lt;/b&gt; stand-ins, not real infrastructure.&lt;/p&gt;&lt;p&gt;Recorded PM2.5 of Shanghai, 2013–2015 (Jing&apos;an, Xuhui and US Consulate monitors): Liang et al. (2016), &quot;PM2.5 Data of Five Chinese Cities&quot;, UCI Machine Learning Repository, licensed CC BY 4.0.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;citytwin %1&lt;/h3&gt;&lt;p&gt;上海信息基础设施三维数字孪生。&lt;/p&gt;&lt;p&gt;地图数据 © OpenStreetMap 贡献者，依据开放数据库许可（ODbL 1.0）提供：上海中心城区的建筑、道路、水系、土地利用和候选公共设施点位。&lt;/p&gt;&lt;p&gt;演示中的基站和通信线路为&lt;b&gt;合成&lt;/b&gt;数据，并非真实设施。&lt;/p&gt;&lt;p&gt;上海 2013–2015 年 PM2.5 记录（静安、徐汇和美国领事馆监测点）：Liang 等（2016），“PM2.5 Data of Five Chinese Cities”，UCI 机器学习数据库，依据 CC BY 4.0 许可。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&amp;Import into project…</source>
@@ -1174,6 +1174,14 @@
 <context>
     <name>citytwin::app::PlaybackBar</name>
     <message>
+        <source>Go to date</source>
+        <translation>跳转到日期</translation>
+    </message>
+    <message>
+        <source>Type a date and time in Shanghai time (2013-12-06 12:00 or 2013年12月6日 12:00) and press Enter to go there</source>
+        <translation>输入上海时间的日期和时刻（2013-12-06 12:00 或 2013年12月6日 12:00），按回车跳转</translation>
+    </message>
+    <message>
         <source>Live</source>
         <translation>实时</translation>
     </message>
@@ -1206,8 +1214,8 @@
         <translation>场景时间，上海（UTC+8）</translation>
     </message>
     <message>
-        <source>Click or drag to go to a time; red bands are alerts, hatched areas are gaps in the stream</source>
-        <translation>单击或拖动以跳转到某一时刻；红色条带为告警，斜线区域为数据流中断</translation>
+        <source>Click or drag to go to a time, the wheel zooms from years to minutes; red bands are alerts, hatched areas are gaps in the stream</source>
+        <translation>单击或拖动以跳转到某一时刻，滚轮可在年与分钟之间缩放；红色条带为告警，斜线区域为数据流中断</translation>
     </message>
     <message>
         <source>Loop</source>
@@ -1392,6 +1400,72 @@
 </context>
 <context>
     <name>citytwin::app::SensorMonitor</name>
+    <message>
+        <source>Cannot read the history mapping:
+%1</source>
+        <translation>无法读取历史数据映射：
+%1</translation>
+    </message>
+    <message>
+        <source>Importing recorded sensor history: %1%</source>
+        <translation>正在导入传感器历史记录：%1%</translation>
+    </message>
+    <message>
+        <source>Recorded sensor history not imported: %1</source>
+        <translation>传感器历史记录未导入：%1</translation>
+    </message>
+    <message>
+        <source>History import cancelled: the %1 readings committed so far are kept</source>
+        <translation>历史导入已取消：已提交的 %1 条读数予以保留</translation>
+    </message>
+    <message>
+        <source>Imported %1 readings of recorded sensor history (%2 missing cells skipped)</source>
+        <translation>已导入 %1 条传感器历史读数（跳过 %2 个缺失单元格）</translation>
+    </message>
+    <message>
+        <source>excellent</source>
+        <translation>优</translation>
+    </message>
+    <message>
+        <source>good</source>
+        <translation>良</translation>
+    </message>
+    <message>
+        <source>lightly polluted</source>
+        <translation>轻度污染</translation>
+    </message>
+    <message>
+        <source>moderately polluted</source>
+        <translation>中度污染</translation>
+    </message>
+    <message>
+        <source>heavily polluted</source>
+        <translation>重度污染</translation>
+    </message>
+    <message>
+        <source>severely polluted</source>
+        <translation>严重污染</translation>
+    </message>
+    <message>
+        <source>state</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>measured</source>
+        <translation>测量时间</translation>
+    </message>
+    <message>
+        <source>AQI band (HJ 633-2012)</source>
+        <translation>AQI 级别（HJ 633-2012）</translation>
+    </message>
+    <message>
+        <source>%1 (IAQI %2)</source>
+        <translation>%1（IAQI %2）</translation>
+    </message>
     <message>
         <source>The sensors are already running</source>
         <translation>传感器已在运行</translation>

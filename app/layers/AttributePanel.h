@@ -15,6 +15,8 @@ class AttributePanel : public QTableWidget {
 public:
     explicit AttributePanel(QWidget* parent = nullptr);
     void showFeature(const std::optional<render::PickHit>& hit);
+    /// Adds a row after the feature's (e.g. a sensor's state at the scene time).
+    void appendRow(const QString& name, const QString& value);
     void retranslate();
 };
 

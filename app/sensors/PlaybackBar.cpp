@@ -5,9 +5,13 @@
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
+#include <QRegularExpression>
 #include <QStyle>
 #include <QTimeZone>
 #include <QToolButton>
+
+#include "citytwin/sensors/TimeFormat.h"
 
 namespace citytwin::app {
 
@@ -15,6 +19,33 @@ QString shanghaiTimeText(qint64 t, bool withSeconds) {
     static const QTimeZone tz(8 * 3600);
     return QDateTime::fromMSecsSinceEpoch(t, tz).toString(
         withSeconds ? QStringLiteral("yyyy-MM-dd HH:mm:ss") : QStringLiteral("yyyy-MM-dd HH:mm"));
+}
+
+std::optional<qint64> parseTypedTime(const QString& typed) {
+    const QString text = typed.trimmed();
+    if (auto t = sensors::parseUserTime(text.toStdString()))
+        return *t;
+    // Chinese dates (2013年12月6日 12时30分) and slashes become 2013-12-6 12:30.
+    QString s = text;
+    s.replace(QStringLiteral("年"), QStringLiteral("-"))
+        .replace(QStringLiteral("月"), QStringLiteral("-"))
+        .replace(QStringLiteral("日"), QStringLiteral(" "))
+        .replace(QStringLiteral("时"), QStringLiteral(":"))
+        .replace(QStringLiteral("点"), QStringLiteral(":"))
+        .replace(QStringLiteral("分"), QString())
+        .replace(QLatin1Char('/'), QLatin1Char('-'))
+        .replace(QLatin1Char('T'), QLatin1Char(' '));
+    static const QRegularExpression re(
+        QStringLiteral("^(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:\\s*(\\d{1,2})(?::(\\d{1,2})?)?)?\\s*$"));
+    const auto m = re.match(s.simplified());
+    if (!m.hasMatch())
+        return std::nullopt;
+    const QDate date(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt());
+    const QTime time(m.captured(4).toInt(), m.captured(5).toInt());
+    if (!date.isValid() || !time.isValid())
+        return std::nullopt;
+    static const QTimeZone tz(8 * 3600);
+    return QDateTime(date, time, tz).toMSecsSinceEpoch();
 }
 
 const std::vector<double>& PlaybackBar::speeds() {
@@ -43,6 +74,9 @@ PlaybackBar::PlaybackBar(QWidget* parent) : QWidget(parent) {
     _time = new QLabel(this);
     _time->setObjectName("sceneTime");
     _time->setMinimumWidth(_time->fontMetrics().horizontalAdvance("0000-00-00 00:00:00 (0000×)"));
+    _goTo = new QLineEdit(this);
+    _goTo->setObjectName("goToTime");
+    _goTo->setMaximumWidth(_goTo->fontMetrics().horizontalAdvance("0000-00-00 00:00__"));
     _track = new TimelineTrack(this);
     _track->setObjectName("timeline");
     row->addWidget(_live);
@@ -50,6 +84,7 @@ PlaybackBar::PlaybackBar(QWidget* parent) : QWidget(parent) {
     row->addWidget(_loop);
     row->addWidget(_speed);
     row->addWidget(_time);
+    row->addWidget(_goTo);
     row->addWidget(_track, 1);
 
     connect(_live, &QToolButton::clicked, this, [this] {
@@ -65,6 +100,16 @@ PlaybackBar::PlaybackBar(QWidget* parent) : QWidget(parent) {
     connect(_loop, &QToolButton::toggled, this, &PlaybackBar::loopToggled);
     connect(_speed, &QComboBox::activated, this, [this] { emit rateChosen(chosenRate()); });
     connect(_track, &TimelineTrack::seekRequested, this, &PlaybackBar::seekRequested);
+    connect(_goTo, &QLineEdit::returnPressed, this, [this] {
+        const auto t = parseTypedTime(_goTo->text());
+        _goTo->setStyleSheet(t ? QString() : QStringLiteral("color: #d03030"));
+        if (!t)
+            return;
+        // Zoomed in elsewhere: show the whole range again, the cursor on it.
+        if (*t < _track->viewFrom() || *t > _track->viewTo())
+            _track->zoom(1e9, *t);
+        emit seekRequested(*t);
+    });
     retranslate();
 }
 
@@ -103,9 +148,13 @@ void PlaybackBar::retranslate() {
     _loop->setToolTip(tr("Play the timeline's range over and over"));
     _speed->setToolTip(tr("Playback speed (times real time)"));
     _time->setToolTip(tr("Scene time, Shanghai (UTC+8)"));
+    _goTo->setPlaceholderText(tr("Go to date"));
+    _goTo->setToolTip(
+        tr("Type a date and time in Shanghai time (2013-12-06 12:00 or "
+           "2013年12月6日 12:00) and press Enter to go there"));
     _track->setToolTip(
-        tr("Click or drag to go to a time; red bands are alerts, hatched areas "
-           "are gaps in the stream"));
+        tr("Click or drag to go to a time, the wheel zooms from years to minutes; red "
+           "bands are alerts, hatched areas are gaps in the stream"));
 }
 
 }  // namespace citytwin::app

@@ -10,6 +10,8 @@
 #include <algorithm>
 
 #include "citytwin/render/CityScene.h"
+#include "citytwin/sensors/AirQualityIndex.h"
+#include "citytwin/sensors/CsvMapping.h"
 #include "citytwin/sensors/IngestService.h"
 #include "citytwin/sensors/SensorSimulator.h"
 #include "citytwin/sensors/SensorStatus.h"
@@ -91,6 +93,7 @@ SensorMonitor::~SensorMonitor() {
 }
 
 void SensorMonitor::stop() {
+    _cancelImport->store(true);
     _timer.stop();
     if (_service)
         _service->stop();
@@ -112,9 +115,31 @@ std::optional<QString> SensorMonitor::start(const SensorFeedOptions& options,
     }
     QDir().mkpath(QFileInfo(options.storePath).absolutePath());
 
+    // The recorded monitors are shown and alerted on like the others; the
+    // simulator only makes up readings for the registry's own sensors.
+    sensors::SensorRegistry shown = registry.value();
+    if (!options.historyRegistryCsv.isEmpty()) {
+        auto recorded =
+            sensors::SensorRegistry::importCsv(options.historyRegistryCsv.toStdString());
+        if (!recorded)
+            return tr("Cannot read the sensor registry:\n%1")
+                .arg(fromDiagnostics(recorded.messages()));
+        for (const auto& s : recorded.value().sensors())
+            shown.add(s);
+    }
+    std::optional<sensors::FileSourceOptions> maybeHistory;
+    if (!options.historyCsv.isEmpty()) {
+        auto mapping = sensors::CsvMapping::load(options.historyMapping.toStdString());
+        if (!mapping)
+            return tr("Cannot read the history mapping:\n%1")
+                .arg(fromDiagnostics(mapping.messages()));
+        maybeHistory.emplace();
+        maybeHistory->maybeMapping = std::move(mapping).value();
+    }
+
     sensors::IngestServiceOptions io;
     io.storePath = options.storePath.toStdString();
-    io.maybeRegistry = registry.value();
+    io.maybeRegistry = shown;
     // The simulator's backfill must not lose history to the queue's default
     // drop policy; a broker stream keeps the documented DropNewest.
     if (options.mqttBroker.isEmpty())
@@ -144,7 +169,7 @@ std::optional<QString> SensorMonitor::start(const SensorFeedOptions& options,
                 Qt::QueuedConnection);
     });
 
-    _glyphs = new render::SensorGlyphLayer(registry.value(), frame);
+    _glyphs = new render::SensorGlyphLayer(shown, frame);
     _scene.enqueueLayer(render::SensorGlyphLayer::kLayerId, _glyphs->node());
 
     if (options.maybeStartTimeMs)
@@ -174,13 +199,53 @@ std::optional<QString> SensorMonitor::start(const SensorFeedOptions& options,
     const qint64 from = (now - kBackfill) / kBackfillStep * kBackfillStep;
     sensors::IngestService* svc = _service.get();
     const sensors::SensorSimulator* sim = _simulator.get();
-    QtConcurrent::run([svc, sim, from, now] {
+    const std::string historyPath = options.historyCsv.toStdString();
+    auto cancel = _cancelImport;
+    QPointer<SensorMonitor> self(this);
+    QtConcurrent::run([svc, sim, from, now, maybeHistory, historyPath, cancel, self]() mutable {
         sensors::SimulatorSource::backfill(*sim, svc->pipeline(), from, now, kBackfillStep);
         svc->writer().flush();
+        if (!maybeHistory)
+            return;
+        auto say = [self](const QString& message) {
+            QMetaObject::invokeMethod(
+                self.data(),
+                [self, message] {
+                    if (self)
+                        emit self->historyProgress(message);
+                },
+                Qt::QueuedConnection);
+        };
+        maybeHistory->progress = [say, cancel](std::uint64_t done, std::uint64_t total) {
+            say(tr("Importing recorded sensor history: %1%").arg(total ? 100 * done / total : 0));
+            return !cancel->load();
+        };
+        const auto storedBefore = svc->report().stored;
+        auto fed = svc->feedFile(historyPath, *maybeHistory);
+        svc->writer().flush();
+        const auto stored = svc->report().stored - storedBefore;
+        if (!fed)
+            say(tr("Recorded sensor history not imported: %1")
+                    .arg(QString::fromStdString(fed.messages())));
+        else if (fed.value().cancelled)
+            say(tr("History import cancelled: the %1 readings committed so far are kept")
+                    .arg(stored));
+        else
+            say(tr("Imported %1 readings of recorded sensor history (%2 missing cells skipped)")
+                    .arg(stored)
+                    .arg(fed.value().skippedCells));
     }).then(this, [this] {
         if (!_service)
             return;
         _service->startSimulator(*_simulator, kSimulatorRateHz);
+        _queries->timeRange().then(
+            this, [this](SensorQueries::Answer<std::pair<sensors::TimeMs, sensors::TimeMs>> r) {
+                if (!r->ok())
+                    return;
+                _storeFirstMs = r->value().first;
+                _showDayOnTimeline = true;
+                tick();  // now: the scene answer that announces ready comes after this one
+            });
         _lastAlertRefresh = 0;
         _requestedTime = -1;  // the store has changed under the shown time
         _ready = true;
@@ -219,9 +284,17 @@ void SensorMonitor::tick() {
         _rangeTo = _maybeRangeOverride->second;
     } else {
         _rangeTo = std::max(now, t);
-        _rangeFrom = std::min(_rangeTo - 24 * kHour, t);
+        // Back to the oldest stored reading (years of recorded history).
+        _rangeFrom = std::min({_rangeTo - 24 * kHour, t, _storeFirstMs});
     }
     _bar.track()->setRange(_rangeFrom, _rangeTo);
+    // Years of history: the track opens on the day around the scene time;
+    // the wheel zooms out to all of it.
+    if (_showDayOnTimeline && !_maybeRangeOverride) {
+        _showDayOnTimeline = false;
+        if (_rangeTo - _rangeFrom > 24 * kHour)
+            _bar.track()->zoom(double(24 * kHour) / double(_rangeTo - _rangeFrom), t);
+    }
     showClock();
 
     // Live: a new state each second; playing or seeking: as fast as the
@@ -296,7 +369,8 @@ void SensorMonitor::refreshAlerts() {
         return;
     _alertsInFlight = true;
     _lastAlertRefresh = sensors::systemNowMs();
-    const qint64 from = _rangeFrom, to = _rangeTo;
+    // The alerts of the window the track shows (a day of years, once zoomed).
+    const qint64 from = _bar.track()->viewFrom(), to = _bar.track()->viewTo();
     _queries->alerts(from, to).then(
         this, [this](SensorQueries::Answer<std::vector<sensors::AlertRecord>> r) {
             _alertsInFlight = false;
@@ -360,6 +434,48 @@ void SensorMonitor::showSensor(const std::string& sensorId) {
             _historyCentre = -1;
             refreshHistory();
         });
+}
+
+namespace {
+QString aqiCategoryText(sensors::AqiCategory c) {
+    switch (c) {
+        case sensors::AqiCategory::Excellent:
+            return SensorMonitor::tr("excellent");
+        case sensors::AqiCategory::Good:
+            return SensorMonitor::tr("good");
+        case sensors::AqiCategory::LightlyPolluted:
+            return SensorMonitor::tr("lightly polluted");
+        case sensors::AqiCategory::ModeratelyPolluted:
+            return SensorMonitor::tr("moderately polluted");
+        case sensors::AqiCategory::HeavilyPolluted:
+            return SensorMonitor::tr("heavily polluted");
+        case sensors::AqiCategory::SeverelyPolluted:
+            return SensorMonitor::tr("severely polluted");
+    }
+    return {};
+}
+}  // namespace
+
+std::vector<std::pair<QString, QString>> SensorMonitor::liveAttributes(std::size_t i) const {
+    std::vector<std::pair<QString, QString>> rows;
+    if (!_glyphs || i >= _glyphs->shownStatuses().size() || i >= _glyphs->registry().size())
+        return rows;
+    const sensors::SensorInfo& info = _glyphs->registry().sensors()[i];
+    const sensors::SensorStatus& st = _glyphs->shownStatuses()[i];
+    rows.push_back({tr("state"), QString::fromUtf8(sensors::toString(st.level).data())});
+    if (!st.maybeValue)
+        return rows;
+    rows.push_back({tr("value"), QStringLiteral("%1 %2")
+                                     .arg(*st.maybeValue, 0, 'f', 1)
+                                     .arg(QString::fromStdString(info.unit))});
+    rows.push_back({tr("measured"), QString::fromStdString(sensors::formatIso8601(st.valueTs))});
+    if (sensors::isPm25Metric(info.metric)) {
+        const int iaqi = sensors::pm25Iaqi(*st.maybeValue);
+        rows.push_back(
+            {tr("AQI band (HJ 633-2012)"),
+             tr("%1 (IAQI %2)").arg(aqiCategoryText(sensors::aqiCategoryOf(iaqi))).arg(iaqi)});
+    }
+    return rows;
 }
 
 void SensorMonitor::refreshHistory() {

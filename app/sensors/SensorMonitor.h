@@ -10,8 +10,12 @@
 #include <QString>
 #include <QTimer>
 
+#include <atomic>
+#include <limits>
 #include <memory>
 #include <optional>
+#include <utility>
+#include <vector>
 
 #include "citytwin/geo/LocalFrame.h"
 #include "citytwin/render/FeaturePicker.h"
@@ -43,6 +47,12 @@ struct SensorFeedOptions {
     bool freshStore = false;                 ///< delete storePath first (the simulated demo store)
     std::optional<qint64> maybeStartTimeMs;  ///< start paused there (else Live)
     std::uint64_t simulatorSeed = 20231201;
+    /// Recorded history imported at start (off the GUI thread, with
+    /// progress): its sensors are shown beside the registry's, and its CSV
+    /// is read through the mapping (docs/sensors.md). Empty: none.
+    QString historyRegistryCsv;
+    QString historyCsv;
+    QString historyMapping;
 };
 
 class SensorMonitor : public QObject {
@@ -74,6 +84,9 @@ public:
     void setRangeOverride(std::optional<std::pair<qint64, qint64>> maybeRange);
     /// Jumps the clock to t and shows it (what a click on the timeline does).
     void seek(qint64 t);
+    /// Rows for the attribute panel about a pin's state now: value, level
+    /// and, for PM2.5, China's AQI band (HJ 633-2012).
+    std::vector<std::pair<QString, QString>> liveAttributes(std::size_t sensorIndex) const;
 
 signals:
     /// The pins show the state at t.
@@ -86,6 +99,8 @@ signals:
     void alertsRefreshed();
     /// Problems worth a status-bar line (store errors, broker trouble).
     void problem(const QString& message);
+    /// Progress of the recorded-history import: a status-bar line.
+    void historyProgress(const QString& message);
 
 public slots:
     void onFeaturePicked(const std::optional<render::PickHit>& hit);
@@ -113,6 +128,8 @@ private:
     QString _storePath;
     QTimer _timer;
 
+    /// Set by stop(): a running history import ends at its next progress call.
+    std::shared_ptr<std::atomic<bool>> _cancelImport = std::make_shared<std::atomic<bool>>(false);
     bool _ready = false;
     bool _readyAnnounced = false;
     bool _sceneInFlight = false;
@@ -125,6 +142,8 @@ private:
     bool _alertsInFlight = false;
     qint64 _historyCentre = -1;  ///< clock time the chart's query was centred on
     qint64 _rangeFrom = 0, _rangeTo = 0;
+    qint64 _storeFirstMs = std::numeric_limits<qint64>::max();  ///< oldest stored reading
+    bool _showDayOnTimeline = false;  ///< zoom the track to a day at the next tick
     std::optional<std::pair<qint64, qint64>> _maybeRangeOverride;
 };
 

@@ -5,8 +5,10 @@
 #include <QMouseEvent>
 #include <QPainter>
 #include <QTimeZone>
+#include <QWheelEvent>
 
 #include <algorithm>
+#include <cmath>
 #include <iterator>
 
 namespace citytwin::app {
@@ -14,6 +16,9 @@ namespace citytwin::app {
 namespace {
 constexpr qint64 kMinute = 60'000;
 constexpr qint64 kHour = 60 * kMinute;
+/// Label steps in time of day; past the last, calendar units.
+constexpr qint64 kSteps[] = {5 * kMinute, 15 * kMinute, 30 * kMinute, kHour,     2 * kHour,
+                             3 * kHour,   6 * kHour,    12 * kHour,   24 * kHour};
 /// Shanghai has no daylight saving: a fixed offset needs no tz database.
 const QTimeZone& shanghai() {
     static const QTimeZone tz(8 * 3600);
@@ -33,9 +38,43 @@ void TimelineTrack::setRange(qint64 fromMs, qint64 toMs) {
         toMs = fromMs + kMinute;
     if (fromMs == _from && toMs == _to)
         return;
+    // A window showing the range's end follows it (live); another stays put.
+    const bool followsEnd = zoomed() && _viewTo == _to;
     _from = fromMs;
     _to = toMs;
+    if (zoomed()) {  // keep the zoomed window inside the (moving) range
+        const qint64 span = std::min(_viewTo - _viewFrom, _to - _from);
+        _viewFrom = followsEnd ? _to - span : std::clamp(_viewFrom, _from, _to - span);
+        _viewTo = _viewFrom + span;
+        if (span >= _to - _from)
+            _viewFrom = _viewTo = 0;
+    }
     update();
+}
+
+void TimelineTrack::zoom(double factor, qint64 aroundMs) {
+    const qint64 from = viewFrom(), to = viewTo();
+    const qint64 span = std::max<qint64>(
+        10 * kMinute, qint64(std::llround(double(to - from) * std::max(factor, 1e-6))));
+    if (span >= _to - _from) {
+        _viewFrom = _viewTo = 0;
+        update();
+        return;
+    }
+    // The time under the pointer stays under the pointer.
+    const double f = double(aroundMs - from) / double(std::max<qint64>(1, to - from));
+    const qint64 start = aroundMs - qint64(std::llround(f * double(span)));
+    _viewFrom = std::clamp(start, _from, _to - span);
+    _viewTo = _viewFrom + span;
+    update();
+}
+
+void TimelineTrack::wheelEvent(QWheelEvent* e) {
+    const int steps = e->angleDelta().y() / 120;
+    if (steps == 0)
+        return QWidget::wheelEvent(e);
+    zoom(std::pow(0.5, steps), timeAt(int(e->position().x())));
+    e->accept();
 }
 
 void TimelineTrack::setCursorTime(qint64 t) {
@@ -66,53 +105,70 @@ QRect TimelineTrack::trackRect() const {
 
 int TimelineTrack::xOf(qint64 t) const {
     const QRect r = trackRect();
-    const double f = double(t - _from) / double(_to - _from);
+    const qint64 from = viewFrom(), to = viewTo();
+    const double f = double(t - from) / double(to - from);
     return r.left() + int(std::lround(std::clamp(f, 0.0, 1.0) * r.width()));
 }
 
 qint64 TimelineTrack::timeAt(int x) const {
     const QRect r = trackRect();
+    const qint64 from = viewFrom(), to = viewTo();
     const double f = std::clamp(double(x - r.left()) / std::max(1, r.width()), 0.0, 1.0);
-    return _from + qint64(std::llround(f * double(_to - _from)));
+    return from + qint64(std::llround(f * double(to - from)));
 }
 
-void TimelineTrack::paintEvent(QPaintEvent*) {
-    QPainter p(this);
-    p.setRenderHint(QPainter::Antialiasing, false);
-    const QRect r = trackRect();
-    p.fillRect(rect(), palette().window());
-    p.fillRect(r, QColor(38, 44, 56));
-
-    // Stream gaps (disconnects, overflows): nothing is known there.
-    for (const TimelineMark& g : _gaps) {
-        const int x0 = xOf(g.fromMs);
-        const int x1 = xOf(g.open ? _to : g.toMs);
-        p.fillRect(QRect(x0, r.top(), std::max(2, x1 - x0), r.height()),
-                   QBrush(QColor(140, 140, 150), Qt::BDiagPattern));
-    }
-
-    // Hour ticks, labelled every few hours so that labels never overlap.
-    // Labels at least ~56 px apart, on round Shanghai hours or minutes.
-    const qint64 span = _to - _from;
-    static const qint64 steps[] = {5 * kMinute, 15 * kMinute, 30 * kMinute, kHour,     2 * kHour,
-                                   3 * kHour,   6 * kHour,    12 * kHour,   24 * kHour};
-    const double msPerPixel = double(span) / std::max(1, r.width());
-    qint64 labelEvery = steps[std::size(steps) - 1];
-    for (qint64 s : steps)
-        if (double(s) / msPerPixel >= 56.0) {
-            labelEvery = s;
+void TimelineTrack::drawCalendarLabels(QPainter& p, const QRect& r, double msPerPixel) {
+    // Days, months or years in Shanghai time, at least ~56 px apart.
+    struct Unit {
+        int days, months, years;
+        const char* format;
+    };
+    static const Unit units[] = {{1, 0, 0, "MM-dd"},   {2, 0, 0, "MM-dd"},   {7, 0, 0, "MM-dd"},
+                                 {0, 1, 0, "yyyy-MM"}, {0, 3, 0, "yyyy-MM"}, {0, 6, 0, "yyyy-MM"},
+                                 {0, 0, 1, "yyyy"},    {0, 0, 2, "yyyy"},    {0, 0, 5, "yyyy"},
+                                 {0, 0, 10, "yyyy"}};
+    const double day = 24.0 * double(kHour);
+    const Unit* unit = &units[std::size(units) - 1];
+    for (const Unit& u : units)
+        if ((u.days + u.months * 30.44 + u.years * 365.25) * day / msPerPixel >= 56.0) {
+            unit = &u;
             break;
         }
+    const qint64 from = viewFrom(), to = viewTo();
+    QDate d = QDateTime::fromMSecsSinceEpoch(from, shanghai()).date();
+    d = unit->years    ? QDate(d.year() - d.year() % unit->years, 1, 1)
+        : unit->months ? QDate(d.year(), 1 + (d.month() - 1) / unit->months * unit->months, 1)
+                       : d;
+    for (int guard = 0; guard < 2000; ++guard) {
+        const qint64 t = QDateTime(d, QTime(0, 0), shanghai()).toMSecsSinceEpoch();
+        if (t > to)
+            break;
+        if (t >= from) {
+            const int x = xOf(t);
+            p.setPen(QColor(90, 98, 115));
+            p.drawLine(x, r.bottom() - 8, x, r.bottom());
+            p.setPen(palette().color(QPalette::WindowText));
+            p.drawText(QRect(x - 30, r.bottom() + 1, 60, 14), Qt::AlignHCenter | Qt::AlignTop,
+                       d.toString(QString::fromLatin1(unit->format)));
+        }
+        d = unit->years    ? d.addYears(unit->years)
+            : unit->months ? d.addMonths(unit->months)
+                           : d.addDays(unit->days);
+    }
+}
+
+void TimelineTrack::drawHourLabels(QPainter& p, const QRect& r, double msPerPixel,
+                                   qint64 labelEvery) {
     qint64 tickEvery = labelEvery;
-    for (qint64 s : steps)
+    for (qint64 s : kSteps)
         if (s < labelEvery && labelEvery % s == 0 && double(s) / msPerPixel >= 8.0) {
             tickEvery = s;
             break;
         }
     const qint64 offset = 8 * kHour;  // label in Shanghai time
-    qint64 first = ((_from + offset) / tickEvery + 1) * tickEvery - offset;
+    qint64 first = ((viewFrom() + offset) / tickEvery + 1) * tickEvery - offset;
     p.setFont(font());
-    for (qint64 t = first; t <= _to; t += tickEvery) {
+    for (qint64 t = first; t <= viewTo(); t += tickEvery) {
         const int x = xOf(t);
         const bool labelled = (t + offset) % labelEvery == 0;
         p.setPen(QColor(90, 98, 115));
@@ -125,12 +181,43 @@ void TimelineTrack::paintEvent(QPaintEvent*) {
                        text);
         }
     }
+}
 
+void TimelineTrack::paintEvent(QPaintEvent*) {
+    QPainter p(this);
+    p.setRenderHint(QPainter::Antialiasing, false);
+    const QRect r = trackRect();
+    p.fillRect(rect(), palette().window());
+    p.fillRect(r, QColor(38, 44, 56));
+
+    // Stream gaps (disconnects, overflows): nothing is known there.
+    for (const TimelineMark& g : _gaps) {
+        const int x0 = xOf(g.fromMs);
+        const int x1 = xOf(g.open ? viewTo() : g.toMs);
+        p.fillRect(QRect(x0, r.top(), std::max(2, x1 - x0), r.height()),
+                   QBrush(QColor(140, 140, 150), Qt::BDiagPattern));
+    }
+
+    // Hour ticks, labelled every few hours so that labels never overlap.
+    // Labels at least ~56 px apart, on round Shanghai hours or minutes;
+    // past a day per label, calendar days, months and years.
+    const qint64 span = viewTo() - viewFrom();
+    const double msPerPixel = double(span) / std::max(1, r.width());
+    qint64 labelEvery = 0;
+    for (qint64 s : kSteps)
+        if (double(s) / msPerPixel >= 56.0) {
+            labelEvery = s;
+            break;
+        }
+    if (labelEvery == 0)
+        drawCalendarLabels(p, r, msPerPixel);
+    else
+        drawHourLabels(p, r, msPerPixel, labelEvery);
     // Alerts: a band from raise to clear, a tick at the raise.
     const int bandTop = r.top() + 4;
     for (const TimelineMark& a : _alerts) {
         const int x0 = xOf(a.fromMs);
-        const int x1 = xOf(a.open ? _to : a.toMs);
+        const int x1 = xOf(a.open ? viewTo() : a.toMs);
         const QColor c = a.acknowledged ? QColor(230, 150, 60) : QColor(235, 45, 45);
         p.fillRect(QRect(x0, bandTop, std::max(2, x1 - x0), 6), c);
         p.fillRect(QRect(x0 - 1, bandTop, 3, r.height() - 8), c);

@@ -2,7 +2,9 @@
 // TimelineTrack: the time axis under the 3D view. Hour ticks in Shanghai
 // time, stream gaps shaded, one marker per alert (from raise to clear), the
 // open scenario's events as diamonds, and the playback cursor; clicking or dragging asks to seek
-// there, the arrow keys step a minute (Shift: an hour).
+// there, the arrow keys step a minute (Shift: an hour). The wheel zooms the
+// shown window inside the range (years down to ten minutes) around the
+// pointer; labels switch from minutes to days, months and years.
 
 #include <QWidget>
 
@@ -31,6 +33,12 @@ public:
     void setRange(qint64 fromMs, qint64 toMs);
     qint64 rangeFrom() const { return _from; }
     qint64 rangeTo() const { return _to; }
+    /// The window shown (the whole range until zoomed), ms.
+    qint64 viewFrom() const { return zoomed() ? _viewFrom : _from; }
+    qint64 viewTo() const { return zoomed() ? _viewTo : _to; }
+    /// Zooms by factor (< 1: in) around time t; clamped to the range and to
+    /// at least ten minutes. factor >= the range shows the whole range again.
+    void zoom(double factor, qint64 aroundMs);
     void setCursorTime(qint64 t);
     qint64 cursorTime() const { return _cursor; }
     void setAlerts(std::vector<TimelineMark> marks);
@@ -55,11 +63,16 @@ protected:
     void mousePressEvent(QMouseEvent* e) override;
     void mouseMoveEvent(QMouseEvent* e) override;
     void keyPressEvent(QKeyEvent* e) override;
+    void wheelEvent(QWheelEvent* e) override;
 
 private:
     QRect trackRect() const;
+    bool zoomed() const { return _viewTo > _viewFrom; }
+    void drawCalendarLabels(QPainter& p, const QRect& r, double msPerPixel);
+    void drawHourLabels(QPainter& p, const QRect& r, double msPerPixel, qint64 labelEvery);
 
     qint64 _from = 0, _to = 1;
+    qint64 _viewFrom = 0, _viewTo = 0;  ///< zoomed window; empty: the whole range
     qint64 _cursor = 0;
     std::vector<TimelineMark> _alerts;
     std::vector<TimelineMark> _gaps;

@@ -130,6 +130,15 @@ MainWindow::MainWindow(AppOptions options, QWidget* parent)
 
     _sensors = new SensorMonitor(*_scene, *_view, *_playback, *_alertPanel, *_history, this);
     connect(_view, &OsgView::featurePicked, _sensors, &SensorMonitor::onFeaturePicked);
+    // After showFeature (connected above): a pin's state at the scene time.
+    connect(_view, &OsgView::featurePicked, this,
+            [this](const std::optional<render::PickHit>& hit) {
+                if (hit && hit->layerId == render::SensorGlyphLayer::kLayerId)
+                    for (const auto& [name, value] : _sensors->liveAttributes(hit->featureIndex))
+                        _attributes->appendRow(name, value);
+            });
+    connect(_sensors, &SensorMonitor::historyProgress, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 10000); });
     connect(_sensors, &SensorMonitor::problem, this, [this](const QString& message) {
         LogChannel::instance().write(geo::LogLevel::Warning, "sensors: " + message);
         statusBar()->showMessage(message, 8000);

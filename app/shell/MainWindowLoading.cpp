@@ -183,6 +183,13 @@ void MainWindow::startSensors() {
         if (!demo)
             return;  // the user's own data: sensors only when asked for
         feed.registryCsv = findDemoDirectory() + "/sensors.csv";
+        // The demo's real monitors and their 2013-2015 record (data/demo/history).
+        const QString history = findDemoDirectory() + "/history/";
+        if (_options.mqttBroker.isEmpty() && QFileInfo::exists(history + "monitors.csv")) {
+            feed.historyRegistryCsv = history + "monitors.csv";
+            feed.historyCsv = history + "shanghai_pm25_2013-2015.csv";
+            feed.historyMapping = history + "shanghai_pm25_2013-2015.mapping.json";
+        }
     }
     feed.mqttBroker = _options.mqttBroker;
     feed.mqttTopic = _options.mqttTopic;

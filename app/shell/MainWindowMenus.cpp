@@ -185,7 +185,10 @@ void MainWindow::showAbout() {
            "Licence (ODbL 1.0): buildings, roads, water, land use and candidate public "
            "facility sites of central Shanghai.</p>"
            "<p>The demo's base stations and communication cables are <b>synthetic</b> "
-           "stand-ins, not real infrastructure.</p>")
+           "stand-ins, not real infrastructure.</p>"
+           "<p>Recorded PM2.5 of Shanghai, 2013–2015 (Jing'an, Xuhui and US "
+           "Consulate monitors): Liang et al. (2016), \"PM2.5 Data of Five Chinese Cities\", "
+           "UCI Machine Learning Repository, licensed CC BY 4.0.</p>")
             .arg(QStringLiteral(CITYTWIN_VERSION)));
 }
 

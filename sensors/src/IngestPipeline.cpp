@@ -8,9 +8,14 @@ IngestPipeline::IngestPipeline(IngestQueue& queue, PayloadParser parser, Clock c
     : _queue(queue), _parser(parser), _clock(clock ? std::move(clock) : Clock(systemNowMs)) {}
 
 void IngestPipeline::submitPayload(std::string_view topic, std::string_view payload) {
+    submitPayload(topic, payload, _parser);
+}
+
+void IngestPipeline::submitPayload(std::string_view topic, std::string_view payload,
+                                   const PayloadParser& parser) {
     ++_counters.received;
     const TimeMs now = _clock();
-    auto parsed = _parser.parse(topic, payload, now);
+    auto parsed = parser.parse(topic, payload, now);
     if (!parsed) {
         const auto& d = parsed.diagnostics().front();
         std::string reason = d.field.empty() ? d.message : d.field + ": " + d.message;

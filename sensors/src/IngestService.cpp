@@ -51,6 +51,11 @@ geo::Result<std::size_t> IngestService::feedFile(const std::string& path, FileFo
     return FileSource(path, format).feed(*_pipeline);
 }
 
+geo::Result<FileFeedReport> IngestService::feedFile(const std::string& path,
+                                                    FileSourceOptions options) {
+    return FileSource(path, std::move(options)).feedWithReport(*_pipeline);
+}
+
 void IngestService::stop() {
     if (_stopped)
         return;

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "citytwin/sensors/TimeFormat.h"
 
@@ -22,7 +23,41 @@ bool isPrintableId(std::string_view id) {
     return true;
 }
 
+/// "24 h", "90 min", "1500 ms": a window as the rejection names it.
+std::string describeWindow(TimeMs ms) {
+    if (ms % 3'600'000 == 0)
+        return std::to_string(ms / 3'600'000) + " h";
+    if (ms % 60'000 == 0)
+        return std::to_string(ms / 60'000) + " min";
+    if (ms % 1000 == 0)
+        return std::to_string(ms / 1000) + " s";
+    return std::to_string(ms) + " ms";
+}
+
+/// Why ts lies outside the window around the ingest clock, if it does.
+/// Computed without overflow for any pair of 64-bit times.
+std::optional<std::string> clockWindowProblem(TimeMs ts, TimeMs ingestMs,
+                                              const PayloadParserOptions& o) {
+    TimeMs diff = 0;
+    const bool overflow = __builtin_sub_overflow(ts, ingestMs, &diff);
+    const bool future = overflow ? ts > ingestMs : diff > 0;
+    const auto& limit = future ? o.maybeMaxFutureMs : o.maybeMaxPastMs;
+    if (!limit)
+        return std::nullopt;
+    const bool outside = overflow || (future ? diff > *limit : diff < -*limit);
+    if (!outside)
+        return std::nullopt;
+    return "timestamp " + formatIso8601(ts) + " is more than " + describeWindow(*limit) +
+           (future ? " ahead of" : " behind") + " the ingest clock " + formatIso8601(ingestMs);
+}
+
 }  // namespace
+
+PayloadParserOptions PayloadParserOptions::history() {
+    PayloadParserOptions o;
+    o.maybeMaxPastMs.reset();
+    return o;
+}
 
 std::string_view PayloadParser::sensorIdFromTopic(std::string_view topic) {
     while (!topic.empty() && topic.back() == '/')
@@ -43,11 +78,8 @@ geo::Status PayloadParser::validate(const Reading& r) const {
                                     "values");
     if (!std::isfinite(r.value))
         return geo::Status::failure("not a finite number", {}, 0, "values." + r.metric);
-    if (std::llabs(r.ts - r.ingestMs) > _options.maxClockSkewMs)
-        return geo::Status::failure("timestamp " + formatIso8601(r.ts) +
-                                        " is more than 24 h from the ingest clock " +
-                                        formatIso8601(r.ingestMs),
-                                    {}, 0, "ts");
+    if (auto why = clockWindowProblem(r.ts, r.ingestMs, _options))
+        return geo::Status::failure(std::move(*why), {}, 0, "ts");
     return geo::Done{};
 }
 

@@ -35,6 +35,12 @@ CREATE TABLE IF NOT EXISTS rollup_1h(
     series INTEGER NOT NULL, start INTEGER NOT NULL, n INTEGER NOT NULL, sum REAL NOT NULL,
     min REAL NOT NULL, max REAL NOT NULL, last_ts INTEGER NOT NULL, last_value REAL NOT NULL,
     PRIMARY KEY(series, start)) WITHOUT ROWID;
+-- Days are UTC days (start = a multiple of 86,400,000 ms): the chart zoomed
+-- out to years reads a few hundred rows per series.
+CREATE TABLE IF NOT EXISTS rollup_1d(
+    series INTEGER NOT NULL, start INTEGER NOT NULL, n INTEGER NOT NULL, sum REAL NOT NULL,
+    min REAL NOT NULL, max REAL NOT NULL, last_ts INTEGER NOT NULL, last_value REAL NOT NULL,
+    PRIMARY KEY(series, start)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS rejected(
     id INTEGER PRIMARY KEY, ingest_ms INTEGER NOT NULL, topic TEXT NOT NULL,
     reason TEXT NOT NULL, size INTEGER NOT NULL, first_bytes BLOB);
@@ -128,6 +134,7 @@ SensorStore::Impl::~Impl() {
     insertReading = {};
     upsertMinute = {};
     upsertHour = {};
+    upsertDay = {};
     insertSeries = {};
     insertRejected = {};
     insertGap = {};
@@ -277,6 +284,7 @@ Result<SensorStore> SensorStore::open(const std::string& path, SensorStoreOption
                      " VALUES (?1,?2,?3,?4,?5)") &&
              prepare(d.upsertMinute, std::string("INSERT INTO rollup_1m") + kUpsertRollup) &&
              prepare(d.upsertHour, std::string("INSERT INTO rollup_1h") + kUpsertRollup) &&
+             prepare(d.upsertDay, std::string("INSERT INTO rollup_1d") + kUpsertRollup) &&
              prepare(d.insertSeries, "INSERT INTO series(sensor, metric) VALUES (?1, ?2)") &&
              prepare(d.insertRejected,
                      "INSERT INTO rejected(ingest_ms, topic, reason, size, first_bytes)"
@@ -364,7 +372,7 @@ Result<WriteSummary> SensorStore::write(std::span<const Reading> readings,
             return a.first < b.first;
         return readings[a.second].ts < readings[b.second].ts;
     });
-    std::map<std::pair<std::int64_t, TimeMs>, Rollup> minutes, hours;
+    std::map<std::pair<std::int64_t, TimeMs>, Rollup> minutes, hours, days;
     for (const auto& [series, i] : order) {
         const auto& r = readings[i];
         d.insertReading.bind(1, periodStart(r.ts, kMinuteMs) / kMinuteMs)
@@ -384,8 +392,10 @@ Result<WriteSummary> SensorStore::write(std::span<const Reading> readings,
         summary.isNew[i] = true;
         minutes[{series, periodStart(r.ts, kMinuteMs)}].add(r.ts, r.value);
         hours[{series, periodStart(r.ts, kHourMs)}].add(r.ts, r.value);
+        days[{series, periodStart(r.ts, kDayMs)}].add(r.ts, r.value);
     }
-    if (!upsertRollups(d.upsertMinute, minutes) || !upsertRollups(d.upsertHour, hours))
+    if (!upsertRollups(d.upsertMinute, minutes) || !upsertRollups(d.upsertHour, hours) ||
+        !upsertRollups(d.upsertDay, days))
         return fail("cannot update rollups");
 
     for (const auto& r : rejected) {

@@ -14,6 +14,7 @@ namespace citytwin::sensors {
 
 inline constexpr TimeMs kMinuteMs = 60'000;
 inline constexpr TimeMs kHourMs = 3'600'000;
+inline constexpr TimeMs kDayMs = 86'400'000;
 
 /// Floor division, so that times before 1970 land in the right period.
 inline TimeMs periodStart(TimeMs t, TimeMs period) {
@@ -42,6 +43,7 @@ struct SensorStore::Impl {
     // Prepared once (writer side).
     detail::Statement insertReading, upsertMinute, upsertHour, insertSeries, insertRejected,
         insertGap, updateGap, insertAlert, clearAlert, markAlive;
+    detail::Statement upsertDay;  // rollup_1d
     // Prepared once (query side).
     detail::Statement lastBeforeMinute, rawInMinute, activeAlertsAt;
 

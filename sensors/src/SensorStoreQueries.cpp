@@ -44,6 +44,8 @@ std::string_view toString(Aggregation a) {
             return "1m";
         case Aggregation::Hour:
             return "1h";
+        case Aggregation::Day:
+            return "1d";
     }
     return "raw";
 }
@@ -55,6 +57,8 @@ std::optional<Aggregation> parseAggregation(std::string_view text) {
         return Aggregation::Minute;
     if (text == "1h")
         return Aggregation::Hour;
+    if (text == "1d")
+        return Aggregation::Day;
     return std::nullopt;
 }
 
@@ -105,11 +109,15 @@ Result<std::vector<HistoryPoint>> SensorStore::history(const std::string& sensor
             return sqlFailure(d, "cannot query history");
         return points;
     }
-    const TimeMs period = aggregation == Aggregation::Minute ? kMinuteMs : kHourMs;
-    detail::Statement s(d.db,
-                        std::string("SELECT start, n, sum, min, max, last_ts, last_value FROM ") +
-                            (aggregation == Aggregation::Minute ? "rollup_1m" : "rollup_1h") +
-                            " WHERE series = ?1 AND start BETWEEN ?2 AND ?3 ORDER BY start");
+    const TimeMs period = aggregation == Aggregation::Minute ? kMinuteMs
+                          : aggregation == Aggregation::Hour ? kHourMs
+                                                             : kDayMs;
+    const char* table = aggregation == Aggregation::Minute ? "rollup_1m"
+                        : aggregation == Aggregation::Hour ? "rollup_1h"
+                                                           : "rollup_1d";
+    detail::Statement s(
+        d.db, std::string("SELECT start, n, sum, min, max, last_ts, last_value FROM ") + table +
+                  " WHERE series = ?1 AND start BETWEEN ?2 AND ?3 ORDER BY start");
     if (!s.valid())
         return sqlFailure(d, "cannot query rollups");
     s.bind(1, series).bind(2, periodStart(fromMs, period)).bind(3, toMs);
@@ -305,6 +313,7 @@ Result<StoreStats> SensorStore::stats() {
               scalar("SELECT count(*) FROM sensors", st.registeredSensors) &&
               scalar("SELECT count(*) FROM rollup_1m", st.rollupMinuteRows) &&
               scalar("SELECT count(*) FROM rollup_1h", st.rollupHourRows) &&
+              scalar("SELECT count(*) FROM rollup_1d", st.rollupDayRows) &&
               scalar("SELECT count(*) FROM rejected", st.rejected) &&
               scalar("SELECT count(*) FROM gaps", st.gaps) &&
               scalar("SELECT coalesce(sum(lost), 0) FROM gaps WHERE kind = 'overflow'",

@@ -9,6 +9,7 @@
 #include <QComboBox>
 #include <QFile>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableWidget>
@@ -16,6 +17,7 @@
 #include <QTest>
 #include <QToolButton>
 #include <QTreeWidgetItem>
+#include <QWheelEvent>
 
 #include <cmath>
 
@@ -31,6 +33,7 @@
 #include "sensors/PlaybackBar.h"
 #include "sensors/SensorHistoryChart.h"
 #include "sensors/SensorMonitor.h"
+#include "sensors/TimelineTrack.h"
 #include "shell/MainWindow.h"
 #include "shell/Translations.h"
 #include "view/OsgView.h"
@@ -102,7 +105,8 @@ std::pair<int, int> pinsShowingTheirLevel(MainWindow& w, const QImage& image) {
         if (!image.rect().adjusted(8, 8, -8, -8).contains(px))
             continue;
         ++inView;
-        const QColor expected = toQColor(render::SensorGlyphLayer::colourOf(shown[i].level));
+        const QColor expected = toQColor(
+            render::SensorGlyphLayer::colourFor(glyphs->registry().sensors()[i], shown[i]));
         if (closeTo(image.pixelColor(px), expected))
             ++matching;
     }
@@ -113,7 +117,10 @@ std::pair<int, int> pinsShowingTheirLevel(MainWindow& w, const QImage& image) {
 std::optional<sensors::AlertRecord> longestClosedAlert(sensors::SensorStore& store) {
     auto range = store.timeRange();
     EXPECT_TRUE(range) << range.messages();
-    auto alerts = store.alerts(range->first, range->second);
+    // The simulated day only: the recorded monitors' 2013-2015 alerts are
+    // years before the track's day.
+    auto alerts = store.alerts(
+        std::max<sensors::TimeMs>(range->first, range->second - 24 * 60 * kMinute), range->second);
     EXPECT_TRUE(alerts) << alerts.messages();
     std::optional<sensors::AlertRecord> best;
     for (const auto& a : alerts.value())
@@ -139,7 +146,7 @@ TEST(SensorMonitor, demoShowsEverySensorPinInTheColourOfItsState) {
     auto store = openStore(*w);
     auto stats = store.stats();
     ASSERT_TRUE(stats) << stats.messages();
-    EXPECT_EQ(stats->registeredSensors, 38);
+    EXPECT_EQ(stats->registeredSensors, 38 + 3);  // + the three recorded monitors
     EXPECT_GT(stats->readings, 38 * 1000);
     ASSERT_TRUE(stats->maybeFirstTs && stats->maybeLastTs);
     EXPECT_GT(*stats->maybeLastTs - *stats->maybeFirstTs, 23 * 60 * kMinute);
@@ -164,6 +171,71 @@ TEST(SensorMonitor, demoShowsEverySensorPinInTheColourOfItsState) {
     (void)inView2;
 }
 
+TEST(SensorMonitor, december2013SmogShowsTheRealMonitorsInChinasAqiColours) {
+    // citytwin --time 2013-12-06T12:00+08:00: the demo opens on the smog.
+    AppOptions o;
+    o.viewName = "top";
+    const qint64 t = sensors::parseIso8601("2013-12-06T12:00+08:00").value();
+    o.maybeStartTimeMs = t;
+    auto w = openDemo(o);
+    SensorMonitor* m = w->sensorMonitor();
+    ASSERT_TRUE(m->isReady());
+    ASSERT_TRUE(waitUntilShown(*w, t));
+    auto* glyphs = m->glyphs();
+    const auto jingan = glyphs->indexOf("sh-jingan");
+    ASSERT_TRUE(jingan);
+    // The recorded value at noon, imported at start from data/demo/history.
+    const sensors::SensorStatus& st = glyphs->shownStatuses()[*jingan];
+    ASSERT_TRUE(st.maybeValue);
+    EXPECT_EQ(*st.maybeValue, 607.0);
+    EXPECT_EQ(st.valueTs, t);
+    for (const char* id : {"sh-xuhui", "sh-us-consulate"}) {
+        const auto i = glyphs->indexOf(id);
+        ASSERT_TRUE(i);
+        ASSERT_TRUE(glyphs->shownStatuses()[*i].maybeValue) << id;
+        EXPECT_GT(*glyphs->shownStatuses()[*i].maybeValue, 250.0) << id;  // severely polluted
+    }
+    // The attribute panel names the band.
+    bool named = false;
+    for (const auto& [name, value] : m->liveAttributes(*jingan))
+        named = named || value.contains(QStringLiteral("severely polluted"));
+    EXPECT_TRUE(named);
+
+    // Look at the pin: China's AQI maroon (#7E0023), not the alert red.
+    w->view()->flyTo(glyphs->headPosition(*jingan), 900.0);
+    grab(*w);
+    QImage image = grab(*w);
+    image.save(test::outputDir() + "/sensors-december-2013-jingan.png");
+    auto p = w->view()->widgetPointOf(glyphs->headPosition(*jingan));
+    ASSERT_TRUE(p);
+    const double dpr = w->view()->devicePixelRatioF();
+    const QPoint px(int(std::lround(p->x() * dpr)), int(std::lround(p->y() * dpr)));
+    EXPECT_TRUE(closeTo(image.pixelColor(px), QColor(0x7E, 0x00, 0x23)))
+        << image.pixelColor(px).name().toStdString();
+
+    // The next morning (07:00, 221 µg/m³) the pin is heavily-polluted
+    // purple (#99004C); that evening (18:00, 143 µg/m³) moderately red.
+    struct Then {
+        const char* time;
+        double value;
+        QColor colour;
+        const char* png;
+    };
+    for (const Then& then : {Then{"2013-12-07T07:00+08:00", 221.0, QColor(0x99, 0x00, 0x4C),
+                                  "sensors-december-2013-jingan-purple.png"},
+                             Then{"2013-12-07T18:00+08:00", 143.0, QColor(0xFF, 0x00, 0x00),
+                                  "sensors-december-2013-jingan-red.png"}}) {
+        const qint64 at = sensors::parseIso8601(then.time).value();
+        m->seek(at);
+        ASSERT_TRUE(waitUntilShown(*w, at));
+        EXPECT_EQ(*glyphs->shownStatuses()[*jingan].maybeValue, then.value) << then.time;
+        image = grab(*w);
+        image.save(test::outputDir() + "/" + then.png);
+        EXPECT_TRUE(closeTo(image.pixelColor(px), then.colour))
+            << then.time << " " << image.pixelColor(px).name().toStdString();
+    }
+}
+
 TEST(SensorMonitor, seekingOnTheTimelineShowsTheAlertStateAtThatTime) {
     AppOptions o;
     o.viewName = "top";
@@ -179,6 +251,11 @@ TEST(SensorMonitor, seekingOnTheTimelineShowsTheAlertStateAtThatTime) {
     // Click the timeline in the middle of the alert.
     TimelineTrack* track = w->playbackBar()->track();
     const qint64 middle = alert->raisedMs + (*alert->maybeClearedMs - alert->raisedMs) / 2;
+    // Years of recorded history are stored: the track shows the last day.
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] { return track->viewTo() - track->viewFrom() <= 25 * 60 * kMinute; }, 5000))
+        << track->viewFrom() << " .. " << track->viewTo() << " of " << track->rangeFrom() << " .. "
+        << track->rangeTo();
     QTest::mouseClick(track, Qt::LeftButton, Qt::NoModifier,
                       QPoint(track->xOf(middle), track->height() / 2));
     const qint64 clicked = m->clock().now();
@@ -201,8 +278,11 @@ TEST(SensorMonitor, seekingOnTheTimelineShowsTheAlertStateAtThatTime) {
     ASSERT_TRUE(p);
     const double dpr = w->view()->devicePixelRatioF();
     const QPoint px(int(std::lround(p->x() * dpr)), int(std::lround(p->y() * dpr)));
-    const QColor red = toQColor(render::SensorGlyphLayer::colourOf(sensors::SensorLevel::Alert));
+    // In alert: alert red, or for a PM2.5 sensor its AQI band's colour.
+    const QColor red = toQColor(render::SensorGlyphLayer::colourFor(
+        glyphs->registry().sensors()[*index], glyphs->shownStatuses()[*index]));
     if (alert->isActiveAt(clicked)) {
+        EXPECT_EQ(glyphs->shownStatuses()[*index].level, sensors::SensorLevel::Alert);
         EXPECT_TRUE(closeTo(image.pixelColor(px), red))
             << image.pixelColor(px).name().toStdString();
     }
@@ -230,8 +310,18 @@ TEST(SensorMonitor, seekingOnTheTimelineShowsTheAlertStateAtThatTime) {
                           QPoint(track->xOf(before), track->height() / 2));
         ASSERT_TRUE(waitUntilShown(*w, m->clock().now()));
         image = grab(*w);
-        EXPECT_FALSE(closeTo(image.pixelColor(px), red))
+        // Not in alert then: the level's colour, or a PM2.5 pin's AQI band
+        // (which may be the same band as during the alert).
+        const auto& sensor = glyphs->registry().sensors()[*index];
+        const auto& then = glyphs->shownStatuses()[*index];
+        EXPECT_NE(then.level, sensors::SensorLevel::Alert);
+        EXPECT_TRUE(closeTo(image.pixelColor(px),
+                            toQColor(render::SensorGlyphLayer::colourFor(sensor, then))))
             << image.pixelColor(px).name().toStdString();
+        if (!sensors::isPm25Metric(sensor.metric)) {
+            EXPECT_FALSE(closeTo(image.pixelColor(px), red))
+                << image.pixelColor(px).name().toStdString();
+        }
         image.save(test::outputDir() + "/sensors-before-alert.png");
     }
 }
@@ -243,8 +333,9 @@ TEST(SensorMonitor, acknowledgingAnAlertIsStoredWithTheOperatorsName) {
     AlertPanel* panel = w->alertPanel();
     ASSERT_TRUE(QTest::qWaitFor([&] { return !panel->alerts().empty(); }, 15000));
     auto store = openStore(*w);
+    // The panel lists the alerts of the window the track shows.
     auto all =
-        store.alerts(w->playbackBar()->track()->rangeFrom(), w->playbackBar()->track()->rangeTo());
+        store.alerts(w->playbackBar()->track()->viewFrom(), w->playbackBar()->track()->viewTo());
     ASSERT_TRUE(all);
     EXPECT_NEAR(double(panel->alerts().size()), double(all->size()),
                 2.0);  // live alerts may arrive
@@ -449,4 +540,59 @@ TEST(SensorMonitor, speaksChinese) {
         w->grab().save(test::outputDir() + "/sensors-window-zh.png");
     }
     installTranslators(*qApp, "en");
+}
+
+TEST(TimelineTrack, wheelZoomsFromYearsToMinutesAroundThePointer) {
+    TimelineTrack track;
+    track.resize(612, 46);
+    const qint64 from = sensors::parseIso8601("2013-01-29T06:00+08:00").value();
+    const qint64 to = sensors::parseIso8601("2015-12-31T23:00+08:00").value();
+    track.setRange(from, to);
+    track.show();
+    EXPECT_EQ(track.viewFrom(), from);
+    EXPECT_EQ(track.viewTo(), to);
+    auto wheel = [&](int x, int clicks) {
+        QWheelEvent e(QPointF(x, 20), track.mapToGlobal(QPointF(x, 20)), QPoint(),
+                      QPoint(0, 120 * clicks), Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase,
+                      false);
+        QApplication::sendEvent(&track, &e);
+    };
+    const int x = track.xOf(sensors::parseIso8601("2013-12-06T12:00+08:00").value());
+    const qint64 under = track.timeAt(x);
+    wheel(x, 1);  // one click in: half the span, the time under the pointer stays
+    EXPECT_NEAR(double(track.viewTo() - track.viewFrom()), double(to - from) / 2, 2.0);
+    EXPECT_NEAR(double(track.timeAt(x)), double(under), double(to - from) / 600.0);
+    for (int i = 0; i < 30; ++i)
+        wheel(x, 1);
+    EXPECT_EQ(track.viewTo() - track.viewFrom(), 10 * kMinute);  // the finest zoom
+    EXPECT_GE(track.viewFrom(), from);
+    // Every zoom paints its labels (years .. minutes) without piling them up.
+    for (int i = 0; i < 40; ++i) {
+        QImage image(track.size(), QImage::Format_ARGB32);
+        track.render(&image);
+        wheel(x, -1);
+    }
+    EXPECT_EQ(track.viewFrom(), from);  // zoomed out past the range: the whole range
+    EXPECT_EQ(track.viewTo(), to);
+}
+
+TEST(PlaybackBar, typedDatesInEitherLanguageJumpThereInShanghaiTime) {
+    const qint64 noon = sensors::parseIso8601("2013-12-06T12:00+08:00").value();
+    for (const char* typed : {"2013-12-06 12:00", "2013/12/6 12", "2013-12-06T12:00",
+                              "2013年12月6日 12:00", "2013年12月6日12时", "2013-12-06T04:00:00Z"})
+        EXPECT_EQ(parseTypedTime(QString::fromUtf8(typed)), noon) << typed;
+    EXPECT_EQ(parseTypedTime(QStringLiteral("2013-12-06")),
+              sensors::parseIso8601("2013-12-06T00:00+08:00").value());
+    for (const char* bad : {"", "yesterday", "2013-13-01", "2013-02-30 10:00", "2013-12-06 25:00"})
+        EXPECT_FALSE(parseTypedTime(QString::fromUtf8(bad))) << bad;
+
+    PlaybackBar bar;
+    QSignalSpy seeks(&bar, &PlaybackBar::seekRequested);
+    bar.goToEdit()->setText(QStringLiteral("2013年12月6日 12:00"));
+    QTest::keyClick(bar.goToEdit(), Qt::Key_Return);
+    ASSERT_EQ(seeks.count(), 1);
+    EXPECT_EQ(seeks.at(0).at(0).toLongLong(), noon);
+    bar.goToEdit()->setText(QStringLiteral("not a date"));
+    QTest::keyClick(bar.goToEdit(), Qt::Key_Return);
+    EXPECT_EQ(seeks.count(), 1);
 }

@@ -61,6 +61,32 @@ void update(osg::Node* node) {
 
 }  // namespace
 
+TEST(SensorGlyphLayer, pm25PinsTakeChinasAqiColoursOtherKindsTheirLevel) {
+    sensors::SensorInfo pm;
+    pm.metric = "pm25";
+    sensors::SensorInfo noise;
+    noise.kind = sensors::SensorKind::Noise;
+    noise.metric = "noise_db";
+    sensors::SensorStatus st;
+    st.level = SensorLevel::Alert;
+    st.maybeValue = 607.0;  // Jing'an, 2013-12-06 12:00
+    const osg::Vec4 maroon = SensorGlyphLayer::colourFor(pm, st);
+    EXPECT_NEAR(maroon.r(), 0x7E / 255.0, 1e-6);
+    EXPECT_NEAR(maroon.g(), 0x00 / 255.0, 1e-6);
+    EXPECT_NEAR(maroon.b(), 0x23 / 255.0, 1e-6);
+    st.maybeValue = 200.0;  // heavily polluted: purple #99004C
+    EXPECT_NEAR(SensorGlyphLayer::colourFor(pm, st).r(), 0x99 / 255.0, 1e-6);
+    EXPECT_NEAR(SensorGlyphLayer::colourFor(pm, st).b(), 0x4C / 255.0, 1e-6);
+    st.maybeValue = 35.0;
+    st.level = SensorLevel::Normal;
+    EXPECT_EQ(SensorGlyphLayer::colourFor(pm, st),
+              SensorGlyphLayer::colourOf(sensors::AqiCategory::Excellent));
+    EXPECT_EQ(SensorGlyphLayer::colourFor(noise, st),
+              SensorGlyphLayer::colourOf(SensorLevel::Normal));
+    st.level = SensorLevel::Stale;
+    EXPECT_EQ(SensorGlyphLayer::colourFor(pm, st), SensorGlyphLayer::colourOf(SensorLevel::Stale));
+}
+
 TEST(SensorGlyphLayer, pinsStandAtTheirSensorsInTheLocalFrame) {
     const geo::LocalFrame frame({121.50, 31.23, 0.0});
     osg::ref_ptr<SensorGlyphLayer> layer = new SensorGlyphLayer(registry(), frame);
@@ -106,8 +132,9 @@ TEST(SensorGlyphLayer, statusesChangeColoursOnlyInTheUpdatePhase) {
 
     update(root.get());
     EXPECT_EQ(layer->shownTime(), 12345);
-    EXPECT_EQ((*colours)[0], SensorGlyphLayer::colourOf(SensorLevel::Alert));
-    EXPECT_EQ((*colours)[1], SensorGlyphLayer::colourOf(SensorLevel::Normal));
+    // PM2.5 pins with a value show their AQI band; a stale one its level.
+    EXPECT_EQ((*colours)[0], SensorGlyphLayer::colourOf(sensors::AqiCategory::ModeratelyPolluted));
+    EXPECT_EQ((*colours)[1], SensorGlyphLayer::colourOf(sensors::AqiCategory::Excellent));
     EXPECT_EQ((*colours)[2], SensorGlyphLayer::colourOf(SensorLevel::Stale));
     osg::Geometry* halos = geometryNamed(root.get(), "sensor-alert-halos");
     ASSERT_NE(halos, nullptr);

@@ -47,9 +47,11 @@ protected:
         return p;
     }
 
-    std::unique_ptr<IngestService> service(const std::string& db) const {
+    std::unique_ptr<IngestService> service(const std::string& db,
+                                           PayloadParserOptions parser = {}) const {
         IngestServiceOptions o;
         o.storePath = db;
+        o.parser = parser;
         auto s = IngestService::open(o);
         EXPECT_TRUE(s.ok()) << s.messages();
         return std::move(s).value();
@@ -133,6 +135,49 @@ TEST_F(MqttIngestTest, rejectsMalformedPayloadsAndKeepsGoing) {
     EXPECT_EQ(topics.size(), 6u);
     EXPECT_EQ(rejected.value()[4].size, 65u * 1024);
     EXPECT_NE(rejected.value()[4].reason.find("cap"), std::string::npos);
+}
+
+TEST_F(MqttIngestTest, liveStreamRejectsASkewedClockAndABackfillKeepsRecordedTimes) {
+    // The December 2013 smog at Jing'an, replayed through the broker.
+    const TimeMs recorded = parseIso8601("2013-12-06T12:00:00+08:00").value();
+    for (const bool backfill : {false, true}) {
+        auto ingest = service(dir.file(backfill ? "backfill.db" : "live.db"),
+                              backfill ? PayloadParserOptions::history() : PayloadParserOptions{});
+        ASSERT_TRUE(ingest->startMqtt(options()).ok());
+        ASSERT_TRUE(waitFor([&] { return ingest->maybeMqtt()->isConnected(); }));
+        auto pub = publisher();
+        const TimeMs now = systemNowMs();
+        ASSERT_TRUE(
+            pub->publish("city/sensors/sh-jingan", payload("sh-jingan", recorded, 607)).ok());
+        ASSERT_TRUE(
+            pub->publish("city/sensors/late", payload("late", now - 25 * 3'600'000LL, 1)).ok());
+        ASSERT_TRUE(
+            pub->publish("city/sensors/ahead", payload("ahead", now + 25 * 3'600'000LL, 1)).ok());
+        ASSERT_TRUE(pub->publish("city/sensors/ok", payload("ok", now, 1)).ok());
+        pub->disconnect();
+        ASSERT_TRUE(waitFor([&] { return ingest->report().received == 4; }));
+        ingest->stop();
+        auto& store = ingest->writer().store();
+        auto h = store.history("sh-jingan", "pm25", recorded, recorded, Aggregation::Raw);
+        ASSERT_TRUE(h.ok());
+        auto rejected = store.rejected(10);
+        ASSERT_TRUE(rejected.ok());
+        std::set<std::string> topics;
+        for (const auto& r : rejected.value()) {
+            topics.insert(r.topic);
+            EXPECT_EQ(r.reason.rfind("ts: timestamp", 0), 0u) << r.reason;
+        }
+        if (backfill) {
+            // Old is history; ahead of the clock is still a broken clock.
+            ASSERT_EQ(h.value().size(), 1u);
+            EXPECT_EQ(h.value()[0].last, 607.0);
+            EXPECT_EQ(topics, (std::set<std::string>{"city/sensors/ahead"}));
+        } else {
+            EXPECT_TRUE(h.value().empty());
+            EXPECT_EQ(topics, (std::set<std::string>{"city/sensors/sh-jingan", "city/sensors/late",
+                                                     "city/sensors/ahead"}));
+        }
+    }
 }
 
 TEST_F(MqttIngestTest, reconnectsAfterABrokerRestartRecordsTheGapAndStoresNothingTwice) {

@@ -6,6 +6,7 @@
 
 #include "TempDir.h"
 #include "citytwin/sensors/SensorStore.h"
+#include "citytwin/sensors/TimeFormat.h"
 
 using namespace citytwin::sensors;
 using citytwin::test::TempDir;
@@ -211,4 +212,31 @@ TEST(SensorStore, refusesAFileThatIsNotAStore) {
     SensorStoreOptions ro;
     ro.readOnly = true;
     EXPECT_FALSE(SensorStore::open(dir.file("missing.db"), ro).ok());
+}
+
+TEST(SensorStore, dayRollupsAreBuiltIncrementallyAcrossBatchesAndYears) {
+    TempDir dir;
+    auto store = openStore(dir.file("s.db"));
+    // 2013-12-06 and 2013-12-07 (UTC days), hourly, in two batches that
+    // split the first day: the day rollup adds up across transactions.
+    const TimeMs day0 = parseIso8601("2013-12-06T00:00:00Z").value();
+    std::vector<Reading> first, second;
+    for (int h = 0; h < 48; ++h)
+        (h < 12 ? first : second)
+            .push_back(reading("sh-jingan", "pm25", day0 + h * 3'600'000LL, h));
+    ASSERT_TRUE(store.write(first).ok());
+    ASSERT_TRUE(store.write(second).ok());
+    ASSERT_TRUE(store.write(first).ok());  // repeats change nothing
+    auto days =
+        store.history("sh-jingan", "pm25", day0, day0 + 2 * 86'400'000LL - 1, Aggregation::Day);
+    ASSERT_TRUE(days.ok()) << days.messages();
+    ASSERT_EQ(days.value().size(), 2u);
+    EXPECT_EQ(days.value()[0].ts, day0);
+    EXPECT_EQ(days.value()[0].count, 24);
+    EXPECT_DOUBLE_EQ(days.value()[0].mean, 11.5);
+    EXPECT_EQ(days.value()[0].min, 0);
+    EXPECT_EQ(days.value()[0].max, 23);
+    EXPECT_EQ(days.value()[1].last, 47);
+    EXPECT_EQ(store.stats().value().rollupDayRows, 2);
+    EXPECT_EQ(parseAggregation("1d"), Aggregation::Day);
 }

@@ -163,6 +163,23 @@ osg::Vec4 SensorGlyphLayer::colourOf(sensors::SensorLevel level) {
     return {0.55f, 0.55f, 0.55f, 1.f};
 }
 
+osg::Vec4 SensorGlyphLayer::colourOf(sensors::AqiCategory category) {
+    const std::uint32_t rgb = sensors::aqiColourRgb(category);
+    return {static_cast<float>((rgb >> 16) & 0xff) / 255.f,
+            static_cast<float>((rgb >> 8) & 0xff) / 255.f, static_cast<float>(rgb & 0xff) / 255.f,
+            1.f};
+}
+
+osg::Vec4 SensorGlyphLayer::colourFor(const sensors::SensorInfo& sensor,
+                                      const sensors::SensorStatus& status) {
+    const bool current = status.level == sensors::SensorLevel::Normal ||
+                         status.level == sensors::SensorLevel::Near ||
+                         status.level == sensors::SensorLevel::Alert;
+    if (current && status.maybeValue && sensors::isPm25Metric(sensor.metric))
+        return colourOf(sensors::pm25Category(*status.maybeValue));
+    return colourOf(status.level);
+}
+
 std::string SensorGlyphLayer::labelOf(const sensors::SensorInfo& sensor,
                                       const sensors::SensorStatus& status) {
     // Leading spaces keep the text clear of the pin it labels.
@@ -341,7 +358,7 @@ void SensorGlyphLayer::applyPending(unsigned frameNumber) {
         _haloIndices->clear();
         for (std::size_t i = 0; i < pending->size(); ++i) {
             const sensors::SensorStatus& st = (*pending)[i];
-            (*_headColours)[i] = colourOf(st.level);
+            (*_headColours)[i] = colourFor(list[i], st);
             if (st.level == sensors::SensorLevel::Alert)
                 _haloIndices->push_back(static_cast<unsigned>(i));
         }

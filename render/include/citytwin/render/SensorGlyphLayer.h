@@ -22,6 +22,7 @@
 
 #include "citytwin/geo/Feature.h"
 #include "citytwin/geo/LocalFrame.h"
+#include "citytwin/sensors/AirQualityIndex.h"
 #include "citytwin/sensors/SensorRegistry.h"
 #include "citytwin/sensors/SensorStatus.h"
 
@@ -61,6 +62,13 @@ public:
 
     /// The colour that means `level` (also used by the GUI's legend).
     static osg::Vec4 colourOf(sensors::SensorLevel level);
+    /// A pin's colour: a PM2.5 sensor with a current value shows its China
+    /// AQI band (HJ 633-2012, sensors/AirQualityIndex.h; an alert adds the
+    /// halo); stale, no data and other kinds show their level's colour.
+    static osg::Vec4 colourFor(const sensors::SensorInfo& sensor,
+                               const sensors::SensorStatus& status);
+    /// An AQI category's standard colour.
+    static osg::Vec4 colourOf(sensors::AqiCategory category);
     /// The label text: name (or id) and the latest value with its unit.
     static std::string labelOf(const sensors::SensorInfo& sensor,
                                const sensors::SensorStatus& status);

@@ -32,6 +32,9 @@ public:
 
     /// One payload as received on a topic (or file line "file:PATH:LINE").
     void submitPayload(std::string_view topic, std::string_view payload);
+    /// The same, checked by another parser's rules (history files: no past limit).
+    void submitPayload(std::string_view topic, std::string_view payload,
+                       const PayloadParser& parser);
     /// Readings already built and checked (simulator, CSV file rows).
     void submitReadings(std::vector<Reading> readings);
     /// A rejection decided by a source (e.g. a CSV row with a bad field).

@@ -26,7 +26,7 @@ struct IngestServiceOptions {
     SensorStoreOptions store;
     std::size_t queueCapacity = 200'000;  ///< readings
     OverflowPolicy overflow = OverflowPolicy::DropNewest;
-    PayloadParserOptions parser;
+    PayloadParserOptions parser;  ///< the live sources' (MQTT) rules; files have their own
     StoreWriterOptions writer;
     /// Sensors to alert on (also saved into the store). Empty: no alerts.
     std::optional<SensorRegistry> maybeRegistry;
@@ -57,6 +57,8 @@ public:
     /// Feeds a file synchronously (blocks until read; the writer keeps up).
     geo::Result<std::size_t> feedFile(const std::string& path,
                                       FileFormat format = FileFormat::Auto);
+    /// The same with a file's own options (mapping, time window, progress).
+    geo::Result<FileFeedReport> feedFile(const std::string& path, FileSourceOptions options);
 
     /// Stops the sources, then drains the queue and commits.
     void stop();

@@ -6,10 +6,13 @@
 // - "sensor": string id; optional when the topic names it: the last level of
 //   the topic is used (city/sensors/aq-0007).
 // - "ts": epoch milliseconds (number) or ISO 8601 with zone (string). More
-//   than maxClockSkewMs away from the ingest clock is rejected.
+//   than maybeMaxPastMs before or maybeMaxFutureMs after the ingest clock is
+//   rejected (a live stream's broken sensor clocks); history() lifts the past
+//   limit for files and --backfill.
 // - "values": object of metric name -> finite number (at least one).
 // Thread safety: const methods may be called concurrently.
 
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -19,9 +22,18 @@
 namespace citytwin::sensors {
 
 struct PayloadParserOptions {
-    std::size_t maxPayloadBytes = 64 * 1024;     ///< bytes
-    TimeMs maxClockSkewMs = 24LL * 3600 * 1000;  ///< ms, either direction
-    std::size_t maxIdLength = 128;               ///< characters of sensor id / metric
+    static constexpr TimeMs kLiveWindowMs = 24LL * 3600 * 1000;  ///< 24 h
+
+    std::size_t maxPayloadBytes = 64 * 1024;  ///< bytes
+    /// ms a timestamp may lie before the ingest clock; nullopt: any past time.
+    std::optional<TimeMs> maybeMaxPastMs = kLiveWindowMs;
+    /// ms a timestamp may lie after the ingest clock; nullopt: no limit.
+    std::optional<TimeMs> maybeMaxFutureMs = kLiveWindowMs;
+    std::size_t maxIdLength = 128;  ///< characters of sensor id / metric
+
+    /// The live defaults with the past limit lifted: recorded history
+    /// (files, an MQTT --backfill replay) keeps its original timestamps.
+    static PayloadParserOptions history();
 };
 
 class PayloadParser {

@@ -6,8 +6,9 @@
 //   live ingest (all sensors, interleaved, now-ish timestamps) appends near
 //   the end of the B-tree instead of touching one page per sensor; the key
 //   also makes (sensor, metric, ts) unique: a repeat is stored once.
-// - rollup_1m / rollup_1h: count, sum, min, max and last value per series and
-//   period, updated in the same transaction as the readings.
+// - rollup_1m / rollup_1h / rollup_1d (UTC days): count, sum, min, max and
+//   last value per series and period, updated in the same transaction as the
+//   readings (so built incrementally by any import).
 // - rejected, gaps, alerts, sensors: the stream's problems and context.
 // WAL journal, synchronous=NORMAL: a killed process loses nothing committed.
 //
@@ -41,9 +42,9 @@ struct SensorStoreOptions {
     int quickCheckBudgetMs = 3000;
 };
 
-enum class Aggregation { Raw, Minute, Hour };
+enum class Aggregation { Raw, Minute, Hour, Day };
 std::string_view toString(Aggregation a);
-std::optional<Aggregation> parseAggregation(std::string_view text);  ///< raw, 1m, 1h
+std::optional<Aggregation> parseAggregation(std::string_view text);  ///< raw, 1m, 1h, 1d
 
 /// One point of a sensor's history. Raw: one reading (count 1, min = max =
 /// mean = last = value). Aggregated: ts is the period start.
@@ -87,7 +88,7 @@ struct StoreStats {
     std::int64_t registeredSensors = 0;  ///< rows of the sensors table
     std::optional<TimeMs> maybeFirstTs, maybeLastTs;
     std::optional<TimeMs> maybeLastIngestMs;
-    std::int64_t rollupMinuteRows = 0, rollupHourRows = 0;
+    std::int64_t rollupMinuteRows = 0, rollupHourRows = 0, rollupDayRows = 0;
     std::int64_t rejected = 0;
     std::vector<std::pair<std::string, std::int64_t>> rejectedByReason;  ///< top reasons
     std::int64_t gaps = 0;
