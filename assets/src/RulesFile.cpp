@@ -11,6 +11,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "citytwin/json/JsonText.h"
+
 #include "DefaultRulesText.h"
 #include "citytwin/assets/RuleSet.h"
 
@@ -307,14 +309,6 @@ RuleSet parseDocument(const json& doc) {
     return set;
 }
 
-long lineOfByte(std::string_view text, std::size_t byte) {
-    long line = 1;
-    for (std::size_t i = 0; i < byte && i < text.size(); ++i)
-        if (text[i] == '\n')
-            ++line;
-    return line;
-}
-
 }  // namespace
 
 std::string_view toString(RuleSeverity s) {
@@ -398,20 +392,18 @@ double RuleSet::maxHalfWidthM() const {
 }
 
 geo::Result<RuleSet> parseRules(std::string_view text, const std::string& sourceName) {
-    json doc;
+    // json::parse would throw out_of_range past its parse_error on "1e999".
+    const auto parsed = citytwin::json::parseJsonText(text);
+    if (!parsed.ok)
+        return R::failure("not valid JSON: " + parsed.message, sourceName, parsed.line,
+                          parsed.path);
     try {
-        doc = json::parse(text.begin(), text.end());
-    } catch (const json::parse_error& e) {
-        return R::failure(std::string("not valid JSON: ") + e.what(), sourceName,
-                          lineOfByte(text, e.byte > 0 ? e.byte - 1 : 0));
-    }
-    try {
-        RuleSet set = parseDocument(doc);
+        RuleSet set = parseDocument(parsed.doc);
         set.sourcePath = sourceName;
         return set;
     } catch (const ParseError& e) {
         return R::failure(e.message, sourceName, 0, e.field);
-    } catch (const json::exception& e) {
+    } catch (const std::exception& e) {
         return R::failure(std::string("unexpected JSON content: ") + e.what(), sourceName);
     }
 }

@@ -6,7 +6,7 @@
 #include <sys/wait.h>
 
 #include <osg/FrameStamp>
-#include <osg/Group>
+#include <osg/PagedLOD>
 #include <osgDB/DatabasePager>
 
 #include <chrono>
@@ -86,16 +86,16 @@ TEST(IsolatedTileReader, everySampleTileCutAtEvery5kBPagesInOrIsMissingWithoutAC
             // cut must not answer for the next.
             const fs::path cut = scratch.write(
                 tile.stem().string() + "_" + std::to_string(n) + ".osgb", bytes.substr(0, n));
-            osg::ref_ptr<osg::Group> parent = new osg::Group;
-            osg::ref_ptr<osg::Referenced> request;
+            osg::ref_ptr<osg::PagedLOD> parent = new osg::PagedLOD;
+            parent->setFileName(0, cut.string());
             const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
-            // As a PagedLOD does, ask every frame until the child is merged
+            // As the PagedLOD does in a frame, ask until the child is merged
             // or the reader has answered that the file is damaged.
             while (parent->getNumChildren() == 0 && !render::isKnownDamagedTile(cut.string())) {
                 ASSERT_LT(std::chrono::steady_clock::now(), deadline) << cut;
-                stamp->setFrameNumber(stamp->getFrameNumber() + 1);
                 osg::NodePath path{parent.get()};
-                pager->requestNodeFile(cut.string(), path, 1.0f, stamp.get(), request, nullptr);
+                pager->requestNodeFile(cut.string(), path, 1.0f, stamp.get(),
+                                       parent->getDatabaseRequest(0), nullptr);
                 std::this_thread::sleep_for(std::chrono::milliseconds(2));
                 pager->updateSceneGraph(*stamp);
             }

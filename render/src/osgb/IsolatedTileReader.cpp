@@ -168,8 +168,9 @@ public:
         if (path.empty() || !stampOf(path, stamp))
             return ReadResult::FILE_NOT_FOUND;
         const auto known = verdicts().lookup(path, stamp);
+        // Missing rather than an error: the pager then asks quietly.
         if (known == TileVerdicts::Known::Damaged)
-            return ReadResult(ReadResult::ERROR_IN_READING_FILE);
+            return ReadResult::FILE_NOT_FOUND;
         std::string bytes;
         if (!readFile(path, bytes))
             return ReadResult(ReadResult::ERROR_IN_READING_FILE);
@@ -182,7 +183,7 @@ public:
                 if (verdicts().setDamaged(path, stamp))
                     geo::logWarning(path + ": damaged tile (" + describe(check) +
                                     "); shown as missing and not read again");
-                return ReadResult(ReadResult::ERROR_IN_READING_FILE);
+                return ReadResult::FILE_NOT_FOUND;
             } else {
                 verdicts().setGood(path, stamp);
             }
