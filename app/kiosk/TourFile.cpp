@@ -190,6 +190,7 @@ TourStop readStop(Checker& c, const json& s, const std::string& p) {
     return stop;
 }
 
+}  // namespace
 
 bool isValidChord(const std::string& chord) {
     std::vector<std::string> tokens;
@@ -209,11 +210,12 @@ bool isValidChord(const std::string& chord) {
     return strong && isKeyName(tokens.back());
 }
 
-geo::Result<Tour> parseTourUnguarded(std::string_view text, const std::string& source) {
+/// The loader proper; the public function keeps what it may throw in.
+static geo::Result<Tour> parseTourUnguarded(std::string_view text, const std::string& source) {
     const auto parsed = citytwin::json::parseJsonText(text);
     if (!parsed.ok)
-        return geo::Result<Tour>::failure("not valid JSON: " + parsed.message, source,
-                                          parsed.line, parsed.path);
+        return geo::Result<Tour>::failure("not valid JSON: " + parsed.message, source, parsed.line,
+                                          parsed.path);
     const json& doc = parsed.doc;
     Checker c(source);
     Tour tour;
@@ -258,8 +260,6 @@ geo::Result<Tour> parseTourUnguarded(std::string_view text, const std::string& s
         return geo::Result<Tour>(c.error());
     return tour;
 }
-
-}  // namespace
 
 geo::Result<Tour> parseTour(std::string_view text, const std::string& source) {
     try {

@@ -63,8 +63,8 @@ std::string PayloadParser::topicIdProblem(std::string_view topic) {
 }
 
 bool PayloadParser::isTopicIdChar(char c) {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-           c == '.' || c == '_' || c == ':' || c == '-';
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' ||
+           c == '_' || c == ':' || c == '-';
 }
 
 geo::Status PayloadParser::validate(const Reading& r) const {

@@ -155,3 +155,22 @@ TEST(RulesFile, networkAndScenarioSectionsAreOptional) {
     EXPECT_EQ(r.value().anchorMinDurationS, 900.0);
     EXPECT_EQ(r.value().anchorSogThresholdKn, 0.5);
 }
+
+TEST(RulesFile, aNumberNoDoubleHoldsIsAnErrorNamingItsPathNotAnAbort) {
+    std::string text(defaultRulesText());
+    const auto at = text.find("\"format_version\"");
+    ASSERT_NE(at, std::string::npos);
+    const auto value = text.find_first_of("0123456789", at);
+    text.replace(value, 1, "1e999");
+    const auto r = parseRules(text, "big.json");
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.diagnostics().front().field, "format_version") << r.messages();
+    EXPECT_NE(r.messages().find("out of range"), std::string::npos) << r.messages();
+    EXPECT_GT(r.diagnostics().front().line, 0);
+    // A wrong type is an error too, not an exception.
+    std::string typed(defaultRulesText());
+    typed.replace(typed.find_first_of("0123456789", typed.find("\"format_version\"")), 1, "[1]");
+    const auto wrongType = parseRules(typed, "type.json");
+    EXPECT_FALSE(wrongType.ok());
+    EXPECT_EQ(wrongType.diagnostics().front().field, "format_version") << wrongType.messages();
+}

@@ -130,8 +130,8 @@ TEST(IsolatedTileReader, modelInfoSurvivesARootTileCutAtEvery5kBAndNamesIt) {
     std::size_t named = 0;
     for (std::size_t n = kStep; n < bytes.size(); n += kStep) {
         std::ofstream(root, std::ios::binary | std::ios::trunc) << bytes.substr(0, n);
-        const std::string command = "'" + cli + "' model-info '" + pyramid.string() +
-                                    "' >/dev/null 2>'" + err + "'";
+        const std::string command =
+            "'" + cli + "' model-info '" + pyramid.string() + "' >/dev/null 2>'" + err + "'";
         const int status = std::system(command.c_str());
         ASSERT_TRUE(WIFEXITED(status)) << "model-info died at " << n << " bytes";
         // The other root tile still loads.

@@ -95,11 +95,11 @@ TEST(PayloadParser, outOfRangeNumbersAndWrongTypesAreRejectedNamingTheirPath) {
 TEST(PayloadParser, extremeTimestampsAreRejectedWithoutOverflow) {
     PayloadParser p;
     // INT64_MIN once overflowed the clock-skew subtraction (UBSan).
-    for (const char* ts : {"-9223372036854775808", "9223372036854775807",
-                           "18446744073709551615", "-9000000000000000001"})
-        EXPECT_EQ(reasonOf(p.parse("t/x", std::string(R"({"ts":)") + ts + R"(,"values":{"a":1}})",
-                                   kNow)),
-                  "ts: not a valid epoch-millisecond number")
+    for (const char* ts : {"-9223372036854775808", "9223372036854775807", "18446744073709551615",
+                           "-9000000000000000001"})
+        EXPECT_EQ(
+            reasonOf(p.parse("t/x", std::string(R"({"ts":)") + ts + R"(,"values":{"a":1}})", kNow)),
+            "ts: not a valid epoch-millisecond number")
             << ts;
 }
 

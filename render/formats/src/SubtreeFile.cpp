@@ -120,11 +120,14 @@ private:
     std::map<std::uint64_t, std::vector<std::uint8_t>> _external;
 };
 
+}  // namespace
 
-geo::Result<SubtreeFile> parseSubtreeUnguarded(std::span<const std::uint8_t> bytes,
-                                               const std::string& source, std::uint64_t tileCount,
-                                               std::uint64_t childSubtreeCount,
-                                               const SubtreeBufferFetcher& fetchBuffer) {
+/// The loader proper; the public function keeps what it may throw in.
+static geo::Result<SubtreeFile> parseSubtreeUnguarded(std::span<const std::uint8_t> bytes,
+                                                      const std::string& source,
+                                                      std::uint64_t tileCount,
+                                                      std::uint64_t childSubtreeCount,
+                                                      const SubtreeBufferFetcher& fetchBuffer) {
     std::span<const std::uint8_t> jsonBytes = bytes, binary;
     if (detail::hasMagic(bytes.data(), bytes.size(), "subt")) {
         constexpr std::size_t kHeader = 24;
@@ -188,8 +191,6 @@ geo::Result<SubtreeFile> parseSubtreeUnguarded(std::span<const std::uint8_t> byt
     subtree.childSubtrees = std::move(children.value());
     return subtree;
 }
-
-}  // namespace
 
 geo::Result<SubtreeFile> parseSubtree(std::span<const std::uint8_t> bytes,
                                       const std::string& source, std::uint64_t tileCount,

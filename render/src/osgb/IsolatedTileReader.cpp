@@ -286,6 +286,8 @@ void installIsolatedTileReading(const std::string& helperPath) {
     });
 }
 
-bool isKnownDamagedTile(const std::string& path) { return verdicts().isDamaged(path); }
+bool isKnownDamagedTile(const std::string& path) {
+    return verdicts().isDamaged(path);
+}
 
 }  // namespace citytwin::render
