@@ -23,8 +23,8 @@ target_include_directories(test_render_models PRIVATE ${CMAKE_SOURCE_DIR}/tests/
 citytwin_add_test(test_render_damaged_tiles
     SOURCES ${CMAKE_CURRENT_LIST_DIR}/TestIsolatedTileReader.cpp
     LIBS citytwin::render
-    LABELS unit
-    TIMEOUT 1800
+    LABELS unit slow
+    TIMEOUT 2400
     SHARED_TESTS IsolatedTileReader.*)
 target_include_directories(test_render_damaged_tiles PRIVATE ${CMAKE_SOURCE_DIR}/tests/support)
 add_dependencies(test_render_damaged_tiles citytwin-cli citytwin-tile-reader)
