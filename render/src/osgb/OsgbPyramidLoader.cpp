@@ -126,6 +126,7 @@ geo::Result<LoadedModel> loadOsgbPyramid(const std::string& path, const geo::Loc
     CITYTWIN_RETURN_IF_FAILED(metadata);
 
     R report;  // collects warnings until the value is ready
+    report.addDiagnostics(metadata.diagnostics());
     const auto rootFiles = findRootTiles(paths->data, report);
     if (rootFiles.empty()) {
         R r = R::failure("no root tiles Data/Tile_*/Tile_*.osgb found", paths->data.string());
