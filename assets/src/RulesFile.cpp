@@ -277,12 +277,22 @@ void parseRule(const json& rule, const std::string& path, RuleSet& set,
     set.rules[d.code] = std::move(d);
 }
 
+/// "works": optional limits of check-works.
+void parseWorks(const json& works, RuleSet& set) {
+    const std::string path = "works";
+    if (!works.is_object())
+        throw ParseError{path, "expected an object"};
+    checkKeys(works, path, {"max_area_km2"});
+    if (works.contains("max_area_km2"))
+        set.maxWorksAreaKm2 = positiveNumber(works["max_area_km2"], path + ".max_area_km2");
+}
+
 RuleSet parseDocument(const json& doc) {
     if (!doc.is_object())
         throw ParseError{"", "expected a JSON object at the top"};
     checkKeys(doc, "",
               {"format", "format_version", "name", "version", "protection_zones", "network",
-               "scenario", "rules"});
+               "scenario", "works", "rules"});
     if (stringAt(member(doc, "format", ""), "format") != "citytwin-rules")
         throw ParseError{"format", "expected \"citytwin-rules\""};
     const json& fv = member(doc, "format_version", "");
@@ -296,6 +306,8 @@ RuleSet parseDocument(const json& doc) {
         parseNetwork(doc["network"], set);
     if (doc.contains("scenario"))
         parseScenario(doc["scenario"], set);
+    if (doc.contains("works"))
+        parseWorks(doc["works"], set);
     const json& rules = member(doc, "rules", "");
     if (!rules.is_array())
         throw ParseError{"rules", "expected an array"};

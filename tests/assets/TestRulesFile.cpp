@@ -174,3 +174,19 @@ TEST(RulesFile, aNumberNoDoubleHoldsIsAnErrorNamingItsPathNotAnAbort) {
     EXPECT_FALSE(wrongType.ok());
     EXPECT_EQ(wrongType.diagnostics().front().field, "format_version") << wrongType.messages();
 }
+
+TEST(RulesFile, theWorksAreaLimitIsConfigurable) {
+    std::string text(defaultRulesText());
+    const auto rules = text.find("\"rules\"");
+    ASSERT_NE(rules, std::string::npos);
+    text.insert(rules, "\"works\": {\"max_area_km2\": 2500},\n");
+    const auto r = parseRules(text, "works.json");
+    ASSERT_TRUE(r.ok()) << r.messages();
+    EXPECT_DOUBLE_EQ(r->maxWorksAreaKm2, 2500.0);
+    EXPECT_DOUBLE_EQ(defaultRules().maxWorksAreaKm2, 100.0);
+    std::string bad(defaultRulesText());
+    bad.insert(bad.find("\"rules\""), "\"works\": {\"max_area_km2\": -1},\n");
+    const auto refused = parseRules(bad, "bad.json");
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.diagnostics().front().field, "works.max_area_km2");
+}
