@@ -159,7 +159,7 @@ static geo::Result<SubtreeFile> parseSubtreeUnguarded(std::span<const std::uint8
         std::string_view(reinterpret_cast<const char*>(jsonBytes.data()), jsonBytes.size()));
     if (!parsed.ok)
         return R::failure("subtree JSON is not valid: " + parsed.message, source, parsed.line,
-                          parsed.path.empty() ? "json" : parsed.path);
+                          parsed.numberOutOfRange && !parsed.path.empty() ? parsed.path : "json");
     const json& doc = parsed.doc;
     if (!doc.is_object())
         return R::failure("subtree JSON is not a JSON object", source, 0, "json");
