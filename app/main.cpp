@@ -7,6 +7,7 @@
 
 #include <QFileInfo>
 
+#include "citytwin/render/IsolatedTileReader.h"
 #include "citytwin/render/OsgLogRouting.h"
 #include "kiosk/KioskSession.h"
 #include "layers/LayerSpec.h"
@@ -31,6 +32,7 @@ struct LogSinkGuard {
 int main(int argc, char** argv) {
     processUptimeMs();  // start the launch clock
     citytwin::render::routeOsgNotifyToLog();
+    citytwin::render::installIsolatedTileReading();  // a damaged tile must not end us
     // Options are parsed before QApplication so that --help works without a display.
     QStringList args;
     for (int i = 0; i < argc; ++i)

@@ -45,7 +45,8 @@ const char* kHelp =
     "(distances in metres from the works area, related nearest first).\n"
     "exit status: 0 if the check ran (with or without findings), 1 if it could not\n"
     "(unreadable project, rules or area, invalid or self-intersecting polygon, area\n"
-    "outside the project), 2 on a usage error.\n";
+    "outside the project or larger than the rules' works.max_area_km2, default\n"
+    "100 km²), 2 on a usage error.\n";
 
 int runCheckWorks(int argc, char** argv) {
     std::string help = kHelp;

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "CliCommand.h"
+#include "citytwin/render/IsolatedTileReader.h"
 #include "citytwin/render/OsgLogRouting.h"
 
 using namespace citytwin::cli;
@@ -39,6 +40,7 @@ void printHelp(std::ostream& out) {
 
 int main(int argc, char** argv) {
     citytwin::render::routeOsgNotifyToLog();
+    citytwin::render::installIsolatedTileReading();  // a damaged tile must not end us
     if (argc < 2) {
         printHelp(std::cerr);
         return 2;

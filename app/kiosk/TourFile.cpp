@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "citytwin/json/JsonText.h"
+
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
@@ -208,10 +210,13 @@ bool isValidChord(const std::string& chord) {
     return strong && isKeyName(tokens.back());
 }
 
-geo::Result<Tour> parseTour(std::string_view text, const std::string& source) {
-    const json doc = json::parse(text.begin(), text.end(), nullptr, false);
-    if (doc.is_discarded())
-        return geo::Result<Tour>::failure("not valid JSON", source);
+/// The loader proper; the public function keeps what it may throw in.
+static geo::Result<Tour> parseTourUnguarded(std::string_view text, const std::string& source) {
+    const auto parsed = citytwin::json::parseJsonText(text);
+    if (!parsed.ok)
+        return geo::Result<Tour>::failure("not valid JSON: " + parsed.message, source, parsed.line,
+                                          parsed.path);
+    const json& doc = parsed.doc;
     Checker c(source);
     Tour tour;
     if (!doc.is_object())
@@ -254,6 +259,15 @@ geo::Result<Tour> parseTour(std::string_view text, const std::string& source) {
     if (c.failed())
         return geo::Result<Tour>(c.error());
     return tour;
+}
+
+geo::Result<Tour> parseTour(std::string_view text, const std::string& source) {
+    try {
+        return parseTourUnguarded(text, source);
+    } catch (const std::exception& e) {  // a typed read we missed: an error, not a crash
+        return geo::Result<Tour>::failure(std::string("unexpected tour content: ") + e.what(),
+                                          source);
+    }
 }
 
 geo::Result<Tour> readTourFile(const std::string& path) {

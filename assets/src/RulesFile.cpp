@@ -11,6 +11,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "citytwin/json/JsonText.h"
+
 #include "DefaultRulesText.h"
 #include "citytwin/assets/RuleSet.h"
 
@@ -275,12 +277,22 @@ void parseRule(const json& rule, const std::string& path, RuleSet& set,
     set.rules[d.code] = std::move(d);
 }
 
+/// "works": optional limits of check-works.
+void parseWorks(const json& works, RuleSet& set) {
+    const std::string path = "works";
+    if (!works.is_object())
+        throw ParseError{path, "expected an object"};
+    checkKeys(works, path, {"max_area_km2"});
+    if (works.contains("max_area_km2"))
+        set.maxWorksAreaKm2 = positiveNumber(works["max_area_km2"], path + ".max_area_km2");
+}
+
 RuleSet parseDocument(const json& doc) {
     if (!doc.is_object())
         throw ParseError{"", "expected a JSON object at the top"};
     checkKeys(doc, "",
               {"format", "format_version", "name", "version", "protection_zones", "network",
-               "scenario", "rules"});
+               "scenario", "works", "rules"});
     if (stringAt(member(doc, "format", ""), "format") != "citytwin-rules")
         throw ParseError{"format", "expected \"citytwin-rules\""};
     const json& fv = member(doc, "format_version", "");
@@ -294,6 +306,8 @@ RuleSet parseDocument(const json& doc) {
         parseNetwork(doc["network"], set);
     if (doc.contains("scenario"))
         parseScenario(doc["scenario"], set);
+    if (doc.contains("works"))
+        parseWorks(doc["works"], set);
     const json& rules = member(doc, "rules", "");
     if (!rules.is_array())
         throw ParseError{"rules", "expected an array"};
@@ -305,14 +319,6 @@ RuleSet parseDocument(const json& doc) {
             throw ParseError{
                 "rules", "rule '" + code + "' is missing (set \"enabled\": false to turn it off)"};
     return set;
-}
-
-long lineOfByte(std::string_view text, std::size_t byte) {
-    long line = 1;
-    for (std::size_t i = 0; i < byte && i < text.size(); ++i)
-        if (text[i] == '\n')
-            ++line;
-    return line;
 }
 
 }  // namespace
@@ -398,20 +404,18 @@ double RuleSet::maxHalfWidthM() const {
 }
 
 geo::Result<RuleSet> parseRules(std::string_view text, const std::string& sourceName) {
-    json doc;
+    // json::parse would throw out_of_range past its parse_error on "1e999".
+    const auto parsed = citytwin::json::parseJsonText(text);
+    if (!parsed.ok)
+        return R::failure("not valid JSON: " + parsed.message, sourceName, parsed.line,
+                          parsed.path);
     try {
-        doc = json::parse(text.begin(), text.end());
-    } catch (const json::parse_error& e) {
-        return R::failure(std::string("not valid JSON: ") + e.what(), sourceName,
-                          lineOfByte(text, e.byte > 0 ? e.byte - 1 : 0));
-    }
-    try {
-        RuleSet set = parseDocument(doc);
+        RuleSet set = parseDocument(parsed.doc);
         set.sourcePath = sourceName;
         return set;
     } catch (const ParseError& e) {
         return R::failure(e.message, sourceName, 0, e.field);
-    } catch (const json::exception& e) {
+    } catch (const std::exception& e) {
         return R::failure(std::string("unexpected JSON content: ") + e.what(), sourceName);
     }
 }

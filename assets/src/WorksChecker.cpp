@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <map>
 
@@ -45,6 +46,27 @@ std::string_view worksKindZh(WorksKind kind) {
 WorksChecker::WorksChecker(const AssetIndex& index, const RuleSet& rules)
     : _index(index), _rules(rules) {}
 
+/// Area of WGS 84 polygons (holes taken out), km²: a local equirectangular
+/// approximation per ring, plenty to tell works from a continent.
+static double approximateAreaKm2(const std::vector<geo::Polygon>& polygons) {
+    constexpr double kKmPerDegree = 111.32;
+    double total = 0.0;
+    for (const auto& p : polygons)
+        for (std::size_t r = 0; r < p.rings.size(); ++r) {
+            const auto& ring = p.rings[r];
+            double meanLat = 0.0;
+            for (const auto& q : ring)
+                meanLat += q.y / static_cast<double>(ring.size());
+            const double k = std::cos(meanLat * M_PI / 180.0);
+            double twice = 0.0;
+            for (std::size_t i = 0; i + 1 < ring.size(); ++i)
+                twice += ring[i].x * k * ring[i + 1].y - ring[i + 1].x * k * ring[i].y;
+            const double a = std::fabs(twice) / 2.0 * kKmPerDegree * kKmPerDegree;
+            total += r == 0 ? a : -a;
+        }
+    return total;
+}
+
 geo::Result<std::vector<Finding>> WorksChecker::check(const WorksProposal& works) const {
     using R = geo::Result<std::vector<Finding>>;
     if (works.polygons.empty())
@@ -64,6 +86,16 @@ geo::Result<std::vector<Finding>> WorksChecker::check(const WorksProposal& works
     }
     if (const std::string why = detail::invalidityReason(works.polygons); !why.empty())
         return R::failure("the works polygon is not valid: " + why, {}, 0, "polygon");
+    // A polygon spanning half the globe is a mistake (degrees for metres, a
+    // wrong CRS), not works: refuse it instead of answering "no findings".
+    if (const double km2 = approximateAreaKm2(works.polygons); km2 > _rules.maxWorksAreaKm2) {
+        char text[200];
+        std::snprintf(text, sizeof text,
+                      "the works area is %.0f km², larger than the limit of %.0f km² (rules "
+                      "file: works.max_area_km2)",
+                      km2, _rules.maxWorksAreaKm2);
+        return R::failure(text, {}, 0, "polygon");
+    }
     if (works.maybeStart && works.maybeEnd && *works.maybeEnd < *works.maybeStart)
         return R::failure("the works end before they start", {}, 0, "end");
     const double margin = std::max(_rules.worksNoticeDistanceM, _rules.maxHalfWidthM());

@@ -3,7 +3,9 @@
 #include <gdal_alg.h>
 #include <gdal_utils.h>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <filesystem>
 #include <limits>
 
@@ -88,6 +90,50 @@ Result<RasterInfo> RasterReader::inspect(const std::string& path) {
     return info;
 }
 
+/// GDALWarp reads the source at the resolution of the overview it picks (the
+/// coarsest not coarser than the output); refuse a request that would make
+/// it walk more source pixels than the budget (a 100,000 x 100,000 DEM with
+/// no overviews, read whole for a 256-pixel preview, ran for minutes).
+static Status checkSourceBudget(GDALDataset& src, const RasterRequest& request,
+                                const Extent& window, const double fullGt[6], int fullW, int fullH,
+                                double outRes) {
+    const double fullSpanX = fullW * std::abs(fullGt[1]), fullSpanY = fullH * std::abs(fullGt[5]);
+    if (!(fullSpanX > 0 && fullSpanY > 0))
+        return Done{};
+    const double fullMinX = fullGt[0], fullMaxY = fullGt[3];
+    const double overlapX = std::max(
+        0.0, std::min(window.maxX, fullMinX + fullSpanX) - std::max(window.minX, fullMinX));
+    const double overlapY = std::max(
+        0.0, std::min(window.maxY, fullMaxY) - std::max(window.minY, fullMaxY - fullSpanY));
+    const double fraction = (overlapX / fullSpanX) * (overlapY / fullSpanY);
+    const double srcW = src.GetRasterXSize(), srcH = src.GetRasterYSize();
+    // How much coarser than the source the output is, and the coarsest
+    // overview that is still no coarser than that.
+    const double wanted = outRes / std::abs(fullGt[1]);
+    double factor = 1.0;
+    GDALRasterBand* band = src.GetRasterBand(1);
+    const int overviews = band ? band->GetOverviewCount() : 0;
+    for (int i = 0; i < overviews; ++i) {
+        GDALRasterBand* ov = band->GetOverview(i);
+        if (!ov || ov->GetXSize() <= 0)
+            continue;
+        const double f = srcW / ov->GetXSize();
+        if (f <= wanted * 1.2)
+            factor = std::max(factor, f);
+    }
+    const double pixels = srcW * srcH * fraction / (factor * factor);
+    if (pixels <= static_cast<double>(request.maxSourcePixels))
+        return Done{};
+    char text[400];
+    std::snprintf(text, sizeof text,
+                  "the raster is %.0f x %.0f pixels%s; this read would go through %.3g million "
+                  "source pixels (the limit is %.3g million): build overviews first "
+                  "(gdaladdo -r average FILE)",
+                  srcW, srcH, overviews == 0 ? " with no overviews" : "", pixels / 1e6,
+                  static_cast<double>(request.maxSourcePixels) / 1e6);
+    return Status::failure(text);
+}
+
 Result<RasterImage> RasterReader::read(const std::string& path, const RasterRequest& request) {
     using R = Result<RasterImage>;
     if (request.maxWidth <= 0 || request.maxHeight <= 0)
@@ -150,6 +196,9 @@ Result<RasterImage> RasterReader::read(const std::string& path, const RasterRequ
     res = std::max({res, spanX / request.maxWidth, spanY / request.maxHeight});
     const int outW = std::max(1, static_cast<int>(std::lround(spanX / res)));
     const int outH = std::max(1, static_cast<int>(std::lround(spanY / res)));
+
+    if (auto bounded = checkSourceBudget(src, request, window, fullGt, fullW, fullH, res); !bounded)
+        return R::failure(bounded.diagnostics().front().message, path, 0, "size");
 
     const bool heights = request.kind == RasterKind::Heights;
     CPLStringList argv;

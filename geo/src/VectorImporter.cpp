@@ -10,6 +10,7 @@
 
 #include "AttributeCopier.h"
 #include "ImportSupport.h"
+#include "KmlCoordinateCheck.h"
 #include "OgrTransformAdapter.h"
 #include "ProjectMetadata.h"
 #include "citytwin/geo/CrsTransform.h"
@@ -148,6 +149,10 @@ bool Importer::checkRequest() {
 }
 
 bool Importer::openSource() {
+    if (auto kml = detail::checkKmlFile(_sourcePath); !kml) {
+        _result.addDiagnostics(kml.diagnostics());
+        return false;
+    }
     _capture.emplace();
     const CPLStringList openOptions = openOptionsFor(_ext, _o.encoding);
     _source.reset(GDALDataset::Open(_sourcePath.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr,

@@ -3,10 +3,13 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <filesystem>
 #include <memory>
 
+#include "KmlCoordinateCheck.h"
 #include "OgrSupport.h"
 #include "citytwin/geo/CrsTransform.h"
 #include "citytwin/geo/GdalSupport.h"
@@ -94,6 +97,14 @@ bool inGeographicRange(Geometry& g) {
     return ok;
 }
 
+bool mentionsCrs(const std::string& message) {
+    std::string m = message;
+    std::transform(m.begin(), m.end(), m.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return m.find("crs") != std::string::npos || m.find("proj_create") != std::string::npos ||
+           m.find("spatial reference") != std::string::npos;
+}
+
 }  // namespace
 
 Result<std::vector<FeatureLayer>> readVectorFile(const std::string& path,
@@ -111,6 +122,9 @@ Result<std::vector<FeatureLayer>> readVectorFile(const std::string& path,
         return R::failure("is a directory, not a vector data file", path);
     if (!fs::is_regular_file(st))
         return R::failure("is not a regular file", path);
+
+    if (auto kml = detail::checkKmlFile(path); !kml)
+        return geo::failedFrom(kml);
 
     GdalErrorCapture capture;
     CPLStringList openOptions;
@@ -131,6 +145,12 @@ Result<std::vector<FeatureLayer>> readVectorFile(const std::string& path,
     }
     if (ds->GetLayerCount() == 0)
         return R::failure("contains no vector layers", path);
+    // A driver that cannot resolve the declared CRS (GeoJSON's
+    // "EPSG::999999") says so and falls back to WGS 84: not a CRS to use.
+    std::string unresolvedCrs;
+    for (const auto& e : capture.errors())
+        if (unresolvedCrs.empty() && mentionsCrs(e))
+            unresolvedCrs = e;
 
     R result;
     std::vector<FeatureLayer> layers;
@@ -149,6 +169,13 @@ Result<std::vector<FeatureLayer>> readVectorFile(const std::string& path,
         const OGRSpatialReference* srs = layer->GetSpatialRef();
         if (options.forceSourceCrs && options.maybeSourceCrs) {
             sourceCrs = *options.maybeSourceCrs;
+        } else if (!unresolvedCrs.empty() && options.maybeSourceCrs) {
+            sourceCrs = *options.maybeSourceCrs;
+        } else if (!unresolvedCrs.empty()) {
+            result.addDiagnostic(makeError("its declared CRS is unknown (" + unresolvedCrs +
+                                               "); give the CRS it is in with --src-crs",
+                                           where, 0, "crs"));
+            continue;
         } else if (srs) {
             auto c = detail::crsFromOgr(*srs);
             if (!c) {

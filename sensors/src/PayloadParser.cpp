@@ -4,12 +4,18 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 
+#include "citytwin/json/JsonText.h"
+
 #include "citytwin/sensors/TimeFormat.h"
 
 namespace citytwin::sensors {
 namespace {
 
 using geo::Result;
+using json = nlohmann::json;
+
+/// Epoch milliseconds beyond this (about year 287,000) are not times.
+constexpr TimeMs kMaxEpochMs = 9'000'000'000'000'000LL;
 
 /// A failure of any parse, naming the topic and the field.
 geo::Failure reject(std::string reason, std::string_view topic, std::string field = {}) {
@@ -60,13 +66,40 @@ PayloadParserOptions PayloadParserOptions::history() {
 }
 
 std::string_view PayloadParser::sensorIdFromTopic(std::string_view topic) {
-    while (!topic.empty() && topic.back() == '/')
-        topic.remove_suffix(1);
     const auto slash = topic.rfind('/');
     // A topic of one level names no sensor: it is the stream, not the device.
     if (slash == std::string_view::npos)
         return {};
-    return topic.substr(slash + 1);
+    const std::string_view id = topic.substr(slash + 1);
+    return topicIdProblem(topic).empty() ? id : std::string_view{};
+}
+
+std::string PayloadParser::topicIdProblem(std::string_view topic) {
+    const auto slash = topic.rfind('/');
+    if (slash == std::string_view::npos)
+        return "the topic has one level and names no sensor";
+    // No level may walk the tree: city/sensors/../../etc names no sensor "etc".
+    for (std::size_t start = 0; start <= topic.size();) {
+        const auto end = std::min(topic.find('/', start), topic.size());
+        const auto level = topic.substr(start, end - start);
+        if (level == "." || level == "..")
+            return "the topic has a '" + std::string(level) + "' level";
+        start = end + 1;
+    }
+    const std::string_view id = topic.substr(slash + 1);
+    if (id.empty())
+        return "the topic ends in '/' and names no sensor";
+    if (id.size() > kMaxTopicIdLength)
+        return "the sensor id of the topic is longer than " + std::to_string(kMaxTopicIdLength);
+    for (const char c : id)
+        if (!isTopicIdChar(c))
+            return "the sensor id of the topic has a character outside A-Z a-z 0-9 . _ : -";
+    return {};
+}
+
+bool PayloadParser::isTopicIdChar(char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' ||
+           c == '_' || c == ':' || c == '-';
 }
 
 geo::Status PayloadParser::validate(const Reading& r) const {
@@ -89,9 +122,11 @@ Result<std::vector<Reading>> PayloadParser::parse(std::string_view topic, std::s
         return reject("payload of " + std::to_string(payload.size()) +
                           " bytes exceeds the cap of " + std::to_string(_options.maxPayloadBytes),
                       topic);
-    const auto doc = nlohmann::json::parse(payload.begin(), payload.end(), nullptr, false);
-    if (doc.is_discarded())
-        return reject("bad JSON", topic);
+    const auto parsed = citytwin::json::parseJsonText(payload);
+    if (!parsed.ok)
+        return parsed.numberOutOfRange ? reject("number out of range", topic, parsed.path)
+                                       : reject("bad JSON", topic);
+    const auto& doc = parsed.doc;
     if (!doc.is_object())
         return reject("payload is not a JSON object", topic);
 
@@ -101,20 +136,29 @@ Result<std::vector<Reading>> PayloadParser::parse(std::string_view topic, std::s
             return reject("not a string", topic, "sensor");
         sensor = it->get<std::string>();
     } else {
+        if (const std::string problem = topicIdProblem(topic); !problem.empty())
+            return reject("missing, and " + problem, topic, "sensor");
         sensor = std::string(sensorIdFromTopic(topic));
-        if (sensor.empty())
-            return reject("missing, and the topic names no sensor", topic, "sensor");
     }
 
     const auto tsIt = doc.find("ts");
     if (tsIt == doc.end())
         return reject("missing", topic, "ts");
     TimeMs ts = 0;
-    if (tsIt->is_number_integer()) {
+    if (tsIt->is_number_unsigned()) {
+        // An unsigned above the signed range would wrap: checked before the cast.
+        const auto v = tsIt->get<json::number_unsigned_t>();
+        if (v > static_cast<json::number_unsigned_t>(kMaxEpochMs))
+            return reject("not a valid epoch-millisecond number", topic, "ts");
+        ts = static_cast<TimeMs>(v);
+    } else if (tsIt->is_number_integer()) {
         ts = tsIt->get<TimeMs>();
+        // Bounded so that the skew check below cannot overflow (INT64_MIN).
+        if (ts > kMaxEpochMs || ts < -kMaxEpochMs)
+            return reject("not a valid epoch-millisecond number", topic, "ts");
     } else if (tsIt->is_number_float()) {
         const double v = tsIt->get<double>();
-        if (!std::isfinite(v) || std::fabs(v) > 9.0e15)
+        if (!std::isfinite(v) || std::fabs(v) > static_cast<double>(kMaxEpochMs))
             return reject("not a valid epoch-millisecond number", topic, "ts");
         ts = static_cast<TimeMs>(std::llround(v));
     } else if (tsIt->is_string()) {

@@ -155,3 +155,38 @@ TEST(RulesFile, networkAndScenarioSectionsAreOptional) {
     EXPECT_EQ(r.value().anchorMinDurationS, 900.0);
     EXPECT_EQ(r.value().anchorSogThresholdKn, 0.5);
 }
+
+TEST(RulesFile, aNumberNoDoubleHoldsIsAnErrorNamingItsPathNotAnAbort) {
+    std::string text(defaultRulesText());
+    const auto at = text.find("\"format_version\"");
+    ASSERT_NE(at, std::string::npos);
+    const auto value = text.find_first_of("0123456789", at);
+    text.replace(value, 1, "1e999");
+    const auto r = parseRules(text, "big.json");
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.diagnostics().front().field, "format_version") << r.messages();
+    EXPECT_NE(r.messages().find("out of range"), std::string::npos) << r.messages();
+    EXPECT_GT(r.diagnostics().front().line, 0);
+    // A wrong type is an error too, not an exception.
+    std::string typed(defaultRulesText());
+    typed.replace(typed.find_first_of("0123456789", typed.find("\"format_version\"")), 1, "[1]");
+    const auto wrongType = parseRules(typed, "type.json");
+    EXPECT_FALSE(wrongType.ok());
+    EXPECT_EQ(wrongType.diagnostics().front().field, "format_version") << wrongType.messages();
+}
+
+TEST(RulesFile, theWorksAreaLimitIsConfigurable) {
+    std::string text(defaultRulesText());
+    const auto rules = text.find("\"rules\"");
+    ASSERT_NE(rules, std::string::npos);
+    text.insert(rules, "\"works\": {\"max_area_km2\": 2500},\n");
+    const auto r = parseRules(text, "works.json");
+    ASSERT_TRUE(r.ok()) << r.messages();
+    EXPECT_DOUBLE_EQ(r->maxWorksAreaKm2, 2500.0);
+    EXPECT_DOUBLE_EQ(defaultRules().maxWorksAreaKm2, 100.0);
+    std::string bad(defaultRulesText());
+    bad.insert(bad.find("\"rules\""), "\"works\": {\"max_area_km2\": -1},\n");
+    const auto refused = parseRules(bad, "bad.json");
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.diagnostics().front().field, "works.max_area_km2");
+}

@@ -144,3 +144,29 @@ TEST(WorksRules, badAreasAreErrors) {
     ASSERT_FALSE(r.ok());
     EXPECT_NE(r.messages().find("outside the project extent"), std::string::npos);
 }
+
+TEST(WorksRules, anAreaLargerThanTheRulesLimitIsRefusedNotAnsweredEmpty) {
+    ProjectBuilder b;
+    b.point(layers::kBaseStations, 0, 0, {{"id", "S"}});
+    auto ctx = b.context();
+    WorksProposal w;
+    w.kind = WorksKind::Excavation;
+    // 150 degrees of longitude around the project (the polygon).
+    const auto o = b.at(0, 0);
+    citytwin::geo::Polygon huge;
+    huge.rings.push_back({{o.x - 140, o.y - 1, 0},
+                          {o.x + 10, o.y - 1, 0},
+                          {o.x + 10, o.y + 1, 0},
+                          {o.x - 140, o.y + 1, 0},
+                          {o.x - 140, o.y - 1, 0}});
+    w.polygons = {huge};
+    const auto r = ctx->worksChecker().check(w);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.diagnostics()[0].field, "polygon");
+    EXPECT_NE(r.messages().find("larger than the limit of 100 km²"), std::string::npos)
+        << r.messages();
+    EXPECT_NE(r.messages().find("works.max_area_km2"), std::string::npos);
+    // A 1 km square is well inside it.
+    w.polygons = {b.square(0, 0, 1000)};
+    EXPECT_TRUE(ctx->worksChecker().check(w).ok());
+}

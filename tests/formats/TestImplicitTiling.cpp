@@ -17,6 +17,7 @@
 #include "TileFormatSamples.h"
 #include "TileTestBytes.h"
 #include "citytwin/formats/ImplicitTiling.h"
+#include "citytwin/formats/SubtreeFile.h"
 #include "citytwin/formats/TileSource.h"
 #include "citytwin/formats/TilesetJson.h"
 
@@ -271,4 +272,21 @@ TEST(ImplicitTiling, expansionStopsAtItsTileLimitWithAWarning) {
     std::size_t tiles = 0;
     walk(*r, 0, [&](const json&, unsigned) { ++tiles; });
     EXPECT_EQ(tiles, 3u);
+}
+
+TEST(ImplicitTiling, aSubtreeNumberNoDoubleHoldsOrAWrongTypeIsAnErrorNamingItsPath) {
+    const auto parseJson = [](const std::string& text) {
+        const auto* p = reinterpret_cast<const std::uint8_t*>(text.data());
+        return formats::parseSubtree(
+            std::span<const std::uint8_t>(p, text.size()), "s.json", 5, 16, [](const std::string&) {
+                return geo::Result<std::vector<std::uint8_t>>::failure("no buffers", "s.json");
+            });
+    };
+    const auto big = parseJson(R"({"tileAvailability":{"constant":1e999}})");
+    ASSERT_FALSE(big.ok());
+    EXPECT_EQ(big.diagnostics().front().field, "tileAvailability.constant") << big.messages();
+    EXPECT_NE(big.messages().find("out of range"), std::string::npos) << big.messages();
+    const auto wrong = parseJson(R"({"tileAvailability":{"constant":"one"}})");
+    EXPECT_FALSE(wrong.ok());
+    EXPECT_NE(wrong.messages().find("tileAvailability"), std::string::npos) << wrong.messages();
 }

@@ -210,3 +210,16 @@ TEST(TilesetJson, aDeepTreeStopsAt64LevelsWithAnError) {
         ++depth;
     EXPECT_EQ(depth, 64);
 }
+
+TEST(TilesetJson, aNumberNoDoubleHoldsOrAWrongTypeIsAnErrorNamingItsPath) {
+    const auto big =
+        parse(withChildren(R"([{"geometricError":1e999,"content":{"uri":"a.b3dm"}}])"));
+    ASSERT_FALSE(big.ok());
+    EXPECT_EQ(big.diagnostics().front().field, "root.children[0].geometricError") << big.messages();
+    EXPECT_NE(big.messages().find("out of range"), std::string::npos) << big.messages();
+    const auto wrong =
+        parse(withChildren(R"([{"geometricError":"ten","content":{"uri":"a.b3dm"}}])"));
+    // A wrong type is not an exception: a warning naming its path (0 is used).
+    ASSERT_FALSE(wrong.diagnostics().empty());
+    EXPECT_EQ(wrong.diagnostics().front().field, "root.children[0].geometricError");
+}

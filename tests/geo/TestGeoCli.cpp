@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <fstream>
 #include <sstream>
 
 #include "GeoTestSupport.h"
@@ -229,4 +230,41 @@ TEST(CliImport, gcj02DistrictsFromSharedDataConvertWithSrcCrs) {
     ASSERT_EQ(r.exitCode, 0) << r.err;
     EXPECT_TRUE(mentions(r.out, "source CRS: GCJ-02")) << r.out;
     EXPECT_TRUE(mentions(r.out, "features written: 16")) << r.out;
+}
+
+TEST(CliInfoAndImport, unparsableKmlCoordinatesAreAnErrorNotAPointAtZero) {
+    ScratchDir dir("cli_kml");
+    const std::string kml = (dir / "bad.kml").string();
+    std::ofstream(kml) << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                          "<kml xmlns=\"http://www.opengis.net/kml/2.2\"><Document>\n"
+                          "<Placemark><name>x</name><Point>\n"
+                          "<coordinates>abc,def,ghi</coordinates></Point></Placemark>\n"
+                          "</Document></kml>\n";
+    const auto info = runProcess(citytwinCli() + " info " + shellQuote(kml));
+    EXPECT_EQ(info.exitCode, 1);
+    EXPECT_TRUE(mentions(info.err, "bad.kml:4: error: coordinates: unparsable coordinate 'abc'"))
+        << info.err;
+    const auto import = runProcess(citytwinCli() + " import " + shellQuote(kml) + " --project " +
+                                   shellQuote((dir / "p.gpkg").string()) + " --layer x");
+    EXPECT_EQ(import.exitCode, 1);
+    EXPECT_TRUE(mentions(import.err, "unparsable coordinate 'abc'")) << import.err;
+}
+
+TEST(CliInfoAndImport, anUnknownDeclaredCrsIsAnErrorNotWgs84) {
+    ScratchDir dir("cli_unknown_crs");
+    const std::string path = (dir / "p.geojson").string();
+    std::ofstream(path) << R"({"type":"FeatureCollection","crs":{"type":"name","properties":)"
+                        << R"({"name":"urn:ogc:def:crs:EPSG::999999"}},"features":[{"type":)"
+                        << R"("Feature","properties":{},"geometry":{"type":"Point",)"
+                        << R"("coordinates":[121.5,31.2]}}]})";
+    const auto info = runProcess(citytwinCli() + " info " + shellQuote(path));
+    EXPECT_EQ(info.exitCode, 1) << info.out;
+    EXPECT_TRUE(mentions(info.err, "declared CRS is unknown")) << info.err;
+    EXPECT_FALSE(mentions(info.out, "WGS 84")) << info.out;
+    const auto given =
+        runProcess(citytwinCli() + " info " + shellQuote(path) + " --src-crs EPSG:4326");
+    EXPECT_EQ(given.exitCode, 0) << given.err;
+    const auto import = runProcess(citytwinCli() + " import " + shellQuote(path) + " --project " +
+                                   shellQuote((dir / "p.gpkg").string()) + " --layer x");
+    EXPECT_EQ(import.exitCode, 1);
 }

@@ -171,3 +171,63 @@ TEST(RasterReader, badInputsAreClearErrors) {
     gcj.targetCrs = Crs::gcj02();
     EXPECT_FALSE(RasterReader::read(noCrs, gcj));
 }
+
+namespace {
+
+/// A DEM that declares `size` x `size` 1 m pixels but holds no data: a
+/// sparse tiled GeoTIFF of a few MB (the 100,000 x 100,000 file).
+std::string writeHugeSparseDem(const ScratchDir& dir, int size, bool withOverviews) {
+    ensureGdalInitialised();
+    const std::string path = (dir.path() / "huge.tif").string();
+    GDALDriver* drv = GetGDALDriverManager()->GetDriverByName("GTiff");
+    const char* options[] = {"TILED=YES", "SPARSE_OK=TRUE", "BIGTIFF=YES", nullptr};
+    GDALDataset* ds =
+        drv->Create(path.c_str(), size, size, 1, GDT_Float32, const_cast<char**>(options));
+    EXPECT_NE(ds, nullptr);
+    if (!ds)
+        return path;
+    double gt[6] = {kE0, 1.0, 0, kN0, 0, -1.0};
+    ds->SetGeoTransform(gt);
+    OGRSpatialReference srs;
+    srs.importFromEPSG(4549);
+    ds->SetSpatialRef(&srs);
+    ds->GetRasterBand(1)->SetNoDataValue(-9999);
+    if (withOverviews) {
+        // Overviews of an empty raster: NONE resampling writes no pixels.
+        int levels[] = {16, 256};
+        EXPECT_EQ(ds->BuildOverviews("NONE", 2, levels, 0, nullptr, nullptr, nullptr), CE_None);
+    }
+    GDALClose(ds);
+    return path;
+}
+
+}  // namespace
+
+TEST(RasterReader, aHugeRasterWithoutOverviewsIsRefusedAtOnceNamingItsSize) {
+    ScratchDir dir("huge_dem");
+    const std::string path = writeHugeSparseDem(dir, 100000, false);
+    RasterRequest request;
+    request.targetCrs = Crs::fromString("EPSG:4549").value();
+    request.maxWidth = request.maxHeight = 256;
+    const auto whole = RasterReader::read(path, request);
+    ASSERT_FALSE(whole.ok());
+    EXPECT_NE(whole.messages().find("100000 x 100000 pixels with no overviews"), std::string::npos)
+        << whole.messages();
+    EXPECT_NE(whole.messages().find("gdaladdo"), std::string::npos);
+    // A deep tile's window (500 m = 500 x 500 source pixels) is read at full resolution.
+    request.maybeExtent = Extent{kE0 + 1000, kN0 - 1500, kE0 + 1500, kN0 - 1000};
+    const auto tile = RasterReader::read(path, request);
+    ASSERT_TRUE(tile.ok()) << tile.messages();
+    EXPECT_EQ(tile->width, 256);
+}
+
+TEST(RasterReader, aHugeRasterWithOverviewsIsReadFromThem) {
+    ScratchDir dir("huge_dem_ovr");
+    const std::string path = writeHugeSparseDem(dir, 100000, true);
+    RasterRequest request;
+    request.targetCrs = Crs::fromString("EPSG:4549").value();
+    request.maxWidth = request.maxHeight = 256;
+    const auto whole = RasterReader::read(path, request);
+    ASSERT_TRUE(whole.ok()) << whole.messages();
+    EXPECT_EQ(whole->width, 256);
+}

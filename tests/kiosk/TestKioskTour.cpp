@@ -248,3 +248,12 @@ TEST(KioskTourPlayer, aVisitorPausesItAndResumingFliesToTheNextStop) {
     EXPECT_EQ(s.phase, TourPlayer::Phase::Dwelling);
     EXPECT_DOUBLE_EQ(s.pose.lon, 121.49);
 }
+
+TEST(TourFile, aNumberNoDoubleHoldsOrAWrongTypeIsAnErrorNamingItsPath) {
+    EXPECT_EQ(errorOf(tourJson("", R"(, "idle_return_s": 1e999)")).substr(0, 15),
+              "idle_return_s: ");
+    EXPECT_NE(errorOf(tourJson("", R"(, "idle_return_s": 1e999)")).find("out of range"),
+              std::string::npos);
+    EXPECT_EQ(errorOf(tourJson("", R"(, "idle_return_s": "soon")")).substr(0, 15),
+              "idle_return_s: ");
+}

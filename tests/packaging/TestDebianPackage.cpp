@@ -161,6 +161,7 @@ TEST_F(DebianPackage, holdsTheProgramsTheirDataAndTheDesktopIntegration) {
         paths << line.section(' ', -1).mid(1);  // "./usr/bin/x" -> "/usr/bin/x"
     QStringList wanted{"/usr/bin/citytwin",
                        "/usr/bin/citytwin-cli",
+                       "/usr/libexec/citytwin/citytwin-tile-reader",
                        "/usr/share/citytwin/demo/buildings.geojson",
                        "/usr/share/citytwin/demo/sensors.csv",
                        "/usr/share/citytwin/demo/demo.gpkg",

@@ -17,3 +17,14 @@ citytwin_add_test(test_render_models
         OsgbPyramidLoader.thePagerLoadsEveryLevelAndSurvivesMissingChildren
         TilesetLoader.*)
 target_include_directories(test_render_models PRIVATE ${CMAKE_SOURCE_DIR}/tests/support)
+
+# Damaged OSGB tiles read through the isolated tile reader (issue 19): the
+# sample's every tile cut at every 5 kB, through the DatabasePager and model-info.
+citytwin_add_test(test_render_damaged_tiles
+    SOURCES ${CMAKE_CURRENT_LIST_DIR}/TestIsolatedTileReader.cpp
+    LIBS citytwin::render
+    LABELS unit slow
+    TIMEOUT 2400
+    SHARED_TESTS IsolatedTileReader.*)
+target_include_directories(test_render_damaged_tiles PRIVATE ${CMAKE_SOURCE_DIR}/tests/support)
+add_dependencies(test_render_damaged_tiles citytwin-cli citytwin-tile-reader)

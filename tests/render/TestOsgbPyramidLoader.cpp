@@ -302,3 +302,23 @@ TEST(OsgbPyramidLoader, missingDataOrTilesAreErrors) {
     ASSERT_FALSE(model);
     EXPECT_NE(model.messages().find("nowhere"), std::string::npos);
 }
+
+TEST(OsgbPyramidLoader, metadataWithoutSrsOriginWarnsNamingTheField) {
+    ScratchDir dir("osgb_no_origin");
+    dir.write("metadata.xml",
+              "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ModelMetadata version=\"1\">\n"
+              "  <SRS>ENU:31.2304,121.4737</SRS>\n</ModelMetadata>\n");
+    writeLineTile(dir.path() / "Data");
+    const geo::LocalFrame frame({121.4737, 31.2304, 0.0});
+    auto model = render::loadOsgbPyramid((dir.path() / "metadata.xml").string(), frame);
+    ASSERT_TRUE(model) << model.messages();
+    bool warned = false;
+    for (const auto& d : model.diagnostics())
+        warned = warned || (d.field == "SRSOrigin" && d.severity == geo::Severity::Warning);
+    EXPECT_TRUE(warned) << model.messages();
+    // With the origin given there is nothing to say about it.
+    dir.write("metadata.xml", metadataXml("ENU:31.2304,121.4737", "0,0,0"));
+    model = render::loadOsgbPyramid((dir.path() / "metadata.xml").string(), frame);
+    ASSERT_TRUE(model) << model.messages();
+    EXPECT_EQ(model.messages().find("SRSOrigin"), std::string::npos) << model.messages();
+}

@@ -165,3 +165,40 @@ TEST(TilesetLoader, rtcCenterPlacesB3dmContentOnTheEarth) {
     ASSERT_FALSE(r);
     EXPECT_NE(r.messages().find("RTC_CENTER"), std::string::npos);
 }
+
+TEST(TilesetLoader, gltfBuffersOfAContentObeyTheTilesetsRootRule) {
+    const fs::path box =
+        fs::path(test::kSharedDataDir) / "06_3dtiles_gltf/gltf_samples_from_google_draco/Box/glTF";
+    CITYTWIN_SKIP_WITHOUT_SHARED_DATA(box);
+    ScratchDir dir("tiles_gltf_escape");
+    const geo::LocalFrame frame({121.47, 31.23, 0.0});
+    const auto bin = readBytes(box / "Box0.bin");
+    const std::string binText(bin.begin(), bin.end());
+    dir.write("secret.bin", binText);  // outside the tileset's folder
+    dir.write("inner/Box0.bin", binText);
+    const auto gltf = readBytes(box / "Box.gltf");
+    const std::string text(gltf.begin(), gltf.end());
+    const auto withUri = [&text](const std::string& uri) {
+        std::string t = text;
+        t.replace(t.find("\"Box0.bin\""), 10, "\"" + uri + "\"");
+        return t;
+    };
+    dir.write("inner/escape.gltf", withUri("../secret.bin"));
+    dir.write("inner/inside.gltf", withUri("Box0.bin"));
+    const auto tileset = [&dir](const std::string& content) {
+        return dir.write("inner/tileset.json",
+                         R"({"asset":{"version":"1.1"},"geometricError":1,"root":{
+            "geometricError":0,"boundingVolume":{"sphere":[0,0,0,10]},
+            "content":{"uri":")" +
+                             content + R"("}}})");
+    };
+    auto escaping = render::loadTileset(tileset("escape.gltf").string(), frame);
+    EXPECT_NE(escaping.messages().find("leaves the tileset's folder"), std::string::npos)
+        << escaping.messages();
+    if (escaping) {
+        EXPECT_EQ(render::surveyModel(*escaping->node).triangles, 0u);
+    }
+    auto inside = render::loadTileset(tileset("inside.gltf").string(), frame);
+    ASSERT_TRUE(inside) << inside.messages();
+    EXPECT_EQ(render::surveyModel(*inside->node).triangles, 12u);
+}

@@ -80,6 +80,48 @@ TEST(PayloadParser, rejectsEachMalformedKindWithAReasonNamingTheField) {
     EXPECT_FALSE(p.parse("t/x", R"({"sensor":5,"ts":1,"values":{"a":1}})", kNow).ok());
 }
 
+TEST(PayloadParser, outOfRangeNumbersAndWrongTypesAreRejectedNamingTheirPath) {
+    PayloadParser p;
+    EXPECT_EQ(reasonOf(p.parse("t/x", R"({"ts":1764133200000,"values":{"a":1e999}})", kNow)),
+              "values.a: number out of range");
+    EXPECT_EQ(reasonOf(p.parse("t/x", R"({"ts":1e999,"values":{"a":1}})", kNow)),
+              "ts: number out of range");
+    EXPECT_EQ(reasonOf(p.parse("t/x", R"({"ts":1764133200000,"values":[1]})", kNow)),
+              "values: not an object");
+    EXPECT_EQ(reasonOf(p.parse("t/x", R"({"ts":true,"values":{"a":1}})", kNow)),
+              "ts: neither epoch milliseconds nor an ISO 8601 string");
+}
+
+TEST(PayloadParser, extremeTimestampsAreRejectedWithoutOverflow) {
+    PayloadParser p;
+    // INT64_MIN once overflowed the clock-skew subtraction (UBSan).
+    for (const char* ts : {"-9223372036854775808", "9223372036854775807", "18446744073709551615",
+                           "-9000000000000000001"})
+        EXPECT_EQ(
+            reasonOf(p.parse("t/x", std::string(R"({"ts":)") + ts + R"(,"values":{"a":1}})", kNow)),
+            "ts: not a valid epoch-millisecond number")
+            << ts;
+}
+
+TEST(PayloadParser, topicSensorIdsKeepToTheirCharacterSet) {
+    PayloadParser p;
+    const std::string payload = R"({"ts":1764133200000,"values":{"a":1}})";
+    EXPECT_EQ(reasonOf(p.parse("city/sensors/", payload, kNow)),
+              "sensor: missing, and the topic ends in '/' and names no sensor");
+    EXPECT_EQ(reasonOf(p.parse("city/sensors/../../etc", payload, kNow)),
+              "sensor: missing, and the topic has a '..' level");
+    EXPECT_EQ(reasonOf(p.parse("city/sensors/a b", payload, kNow)),
+              "sensor: missing, and the sensor id of the topic has a character outside "
+              "A-Z a-z 0-9 . _ : -");
+    EXPECT_EQ(reasonOf(p.parse("city/sensors/" + std::string(129, 'a'), payload, kNow)),
+              "sensor: missing, and the sensor id of the topic is longer than 128");
+    EXPECT_EQ(PayloadParser::sensorIdFromTopic("city/sensors/../../etc"), "");
+    EXPECT_EQ(PayloadParser::sensorIdFromTopic("city/sensors/"), "");
+    const auto ok = p.parse("city/sensors/scenario:cable-7:load_pct", payload, kNow);
+    ASSERT_TRUE(ok.ok()) << ok.messages();
+    EXPECT_EQ(ok.value().front().sensorId, "scenario:cable-7:load_pct");
+}
+
 TEST(TimeFormat, roundTripsAndRequiresAZone) {
     EXPECT_EQ(parseIso8601("1970-01-01T00:00:00Z"), 0);
     EXPECT_EQ(parseIso8601("2025-11-26T05:00:00Z"), kNow);

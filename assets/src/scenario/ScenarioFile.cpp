@@ -14,6 +14,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "citytwin/json/JsonText.h"
+
 #include "../OgrGeometry.h"
 #include "citytwin/assets/MetricPlane.h"
 
@@ -333,106 +335,12 @@ std::string eventContext(const ParseError& e) {
     return e.message;
 }
 
-/// Builds the document like json::parse, remembering the JSON path of the
-/// value being read, so that an error nlohmann raises while reading a value
-/// (a number overflowing a double) can name its field.
-class PathTrackingSax {
-public:
-    json result;
-    std::size_t errorByte = 0;
-    int errorId = 0;
-    std::string errorMessage;
-    std::string errorPath;
-
-    PathTrackingSax() : _dom(result, false) {}
-
-    bool null() { return value() && _dom.null(); }
-    bool boolean(bool v) { return value() && _dom.boolean(v); }
-    bool number_integer(json::number_integer_t v) { return value() && _dom.number_integer(v); }
-    bool number_unsigned(json::number_unsigned_t v) { return value() && _dom.number_unsigned(v); }
-    bool number_float(json::number_float_t v, const std::string& s) {
-        return value() && _dom.number_float(v, s);
-    }
-    bool string(std::string& v) { return value() && _dom.string(v); }
-    bool binary(json::binary_t& v) { return value() && _dom.binary(v); }
-    bool start_object(std::size_t n) {
-        value();
-        _frames.push_back({false, -1, {}});
-        return _dom.start_object(n);
-    }
-    bool key(std::string& k) {
-        _frames.back().key = k;
-        return _dom.key(k);
-    }
-    bool end_object() {
-        _frames.pop_back();
-        return _dom.end_object();
-    }
-    bool start_array(std::size_t n) {
-        value();
-        _frames.push_back({true, -1, {}});
-        return _dom.start_array(n);
-    }
-    bool end_array() {
-        _frames.pop_back();
-        return _dom.end_array();
-    }
-    bool parse_error(std::size_t position, const std::string&,
-                     const nlohmann::detail::exception& ex) {
-        errorByte = position;
-        errorId = ex.id;
-        errorMessage = ex.what();
-        // The failing value was not counted yet.
-        if (!_frames.empty() && _frames.back().isArray)
-            ++_frames.back().index;
-        errorPath = path();
-        return false;
-    }
-
-private:
-    struct Frame {
-        bool isArray = false;
-        long index = -1;
-        std::string key;
-    };
-    bool value() {
-        if (!_frames.empty() && _frames.back().isArray)
-            ++_frames.back().index;
-        return true;
-    }
-    std::string path() const {
-        std::string out;
-        for (const auto& f : _frames) {
-            if (f.isArray)
-                out += "[" + std::to_string(std::max(0L, f.index)) + "]";
-            else if (!f.key.empty())
-                out += (out.empty() ? "" : ".") + f.key;
-        }
-        return out;
-    }
-    nlohmann::detail::json_sax_dom_parser<json> _dom;
-    std::vector<Frame> _frames;
-};
-
 /// "event 3: " for a path inside events[3], else "".
 std::string eventOf(const std::string& path) {
     if (path.rfind("events[", 0) != 0)
         return {};
     const auto close = path.find(']');
     return "event " + path.substr(7, close - 7) + ": ";
-}
-
-void lineAndColumn(std::string_view text, std::size_t byte, long& line, long& column) {
-    line = 1;
-    column = 1;
-    for (std::size_t i = 0; i < byte && i < text.size(); ++i) {
-        if (text[i] == '\n') {
-            ++line;
-            column = 1;
-        } else {
-            ++column;
-        }
-    }
 }
 
 Scenario parseDocument(const json& doc) {
@@ -569,35 +477,24 @@ constexpr double kCutReachM = 500.0;
 }  // namespace
 
 geo::Result<Scenario> parseScenario(std::string_view text, const std::string& sourceName) {
-    PathTrackingSax sax;
-    bool parsed = false;
-    try {
-        parsed = json::sax_parse(text.begin(), text.end(), &sax);
-    } catch (const json::exception& e) {
-        return R::failure(std::string("cannot read JSON: ") + e.what(), sourceName);
-    }
-    if (!parsed) {
-        long line = 0, column = 0;
-        lineAndColumn(text, sax.errorByte > 0 ? sax.errorByte - 1 : 0, line, column);
-        const std::string where =
-            "at line " + std::to_string(line) + ", column " + std::to_string(column);
-        std::string message = sax.errorMessage;
-        const auto pos = message.find("] ");
-        if (pos != std::string::npos)
-            message = message.substr(pos + 2);
+    const auto parsed = citytwin::json::parseJsonText(text);
+    if (!parsed.ok) {
+        if (parsed.line == 0)
+            return R::failure(parsed.message, sourceName);
         // A number too large for a double is a bad value, not bad syntax.
-        if (sax.errorId == 406)
-            return R::failure(eventOf(sax.errorPath) + "not a finite number " + where, sourceName,
-                              line, sax.errorPath);
-        return R::failure("JSON syntax error " + where + ": " + message, sourceName, line);
+        if (parsed.numberOutOfRange)
+            return R::failure(eventOf(parsed.path) + "not a finite number " + parsed.where,
+                              sourceName, parsed.line, parsed.path);
+        return R::failure("JSON syntax error " + parsed.where + ": " + parsed.reason, sourceName,
+                          parsed.line);
     }
     try {
-        Scenario s = parseDocument(sax.result);
+        Scenario s = parseDocument(parsed.doc);
         s.sourcePath = sourceName;
         return s;
     } catch (const ParseError& e) {
         return R::failure(eventContext(e), sourceName, 0, e.field);
-    } catch (const json::exception& e) {
+    } catch (const std::exception& e) {
         return R::failure(std::string("cannot read JSON: ") + e.what(), sourceName);
     }
 }

@@ -92,6 +92,19 @@ geo::Result<OsgbMetadata> parseOsgbMetadata(const std::string& xml, const std::s
                 "SRSOrigin");
         m.srsOrigin = {v[0], v[1], v.size() == 3 ? v[2] : 0.0};
     }
+    // Without it the tiles' local metres are taken from 0,0,0 of the SRS:
+    // say so rather than land the model off the map silently.
+    std::vector<geo::Diagnostic> warnings;
+    if (!CPLGetXMLNode(metadata, "SRSOrigin"))
+        warnings.push_back(geo::makeWarning(
+            "<SRSOrigin> is missing: the tiles are placed from the SRS's origin 0,0,0, which "
+            "is rarely where a model lies (add <SRSOrigin>x,y,z</SRSOrigin>)",
+            source, 0, "SRSOrigin"));
+    const auto withWarnings = [&warnings](OsgbMetadata value) {
+        R r(std::move(value));
+        r.addDiagnostics(warnings);
+        return r;
+    };
 
     if (m.srsText.rfind("ENU:", 0) == 0) {
         const auto v = parseNumbers(m.srsText.substr(4));
@@ -101,7 +114,7 @@ geo::Result<OsgbMetadata> parseOsgbMetadata(const std::string& xml, const std::s
                               source, 0, "SRS");
         m.isEnu = true;
         m.enuOrigin = {v[1], v[0], v.size() == 3 ? v[2] : 0.0};
-        return m;
+        return withWarnings(std::move(m));
     }
 
     auto crs = geo::Crs::fromString(m.srsText);
@@ -118,7 +131,7 @@ geo::Result<OsgbMetadata> parseOsgbMetadata(const std::string& xml, const std::s
                               "projected (e.g. EPSG:4547), geocentric or ENU:lat,lon",
                           source, 0, "SRS");
     m.crs = crs.value();
-    return m;
+    return withWarnings(std::move(m));
 }
 
 }  // namespace citytwin::formats

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "TileBytes.h"
+#include "citytwin/json/JsonText.h"
 
 namespace citytwin::formats {
 namespace {
@@ -121,10 +122,12 @@ private:
 
 }  // namespace
 
-geo::Result<SubtreeFile> parseSubtree(std::span<const std::uint8_t> bytes,
-                                      const std::string& source, std::uint64_t tileCount,
-                                      std::uint64_t childSubtreeCount,
-                                      const SubtreeBufferFetcher& fetchBuffer) {
+/// The loader proper; the public function keeps what it may throw in.
+static geo::Result<SubtreeFile> parseSubtreeUnguarded(std::span<const std::uint8_t> bytes,
+                                                      const std::string& source,
+                                                      std::uint64_t tileCount,
+                                                      std::uint64_t childSubtreeCount,
+                                                      const SubtreeBufferFetcher& fetchBuffer) {
     std::span<const std::uint8_t> jsonBytes = bytes, binary;
     if (detail::hasMagic(bytes.data(), bytes.size(), "subt")) {
         constexpr std::size_t kHeader = 24;
@@ -152,8 +155,13 @@ geo::Result<SubtreeFile> parseSubtree(std::span<const std::uint8_t> bytes,
         jsonBytes = bytes.subspan(kHeader, jsonLength);
         binary = bytes.subspan(kHeader + jsonLength, binLength);
     }
-    const json doc = json::parse(jsonBytes.begin(), jsonBytes.end(), nullptr, false);
-    if (doc.is_discarded() || !doc.is_object())
+    const auto parsed = citytwin::json::parseJsonText(
+        std::string_view(reinterpret_cast<const char*>(jsonBytes.data()), jsonBytes.size()));
+    if (!parsed.ok)
+        return R::failure("subtree JSON is not valid: " + parsed.message, source, parsed.line,
+                          parsed.numberOutOfRange && !parsed.path.empty() ? parsed.path : "json");
+    const json& doc = parsed.doc;
+    if (!doc.is_object())
         return R::failure("subtree JSON is not a JSON object", source, 0, "json");
     SubtreeReader reader(doc, binary, source, fetchBuffer);
     SubtreeFile subtree;
@@ -182,6 +190,18 @@ geo::Result<SubtreeFile> parseSubtree(std::span<const std::uint8_t> bytes,
         return R(children.diagnostics().front());
     subtree.childSubtrees = std::move(children.value());
     return subtree;
+}
+
+geo::Result<SubtreeFile> parseSubtree(std::span<const std::uint8_t> bytes,
+                                      const std::string& source, std::uint64_t tileCount,
+                                      std::uint64_t childSubtreeCount,
+                                      const SubtreeBufferFetcher& fetchBuffer) {
+    try {
+        return parseSubtreeUnguarded(bytes, source, tileCount, childSubtreeCount, fetchBuffer);
+    } catch (const std::exception& e) {  // a typed read we missed: an error, not a crash
+        return geo::Result<SubtreeFile>::failure(
+            std::string("unexpected subtree content: ") + e.what(), source);
+    }
 }
 
 }  // namespace citytwin::formats

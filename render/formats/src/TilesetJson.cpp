@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "citytwin/json/JsonText.h"
+
 namespace citytwin::formats {
 namespace {
 
@@ -194,12 +196,26 @@ geo::Result<TilesetTile> parseTilesetTile(const nlohmann::json& tile, const std:
     return r;
 }
 
+/// The typed tileset of a parsed document (may throw on a read we missed).
+geo::Result<Tileset> parseTilesetDocument(const nlohmann::json& doc, const std::string& source);
+
 geo::Result<Tileset> parseTilesetJson(std::span<const std::uint8_t> bytes,
                                       const std::string& source) {
     using R = geo::Result<Tileset>;
-    const json doc = json::parse(bytes.begin(), bytes.end(), nullptr, false);
-    if (doc.is_discarded())
-        return R::failure("tileset is not valid JSON", source);
+    const auto parsed = citytwin::json::parseJsonText(
+        std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()));
+    if (!parsed.ok)
+        return R::failure("tileset is not valid JSON: " + parsed.message, source, parsed.line,
+                          parsed.path);
+    try {
+        return parseTilesetDocument(parsed.doc, source);
+    } catch (const std::exception& e) {  // a typed read we missed: still an error, not a crash
+        return R::failure(std::string("unexpected tileset content: ") + e.what(), source);
+    }
+}
+
+geo::Result<Tileset> parseTilesetDocument(const json& doc, const std::string& source) {
+    using R = geo::Result<Tileset>;
     if (!doc.is_object() || !doc.contains("root") || !doc["root"].is_object())
         return R::failure("tileset has no root tile object", source, 0, "root");
     Tileset tileset;

@@ -46,6 +46,33 @@ bool noWrite(std::string*, const std::string&, const std::vector<unsigned char>&
     return false;
 }
 
+// For a tileset's content: external files only inside the tileset's folder.
+bool insideRoot(const std::string& root, const std::string& path) {
+    std::error_code ec;
+    const auto p = std::filesystem::weakly_canonical(path, ec);
+    if (ec)
+        return false;
+    const auto r = std::filesystem::weakly_canonical(root, ec);
+    if (ec)
+        return false;
+    const auto rel = p.lexically_relative(r);
+    return !rel.empty() && *rel.begin() != "..";
+}
+bool rootedFileExists(const std::string& path, void* root) {
+    // Outside the root: "exists", so that the read below says why it is refused.
+    return !insideRoot(*static_cast<const std::string*>(root), path) ||
+           tinygltf::FileExists(path, nullptr);
+}
+bool rootedRead(std::vector<unsigned char>* out, std::string* err, const std::string& path,
+                void* root) {
+    if (!insideRoot(*static_cast<const std::string*>(root), path)) {
+        if (err)
+            *err += "external file '" + path + "' leaves the tileset's folder: refused\n";
+        return false;
+    }
+    return tinygltf::ReadWholeFile(out, err, path, nullptr);
+}
+
 void appendU32(std::vector<std::uint8_t>& out, std::uint32_t v) {
     for (int i = 0; i < 4; ++i)
         out.push_back(std::uint8_t(v >> (8 * i)));
@@ -85,14 +112,19 @@ std::string firstLine(const std::string& s) {
 geo::Result<osg::ref_ptr<osg::Node>> buildGltfNode(std::span<const std::uint8_t> bytes,
                                                    const std::string& baseDir,
                                                    const std::string& source,
-                                                   const GltfFeatureBinding* features) {
+                                                   const GltfFeatureBinding* features,
+                                                   const std::string& resourceRoot) {
     using R = geo::Result<osg::ref_ptr<osg::Node>>;
     if (bytes.size() > std::numeric_limits<unsigned int>::max())
         return R::failure("file too large for the glTF parser (over 4 GiB)", source);
     tinygltf::TinyGLTF parser;
     parser.SetImageLoader(keepEncodedImage, nullptr);
+    std::string root = resourceRoot;  // the callbacks' user data
     if (baseDir.empty())
         parser.SetFsCallbacks({noFileExists, noExpand, noRead, noWrite, nullptr});
+    else if (!root.empty())
+        parser.SetFsCallbacks(
+            {rootedFileExists, tinygltf::ExpandFilePath, rootedRead, noWrite, &root});
     tinygltf::Model model;
     std::string err, warn;
     bool parsed = false;

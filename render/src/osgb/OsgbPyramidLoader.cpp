@@ -5,6 +5,7 @@
 #include <osg/PagedLOD>
 #include <osgDB/Options>
 #include <osgDB/ReadFile>
+#include <osgDB/Registry>
 
 #include <algorithm>
 #include <filesystem>
@@ -12,6 +13,7 @@
 #include <vector>
 
 #include "citytwin/formats/OsgbMetadata.h"
+#include "citytwin/render/IsolatedTileReader.h"
 #include "citytwin/render/ModelPlacement.h"
 #include "citytwin/render/ModelSurvey.h"
 
@@ -124,6 +126,7 @@ geo::Result<LoadedModel> loadOsgbPyramid(const std::string& path, const geo::Loc
     CITYTWIN_RETURN_IF_FAILED(metadata);
 
     R report;  // collects warnings until the value is ready
+    report.addDiagnostics(metadata.diagnostics());
     const auto rootFiles = findRootTiles(paths->data, report);
     if (rootFiles.empty()) {
         R r = R::failure("no root tiles Data/Tile_*/Tile_*.osgb found", paths->data.string());
@@ -136,10 +139,15 @@ geo::Result<LoadedModel> loadOsgbPyramid(const std::string& path, const geo::Loc
     for (const auto& file : rootFiles) {
         osg::ref_ptr<osgDB::Options> options = new osgDB::Options;
         options->setDatabasePath(file.parent_path().string());
-        osg::ref_ptr<osg::Node> node = osgDB::readRefNodeFile(file.string(), options.get());
+        // Through the registry (and so IsolatedTileReader when installed),
+        // without readRefNodeFile's own second warning.
+        auto read = osgDB::Registry::instance()->readNode(file.string(), options.get());
+        osg::ref_ptr<osg::Node> node = read.getNode();
         if (!node) {
-            report.addDiagnostic(
-                geo::makeWarning("cannot read this OSGB tile; skipped", file.string()));
+            // A damaged tile was reported once already, naming it.
+            if (!isKnownDamagedTile(file.string()))
+                report.addDiagnostic(
+                    geo::makeWarning("cannot read this OSGB tile; skipped", file.string()));
             continue;
         }
         DatabasePathFixer fixer(file.parent_path().string());

@@ -108,7 +108,8 @@ osg::ref_ptr<osg::Node> TileContentBuilder::gltf(
     std::span<const std::uint8_t> bytes, const std::string& location,
     std::shared_ptr<const geo::FeatureLayer> features) {
     GltfFeatureBinding binding{layerId(location), std::move(features)};
-    auto node = buildGltfNode(bytes, _source.localFolderOf(location), location, &binding);
+    auto node = buildGltfNode(bytes, _source.localFolderOf(location), location, &binding,
+                              _source.localRoot());
     skipped(node.diagnostics());
     if (!node)
         return nullptr;

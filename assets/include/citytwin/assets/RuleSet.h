@@ -73,10 +73,13 @@ struct RuleSet {
 
     // Network and scenarios ("network" and "scenario" sections of the rules file).
     std::map<HostType, double> coverageRadiusByHostM;  ///< default coverage radius by host type, m
-    double networkSnapToleranceM = 30.0;      ///< cable ends / sites joined within this distance, m
-    double anchorSogThresholdKn = 0.5;        ///< SH-24-3 / SCP-8: slower than this counts as anchoring
-    double anchorMinDurationS = 600.0;        ///< ... for at least this long (s)
-    double typhoonExposureMinWindMs = 17.2;   ///< SH-25: aerial cables exposed at this wind (Beaufort 8)
+    double networkSnapToleranceM = 30.0;  ///< cable ends / sites joined within this distance, m
+    double anchorSogThresholdKn = 0.5;    ///< SH-24-3 / SCP-8: slower than this counts as anchoring
+    double anchorMinDurationS = 600.0;    ///< ... for at least this long (s)
+    double typhoonExposureMinWindMs =
+        17.2;  ///< SH-25: aerial cables exposed at this wind (Beaufort 8)
+    /// check-works refuses a works area larger than this ("works" section), km².
+    double maxWorksAreaKm2 = 100.0;
 
     /// A site's coverage radius when it has none: by host type, else defaultCoverageRadiusM.
     double coverageRadiusFor(std::optional<HostType> maybeHost) const;

@@ -49,6 +49,10 @@ struct RasterRequest {
     int maxHeight = 2048;
     /// CRS of the source when it declares none (or to override it).
     std::optional<Crs> maybeSourceCrs;
+    /// Most source pixels one read may go through, counted at the overview
+    /// GDAL reads from: a read past it fails at once naming the raster's size
+    /// and telling to build overviews, instead of warping for minutes.
+    std::int64_t maxSourcePixels = std::int64_t{1} << 26;
 };
 
 struct RasterImage {

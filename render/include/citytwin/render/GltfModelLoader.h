@@ -52,9 +52,12 @@ struct GltfFeatureBinding {
 /// Builds the node of glTF/GLB bytes already in memory, in glTF's own axes
 /// (metres, Y up, not placed). `baseDir` resolves external buffers and images
 /// ("" = none allowed); `source` names the bytes in errors.
+/// `resourceRoot`, when not empty, is a folder external buffers and images
+/// must resolve inside (a tileset's root: "../../../secret.bin" is refused).
 geo::Result<osg::ref_ptr<osg::Node>> buildGltfNode(std::span<const std::uint8_t> bytes,
                                                    const std::string& baseDir,
                                                    const std::string& source,
-                                                   const GltfFeatureBinding* features = nullptr);
+                                                   const GltfFeatureBinding* features = nullptr,
+                                                   const std::string& resourceRoot = {});
 
 }  // namespace citytwin::render

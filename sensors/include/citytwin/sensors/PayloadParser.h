@@ -4,7 +4,9 @@
 // Payload (UTF-8 JSON object, at most maxPayloadBytes):
 //   {"sensor":"aq-0007","ts":1764133200000,"values":{"pm25":35.2,"noise_db":61}}
 // - "sensor": string id; optional when the topic names it: the last level of
-//   the topic is used (city/sensors/aq-0007).
+//   the topic is used (city/sensors/aq-0007), which must be 1..128 of
+//   A-Z a-z 0-9 . _ : - in a topic with no "." or ".." level.
+// - Numbers no double holds (1e999) are rejected naming their field.
 // - "ts": epoch milliseconds (number) or ISO 8601 with zone (string). More
 //   than maybeMaxPastMs before or maybeMaxFutureMs after the ingest clock is
 //   rejected (a live stream's broken sensor clocks); history() lifts the past
@@ -13,6 +15,7 @@
 // Thread safety: const methods may be called concurrently.
 
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -49,12 +52,22 @@ public:
     /// Checks one reading built elsewhere (CSV files) by the same rules.
     geo::Status validate(const Reading& reading) const;
 
-    /// The sensor id a topic names (its last non-empty level), or empty.
+    /// The sensor id a topic names (its last level), or empty when the topic
+    /// names none or an invalid one (see topicIdProblem).
     static std::string_view sensorIdFromTopic(std::string_view topic);
+
+    /// Why the topic's last level is not a sensor id, or empty when it is.
+    /// A topic sensor id is 1..128 characters of A-Z a-z 0-9 . _ : - and no
+    /// level of the topic is "." or ".." (city/sensors/ and
+    /// city/sensors/../../etc name no sensor).
+    static std::string topicIdProblem(std::string_view topic);
+
+    static constexpr std::size_t kMaxTopicIdLength = 128;
 
     const PayloadParserOptions& options() const { return _options; }
 
 private:
+    static bool isTopicIdChar(char c);
     PayloadParserOptions _options;
 };
 

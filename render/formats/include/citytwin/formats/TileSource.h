@@ -41,6 +41,11 @@ public:
     /// images); "" for a remote one (external glTF resources are not fetched).
     std::string localFolderOf(const std::string& location) const;
 
+    /// The tileset's own folder, which no resource of a local tileset may
+    /// leave (tiles, and the buffers and images inside glTF contents); "" for
+    /// a remote tileset.
+    std::string localRoot() const { return _remote ? std::string() : _root; }
+
     /// The last path segment ("tile.b3dm"), for names and messages.
     static std::string fileNameOf(const std::string& location);
 

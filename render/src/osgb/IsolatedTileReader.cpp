@@ -1,0 +1,293 @@
+#include "citytwin/render/IsolatedTileReader.h"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <osgDB/FileNameUtils>
+#include <osgDB/FileUtils>
+#include <osgDB/Options>
+#include <osgDB/Registry>
+
+#include <cerrno>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <mutex>
+#include <set>
+#include <sstream>
+#include <thread>
+
+#include "citytwin/geo/Log.h"
+
+extern char** environ;
+
+namespace citytwin::render {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::chrono::milliseconds kHelperTimeout{30000};
+
+/// Closes a file descriptor when it goes out of scope.
+struct Fd {
+    int fd = -1;
+    ~Fd() {
+        if (fd >= 0)
+            ::close(fd);
+    }
+};
+
+bool writeAll(int fd, const std::string& bytes) {
+    size_t done = 0;
+    while (done < bytes.size()) {
+        const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return false;
+        done += static_cast<size_t>(n);
+    }
+    return ::lseek(fd, 0, SEEK_SET) == 0;
+}
+
+/// Waits for `pid` until `deadline`; kills it past the deadline.
+TileCheck awaitHelper(pid_t pid, std::chrono::steady_clock::time_point deadline) {
+    int status = 0;
+    for (;;) {
+        const pid_t r = ::waitpid(pid, &status, WNOHANG);
+        if (r == pid)
+            break;
+        if (r < 0 && errno != EINTR)
+            return TileCheck::NoHelper;
+        if (std::chrono::steady_clock::now() > deadline) {
+            ::kill(pid, SIGKILL);
+            ::waitpid(pid, &status, 0);
+            return TileCheck::TimedOut;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
+    if (WIFSIGNALED(status))
+        return TileCheck::Crashed;
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
+        return TileCheck::Readable;
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 1)
+        return TileCheck::Unreadable;
+    return TileCheck::NoHelper;  // 127 (exec failed), 2 (usage)
+}
+
+bool readFile(const std::string& path, std::string& out) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        return false;
+    std::ostringstream s;
+    s << in.rdbuf();
+    out = s.str();
+    return !in.bad();
+}
+
+/// The extensions whose plugins parse binary streams we cannot trust them with.
+bool isIsolatedExtension(const std::string& ext) {
+    return ext == "osgb" || ext == "osgt" || ext == "osgx" || ext == "ive" || ext == "osg";
+}
+
+/// A file as seen at one moment: a changed file is checked again.
+struct FileStamp {
+    std::uintmax_t size = 0;
+    std::int64_t mtimeNs = 0;
+    bool operator==(const FileStamp&) const = default;
+};
+
+bool stampOf(const std::string& path, FileStamp& out) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0)
+        return false;
+    out.size = static_cast<std::uintmax_t>(st.st_size);
+    out.mtimeNs = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+    return true;
+}
+
+/// Verdicts per resolved path, shared by the pager threads and the loaders.
+class TileVerdicts {
+public:
+    enum class Known { No, Good, Damaged };
+    Known lookup(const std::string& path, const FileStamp& stamp) const {
+        std::lock_guard lock(_mutex);
+        if (auto it = _good.find(path); it != _good.end() && it->second == stamp)
+            return Known::Good;
+        if (auto it = _damaged.find(path); it != _damaged.end() && it->second == stamp)
+            return Known::Damaged;
+        return Known::No;
+    }
+    void setGood(const std::string& path, const FileStamp& stamp) {
+        std::lock_guard lock(_mutex);
+        _good[path] = stamp;
+        _damaged.erase(path);
+    }
+    /// False when another thread already recorded it (so it warns once).
+    bool setDamaged(const std::string& path, const FileStamp& stamp) {
+        std::lock_guard lock(_mutex);
+        _good.erase(path);
+        auto [it, inserted] = _damaged.insert_or_assign(path, stamp);
+        (void)it;
+        return inserted;
+    }
+    bool isDamaged(const std::string& path) const {
+        std::lock_guard lock(_mutex);
+        return _damaged.count(path) != 0;
+    }
+
+private:
+    mutable std::mutex _mutex;
+    std::map<std::string, FileStamp> _good;
+    std::map<std::string, FileStamp> _damaged;
+};
+
+TileVerdicts& verdicts() {
+    static TileVerdicts v;
+    return v;
+}
+
+class IsolatedReadFileCallback : public osgDB::ReadFileCallback {
+public:
+    using ReadResult = osgDB::ReaderWriter::ReadResult;
+    explicit IsolatedReadFileCallback(std::string helper) : _helper(std::move(helper)) {}
+
+    ReadResult readNode(const std::string& fileName, const osgDB::Options* options) override {
+        const std::string ext = osgDB::getLowerCaseFileExtension(fileName);
+        if (!isIsolatedExtension(ext))
+            return osgDB::ReadFileCallback::readNode(fileName, options);
+        const std::string path = osgDB::findDataFile(fileName, options);
+        FileStamp stamp;
+        if (path.empty() || !stampOf(path, stamp))
+            return ReadResult::FILE_NOT_FOUND;
+        const auto known = verdicts().lookup(path, stamp);
+        // Missing rather than an error: the pager then asks quietly.
+        if (known == TileVerdicts::Known::Damaged)
+            return ReadResult::FILE_NOT_FOUND;
+        std::string bytes;
+        if (!readFile(path, bytes))
+            return ReadResult(ReadResult::ERROR_IN_READING_FILE);
+        const std::string folder = osgDB::getFilePath(path);
+        if (known == TileVerdicts::Known::No) {
+            const TileCheck check = checkTileBytes(_helper, bytes, ext, folder, kHelperTimeout);
+            if (check == TileCheck::NoHelper) {
+                warnNoHelperOnce();
+            } else if (check != TileCheck::Readable) {
+                if (verdicts().setDamaged(path, stamp))
+                    geo::logWarning(path + ": damaged tile (" + describe(check) +
+                                    "); shown as missing and not read again");
+                return ReadResult::FILE_NOT_FOUND;
+            } else {
+                verdicts().setGood(path, stamp);
+            }
+        }
+        return parseInProcess(path, bytes, ext, folder, options);
+    }
+
+private:
+    static ReadResult parseInProcess(const std::string& path, const std::string& bytes,
+                                     const std::string& ext, const std::string& folder,
+                                     const osgDB::Options* options) {
+        osgDB::ReaderWriter* rw = osgDB::Registry::instance()->getReaderWriterForExtension(ext);
+        if (!rw)
+            return ReadResult::FILE_NOT_HANDLED;
+        // What the plugin's own file reading does: relative references
+        // (PagedLOD children, textures) resolve in the file's folder.
+        osg::ref_ptr<osgDB::Options> local =
+            options ? static_cast<osgDB::Options*>(options->clone(osg::CopyOp::SHALLOW_COPY))
+                    : new osgDB::Options;
+        local->getDatabasePathList().push_front(folder);
+        std::istringstream in(bytes, std::ios::in | std::ios::binary);
+        ReadResult result = rw->readNode(in, local.get());
+        if (result.validNode() && result.getNode()->getName().empty())
+            result.getNode()->setName(osgDB::getSimpleFileName(path));
+        return result;
+    }
+
+    void warnNoHelperOnce() {
+        std::call_once(_noHelperWarning, [this] {
+            geo::logWarning("tile reader helper '" + _helper +
+                            "' cannot be run: OSG files are read unchecked in this process, "
+                            "and a damaged one can end it");
+        });
+    }
+
+    std::string _helper;
+    std::once_flag _noHelperWarning;
+};
+
+}  // namespace
+
+const char* describe(TileCheck check) {
+    switch (check) {
+        case TileCheck::Readable:
+            return "readable";
+        case TileCheck::Unreadable:
+            return "the OSG reader refused it";
+        case TileCheck::Crashed:
+            return "the OSG reader crashed on it: truncated or corrupt";
+        case TileCheck::TimedOut:
+            return "the OSG reader did not finish in time";
+        case TileCheck::NoHelper:
+            return "the tile reader helper could not be run";
+    }
+    return "unknown";
+}
+
+std::string defaultTileReaderPath() {
+    if (const char* env = std::getenv("CITYTWIN_TILE_READER"); env && *env)
+        return env;
+    std::error_code ec;
+    const fs::path self = fs::read_symlink("/proc/self/exe", ec);
+    if (ec)
+        return "citytwin-tile-reader";
+    const fs::path beside = self.parent_path() / "citytwin-tile-reader";
+    const fs::path installed =
+        self.parent_path().parent_path() / "libexec" / "citytwin" / "citytwin-tile-reader";
+    return (fs::exists(beside, ec) || !fs::exists(installed, ec) ? beside : installed).string();
+}
+
+TileCheck checkTileBytes(const std::string& helper, const std::string& bytes,
+                         const std::string& ext, const std::string& folder,
+                         std::chrono::milliseconds timeout) {
+    // The bytes go through an anonymous file so that a helper dying early
+    // cannot block or SIGPIPE us, and it parses exactly what we will parse.
+    Fd input{::memfd_create("citytwin-tile", MFD_CLOEXEC)};
+    if (input.fd < 0 || !writeAll(input.fd, bytes))
+        return TileCheck::NoHelper;
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, input.fd, 0);
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
+    std::string argExt = ext, argFolder = folder.empty() ? "." : folder;
+    std::string argHelper = helper;
+    char* argv[] = {argHelper.data(), argExt.data(), argFolder.data(), nullptr};
+    pid_t pid = 0;
+    const int rc = ::posix_spawn(&pid, helper.c_str(), &actions, nullptr, argv, environ);
+    posix_spawn_file_actions_destroy(&actions);
+    if (rc != 0)
+        return TileCheck::NoHelper;
+    return awaitHelper(pid, std::chrono::steady_clock::now() + timeout);
+}
+
+void installIsolatedTileReading(const std::string& helperPath) {
+    static std::once_flag installed;
+    std::call_once(installed, [&] {
+        osgDB::Registry::instance()->setReadFileCallback(new IsolatedReadFileCallback(
+            helperPath.empty() ? defaultTileReaderPath() : helperPath));
+    });
+}
+
+bool isKnownDamagedTile(const std::string& path) {
+    return verdicts().isDamaged(path);
+}
+
+}  // namespace citytwin::render
