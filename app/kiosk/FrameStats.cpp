@@ -5,12 +5,15 @@
 
 #include <algorithm>
 
+#include "citytwin/render/PagedMemoryBudget.h"
 #include "kiosk/ProcessGuards.h"
 #include "shell/LogChannel.h"
+#include "view/OsgView.h"
 
 namespace citytwin::app::kiosk {
 
-FrameStats::FrameStats(QWidget* view, int logEveryS, QObject* parent) : QObject(parent) {
+FrameStats::FrameStats(OsgView* view, int logEveryS, QObject* parent)
+    : QObject(parent), _view(view) {
     _clock.start();
     view->installEventFilter(this);
     connect(&_timer, &QTimer::timeout, this, &FrameStats::report);
@@ -53,14 +56,15 @@ void FrameStats::report() {
     LogChannel::instance().write(
         geo::LogLevel::Info,
         QStringLiteral("kiosk: frames=%1 paint_ms_median=%2 over_100ms=%3 total_frames=%4 "
-                       "total_over_100ms=%5 rss_mb=%6 flight_interval_ms_median=%7")
+                       "total_over_100ms=%5 rss_mb=%6 flight_interval_ms_median=%7 paged_mb=%8")
             .arg(sorted.size())
             .arg(median, 0, 'f', 2)
             .arg(over100)
             .arg(_totalFrames)
             .arg(_totalOver100)
             .arg(double(residentBytes()) / (1 << 20), 0, 'f', 1)
-            .arg(intervalMedian, 0, 'f', 2));
+            .arg(intervalMedian, 0, 'f', 2)
+            .arg(double(_view->memoryBudget().pagedBytes()) / (1 << 20), 0, 'f', 1));
     _paintMs.clear();
     _intervalMs.clear();
 }

@@ -1,7 +1,8 @@
 #pragma once
 // How the kiosk's frames go over a long run: the time each paint of the 3D
 // view takes (from its paint event to the frame's end), the median and the
-// frames over 100 ms, with resident memory; logged every few minutes and at
+// frames over 100 ms, with resident memory and the paged content
+// the memory budget counts (what a soak tells apart from a leak); logged every few minutes and at
 // exit, for the soak bench (bench/kiosk) and a kiosk's own log.
 
 #include <QElapsedTimer>
@@ -11,7 +12,9 @@
 #include <cstdint>
 #include <vector>
 
-class QWidget;
+namespace citytwin::app {
+class OsgView;
+}
 
 namespace citytwin::app::kiosk {
 
@@ -19,7 +22,7 @@ class FrameStats : public QObject {
     Q_OBJECT
 public:
     /// Watches `view`'s paint events; logs every `logEveryS` seconds (0: only at exit).
-    FrameStats(QWidget* view, int logEveryS, QObject* parent = nullptr);
+    FrameStats(OsgView* view, int logEveryS, QObject* parent = nullptr);
 
     /// Call at the end of each frame (OsgView::frameRendered).
     void onFrameEnd();
@@ -40,6 +43,7 @@ private:
     std::uint64_t _totalFrames = 0;
     std::uint64_t _totalOver100 = 0;
     QTimer _timer;
+    OsgView* _view;  ///< its paged content is logged beside the resident memory
 };
 
 }  // namespace citytwin::app::kiosk

@@ -58,6 +58,10 @@ cat "$OUT/rss.txt"
 kill -TERM $PID
 wait $PID; CODE=$?
 STOPS=$(grep -c "kiosk: at stop" "$OUT/kiosk.log" || true)
+# Scenario stops played, and how often the scenario was shown (opened) there.
+PLAYED=$(grep -c "playing scenario" "$OUT/kiosk.log" || true)
+SHOWN=$(grep -c "log entries in" "$OUT/kiosk.log" || true)
+echo "scenario stops played: $PLAYED; scenario shown (opened) $SHOWN times"
 
 normal=$("$BUILD/bin/citytwin" --size ${SIZE_W}x${SIZE_H} --camera "$CAMERA" --benchmark 300 --no-sensors)
 
@@ -78,6 +82,10 @@ print(f"exit code on SIGTERM: {code}; stops visited: {stops}")
 print(f"RSS: tour start {rss0:.1f} MiB, after the first loop {rssw:.1f} MiB, end {rss1:.1f} MiB")
 print(f"RSS growth after warm-up (the leak measure): {100*(rss1-rssw)/rssw:+.1f} %; "
       f"from tour start: {100*(rss1-rss0)/rss0:+.1f} %")
+series = [(float(d["rss_mb"]), float(d["paged_mb"])) for d in kv if "paged_mb" in d]
+if series:
+    print("per stats line, RSS / paged content the budget counts (MiB): " +
+          " ".join(f"{r:.0f}/{p:.0f}" for r, p in series))
 print(f"frames: {total}, over 100 ms: {over} ({100*over/max(total,1):.2f} %)")
 print(f"kiosk paint median (median of per-minute medians): {kmed:.2f} ms; "
       f"normal window --benchmark median on the first stop's view: {nmed:.2f} ms")
