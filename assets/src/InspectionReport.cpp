@@ -5,49 +5,12 @@
 #include <optional>
 #include <sstream>
 
+#include "citytwin/assets/ReportModel.h"
+#include "citytwin/assets/SvgMapCanvas.h"
 #include "citytwin/geo/CrsTransform.h"
 
 namespace citytwin::assets {
 namespace {
-
-std::string escape(const std::string& text) {
-    std::string out;
-    out.reserve(text.size());
-    for (const char c : text) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            case '\'':
-                out += "&#39;";
-                break;
-            default:
-                out += c;
-        }
-    }
-    return out;
-}
-
-std::string severityZh(RuleSeverity s) {
-    switch (s) {
-        case RuleSeverity::Advice:
-            return "建议";
-        case RuleSeverity::Warning:
-            return "警告";
-        case RuleSeverity::Violation:
-            return "违规";
-    }
-    return "";
-}
 
 std::string transformed(const char* epsg, const geo::GeoPoint& p, const char* format) {
     // PROJ objects are per thread (CrsTransform's contract); creating one costs
@@ -117,7 +80,7 @@ std::string writeInspectionReportHtml(const InspectionReport& r) {
     std::ostringstream h;
     const std::string zh = checkKindTitleZh(r.checkKind);
     h << "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>"
-      << escape(r.title) << "</title>\n"
+      << escapeXml(r.title) << "</title>\n"
       << "<style>\nbody{font-family:'Noto Sans CJK SC','Noto Sans SC','WenQuanYi Micro "
          "Hei','Source Han "
          "Sans SC',sans-serif;margin:2em;}\n"
@@ -126,19 +89,19 @@ std::string writeInspectionReportHtml(const InspectionReport& r) {
          "top;text-align:left;}\n"
          ".advice{color:#1f5fa8}.warning{color:#a86b00}.violation{color:#b00020;font-weight:bold}\n"
          ".meta td:first-child{width:25%;font-weight:bold}\n</style>\n</head>\n<body>\n";
-    h << "<h1>" << escape(r.title) << (zh.empty() ? "" : " / " + zh) << "</h1>\n";
+    h << "<h1>" << escapeXml(r.title) << (zh.empty() ? "" : " / " + zh) << "</h1>\n";
     h << "<table class=\"meta\">\n";
     h << "<tr><td>Date / 日期</td><td>" << r.date.toString() << "</td></tr>\n";
     h << "<tr><td>Check / 核查</td><td>" << checkKindName(r.checkKind) << "</td></tr>\n";
-    h << "<tr><td>Project / 项目</td><td>" << escape(r.projectPath) << "</td></tr>\n";
-    h << "<tr><td>Rules / 规则</td><td>" << escape(r.rulesName)
-      << "<br>version / 版本: " << escape(r.rulesVersion)
-      << (r.rulesSource.empty() ? "" : "<br>file / 文件: " + escape(r.rulesSource))
+    h << "<tr><td>Project / 项目</td><td>" << escapeXml(r.projectPath) << "</td></tr>\n";
+    h << "<tr><td>Rules / 规则</td><td>" << escapeXml(r.rulesName)
+      << "<br>version / 版本: " << escapeXml(r.rulesVersion)
+      << (r.rulesSource.empty() ? "" : "<br>file / 文件: " + escapeXml(r.rulesSource))
       << "</td></tr>\n";
     if (r.maybeLocation) {
         h << "<tr><td>Location / 位置</td><td>";
         for (const auto& line : describeCoordinates(*r.maybeLocation))
-            h << escape(line) << "<br>";
+            h << escapeXml(line) << "<br>";
         h << "</td></tr>\n";
     }
     if (!r.worksArea.empty() && !r.worksArea[0].rings.empty()) {
@@ -152,10 +115,10 @@ std::string writeInspectionReportHtml(const InspectionReport& r) {
         h << "</td></tr>\n";
     }
     for (const auto& p : r.parameters)
-        h << "<tr><td>Parameter / 参数</td><td>" << escape(p) << "</td></tr>\n";
+        h << "<tr><td>Parameter / 参数</td><td>" << escapeXml(p) << "</td></tr>\n";
     h << "</table>\n";
     if (!r.snapshotImagePath.empty())
-        h << "<p><img src=\"" << escape(r.snapshotImagePath)
+        h << "<p><img src=\"" << escapeXml(r.snapshotImagePath)
           << "\" alt=\"map snapshot / 地图截图\" style=\"max-width:100%\"></p>\n";
 
     h << "<h2>Findings / 核查结果 (" << r.findings.size() << ")</h2>\n";
@@ -164,20 +127,20 @@ std::string writeInspectionReportHtml(const InspectionReport& r) {
     std::size_t number = 0;
     for (const auto& f : r.findings) {
         const std::string sev(toString(f.severity));
-        h << "<h3>" << ++number << ". " << escape(f.rule) << " &mdash; " << escape(f.article)
+        h << "<h3>" << ++number << ". " << escapeXml(f.rule) << " &mdash; " << escapeXml(f.article)
           << "</h3>\n";
         h << "<p class=\"" << sev << "\">" << sev << " / " << severityZh(f.severity) << "</p>\n";
-        h << "<p>" << escape(f.messageZh) << "</p>\n<p>" << escape(f.messageEn) << "</p>\n";
+        h << "<p>" << escapeXml(f.messageZh) << "</p>\n<p>" << escapeXml(f.messageEn) << "</p>\n";
         if (f.related.empty())
             continue;
         h << "<table>\n<tr><th>Layer / 图层</th><th>ID</th><th>Distance / 距离 "
              "(m)</th><th>Coordinates / "
              "坐标</th></tr>\n";
         for (const auto& item : f.related) {
-            h << "<tr><td>" << escape(item.layer) << "</td><td>" << escape(item.id) << "</td><td>"
-              << formatMetres(item.distanceM) << "</td><td>";
+            h << "<tr><td>" << escapeXml(item.layer) << "</td><td>" << escapeXml(item.id)
+              << "</td><td>" << formatMetres(item.distanceM) << "</td><td>";
             for (const auto& line : describeCoordinates(item.position))
-                h << escape(line) << "<br>";
+                h << escapeXml(line) << "<br>";
             h << "</td></tr>\n";
         }
         h << "</table>\n";
