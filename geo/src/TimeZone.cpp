@@ -6,20 +6,14 @@
 #include <iterator>
 #include <set>
 
+#include "CivilDays.h"
+
 namespace citytwin::geo {
 namespace {
 
 constexpr std::int64_t kDaySeconds = 86400;
 
-// Howard Hinnant's civil-date algorithms (proleptic Gregorian, no time zone).
-long long daysFromCivil(long long y, unsigned m, unsigned d) {
-    y -= m <= 2;
-    const long long era = (y >= 0 ? y : y - 399) / 400;
-    const unsigned yoe = static_cast<unsigned>(y - era * 400);
-    const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + static_cast<long long>(doe) - 719468;
-}
+using detail::daysFromCivil;
 
 void civilFromDays(long long z, int& y, int& m, int& d) {
     z += 719468;
