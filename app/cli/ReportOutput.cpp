@@ -126,8 +126,9 @@ int writeReport(const ReportRequest& request, const assets::InspectionReport& re
     }
     if (endsWith(request.path, ".html")) {
         // The HTML map at the width of an A4 text column.
-        const std::string html = assets::reportHtmlDocument(
-            model.value(), assets::reportMapSvg(model.value(), 180, 150));
+        const std::string html =
+            assets::reportHtmlDocument(model.value(), assets::reportMapSvg(model.value(), 180, 150),
+                                       assets::reportDetailMapSvgs(model.value(), 180, 110));
         if (!writeFile(out, html)) {
             std::cerr << "citytwin-cli " << command << ": " << request.path << ": cannot write\n";
             return 1;

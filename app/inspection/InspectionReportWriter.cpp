@@ -34,7 +34,9 @@ QString writeReportFiles(const assets::ReportModel& model,
                          Paper paper) {
     const ReportFiles files = reportFilesFor(htmlPath);
     const std::string svg = assets::reportMapSvg(model, kHtmlMapWidthMm, kHtmlMapHeightMm);
-    QString error = writeText(files.html, assets::reportHtmlDocument(model, svg));
+    const auto details =
+        assets::reportDetailMapSvgs(model, kHtmlMapWidthMm, kHtmlDetailMapHeightMm);
+    QString error = writeText(files.html, assets::reportHtmlDocument(model, svg, details));
     if (error.isEmpty())
         error = writeText(files.json, assets::findingsToJson(findings));
     if (error.isEmpty())

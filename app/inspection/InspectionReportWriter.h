@@ -30,5 +30,6 @@ QString writeReportFiles(const assets::ReportModel& model,
 /// The map's size in the HTML, millimetres (an A4 text column).
 inline constexpr double kHtmlMapWidthMm = 180.0;
 inline constexpr double kHtmlMapHeightMm = 150.0;
+inline constexpr double kHtmlDetailMapHeightMm = 110.0;
 
 }  // namespace citytwin::app

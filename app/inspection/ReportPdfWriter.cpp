@@ -9,9 +9,12 @@
 #include <QPdfWriter>
 #include <QTextDocument>
 
+#include <algorithm>
 #include <memory>
+#include <vector>
 
 #include "citytwin/assets/ReportHtml.h"
+#include "citytwin/assets/ReportMap.h"
 #include "inspection/PainterMapCanvas.h"
 
 namespace citytwin::app {
@@ -95,6 +98,30 @@ void drawMapPage(QPainter& p, const assets::ReportModel& m, const QRectF& body,
     assets::drawReportMap(m, canvas, widthMm, heightMm);
 }
 
+/// Up to two detail maps on one page, each in half the body with its heading.
+void drawDetailPage(QPainter& p, const assets::ReportModel& m,
+                    const std::vector<const assets::ReportFinding*>& findings, int firstNumber,
+                    const QRectF& body, const QString& family) {
+    const double slotH = body.height() / 2.0;
+    for (std::size_t i = 0; i < findings.size(); ++i) {
+        const QRectF slot(body.left(), body.top() + double(i) * slotH, body.width(), slotH);
+        QFont font(family);
+        font.setPointSizeF(10.0);
+        font.setBold(true);
+        p.setFont(font);
+        p.setPen(Qt::black);
+        const QRectF heading(slot.left(), slot.top(), slot.width(), kMapHeadingMm * kPxPerMm);
+        p.drawText(
+            heading, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap,
+            QString::fromStdString(assets::detailMapTitle(*findings[i], firstNumber + int(i))));
+        // A small gap below each map keeps the two frames apart.
+        const double widthMm = slot.width() / kPxPerMm;
+        const double heightMm = slot.height() / kPxPerMm - kMapHeadingMm - 3.0;
+        PainterMapCanvas canvas(p, QPointF(slot.left(), heading.bottom()), kPxPerMm, family);
+        assets::drawReportDetailMap(m, *findings[i], canvas, widthMm, heightMm);
+    }
+}
+
 }  // namespace
 
 QString reportFontFamily() {
@@ -134,7 +161,12 @@ QString writeReportPdf(const assets::ReportModel& m, const QString& path, Paper 
         auto body = layOut(assets::reportHtmlBody(m), &writer, frame.body.size(), family);
         const int frontPages = front->pageCount();
         const int bodyPages = body->pageCount();
-        const int pages = frontPages + 1 + bodyPages;
+        std::vector<const assets::ReportFinding*> detailed;
+        for (const auto& f : m.findings)
+            if (f.maybeDetailExtent)
+                detailed.push_back(&f);
+        const int detailPages = int((detailed.size() + 1) / 2);
+        const int pages = frontPages + 1 + detailPages + bodyPages;
         int page = 0;
         auto next = [&] {
             if (page > 0)
@@ -148,6 +180,13 @@ QString writeReportPdf(const assets::ReportModel& m, const QString& path, Paper 
         }
         next();
         drawMapPage(painter, m, frame.body, family);
+        for (int i = 0; i < detailPages; ++i) {
+            next();
+            std::vector<const assets::ReportFinding*> two(
+                detailed.begin() + 2 * i,
+                detailed.begin() + std::min<std::size_t>(detailed.size(), 2 * i + 2));
+            drawDetailPage(painter, m, two, 2 * i + 1, frame.body, family);
+        }
         for (int i = 0; i < bodyPages; ++i) {
             next();
             drawDocumentPage(painter, *body, frame.body, i);

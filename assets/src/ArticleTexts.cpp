@@ -10,7 +10,7 @@ struct Entry {
     std::string_view code, zh, en;
 };
 
-constexpr std::array<Entry, 14> kSummaries{{
+constexpr std::array<Entry, 15> kSummaries{{
     {"SH-11",
      "新建信息基础设施，同等条件下应优先利用道路综合杆、路灯杆、高架道路、龙门架、道路指示牌、"
      "公交候车亭、公用电话亭等公共建筑或公共设施。",
@@ -60,6 +60,11 @@ constexpr std::array<Entry, 14> kSummaries{{
     {"SH-24-4", "禁止在信息基础设施上或附近设置可能严重影响其运行的强电磁或信号干扰设备。",
      "No strong electromagnetic or signal-jamming devices on or near infrastructure that may "
      "seriously affect it."},
+    {"SH-25",
+     "运营单位应制定信息基础设施突发事件应急预案，每年至少组织一次演练；发生灾害或事故后应尽快抢修"
+     "恢复。",
+     "Operators keep emergency plans for infrastructure incidents and drill them at least once a "
+     "year; after disasters or accidents they repair as quickly as possible."},
     {"SCP-7",
      "海底电缆管道两侧保护范围：沿海宽阔海域各 500 米，海湾等狭窄海域各 100 米，海港区内各 50 米。",
      "Protection zone on each side of a submarine cable or pipeline: 500 m in open coastal "

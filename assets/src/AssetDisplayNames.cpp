@@ -204,6 +204,18 @@ std::string nameIn(const std::vector<T>& features, std::string_view id) {
 }
 }  // namespace
 
+DisplayName operatorDisplayName(std::string_view name) {
+    static const DisplayName kKnown[] = {{"China Mobile", "中国移动"},
+                                         {"China Telecom", "中国电信"},
+                                         {"China Unicom", "中国联通"},
+                                         {"China Tower", "中国铁塔"},
+                                         {"China Broadnet", "中国广电"}};
+    for (const auto& k : kKnown)
+        if (name == k.en || name == k.zh)
+            return k;
+    return {std::string(name), std::string(name)};
+}
+
 std::string featureName(const AssetProject& p, std::string_view layer, std::string_view id) {
     if (layer == layers::kPublicFacilities)
         return nameIn(p.publicFacilities, id);

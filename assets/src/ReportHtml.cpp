@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "citytwin/assets/AssetDisplayNames.h"
+#include "citytwin/assets/ReportMap.h"
 #include "citytwin/assets/SvgMapCanvas.h"
 
 namespace citytwin::assets {
@@ -25,6 +26,14 @@ std::string orDash(const std::string& s) {
     return s.empty() ? "&mdash;" : e(s);
 }
 
+/// "China Mobile<br>中国移动" for the operators both languages name, else the name.
+std::string operatorCell(const std::string& name) {
+    if (name.empty())
+        return "&mdash;";
+    const DisplayName d = operatorDisplayName(name);
+    return d.en == d.zh ? e(d.en) : e(d.en) + "<br>" + e(d.zh);
+}
+
 std::string coordinates(const ReportPoint& p) {
     return e(formatProjected(p)) + "<br>" + e(formatWgs84(p));
 }
@@ -39,7 +48,7 @@ void row(std::ostringstream& h, const std::string& key, const std::string& value
 
 void featureCells(std::ostringstream& h, const ReportFeature& f) {
     h << "<td>" << e(f.kindEn) << "<br>" << e(f.kindZh) << "</td><td>" << orDash(f.name)
-      << "<br><small>" << e(f.id) << "</small></td><td>" << orDash(f.operatorName) << "</td>";
+      << "<br><small>" << e(f.id) << "</small></td><td>" << operatorCell(f.operatorName) << "</td>";
 }
 
 void siteFinding(std::ostringstream& h, const ReportFinding& f, std::size_t number) {
@@ -83,7 +92,7 @@ void auditTables(std::ostringstream& h, const ReportModel& m) {
             if (f.rule == c.rule && f.operatorName == c.operatorName && !f.related.empty())
                 ids += (ids.empty() ? "" : ", ") + f.related.front().id;
         h << "<tr><td>" << e(c.rule) << "</td><td>" << severityCell(c.severity) << "</td><td>"
-          << orDash(c.operatorName) << "</td><td>" << c.count << "</td><td><small>" << e(ids)
+          << operatorCell(c.operatorName) << "</td><td>" << c.count << "</td><td><small>" << e(ids)
           << "</small></td></tr>\n";
     }
     h << "</table>\n";
@@ -119,13 +128,13 @@ void auditTables(std::ostringstream& h, const ReportModel& m) {
 }
 
 void signatureBlock(std::ostringstream& h, const ReportModel& m) {
-    h << "<h2>Signatures / 签署</h2>\n" << kTable;
-    h << "<tr><td width=\"25%\"><b>Inspector / 检查人</b></td><td width=\"25%\">"
+    h << "<h2>Signatures and stamp / 签字盖章</h2>\n" << kTable;
+    h << "<tr><td width=\"25%\"><b>Inspector / 检查人员</b></td><td width=\"25%\">"
       << orDash(m.header.inspector)
-      << "</td><td width=\"20%\"><b>Signature / 签名</b></td><td><br><br></td></tr>\n";
-    h << "<tr><td><b>Reviewed by / 审核人</b></td><td><br></td><td><b>Signature / "
-         "签名</b></td><td><br><br></td></tr>\n";
-    h << "<tr><td><b>Organisation / 单位</b></td><td>" << orDash(m.header.organisation)
+      << "</td><td width=\"20%\"><b>Signature / 签字</b></td><td><br><br></td></tr>\n";
+    h << "<tr><td><b>Reviewed by / 审核人员</b></td><td><br></td><td><b>Signature / "
+         "签字</b></td><td><br><br></td></tr>\n";
+    h << "<tr><td><b>Organisation / 检查单位</b></td><td>" << orDash(m.header.organisation)
       << "</td><td><b>Stamp / 盖章</b></td><td><br><br><br><br></td></tr>\n";
     h << "<tr><td><b>Date / 日期</b></td><td>" << e(m.date)
       << "</td><td></td><td></td></tr>\n</table>\n";
@@ -152,12 +161,12 @@ std::string reportHtmlFront(const ReportModel& m) {
     h << "<h1>" << e(m.titleEn) << " / " << e(m.titleZh) << "</h1>\n" << kTable;
     row(h, "Case number / 案件编号", orDash(m.header.caseNumber));
     row(h, "Date / 日期", e(m.date));
-    row(h, "Inspector / 检查人", orDash(m.header.inspector));
-    row(h, "Organisation / 单位", orDash(m.header.organisation));
+    row(h, "Inspector / 检查人员", orDash(m.header.inspector));
+    row(h, "Organisation / 检查单位", orDash(m.header.organisation));
     row(h, "Rules / 规则",
         e(m.rulesName) + ", version / 版本 " + e(m.rulesVersion) +
             (m.rulesSource.empty() ? "" : "<br><small>" + e(m.rulesSource) + "</small>"));
-    row(h, "Check / 核查", e(checkKindName(m.checkKind)));
+    row(h, "Check / 核查类型", e(checkKindName(m.checkKind)));
     row(h, "Project / 项目", e(m.projectPath));
     row(h, "Coordinate system / 坐标系",
         "Report CRS / 报告坐标系: " + e(m.crsLabel) + "<br>All coordinates in this report are in " +
@@ -180,7 +189,7 @@ std::string reportHtmlFront(const ReportModel& m) {
     h << "<h2>Summary / 摘要</h2>\n";
     h << "<p><b>Conclusion / 结论: " << conclusionEn(m.conclusion) << " / "
       << conclusionZh(m.conclusion) << "</b></p>\n";
-    h << "<p>" << plural(total, "finding", "findings") << " / 共 " << total << " 项问题</p>\n";
+    h << "<p>" << plural(total, "finding", "findings") << " / 共发现 " << total << " 项问题</p>\n";
     h << kTable << "<tr><th>Severity / 等级</th><th>Count / 数量</th></tr>\n";
     for (RuleSeverity s : {RuleSeverity::Violation, RuleSeverity::Warning, RuleSeverity::Advice}) {
         auto it = m.countsBySeverity.find(s);
@@ -259,6 +268,11 @@ std::string base64(const std::string& bytes) {
 }
 
 std::string reportHtmlDocument(const ReportModel& m, const std::string& mapSvg) {
+    return reportHtmlDocument(m, mapSvg, {});
+}
+
+std::string reportHtmlDocument(const ReportModel& m, const std::string& mapSvg,
+                               const std::vector<std::string>& detailSvgs) {
     std::ostringstream h;
     h << "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>"
       << e(m.titleEn) << (m.header.caseNumber.empty() ? "" : " " + e(m.header.caseNumber))
@@ -271,6 +285,17 @@ std::string reportHtmlDocument(const ReportModel& m, const std::string& mapSvg) 
         h << "<h2>Map of the case / 案件位置图</h2>\n<p><img class=\"map\" alt=\"map / 地图\" "
              "src=\"data:image/svg+xml;base64,"
           << base64(mapSvg) << "\"></p>\n";
+    std::size_t next = 0;
+    int n = 0;
+    for (const auto& f : m.findings) {
+        if (!f.maybeDetailExtent || next >= detailSvgs.size())
+            continue;
+        ++n;
+        h << "<h3>" << e(detailMapTitle(f, n))
+          << "</h3>\n<p><img class=\"map\" alt=\"detail map / 局部详图\" "
+             "src=\"data:image/svg+xml;base64,"
+          << base64(detailSvgs[next++]) << "\"></p>\n";
+    }
     h << reportHtmlBody(m) << "</body>\n</html>\n";
     return h.str();
 }

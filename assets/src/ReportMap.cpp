@@ -57,6 +57,33 @@ struct LegendEntry {
     enum class Symbol { Dot, Line, Area, Ring, Star } symbol;
 };
 
+/// The base map, faded: water and buildings as pale areas, roads as grey
+/// lines by their kind, district boundaries dashed.
+template <typename Remember>
+void drawBase(const MapShape& s, const std::vector<geo::GeoPoint>& mm, MapCanvas& c,
+              Remember&& remember) {
+    if (s.layer == "water") {
+        c.polygon(mm, {150, 190, 220, 0.8}, 0.1, {200, 225, 245, 0.9});
+        remember({"Water / 水系", {200, 225, 245}, LegendEntry::Symbol::Area});
+    } else if (s.layer == "buildings") {
+        c.polygon(mm, {185, 180, 172, 0.9}, 0.08, {222, 218, 212, 0.9});
+        remember({"Buildings / 建筑", {222, 218, 212}, LegendEntry::Symbol::Area});
+    } else if (s.layer == "roads") {
+        const bool major = s.label == "highway" || s.label == "major_road" ||
+                           s.label == "primary" || s.label == "trunk" || s.label == "motorway";
+        const bool minor = s.label == "path" || s.label == "footway" || s.label == "ferry";
+        c.polyline(mm, {170, 170, 170, minor ? 0.5 : 0.9},
+                   major   ? 0.7
+                   : minor ? 0.12
+                           : 0.35,
+                   false);
+        remember({"Roads / 道路", {170, 170, 170}, LegendEntry::Symbol::Line});
+    } else if (s.layer == "boundaries") {
+        c.polyline(mm, {120, 100, 140, 0.8}, 0.35, true);
+        remember({"District boundary / 区界", {120, 100, 140}, LegendEntry::Symbol::Line});
+    }
+}
+
 void drawShape(const MapShape& s, const Frame& f, MapCanvas& c, std::vector<LegendEntry>& legend) {
     auto remember = [&legend](LegendEntry e) {
         for (const auto& l : legend)
@@ -68,6 +95,20 @@ void drawShape(const MapShape& s, const Frame& f, MapCanvas& c, std::vector<Lege
     for (const auto& p : s.points)
         mm.push_back(f.at(p));
     switch (s.role) {
+        case MapShape::Role::Base:
+            drawBase(s, mm, c, remember);
+            return;
+        case MapShape::Role::Measure: {
+            if (mm.size() < 2)
+                return;
+            c.polyline(mm, {20, 20, 20}, 0.45, true);
+            c.circle(mm[0].x, mm[0].y, 0.6, kInk, 0.2, kInk, false);
+            c.circle(mm[1].x, mm[1].y, 0.6, kInk, 0.2, kInk, false);
+            const geo::GeoPoint mid{(mm[0].x + mm[1].x) / 2, (mm[0].y + mm[1].y) / 2, 0.0};
+            c.text(mid.x + 1.0, mid.y - 1.0, s.label, 2.6, kInk, true);
+            remember({"Measured distance / 量测距离", {20, 20, 20}, LegendEntry::Symbol::Line});
+            return;
+        }
         case MapShape::Role::SearchRadius: {
             if (mm.empty())
                 return;
@@ -206,11 +247,45 @@ double roundScaleBarMetres(double maxMetres) {
     return magnitude;
 }
 
-void drawReportMap(const ReportModel& m, MapCanvas& c, double widthMm, double heightMm) {
-    // The attribution strip below the map frame.
-    const double attributionH = 5.0;
+namespace {
+
+constexpr double kAttributionSizeMm = 2.1;
+
+/// A rough width of UTF-8 text: half an em per ASCII character, one per CJK one.
+double textWidthMm(const std::string& utf8, double sizeMm) {
+    double em = 0.0;
+    for (const unsigned char ch : utf8)
+        if (ch < 0x80)
+            em += 0.55;
+        else if (ch >= 0xC0)
+            em += 1.0;
+    return em * sizeMm;
+}
+
+/// The attribution in lines that fit widthMm, broken after its "; ".
+std::vector<std::string> attributionLines(const std::string& text, double widthMm) {
+    std::vector<std::string> lines(1);
+    std::size_t at = 0;
+    while (at < text.size()) {
+        std::size_t end = text.find("; ", at);
+        end = end == std::string::npos ? text.size() : end + 2;
+        const std::string piece = text.substr(at, end - at);
+        if (!lines.back().empty() &&
+            textWidthMm(lines.back() + piece, kAttributionSizeMm) > widthMm)
+            lines.emplace_back();
+        lines.back() += piece;
+        at = end;
+    }
+    return lines;
+}
+
+void drawFramed(const ReportModel& m, const geo::Extent& e, const std::vector<MapShape>& extra,
+                MapCanvas& c, double widthMm, double heightMm) {
+    // The attribution strip below the map frame, as many lines as it needs.
+    const std::vector<std::string> attribution = attributionLines(m.attribution, widthMm - 1.0);
+    const double lineH = kAttributionSizeMm * 1.3;
+    const double attributionH = 1.5 + lineH * double(attribution.size());
     Frame f{0.0, 0.0, widthMm, heightMm - attributionH, 1.0, 0.0, 0.0};
-    const geo::Extent& e = m.mapExtent;
     if (std::isfinite(e.minX) && e.maxX > e.minX && e.maxY > e.minY) {
         f.scale = std::min(f.w / (e.maxX - e.minX), f.h / (e.maxY - e.minY));
         f.cx = e.centerX();
@@ -220,20 +295,57 @@ void drawReportMap(const ReportModel& m, MapCanvas& c, double widthMm, double he
               {248, 248, 244});
     std::vector<LegendEntry> legend;
     c.beginClip(0.0, 0.0, f.w, f.h);
-    // Areas first, then lines and rings, then points and the site on top.
+    // The base map first; then areas, lines and rings, points and the site on
+    // top; a detail map's measured lines last.
+    for (const auto& s : m.mapShapes)
+        if (s.role == MapShape::Role::Base)
+            drawShape(s, f, c, legend);
     for (int pass = 0; pass < 3; ++pass)
         for (const auto& s : m.mapShapes) {
+            if (s.role == MapShape::Role::Base)
+                continue;
             const bool area = s.kind == MapShape::Kind::Polygon;
             const bool line = s.kind == MapShape::Kind::Line || s.kind == MapShape::Kind::Circle;
             const int want = area ? 0 : line ? 1 : 2;
             if (want == pass)
                 drawShape(s, f, c, legend);
         }
+    for (const auto& s : extra)
+        drawShape(s, f, c, legend);
     drawLegend(legend, 3.0, 3.0, c);
     drawNorthArrow(f.w - 9.0, 11.0, c);
     drawScaleBar(f, 5.0, f.h - 5.0, c);
     c.endClip();
-    c.text(0.5, heightMm - 1.2, m.attribution, 2.1, {70, 70, 70}, false);
+    for (std::size_t i = 0; i < attribution.size(); ++i)
+        c.text(0.5, f.h + lineH * double(i + 1), attribution[i], kAttributionSizeMm, {70, 70, 70},
+               false);
+}
+
+}  // namespace
+
+std::string detailMapTitle(const ReportFinding& f, int n) {
+    std::size_t measured = 0;
+    for (const auto& r : f.related)
+        if (r.maybeDistanceM)
+            ++measured;
+    const std::string nth = std::to_string(n);
+    std::string title = "Detail map " + nth + " / 局部详图 " + nth + " — " + f.rule +
+                        ": measured distances / 量测距离";
+    if (f.detailShapes.size() < measured)
+        title += " (nearest " + std::to_string(f.detailShapes.size()) + " of " +
+                 std::to_string(measured) + " / 最近 " + std::to_string(f.detailShapes.size()) +
+                 " 处，共 " + std::to_string(measured) + " 处)";
+    return title;
+}
+
+void drawReportMap(const ReportModel& m, MapCanvas& c, double widthMm, double heightMm) {
+    drawFramed(m, m.mapExtent, {}, c, widthMm, heightMm);
+}
+
+void drawReportDetailMap(const ReportModel& m, const ReportFinding& finding, MapCanvas& c,
+                         double widthMm, double heightMm) {
+    drawFramed(m, finding.maybeDetailExtent ? *finding.maybeDetailExtent : m.mapExtent,
+               finding.detailShapes, c, widthMm, heightMm);
 }
 
 }  // namespace citytwin::assets

@@ -3,12 +3,14 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <limits>
 #include <map>
 #include <set>
 #include <tuple>
 
 #include "citytwin/assets/ArticleTexts.h"
 #include "citytwin/assets/AssetDisplayNames.h"
+#include "citytwin/assets/ReportBaseMap.h"
 #include "citytwin/assets/ReportCrs.h"
 
 namespace citytwin::assets {
@@ -209,17 +211,150 @@ void addFeatureShapes(ReportModel& m, const ReportProjector& projector,
     }
 }
 
-/// Pads the case's extent (8 %, at least 100 m around a single point).
-void frameExtent(ReportModel& m) {
+/// The case itself in report metres: the site, the works area's bounding
+/// box, else the findings' marks (audits).
+geo::Extent caseBox(const ReportModel& m) {
+    geo::Extent box;
     if (m.maybeCentre)
-        m.mapExtent.add(m.maybeCentre->x, m.maybeCentre->y);
-    if (!std::isfinite(m.mapExtent.minX))
+        box.add(m.maybeCentre->x, m.maybeCentre->y);
+    for (const auto& p : m.worksArea)
+        box.add(p.x, p.y);
+    if (!std::isfinite(box.minX))
+        for (const auto& s : m.mapShapes)
+            if (s.role == MapShape::Role::Finding)
+                for (const auto& p : s.points)
+                    box.add(p.x, p.y);
+    return box;
+}
+
+/// Frames the map centred on the case: everything drawn fits, padded (8 %,
+/// at least 100 m), and the case's centre is the extent's centre, so the map
+/// page shows the case in its middle whatever lies to one side.
+void frameExtent(ReportModel& m) {
+    const geo::Extent box = caseBox(m);
+    if (!std::isfinite(box.minX) && !std::isfinite(m.mapExtent.minX))
         return;
-    const double w = m.mapExtent.maxX - m.mapExtent.minX;
-    const double h = m.mapExtent.maxY - m.mapExtent.minY;
-    const double pad = std::max(100.0, 0.08 * std::max(w, h));
-    m.mapExtent.add(m.mapExtent.minX - pad, m.mapExtent.minY - pad);
-    m.mapExtent.add(m.mapExtent.maxX + pad, m.mapExtent.maxY + pad);
+    const geo::Extent& around = std::isfinite(box.minX) ? box : m.mapExtent;
+    const double cx = around.centerX(), cy = around.centerY();
+    double hx = 0.0, hy = 0.0;
+    const geo::Extent& drawn = m.mapExtent;
+    for (const geo::Extent* e : {&box, &drawn})
+        if (std::isfinite(e->minX)) {
+            hx = std::max({hx, cx - e->minX, e->maxX - cx});
+            hy = std::max({hy, cy - e->minY, e->maxY - cy});
+        }
+    const double pad = std::max(100.0, 0.08 * 2.0 * std::max(hx, hy));
+    m.mapExtent = geo::Extent();
+    m.mapExtent.add(cx - hx - pad, cy - hy - pad);
+    m.mapExtent.add(cx + hx + pad, cy + hy + pad);
+}
+
+/// The closest points of two polylines (a single point is a polyline of one
+/// vertex): a vertex of one and its foot on the other.
+std::pair<geo::GeoPoint, geo::GeoPoint> closestPair(const std::vector<geo::GeoPoint>& a,
+                                                    const std::vector<geo::GeoPoint>& b) {
+    std::pair<geo::GeoPoint, geo::GeoPoint> best{a.front(), b.front()};
+    double bestD = std::numeric_limits<double>::infinity();
+    const auto footOn = [](const geo::GeoPoint& p, const std::vector<geo::GeoPoint>& line) {
+        geo::GeoPoint foot = line.front();
+        double d = std::hypot(p.x - foot.x, p.y - foot.y);
+        for (std::size_t i = 1; i < line.size(); ++i) {
+            const geo::GeoPoint& u = line[i - 1];
+            const geo::GeoPoint& v = line[i];
+            const double dx = v.x - u.x, dy = v.y - u.y, len2 = dx * dx + dy * dy;
+            const double t =
+                len2 > 0.0 ? std::clamp(((p.x - u.x) * dx + (p.y - u.y) * dy) / len2, 0.0, 1.0)
+                           : 0.0;
+            const geo::GeoPoint q{u.x + t * dx, u.y + t * dy, 0.0};
+            const double dq = std::hypot(p.x - q.x, p.y - q.y);
+            if (dq < d) {
+                d = dq;
+                foot = q;
+            }
+        }
+        return std::pair(foot, d);
+    };
+    for (const auto& p : a)
+        if (auto [q, d] = footOn(p, b); d < bestD) {
+            bestD = d;
+            best = {p, q};
+        }
+    for (const auto& p : b)
+        if (auto [q, d] = footOn(p, a); d < bestD) {
+            bestD = d;
+            best = {q, p};
+        }
+    return best;
+}
+
+/// At most this many measured lines on one detail map (nearest first).
+constexpr std::size_t kDetailFeatures = 5;
+
+/// A detail map for each finding that measures distances in a site or works
+/// check: the case (site or works area), the finding's nearest features and a
+/// line from the case to each, labelled with the rule's measured distance.
+void addDetailMaps(ReportModel& m, const std::map<FeatureKey, FeatureFacts>& facts,
+                   const ReportProjector& projector) {
+    if (m.checkKind == CheckKind::Audit)
+        return;
+    std::vector<geo::GeoPoint> origin;
+    if (!m.worksArea.empty())
+        for (const auto& p : m.worksArea)
+            origin.push_back(metres(p));
+    else if (m.maybeCentre)
+        origin.push_back(metres(*m.maybeCentre));
+    if (origin.empty())
+        return;
+    for (auto& f : m.findings) {
+        geo::Extent e;
+        for (const auto& p : origin)
+            e.add(p.x, p.y);
+        std::size_t n = 0;
+        for (const auto& item : f.related) {
+            if (!item.maybeDistanceM || n == kDetailFeatures)
+                continue;
+            ++n;
+            std::vector<std::vector<geo::GeoPoint>> parts;
+            auto it = facts.find({item.layer, item.id});
+            if (item.layer == layers::kCables && it != facts.end())
+                for (const auto& line : it->second.lines) {
+                    parts.emplace_back();
+                    for (const auto& q : line)
+                        parts.back().push_back(metres(pointOf(projector, q)));
+                }
+            if (parts.empty())
+                parts.push_back({metres(item.at)});
+            std::pair<geo::GeoPoint, geo::GeoPoint> best{origin.front(), parts.front().front()};
+            double bestD = std::numeric_limits<double>::infinity();
+            for (const auto& part : parts) {
+                if (part.empty())
+                    continue;
+                const auto pair = closestPair(origin, part);
+                const double d =
+                    std::hypot(pair.first.x - pair.second.x, pair.first.y - pair.second.y);
+                if (d < bestD) {
+                    bestD = d;
+                    best = pair;
+                }
+            }
+            MapShape line;
+            line.kind = MapShape::Kind::Line;
+            line.role = MapShape::Role::Measure;
+            line.layer = item.layer;
+            line.points = {best.first, best.second};
+            line.label = formatMetres(*item.maybeDistanceM) + " m";
+            f.detailShapes.push_back(std::move(line));
+            e.add(best.second.x, best.second.y);
+            e.add(item.at.x, item.at.y);
+        }
+        if (n == 0)
+            continue;
+        const double w = e.maxX - e.minX, h = e.maxY - e.minY;
+        const double pad = std::max(40.0, 0.15 * std::max(w, h));
+        e.add(e.minX - pad, e.minY - pad);
+        e.add(e.maxX + pad, e.maxY + pad);
+        f.maybeDetailExtent = e;
+    }
 }
 
 void countFindings(ReportModel& m) {
@@ -254,11 +389,11 @@ const char* conclusionEn(Conclusion c) {
 const char* conclusionZh(Conclusion c) {
     switch (c) {
         case Conclusion::Compliant:
-            return "符合";
+            return "合规";
         case Conclusion::CompliantWithNotices:
-            return "符合（有提示事项）";
+            return "合规但有提示";
         case Conclusion::NonCompliant:
-            return "不符合";
+            return "不合规";
     }
     return "";
 }
@@ -316,7 +451,10 @@ geo::Result<ReportModel> buildReportModel(const ReportInputs& in) {
     ReportModel m;
     m.checkKind = r.checkKind;
     m.titleEn = r.title;
-    m.titleZh = checkKindTitleZh(r.checkKind);
+    // The report's own title: 选址核查报告, 施工作业核查报告, 设施合规审查报告.
+    m.titleZh = std::string(r.checkKind == CheckKind::Audit ? "设施合规审查"
+                                                            : checkKindTitleZh(r.checkKind)) +
+                "报告";
     m.header = in.header;
     m.date = r.date.toString();
     m.projectPath = r.projectPath;
@@ -382,9 +520,25 @@ geo::Result<ReportModel> buildReportModel(const ReportInputs& in) {
         m.mapShapes.push_back(site);
     }
     frameExtent(m);
+    addDetailMaps(m, facts, proj);
+    // The base map under the case: what the map frame can show at its page's
+    // aspect (A4 and A3 alike, portrait), so twice the extent's larger side.
+    {
+        const double half =
+            std::max(m.mapExtent.maxX - m.mapExtent.minX, m.mapExtent.maxY - m.mapExtent.minY);
+        geo::Extent cut;
+        cut.add(m.mapExtent.centerX() - half, m.mapExtent.centerY() - half);
+        cut.add(m.mapExtent.centerX() + half, m.mapExtent.centerY() + half);
+        auto base = baseMapShapes(in.baseLayers, proj, cut, m.baseMapSources);
+        m.mapShapes.insert(m.mapShapes.begin(), std::make_move_iterator(base.begin()),
+                           std::make_move_iterator(base.end()));
+    }
     const std::string project =
         r.projectPath.empty() ? "" : std::filesystem::path(r.projectPath).filename().string();
-    m.attribution = "Data / 数据: " + (project.empty() ? std::string("project") : project) +
+    std::string base;
+    for (const auto& source : m.baseMapSources)
+        base += (base.empty() ? "; base map / 底图: " : ", ") + source;
+    m.attribution = "Data / 数据: " + (project.empty() ? std::string("project") : project) + base +
                     "; features from openstreetmap.org © OpenStreetMap contributors (ODbL 1.0). "
                     "Drawn by citytwin in " +
                     m.crsCode + ".";
@@ -401,6 +555,7 @@ geo::Result<ReportModel> buildReportModel(const InspectionReport& report,
     in.rules = &context.rules();
     in.header = header;
     in.crsDefinition = crsDefinition;
+    in.baseLayers = findBaseMapLayers(report.projectPath);
     if (report.checkKind == CheckKind::Works) {
         std::set<std::string> cables;
         for (const auto& f : report.findings)

@@ -93,6 +93,55 @@ ReportFeature readFeature(const json& j, const std::string& path) {
     return f;
 }
 
+MapShape readShape(const json& sj, const std::string& path) {
+    MapShape s;
+    s.kind = enumOf<MapShape::Kind>(sj, "kind", path, 4);
+    s.role = enumOf<MapShape::Role>(sj, "role", path, 8);
+    const json& pts = arr(sj, "points", path);
+    for (std::size_t k = 0; k < pts.size(); ++k) {
+        const std::string pp = path + ".points[" + std::to_string(k) + "]";
+        if (!pts[k].is_array() || pts[k].size() != 2 || !pts[k][0].is_number() ||
+            !pts[k][1].is_number())
+            throw FieldError{"not an [x, y] pair", pp};
+        s.points.push_back({pts[k][0].get<double>(), pts[k][1].get<double>(), 0.0});
+    }
+    // Base shapes carry only kind, role, layer, points (and a road's kind).
+    s.radiusM = sj.contains("radius_m") ? dbl(sj, "radius_m", path) : 0.0;
+    s.label = sj.contains("label") ? str(sj, "label", path) : std::string();
+    s.layer = str(sj, "layer", path);
+    if (sj.contains("severity"))
+        s.severity = severityOf(sj, "severity", path);
+    return s;
+}
+
+json shapeJson(const MapShape& s) {
+    json pts = json::array();
+    for (const auto& p : s.points)
+        pts.push_back({num(p.x), num(p.y)});
+    json j = {{"kind", int(s.kind)}, {"role", int(s.role)}, {"points", pts}, {"layer", s.layer}};
+    if (!s.label.empty())
+        j["label"] = s.label;
+    if (s.role != MapShape::Role::Base) {
+        j["radius_m"] = s.radiusM;
+        j["severity"] = std::string(toString(s.severity));
+    }
+    return j;
+}
+
+json extentJson(const geo::Extent& e) {
+    return {{"min_x", num(e.minX)},
+            {"min_y", num(e.minY)},
+            {"max_x", num(e.maxX)},
+            {"max_y", num(e.maxY)}};
+}
+
+geo::Extent readExtent(const json& j, const std::string& path) {
+    geo::Extent e;
+    e.add(dbl(j, "min_x", path), dbl(j, "min_y", path));
+    e.add(dbl(j, "max_x", path), dbl(j, "max_y", path));
+    return e;
+}
+
 ReportModel readModel(const json& j) {
     const std::string root = "$";
     ReportModel m;
@@ -137,6 +186,14 @@ ReportModel readModel(const json& j) {
         for (std::size_t k = 0; k < related.size(); ++k)
             f.related.push_back(
                 readFeature(related[k], path + ".related[" + std::to_string(k) + "]"));
+        if (fj.contains("detail_extent"))
+            f.maybeDetailExtent = readExtent(fj.at("detail_extent"), path + ".detail_extent");
+        if (fj.contains("detail_shapes")) {
+            const json& detail = arr(fj, "detail_shapes", path);
+            for (std::size_t k = 0; k < detail.size(); ++k)
+                f.detailShapes.push_back(
+                    readShape(detail[k], path + ".detail_shapes[" + std::to_string(k) + "]"));
+        }
         m.findings.push_back(std::move(f));
     }
     const json& counts = arr(j, "counts", root);
@@ -153,30 +210,21 @@ ReportModel readModel(const json& j) {
         ++m.countsBySeverity[f.severity];
     m.conclusion = enumOf<Conclusion>(j, "conclusion", root, 3);
     const json& extent = field(j, "map_extent", root);
-    m.mapExtent.add(dbl(extent, "min_x", "$.map_extent"), dbl(extent, "min_y", "$.map_extent"));
-    m.mapExtent.add(dbl(extent, "max_x", "$.map_extent"), dbl(extent, "max_y", "$.map_extent"));
+    m.mapExtent = readExtent(extent, "$.map_extent");
     const json& shapes = arr(j, "map_shapes", root);
     for (std::size_t i = 0; i < shapes.size(); ++i) {
         const std::string path = "$.map_shapes[" + std::to_string(i) + "]";
-        const json& sj = shapes[i];
-        MapShape s;
-        s.kind = enumOf<MapShape::Kind>(sj, "kind", path, 4);
-        s.role = enumOf<MapShape::Role>(sj, "role", path, 6);
-        const json& pts = arr(sj, "points", path);
-        for (std::size_t k = 0; k < pts.size(); ++k) {
-            const std::string pp = path + ".points[" + std::to_string(k) + "]";
-            if (!pts[k].is_array() || pts[k].size() != 2 || !pts[k][0].is_number() ||
-                !pts[k][1].is_number())
-                throw FieldError{"not an [x, y] pair", pp};
-            s.points.push_back({pts[k][0].get<double>(), pts[k][1].get<double>(), 0.0});
-        }
-        s.radiusM = dbl(sj, "radius_m", path);
-        s.label = str(sj, "label", path);
-        s.layer = str(sj, "layer", path);
-        s.severity = severityOf(sj, "severity", path);
-        m.mapShapes.push_back(std::move(s));
+        m.mapShapes.push_back(readShape(shapes[i], path));
     }
     m.attribution = str(j, "attribution", root);
+    if (j.contains("base_map_sources")) {
+        const json& sources = arr(j, "base_map_sources", root);
+        for (std::size_t i = 0; i < sources.size(); ++i) {
+            if (!sources[i].is_string())
+                throw FieldError{"not a string", "$.base_map_sources[" + std::to_string(i) + "]"};
+            m.baseMapSources.push_back(sources[i].get<std::string>());
+        }
+    }
     return m;
 }
 
@@ -216,6 +264,12 @@ std::string reportModelToJson(const ReportModel& m) {
                    {"related", json::array()}};
         for (const auto& r : f.related)
             fj["related"].push_back(feature(r));
+        if (f.maybeDetailExtent) {
+            fj["detail_extent"] = extentJson(*f.maybeDetailExtent);
+            fj["detail_shapes"] = json::array();
+            for (const auto& s : f.detailShapes)
+                fj["detail_shapes"].push_back(shapeJson(s));
+        }
         j["findings"].push_back(std::move(fj));
     }
     j["counts"] = json::array();
@@ -225,26 +279,14 @@ std::string reportModelToJson(const ReportModel& m) {
                                {"severity", std::string(toString(c.severity))},
                                {"count", c.count}});
     j["conclusion"] = int(m.conclusion);
-    j["map_extent"] = {{"min_x", num(m.mapExtent.minX)},
-                       {"min_y", num(m.mapExtent.minY)},
-                       {"max_x", num(m.mapExtent.maxX)},
-                       {"max_y", num(m.mapExtent.maxY)}};
+    j["map_extent"] = extentJson(m.mapExtent);
     j["map_shapes"] = json::array();
-    for (const auto& s : m.mapShapes) {
-        json pts = json::array();
-        for (const auto& p : s.points)
-            pts.push_back({num(p.x), num(p.y)});
-        j["map_shapes"].push_back({{"kind", int(s.kind)},
-                                   {"role", int(s.role)},
-                                   {"points", pts},
-                                   {"radius_m", s.radiusM},
-                                   {"label", s.label},
-                                   {"layer", s.layer},
-                                   {"severity", std::string(toString(s.severity))}});
-    }
+    for (const auto& s : m.mapShapes)
+        j["map_shapes"].push_back(shapeJson(s));
     j["attribution"] = m.attribution;
+    j["base_map_sources"] = m.baseMapSources;
     // Replace bytes that are not UTF-8 rather than throw on a broken name.
-    return j.dump(1, ' ', false, json::error_handler_t::replace);
+    return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 geo::Result<ReportModel> parseReportModelJson(std::string_view text, const std::string& source) {

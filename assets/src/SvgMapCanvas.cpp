@@ -112,4 +112,16 @@ std::string reportMapSvg(const ReportModel& model, double widthMm, double height
     return canvas.svg();
 }
 
+std::vector<std::string> reportDetailMapSvgs(const ReportModel& model, double widthMm,
+                                             double heightMm) {
+    std::vector<std::string> out;
+    for (const auto& f : model.findings)
+        if (f.maybeDetailExtent) {
+            SvgMapCanvas canvas(widthMm, heightMm);
+            drawReportDetailMap(model, f, canvas, widthMm, heightMm);
+            out.push_back(canvas.svg());
+        }
+    return out;
+}
+
 }  // namespace citytwin::assets

@@ -7,16 +7,21 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <regex>
 #include <sstream>
+#include <utility>
+#include <vector>
 
 #include "AssetTestSupport.h"
+#include "citytwin/assets/ArticleTexts.h"
 #include "citytwin/geo/Crs.h"
 #include "citytwin/geo/CrsTransform.h"
 #include "citytwin/test/TestPaths.h"
@@ -123,7 +128,8 @@ int expectOnlyCoordinatesIn(const std::string& textOfPdf, const std::string& crs
         geo::CrsTransform::create(geo::Crs::wgs84(), geo::Crs::fromString(crs).value());
     EXPECT_TRUE(transform.ok());
     const std::regex pair(
-        "E (\\d+\\.\\d{2}) m,\\s+N\\s+(\\d+\\.\\d{2})\\s+m\\s+(\\d+\\.\\d{7}) E,\\s+(\\d+\\.\\d{7})\\s+N");
+        "E (\\d+\\.\\d{2}) m,\\s+N\\s+(\\d+\\.\\d{2})\\s+m\\s+(\\d+\\.\\d{7}) "
+        "E,\\s+(\\d+\\.\\d{7})\\s+N");
     int n = 0;
     for (auto it = std::sregex_iterator(textOfPdf.begin(), textOfPdf.end(), pair);
          it != std::sregex_iterator(); ++it) {
@@ -142,6 +148,77 @@ int expectOnlyCoordinatesIn(const std::string& textOfPdf, const std::string& crs
                                    std::sregex_iterator());
     EXPECT_EQ(all, n);
     return n;
+}
+
+/// The SVG documents inlined in a report HTML as data: URIs, in order.
+std::vector<std::string> inlineSvgs(const std::string& html) {
+    std::vector<std::string> out;
+    const std::string tag = "src=\"data:image/svg+xml;base64,";
+    for (std::size_t at = html.find(tag); at != std::string::npos; at = html.find(tag, at + 1)) {
+        const std::size_t begin = at + tag.size();
+        const std::string b64 = html.substr(begin, html.find('"', begin) - begin);
+        std::string bytes;
+        int bits = 0;
+        unsigned value = 0;
+        for (const char c : b64) {
+            const char* k = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+            const char* q = std::strchr(k, c);
+            if (c == '=' || !q)
+                break;
+            value = (value << 6) | unsigned(q - k);
+            bits += 6;
+            if (bits >= 8) {
+                bits -= 8;
+                bytes += char((value >> bits) & 0xff);
+            }
+        }
+        out.push_back(bytes);
+    }
+    return out;
+}
+
+/// The bounding box centre (mm) of the SVG elements matching `element`,
+/// read from their cx/cy or points attributes.
+std::pair<double, double> centreOf(const std::string& svg, const std::regex& element) {
+    double minX = 1e9, minY = 1e9, maxX = -1e9, maxY = -1e9;
+    const std::regex number("(-?\\d+\\.\\d+),(-?\\d+\\.\\d+)");
+    const std::regex circle("cx=\"(-?[\\d.]+)\" cy=\"(-?[\\d.]+)\"");
+    for (auto it = std::sregex_iterator(svg.begin(), svg.end(), element);
+         it != std::sregex_iterator(); ++it) {
+        const std::string e = it->str();
+        std::smatch c;
+        if (std::regex_search(e, c, circle)) {
+            minX = std::min(minX, std::stod(c[1]));
+            maxX = std::max(maxX, std::stod(c[1]));
+            minY = std::min(minY, std::stod(c[2]));
+            maxY = std::max(maxY, std::stod(c[2]));
+        }
+        for (auto p = std::sregex_iterator(e.begin(), e.end(), number); p != std::sregex_iterator();
+             ++p) {
+            minX = std::min(minX, std::stod((*p)[1]));
+            maxX = std::max(maxX, std::stod((*p)[1]));
+            minY = std::min(minY, std::stod((*p)[2]));
+            maxY = std::max(maxY, std::stod((*p)[2]));
+        }
+    }
+    return {(minX + maxX) / 2, (minY + maxY) / 2};
+}
+
+/// The case's centre in the middle of the map frame, the first polygon of
+/// the SVG ("0,0 W,0 W,H 0,H"; the attribution is below it).
+void expectCentredInHtmlMap(const std::string& svg, const std::regex& caseElement) {
+    std::smatch frame;
+    ASSERT_TRUE(std::regex_search(
+        svg, frame, std::regex("points=\"0.00,0.00 ([\\d.]+),0.00 [\\d.]+,([\\d.]+) ")));
+    const auto [x, y] = centreOf(svg, caseElement);
+    EXPECT_NEAR(x, std::stod(frame[1]) / 2, 1.0) << "the case is not in the middle of the map";
+    EXPECT_NEAR(y, std::stod(frame[2]) / 2, 1.0) << "the case is not in the middle of the map";
+}
+
+/// pdftotext's text without line breaks (a wrapped sentence is one again).
+std::string joined(std::string t) {
+    t.erase(std::remove(t.begin(), t.end(), '\n'), t.end());
+    return t;
 }
 
 class ReportCli : public ::testing::Test {
@@ -173,12 +250,12 @@ TEST_F(ReportCli, siteReportIsInTheCentresZoneWithTheCaseTheConclusionAndChinese
     EXPECT_NE(all.find("选址核查"), std::string::npos);
     EXPECT_NE(all.find("All coordinates in this report are in EPSG:4550"), std::string::npos);
     EXPECT_EQ(all.find("EPSG:4549"), std::string::npos) << "a second GK zone in the report";
-    EXPECT_NE(all.find("Conclusion / 结论: Non-compliant / 不符合"), std::string::npos);
+    EXPECT_NE(all.find("Conclusion / 结论: Non-compliant / 不合规"), std::string::npos);
     EXPECT_GE(expectOnlyCoordinatesIn(all, "EPSG:4550"), 5);
     EXPECT_NE(all.find("page 1 of " + std::to_string(pages)), std::string::npos);
     EXPECT_NE(all.find("page " + std::to_string(pages) + " of " + std::to_string(pages)),
               std::string::npos);
-    EXPECT_NE(all.find("Signature / 签名"), std::string::npos);
+    EXPECT_NE(all.find("Signature / 签字"), std::string::npos);
     // The map: one page of its own with its legend and attribution, drawn as vectors.
     int mapPages = 0;
     for (int p = 1; p <= pages; ++p) {
@@ -257,7 +334,7 @@ TEST_F(ReportCli, worksReportOnA3ShowsTheAreaAndStaysInsideItsPages) {
     const std::string all = text(pdf);
     EXPECT_NE(all.find("WK-3"), std::string::npos);
     EXPECT_NE(all.find("施工作业核查"), std::string::npos);
-    EXPECT_NE(all.find("Conclusion / 结论: Non-compliant / 不符合"), std::string::npos);
+    EXPECT_NE(all.find("Conclusion / 结论: Non-compliant / 不合规"), std::string::npos);
     EXPECT_NE(all.find("Works area / 作业范围"), std::string::npos);
     EXPECT_EQ(all.find("EPSG:4549"), std::string::npos);
     EXPECT_GE(expectOnlyCoordinatesIn(all, "EPSG:4550"), 2);
@@ -311,4 +388,124 @@ TEST_F(ReportCli, htmlReportIsSelfContained) {
                   .exitCode,
               2);
     EXPECT_EQ(runCli("audit --project " + demo() + " --case-number 1").exitCode, 2);
+}
+
+// The case in the middle of its map, a base map under it, a detail map for a
+// finding that measures distances, and the article's Chinese in the PDF.
+TEST_F(ReportCli, siteMapIsCentredOnTheSiteWithABaseMapAndADetailMap) {
+    const std::string dir = tempDir("report_site_maps");
+    const std::string html = dir + "/site.html";
+    const std::string site = " --lon 121.504481 --lat 31.238967 --host-type rooftop";
+    ASSERT_EQ(runCli("check-site --project " + demo() + site + " --report " + html).exitCode, 0);
+    const std::string doc = readFile(html);
+    const auto svgs = inlineSvgs(doc);
+    ASSERT_GE(svgs.size(), 2u) << "the case map and at least one detail map";
+    // The site marker (yellow, 1.8 mm) outside the legend box.
+    expectCentredInHtmlMap(svgs[0], std::regex("<circle cx=\"[\\d.]+\" cy=\"[\\d.]+\" "
+                                               "r=\"1.80\" fill=\"rgb\\(255,220,0\\)\""));
+    // The demo's buildings, roads and water under the case.
+    const std::regex building("fill=\"rgb\\(222,218,212\\)\"");
+    EXPECT_GT(std::distance(std::sregex_iterator(svgs[0].begin(), svgs[0].end(), building),
+                            std::sregex_iterator()),
+              20);
+    for (const char* entry : {"Roads / 道路", "Buildings / 建筑", "Water / 水系"})
+        EXPECT_NE(svgs[0].find(entry), std::string::npos) << entry;
+    EXPECT_NE(svgs[0].find("base map / 底图: water.geojson, buildings.geojson, roads.geojson"),
+              std::string::npos);
+    // SH-11's detail map measures its nearest facilities: a line's label is a
+    // distance the findings table prints.
+    std::size_t sh11 = 0;
+    for (int n = 1; n < int(svgs.size()); ++n)
+        if (doc.find("Detail map " + std::to_string(n) + " / 局部详图 " + std::to_string(n) +
+                     " — SH-11:") != std::string::npos)
+            sh11 = std::size_t(n);
+    ASSERT_GT(sh11, 0u) << "no detail map for SH-11";
+    std::smatch measured;
+    ASSERT_TRUE(std::regex_search(svgs[sh11], measured, std::regex(">(\\d+(\\.\\d)?) m</text>")));
+    EXPECT_NE(svgs[sh11].find("Measured distance / 量测距离"), std::string::npos);
+    EXPECT_NE(doc.find("<td>" + measured[1].str() + "</td>"), std::string::npos)
+        << "the detail map's distance " << measured[1] << " is not in the findings table";
+
+    // The PDF: a detail page after the map page, every map inside its page.
+    const std::string pdf = dir + "/site.pdf";
+    ASSERT_EQ(runCli("check-site --project " + demo() + site + " --report " + pdf).exitCode, 0);
+    const int pages = pageCount(pdf);
+    int mapPage = 0, detailPage = 0;
+    for (int p = 1; p <= pages; ++p) {
+        const std::string page = run("pdftotext -f " + std::to_string(p) + " -l " +
+                                     std::to_string(p) + " '" + pdf + "' -");
+        if (page.find("Map of the case / 案件位置图") != std::string::npos)
+            mapPage = p;
+        if (!detailPage && page.find("Detail map 1 / 局部详图 1") != std::string::npos)
+            detailPage = p;
+    }
+    ASSERT_GT(mapPage, 0);
+    EXPECT_EQ(detailPage, mapPage + 1);
+    expectInkInsidePrintableArea(pdf, dir, pages);
+    const std::string images = run("pdfimages -list '" + pdf + "'");
+    EXPECT_EQ(std::count(images.begin(), images.end(), '\n'), 2) << images;
+    // The site's yellow marker in the middle of the map frame on the page
+    // (A4: frame 15..195 mm across, from 33 mm down to above the attribution's
+    // one or two lines; the legend at its left).
+    const int dpi = 50;
+    run("pdftoppm -r " + std::to_string(dpi) + " -f " + std::to_string(mapPage) + " -l " +
+        std::to_string(mapPage) + " '" + pdf + "' '" + dir + "/map'");
+    char name[64];
+    std::snprintf(name, sizeof name, "/map-%0*d.ppm", pages >= 10 ? 2 : 1, mapPage);
+    std::ifstream ppm(dir + name, std::ios::binary);
+    std::string magic;
+    int w = 0, h = 0, maxValue = 0;
+    ppm >> magic >> w >> h >> maxValue;
+    ppm.get();
+    ASSERT_EQ(magic, "P6");
+    std::string rgb(std::size_t(w) * std::size_t(h) * 3, '\0');
+    ppm.read(rgb.data(), std::streamsize(rgb.size()));
+    const double pxPerMm = dpi / 25.4;
+    double sx = 0, sy = 0;
+    int n = 0;
+    for (int y = 0; y < h; ++y)
+        for (int x = int(85 * pxPerMm); x < w; ++x) {
+            const auto* px =
+                reinterpret_cast<const unsigned char*>(&rgb[(std::size_t(y) * w + x) * 3]);
+            if (px[0] > 230 && px[1] > 195 && px[1] < 240 && px[2] < 60) {
+                sx += x;
+                sy += y;
+                ++n;
+            }
+        }
+    ASSERT_GT(n, 0) << "no site marker on the map page";
+    EXPECT_NEAR(sx / n / pxPerMm, 105.0, 2.0);
+    EXPECT_NEAR(sy / n / pxPerMm, 33.0 + (297.0 - 30.0 - 16.0 - 10.0 - 5.5) / 2, 2.0);
+    // SH-11's article: the Chinese text as text, and the English beside it.
+    const std::string all = joined(text(pdf));
+    const std::string zh = assets::articleSummary("SH-11").zh;
+    EXPECT_NE(all.find(zh.substr(0, zh.find("、"))), std::string::npos) << "Chinese article";
+    EXPECT_NE(all.find("integrated road poles"), std::string::npos);
+}
+
+TEST_F(ReportCli, worksAndAuditMapsAreCentredOnTheCase) {
+    const std::string dir = tempDir("report_centred");
+    const std::string works = dir + "/works.html";
+    const std::string trench =
+        "'POLYGON((121.5085223 31.2388317,121.5088373 31.2388317,121.5088373 "
+        "31.2391023,121.5085223 31.2391023,121.5085223 31.2388317))'";
+    ASSERT_EQ(runCli("check-works --project " + demo() + " --wkt " + trench +
+                     " --kind excavation --report " + works)
+                  .exitCode,
+              0);
+    const auto worksSvgs = inlineSvgs(readFile(works));
+    ASSERT_GE(worksSvgs.size(), 2u) << "the case map and a detail map of a cable's distance";
+    // The works polygon: fill opacity 0.12 (its legend swatch is 0.40).
+    expectCentredInHtmlMap(
+        worksSvgs[0],
+        std::regex("<polygon fill=\"rgb\\(190,0,32\\)\" fill-opacity=\"0.12\"[^>]*>"));
+    const std::string audit = dir + "/audit.html";
+    ASSERT_EQ(runCli("audit --project " + demo() + " --date 2026-06-30 --report " + audit).exitCode,
+              0);
+    const std::string auditDoc = readFile(audit);
+    const auto auditSvgs = inlineSvgs(auditDoc);
+    ASSERT_EQ(auditSvgs.size(), 1u) << "an audit measures no distance: no detail map";
+    // The findings' marks (1.4 mm); the legend's dots are 1.0 mm.
+    expectCentredInHtmlMap(auditSvgs[0],
+                           std::regex("<circle cx=\"[\\d.]+\" cy=\"[\\d.]+\" r=\"1.40\""));
 }

@@ -9,6 +9,7 @@
 #include <regex>
 
 #include "AssetTestSupport.h"
+#include "citytwin/assets/ArticleTexts.h"
 #include "citytwin/assets/AssetDisplayNames.h"
 #include "citytwin/assets/Finding.h"
 #include "citytwin/assets/InspectionContext.h"
@@ -183,9 +184,9 @@ TEST(ReportModel, theJsonForThePdfRendererRoundTripsAndNamesBadFields) {
     EXPECT_EQ(reportModelToJson(back.value()), json);
     EXPECT_EQ(back.value().header.caseNumber, "案件-7");
     std::string broken = json;
-    const auto at = broken.find("\"severity\": \"");
+    const auto at = broken.find("\"severity\":\"");
     ASSERT_NE(at, std::string::npos);
-    broken.replace(at, 13, "\"severity\": \"x");
+    broken.replace(at, 12, "\"severity\":\"x");
     auto bad = parseReportModelJson(broken, "model.json");
     ASSERT_FALSE(bad.ok());
     EXPECT_NE(bad.messages().find("model.json"), std::string::npos) << bad.messages();
@@ -248,4 +249,66 @@ TEST(MessageWords, pluralsFollowTheCountAndSh11NamesTheHostOfTheSite) {
         }
         EXPECT_TRUE(sawSh11);
     }
+}
+
+TEST(ArticleTexts, everyRuleTheChecksUseHasItsTextInBothLanguages) {
+    for (const char* code :
+         {rulecodes::kPublicFacilityFirst, rulecodes::kShareFirst, rulecodes::kPublicPlaces,
+          rulecodes::kCoverageGap, rulecodes::kInspection, rulecodes::kWorksNotice,
+          rulecodes::kRemovedWithoutReplacement, rulecodes::kDecommissioned, rulecodes::kSigns,
+          rulecodes::kLandProtection, rulecodes::kUnderwaterProhibited, rulecodes::kInterference,
+          rulecodes::kSubmarineZone, rulecodes::kSubmarineProhibited, rulecodes::kIncident}) {
+        const ArticleText t = articleSummary(code);
+        EXPECT_FALSE(t.zh.empty()) << code;
+        EXPECT_FALSE(t.en.empty()) << code;
+    }
+    // The shipped rules name no rule without a text.
+    auto ctx = demoContext();
+    ASSERT_TRUE(ctx);
+    for (const auto& [code, rule] : ctx->rules().rules)
+        EXPECT_FALSE(articleSummary(code).zh.empty()) << code;
+}
+
+TEST(AssetDisplayNames, operatorsHaveBothLanguages) {
+    EXPECT_EQ(operatorDisplayName("China Mobile").both(), "China Mobile / 中国移动");
+    EXPECT_EQ(operatorDisplayName("中国铁塔").en, "China Tower");
+    EXPECT_EQ(operatorDisplayName("Pudong Fibre Co.").zh, "Pudong Fibre Co.");
+}
+
+TEST(ReportMap, aDistanceFindingHasADetailMapWithItsMeasuredLines) {
+    auto ctx = demoContext();
+    ASSERT_TRUE(ctx);
+    const InspectionReport r = siteReport(*ctx, {121.504481, 31.238967, 0}, HostType::Rooftop);
+    auto model = buildReportModel(r, *ctx, {}, "");
+    ASSERT_TRUE(model.ok());
+    const ReportFinding* sh11 = nullptr;
+    for (const auto& f : model.value().findings)
+        if (f.rule == rulecodes::kPublicFacilityFirst)
+            sh11 = &f;
+    ASSERT_TRUE(sh11);
+    ASSERT_TRUE(sh11->maybeDetailExtent);
+    ASSERT_FALSE(sh11->detailShapes.empty());
+    // Each measured line runs from the site to its feature, as long as the
+    // distance the rule measured (points: both in the same report plane).
+    const auto& site = *model.value().maybeCentre;
+    for (std::size_t i = 0; i < sh11->detailShapes.size(); ++i) {
+        const MapShape& line = sh11->detailShapes[i];
+        ASSERT_EQ(line.points.size(), 2u);
+        EXPECT_NEAR(line.points[0].x, site.x, 1e-6);
+        const double len =
+            std::hypot(line.points[1].x - line.points[0].x, line.points[1].y - line.points[0].y);
+        EXPECT_NEAR(len, *sh11->related[i].maybeDistanceM, 0.05 * len + 0.5);
+        const auto& e = *sh11->maybeDetailExtent;
+        EXPECT_TRUE(line.points[1].x > e.minX && line.points[1].x < e.maxX);
+    }
+    EXPECT_LE(sh11->detailShapes.size(), 5u);
+    // Findings that measure nothing have none.
+    for (const auto& f : model.value().findings)
+        if (!ruleMeasuresDistance(f.rule)) {
+            EXPECT_FALSE(f.maybeDetailExtent) << f.rule;
+        }
+    // The map frames the site in its middle.
+    const auto& e = model.value().mapExtent;
+    EXPECT_NEAR(e.centerX(), site.x, 1e-6);
+    EXPECT_NEAR(e.centerY(), site.y, 1e-6);
 }

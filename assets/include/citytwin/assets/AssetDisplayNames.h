@@ -33,6 +33,11 @@ DisplayName layerDisplayName(std::string_view layer);
 /// The host-type id ("rooftop") as a display name; nullopt for unknown ids.
 std::optional<DisplayName> hostTypeDisplayName(std::string_view id);
 
+/// An operator's name in both languages: the basic telecom operators and the
+/// tower company by their usual English or Chinese names ("China Mobile" or
+/// "中国移动" -> China Mobile / 中国移动); any other name as it is, in both.
+DisplayName operatorDisplayName(std::string_view name);
+
 /// The `name` of feature `id` of `layer` in the project; empty if it has none.
 std::string featureName(const AssetProject& project, std::string_view layer, std::string_view id);
 

@@ -7,6 +7,7 @@
 // inline SVG data: URI: one self-contained file.
 
 #include <string>
+#include <vector>
 
 #include "citytwin/assets/ReportModel.h"
 
@@ -16,6 +17,9 @@ std::string reportHtmlFront(const ReportModel& model);
 std::string reportHtmlBody(const ReportModel& model);
 /// The whole document; mapSvg (may be empty) is inlined as a data: URI.
 std::string reportHtmlDocument(const ReportModel& model, const std::string& mapSvg);
+/// The same with the findings' detail maps (reportDetailMapSvgs) after the case map.
+std::string reportHtmlDocument(const ReportModel& model, const std::string& mapSvg,
+                               const std::vector<std::string>& detailSvgs);
 
 /// "E 553102.18 m, N 3456781.02 m" in the report system.
 std::string formatProjected(const ReportPoint& p);

@@ -38,6 +38,15 @@ public:
 /// bar, north arrow and attribution inside it).
 void drawReportMap(const ReportModel& model, MapCanvas& canvas, double widthMm, double heightMm);
 
+/// The detail map of one finding (its maybeDetailExtent, its measured
+/// lines over the model's shapes), composed like the case map.
+void drawReportDetailMap(const ReportModel& model, const ReportFinding& finding, MapCanvas& canvas,
+                         double widthMm, double heightMm);
+
+/// The heading of the n-th detail map (1-based): "Detail map 1 / 局部详图 1 —
+/// SH-11: measured distances / 量测距离 (nearest 5 of 12 / ...)".
+std::string detailMapTitle(const ReportFinding& finding, int n);
+
 /// The scale bar's length: a round number of metres (1, 2, 5 x 10^n) not
 /// longer than maxMetres.
 double roundScaleBarMetres(double maxMetres);

@@ -19,7 +19,7 @@ namespace citytwin::assets {
 /// on); at least one warning or violation.
 enum class Conclusion { Compliant, CompliantWithNotices, NonCompliant };
 const char* conclusionEn(Conclusion c);  ///< "Compliant", "Compliant with notices", ...
-const char* conclusionZh(Conclusion c);  ///< 符合, 基本符合（有提示事项）, 不符合
+const char* conclusionZh(Conclusion c);  ///< 合规, 合规但有提示, 不合规
 const char* severityZh(RuleSeverity s);  ///< 建议, 警告, 违规
 
 /// What the inspector enters once (remembered by the GUI, options in the CLI).
@@ -44,6 +44,23 @@ struct ReportFeature {
     ReportPoint at;
 };
 
+/// A shape of the case map, in report-CRS metres.
+struct MapShape {
+    enum class Kind { Point, Line, Polygon, Circle };
+    /// What it shows: decides its style and its legend entry.
+    /// Base: the base map under the case (layer: roads, water, buildings,
+    /// boundaries; label: the road's kind). Measure: a finding's measured
+    /// line (detail maps; label: the distance).
+    enum class Role { Site, SearchRadius, Feature, WorksArea, Zone, Finding, Base, Measure };
+    Kind kind = Kind::Point;
+    Role role = Role::Feature;
+    std::vector<geo::GeoPoint> points;  ///< x/y metres; Polygon: one closed ring
+    double radiusM = 0.0;               ///< Circle
+    std::string label;
+    std::string layer;                             ///< Feature: its layer; Finding: its rule
+    RuleSeverity severity = RuleSeverity::Advice;  ///< Finding
+};
+
 struct ReportFinding {
     std::string rule, article;
     std::string articleTextZh, articleTextEn;  ///< the article's text (see ArticleTexts.h)
@@ -51,6 +68,11 @@ struct ReportFinding {
     std::string messageZh, messageEn;
     std::vector<ReportFeature> related;
     std::string operatorName;  ///< of the audited asset (audits), else empty
+    /// A detail map where it helps (a finding with measured distances in a
+    /// site or works check): framed on the case and the measured features;
+    /// detailShapes are its measured lines, drawn over the model's shapes.
+    std::optional<geo::Extent> maybeDetailExtent;
+    std::vector<MapShape> detailShapes;
 };
 
 /// One row of the summary: a rule (and, for audits, an operator) and how many findings.
@@ -59,20 +81,6 @@ struct ReportCount {
     std::string operatorName;  ///< audits only
     RuleSeverity severity = RuleSeverity::Advice;
     int count = 0;
-};
-
-/// A shape of the case map, in report-CRS metres.
-struct MapShape {
-    enum class Kind { Point, Line, Polygon, Circle };
-    /// What it shows: decides its style and its legend entry.
-    enum class Role { Site, SearchRadius, Feature, WorksArea, Zone, Finding };
-    Kind kind = Kind::Point;
-    Role role = Role::Feature;
-    std::vector<geo::GeoPoint> points;  ///< x/y metres; Polygon: one closed ring
-    double radiusM = 0.0;               ///< Circle
-    std::string label;
-    std::string layer;                             ///< Feature: its layer; Finding: its rule
-    RuleSeverity severity = RuleSeverity::Advice;  ///< Finding
 };
 
 struct ReportModel {
@@ -93,7 +101,8 @@ struct ReportModel {
     Conclusion conclusion = Conclusion::Compliant;
     geo::Extent mapExtent;  ///< report-CRS metres, framed on the case
     std::vector<MapShape> mapShapes;
-    std::string attribution;  ///< data sources for the map
+    std::string attribution;                  ///< data sources for the map
+    std::vector<std::string> baseMapSources;  ///< files the base map was read from
 };
 
 /// Orders findings: violation, warning, advice; then rule code; then first related id.

@@ -12,6 +12,7 @@
 #include "citytwin/assets/InspectionContext.h"
 #include "citytwin/assets/InspectionReport.h"
 #include "citytwin/assets/ProtectionZoneBuilder.h"
+#include "citytwin/assets/ReportBaseMap.h"
 #include "citytwin/assets/ReportModel.h"
 #include "citytwin/geo/Result.h"
 
@@ -27,6 +28,8 @@ struct ReportInputs {
     std::string crsDefinition;
     /// Protection zones to draw (check-works: the zones of the affected cables).
     std::vector<ProtectionZone> zones;
+    /// The base map's sources (ReportBaseMap.h); none: the case alone.
+    std::vector<BaseMapLayer> baseLayers;
 };
 
 /// True if rule `code` is about a distance (a search radius, a notice
@@ -37,7 +40,8 @@ bool ruleMeasuresDistance(const std::string& code);
 geo::Result<ReportModel> buildReportModel(const ReportInputs& inputs);
 
 /// The same for a check run in `context`: its project and rules, and for a
-/// works check the protection zones of the cables in the findings.
+/// works check the protection zones of the cables in the findings; the base
+/// map from the report's project (findBaseMapLayers).
 geo::Result<ReportModel> buildReportModel(const InspectionReport& report,
                                           const InspectionContext& context,
                                           const ReportHeader& header,

@@ -33,6 +33,9 @@ private:
 
 /// The model's map as an SVG document of widthMm x heightMm.
 std::string reportMapSvg(const ReportModel& model, double widthMm, double heightMm);
+/// The detail maps of the findings that have one (ReportFinding::maybeDetailExtent), in order.
+std::vector<std::string> reportDetailMapSvgs(const ReportModel& model, double widthMm,
+                                             double heightMm);
 
 /// Escapes & < > " ' for HTML and XML text and attributes.
 std::string escapeXml(const std::string& text);
