@@ -72,7 +72,11 @@ const char* const kReportHelp =
     "                  default: the CGCS2000 3-degree Gauss-Kruger zone of the case's centre\n"
     "                  (EPSG:4549 west of 121.5 E inclusive, EPSG:4550 east of it); WGS 84 beside "
     "it\n"
-    "  --paper P       A4 (default) or A3, for the PDF\n";
+    "  --paper P       A4 (default) or A3, for the PDF\n"
+    "                  The maps are top-down (north up), centred on the case, over a base\n"
+    "                  map of the project's roads, water and buildings (files of those names\n"
+    "                  beside the project, or layers in it); a detail map for each finding\n"
+    "                  that measures distances. No oblique view.\n";
 
 std::set<std::string> withReportOptions(std::set<std::string> options) {
     for (const char* o :

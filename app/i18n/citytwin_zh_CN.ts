@@ -440,15 +440,15 @@
     <name>citytwin::app::AuditDialog</name>
     <message>
         <source>Audit</source>
-        <translation>巡查</translation>
+        <translation>合规审查</translation>
     </message>
     <message>
         <source>Run audit</source>
-        <translation>执行巡查</translation>
+        <translation>执行合规审查</translation>
     </message>
     <message>
         <source>Audit date</source>
-        <translation>巡查日期</translation>
+        <translation>审查日期</translation>
     </message>
 </context>
 <context>
@@ -458,8 +458,12 @@
         <translation>规则</translation>
     </message>
     <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
         <source>Severity</source>
-        <translation>严重程度</translation>
+        <translation>等级</translation>
     </message>
     <message>
         <source>Layer</source>
@@ -483,12 +487,12 @@
     </message>
     <message>
         <source>No audit run yet (Inspect → Audit…).</source>
-        <translation>尚未执行巡查（检查 → 巡查…）。</translation>
+        <translation>尚未执行合规审查（检查 → 合规审查…）。</translation>
     </message>
     <message numerus="yes">
         <source>Audit at %1: %n finding(s)</source>
         <translation>
-            <numerusform>%1 巡查：%n 条结果</numerusform>
+            <numerusform>%1 合规审查：%n 项结果</numerusform>
         </translation>
     </message>
     <message>
@@ -520,7 +524,7 @@
     <message numerus="yes">
         <source>%n finding(s)</source>
         <translation>
-            <numerusform>%n 条结果</numerusform>
+            <numerusform>%n 项核查结果</numerusform>
         </translation>
     </message>
     <message>
@@ -537,7 +541,7 @@
     </message>
     <message>
         <source>Operator</source>
-        <translation>运营商</translation>
+        <translation>运营单位</translation>
     </message>
     <message>
         <source>Host type</source>
@@ -545,7 +549,7 @@
     </message>
     <message>
         <source>(unknown: stand-alone)</source>
-        <translation>（未知：独立建设）</translation>
+        <translation>（未知，按独立站址核查）</translation>
     </message>
     <message>
         <source>Rule / layer</source>
@@ -773,7 +777,7 @@
     </message>
     <message>
         <source>&amp;Audit…</source>
-        <translation>巡查(&amp;A)…</translation>
+        <translation>合规审查(&amp;A)…</translation>
     </message>
     <message>
         <source>&amp;Export report…</source>
@@ -797,7 +801,7 @@
     </message>
     <message>
         <source>Audit</source>
-        <translation>巡查</translation>
+        <translation>合规审查</translation>
     </message>
     <message numerus="yes">
         <source>Opened %1 (%n data problem(s); see the log)</source>
@@ -819,15 +823,15 @@
     </message>
     <message>
         <source>Auditing…</source>
-        <translation>正在巡查…</translation>
+        <translation>正在进行合规审查…</translation>
     </message>
     <message>
         <source>Site check</source>
-        <translation>站址核查</translation>
+        <translation>选址核查</translation>
     </message>
     <message>
         <source>Works check</source>
-        <translation>施工核查</translation>
+        <translation>施工作业核查</translation>
     </message>
     <message>
         <source>Centre of the works area:</source>
@@ -836,7 +840,7 @@
     <message numerus="yes">
         <source>%n finding(s)</source>
         <translation>
-            <numerusform>%n 条结果</numerusform>
+            <numerusform>%n 项核查结果</numerusform>
         </translation>
     </message>
     <message>
@@ -845,7 +849,7 @@
     </message>
     <message>
         <source>Run a check or an audit first.</source>
-        <translation>请先执行核查或巡查。</translation>
+        <translation>请先执行核查或合规审查。</translation>
     </message>
     <message>
         <source>HTML report, with PDF and JSON beside it (*.html)</source>
@@ -853,7 +857,7 @@
     </message>
     <message>
         <source>There is no check or audit to report.</source>
-        <translation>没有可生成报告的核查或巡查。</translation>
+        <translation>没有可生成报告的核查或审查结果。</translation>
     </message>
     <message>
         <source>Wrote %1, %2 and %3</source>
@@ -1632,11 +1636,11 @@
     </message>
     <message>
         <source>Inspector:</source>
-        <translation>检查人：</translation>
+        <translation>检查人员：</translation>
     </message>
     <message>
         <source>Organisation:</source>
-        <translation>单位：</translation>
+        <translation>检查单位：</translation>
     </message>
     <message>
         <source>Coordinate system:</source>

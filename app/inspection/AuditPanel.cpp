@@ -67,7 +67,7 @@ AuditPanel::AuditPanel(QWidget* parent) : QWidget(parent) {
 }
 
 void AuditPanel::showAudit(assets::IsoDate date, const std::vector<assets::Finding>& findings,
-                           const assets::RuleSet& rules) {
+                           const assets::RuleSet& rules, const FeatureNamer& namer) {
     _date = date;
     _findings = findings;
     // Sorting while filling would move rows under the loop's feet.
@@ -84,10 +84,23 @@ void AuditPanel::showAudit(assets::IsoDate date, const std::vector<assets::Findi
         severity->setForeground(severityColour(f.severity));
         _table->setItem(row, kSeverity, severity);
         const bool hasAsset = !f.related.empty();
-        _table->setItem(row, kLayer,
-                        textItem(hasAsset ? layerText(f.related[0].layer) : QString()));
-        _table->setItem(row, kAsset,
-                        textItem(hasAsset ? QString::fromStdString(f.related[0].id) : QString()));
+        // The asset by kind, name and operator where the project has them.
+        QString kind, asset;
+        if (hasAsset) {
+            const auto& r = f.related[0];
+            const assets::FeatureDescription d =
+                namer ? namer(r.layer, r.id)
+                      : assets::FeatureDescription{assets::layerDisplayName(r.layer)};
+            kind = localName(d.kind);
+            asset = featureText(d, r.id);
+        }
+        auto* layer = textItem(kind);
+        if (hasAsset)
+            layer->setToolTip(layerText(f.related[0].layer));
+        _table->setItem(row, kLayer, layer);
+        auto* assetItem = textItem(asset);
+        assetItem->setToolTip(asset);
+        _table->setItem(row, kAsset, assetItem);
         auto* days = textItem(QString());
         if (const auto maybeDays = daysOverdue(f, rules))
             days->setData(Qt::DisplayRole, qlonglong(*maybeDays));
@@ -113,7 +126,7 @@ void AuditPanel::clear() {
 }
 
 void AuditPanel::retranslate() {
-    _table->setHorizontalHeaderLabels({tr("Rule"), tr("Severity"), tr("Layer"), tr("Asset"),
+    _table->setHorizontalHeaderLabels({tr("Rule"), tr("Severity"), tr("Kind"), tr("Asset"),
                                        tr("Days overdue"), tr("Detail"), tr("Article"),
                                        tr("Message")});
     if (_findings.empty() && _table->rowCount() == 0)

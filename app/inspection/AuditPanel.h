@@ -5,8 +5,11 @@
 
 #include <QWidget>
 
+#include <functional>
+#include <string>
 #include <vector>
 
+#include "citytwin/assets/AssetDisplayNames.h"
 #include "citytwin/assets/Finding.h"
 #include "citytwin/assets/IsoDate.h"
 #include "citytwin/assets/RuleSet.h"
@@ -21,8 +24,11 @@ class AuditPanel : public QWidget {
 public:
     explicit AuditPanel(QWidget* parent = nullptr);
 
+    /// Describes an asset by (layer, id): kind, name, operator (empty: the id alone).
+    using FeatureNamer =
+        std::function<assets::FeatureDescription(const std::string&, const std::string&)>;
     void showAudit(assets::IsoDate date, const std::vector<assets::Finding>& findings,
-                   const assets::RuleSet& rules);
+                   const assets::RuleSet& rules, const FeatureNamer& namer = {});
     void clear();
 
     QTableWidget* table() const { return _table; }

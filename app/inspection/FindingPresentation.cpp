@@ -18,6 +18,17 @@ QString localMessage(const assets::Finding& f) {
     return QString::fromStdString(uiIsChinese() ? f.messageZh : f.messageEn);
 }
 
+QString localName(const assets::DisplayName& name) {
+    return QString::fromStdString(uiIsChinese() ? name.zh : name.en);
+}
+
+QString featureText(const assets::FeatureDescription& d, const std::string& id) {
+    QString text = QString::fromStdString(d.name.empty() ? id : d.name + " (" + id + ")");
+    if (!d.operatorName.empty())
+        text += QStringLiteral(" · ") + localName(assets::operatorDisplayName(d.operatorName));
+    return text;
+}
+
 QString severityText(assets::RuleSeverity s) {
     switch (s) {
         case assets::RuleSeverity::Advice:

@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 
+#include "citytwin/assets/AssetDisplayNames.h"
 #include "citytwin/assets/Finding.h"
 #include "citytwin/assets/RuleSet.h"
 
@@ -25,6 +26,11 @@ QString layerText(const std::string& layer);
 /// A host-type id's display name in the UI's language ("Integrated road pole" / "道路综合杆").
 QString hostTypeText(std::string_view id);
 QString localMessage(const assets::Finding& finding);
+/// A display name in the UI's language.
+QString localName(const assets::DisplayName& name);
+/// A related feature for a list: "Lujiazui E Rd lamp 12 (PF-0012) · China
+/// Mobile", the id alone where the project names nothing.
+QString featureText(const assets::FeatureDescription& d, const std::string& id);
 
 QString severityText(assets::RuleSeverity severity);
 QColor severityColour(assets::RuleSeverity severity);

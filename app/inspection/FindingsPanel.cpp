@@ -126,20 +126,26 @@ void FindingsPanel::showFindings(const QString& what, const QStringList& where,
         for (std::size_t j = 0; j < f.related.size(); ++j) {
             const auto& r = f.related[j];
             auto* child = new QTreeWidgetItem(row);
-            child->setText(0, layerText(r.layer));
-            // Named where the project names it: "Lujiazui E Rd lamp 12 (PF-0012)".
-            const std::string name = _featureNamer ? _featureNamer(r.layer, r.id) : std::string();
-            child->setText(1,
-                           QString::fromStdString(name.empty() ? r.id : name + " (" + r.id + ")"));
+            // Kind, name and operator where the project has them:
+            // "Street-lamp pole | Lujiazui E Rd lamp 12 (PF-0012) · China Mobile".
+            const assets::FeatureDescription d =
+                _featureNamer ? _featureNamer(r.layer, r.id)
+                              : assets::FeatureDescription{assets::layerDisplayName(r.layer)};
+            child->setText(0, localName(d.kind));
+            child->setToolTip(0, layerText(r.layer));
+            child->setText(1, featureText(d, r.id));
+            child->setToolTip(1, featureText(d, r.id));
             child->setText(
                 2, tr("%1 m").arg(QString::fromStdString(assets::formatMetres(r.distanceM))));
             child->setData(0, kFindingRole, int(i));
             child->setData(0, kRelatedRole, int(j));
         }
     }
-    _tree->resizeColumnToContents(0);
-    // Articles are long ("SH Art. 24 (2) (《…》第二十四条第二项)"): elided, full in the tooltip.
-    _tree->resizeColumnToContents(1);
+    // Sized to their content (the tree expanded so children count); the
+    // message (last) takes the rest.
+    _tree->expandAll();
+    for (int c = 0; c < _tree->columnCount() - 1; ++c)
+        _tree->resizeColumnToContents(c);
 }
 
 void FindingsPanel::clear() {

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "citytwin/assets/AssetDisplayNames.h"
 #include "citytwin/assets/AssetEnums.h"
 #include "citytwin/assets/Finding.h"
 
@@ -37,9 +38,10 @@ public:
     void setHostType(std::optional<assets::HostType> maybeHostType);
 
     /// Shows a check's result; `where` is one line per coordinate system.
-    /// Names a related feature by (layer, id) in the list (empty: none); set
-    /// by the inspection tools from the open project.
-    using FeatureNamer = std::function<std::string(const std::string&, const std::string&)>;
+    /// Describes a related feature by (layer, id) in the list: kind, name,
+    /// operator; set by the inspection tools from the open project.
+    using FeatureNamer =
+        std::function<assets::FeatureDescription(const std::string&, const std::string&)>;
     void setFeatureNamer(FeatureNamer namer) { _featureNamer = std::move(namer); }
 
     void showFindings(const QString& what, const QStringList& where,

@@ -159,7 +159,10 @@ void InspectionTools::runAudit(const QDate& date) {
                 report.checkKind = assets::CheckKind::Audit;
                 report.date = day;
                 report.findings = outcome.findings;
-                _audit->showAudit(day, outcome.findings, ctx->rules());
+                _audit->showAudit(day, outcome.findings, ctx->rules(),
+                                  [ctx](const std::string& layer, const std::string& id) {
+                                      return assets::describeFeature(ctx->project(), layer, id);
+                                  });
                 _auditDock->show();
                 _auditDock->raise();
                 showResult(std::move(report), {});
@@ -203,7 +206,7 @@ void InspectionTools::showResult(assets::InspectionReport report,
             where.prepend(tr("Centre of the works area:"));
         if (ctx)
             _findings->setFeatureNamer([ctx](const std::string& layer, const std::string& id) {
-                return assets::featureName(ctx->project(), layer, id);
+                return assets::describeFeature(ctx->project(), layer, id);
             });
         _findings->showFindings(what, where, report.findings);
         _findingsDock->show();

@@ -216,6 +216,69 @@ DisplayName operatorDisplayName(std::string_view name) {
     return {std::string(name), std::string(name)};
 }
 
+namespace {
+
+template <typename T>
+const T* findById(const std::vector<T>& items, std::string_view id) {
+    for (const auto& item : items)
+        if (item.id == id)
+            return &item;
+    return nullptr;
+}
+
+template <typename E>
+DisplayName kindOr(const std::optional<E>& maybe, std::string_view layer) {
+    return maybe ? displayName(*maybe) : layerDisplayName(layer);
+}
+
+}  // namespace
+
+FeatureDescription describeFeature(const AssetProject& p, std::string_view layer,
+                                   std::string_view id) {
+    FeatureDescription d{layerDisplayName(layer), featureName(p, layer, id), {}};
+    if (layer == layers::kBaseStations) {
+        if (const auto* s = findById(p.baseStations, id)) {
+            d.kind = kindOr(s->maybeHostType, layer);
+            d.operatorName = s->operatorName;
+        }
+    } else if (layer == layers::kPublicFacilities) {
+        if (const auto* f = findById(p.publicFacilities, id))
+            d.kind = kindOr(f->maybeKind, layer);
+    } else if (layer == layers::kPublicPlaces) {
+        if (const auto* f = findById(p.publicPlaces, id))
+            d.kind = kindOr(f->maybeKind, layer);
+    } else if (layer == layers::kCables) {
+        if (const auto* c = findById(p.cables, id)) {
+            d.kind = kindOr(c->maybeCableClass, layer);
+            d.operatorName = c->operatorName;
+        }
+    } else if (layer == layers::kCoreNodes) {
+        if (const auto* n = findById(p.coreNodes, id)) {
+            d.kind = displayName(n->kind);
+            d.operatorName = n->operatorName;
+        }
+    } else if (layer == layers::kInterferenceSources) {
+        if (const auto* s = findById(p.interferenceSources, id); s && !s->kind.empty())
+            d.kind = interferenceKindDisplayName(s->kind);
+    } else if (layer == layers::kCoverageTargets) {
+        if (const auto* t = findById(p.coverageTargets, id))
+            d.kind = kindOr(t->maybeKind, layer);
+    }
+    return d;
+}
+
+DisplayName interferenceKindDisplayName(std::string_view kind) {
+    if (kind == "signal_jammer")
+        return {"Signal jammer", "信号屏蔽器"};
+    if (kind == "radar")
+        return {"Radar", "雷达"};
+    if (kind == "broadcast_transmitter")
+        return {"Broadcast transmitter", "广播发射台"};
+    if (kind == "industrial_heater")
+        return {"Industrial RF heater", "工业高频加热设备"};
+    return {std::string(kind), std::string(kind)};
+}
+
 std::string featureName(const AssetProject& p, std::string_view layer, std::string_view id) {
     if (layer == layers::kPublicFacilities)
         return nameIn(p.publicFacilities, id);

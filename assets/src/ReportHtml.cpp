@@ -166,7 +166,9 @@ std::string reportHtmlFront(const ReportModel& m) {
     row(h, "Rules / 规则",
         e(m.rulesName) + ", version / 版本 " + e(m.rulesVersion) +
             (m.rulesSource.empty() ? "" : "<br><small>" + e(m.rulesSource) + "</small>"));
-    row(h, "Check / 核查类型", e(checkKindName(m.checkKind)));
+    row(h, "Check / 核查类型",
+        e(m.titleEn) + " / " + e(checkKindTitleZh(m.checkKind)) + " (" +
+            e(checkKindName(m.checkKind)) + ")");
     row(h, "Project / 项目", e(m.projectPath));
     row(h, "Coordinate system / 坐标系",
         "Report CRS / 报告坐标系: " + e(m.crsLabel) + "<br>All coordinates in this report are in " +

@@ -53,15 +53,17 @@ std::map<FeatureKey, FeatureFacts> collectFacts(const AssetProject& p) {
         facts[{layers::kCoreNodes, n.id}] = {displayName(n.kind), n.name, n.operatorName, {}};
     for (const auto& w : p.works)
         facts[{layers::kWorks, w.id}] = {kindOr(w.maybeKind, layers::kWorks), {}, w.applicant, {}};
-    for (const auto& s : p.interferenceSources)
+    for (const auto& s : p.interferenceSources) {
+        const DisplayName layer = layerDisplayName(layers::kInterferenceSources);
+        const DisplayName kind = interferenceKindDisplayName(s.kind);
         facts[{layers::kInterferenceSources, s.id}] = {
-            {layerDisplayName(layers::kInterferenceSources).en +
-                 (s.kind.empty() ? "" : " (" + s.kind + ")"),
-             layerDisplayName(layers::kInterferenceSources).zh +
-                 (s.kind.empty() ? "" : "（" + s.kind + "）")},
+            s.kind.empty()
+                ? layer
+                : DisplayName{layer.en + " (" + kind.en + ")", layer.zh + "（" + kind.zh + "）"},
             {},
             {},
             {}};
+    }
     for (const auto& t : p.coverageTargets)
         facts[{layers::kCoverageTargets, t.id}] = {
             kindOr(t.maybeKind, layers::kCoverageTargets), t.name, {}, {}};
@@ -344,8 +346,8 @@ void addDetailMaps(ReportModel& m, const std::map<FeatureKey, FeatureFacts>& fac
             line.points = {best.first, best.second};
             line.label = formatMetres(*item.maybeDistanceM) + " m";
             f.detailShapes.push_back(std::move(line));
+            // The feature's nearest point, not a cable's far midpoint.
             e.add(best.second.x, best.second.y);
-            e.add(item.at.x, item.at.y);
         }
         if (n == 0)
             continue;

@@ -219,15 +219,32 @@ TEST(InspectionTools, clickingASiteListsTheLibrarysFindingsAndDrawsTheOverlay) {
         const auto& f = expected.value()[std::size_t(i)];
         ASSERT_EQ(tree->topLevelItem(i)->childCount(), int(f.related.size()));
         if (!f.related.empty()) {
-            // "Lujiazui E Rd lamp 12 (SYN-PF-A1)" where the project names it, else the id.
+            // "Lujiazui E Rd lamp 12 (SYN-PF-A1)" where the project names it, else
+            // the id; " · China Mobile" after it where the feature has an operator.
             const std::string text = tree->topLevelItem(i)->child(0)->text(1).toStdString();
             const std::string& id = f.related[0].id;
-            EXPECT_TRUE(text == id ||
-                        (text.size() > id.size() + 3 && text.ends_with(" (" + id + ")")))
+            EXPECT_TRUE(text.starts_with(id) || text.find(" (" + id + ")") != std::string::npos)
                 << text << " for " << id;
+            if (f.related[0].layer == assets::layers::kBaseStations) {
+                EXPECT_NE(text.find(" · China "), std::string::npos) << text;
+            }
+            // Its kind, not the bare layer, where the project knows it.
+            EXPECT_FALSE(tree->topLevelItem(i)->child(0)->text(0).isEmpty());
         }
         EXPECT_EQ(tree->topLevelItem(i)->text(2).toStdString(), f.messageEn);
     }
+    // The columns but the last (the message) fit their widest text.
+    const QFontMetrics fm(tree->font());
+    for (int i = 0; i < tree->topLevelItemCount(); ++i) {
+        QTreeWidgetItem* top = tree->topLevelItem(i);
+        EXPECT_GE(tree->columnWidth(1), fm.horizontalAdvance(top->text(1)));
+        for (int j = 0; j < top->childCount(); ++j)
+            EXPECT_GE(tree->columnWidth(1), fm.horizontalAdvance(top->child(j)->text(1)))
+                << top->child(j)->text(1).toStdString();
+    }
+    // The report as exported before any finding is selected.
+    const QString reportBefore = test::outputDir() + "/framing_before.html";
+    ASSERT_TRUE(tools->exportReport(reportBefore).isEmpty());
     // Both coordinate systems are shown for the checked point.
     const QString where =
         tools->findingsPanel()->findChild<QPlainTextEdit*>("checkedCoordinates")->toPlainText();
@@ -258,6 +275,12 @@ TEST(InspectionTools, clickingASiteListsTheLibrarysFindingsAndDrawsTheOverlay) {
     EXPECT_TRUE(detail.contains(QString::fromStdString(expected.value()[0].messageEn)));
     EXPECT_GT((cameraEye(*w) - eyeBefore).length(), 1.0);
     grab(*w).save(test::outputDir() + "/inspection_site_focus.png");
+    // The view moved; the report's map did not (it is framed on the case).
+    const QString reportAfter = test::outputDir() + "/framing_after.html";
+    ASSERT_TRUE(tools->exportReport(reportAfter).isEmpty());
+    QFile a(reportBefore), b(reportAfter);
+    ASSERT_TRUE(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
+    EXPECT_TRUE(a.readAll() == b.readAll()) << "selecting a finding changed the report";
 
     // Clearing removes the findings and the overlay.
     const QImage withOverlay = grab(*w);
@@ -456,7 +479,9 @@ TEST(InspectionTools, auditTableListsTheLibrarysFindingsAndARowFliesToTheAsset) 
     const int row = 0;
     const int index = table->item(row, 0)->data(Qt::UserRole).toInt();
     const auto& finding = tools->auditPanel()->findings()[std::size_t(index)];
-    EXPECT_EQ(table->item(row, 3)->text().toStdString(), finding.related.front().id);
+    // The asset cell names it: "name (id) · operator", or the id alone.
+    EXPECT_NE(table->item(row, 3)->text().toStdString().find(finding.related.front().id),
+              std::string::npos);
     QTest::mouseClick(table->viewport(), Qt::LeftButton, Qt::NoModifier,
                       table->visualItemRect(table->item(row, 3)).center());
     ASSERT_TRUE(tools->overlay().maybeFocus.has_value());
@@ -474,6 +499,52 @@ TEST(InspectionTools, auditTableListsTheLibrarysFindingsAndARowFliesToTheAsset) 
     EXPECT_GT(dir * toAsset / toAsset.length(), 0.999);
     grab(*w).save(test::outputDir() + "/inspection_audit.png");
     w->grab().save(test::outputDir() + "/inspection_audit_window.png");
+}
+
+TEST(InspectionTools, auditDockColumnsFitTheirContentNameTheAssetsAndCiteTheArticle) {
+    auto w = openDemoLookingDownAt(kSiteScenario, 900.0);
+    InspectionTools* tools = w->inspection();
+    QSignalSpy finished(tools, &InspectionTools::checkFinished);
+    whenDialogOpens<AuditDialog>([](AuditDialog* d) {
+        d->findChild<QDateEdit*>("auditDate")->setDate(QDate(2026, 6, 30));
+        d->accept();
+    });
+    tools->auditAction()->trigger();
+    ASSERT_TRUE(finished.wait(30000));
+    QTableWidget* table = tools->auditPanel()->table();
+    ASSERT_GT(table->rowCount(), 0);
+    // The article has its own column, and each row cites its finding's article.
+    int article = -1;
+    for (int c = 0; c < table->columnCount(); ++c)
+        if (table->horizontalHeaderItem(c)->text() == QStringLiteral("Article"))
+            article = c;
+    ASSERT_GE(article, 0);
+    const auto& findings = tools->auditPanel()->findings();
+    for (int r = 0; r < table->rowCount(); ++r) {
+        const int index = table->item(r, 0)->data(Qt::UserRole).toInt();
+        EXPECT_EQ(table->item(r, article)->text().toStdString(),
+                  findings[std::size_t(index)].article);
+    }
+    // Every column but the last (which takes the rest) is as wide as its
+    // widest cell: nothing elided.
+    const QFontMetrics fm(table->font());
+    for (int c = 0; c + 1 < table->columnCount(); ++c)
+        for (int r = 0; r < table->rowCount(); ++r)
+            if (QTableWidgetItem* item = table->item(r, c)) {
+                const int needed = fm.horizontalAdvance(item->text()) +
+                                   (item->icon().isNull() ? 0 : table->iconSize().width());
+                EXPECT_GE(table->columnWidth(c), needed)
+                    << "column " << c << " row " << r << ": " << item->text().toStdString();
+            }
+    // Assets by kind, name and operator: the demo's sites have operators.
+    int withOperator = 0, kindNotLayer = 0;
+    for (int r = 0; r < table->rowCount(); ++r) {
+        withOperator += table->item(r, 3)->text().contains(QStringLiteral(" · China "));
+        kindNotLayer += table->item(r, 2)->text() != QStringLiteral("Base station") &&
+                        !table->item(r, 2)->text().isEmpty();
+    }
+    EXPECT_GT(withOperator, 0);
+    EXPECT_GT(kindNotLayer, 0) << "kinds shown as the layer only";
 }
 
 TEST(InspectionTools, badInputGetsAClearErrorInsteadOfFindings) {

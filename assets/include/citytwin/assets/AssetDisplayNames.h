@@ -38,8 +38,23 @@ std::optional<DisplayName> hostTypeDisplayName(std::string_view id);
 /// "中国移动" -> China Mobile / 中国移动); any other name as it is, in both.
 DisplayName operatorDisplayName(std::string_view name);
 
+/// An interference source's kind ("signal_jammer" -> Signal jammer / 信号屏蔽器);
+/// unknown kinds as they are.
+DisplayName interferenceKindDisplayName(std::string_view kind);
+
 /// The `name` of feature `id` of `layer` in the project; empty if it has none.
 std::string featureName(const AssetProject& project, std::string_view layer, std::string_view id);
+
+/// What a list says about a related feature: its kind (host type, facility
+/// or place kind, cable class ... else its layer), name and operator, each
+/// empty where the project has none.
+struct FeatureDescription {
+    DisplayName kind;
+    std::string name;
+    std::string operatorName;
+};
+FeatureDescription describeFeature(const AssetProject& project, std::string_view layer,
+                                   std::string_view id);
 
 /// How a check's messages name the proposed site by its host type: "stand-alone
 /// site / 独立站址" for a tower or an unknown host, "rooftop site / 楼顶站址",
