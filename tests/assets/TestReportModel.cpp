@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <regex>
 
@@ -175,9 +176,17 @@ TEST(ReportModel, concludesCompliantWithoutFindingsAndWithNoticesOnAdviceOnly) {
 TEST(ReportModel, theJsonForThePdfRendererRoundTripsAndNamesBadFields) {
     auto ctx = demoContext();
     ASSERT_TRUE(ctx);
-    const InspectionReport r = siteReport(*ctx, {121.504481, 31.238967, 0}, HostType::Rooftop);
+    InspectionReport r = siteReport(*ctx, {121.504481, 31.238967, 0}, HostType::Rooftop);
+    // The real project path: its base map (files beside it) travels too.
+    r.projectPath = std::string(citytwin::test::kRepoDataDir) + "/demo/demo.gpkg";
     auto model = buildReportModel(r, *ctx, {"案件-7", "王伟", "通信管理局"}, "");
     ASSERT_TRUE(model.ok());
+    const auto& shapes = model.value().mapShapes;
+    EXPECT_GT(std::count_if(shapes.begin(), shapes.end(),
+                            [](const MapShape& s) { return s.role == MapShape::Role::Base; }),
+              20);
+    EXPECT_EQ(model.value().baseMapSources,
+              (std::vector<std::string>{"water.geojson", "buildings.geojson", "roads.geojson"}));
     const std::string json = reportModelToJson(model.value());
     auto back = parseReportModelJson(json, "model.json");
     ASSERT_TRUE(back.ok()) << back.messages();
