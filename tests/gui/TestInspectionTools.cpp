@@ -36,6 +36,7 @@
 #include "inspection/InspectionReportWriter.h"
 #include "inspection/InspectionTools.h"
 #include "inspection/WorksDialog.h"
+#include "layers/AttributePanel.h"
 #include "shell/MainWindow.h"
 #include "shell/Translations.h"
 #include "view/MapPointTool.h"
@@ -304,6 +305,20 @@ TEST(InspectionTools, drawingAWorksAreaAcrossACableFindsSh24_2AndExportsTheRepor
          {std::pair{-25.0, -25.0}, {25.0, -25.0}, {25.0, 25.0}, {-25.0, 25.0}})
         corners.push_back(around.toGeographic({dx, dy, 0.0}));
 
+    // Something selected first (the cable under the view's centre): the
+    // attribute panel shows it, and drawing must leave it so.
+    const auto attributeRows = [&w] {
+        QStringList rows;
+        const AttributePanel* panel = w->attributePanel();
+        for (int r = 0; r < panel->rowCount(); ++r)
+            for (int c = 0; c < panel->columnCount(); ++c)
+                rows << (panel->item(r, c) ? panel->item(r, c)->text() : QString());
+        return rows;
+    };
+    QTest::mouseClick(w->view(), Qt::LeftButton, Qt::NoModifier, w->view()->rect().center());
+    const QStringList selectedBefore = attributeRows();
+    EXPECT_FALSE(selectedBefore.isEmpty()) << "nothing selected under the view's centre";
+
     QSignalSpy finished(tools, &InspectionTools::checkFinished);
     // The corners' clicks draw; they do not select features (issue 18 item 5).
     QSignalSpy picked(w->view(), &OsgView::featurePicked);
@@ -334,6 +349,7 @@ TEST(InspectionTools, drawingAWorksAreaAcrossACableFindsSh24_2AndExportsTheRepor
     EXPECT_TRUE(sawDialog);
     EXPECT_EQ(tools->mapTool()->mode(), MapPointTool::Mode::Idle);
     EXPECT_EQ(picked.count(), 0) << "drawing the works area selected features";
+    EXPECT_EQ(attributeRows(), selectedBefore) << "drawing changed the attribute panel";
     // With the tool done, a click selects again.
     QTest::mouseClick(w->view(), Qt::LeftButton, Qt::NoModifier, w->view()->rect().center());
     EXPECT_EQ(picked.count(), 1);
