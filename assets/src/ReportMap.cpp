@@ -85,15 +85,26 @@ void drawBase(const MapShape& s, const std::vector<geo::GeoPoint>& mm, MapCanvas
 }
 
 void drawShape(const MapShape& s, const Frame& f, MapCanvas& c, std::vector<LegendEntry>& legend) {
-    auto remember = [&legend](LegendEntry e) {
+    std::vector<geo::GeoPoint> mm;
+    for (const auto& p : s.points)
+        mm.push_back(f.at(p));
+    // The legend lists what the frame shows (a detail map clips most shapes):
+    // a shape whose box, grown by a circle's radius, meets the frame.
+    const double grow = s.kind == MapShape::Kind::Circle ? s.radiusM * f.scale : 0.0;
+    geo::Extent box;
+    for (const auto& p : mm)
+        box.add(p.x, p.y);
+    const bool visible = std::isfinite(box.minX) && box.maxX + grow >= f.x0 &&
+                         box.minX - grow <= f.x0 + f.w && box.maxY + grow >= f.y0 &&
+                         box.minY - grow <= f.y0 + f.h;
+    auto remember = [&legend, visible](LegendEntry e) {
+        if (!visible)
+            return;
         for (const auto& l : legend)
             if (l.label == e.label)
                 return;
         legend.push_back(std::move(e));
     };
-    std::vector<geo::GeoPoint> mm;
-    for (const auto& p : s.points)
-        mm.push_back(f.at(p));
     switch (s.role) {
         case MapShape::Role::Base:
             drawBase(s, mm, c, remember);
