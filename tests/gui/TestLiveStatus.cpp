@@ -204,17 +204,27 @@ TEST(LiveStatus, aNewAlertShowsAToastThatGoesToTheSensorAndOneClickOnARowDoesToo
         w.view()->camera()->getViewMatrixAsLookAt(e, c, u);
         return e;
     }();
+    ASSERT_TRUE(toast->isVisible());
+    EXPECT_EQ(toast->alert().sensorId, "aq-03");
     QTest::mouseClick(toast, Qt::LeftButton);
     EXPECT_FALSE(toast->isVisible());
-    ASSERT_TRUE(w.historyChart()->sensor());
-    EXPECT_EQ(w.historyChart()->sensor()->id, "aq-03");
+    EXPECT_TRUE(QTest::qWaitFor(
+        [&] {
+            const auto s = w.historyChart()->sensor();
+            return s && s->id == "aq-03";
+        },
+        10000))
+        << "the toast did not go to the alert's sensor";
     const osg::Vec3d target = m->glyphs()->headPosition(*m->glyphs()->indexOf("aq-03"));
     EXPECT_TRUE(QTest::qWaitFor(
         [&] {
             w.view()->grabFramebuffer();
             osg::Vec3d e, c, u;
             w.view()->camera()->getViewMatrixAsLookAt(e, c, u);
-            return (e - eyeBefore).length() > 10.0 && (c - target).length() < 300.0;
+            // The sensor lies on the line of sight (within 50 m).
+            osg::Vec3d d = c - e;
+            d.normalize();
+            return (e - eyeBefore).length() > 10.0 && ((target - e) ^ d).length() < 50.0;
         },
         10000));
 
