@@ -77,6 +77,22 @@
         <source>…</source>
         <translation>…</translation>
     </message>
+    <message>
+        <source>%1: cannot read the registry (%2)</source>
+        <translation>%1：无法读取登记表（%2）</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the registry (%2)</source>
+        <translation>%1：无法写入登记表（%2）</translation>
+    </message>
+    <message>
+        <source>%1: the new row was not read back</source>
+        <translation>%1：新行未能读回</translation>
+    </message>
+    <message>
+        <source>%1: the registry has no header row</source>
+        <translation>%1：登记表没有表头行</translation>
+    </message>
 </context>
 <context>
     <name>SceneLoader</name>
@@ -1120,6 +1136,18 @@
         <source>the scenario file %1 does not exist</source>
         <translation>情景文件 %1 不存在</translation>
     </message>
+    <message>
+        <source>Cannot restyle %1: %2</source>
+        <translation>无法更改 %1 的样式：%2</translation>
+    </message>
+    <message>
+        <source>Only vector layers can be styled here.</source>
+        <translation>此处只能设置矢量图层的样式。</translation>
+    </message>
+    <message>
+        <source>Style</source>
+        <translation>样式</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::MapPointTool</name>
@@ -1714,6 +1742,180 @@
     <message>
         <source>Layer: %1</source>
         <translation>图层：%1</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::LayerStyleDialog</name>
+    <message>
+        <source>Style of %1</source>
+        <translation>%1 的样式</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> 像素</translation>
+    </message>
+    <message>
+        <source>(no labels)</source>
+        <translation>（无标注）</translation>
+    </message>
+    <message>
+        <source>(single colour)</source>
+        <translation>（单一颜色）</translation>
+    </message>
+    <message>
+        <source>Choose a colour</source>
+        <translation>选择颜色</translation>
+    </message>
+    <message>
+        <source>Colour by attribute:</source>
+        <translation>按属性着色：</translation>
+    </message>
+    <message>
+        <source>Colour:</source>
+        <translation>颜色：</translation>
+    </message>
+    <message>
+        <source>Fill colour:</source>
+        <translation>填充颜色：</translation>
+    </message>
+    <message>
+        <source>Fill opacity:</source>
+        <translation>填充不透明度：</translation>
+    </message>
+    <message>
+        <source>Labels from field:</source>
+        <translation>标注字段：</translation>
+    </message>
+    <message>
+        <source>No outline</source>
+        <translation>无轮廓</translation>
+    </message>
+    <message>
+        <source>Outline colour:</source>
+        <translation>轮廓颜色：</translation>
+    </message>
+    <message>
+        <source>Outline width:</source>
+        <translation>轮廓宽度：</translation>
+    </message>
+    <message numerus="yes">
+        <source>… %n more in the fill colour</source>
+        <translation>
+            <numerusform>…… 另有 %n 个值使用填充颜色</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::LiveStatus</name>
+    <message>
+        <source>%1 readings/s</source>
+        <translation>每秒 %1 条读数</translation>
+    </message>
+    <message>
+        <source>MQTT connected (gap %1–%2 recorded)</source>
+        <translation>MQTT 已连接（已记录中断 %1–%2）</translation>
+    </message>
+    <message>
+        <source>MQTT connected</source>
+        <translation>MQTT 已连接</translation>
+    </message>
+    <message>
+        <source>MQTT connecting</source>
+        <translation>MQTT 正在连接</translation>
+    </message>
+    <message>
+        <source>MQTT reconnecting since %1</source>
+        <translation>MQTT 自 %1 起正在重连</translation>
+    </message>
+    <message>
+        <source>Simulated feed</source>
+        <translation>模拟数据源</translation>
+    </message>
+    <message>
+        <source>Live feed details: unknown sensors, rejected payloads, connection</source>
+        <translation>实时数据详情：未知传感器、被拒绝的消息、连接</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unknown sensor(s)</source>
+        <translation>
+            <numerusform>%n 个未知传感器</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rejected</source>
+        <translation>
+            <numerusform>%n 条被拒绝</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::LiveStatusDialog</name>
+    <message>
+        <source>Live feed</source>
+        <translation>实时数据</translation>
+    </message>
+    <message>
+        <source>%1 added to %2; its pin shows from the next start of the feed.</source>
+        <translation>%1 已加入 %2；下次启动数据源后显示其图钉。</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Add the selected sensor to the registry</source>
+        <translation>将所选传感器加入登记表</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <source>Latest value</source>
+        <translation>最新值</translation>
+    </message>
+    <message>
+        <source>Latitude (WGS 84):</source>
+        <translation>纬度（WGS 84）：</translation>
+    </message>
+    <message>
+        <source>Longitude (WGS 84):</source>
+        <translation>经度（WGS 84）：</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Readings</source>
+        <translation>读数</translation>
+    </message>
+    <message>
+        <source>Sensor</source>
+        <translation>传感器</translation>
+    </message>
+    <message>
+        <source>Readings stored: %1; rejected payloads: %2; readings of unknown sensors: %3</source>
+        <translation>已存储读数：%1；被拒绝的消息：%2；未知传感器的读数：%3</translation>
+    </message>
+    <message>
+        <source>Sensors heard from that the registry does not know (their readings are stored, but they have no pin and no alerts):</source>
+        <translation>收到数据但未在登记表中的传感器（其读数已存储，但没有图钉，也不产生告警）：</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::AlertToast</name>
+    <message>
+        <source>New alert: %1</source>
+        <translation>新告警：%1</translation>
+    </message>
+    <message>
+        <source>%1 — %2 (click to go there)</source>
+        <translation>%1 — %2（点击前往）</translation>
     </message>
 </context>
 </TS>

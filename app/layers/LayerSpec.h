@@ -42,6 +42,7 @@ struct LoadedLayer {
     std::size_t featureCount = 0;
     QString role;
     std::shared_ptr<const geo::FeatureLayer> layer;
+    std::optional<render::LayerStyle> maybeStyle;  ///< vector layers: as drawn now
 };
 
 /// Where the shipped demo data lives: demo/ under the first data root that

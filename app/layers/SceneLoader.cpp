@@ -35,6 +35,7 @@ LoadedLayer loadedLayerOf(const render::AssembledLayer& built) {
     info.featureCount = built.featureCount;
     info.role = QString::fromStdString(built.role);
     info.layer = built.layer;
+    info.maybeStyle = built.maybeStyle;
     return info;
 }
 

@@ -1,5 +1,6 @@
 #include "sensors/AlertPanel.h"
 
+#include <QApplication>
 #include <QEvent>
 #include <QHeaderView>
 #include <QLabel>
@@ -58,7 +59,10 @@ AlertPanel::AlertPanel(QWidget* parent) : QWidget(parent) {
         if (!ids.empty())
             emit acknowledgeRequested(ids);
     });
-    connect(_table, &QTableWidget::cellDoubleClicked, this, [this](int row, int) {
+    // One click goes to the alert (Ctrl/Shift-clicks only select, for acknowledging).
+    connect(_table, &QTableWidget::cellClicked, this, [this](int row, int) {
+        if (QApplication::keyboardModifiers() & (Qt::ControlModifier | Qt::ShiftModifier))
+            return;
         const qint64 id = _table->item(row, 0)->data(kIdRole).toLongLong();
         for (const auto& a : _alerts)
             if (a.id == id)

@@ -2,7 +2,7 @@
 // AlertPanel: the alerts of the period, newest first — raised, sensor, what,
 // value against limit, cleared, acknowledged. Alerts active at the scene
 // time are bold red. The operator acknowledges the selected alerts;
-// double-clicking one goes to it (time and place).
+// clicking one goes to it (time and place).
 
 #include <QWidget>
 

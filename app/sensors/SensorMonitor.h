@@ -76,6 +76,8 @@ public:
     /// The time of the state the pins show now.
     qint64 shownTime() const { return _shownTime; }
     QString storePath() const { return _storePath; }
+    /// The ingest chain while started (its counters, MQTT state), else null.
+    sensors::IngestService* ingest() const { return _service.get(); }
     /// Shows a sensor's history (also what a click on its pin does).
     void showSensor(const std::string& sensorId);
     /// The timeline spans [from, to] instead of the stored day (an open

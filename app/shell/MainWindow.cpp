@@ -17,6 +17,7 @@
 #include "layers/SceneLoader.h"
 #include "scenario/ScenarioTools.h"
 #include "sensors/AlertPanel.h"
+#include "sensors/AlertToast.h"
 #include "sensors/PlaybackBar.h"
 #include "sensors/SensorHistoryChart.h"
 #include "sensors/SensorMonitor.h"
@@ -130,6 +131,8 @@ MainWindow::MainWindow(AppOptions options, QWidget* parent)
 
     _sensors = new SensorMonitor(*_scene, *_view, *_playback, *_alertPanel, *_history, this);
     connect(_view, &OsgView::featurePicked, _sensors, &SensorMonitor::onFeaturePicked);
+    setupStylesAndPicking();
+    setupLiveStatus();
     // After showFeature (connected above): a pin's state at the scene time.
     connect(_view, &OsgView::featurePicked, this,
             [this](const std::optional<render::PickHit>& hit) {

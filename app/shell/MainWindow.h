@@ -19,6 +19,7 @@
 #include "citytwin/geo/GeoTypes.h"
 #include "citytwin/geo/LocalFrame.h"
 #include "citytwin/render/CityScene.h"
+#include "citytwin/render/FeaturePicker.h"
 #include "inspection/InspectionHost.h"
 #include "kiosk/KioskHost.h"
 #include "layers/LayerSpec.h"
@@ -41,6 +42,10 @@ class SensorHistoryChart;
 class SensorMonitor;
 class InspectionTools;
 class LayerTreePanel;
+class LayerStyler;
+class LiveStatus;
+class AlertToast;
+class AlertNotifier;
 class LogPanel;
 class OsgView;
 class SceneLoader;
@@ -86,6 +91,20 @@ public:
     /// Opens files as extra layers (File → Open does this after its dialog).
     void openFiles(const QStringList& files);
 
+    /// Layer → Style… for a vector layer (the layer tree's context menu calls
+    /// it): the modal Style dialog; false if the layer cannot be styled.
+    bool openStyleDialog(const QString& layerId);
+    /// Restyles a vector layer without the dialog (rebuilt on a worker).
+    void applyLayerStyle(const QString& layerId, const render::LayerStyle& style);
+    LayerStyler* layerStyler() const { return _styler; }
+    /// The live feed's status bar button (connection, rates, unknown sensors).
+    LiveStatus* liveStatus() const { return _liveStatus; }
+    AlertToast* alertToast() const { return _alertToast; }
+    /// The feature highlighted in 3D (layer id, feature index), if any.
+    const std::optional<std::pair<QString, std::uint32_t>>& highlighted() const {
+        return _highlighted;
+    }
+
     // InspectionHost
     void showStatusMessage(const QString& text, int timeoutMs = 0) override;
     void logMessage(geo::LogLevel level, const QString& message) override;
@@ -113,12 +132,21 @@ signals:
     /// A frame drawn while the scene counts as loaded, `framesSinceLoaded`
     /// after the first such frame (sceneLoaded comes with the third).
     void loadedFrameRendered(quint64 framesSinceLoaded);
+    /// A restyled layer's new node is queued (drawn from the next frame).
+    void layerRestyled(const QString& layerId);
 
 protected:
     void changeEvent(QEvent* e) override;
 
 private:
     void buildMenus();
+    /// MainWindowPicking.cpp: the layer styler and the pick highlight.
+    void setupStylesAndPicking();
+    /// MainWindowLiveStatus.cpp: feed status, alert toasts, pin clusters.
+    void setupLiveStatus();
+    void attachLiveStatus();
+    void showLiveStatusDetails();
+    void highlightPick(const std::optional<render::PickHit>& hit);
     /// Starts the loader and shows its progress; false if a load is running.
     bool startLoading(std::vector<LayerSpec> specs, std::optional<geo::LocalFrame> maybeFrame);
     void retranslate();
@@ -178,11 +206,17 @@ private:
     bool _viewPinned = false;
     bool _unattended = false;
     QMetaObject::Connection _kioskScenarioOpened;  ///< a kiosk stop's scenario, until it opens
-    bool _chromeHidden = false;  ///< the kiosk: no menus, docks, bars, ever
+    bool _chromeHidden = false;                    ///< the kiosk: no menus, docks, bars, ever
     qint64 _loadedAfterMs = 0;
     qint64 _loadFinishedAtMs = 0;
     std::size_t _lastPagedBytes = 0;
     qint64 _pagedBytesChangedAtMs = 0;
+
+    LayerStyler* _styler = nullptr;
+    LiveStatus* _liveStatus = nullptr;
+    AlertToast* _alertToast = nullptr;
+    std::unique_ptr<AlertNotifier> _alertNotifier;
+    std::optional<std::pair<QString, std::uint32_t>> _highlighted;
 
     // Menus and actions, kept for retranslation.
     struct Ui;

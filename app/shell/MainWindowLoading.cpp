@@ -21,6 +21,7 @@
 #include "citytwin/render/ModelFileLoader.h"
 #include "inspection/InspectionTools.h"
 #include "layers/ImportDialog.h"
+#include "layers/LayerStyler.h"
 #include "layers/LayerTreePanel.h"
 #include "layers/ModelPlacementDialog.h"
 #include "layers/SceneLoader.h"
@@ -222,6 +223,7 @@ void MainWindow::startSensors() {
     layer.role = QStringLiteral("sensors");
     layer.layer = _sensors->glyphs()->features();
     onLayerLoaded(layer);
+    attachLiveStatus();
     if (_chromeHidden)  // the kiosk shows no timeline and no docks
         return;
     _playback->setVisible(true);
@@ -241,6 +243,7 @@ void MainWindow::startSensors() {
 void MainWindow::onLayerLoaded(const LoadedLayer& layer) {
     const bool visible = !_options.hiddenLayers.contains(layer.id);
     _layerTree->addLayer(layer, visible);
+    _styler->remember(layer);
     _view->requestRedraw();
 }
 

@@ -131,7 +131,11 @@ std::vector<AlertEvent> AlertEngine::onReading(const Reading& r) {
             const auto [refTs, refValue] = recent.front();
             const double minutes = static_cast<double>(r.ts - refTs) / 60000.0;
             const double rate = (r.value - refValue) / minutes;
-            setActive(*s, AlertKind::RateOfChange, std::fabs(rate) > *t.maxRatePerMinute, r,
+            // The on-delay holds for rates too: one outlying value between
+            // normal ones must not raise and clear an alert within a second.
+            const bool steep = std::fabs(rate) > *t.maxRatePerMinute;
+            setActive(*s, AlertKind::RateOfChange,
+                      heldLongEnough(*s, AlertKind::RateOfChange, steep, r.ts), r,
                       *t.maxRatePerMinute,
                       format("changing %g per minute, more than %g", rate, *t.maxRatePerMinute),
                       events);

@@ -81,6 +81,7 @@ IngestReport IngestService::report() const {
     r.failedCommits = out.failedCommits;
     r.unstoredMessages = out.unstoredMessages;
     r.unstoredReadings = out.unstoredReadings;
+    r.unknownSensorReadings = out.unknownSensorReadings;
     r.queueDepth = _queue->depth();
     r.queuePeak = _queue->peakDepth();
     return r;

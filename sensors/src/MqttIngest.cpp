@@ -267,6 +267,10 @@ std::string MqttIngest::sourceName() const {
 bool MqttIngest::isConnected() const {
     return _impl->connected;
 }
+std::optional<TimeMs> MqttIngest::disconnectedSinceMs() const {
+    std::lock_guard lock(_impl->gapMutex);
+    return _impl->maybeGapStart;
+}
 std::uint64_t MqttIngest::connects() const {
     return _impl->connects;
 }

@@ -55,6 +55,28 @@ void StoreWriter::flush() {
         std::this_thread::sleep_for(std::chrono::milliseconds(5));
 }
 
+void StoreWriter::countUnknown(const Reading& r) {
+    _counters.unknownSensorReadings.fetch_add(1, std::memory_order_relaxed);
+    std::lock_guard lock(_unknownMutex);
+    UnknownSensorTally& t = _unknown[r.sensorId];
+    t.sensorId = r.sensorId;
+    ++t.readings;
+    if (r.ts >= t.lastTs) {
+        t.lastTs = r.ts;
+        t.metric = r.metric;
+        t.lastValue = r.value;
+    }
+}
+
+std::vector<UnknownSensorTally> StoreWriter::unknownSensors() const {
+    std::lock_guard lock(_unknownMutex);
+    std::vector<UnknownSensorTally> out;
+    out.reserve(_unknown.size());
+    for (const auto& [id, t] : _unknown)
+        out.push_back(t);
+    return out;
+}
+
 std::string StoreWriter::storeError() const {
     std::lock_guard lock(_stateMutex);
     return _storeError;
@@ -149,6 +171,8 @@ StoreWriter::Batch StoreWriter::makeBatch(std::vector<IngestItem>& items, std::u
     // the engine ignores readings not newer than the last it saw.
     if (_maybeAlerts) {
         for (const auto& r : b.readings) {
+            if (!_maybeAlerts->registry().find(r.sensorId))
+                countUnknown(r);
             auto e = _maybeAlerts->onReading(r);
             b.events.insert(b.events.end(), e.begin(), e.end());
         }

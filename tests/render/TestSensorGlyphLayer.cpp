@@ -3,12 +3,14 @@
 
 #include <gtest/gtest.h>
 
+#include <osg/Camera>
 #include <osg/Geometry>
 #include <osg/NodeVisitor>
 #include <osgText/Text>
 #include <osgUtil/UpdateVisitor>
 
 #include "citytwin/render/FeaturePickData.h"
+#include "citytwin/render/PinClusters.h"
 #include "citytwin/render/SensorGlyphLayer.h"
 
 using namespace citytwin;
@@ -169,4 +171,59 @@ TEST(SensorGlyphLayer, labelsCarryNameValueAndUnit) {
     EXPECT_NE(l1.find("s1"), std::string::npos);
     EXPECT_EQ(l1.find("ug/m3"), std::string::npos);
     EXPECT_NE(l1.find('!'), std::string::npos);
+}
+
+TEST(PinClusters, pinsWithinTheRadiusGroupAndFarOnesStandAlone) {
+    using P = std::optional<osg::Vec2d>;
+    // 0,1,2 within 20 px of 0; 3 far away; 4 behind the camera; 5 near 3.
+    const std::vector<P> pts = {osg::Vec2d(100, 100), osg::Vec2d(110, 105), osg::Vec2d(95, 118),
+                                osg::Vec2d(400, 300), std::nullopt,         osg::Vec2d(415, 300)};
+    auto groups = render::clusterScreenPoints(pts, 20.0);
+    ASSERT_EQ(groups.size(), 2u);
+    EXPECT_EQ(groups[0], (std::vector<std::size_t>{0, 1, 2}));
+    EXPECT_EQ(groups[1], (std::vector<std::size_t>{3, 5}));
+    // Zoomed in (the same pins twice as far apart on screen): they split.
+    std::vector<P> zoomed;
+    for (const auto& p : pts)
+        zoomed.push_back(p ? std::optional<osg::Vec2d>(*p * 4.0) : std::nullopt);
+    EXPECT_TRUE(render::clusterScreenPoints(zoomed, 20.0).empty());
+    EXPECT_GT(render::severityOf(sensors::SensorLevel::Alert),
+              render::severityOf(sensors::SensorLevel::Near));
+    EXPECT_GT(render::severityOf(sensors::SensorLevel::Stale),
+              render::severityOf(sensors::SensorLevel::Normal));
+}
+
+TEST(PinClusters, theLayerGroupsPinsOnlyWhenTheCameraMovedAndShowsTheWorstColour) {
+    sensors::SensorRegistry reg;
+    for (int i = 0; i < 6; ++i) {
+        sensors::SensorInfo s;
+        s.id = "s" + std::to_string(i);
+        s.position = {121.50 + 0.0003 * i, 31.24, 0.0};  // ~30 m apart
+        reg.add(s);
+    }
+    const geo::LocalFrame frame({121.50, 31.24, 0.0});
+    osg::ref_ptr<render::SensorGlyphLayer> layer = new render::SensorGlyphLayer(reg, frame);
+    osg::ref_ptr<osg::Camera> cam = new osg::Camera;
+    cam->setViewport(0, 0, 800, 600);
+    cam->setProjectionMatrixAsPerspective(30.0, 800.0 / 600.0, 1.0, 1e6);
+    // From 20 km up the six pins are within a few pixels: one badge.
+    cam->setViewMatrixAsLookAt({0, 0, 20000}, {0, 0, 0}, {0, 1, 0});
+    EXPECT_TRUE(layer->updateClusters(*cam));
+    EXPECT_FALSE(layer->updateClusters(*cam)) << "an unmoved camera regroups";
+    std::vector<sensors::SensorStatus> st(6);
+    for (auto& s : st)
+        s.level = sensors::SensorLevel::Normal;
+    st[4].level = sensors::SensorLevel::Alert;
+    layer->setStatuses(st);
+    layer->applyPending();
+    ASSERT_EQ(layer->shownClusters().size(), 1u);
+    EXPECT_EQ(layer->shownPinCount(), 0u);
+    EXPECT_EQ(layer->clusterColour(0),
+              render::SensorGlyphLayer::colourOf(sensors::SensorLevel::Alert));
+    // From 300 m the pins are ~100 px apart: they split.
+    cam->setViewMatrixAsLookAt({0, 0, 300}, {0, 0, 0}, {0, 1, 0});
+    EXPECT_TRUE(layer->updateClusters(*cam));
+    layer->applyPending();
+    EXPECT_TRUE(layer->shownClusters().empty());
+    EXPECT_EQ(layer->shownPinCount(), 6u);
 }

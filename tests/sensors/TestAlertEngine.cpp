@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "citytwin/sensors/AlertEngine.h"
+#include "citytwin/test/TestPaths.h"
 
 using namespace citytwin::sensors;
 
@@ -163,4 +164,59 @@ TEST(AlertEngine, anOnDelayRaisesOnlyOnceTheConditionHasHeldThatLong) {
     // The low side has its own delay.
     EXPECT_TRUE(e.onReading(at("ns", "noise_db", kT0 + 9 * kMin, 20)).empty());
     EXPECT_EQ(e.onReading(at("ns", "noise_db", kT0 + 12 * kMin, 25)).size(), 1u);
+}
+
+namespace {
+/// The demo's registry as shipped (data/demo/sensors.csv).
+SensorRegistry demoRegistry() {
+    auto r =
+        SensorRegistry::importCsv(std::string(citytwin::test::kRepoDataDir) + "/demo/sensors.csv");
+    EXPECT_TRUE(r) << r.messages();
+    return r ? r.value() : SensorRegistry{};
+}
+
+/// Normal readings every 5 s for two minutes, then three outlying values
+/// within one second between normal ones, then normal again.
+std::vector<AlertEvent> threeOutliersWithinASecond(AlertEngine& e, const std::string& sensor,
+                                                   const std::string& metric, double normal,
+                                                   double outlier) {
+    std::vector<AlertEvent> events;
+    auto feed = [&](TimeMs ts, double v) {
+        auto ev = e.onReading(at(sensor, metric, ts, v));
+        events.insert(events.end(), ev.begin(), ev.end());
+    };
+    TimeMs t = kT0;
+    for (; t < kT0 + 120000; t += 5000)
+        feed(t, normal);
+    for (int i = 0; i < 3; ++i) {
+        feed(t + 200 * (2 * i), outlier);
+        feed(t + 200 * (2 * i + 1), normal);
+    }
+    for (t += 5000; t < kT0 + 240000; t += 5000)
+        feed(t, normal);
+    return events;
+}
+}  // namespace
+
+TEST(AlertEngine, threeOutlyingLiveValuesWithinASecondRaiseNoAlertUnderTheDemoRules) {
+    const SensorRegistry registry = demoRegistry();
+    const SensorInfo* aq = registry.find("aq-02");
+    const SensorInfo* ct = registry.find("ct-01");
+    ASSERT_TRUE(aq && ct);
+    ASSERT_TRUE(aq->thresholds.onDelaySeconds && ct->thresholds.onDelaySeconds);
+    AlertEngine e(registry);
+    // A PM2.5 monitor: 40, then three readings of 300 (limit 75) within a second.
+    EXPECT_TRUE(threeOutliersWithinASecond(e, "aq-02", aq->metric, 40, 300).empty());
+    // A cable temperature: three jumps of 20 degrees (limit 2 per minute, and 70).
+    EXPECT_TRUE(threeOutliersWithinASecond(e, "ct-01", ct->metric, 35, 90).empty());
+
+    // A real excursion, held longer than the on-delay, raises exactly one alert.
+    std::vector<AlertEvent> events;
+    for (TimeMs t = kT0 + 300000; t < kT0 + 360000; t += 5000) {
+        auto ev = e.onReading(at("aq-02", aq->metric, t, 120));
+        events.insert(events.end(), ev.begin(), ev.end());
+    }
+    ASSERT_EQ(events.size(), 1u);
+    EXPECT_EQ(events[0].type, AlertEvent::Type::Raised);
+    EXPECT_EQ(events[0].kind, AlertKind::High);
 }

@@ -7,7 +7,6 @@
 #include <osg/LineWidth>
 #include <osg/MatrixTransform>
 #include <osg/Point>
-#include <osgDB/FileUtils>
 #include <osgText/Font>
 #include <osgText/Text>
 
@@ -16,16 +15,21 @@
 #include <map>
 
 #include "citytwin/render/FeaturePickData.h"
+#include "citytwin/render/PinClusters.h"
+#include "scene/LabelFont.h"
 
 namespace citytwin::render {
 namespace {
 
-constexpr double kLabelCell = 500.0;    // m: labels are grouped per cell ...
-constexpr float kLabelRange = 2500.0f;  // m: ... and drawn when the eye is this close
-constexpr unsigned kHeadsBin = 20;      // drawn after the city, over it
-constexpr float kHeadSize = 12.0f;      // px
-constexpr float kOutlineSize = 16.0f;   // px
-constexpr float kHaloSize = 30.0f;      // px
+constexpr double kLabelCell = 500.0;      // m: labels are grouped per cell ...
+constexpr float kLabelRange = 2500.0f;    // m: ... and drawn when the eye is this close
+constexpr unsigned kHeadsBin = 20;        // drawn after the city, over it
+constexpr float kHeadSize = 12.0f;        // px
+constexpr float kOutlineSize = 16.0f;     // px
+constexpr float kHaloSize = 30.0f;        // px
+constexpr float kBadgeSize = 24.0f;       // px: a cluster's disc
+constexpr float kBadgeOutline = 28.0f;    // px
+constexpr double kReclusterPixels = 3.0;  // the pins moved this far on screen: regroup
 
 class ApplyPendingCallback : public osg::NodeCallback {
 public:
@@ -56,19 +60,6 @@ public:
 private:
     SensorGlyphLayer::LabelCell* _cell;
 };
-
-/// The CJK-capable font when installed (labels may be Chinese names). One
-/// per layer, not a process-wide one: a font's glyph textures belong to the
-/// GL context that first drew them, and a second window has another.
-osg::ref_ptr<osgText::Font> labelFont() {
-    for (const char* path : {"/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
-                             "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"}) {
-        if (osgDB::fileExists(path))
-            if (auto f = osgText::readRefFontFile(path))
-                return f;
-    }
-    return osgText::Font::getDefaultFont();
-}
 
 osg::ref_ptr<osg::Vec4Array> oneColour(const osg::Vec4& c) {
     osg::ref_ptr<osg::Vec4Array> a = new osg::Vec4Array;
@@ -133,6 +124,7 @@ SensorGlyphLayer::SensorGlyphLayer(sensors::SensorRegistry registry, const geo::
     _shown.assign(list.size(), sensors::SensorStatus{});
     buildGeometry();
     buildLabels();
+    buildClusterBadges();
     _root->setUpdateCallback(new ApplyPendingCallback(this));
 }
 
@@ -227,7 +219,14 @@ void SensorGlyphLayer::buildGeometry() {
     outline->setName("sensor-outlines");
     outline->setVertexArray(headVerts);
     outline->setColorArray(oneColour({0.1f, 0.1f, 0.12f, 1.f}), osg::Array::BIND_OVERALL);
-    outline->addPrimitiveSet(new osg::DrawArrays(GL_POINTS, 0, static_cast<GLsizei>(n)));
+    // Heads and outlines draw the pins not in a cluster (all of them until
+    // the first grouping).
+    _pinIndices = new osg::DrawElementsUInt(GL_POINTS);
+    _pinIndices->setDataVariance(osg::Object::DYNAMIC);
+    for (std::size_t i = 0; i < n; ++i)
+        _pinIndices->push_back(static_cast<unsigned>(i));
+    outline->setDataVariance(osg::Object::DYNAMIC);
+    outline->addPrimitiveSet(_pinIndices);
     drawOnTop(outline->getOrCreateStateSet(), 1);
     outline->getOrCreateStateSet()->setAttributeAndModes(new osg::Point(kOutlineSize));
 
@@ -240,7 +239,7 @@ void SensorGlyphLayer::buildGeometry() {
     _headColours->assign(n, colourOf(sensors::SensorLevel::NoData));
     _headColours->setDataVariance(osg::Object::DYNAMIC);
     _headGeometry->setColorArray(_headColours, osg::Array::BIND_PER_VERTEX);
-    _headGeometry->addPrimitiveSet(new osg::DrawArrays(GL_POINTS, 0, static_cast<GLsizei>(n)));
+    _headGeometry->addPrimitiveSet(_pinIndices);
     drawOnTop(_headGeometry->getOrCreateStateSet(), 2);
     _headGeometry->getOrCreateStateSet()->setAttributeAndModes(new osg::Point(kHeadSize));
     osg::ref_ptr<FeaturePickData> pick = new FeaturePickData(kLayerId, _features);
@@ -355,16 +354,9 @@ void SensorGlyphLayer::applyPending(unsigned frameNumber) {
     }
     const auto& list = _registry.sensors();
     if (pending && pending->size() == _heads.size()) {
-        _haloIndices->clear();
-        for (std::size_t i = 0; i < pending->size(); ++i) {
-            const sensors::SensorStatus& st = (*pending)[i];
-            (*_headColours)[i] = colourFor(list[i], st);
-            if (st.level == sensors::SensorLevel::Alert)
-                _haloIndices->push_back(static_cast<unsigned>(i));
-        }
+        for (std::size_t i = 0; i < pending->size(); ++i)
+            (*_headColours)[i] = colourFor(list[i], (*pending)[i]);
         _headColours->dirty();
-        _haloIndices->dirty();
-        _halo->dirtyBound();
         // Label texts are laid out glyph by glyph (~0.1 ms each): only the
         // cells in view are refreshed now, the rest when they come into view.
         for (LabelCell& c : _cells)
@@ -378,6 +370,14 @@ void SensorGlyphLayer::applyPending(unsigned frameNumber) {
         _shownTime = time;
         ++_appliedVersion;
     }
+    if (_maybePendingClusters) {
+        _clusters = std::move(*_maybePendingClusters);
+        _maybePendingClusters.reset();
+        applyClusters();
+        applyClusterColours();
+    } else if (pending) {
+        applyClusterColours();
+    }
     for (LabelCell& c : _cells) {
         const bool drawnLately = c.everCulled && frameNumber <= c.lastCulledFrame + 2;
         if (!c.stale || !drawnLately)
@@ -386,6 +386,161 @@ void SensorGlyphLayer::applyPending(unsigned frameNumber) {
             _labels[i]->setText(labelOf(list[i], _shown[i]), osgText::String::ENCODING_UTF8);
         c.stale = false;
     }
+}
+
+void SensorGlyphLayer::buildClusterBadges() {
+    osg::ref_ptr<osg::MatrixTransform> xf =
+        new osg::MatrixTransform(osg::Matrix::translate(_origin));
+    xf->setName("sensor-clusters");
+    _badgeVertices = new osg::Vec3Array;
+    _badgeColours = new osg::Vec4Array;
+    _badgeOutlines = new osg::Geometry;
+    _badgeOutlines->setVertexArray(_badgeVertices);
+    _badgeOutlines->setColorArray(oneColour({0.1f, 0.1f, 0.12f, 1.f}), osg::Array::BIND_OVERALL);
+    _badgeOutlines->addPrimitiveSet(new osg::DrawArrays(GL_POINTS, 0, 0));
+    drawOnTop(_badgeOutlines->getOrCreateStateSet(), 4);
+    _badgeOutlines->getOrCreateStateSet()->setAttributeAndModes(new osg::Point(kBadgeOutline));
+    _badges = new osg::Geometry;
+    _badges->setName("sensor-cluster-badges");
+    _badges->setVertexArray(_badgeVertices);
+    _badges->setColorArray(_badgeColours, osg::Array::BIND_PER_VERTEX);
+    _badges->addPrimitiveSet(new osg::DrawArrays(GL_POINTS, 0, 0));
+    drawOnTop(_badges->getOrCreateStateSet(), 5);
+    _badges->getOrCreateStateSet()->setAttributeAndModes(new osg::Point(kBadgeSize));
+    for (osg::Geometry* g : {_badgeOutlines.get(), _badges.get()}) {
+        // Round discs, so that a badge does not read as one more square pin.
+        osg::StateSet* ss = g->getOrCreateStateSet();
+        ss->setMode(GL_POINT_SMOOTH, osg::StateAttribute::ON);
+        ss->setMode(GL_BLEND, osg::StateAttribute::ON);
+        ss->setAttributeAndModes(new osg::BlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA));
+        g->setDataVariance(osg::Object::DYNAMIC);
+        g->setUseDisplayList(false);
+        g->setUseVertexBufferObjects(true);
+        xf->addChild(g);
+    }
+    _badgeTexts = new osg::Geode;
+    _badgeTexts->setDataVariance(osg::Object::DYNAMIC);
+    drawOnTop(_badgeTexts->getOrCreateStateSet(), 6);
+    xf->addChild(_badgeTexts);
+    _root->addChild(xf);
+}
+
+bool SensorGlyphLayer::updateClusters(const osg::Camera& camera) {
+    const osg::Viewport* vp = camera.getViewport();
+    if (!vp || _heads.size() < 2)
+        return false;
+    const osg::Matrixd vpw =
+        camera.getViewMatrix() * camera.getProjectionMatrix() * vp->computeWindowMatrix();
+    auto project = [](const osg::Matrixd& m, const osg::Vec3d& p) -> std::optional<osg::Vec2d> {
+        const osg::Vec4d h = osg::Vec4d(p, 1.0) * m;
+        if (h.w() <= 1e-9)
+            return std::nullopt;  // behind the eye
+        return osg::Vec2d(h.x() / h.w(), h.y() / h.w());
+    };
+    if (_maybeLastClusterVpw) {
+        // Idle means idle: regroup only when the pins moved on screen.
+        double moved = 0.0;
+        const std::size_t step = std::max<std::size_t>(1, _heads.size() / 16);
+        for (std::size_t i = 0; i < _heads.size(); i += step) {
+            auto a = project(*_maybeLastClusterVpw, _heads[i]);
+            auto b = project(vpw, _heads[i]);
+            moved = std::max(moved, a && b ? (*a - *b).length() : 1e9);
+        }
+        if (moved < kReclusterPixels)
+            return false;
+    }
+    _maybeLastClusterVpw = vpw;
+    std::vector<std::optional<osg::Vec2d>> screen;
+    screen.reserve(_heads.size());
+    for (const osg::Vec3d& h : _heads)
+        screen.push_back(project(vpw, h));
+    auto grouping = clusterScreenPoints(screen, kClusterPixels);
+    if (grouping == _lastGrouping)
+        return false;
+    _lastGrouping = grouping;
+    _maybePendingClusters = std::move(grouping);
+    return true;
+}
+
+std::size_t SensorGlyphLayer::shownPinCount() const {
+    return _pinIndices->size();
+}
+
+void SensorGlyphLayer::applyClusters() {
+    std::vector<bool> clustered(_heads.size(), false);
+    _badgeVertices->clear();
+    _badgeTexts->removeDrawables(0, _badgeTexts->getNumDrawables());
+    const osg::ref_ptr<osgText::Font> font = labelFont();
+    for (const auto& members : _clusters) {
+        osg::Vec3d centre;
+        for (std::size_t i : members) {
+            clustered[i] = true;
+            centre += _heads[i];
+        }
+        centre /= static_cast<double>(members.size());
+        const osg::Vec3 rel(centre - _origin);
+        _badgeVertices->push_back(rel);
+        osg::ref_ptr<osgText::Text> count = new osgText::Text;
+        count->setFont(font);
+        count->setCharacterSizeMode(osgText::Text::SCREEN_COORDS);
+        count->setCharacterSize(13.f);
+        count->setAxisAlignment(osgText::Text::SCREEN);
+        count->setAlignment(osgText::Text::CENTER_CENTER);
+        count->setPosition(rel);
+        count->setColor({1.f, 1.f, 1.f, 1.f});
+        count->setBackdropType(osgText::Text::OUTLINE);
+        count->setBackdropColor({0.05f, 0.05f, 0.08f, 1.f});
+        count->setText(std::to_string(members.size()));
+        _badgeTexts->addDrawable(count);
+    }
+    _badgeVertices->dirty();
+    for (osg::Geometry* g : {_badges.get(), _badgeOutlines.get()}) {
+        static_cast<osg::DrawArrays*>(g->getPrimitiveSet(0))
+            ->setCount(static_cast<GLsizei>(_badgeVertices->size()));
+        g->dirtyBound();
+    }
+    // The pins on their own, and pick data that maps their points to sensors.
+    _pinIndices->clear();
+    osg::ref_ptr<FeaturePickData> pick = new FeaturePickData(kLayerId, _features);
+    pick->setDrawnOnTop(true);
+    for (std::size_t i = 0; i < _heads.size(); ++i) {
+        if (clustered[i])
+            continue;
+        pick->addFeature(static_cast<std::uint32_t>(_pinIndices->size()),
+                         static_cast<std::uint32_t>(i));
+        _pinIndices->push_back(static_cast<unsigned>(i));
+    }
+    _pinIndices->dirty();
+    _headGeometry->setUserData(pick);
+    _headGeometry->dirtyBound();
+}
+
+osg::Vec4 SensorGlyphLayer::clusterColour(std::size_t clusterIndex) const {
+    if (clusterIndex >= _clusters.size())
+        return colourOf(sensors::SensorLevel::NoData);
+    sensors::SensorLevel worst = sensors::SensorLevel::NoData;
+    for (std::size_t i : _clusters[clusterIndex])
+        if (i < _shown.size() && severityOf(_shown[i].level) > severityOf(worst))
+            worst = _shown[i].level;
+    return colourOf(worst);
+}
+
+void SensorGlyphLayer::applyClusterColours() {
+    _badgeColours->resize(_clusters.size());
+    for (std::size_t c = 0; c < _clusters.size(); ++c)
+        (*_badgeColours)[c] = clusterColour(c);
+    _badgeColours->dirty();
+    // Halos only round pins drawn on their own: a cluster in alert is red itself.
+    std::vector<bool> clustered(_heads.size(), false);
+    for (const auto& members : _clusters)
+        for (std::size_t i : members)
+            clustered[i] = true;
+    _haloIndices->clear();
+    for (std::size_t i = 0; i < _shown.size() && i < _heads.size(); ++i)
+        if (_shown[i].level == sensors::SensorLevel::Alert && !clustered[i])
+            _haloIndices->push_back(static_cast<unsigned>(i));
+    _haloIndices->dirty();
+    _halo->dirtyBound();
 }
 
 }  // namespace citytwin::render

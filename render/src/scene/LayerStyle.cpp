@@ -26,6 +26,21 @@ bool looksLikeBuildings(const geo::FeatureLayer& layer) {
 }
 }  // namespace
 
+std::string defaultLabelAttribute(const geo::FeatureLayer& layer) {
+    constexpr std::size_t kMostLabels = 500;  // beyond this, labels are clutter
+    if (layer.features.empty() || layer.features.size() > kMostLabels)
+        return {};
+    for (const char* field : {"name", "NAME", "name_zh", "name:zh", "Name", "label"}) {
+        std::size_t named = 0;
+        for (const auto& f : layer.features)
+            if (const std::string* v = f.find(field); v && !v->empty())
+                ++named;
+        if (2 * named > layer.features.size())
+            return field;
+    }
+    return {};
+}
+
 LayerStyle defaultStyleFor(const geo::FeatureLayer& layer) {
     LayerStyle s;
     switch (layer.geometryKind()) {
@@ -44,9 +59,14 @@ LayerStyle defaultStyleFor(const geo::FeatureLayer& layer) {
                 s.role = LayerRole::Buildings;
                 s.color = {0.85f, 0.82f, 0.76f, 1.f};
             } else {
+                // Draped and translucent with a clear outline: what lies under
+                // a district (roads, water) still shows through.
                 s.role = LayerRole::Area;
-                s.color = {0.55f, 0.7f, 0.55f, 1.f};
-                s.elevation = 0.3f;
+                s.color = {0.98f, 0.78f, 0.35f, 0.3f};
+                s.outlineColor = {0.85f, 0.4f, 0.1f, 1.f};
+                s.outlineWidth = 2.f;
+                s.elevation = 1.2f;
+                s.labelAttribute = defaultLabelAttribute(layer);
             }
             break;
         case geo::GeometryKind::Unknown:

@@ -340,6 +340,7 @@ private:
             layer.role = toString(style.role);
             layer.layer = r.layer;
             layer.stats = stats;
+            layer.maybeStyle = style;
             layer.node = node.value();
             add(std::move(layer));
         }

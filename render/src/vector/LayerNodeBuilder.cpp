@@ -17,6 +17,7 @@
 
 #include "citytwin/render/BuildingHeight.h"
 #include "citytwin/render/FeaturePickData.h"
+#include "citytwin/render/PolygonLabels.h"
 #include "citytwin/render/PolygonTriangulator.h"
 
 namespace citytwin::render {
@@ -311,11 +312,14 @@ osg::ref_ptr<osg::StateSet> stateFor(const LayerStyle& style) {
             ss->setAttributeAndModes(new osg::PolygonOffset(-1.f, -2.f));
             ss->setMode(GL_LIGHTING, osg::StateAttribute::OFF);
             if (style.color.a() < 1.f) {
-                // Translucent bands (protection zones) are drawn after the
-                // opaque scene and leave the depth buffer to it.
+                // Translucent bands (protection zones, districts) are drawn
+                // after the opaque scene and leave the depth buffer to it;
+                // pulled further forward than the opaque areas (water, land
+                // use) they lie on, so the two never fight at city scale.
                 ss->setMode(GL_BLEND, osg::StateAttribute::ON);
                 ss->setRenderingHint(osg::StateSet::TRANSPARENT_BIN);
-                ss->setAttributeAndModes(new osg::Depth(osg::Depth::LESS, 0.0, 1.0, false));
+                ss->setAttributeAndModes(new osg::PolygonOffset(-2.f, -12.f));
+                ss->setAttributeAndModes(new osg::Depth(osg::Depth::LEQUAL, 0.0, 1.0, false));
             }
             break;
         default:
@@ -325,6 +329,42 @@ osg::ref_ptr<osg::StateSet> stateFor(const LayerStyle& style) {
 }
 
 }  // namespace
+
+osg::ref_ptr<osg::Node> LayerNodeBuilder::buildOutlines(
+    const std::string& layerId, const std::shared_ptr<const geo::FeatureLayer>& layer,
+    const LayerStyle& style) const {
+    Builder b(_frame, _tileSize, layerId, layer, style, GL_LINES);
+    // Just above the fill; lines take no polygon offset, so height keeps them in front.
+    const double z = style.elevation + 0.3;
+    for (std::uint32_t fi = 0; fi < layer->features.size(); ++fi) {
+        for (const auto& poly : layer->features[fi].geometry.polygons) {
+            for (const auto& ring : localRings(b, poly)) {
+                TileMesh& t = b.tileFor({ring[0].x(), ring[0].y(), 0.0}, fi);
+                const std::uint32_t first = t.addVertex({ring[0].x(), ring[0].y(), z},
+                                                        osg::Vec3(0, 0, 1), style.outlineColor);
+                std::uint32_t prev = first;
+                for (std::size_t i = 1; i < ring.size(); ++i) {
+                    const auto idx = t.addVertex({ring[i].x(), ring[i].y(), z}, osg::Vec3(0, 0, 1),
+                                                 style.outlineColor);
+                    t.addSegment(prev, idx);
+                    prev = idx;
+                }
+                t.addSegment(prev, first);
+            }
+        }
+    }
+    LayerBuildStats ignored;
+    osg::ref_ptr<osg::Group> outlines = b.finish(ignored);
+    outlines->setName(layerId + "-outlines");
+    osg::StateSet* ss = outlines->getOrCreateStateSet();
+    ss->setAttributeAndModes(new osg::LineWidth(style.outlineWidth));
+    ss->setMode(GL_LIGHTING, osg::StateAttribute::OFF);
+    // Opaque lines in the opaque bin, even when the fill is translucent.
+    ss->setMode(GL_BLEND, osg::StateAttribute::OFF);
+    ss->setRenderingHint(osg::StateSet::OPAQUE_BIN);
+    ss->setAttributeAndModes(new osg::Depth(osg::Depth::LESS, 0.0, 1.0, true));
+    return outlines;
+}
 
 LayerNodeBuilder::LayerNodeBuilder(geo::LocalFrame frame, double tileSize)
     : _frame(frame), _tileSize(tileSize > 1.0 ? tileSize : 500.0) {}
@@ -430,6 +470,16 @@ geo::Result<osg::ref_ptr<osg::Group>> LayerNodeBuilder::build(
 
     osg::ref_ptr<osg::Group> group = b.finish(stats);
     group->setStateSet(stateFor(style).get());
+    if (style.role == LayerRole::Area) {
+        if (style.outlineColor.a() > 0.f)
+            group->addChild(buildOutlines(layerId, layer, style));
+        if (!style.labelAttribute.empty()) {
+            PolygonLabelStyle labels;
+            labels.attribute = style.labelAttribute;
+            labels.elevation = style.elevation + 2.f;
+            group->addChild(buildPolygonLabels(*layer, _frame, labels));
+        }
+    }
     // Picking and the cursor read-out intersect every frame the mouse moves:
     // k-d trees keep that fast on batched tiles (built here, off the GUI thread).
     if (mode == GL_TRIANGLES) {

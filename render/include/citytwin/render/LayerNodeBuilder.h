@@ -44,6 +44,11 @@ public:
     const geo::LocalFrame& frame() const { return _frame; }
 
 private:
+    /// Areas: the rings as lines in the style's outline colour and width.
+    osg::ref_ptr<osg::Node> buildOutlines(const std::string& layerId,
+                                          const std::shared_ptr<const geo::FeatureLayer>& layer,
+                                          const LayerStyle& style) const;
+
     geo::LocalFrame _frame;
     double _tileSize;
 };

@@ -58,7 +58,17 @@ struct LayerStyle {
     /// Glyphs and masts: the attribute that holds each symbol's height in
     /// metres; empty, missing or unreadable: glyphHeight.
     std::string heightAttribute;
+    /// Areas: the outline of every ring, drawn when its alpha is above 0.
+    osg::Vec4 outlineColor{0.f, 0.f, 0.f, 0.f};
+    float outlineWidth = 2.f;  ///< pixels
+    /// Areas: the field whose value labels each feature; empty: no labels.
+    std::string labelAttribute;
 };
+
+/// The label field a layer of polygons gets by default: "name" (or a
+/// similar field) when most features have one and there are few enough to
+/// read (a district map, not a land-use layer of thousands); else empty.
+std::string defaultLabelAttribute(const geo::FeatureLayer& layer);
 
 /// The style a layer gets when the user did not choose one: from its
 /// geometry and, for polygons, whether it looks like buildings.

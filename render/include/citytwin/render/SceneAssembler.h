@@ -91,6 +91,7 @@ struct AssembledLayer {
     std::size_t featureCount = 0;
     std::shared_ptr<const geo::FeatureLayer> layer;  ///< vector layers only
     LayerBuildStats stats;                           ///< vector layers only
+    std::optional<LayerStyle> maybeStyle;            ///< vector layers: the style built with
     osg::ref_ptr<osg::Node> node;
 };
 

@@ -9,6 +9,8 @@
 // handed over from any thread with setStatuses() and applied in the next
 // update traversal, the only time the live scene is changed.
 
+#include <osg/Camera>
+#include <osg/Geode>
 #include <osg/Geometry>
 #include <osg/Group>
 #include <osg/ref_ptr>
@@ -80,6 +82,21 @@ public:
     /// (far away): refreshed when it comes into view, not on every seek.
     std::size_t staleLabelCount() const;
 
+    /// Render thread, between frames (the window calls it after each frame):
+    /// regroups pins closer than kClusterPixels on screen into count badges
+    /// when the camera moved enough since the last grouping (a few pixels at
+    /// the pins). True if the grouping changed: it is applied in the next
+    /// update, so draw a frame. An idle camera costs a few projections.
+    bool updateClusters(const osg::Camera& camera);
+    /// Pins within this many pixels of each other are drawn as one badge.
+    static constexpr double kClusterPixels = 22.0;
+    /// The groups drawn now (render thread): sensor indices, two or more each.
+    const std::vector<std::vector<std::size_t>>& shownClusters() const { return _clusters; }
+    /// Pins drawn on their own now (not in a cluster).
+    std::size_t shownPinCount() const;
+    /// A cluster's badge colour: its worst member's level colour.
+    osg::Vec4 clusterColour(std::size_t clusterIndex) const;
+
     /// One cell of labels (an LOD): which sensors, when it was last drawn.
     struct LabelCell {
         std::vector<std::size_t> sensors;
@@ -91,6 +108,11 @@ public:
 private:
     void buildGeometry();
     void buildLabels();
+    void buildClusterBadges();
+    /// Update phase: the drawn pins, their pick data and the badges follow _clusters.
+    void applyClusters();
+    /// Update phase: badge colours and alert halos from the shown statuses.
+    void applyClusterColours();
 
     sensors::SensorRegistry _registry;
     geo::LocalFrame _frame;
@@ -105,6 +127,16 @@ private:
     osg::ref_ptr<osg::Geometry> _halo;
     osg::ref_ptr<osg::DrawElementsUInt> _haloIndices;
     std::vector<osg::ref_ptr<osgText::Text>> _labels;
+    osg::ref_ptr<osg::DrawElementsUInt> _pinIndices;  ///< pins drawn on their own
+    osg::ref_ptr<osg::Geometry> _badges;
+    osg::ref_ptr<osg::Geometry> _badgeOutlines;
+    osg::ref_ptr<osg::Vec3Array> _badgeVertices;
+    osg::ref_ptr<osg::Vec4Array> _badgeColours;
+    osg::ref_ptr<osg::Geode> _badgeTexts;
+    std::vector<std::vector<std::size_t>> _clusters;
+    std::optional<std::vector<std::vector<std::size_t>>> _maybePendingClusters;
+    std::vector<std::vector<std::size_t>> _lastGrouping;  ///< what updateClusters last found
+    std::optional<osg::Matrixd> _maybeLastClusterVpw;
     std::vector<LabelCell> _cells;
 
     std::mutex _mutex;

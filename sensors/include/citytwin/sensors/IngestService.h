@@ -44,6 +44,7 @@ struct IngestReport {
     std::uint64_t unstoredMessages = 0;  ///< given up at stop: the store never took them
     std::uint64_t unstoredReadings = 0;
     std::size_t queueDepth = 0, queuePeak = 0;  ///< readings
+    std::uint64_t unknownSensorReadings = 0;    ///< readings of sensors not in the registry
 };
 
 class IngestService {

@@ -19,6 +19,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -72,6 +73,9 @@ public:
     bool isConnected() const;
     std::uint64_t connects() const;     ///< successful connections so far
     std::uint64_t disconnects() const;  ///< unexpected losses so far
+    /// When the open gap began (connection lost or never made), ingest
+    /// clock ms; nullopt while connected (any thread).
+    std::optional<TimeMs> disconnectedSinceMs() const;
     /// "mqtt://host:port", as recorded in gaps.
     std::string sourceName() const;
 

@@ -32,9 +32,9 @@ struct SensorThresholds {
     std::optional<double> high;               ///< alert when value > high
     std::optional<double> maxRatePerMinute;   ///< alert when |dv/dt| > this, unit/min
     std::optional<double> staleAfterSeconds;  ///< alert when silent longer, s
-    /// A high/low condition raises only once it has held this long (sensor
-    /// time, consecutive readings): a noisy value crossing the limit for one
-    /// reading is not an alert (ISA-18.2 on-delay).
+    /// A high/low or rate condition raises only once it has held this long
+    /// (sensor time, consecutive readings): a noisy value crossing the limit
+    /// for one reading is not an alert (ISA-18.2 on-delay).
     std::optional<double> onDelaySeconds;
 };
 

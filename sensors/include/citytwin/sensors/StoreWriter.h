@@ -16,6 +16,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -45,6 +46,17 @@ struct WriterCounters {
     std::atomic<std::uint64_t> alertEvents{0};
     std::atomic<std::uint64_t> unstoredMessages{0};  ///< given up at stop (store not writable)
     std::atomic<std::uint64_t> unstoredReadings{0};
+    /// Readings of sensors the registry does not know (stored, never alerted on).
+    std::atomic<std::uint64_t> unknownSensorReadings{0};
+};
+
+/// Readings of one sensor the registry does not know.
+struct UnknownSensorTally {
+    std::string sensorId;
+    std::string metric;  ///< the metric of its latest reading
+    std::uint64_t readings = 0;
+    TimeMs lastTs = 0;  ///< sensor time of its latest reading, ms
+    double lastValue = 0.0;
 };
 
 class StoreWriter {
@@ -74,6 +86,9 @@ public:
     /// from the store's last known commit (before this writer) to its first
     /// reading. Call before the source starts.
     void recordOutageAs(std::string source);
+    /// Sensors heard from that the registry does not know, by id (any
+    /// thread; empty without a registry: then nothing is "unknown").
+    std::vector<UnknownSensorTally> unknownSensors() const;
     /// The store, once stopped (for final statistics).
     SensorStore& store() { return _store; }
 
@@ -94,6 +109,7 @@ private:
     bool commit(Batch& batch);
     void giveUp(Batch& batch);
     void waitBeforeRetry(std::chrono::milliseconds delay);
+    void countUnknown(const Reading& r);
 
     SensorStore _store;
     IngestQueue& _queue;
@@ -112,6 +128,8 @@ private:
     std::condition_variable _wake;
     std::string _storeError, _outageSource;
     std::optional<TimeMs> _maybeFailingSince;
+    mutable std::mutex _unknownMutex;
+    std::map<std::string, UnknownSensorTally> _unknown;
 };
 
 }  // namespace citytwin::sensors

@@ -1,0 +1,82 @@
+// MainWindow's layer styles and pick highlight: Layer → Style… (the layer
+// tree's context menu calls openStyleDialog), the picked feature tinted in
+// 3D and selected in the panels, a clicked pin's history brought forward.
+
+#include <QDockWidget>
+#include <QMessageBox>
+#include <QStatusBar>
+
+#include "citytwin/render/FeatureHighlight.h"
+#include "citytwin/render/SensorGlyphLayer.h"
+#include "layers/LayerStyler.h"
+#include "layers/LayerTreePanel.h"
+#include "shell/LogChannel.h"
+#include "shell/MainWindow.h"
+#include "view/OsgView.h"
+
+namespace citytwin::app {
+
+void MainWindow::setupStylesAndPicking() {
+    _styler = new LayerStyler(*_scene, this);
+    connect(_styler, &LayerStyler::restyled, this, [this](const QString& id) {
+        _view->requestRedraw();
+        emit layerRestyled(id);
+    });
+    connect(_styler, &LayerStyler::failed, this, [this](const QString& id, const QString& msg) {
+        LogChannel::instance().write(geo::LogLevel::Error, id + ": " + msg);
+        statusBar()->showMessage(tr("Cannot restyle %1: %2").arg(id, msg), 8000);
+    });
+    connect(_view, &OsgView::featurePicked, this, &MainWindow::highlightPick);
+}
+
+bool MainWindow::openStyleDialog(const QString& layerId) {
+    if (!_maybeFrame || !_styler->canStyle(layerId)) {
+        if (!_unattended)
+            QMessageBox::information(this, tr("Style"),
+                                     tr("Only vector layers can be styled here."));
+        return false;
+    }
+    QString name = layerId;
+    if (QTreeWidgetItem* item = _layerTree->itemFor(layerId))
+        name = item->text(0);
+    return _styler->openDialog(layerId, name, *_maybeFrame, this);
+}
+
+void MainWindow::applyLayerStyle(const QString& layerId, const render::LayerStyle& style) {
+    if (_maybeFrame)
+        _styler->apply(layerId, style, *_maybeFrame);
+}
+
+void MainWindow::highlightPick(const std::optional<render::PickHit>& hit) {
+    // A new pick replaces the highlight; a click on nothing clears it.
+    const std::string id = render::kHighlightLayerId;
+    _highlighted.reset();
+    osg::ref_ptr<osg::Node> node = new osg::Group;
+    if (hit && _maybeFrame) {
+        const QString layerId = QString::fromStdString(hit->layerId);
+        std::optional<render::LayerStyle> style = _styler->styleOf(layerId);
+        if (!style && hit->layerId == render::SensorGlyphLayer::kLayerId) {
+            // A pin: an amber column from the ground to its head.
+            render::LayerStyle pin;
+            pin.role = render::LayerRole::Glyph;
+            pin.glyphRadius = 4.f;
+            pin.glyphHeight = float(render::SensorGlyphLayer::kPinHeight);
+            style = pin;
+        }
+        if (style) {
+            node = render::buildFeatureHighlight(hit->feature(), *style, *_maybeFrame);
+            _highlighted = std::make_pair(layerId, hit->featureIndex);
+        }
+        if (QTreeWidgetItem* item = _layerTree->itemFor(layerId))
+            _layerTree->setCurrentItem(item);
+        if (hit->layerId == render::SensorGlyphLayer::kLayerId && _historyDock && !_chromeHidden) {
+            // The pin's history (SensorMonitor has shown it in the chart) comes forward.
+            _historyDock->show();
+            _historyDock->raise();
+        }
+    }
+    _scene->enqueueLayer(id, node);
+    _view->requestRedraw();
+}
+
+}  // namespace citytwin::app
