@@ -38,6 +38,8 @@ class OsgView;
 class PlaybackBar;
 class SensorHistoryChart;
 class SensorQueries;
+class TimelineCoverage;
+class HistoryChartFeed;
 
 struct SensorFeedOptions {
     QString registryCsv;  ///< the sensors (required)
@@ -76,6 +78,10 @@ public:
     /// The time of the state the pins show now.
     qint64 shownTime() const { return _shownTime; }
     QString storePath() const { return _storePath; }
+    /// The timeline's coverage band (where the store has data).
+    TimelineCoverage* coverage() const { return _coverage; }
+    /// What fills the history chart.
+    HistoryChartFeed* historyFeed() const { return _historyFeed; }
     /// Shows a sensor's history (also what a click on its pin does).
     void showSensor(const std::string& sensorId);
     /// The timeline spans [from, to] instead of the stored day (an open
@@ -109,7 +115,6 @@ private:
     void tick();
     void requestScene(qint64 t);
     void refreshAlerts();
-    void refreshHistory();
     void acknowledge(const std::vector<std::int64_t>& ids);
     void showClock();
     void showStoreHealth(qint64 now);
@@ -124,6 +129,8 @@ private:
     std::unique_ptr<sensors::SensorSimulator> _simulator;
     std::unique_ptr<sensors::IngestService> _service;
     std::shared_ptr<SensorQueries> _queries;
+    TimelineCoverage* _coverage = nullptr;
+    HistoryChartFeed* _historyFeed = nullptr;
     osg::ref_ptr<render::SensorGlyphLayer> _glyphs;
     QString _storePath;
     QTimer _timer;
@@ -137,10 +144,10 @@ private:
     qint64 _requestedTime = -1;
     qint64 _shownTime = 0;
     qint64 _lastAlertRefresh = 0;
+    qint64 _lastViewSpan = 0;  ///< the track's span at its last change
     QString _storeErrorShown;  ///< the writer's error last put on the status bar
     qint64 _storeErrorShownAt = 0;
     bool _alertsInFlight = false;
-    qint64 _historyCentre = -1;  ///< clock time the chart's query was centred on
     qint64 _rangeFrom = 0, _rangeTo = 0;
     qint64 _storeFirstMs = std::numeric_limits<qint64>::max();  ///< oldest stored reading
     bool _showDayOnTimeline = false;  ///< zoom the track to a day at the next tick
