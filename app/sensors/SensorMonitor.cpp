@@ -128,8 +128,10 @@ std::optional<QString> SensorMonitor::start(const SensorFeedOptions& options,
         if (!recorded)
             return tr("Cannot read the sensor registry:\n%1")
                 .arg(fromDiagnostics(recorded.messages()));
-        for (const auto& s : recorded.value().sensors())
+        for (const auto& s : recorded.value().sensors()) {
             shown.add(s);
+            _recordedIds.push_back(s.id);
+        }
     }
     std::optional<sensors::FileSourceOptions> maybeHistory;
     if (!options.historyCsv.isEmpty()) {
@@ -459,6 +461,20 @@ QString aqiCategoryText(sensors::AqiCategory c) {
     return {};
 }
 }  // namespace
+
+std::optional<osg::BoundingSphere> SensorMonitor::recordedSensorsBound(
+    const osg::Vec3d& alsoAround) const {
+    if (!_glyphs)
+        return std::nullopt;
+    osg::BoundingSphere bs;
+    for (const auto& id : _recordedIds)
+        if (auto i = _glyphs->indexOf(id))
+            bs.expandBy(_glyphs->headPosition(*i));
+    if (!bs.valid())
+        return std::nullopt;
+    bs.expandBy(alsoAround);
+    return bs;
+}
 
 std::vector<std::pair<QString, QString>> SensorMonitor::liveAttributes(std::size_t i) const {
     std::vector<std::pair<QString, QString>> rows;

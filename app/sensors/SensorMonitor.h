@@ -17,6 +17,8 @@
 #include <utility>
 #include <vector>
 
+#include <osg/BoundingSphere>
+
 #include "citytwin/geo/LocalFrame.h"
 #include "citytwin/render/FeaturePicker.h"
 #include "citytwin/render/SensorGlyphLayer.h"
@@ -90,6 +92,9 @@ public:
     void setRangeOverride(std::optional<std::pair<qint64, qint64>> maybeRange);
     /// Jumps the clock to t and shows it (what a click on the timeline does).
     void seek(qint64 t);
+    /// A sphere around the recorded-history sensors' pins (the demo's real
+    /// monitors) and `alsoAround`; nullopt if there are none.
+    std::optional<osg::BoundingSphere> recordedSensorsBound(const osg::Vec3d& alsoAround) const;
     /// Rows for the attribute panel about a pin's state now: value, level
     /// and, for PM2.5, China's AQI band (HJ 633-2012).
     std::vector<std::pair<QString, QString>> liveAttributes(std::size_t sensorIndex) const;
@@ -133,6 +138,7 @@ private:
     HistoryChartFeed* _historyFeed = nullptr;
     osg::ref_ptr<render::SensorGlyphLayer> _glyphs;
     QString _storePath;
+    std::vector<std::string> _recordedIds;  ///< sensors of the history registry
     QTimer _timer;
 
     /// Set by stop(): a running history import ends at its next progress call.

@@ -77,6 +77,21 @@ double coveredShare(const QImage& image, const TimelineTrack& track, int x0, int
     return n ? double(covered) / n : 0.0;
 }
 
+/// The chart shown with its feed on the store at path, showing sensor id.
+void showOnChart(SensorHistoryChart& chart, HistoryChartFeed& feed, const std::string& path,
+                 const std::string& id) {
+    auto queries = SensorQueries::open(path);
+    ASSERT_TRUE(queries) << queries.messages();
+    chart.resize(520, 240);
+    chart.show();
+    feed.setQueries(queries.value());
+    sensors::SensorInfo info;
+    info.id = id;
+    info.metric = "pm25";
+    info.unit = "µg/m³";
+    chart.showSensor(info, {"pm25"});
+}
+
 QImage render(QWidget& w) {
     QImage image(w.size(), QImage::Format_ARGB32);
     w.render(&image);
@@ -156,18 +171,9 @@ TEST(SensorHistoryChart, zoomsFromMinutesToYearsWithTheRollupsAndFollowsLiveRead
         writeReadings(store.value(), "aq", from, now - kDay, kHour);       // three years hourly
         writeReadings(store.value(), "aq", now - kDay, now, kMinute / 4);  // then every 15 s
     }
-    auto queries = SensorQueries::open(path);
-    ASSERT_TRUE(queries) << queries.messages();
     SensorHistoryChart chart;
-    chart.resize(520, 240);
-    chart.show();
     HistoryChartFeed feed(chart);
-    feed.setQueries(queries.value());
-    sensors::SensorInfo info;
-    info.id = "aq";
-    info.metric = "pm25";
-    info.unit = "µg/m³";
-    chart.showSensor(info, {"pm25"});
+    showOnChart(chart, feed, path, "aq");
     auto waitForWindow = [&](qint64 t) {
         return QTest::qWaitFor(
             [&] { return chart.range() == chart.windowAt(t) && !chart.points().empty(); }, 10000);
@@ -238,17 +244,9 @@ TEST(SensorHistoryChart, exportsTheShownHistoryAsTheCliCsvInTheChosenZoneAndAPng
         ASSERT_TRUE(store) << store.messages();
         writeReadings(store.value(), "sh-jingan", t0, t0 + 4 * kHour, 5 * kMinute);
     }
-    auto queries = SensorQueries::open(path);
-    ASSERT_TRUE(queries);
     SensorHistoryChart chart;
-    chart.resize(520, 240);
-    chart.show();
     HistoryChartFeed feed(chart);
-    feed.setQueries(queries.value());
-    sensors::SensorInfo info;
-    info.id = "sh-jingan";
-    info.metric = "pm25";
-    chart.showSensor(info, {"pm25"});
+    showOnChart(chart, feed, path, "sh-jingan");
     const qint64 scene = t0 + 2 * kHour;
     feed.setSceneTime(scene, false);
     ASSERT_TRUE(QTest::qWaitFor(
