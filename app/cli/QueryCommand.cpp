@@ -9,6 +9,7 @@
 #include "CliArgs.h"
 #include "CliCommand.h"
 #include "citytwin/geo/TimeZone.h"
+#include "citytwin/sensors/HistoryCsv.h"
 #include "citytwin/sensors/SensorStore.h"
 #include "citytwin/sensors/TimeFormat.h"
 
@@ -39,25 +40,6 @@ const char* kHelp =
     "(Z) or, with --tz, with the zone's offset at that instant (+08:00).\n"
     "exit status: 0 on success (also when nothing matches), 1 on a store error,\n"
     "2 on a usage error.\n";
-
-std::string number(double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.10g", v);
-    return buf;
-}
-
-/// CSV-quotes a field when it needs it.
-std::string csvField(const std::string& s) {
-    if (s.find_first_of(",\"\n") == std::string::npos)
-        return s;
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"')
-            out += '"';
-        out += c;
-    }
-    return out + '"';
-}
 
 int runQuery(int argc, char** argv) {
     CliArgs args("query", kHelp,
@@ -133,25 +115,19 @@ int runQuery(int argc, char** argv) {
     const bool csv = format == "csv";
     nlohmann::json rows = nlohmann::json::array();
     if (csv)
-        std::cout << (raw ? "sensor,metric,ts,ts_ms,value,ingest_ts\n"
-                          : "sensor,metric,start,start_ms,count,mean,min,max,last\n");
+        std::cout << historyCsvHeader(*agg);
     for (const auto& metric : metrics) {
         auto points = store.value().history(*sensor, metric, from, to, *agg);
         if (!points) {
             std::cerr << "citytwin-cli query: " << points.messages() << '\n';
             return 1;
         }
+        if (csv) {
+            writeHistoryCsvRows(std::cout, *sensor, metric, points.value(), *agg,
+                                maybeZone ? &*maybeZone : nullptr);
+            continue;
+        }
         for (const auto& p : points.value()) {
-            if (csv) {
-                std::cout << csvField(*sensor) << ',' << csvField(metric) << ',' << timeText(p.ts)
-                          << ',' << p.ts << ',';
-                if (raw)
-                    std::cout << number(p.last) << ',' << timeText(p.ingestMs) << '\n';
-                else
-                    std::cout << p.count << ',' << number(p.mean) << ',' << number(p.min) << ','
-                              << number(p.max) << ',' << number(p.last) << '\n';
-                continue;
-            }
             nlohmann::json row{{"sensor", *sensor}, {"metric", metric}};
             if (raw) {
                 row["ts"] = timeText(p.ts);

@@ -1363,10 +1363,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Per-minute mean with its min..max band, two hours before and one hour after the scene time; dashed: alert thresholds</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Click a sensor on the map to see its history</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1376,6 +1372,68 @@
     </message>
     <message>
         <source>Metric</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean with its min..max band around the scene time (wheel: zoom from minutes to years; raw readings, 1 min, 1 h or 1 d rollups by the span); dashed: alert thresholds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export CSV...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export PNG...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export history as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Times in the CSV in this time zone (IANA name or +08:00):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The history was not exported:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export chart as PNG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export PNG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chart was not exported:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the history shown as CSV or the chart as PNG</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1576,6 +1634,118 @@
     </message>
     <message>
         <source>The works end before they start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::HistoryImport</name>
+    <message>
+        <source>The history was not imported:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import cancelled after %1 lines: the %2 readings committed so far are kept in the store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported %1 readings from %2 lines.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 readings were already stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 lines were rejected (see citytwin-cli stats).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 missing cells were skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import sensor history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the mapping:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing %1: %2 lines read, %3 readings committed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::HistoryImportDialog</name>
+    <message>
+        <source>Sensor history file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sensor history (*.csv *.jsonl *.ndjson *.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV mappings (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import sensor history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As they are (JSON Lines, or CSV with sensor and ts columns)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other mapping file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A wide CSV (split date columns, one column per sensor and metric) needs a mapping; see docs/sensors.md</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import sensor &amp;history…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import recorded sensor readings (CSV, JSON Lines) into the sensor store, with progress and Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sensors are not running: there is no sensor store to import into.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1414,10 +1414,6 @@
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <source>Per-minute mean with its min..max band, two hours before and one hour after the scene time; dashed: alert thresholds</source>
-        <translation>每分钟均值及最小—最大范围，场景时间前两小时至后一小时；虚线：告警阈值</translation>
-    </message>
-    <message>
         <source>Click a sensor on the map to see its history</source>
         <translation>在地图上单击传感器以查看其历史数据</translation>
     </message>
@@ -1428,6 +1424,70 @@
     <message>
         <source>Metric</source>
         <translation>指标</translation>
+    </message>
+    <message>
+        <source>Mean with its min..max band around the scene time (wheel: zoom from minutes to years; raw readings, 1 min, 1 h or 1 d rollups by the span); dashed: alert thresholds</source>
+        <translation>场景时刻前后的均值及其最小值..最大值范围（滚轮：从分钟缩放到年；按跨度使用原始读数、1 分钟、1 小时或 1 天汇总）；虚线：告警阈值</translation>
+    </message>
+    <message>
+        <source>Export CSV...</source>
+        <translation>导出 CSV...</translation>
+    </message>
+    <message>
+        <source>Export PNG...</source>
+        <translation>导出 PNG...</translation>
+    </message>
+    <message>
+        <source>Export history as CSV</source>
+        <translation>将历史导出为 CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>时区</translation>
+    </message>
+    <message>
+        <source>Times in the CSV in this time zone (IANA name or +08:00):</source>
+        <translation>CSV 中的时间使用此时区（IANA 名称或 +08:00）：</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>导出 CSV</translation>
+    </message>
+    <message>
+        <source>The history was not exported:
+%1</source>
+        <translation>历史未导出：
+%1</translation>
+    </message>
+    <message>
+        <source>Export chart as PNG</source>
+        <translation>将图表导出为 PNG</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Export PNG</source>
+        <translation>导出 PNG</translation>
+    </message>
+    <message>
+        <source>The chart was not exported:
+%1</source>
+        <translation>图表未导出：
+%1</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Export the history shown as CSV or the chart as PNG</source>
+        <translation>将所示历史导出为 CSV，或将图表导出为 PNG</translation>
     </message>
 </context>
 <context>
@@ -1916,6 +1976,117 @@
     <message>
         <source>%1 — %2 (click to go there)</source>
         <translation>%1 — %2（点击前往）</translation>
+    <name>citytwin::app::HistoryImport</name>
+    <message>
+        <source>The history was not imported:
+%1</source>
+        <translation>历史数据未导入：
+%1</translation>
+    </message>
+    <message>
+        <source>Import cancelled after %1 lines: the %2 readings committed so far are kept in the store.</source>
+        <translation>导入在 %1 行后取消：已提交的 %2 条读数保留在存储中。</translation>
+    </message>
+    <message>
+        <source>Imported %1 readings from %2 lines.</source>
+        <translation>已从 %2 行导入 %1 条读数。</translation>
+    </message>
+    <message>
+        <source>%1 readings were already stored.</source>
+        <translation>%1 条读数此前已存储。</translation>
+    </message>
+    <message>
+        <source>%1 lines were rejected (see citytwin-cli stats).</source>
+        <translation>%1 行被拒绝（见 citytwin-cli stats）。</translation>
+    </message>
+    <message>
+        <source>%1 missing cells were skipped.</source>
+        <translation>跳过了 %1 个缺失单元格。</translation>
+    </message>
+    <message>
+        <source>Import sensor history</source>
+        <translation>导入传感器历史</translation>
+    </message>
+    <message>
+        <source>Cannot read the mapping:
+%1</source>
+        <translation>无法读取映射：
+%1</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>正在导入 %1…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Importing %1: %2 lines read, %3 readings committed</source>
+        <translation>正在导入 %1：已读取 %2 行，已提交 %3 条读数</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::HistoryImportDialog</name>
+    <message>
+        <source>Sensor history file</source>
+        <translation>传感器历史文件</translation>
+    </message>
+    <message>
+        <source>Sensor history (*.csv *.jsonl *.ndjson *.json);;All files (*)</source>
+        <translation>传感器历史 (*.csv *.jsonl *.ndjson *.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>CSV mapping</source>
+        <translation>CSV 映射</translation>
+    </message>
+    <message>
+        <source>CSV mappings (*.json)</source>
+        <translation>CSV 映射 (*.json)</translation>
+    </message>
+    <message>
+        <source>Import sensor history</source>
+        <translation>导入传感器历史</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Columns:</source>
+        <translation>列：</translation>
+    </message>
+    <message>
+        <source>As they are (JSON Lines, or CSV with sensor and ts columns)</source>
+        <translation>按原样（JSON Lines，或含 sensor 与 ts 列的 CSV）</translation>
+    </message>
+    <message>
+        <source>Other mapping file…</source>
+        <translation>其他映射文件…</translation>
+    </message>
+    <message>
+        <source>A wide CSV (split date columns, one column per sensor and metric) needs a mapping; see docs/sensors.md</source>
+        <translation>宽格式 CSV（日期分列、每个传感器和指标一列）需要映射；见 docs/sensors.md</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Import sensor &amp;history…</source>
+        <translation>导入传感器历史(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Import recorded sensor readings (CSV, JSON Lines) into the sensor store, with progress and Cancel</source>
+        <translation>将记录的传感器读数（CSV、JSON Lines）导入传感器存储，显示进度并可取消</translation>
+    </message>
+    <message>
+        <source>The sensors are not running: there is no sensor store to import into.</source>
+        <translation>传感器未运行：没有可导入的传感器存储。</translation>
     </message>
 </context>
 </TS>

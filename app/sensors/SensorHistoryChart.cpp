@@ -1,19 +1,62 @@
 #include "sensors/SensorHistoryChart.h"
 
 #include <QComboBox>
+#include <QContextMenuEvent>
 #include <QDateTime>
 #include <QEvent>
+#include <QFileDialog>
 #include <QHBoxLayout>
+#include <QInputDialog>
 #include <QLabel>
+#include <QMenu>
+#include <QMessageBox>
 #include <QPainter>
 #include <QPainterPath>
 #include <QTimeZone>
+#include <QToolButton>
 #include <QVBoxLayout>
+#include <QWheelEvent>
 
 #include <algorithm>
 #include <cmath>
+#include <fstream>
+
+#include "citytwin/geo/TimeZone.h"
+#include "citytwin/sensors/HistoryCsv.h"
 
 namespace citytwin::app {
+
+namespace {
+constexpr qint64 kMinute = 60'000;
+constexpr qint64 kHour = 60 * kMinute;
+constexpr qint64 kDay = 24 * kHour;
+constexpr qint64 kMinSpan = 10 * kMinute;
+constexpr qint64 kMaxSpan = 20 * 366 * kDay;
+
+/// A time label that says enough for the span shown (Shanghai time).
+QString timeLabel(qint64 t, qint64 span) {
+    static const QTimeZone tz(8 * 3600);
+    const QDateTime d = QDateTime::fromMSecsSinceEpoch(t, tz);
+    return d.toString(span > 2 * 366 * kDay ? QStringLiteral("yyyy-MM")
+                      : span > 4 * kDay     ? QStringLiteral("yyyy-MM-dd")
+                      : span > kDay         ? QStringLiteral("MM-dd HH:mm")
+                                            : QStringLiteral("HH:mm"));
+}
+
+qint64 periodOf(sensors::Aggregation a) {
+    switch (a) {
+        case sensors::Aggregation::Raw:
+            return 0;
+        case sensors::Aggregation::Minute:
+            return kMinute;
+        case sensors::Aggregation::Hour:
+            return kHour;
+        case sensors::Aggregation::Day:
+            return kDay;
+    }
+    return 0;
+}
+}  // namespace
 
 /// The plot area itself (painting only).
 class SensorHistoryPlot : public QWidget {
@@ -24,6 +67,8 @@ public:
     }
 
     qint64 from = 0, to = 1, cursor = 0;
+    qint64 period = kMinute;  ///< of the points; 0: raw
+    qint64 typicalStep = 0;   ///< median time between points
     std::vector<sensors::HistoryPoint> points;
     std::optional<double> low, high;
     QString unit;
@@ -82,29 +127,46 @@ protected:
             p.drawText(QRectF(0, y - 8, area.left() - 4, 16), Qt::AlignRight | Qt::AlignVCenter,
                        QString::number(std::abs(v) < step * 1e-6 ? 0.0 : v, 'g', 6));
         }
-        // Time labels: start, middle, end (Shanghai time).
-        static const QTimeZone tz(8 * 3600);
-        for (qint64 t : {from, from + (to - from) / 2, to}) {
-            const QString s = QDateTime::fromMSecsSinceEpoch(t, tz).toString("HH:mm");
-            p.drawText(QRectF(X(t) - 30, area.bottom() + 2, 60, 16), Qt::AlignHCenter, s);
+        // Time labels: start, middle, end (Shanghai time), as precise as
+        // the span needs (years: months; minutes: hours and minutes).
+        const qint64 span = to - from;
+        const QString texts[] = {timeLabel(from, span), timeLabel(from + span / 2, span),
+                                 timeLabel(to, span)};
+        const qint64 times[] = {from, from + span / 2, to};
+        for (int i = 0; i < 3; ++i) {
+            const double w = 110;
+            const double x = std::clamp(X(times[i]) - w / 2, 0.0, double(width()) - w);
+            p.drawText(QRectF(x, area.bottom() + 2, w, 16), Qt::AlignHCenter, texts[i]);
         }
 
-        // min..max band, then the mean line.
-        QPolygonF band;
-        for (const auto& pt : points)
-            band << QPointF(X(pt.ts), Y(pt.max));
-        for (auto it = points.rbegin(); it != points.rend(); ++it)
-            band << QPointF(X(it->ts), Y(it->min));
-        p.setPen(Qt::NoPen);
-        p.setBrush(QColor(80, 150, 230, 50));
-        p.drawPolygon(band);
-        p.setBrush(Qt::NoBrush);
-        QPainterPath line;
-        line.moveTo(QPointF(X(points[0].ts), Y(points[0].mean)));
-        for (const auto& pt : points)
-            line.lineTo(QPointF(X(pt.ts), Y(pt.mean)));
-        p.setPen(QPen(QColor(30, 110, 210), 1.6));
-        p.drawPath(line);
+        // min..max band, then the mean line, broken where data is missing
+        // (more than three periods or typical steps, or a fiftieth of the
+        // window, apart).
+        const qint64 breakAfter = std::max({3 * period, 3 * typicalStep, span / 50});
+        std::size_t first = 0;
+        for (std::size_t i = 1; i <= points.size(); ++i) {
+            if (i < points.size() && points[i].ts - points[i - 1].ts <= breakAfter)
+                continue;
+            QPolygonF band;
+            for (std::size_t k = first; k < i; ++k)
+                band << QPointF(X(points[k].ts), Y(points[k].max));
+            for (std::size_t k = i; k-- > first;)
+                band << QPointF(X(points[k].ts), Y(points[k].min));
+            p.setPen(Qt::NoPen);
+            p.setBrush(QColor(80, 150, 230, 50));
+            p.drawPolygon(band);
+            p.setBrush(Qt::NoBrush);
+            QPainterPath line;
+            line.moveTo(QPointF(X(points[first].ts), Y(points[first].mean)));
+            for (std::size_t k = first; k < i; ++k)
+                line.lineTo(QPointF(X(points[k].ts), Y(points[k].mean)));
+            p.setPen(QPen(QColor(30, 110, 210), 1.6));
+            if (i - first == 1)
+                p.drawPoint(QPointF(X(points[first].ts), Y(points[first].mean)));
+            else
+                p.drawPath(line);
+            first = i;
+        }
 
         // Thresholds.
         for (const auto& t : {low, high})
@@ -131,10 +193,18 @@ SensorHistoryChart::SensorHistoryChart(QWidget* parent) : QWidget(parent) {
     _title->setObjectName("historyTitle");
     _metrics = new QComboBox(this);
     _metrics->setObjectName("historyMetric");
+    _export = new QToolButton(this);
+    _export->setObjectName("historyExport");
+    _export->setPopupMode(QToolButton::InstantPopup);
+    _exportMenu = new QMenu(_export);
+    _export->setMenu(_exportMenu);
+    connect(_exportMenu, &QMenu::aboutToShow, this, [this] { fillExportMenu(*_exportMenu); });
     row->addWidget(_title, 1);
     row->addWidget(_metrics);
+    row->addWidget(_export);
     col->addLayout(row);
     _plot = new SensorHistoryPlot(this);
+    _plot->installEventFilter(this);
     col->addWidget(_plot, 1);
     connect(_metrics, &QComboBox::activated, this, [this] { emit metricChanged(metric()); });
     retranslate();
@@ -163,10 +233,18 @@ std::string SensorHistoryChart::metric() const {
 }
 
 void SensorHistoryChart::setHistory(qint64 fromMs, qint64 toMs,
-                                    std::vector<sensors::HistoryPoint> points) {
+                                    std::vector<sensors::HistoryPoint> points,
+                                    sensors::Aggregation aggregation) {
     _plot->from = fromMs;
     _plot->to = toMs;
     _plot->points = std::move(points);
+    _plot->period = periodOf(aggregation);
+    std::vector<qint64> steps;
+    for (std::size_t i = 1; i < _plot->points.size(); ++i)
+        steps.push_back(_plot->points[i].ts - _plot->points[i - 1].ts);
+    std::nth_element(steps.begin(), steps.begin() + steps.size() / 2, steps.end());
+    _plot->typicalStep = steps.empty() ? 0 : steps[steps.size() / 2];
+    _shownAggregation = aggregation;
     const bool primary = _sensor && metric() == _sensor->metric;
     _plot->low = primary ? _sensor->thresholds.low : std::nullopt;
     _plot->high = primary ? _sensor->thresholds.high : std::nullopt;
@@ -189,6 +267,145 @@ void SensorHistoryChart::setCursorTime(qint64 t) {
     _plot->update();
 }
 
+sensors::Aggregation SensorHistoryChart::aggregationFor(qint64 spanMs) {
+    // At most a few thousand points whatever the zoom.
+    if (spanMs <= 3 * kHour)
+        return sensors::Aggregation::Raw;
+    if (spanMs <= 3 * kDay)
+        return sensors::Aggregation::Minute;
+    if (spanMs <= 120 * kDay)
+        return sensors::Aggregation::Hour;
+    return sensors::Aggregation::Day;
+}
+
+void SensorHistoryChart::zoom(double factor, qint64 aroundMs, qint64 sceneTime) {
+    const auto [from, to] = windowAt(sceneTime);
+    const qint64 span = std::clamp<qint64>(
+        qint64(std::llround(double(to - from) * std::max(factor, 1e-6))), kMinSpan, kMaxSpan);
+    if (span == to - from)
+        return;
+    // The time under the pointer stays under it; the window keeps its
+    // place relative to the scene time from then on.
+    const double f = double(aroundMs - from) / double(std::max<qint64>(1, to - from));
+    const qint64 start = aroundMs - qint64(std::llround(f * double(span)));
+    _before = sceneTime - start;
+    _after = start + span - sceneTime;
+    emit windowChanged();
+}
+
+QWidget* SensorHistoryChart::plot() const {
+    return _plot;
+}
+
+qint64 SensorHistoryChart::timeAtPlotX(int x) const {
+    const QRect area = _plot->rect().adjusted(48, 8, -8, -20);
+    const auto [from, to] = windowAt(_plot->cursor);
+    const double f = std::clamp(double(x - area.left()) / std::max(1, area.width()), 0.0, 1.0);
+    return from + qint64(std::llround(f * double(to - from)));
+}
+
+int SensorHistoryChart::plotXOf(qint64 t) const {
+    const QRect area = _plot->rect().adjusted(48, 8, -8, -20);
+    const auto [from, to] = windowAt(_plot->cursor);
+    return area.left() + int(std::lround(double(t - from) / double(std::max<qint64>(1, to - from)) *
+                                         area.width()));
+}
+
+bool SensorHistoryChart::eventFilter(QObject* watched, QEvent* e) {
+    if (watched == _plot && e->type() == QEvent::Wheel) {
+        auto* w = static_cast<QWheelEvent*>(e);
+        const int steps = w->angleDelta().y() / 120;
+        if (steps != 0) {
+            zoom(std::pow(0.5, steps), timeAtPlotX(int(w->position().x())), _plot->cursor);
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, e);
+}
+
+geo::Status SensorHistoryChart::exportCsv(const QString& path, const QString& zoneName) const {
+    if (!_sensor)
+        return geo::Status::failure("no sensor shown", path.toStdString());
+    auto zone = geo::TimeZone::find(zoneName.toStdString());
+    if (!zone)
+        return geo::Status::failure(zone.messages(), path.toStdString());
+    std::ofstream out(path.toStdString(), std::ios::binary | std::ios::trunc);
+    if (!out)
+        return geo::Status::failure("cannot write the file", path.toStdString());
+    out << sensors::historyCsvHeader(_shownAggregation);
+    sensors::writeHistoryCsvRows(out, _sensor->id, metric(), _plot->points, _shownAggregation,
+                                 &zone.value());
+    out.flush();
+    if (!out)
+        return geo::Status::failure("cannot write the file", path.toStdString());
+    return geo::Done{};
+}
+
+geo::Status SensorHistoryChart::exportPng(const QString& path) const {
+    if (!const_cast<SensorHistoryChart*>(this)->grab().save(path, "PNG"))
+        return geo::Status::failure("cannot write the image", path.toStdString());
+    return geo::Done{};
+}
+
+void SensorHistoryChart::fillExportMenu(QMenu& menu) {
+    menu.clear();
+    QAction* csv = menu.addAction(tr("Export CSV..."), this, &SensorHistoryChart::askExportCsv);
+    QAction* png = menu.addAction(tr("Export PNG..."), this, &SensorHistoryChart::askExportPng);
+    csv->setEnabled(_sensor.has_value() && !_plot->points.empty());
+    png->setEnabled(_sensor.has_value());
+}
+
+void SensorHistoryChart::contextMenuEvent(QContextMenuEvent* e) {
+    QMenu menu(this);
+    fillExportMenu(menu);
+    menu.exec(e->globalPos());
+}
+
+void SensorHistoryChart::askExportCsv() {
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Export history as CSV"),
+                                     QStringLiteral("%1-%2.csv")
+                                         .arg(QString::fromStdString(_sensor ? _sensor->id : ""),
+                                              QString::fromStdString(metric())),
+                                     tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    QStringList zones{QStringLiteral("Asia/Shanghai"), QStringLiteral("UTC")};
+    const QString local = QString::fromUtf8(QTimeZone::systemTimeZoneId());
+    if (!local.isEmpty() && !zones.contains(local))
+        zones << local;
+    if (!zones.contains(_lastZone))
+        zones.prepend(_lastZone);
+    bool ok = false;
+    const QString zone = QInputDialog::getItem(
+        this, tr("Time zone"), tr("Times in the CSV in this time zone (IANA name or +08:00):"),
+        zones, int(zones.indexOf(_lastZone)), true, &ok);
+    if (!ok || zone.isEmpty())
+        return;
+    if (auto done = exportCsv(path, zone.trimmed()); !done) {
+        QMessageBox::warning(
+            this, tr("Export CSV"),
+            tr("The history was not exported:\n%1").arg(QString::fromStdString(done.messages())));
+        return;
+    }
+    _lastZone = zone.trimmed();
+}
+
+void SensorHistoryChart::askExportPng() {
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Export chart as PNG"),
+                                     QStringLiteral("%1-%2.png")
+                                         .arg(QString::fromStdString(_sensor ? _sensor->id : ""),
+                                              QString::fromStdString(metric())),
+                                     tr("PNG images (*.png)"));
+    if (path.isEmpty())
+        return;
+    if (auto done = exportPng(path); !done)
+        QMessageBox::warning(
+            this, tr("Export PNG"),
+            tr("The chart was not exported:\n%1").arg(QString::fromStdString(done.messages())));
+}
+
 void SensorHistoryChart::changeEvent(QEvent* e) {
     if (e->type() == QEvent::LanguageChange)
         retranslate();
@@ -201,13 +418,17 @@ void SensorHistoryChart::retranslate() {
             QString::fromStdString(_sensor->name.empty() ? _sensor->id : _sensor->name);
         _title->setText(tr("%1 (%2)").arg(name, QString::fromStdString(_sensor->id)));
         _title->setToolTip(
-            tr("Per-minute mean with its min..max band, two hours before and "
-               "one hour after the scene time; dashed: alert thresholds"));
+            tr("Mean with its min..max band around the scene time (wheel: zoom from minutes "
+               "to years; raw readings, 1 min, 1 h or 1 d rollups by the span); dashed: alert "
+               "thresholds"));
     } else {
         _title->setText(tr("Click a sensor on the map to see its history"));
     }
     _plot->emptyText = _sensor ? tr("No readings in this period") : QString();
     _metrics->setToolTip(tr("Metric"));
+    _export->setText(tr("Export"));
+    _export->setToolTip(tr("Export the history shown as CSV or the chart as PNG"));
+    fillExportMenu(*_exportMenu);
     _plot->update();
 }
 

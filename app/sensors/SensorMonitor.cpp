@@ -18,9 +18,11 @@
 #include "citytwin/sensors/SimulatorSource.h"
 #include "citytwin/sensors/TimeFormat.h"
 #include "sensors/AlertPanel.h"
+#include "sensors/HistoryChartFeed.h"
 #include "sensors/PlaybackBar.h"
 #include "sensors/SensorHistoryChart.h"
 #include "sensors/SensorQueries.h"
+#include "sensors/TimelineCoverage.h"
 #include "view/OsgView.h"
 
 namespace citytwin::app {
@@ -36,8 +38,6 @@ constexpr qint64 kBackfillStep = kMinute;
 constexpr double kSimulatorRateHz = 0.2;
 constexpr int kTickMs = 100;
 constexpr qint64 kAlertRefreshMs = 2000;
-constexpr qint64 kHistoryBefore = 2 * kHour;
-constexpr qint64 kHistoryAfter = kHour;
 
 QString fromDiagnostics(const std::string& messages) {
     return QString::fromStdString(messages);
@@ -47,6 +47,14 @@ QString fromDiagnostics(const std::string& messages) {
 SensorMonitor::SensorMonitor(render::CityScene& scene, OsgView& view, PlaybackBar& bar,
                              AlertPanel& alerts, SensorHistoryChart& chart, QObject* parent)
     : QObject(parent), _scene(scene), _view(view), _bar(bar), _alertPanel(alerts), _chart(chart) {
+    _coverage = new TimelineCoverage(*_bar.track(), this);
+    _historyFeed = new HistoryChartFeed(_chart, this);
+    // A zoom shows other alerts: list them at the next tick, not in 2 s.
+    connect(_bar.track(), &TimelineTrack::viewChanged, this, [this](qint64 from, qint64 to) {
+        if (to - from != _lastViewSpan)
+            _lastAlertRefresh = 0;
+        _lastViewSpan = to - from;
+    });
     _timer.setInterval(kTickMs);
     connect(&_timer, &QTimer::timeout, this, &SensorMonitor::tick);
     connect(&_bar, &PlaybackBar::liveRequested, this, [this] {
@@ -79,10 +87,6 @@ SensorMonitor::SensorMonitor(render::CityScene& scene, OsgView& view, PlaybackBa
         if (_glyphs)
             if (auto i = _glyphs->indexOf(a.sensorId))
                 _view.flyTo(_glyphs->headPosition(*i), 700.0);
-    });
-    connect(&_chart, &SensorHistoryChart::metricChanged, this, [this] {
-        _historyCentre = -1;
-        refreshHistory();
     });
 }
 
@@ -124,8 +128,10 @@ std::optional<QString> SensorMonitor::start(const SensorFeedOptions& options,
         if (!recorded)
             return tr("Cannot read the sensor registry:\n%1")
                 .arg(fromDiagnostics(recorded.messages()));
-        for (const auto& s : recorded.value().sensors())
+        for (const auto& s : recorded.value().sensors()) {
             shown.add(s);
+            _recordedIds.push_back(s.id);
+        }
     }
     std::optional<sensors::FileSourceOptions> maybeHistory;
     if (!options.historyCsv.isEmpty()) {
@@ -156,6 +162,8 @@ std::optional<QString> SensorMonitor::start(const SensorFeedOptions& options,
             .arg(options.storePath, fromDiagnostics(queries.messages()));
     }
     _queries = queries.value();
+    _coverage->setQueries(_queries);
+    _historyFeed->setQueries(_queries);
     _storePath = options.storePath;
     _service->writer().setAlertCallback([self = QPointer<SensorMonitor>(this)](const auto&) {
         // Writer thread: only ask the GUI thread to refresh soon.
@@ -304,9 +312,7 @@ void SensorMonitor::tick() {
         requestScene(t);
     if (!_alertsInFlight && now - _lastAlertRefresh >= kAlertRefreshMs)
         refreshAlerts();
-    _chart.setCursorTime(t);
-    if (_chart.sensor() && std::abs(t - _historyCentre) >= 5 * kMinute)
-        refreshHistory();
+    _historyFeed->setSceneTime(t, live);
     showStoreHealth(now);
     emit clockTicked(t);
 }
@@ -369,6 +375,7 @@ void SensorMonitor::refreshAlerts() {
         return;
     _alertsInFlight = true;
     _lastAlertRefresh = sensors::systemNowMs();
+    _coverage->refresh();  // new readings since: the band grows
     // The alerts of the window the track shows (a day of years, once zoomed).
     const qint64 from = _bar.track()->viewFrom(), to = _bar.track()->viewTo();
     _queries->alerts(from, to).then(
@@ -431,8 +438,7 @@ void SensorMonitor::showSensor(const std::string& sensorId) {
     _queries->metricsOf(sensorId).then(
         this, [this, copy](SensorQueries::Answer<std::vector<std::string>> r) {
             _chart.showSensor(copy, r->ok() ? r->value() : std::vector<std::string>{});
-            _historyCentre = -1;
-            refreshHistory();
+            _historyFeed->refresh();
         });
 }
 
@@ -456,6 +462,20 @@ QString aqiCategoryText(sensors::AqiCategory c) {
 }
 }  // namespace
 
+std::optional<osg::BoundingSphere> SensorMonitor::recordedSensorsBound(
+    const osg::Vec3d& alsoAround) const {
+    if (!_glyphs)
+        return std::nullopt;
+    osg::BoundingSphere bs;
+    for (const auto& id : _recordedIds)
+        if (auto i = _glyphs->indexOf(id))
+            bs.expandBy(_glyphs->headPosition(*i));
+    if (!bs.valid())
+        return std::nullopt;
+    bs.expandBy(alsoAround);
+    return bs;
+}
+
 std::vector<std::pair<QString, QString>> SensorMonitor::liveAttributes(std::size_t i) const {
     std::vector<std::pair<QString, QString>> rows;
     if (!_glyphs || i >= _glyphs->shownStatuses().size() || i >= _glyphs->registry().size())
@@ -476,23 +496,6 @@ std::vector<std::pair<QString, QString>> SensorMonitor::liveAttributes(std::size
              tr("%1 (IAQI %2)").arg(aqiCategoryText(sensors::aqiCategoryOf(iaqi))).arg(iaqi)});
     }
     return rows;
-}
-
-void SensorMonitor::refreshHistory() {
-    if (!_queries || !_chart.sensor())
-        return;
-    const qint64 t = _clock.now();
-    _historyCentre = t;
-    const qint64 from = t - kHistoryBefore, to = t + kHistoryAfter;
-    const std::string id = _chart.sensor()->id;
-    _queries->history(id, _chart.metric(), from, to, sensors::Aggregation::Minute)
-        .then(this,
-              [this, id, from, to](SensorQueries::Answer<std::vector<sensors::HistoryPoint>> r) {
-                  if (!_chart.sensor() || _chart.sensor()->id != id)
-                      return;  // another sensor was chosen meanwhile
-                  _chart.setHistory(from, to,
-                                    r->ok() ? r->value() : std::vector<sensors::HistoryPoint>{});
-              });
 }
 
 }  // namespace citytwin::app

@@ -17,6 +17,8 @@
 #include <utility>
 #include <vector>
 
+#include <osg/BoundingSphere>
+
 #include "citytwin/geo/LocalFrame.h"
 #include "citytwin/render/FeaturePicker.h"
 #include "citytwin/render/SensorGlyphLayer.h"
@@ -38,6 +40,8 @@ class OsgView;
 class PlaybackBar;
 class SensorHistoryChart;
 class SensorQueries;
+class TimelineCoverage;
+class HistoryChartFeed;
 
 struct SensorFeedOptions {
     QString registryCsv;  ///< the sensors (required)
@@ -78,6 +82,10 @@ public:
     QString storePath() const { return _storePath; }
     /// The ingest chain while started (its counters, MQTT state), else null.
     sensors::IngestService* ingest() const { return _service.get(); }
+    /// The timeline's coverage band (where the store has data).
+    TimelineCoverage* coverage() const { return _coverage; }
+    /// What fills the history chart.
+    HistoryChartFeed* historyFeed() const { return _historyFeed; }
     /// Shows a sensor's history (also what a click on its pin does).
     void showSensor(const std::string& sensorId);
     /// The timeline spans [from, to] instead of the stored day (an open
@@ -86,6 +94,9 @@ public:
     void setRangeOverride(std::optional<std::pair<qint64, qint64>> maybeRange);
     /// Jumps the clock to t and shows it (what a click on the timeline does).
     void seek(qint64 t);
+    /// A sphere around the recorded-history sensors' pins (the demo's real
+    /// monitors) and `alsoAround`; nullopt if there are none.
+    std::optional<osg::BoundingSphere> recordedSensorsBound(const osg::Vec3d& alsoAround) const;
     /// Rows for the attribute panel about a pin's state now: value, level
     /// and, for PM2.5, China's AQI band (HJ 633-2012).
     std::vector<std::pair<QString, QString>> liveAttributes(std::size_t sensorIndex) const;
@@ -111,7 +122,6 @@ private:
     void tick();
     void requestScene(qint64 t);
     void refreshAlerts();
-    void refreshHistory();
     void acknowledge(const std::vector<std::int64_t>& ids);
     void showClock();
     void showStoreHealth(qint64 now);
@@ -126,8 +136,11 @@ private:
     std::unique_ptr<sensors::SensorSimulator> _simulator;
     std::unique_ptr<sensors::IngestService> _service;
     std::shared_ptr<SensorQueries> _queries;
+    TimelineCoverage* _coverage = nullptr;
+    HistoryChartFeed* _historyFeed = nullptr;
     osg::ref_ptr<render::SensorGlyphLayer> _glyphs;
     QString _storePath;
+    std::vector<std::string> _recordedIds;  ///< sensors of the history registry
     QTimer _timer;
 
     /// Set by stop(): a running history import ends at its next progress call.
@@ -139,10 +152,10 @@ private:
     qint64 _requestedTime = -1;
     qint64 _shownTime = 0;
     qint64 _lastAlertRefresh = 0;
+    qint64 _lastViewSpan = 0;  ///< the track's span at its last change
     QString _storeErrorShown;  ///< the writer's error last put on the status bar
     qint64 _storeErrorShownAt = 0;
     bool _alertsInFlight = false;
-    qint64 _historyCentre = -1;  ///< clock time the chart's query was centred on
     qint64 _rangeFrom = 0, _rangeTo = 0;
     qint64 _storeFirstMs = std::numeric_limits<qint64>::max();  ///< oldest stored reading
     bool _showDayOnTimeline = false;  ///< zoom the track to a day at the next tick

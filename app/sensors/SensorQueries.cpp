@@ -67,6 +67,11 @@ QFuture<SensorQueries::Answer<std::vector<sensors::StreamGap>>> SensorQueries::g
     return run([](sensors::SensorStore& s) { return s.gaps(); });
 }
 
+QFuture<SensorQueries::Answer<std::vector<sensors::Coverage>>> SensorQueries::coverage(
+    sensors::TimeMs from, sensors::TimeMs to, sensors::TimeMs resolution) {
+    return run([=](sensors::SensorStore& s) { return s.coverage(from, to, resolution); });
+}
+
 QFuture<std::shared_ptr<const geo::Status>> SensorQueries::acknowledge(std::int64_t alertId,
                                                                        std::string operatorName,
                                                                        sensors::TimeMs at) {

@@ -34,6 +34,9 @@ public:
     QFuture<Answer<std::vector<std::string>>> metricsOf(std::string sensorId);
     QFuture<Answer<std::pair<sensors::TimeMs, sensors::TimeMs>>> timeRange();
     QFuture<Answer<std::vector<sensors::StreamGap>>> gaps();
+    QFuture<Answer<std::vector<sensors::Coverage>>> coverage(sensors::TimeMs from,
+                                                             sensors::TimeMs to,
+                                                             sensors::TimeMs resolution);
     QFuture<std::shared_ptr<const geo::Status>> acknowledge(std::int64_t alertId,
                                                             std::string operatorName,
                                                             sensors::TimeMs at);

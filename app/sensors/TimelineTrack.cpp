@@ -38,6 +38,7 @@ void TimelineTrack::setRange(qint64 fromMs, qint64 toMs) {
         toMs = fromMs + kMinute;
     if (fromMs == _from && toMs == _to)
         return;
+    const qint64 oldFrom = viewFrom(), oldTo = viewTo();
     // A window showing the range's end follows it (live); another stays put.
     const bool followsEnd = zoomed() && _viewTo == _to;
     _from = fromMs;
@@ -50,6 +51,12 @@ void TimelineTrack::setRange(qint64 fromMs, qint64 toMs) {
             _viewFrom = _viewTo = 0;
     }
     update();
+    viewMaybeChanged(oldFrom, oldTo);
+}
+
+void TimelineTrack::viewMaybeChanged(qint64 oldFrom, qint64 oldTo) {
+    if (viewFrom() != oldFrom || viewTo() != oldTo)
+        emit viewChanged(viewFrom(), viewTo());
 }
 
 void TimelineTrack::zoom(double factor, qint64 aroundMs) {
@@ -59,6 +66,7 @@ void TimelineTrack::zoom(double factor, qint64 aroundMs) {
     if (span >= _to - _from) {
         _viewFrom = _viewTo = 0;
         update();
+        viewMaybeChanged(from, to);
         return;
     }
     // The time under the pointer stays under the pointer.
@@ -67,6 +75,7 @@ void TimelineTrack::zoom(double factor, qint64 aroundMs) {
     _viewFrom = std::clamp(start, _from, _to - span);
     _viewTo = _viewFrom + span;
     update();
+    viewMaybeChanged(from, to);
 }
 
 void TimelineTrack::wheelEvent(QWheelEvent* e) {
@@ -92,6 +101,20 @@ void TimelineTrack::setAlerts(std::vector<TimelineMark> marks) {
 void TimelineTrack::setGaps(std::vector<TimelineMark> gaps) {
     _gaps = std::move(gaps);
     update();
+}
+
+void TimelineTrack::setCoverage(std::vector<TimelineMark> coverage) {
+    _coverage = std::move(coverage);
+    update();
+}
+
+QColor TimelineTrack::coverageColour() {
+    return QColor(70, 175, 125);
+}
+
+std::pair<int, int> TimelineTrack::coverageBandRows() const {
+    const QRect r = trackRect();
+    return {r.bottom() - 3, r.bottom()};
 }
 
 void TimelineTrack::setEvents(std::vector<TimelineEvent> events) {
@@ -196,6 +219,17 @@ void TimelineTrack::paintEvent(QPaintEvent*) {
         const int x1 = xOf(g.open ? viewTo() : g.toMs);
         p.fillRect(QRect(x0, r.top(), std::max(2, x1 - x0), r.height()),
                    QBrush(QColor(140, 140, 150), Qt::BDiagPattern));
+    }
+
+    // Coverage: a band where the store has data, dark where it has none.
+    {
+        const auto [top, bottom] = coverageBandRows();
+        for (const TimelineMark& c : _coverage) {
+            if (c.toMs < viewFrom() || c.fromMs > viewTo())
+                continue;
+            const int x0 = xOf(c.fromMs), x1 = xOf(c.toMs);
+            p.fillRect(QRect(x0, top, std::max(1, x1 - x0), bottom - top + 1), coverageColour());
+        }
     }
 
     // Hour ticks, labelled every few hours so that labels never overlap.

@@ -4,10 +4,14 @@
 // open scenario's events as diamonds, and the playback cursor; clicking or dragging asks to seek
 // there, the arrow keys step a minute (Shift: an hour). The wheel zooms the
 // shown window inside the range (years down to ten minutes) around the
-// pointer; labels switch from minutes to days, months and years.
+// pointer; labels switch from minutes to days, months and years. A band
+// along the bottom shows where the store has data (TimelineCoverage fills
+// it off the GUI thread); where it is dark, nothing was recorded.
 
+#include <QColor>
 #include <QWidget>
 
+#include <utility>
 #include <vector>
 
 namespace citytwin::app {
@@ -43,6 +47,12 @@ public:
     qint64 cursorTime() const { return _cursor; }
     void setAlerts(std::vector<TimelineMark> marks);
     void setGaps(std::vector<TimelineMark> gaps);
+    /// Periods with data (fromMs..toMs), drawn as the coverage band.
+    void setCoverage(std::vector<TimelineMark> coverage);
+    const std::vector<TimelineMark>& coverage() const { return _coverage; }
+    /// The band's rows, widget y (tests look at its pixels).
+    std::pair<int, int> coverageBandRows() const;
+    static QColor coverageColour();
     const std::vector<TimelineMark>& alerts() const { return _alerts; }
     /// The open scenario's events (empty: none open).
     void setEvents(std::vector<TimelineEvent> events);
@@ -57,6 +67,8 @@ public:
 
 signals:
     void seekRequested(qint64 t);
+    /// The shown window changed (zoom, or the range moved under it).
+    void viewChanged(qint64 fromMs, qint64 toMs);
 
 protected:
     void paintEvent(QPaintEvent* e) override;
@@ -68,6 +80,7 @@ protected:
 private:
     QRect trackRect() const;
     bool zoomed() const { return _viewTo > _viewFrom; }
+    void viewMaybeChanged(qint64 oldFrom, qint64 oldTo);
     void drawCalendarLabels(QPainter& p, const QRect& r, double msPerPixel);
     void drawHourLabels(QPainter& p, const QRect& r, double msPerPixel, qint64 labelEvery);
 
@@ -76,6 +89,7 @@ private:
     qint64 _cursor = 0;
     std::vector<TimelineMark> _alerts;
     std::vector<TimelineMark> _gaps;
+    std::vector<TimelineMark> _coverage;
     std::vector<TimelineEvent> _events;
 };
 

@@ -18,6 +18,7 @@
 #include "scenario/ScenarioTools.h"
 #include "sensors/AlertPanel.h"
 #include "sensors/AlertToast.h"
+#include "sensors/HistoryImportDialog.h"
 #include "sensors/PlaybackBar.h"
 #include "sensors/SensorHistoryChart.h"
 #include "sensors/SensorMonitor.h"
@@ -157,6 +158,9 @@ MainWindow::MainWindow(AppOptions options, QWidget* parent)
     buildMenus();
     _inspection = new InspectionTools(*this, this);
     _scenario = new ScenarioTools(*this, *_sensors, *_playback, _inspection->project(), this);
+    HistoryImportDialog::install(*_ui->fileMenu, _ui->saveScreenshot, this, [this] {
+        return _sensors->isStarted() ? _sensors->storePath() : QString();
+    });
     // --scenario alone opens it once the scene has loaded (--record and
     // --report open it themselves: ScenarioBatch).
     if (!_options.scenarioPath.isEmpty() && _options.recordPath.isEmpty() &&

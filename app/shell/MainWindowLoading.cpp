@@ -15,6 +15,10 @@
 #include <QTemporaryDir>
 #include <QToolButton>
 #include <QtConcurrent/QtConcurrentRun>
+#include <osg/Math>
+
+#include <algorithm>
+#include <cmath>
 
 #include "citytwin/geo/ProjectStore.h"
 #include "citytwin/render/CameraPose.h"
@@ -276,6 +280,22 @@ void MainWindow::applyStartView() {
         _view->setLookAt(la.eye, la.center, la.up, false);
     } else if (!_options.viewName.isEmpty() && _options.viewName != "home") {
         showNamedView(_options.viewName);
+    } else if (_options.maybeStartTimeMs) {
+        // A replay (--time): the demo's real monitors stand west of its city
+        // area; show them and the city together.
+        const render::LookAt home =
+            render::lookAtFor(render::framingPose(_dataExtent), *_maybeFrame);
+        // Straight down (the monitors lie 6 km apart north-south; an
+        // oblique view would lose the near ones), far enough that the
+        // sphere fits the 35 degree field of view with a margin.
+        if (auto bs = _sensors->recordedSensorsBound(home.center)) {
+            const double aspect = double(_view->width()) / std::max(1, _view->height());
+            const double h = 1.2 * bs->radius() /
+                             (std::tan(osg::DegreesToRadians(17.5)) * std::min(1.0, aspect));
+            osg::Vec3d center = bs->center();
+            center.z() = 0.0;
+            _view->setLookAt(center + osg::Vec3d(0, 0, h), center, osg::Vec3d(0, 1, 0), true);
+        }
     }
 }
 

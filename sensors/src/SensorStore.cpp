@@ -41,6 +41,10 @@ CREATE TABLE IF NOT EXISTS rollup_1d(
     series INTEGER NOT NULL, start INTEGER NOT NULL, n INTEGER NOT NULL, sum REAL NOT NULL,
     min REAL NOT NULL, max REAL NOT NULL, last_ts INTEGER NOT NULL, last_value REAL NOT NULL,
     PRIMARY KEY(series, start)) WITHOUT ROWID;
+-- Where data exists: readings of any series per UTC hour. One row per hour
+-- for the whole store (time first), so the timeline's coverage band at any
+-- zoom is a few seeks, whatever the number of series. Kept by retention.
+CREATE TABLE IF NOT EXISTS coverage_1h(start INTEGER PRIMARY KEY, n INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS rejected(
     id INTEGER PRIMARY KEY, ingest_ms INTEGER NOT NULL, topic TEXT NOT NULL,
     reason TEXT NOT NULL, size INTEGER NOT NULL, first_bytes BLOB);
@@ -135,6 +139,7 @@ SensorStore::Impl::~Impl() {
     upsertMinute = {};
     upsertHour = {};
     upsertDay = {};
+    upsertCoverage = {};
     insertSeries = {};
     insertRejected = {};
     insertGap = {};
@@ -261,6 +266,14 @@ Result<SensorStore> SensorStore::open(const std::string& path, SensorStoreOption
         const std::string version = "INSERT OR IGNORE INTO meta VALUES('schema_version', '" +
                                     std::to_string(kSchemaVersion) + "')";
         detail::exec(impl->db, version.c_str());
+        // A store written before the coverage index: build it once from the
+        // hour rollups (same counts).
+        if (auto err =
+                detail::exec(impl->db,
+                             "INSERT INTO coverage_1h(start, n) SELECT start, sum(n) FROM rollup_1h"
+                             " WHERE NOT EXISTS (SELECT 1 FROM coverage_1h) GROUP BY start");
+            !err.empty())
+            return Result<SensorStore>::failure("cannot build the coverage index: " + err, path);
     }
     // Check the file is ours (and readable) before handing it out.
     {
@@ -285,6 +298,9 @@ Result<SensorStore> SensorStore::open(const std::string& path, SensorStoreOption
              prepare(d.upsertMinute, std::string("INSERT INTO rollup_1m") + kUpsertRollup) &&
              prepare(d.upsertHour, std::string("INSERT INTO rollup_1h") + kUpsertRollup) &&
              prepare(d.upsertDay, std::string("INSERT INTO rollup_1d") + kUpsertRollup) &&
+             prepare(d.upsertCoverage,
+                     "INSERT INTO coverage_1h(start, n) VALUES (?1, ?2)"
+                     " ON CONFLICT(start) DO UPDATE SET n = n + excluded.n") &&
              prepare(d.insertSeries, "INSERT INTO series(sensor, metric) VALUES (?1, ?2)") &&
              prepare(d.insertRejected,
                      "INSERT INTO rejected(ingest_ms, topic, reason, size, first_bytes)"
@@ -373,6 +389,7 @@ Result<WriteSummary> SensorStore::write(std::span<const Reading> readings,
         return readings[a.second].ts < readings[b.second].ts;
     });
     std::map<std::pair<std::int64_t, TimeMs>, Rollup> minutes, hours, days;
+    std::map<TimeMs, std::int64_t> covered;  // hour -> new readings of any series
     for (const auto& [series, i] : order) {
         const auto& r = readings[i];
         d.insertReading.bind(1, periodStart(r.ts, kMinuteMs) / kMinuteMs)
@@ -393,10 +410,18 @@ Result<WriteSummary> SensorStore::write(std::span<const Reading> readings,
         minutes[{series, periodStart(r.ts, kMinuteMs)}].add(r.ts, r.value);
         hours[{series, periodStart(r.ts, kHourMs)}].add(r.ts, r.value);
         days[{series, periodStart(r.ts, kDayMs)}].add(r.ts, r.value);
+        ++covered[periodStart(r.ts, kHourMs)];
     }
     if (!upsertRollups(d.upsertMinute, minutes) || !upsertRollups(d.upsertHour, hours) ||
         !upsertRollups(d.upsertDay, days))
         return fail("cannot update rollups");
+    for (const auto& [hour, n] : covered) {
+        d.upsertCoverage.bind(1, hour).bind(2, n);
+        const int rc = d.upsertCoverage.step();
+        d.upsertCoverage.reset();
+        if (rc != SQLITE_DONE)
+            return fail("cannot update the coverage index");
+    }
 
     for (const auto& r : rejected) {
         d.insertRejected.bind(1, r.ingestMs)

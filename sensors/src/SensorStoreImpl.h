@@ -43,7 +43,8 @@ struct SensorStore::Impl {
     // Prepared once (writer side).
     detail::Statement insertReading, upsertMinute, upsertHour, insertSeries, insertRejected,
         insertGap, updateGap, insertAlert, clearAlert, markAlive;
-    detail::Statement upsertDay;  // rollup_1d
+    detail::Statement upsertDay;       // rollup_1d
+    detail::Statement upsertCoverage;  // coverage_1h
     // Prepared once (query side).
     detail::Statement lastBeforeMinute, rawInMinute, activeAlertsAt;
 

@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <optional>
 #include <unordered_map>
 
 #include "SensorStoreImpl.h"
@@ -276,6 +277,72 @@ Result<std::vector<RejectedPayload>> SensorStore::rejected(std::size_t limit) {
         r.size = static_cast<std::size_t>(s.int64(3));
         r.firstBytes = s.text(4);
         out.push_back(std::move(r));
+    }
+    return out;
+}
+
+Result<std::vector<Coverage>> SensorStore::coverage(TimeMs fromMs, TimeMs toMs,
+                                                    TimeMs resolutionMs) {
+    auto& d = *_impl;
+    resolutionMs = std::max<TimeMs>(resolutionMs, 1);
+    // Coarse views read the hour index; views finer than an hour a pixel the
+    // raw readings' minutes (time first in their key: one seek each).
+    const bool hours = resolutionMs >= kHourMs / 4;
+    const TimeMs unit = hours ? kHourMs : kMinuteMs;
+    const char* table = hours ? "coverage_1h" : "readings";
+    const char* column = hours ? "start" : "minute";
+    auto sql = [&](const char* where, const char* order) {
+        return std::string("SELECT ") + column + " FROM " + table + " WHERE " + where +
+               " ORDER BY " + column + order + " LIMIT 1";
+    };
+    const std::string c1 = std::string(column) + " >= ?1 AND " + column + " < ?2";
+    const std::string c2 = std::string(column) + " < ?1";
+    detail::Statement next(d.db, sql(c1.c_str(), "")), last(d.db, sql(c2.c_str(), " DESC"));
+    if (!next.valid() || !last.valid())
+        return sqlFailure(d, "cannot query coverage");
+    auto key = [&](TimeMs t) { return hours ? t : periodStart(t, kMinuteMs) / kMinuteMs; };
+    auto time = [&](std::int64_t k) { return hours ? k : k * kMinuteMs; };
+    std::vector<Coverage> out;
+    // The period being built ends where its last data before t is.
+    auto closeBefore = [&](TimeMs t) {
+        if (out.empty())
+            return true;
+        last.bind(1, key(t));
+        const int rc = last.step();
+        if (rc == SQLITE_ROW)
+            out.back().toMs = std::max(out.back().toMs, time(last.int64(0)) + unit);
+        last.reset();
+        return rc == SQLITE_ROW || rc == SQLITE_DONE;
+    };
+    // Holes shorter than the resolution are not visible: join across them,
+    // and skip ahead by a resolution step after each find (seeks ~ pixels).
+    const TimeMs join = std::max(resolutionMs, unit);
+    TimeMs c = periodStart(fromMs, unit);
+    while (c < toMs) {
+        next.bind(1, key(c)).bind(2, key(toMs - 1) + 1);
+        const int rc = next.step();
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+            return sqlFailure(d, "cannot query coverage");
+        const std::optional<TimeMs> found =
+            rc == SQLITE_ROW ? std::optional<TimeMs>(time(next.int64(0))) : std::nullopt;
+        next.reset();
+        if (!found)
+            break;
+        const TimeMs u = *found;
+        if (!out.empty() && u - out.back().toMs < join) {
+            out.back().toMs = u + unit;
+        } else {
+            if (!closeBefore(c))
+                return sqlFailure(d, "cannot query coverage");
+            out.push_back({u, u + unit});
+        }
+        c = std::max(u + unit, periodStart(u + resolutionMs, unit));
+    }
+    if (!closeBefore(std::min(c, toMs)))
+        return sqlFailure(d, "cannot query coverage");
+    for (auto& r : out) {
+        r.fromMs = std::max(r.fromMs, fromMs);
+        r.toMs = std::min(r.toMs, toMs);
     }
     return out;
 }

@@ -32,6 +32,7 @@ constexpr TableSpec kTables[] = {
     {"readings", "minute, series, ts, value, ingest_ms", "minute, series, ts", 3, true},
     {"rollup_1m", "series, start, n, sum, min, max, last_ts, last_value", "series, start", 2, true},
     {"rollup_1h", "series, start, n, sum, min, max, last_ts, last_value", "series, start", 2, true},
+    {"rollup_1d", "series, start, n, sum, min, max, last_ts, last_value", "series, start", 2, true},
     {"rejected", "id, ingest_ms, topic, reason, size, first_bytes", "id", 1, true},
     {"gaps", "id, kind, source, start_ms, end_ms, lost, detail", "id", 1, true},
     {"sensors", "id, kind, lon, lat, z, metric, unit, name, low, high, max_rate, stale_s", "id", 1,

@@ -240,3 +240,54 @@ TEST(SensorStore, dayRollupsAreBuiltIncrementallyAcrossBatchesAndYears) {
     EXPECT_EQ(store.stats().value().rollupDayRows, 2);
     EXPECT_EQ(parseAggregation("1d"), Aggregation::Day);
 }
+
+TEST(SensorStore, coverageShowsWhereReadingsAreAndTheGapBetweenAtAnyResolution) {
+    TempDir dir;
+    constexpr TimeMs kHour = 3600000, kDay = 24 * kHour;
+    std::vector<Reading> batch;
+    // Two sensors hourly for ten days, nothing for five days, then ten days
+    // of one sensor: the gap is [kT0 + 10 d, kT0 + 15 d).
+    for (TimeMs t = kT0; t < kT0 + 10 * kDay; t += kHour) {
+        batch.push_back(reading("a", "pm25", t, 1));
+        batch.push_back(reading("b", "pm25", t + 60000, 2));
+    }
+    for (TimeMs t = kT0 + 15 * kDay; t < kT0 + 25 * kDay; t += kHour)
+        batch.push_back(reading("a", "pm25", t, 3));
+    {
+        auto store = openStore(dir.file("s.db"));
+        ASSERT_TRUE(store.write(batch).ok());
+        // Zoomed out (a day a pixel) and in (an hour): two periods, the gap between.
+        for (TimeMs resolution : {kDay, kHour}) {
+            auto c = store.coverage(kT0 - 30 * kDay, kT0 + 60 * kDay, resolution);
+            ASSERT_TRUE(c.ok()) << c.messages();
+            ASSERT_EQ(c.value().size(), 2u) << resolution;
+            EXPECT_EQ(c.value()[0].fromMs, kT0);
+            EXPECT_EQ(c.value()[0].toMs, kT0 + 10 * kDay);
+            EXPECT_EQ(c.value()[1].fromMs, kT0 + 15 * kDay);
+            EXPECT_EQ(c.value()[1].toMs, kT0 + 25 * kDay);
+        }
+        // A window inside the gap has none; minutes: each hourly reading's minute.
+        auto none = store.coverage(kT0 + 11 * kDay, kT0 + 14 * kDay, kHour);
+        ASSERT_TRUE(none.ok());
+        EXPECT_TRUE(none.value().empty());
+        auto minutes = store.coverage(kT0, kT0 + 3 * kHour, 60000);
+        ASSERT_TRUE(minutes.ok()) << minutes.messages();
+        ASSERT_EQ(minutes.value().size(), 3u);  // a and b at :00 and :01, joined
+        EXPECT_EQ(minutes.value()[0].fromMs, kT0);
+        EXPECT_EQ(minutes.value()[0].toMs, kT0 + 2 * 60000);
+        EXPECT_EQ(minutes.value()[2].fromMs, kT0 + 2 * kHour);
+    }
+    // A store written before the index has it built from the hour rollups.
+    {
+        sqlite3* db = nullptr;
+        ASSERT_EQ(sqlite3_open(dir.file("s.db").c_str(), &db), SQLITE_OK);
+        ASSERT_EQ(sqlite3_exec(db, "DELETE FROM coverage_1h", nullptr, nullptr, nullptr),
+                  SQLITE_OK);
+        sqlite3_close(db);
+    }
+    auto reopened = openStore(dir.file("s.db"));
+    auto c = reopened.coverage(kT0 - kDay, kT0 + 30 * kDay, kDay);
+    ASSERT_TRUE(c.ok()) << c.messages();
+    ASSERT_EQ(c.value().size(), 2u);
+    EXPECT_EQ(c.value()[1].toMs, kT0 + 25 * kDay);
+}

@@ -74,6 +74,12 @@ struct SceneState {
     std::vector<AlertRecord> activeAlerts;  ///< raised <= time and not cleared by then
 };
 
+/// A period with readings of some series, [fromMs, toMs).
+struct Coverage {
+    TimeMs fromMs = 0;
+    TimeMs toMs = 0;
+};
+
 /// Outcome of one batched write.
 struct WriteSummary {
     std::size_t inserted = 0;    ///< new readings
@@ -139,6 +145,12 @@ public:
     geo::Result<std::vector<AlertRecord>> openAlerts();  ///< not cleared yet
     geo::Result<std::vector<StreamGap>> gaps();
     geo::Result<std::vector<RejectedPayload>> rejected(std::size_t limit);
+    /// Where readings of any series exist in [fromMs, toMs): ascending
+    /// periods, holes shorter than resolutionMs joined. resolutionMs >= 15 min
+    /// reads the hour index (coverage_1h, kept by retention): hours with data;
+    /// finer, the raw readings: minutes with data. About one seek per
+    /// resolution step with data, whatever the number of series.
+    geo::Result<std::vector<Coverage>> coverage(TimeMs fromMs, TimeMs toMs, TimeMs resolutionMs);
     /// First and last sensor timestamp stored, if any.
     geo::Result<std::pair<TimeMs, TimeMs>> timeRange();
     geo::Result<StoreStats> stats();
