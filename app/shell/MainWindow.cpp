@@ -16,6 +16,7 @@
 #include "layers/LayerTreePanel.h"
 #include "layers/SceneLoader.h"
 #include "scenario/ScenarioTools.h"
+#include "tools/OperatorTools.h"
 #include "sensors/AlertPanel.h"
 #include "sensors/PlaybackBar.h"
 #include "sensors/SensorHistoryChart.h"
@@ -154,6 +155,7 @@ MainWindow::MainWindow(AppOptions options, QWidget* parent)
     buildMenus();
     _inspection = new InspectionTools(*this, this);
     _scenario = new ScenarioTools(*this, *_sensors, *_playback, _inspection->project(), this);
+    _tools = new OperatorTools(*this, this);
     // --scenario alone opens it once the scene has loaded (--record and
     // --report open it themselves: ScenarioBatch).
     if (!_options.scenarioPath.isEmpty() && _options.recordPath.isEmpty() &&
