@@ -1703,6 +1703,22 @@
 <context>
     <name>citytwin::app::OperatorTools</name>
     <message>
+        <source>&amp;Find…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find a feature of any loaded layer by id or name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Measured; the result is in the Measurement panel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1842,6 +1858,47 @@ Typed in %2: %3, %4</source>
     <message>
         <source>Went to %1</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::SearchPanel</name>
+    <message>
+        <source>Id or name (中文 or Latin), e.g. SH-LJZ-0042</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing loaded yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indexing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n name(s) in %1 layer(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 </TS>

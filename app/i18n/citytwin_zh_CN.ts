@@ -1836,6 +1836,22 @@
 <context>
     <name>citytwin::app::OperatorTools</name>
     <message>
+        <source>&amp;Find…</source>
+        <translation>查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Find a feature of any loaded layer by id or name</source>
+        <translation>按编号或名称在已加载的任一图层中查找要素</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1（图层 %2）</translation>
+    </message>
+    <message>
         <source>Measured; the result is in the Measurement panel</source>
         <translation>量测完成，结果见“量测”面板</translation>
     </message>
@@ -1976,6 +1992,45 @@ Typed in %2: %3, %4</source>
     <message>
         <source>Went to %1</source>
         <translation>已转到 %1</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::SearchPanel</name>
+    <message>
+        <source>Id or name (中文 or Latin), e.g. SH-LJZ-0042</source>
+        <translation>编号或名称（中文或拉丁字母），例如 SH-LJZ-0042</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Nothing loaded yet</source>
+        <translation>尚未加载数据</translation>
+    </message>
+    <message>
+        <source>Indexing…</source>
+        <translation>正在建立索引…</translation>
+    </message>
+    <message>
+        <source>No match</source>
+        <translation>无匹配</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n name(s) in %1 layer(s)</source>
+        <translation>
+            <numerusform>%1 个图层中共 %n 个名称</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n 个匹配</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

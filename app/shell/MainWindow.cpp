@@ -156,6 +156,7 @@ MainWindow::MainWindow(AppOptions options, QWidget* parent)
     _inspection = new InspectionTools(*this, this);
     _scenario = new ScenarioTools(*this, *_sensors, *_playback, _inspection->project(), this);
     _tools = new OperatorTools(*this, this);
+    connect(_loader, &SceneLoader::layerLoaded, _tools, &OperatorTools::addSearchLayer);
     // --scenario alone opens it once the scene has loaded (--record and
     // --report open it themselves: ScenarioBatch).
     if (!_options.scenarioPath.isEmpty() && _options.recordPath.isEmpty() &&

@@ -13,9 +13,12 @@
 
 #include "citytwin/assets/GroundMeasure.h"
 #include "citytwin/assets/ReportCrs.h"
+#include "citytwin/geo/CrsTransform.h"
 #include "citytwin/render/BuildingHeight.h"
+#include "layers/LayerSpec.h"
 #include "tools/GoToDialog.h"
 #include "tools/MeasurePanel.h"
+#include "tools/SearchPanel.h"
 #include "view/OsgView.h"
 
 namespace citytwin::app {
@@ -79,6 +82,21 @@ void OperatorTools::buildUi() {
     _host.addFeatureDock(Qt::RightDockWidgetArea, _dock, 360);
     _dock->hide();
 
+    _search = new SearchPanel(window);
+    _searchDock = new QDockWidget(window);
+    _searchDock->setObjectName("searchDock");
+    _searchDock->setWidget(_search);
+    _host.addFeatureDock(Qt::RightDockWidgetArea, _searchDock, 360);
+    _searchDock->hide();
+    connect(_search, &SearchPanel::featureChosen, this,
+            [this](const QString& id, std::shared_ptr<const geo::FeatureLayer> layer, quint32 f) {
+                showFeature(id, *layer, f);
+            });
+    _find = new QAction(this);
+    _find->setObjectName("findAction");
+    _find->setShortcut(QKeySequence::Find);
+    connect(_find, &QAction::triggered, this, &OperatorTools::showSearch);
+
     _goTo = new QAction(this);
     _goTo->setObjectName("goToCoordinateAction");
     _goTo->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
@@ -112,6 +130,7 @@ void OperatorTools::buildUi() {
 
     _menu = new QMenu(window);
     _menu->setObjectName("toolsMenu");
+    _menu->addAction(_find);
     _menu->addAction(_goTo);
     _menu->addSeparator();
     _menu->addAction(_distance);
@@ -120,10 +139,12 @@ void OperatorTools::buildUi() {
     _menu->addAction(_clear);
     _menu->addSeparator();
     _menu->addAction(_dock->toggleViewAction());
+    _menu->addAction(_searchDock->toggleViewAction());
     _host.addFeatureMenu(_menu);
 
     _toolbar = _host.addFeatureToolBar();
     _toolbar->setObjectName("toolsToolbar");
+    _toolbar->addAction(_find);
     _toolbar->addAction(_goTo);
     _toolbar->addAction(_distance);
     _toolbar->addAction(_area);
@@ -146,6 +167,10 @@ void OperatorTools::retranslate() {
     _clear->setText(tr("&Clear measurement"));
     _toolbar->setWindowTitle(tr("Tools"));
     _dock->setWindowTitle(tr("Measurement"));
+    _find->setText(tr("&Find…"));
+    _find->setStatusTip(tr("Find a feature of any loaded layer by id or name"));
+    _searchDock->setWindowTitle(tr("Search"));
+    _search->retranslate();
     _panel->retranslate();
 }
 
@@ -297,6 +322,65 @@ void OperatorTools::goTo(const geo::CoordinateTarget& target) {
     _dock->show();
     setLabels({{local + osg::Vec3d(0, 0, 80.0), where}});
     _host.showStatusMessage(tr("Went to %1").arg(where), 8000);
+    emit resultShown();
+}
+
+void OperatorTools::addSearchLayer(const LoadedLayer& layer) {
+    _search->addLayer(layer.id, layer.displayName, layer.layer);
+}
+
+void OperatorTools::showSearch() {
+    _searchDock->show();
+    _searchDock->raise();
+    _search->box()->setFocus();
+    _search->box()->selectAll();
+}
+
+void OperatorTools::showFeature(const QString& layerId, const geo::FeatureLayer& layer,
+                                quint32 featureIndex) {
+    if (!_host.frame() || featureIndex >= layer.features.size())
+        return;
+    const geo::Feature& feature = layer.features[featureIndex];
+    // The layer's coordinates to WGS 84 (the demo's are already), then local.
+    std::optional<geo::CrsTransform> maybeTransform;
+    if (layer.crs.isValid() && !(layer.crs == geo::Crs::wgs84())) {
+        auto t = geo::CrsTransform::create(layer.crs, geo::Crs::wgs84());
+        if (t)
+            maybeTransform = std::move(t).value();
+    }
+    auto toLocal = [&](const geo::GeoPoint& p) {
+        geo::GeoPoint g = p;
+        if (maybeTransform)
+            if (auto r = maybeTransform->transform(p))
+                g = *r;
+        const geo::Vec3d l = _host.frame()->toLocal({g.x, g.y, 0.0});
+        return osg::Vec3d(l.x, l.y, 0.0);
+    };
+    _tool->cancel();
+    _marks = {};
+    const geo::Geometry& geometry = feature.geometry;
+    if (!geometry.polygons.empty() && !geometry.polygons.front().rings.empty()) {
+        for (const auto& p : geometry.polygons.front().rings.front())
+            _marks.path.push_back(toLocal(p));
+        _marks.closed = true;
+    } else if (!geometry.lines.empty()) {
+        for (const auto& p : geometry.lines.front())
+            _marks.path.push_back(toLocal(p));
+    }
+    const geo::Extent e = geometry.extent();
+    if (e.isEmpty())
+        return;
+    const osg::Vec3d centre = toLocal({e.centerX(), e.centerY(), 0.0});
+    if (_marks.path.empty())
+        _marks.maybeTarget = centre;
+    double radius = 0.0;
+    for (const auto& p : _marks.path)
+        radius = std::max(radius, (p - centre).length());
+    _host.view()->flyTo(centre, std::max(400.0, radius * 3.0));
+    updateMarks();
+    const QString name = nameOf(feature);
+    setLabels({{centre + osg::Vec3d(0, 0, _marks.maybeTarget ? 80.0 : 0.0), name}});
+    _host.showStatusMessage(tr("%1 in %2").arg(name, layerId), 8000);
     emit resultShown();
 }
 

@@ -27,6 +27,8 @@ class QToolBar;
 namespace citytwin::app {
 
 class MeasurePanel;
+class SearchPanel;
+struct LoadedLayer;
 
 class OperatorTools : public QObject {
     Q_OBJECT
@@ -42,6 +44,15 @@ public:
     void startMeasure(MeasureTool::Mode mode);
     /// Removes the marks, labels and the panel's text.
     void clear();
+    /// Search (Ctrl+F): a loaded layer's ids and names join the index.
+    void addSearchLayer(const LoadedLayer& layer);
+    /// Shows the search dock with the box focused.
+    void showSearch();
+    /// Flies to a feature and highlights it (outline, line or pin).
+    void showFeature(const QString& layerId, const geo::FeatureLayer& layer, quint32 featureIndex);
+    SearchPanel* searchPanel() const { return _search; }
+    QDockWidget* searchDock() const { return _searchDock; }
+    QAction* findAction() const { return _find; }
 
     MeasureTool* measureTool() const { return _tool; }
     MeasurePanel* measurePanel() const { return _panel; }
@@ -83,6 +94,9 @@ private:
     QAction* _area = nullptr;
     QAction* _height = nullptr;
     QAction* _clear = nullptr;
+    QAction* _find = nullptr;
+    SearchPanel* _search = nullptr;
+    QDockWidget* _searchDock = nullptr;
     ToolMarks _marks;
     std::vector<std::pair<osg::Vec3d, QLabel*>> _labels;
     geo::CoordinateRequest _lastRequest;

@@ -11,6 +11,8 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QDockWidget>
+#include <QInputMethodEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -18,6 +20,7 @@
 #include <QSignalSpy>
 #include <QTest>
 #include <QTimer>
+#include <QTreeWidget>
 
 #include <osg/Viewport>
 
@@ -28,6 +31,7 @@
 #include "tools/GoToDialog.h"
 #include "tools/MeasurePanel.h"
 #include "tools/OperatorTools.h"
+#include "tools/SearchPanel.h"
 #include "view/OsgView.h"
 
 using namespace citytwin;
@@ -225,16 +229,31 @@ TEST(OperatorTools, heightOfAClickedBuildingIsItsExtrusion) {
     std::optional<render::PickHit> hit;
     QPoint at;
     w->view()->grabFramebuffer();
+    auto pickAt = [&w](QPoint p) {
+        w->view()->makeCurrent();
+        const double s = w->view()->devicePixelRatioF();
+        auto h =
+            render::pickFeature(*w->view()->camera(), p.x() * s, (w->view()->height() - p.y()) * s);
+        w->view()->doneCurrent();
+        return h;
+    };
+    auto isBuilding = [](const std::optional<render::PickHit>& h) {
+        return h && h->layer && !h->feature().geometry.polygons.empty() &&
+               h->layer->name.find("uildings") != std::string::npos;
+    };
+    // A pixel well inside one building: its neighbours pick the same one.
     for (int dy = -200; dy <= 200 && !hit; dy += 20)
         for (int dx = -300; dx <= 300 && !hit; dx += 20) {
             at = QPoint(w->view()->width() / 2 + dx, w->view()->height() / 2 + dy);
-            w->view()->makeCurrent();
-            const double s = w->view()->devicePixelRatioF();
-            auto h = render::pickFeature(*w->view()->camera(), at.x() * s,
-                                         (w->view()->height() - at.y()) * s);
-            w->view()->doneCurrent();
-            if (h && h->layer && !h->feature().geometry.polygons.empty() &&
-                h->layer->name.find("uildings") != std::string::npos)
+            auto h = pickAt(at);
+            if (!isBuilding(h))
+                continue;
+            bool inside = true;
+            for (QPoint d : {QPoint(6, 0), QPoint(-6, 0), QPoint(0, 6), QPoint(0, -6)}) {
+                auto n = pickAt(at + d);
+                inside = inside && isBuilding(n) && n->featureIndex == h->featureIndex;
+            }
+            if (inside)
                 hit = h;
         }
     ASSERT_TRUE(hit) << "no building under the view";
@@ -248,4 +267,48 @@ TEST(OperatorTools, heightOfAClickedBuildingIsItsExtrusion) {
     ASSERT_TRUE(tools.marks().maybeHeight);
     EXPECT_NEAR(tools.marks().maybeHeight->first.z(), e.top, 1e-9);
     EXPECT_TRUE(grabWindow(*w).save(test::outputDir() + "/tools_height.png"));
+}
+
+TEST(OperatorTools, searchFindsANamedBuildingInChineseAndFliesThere) {
+    auto w = openDemoLookingDownAt({121.48, 31.23, 0.0}, 3000.0);
+    OperatorTools& tools = *w->tools();
+    SearchPanel& search = *tools.searchPanel();
+    // Built on a worker once the layers arrived.
+    ASSERT_TRUE(QTest::qWaitFor([&] { return search.indexedNames() > 1000; }, 30000))
+        << search.indexedNames();
+    // Keyboard only: Ctrl+F focuses the box; type; Return takes the first result.
+    QTest::keySequence(w.get(), QKeySequence::Find);
+    ASSERT_TRUE(tools.searchDock()->isVisible());
+    ASSERT_TRUE(search.box()->hasFocus());
+    // Chinese arrives as an input method's commit, as from a pinyin IME.
+    QInputMethodEvent ime;
+    ime.setCommitString(QString::fromUtf8("国际会议"));
+    QApplication::sendEvent(search.box(), &ime);
+    ASSERT_EQ(search.box()->text(), QString::fromUtf8("国际会议"));
+    QTreeWidget* results = search.results();
+    ASSERT_GE(results->topLevelItemCount(), 1);
+    QTreeWidgetItem* group = results->topLevelItem(0);
+    EXPECT_EQ(group->text(0), "Buildings");
+    ASSERT_GE(group->childCount(), 1);
+    EXPECT_EQ(group->child(0)->text(0), QString::fromUtf8("上海国际会议中心"));
+    // Latin finds the same building through name:en, case-insensitively.
+    search.box()->clear();
+    QTest::keyClicks(search.box(), "international CONVENTION");
+    ASSERT_GE(results->topLevelItemCount(), 1);
+    ASSERT_GE(results->topLevelItem(0)->childCount(), 1);
+    EXPECT_EQ(results->topLevelItem(0)->child(0)->text(0),
+              "Shanghai International Convention Center");
+    QTest::keyClick(search.box(), Qt::Key_Return);
+    // Highlighted: its outline, and the camera looks at it.
+    ASSERT_TRUE(tools.marks().closed);
+    const osg::Vec3d first = tools.marks().path.front();
+    const geo::GeoPoint corner = w->frame()->toGeographic({first.x(), first.y(), 0.0});
+    EXPECT_NEAR(corner.x, 121.49217742, 1e-7);  // the footprint's first vertex in the GeoJSON
+    EXPECT_NEAR(corner.y, 31.24098538, 1e-7);
+    w->view()->grabFramebuffer();
+    const auto centre = w->view()->localPointAtCentre();
+    ASSERT_TRUE(centre);
+    EXPECT_LT(std::hypot(centre->x() - first.x(), centre->y() - first.y()), 200.0);
+    EXPECT_TRUE(tools.labelTexts().contains(QString::fromUtf8("上海国际会议中心")));
+    EXPECT_TRUE(grabWindow(*w).save(test::outputDir() + "/tools_search.png"));
 }
