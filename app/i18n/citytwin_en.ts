@@ -1683,6 +1683,81 @@
     </message>
     <message>
         <source>Importing %1: %2 lines read, %3 readings committed</source>
+    <name>citytwin::app::GoToDialog</name>
+    <message>
+        <source>Go to coordinate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WGS 84 (GPS), degrees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CGCS2000, degrees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CGCS2000 Gauss-Krüger, metres</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GCJ-02 (Amap, Tencent), degrees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BD-09 (Baidu), degrees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from the easting&apos;s prefix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zone %1 is the view&apos;s (3-degree)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3-degree zones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>6-degree zones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>31.2397, 121.4998  or  121°29&apos;59&quot;E 31°14&apos;23&quot;N</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;System:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Zone:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zone &amp;width:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Coordinate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a coordinate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WGS 84: %1° E, %2° N (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read it: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1747,6 +1822,248 @@
     <message>
         <source>The sensors are not running: there is no sensor store to import into.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+    <name>citytwin::app::MeasurePanel</name>
+    <message>
+        <source>No measurement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::MeasureTool</name>
+    <message>
+        <source>Click the points to measure between; a right click, double click or Enter finishes, Esc cancels.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click the corners of the area; a right click, double click or Enter finishes, Esc cancels.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click a building, or a point to measure its height above the ground (Esc cancels).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An area needs at least three corners.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A distance needs at least two points.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is the sky; click the ground or a building.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::OperatorTools</name>
+    <message>
+        <source>&amp;Find…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find a feature of any loaded layer by id or name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measured; the result is in the Measurement panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measurement cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Go to coordinate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fly to a coordinate typed in WGS 84, CGCS2000, Gauss-Krüger, GCJ-02 or BD-09, and mark it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measure &amp;distance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click points: distance along the ground and straight in 3D</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measure &amp;area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click the corners of a polygon: area and perimeter on the ground</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measure &amp;height</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click a building for its height, or a point for its height above the ground</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Clear measurement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measurement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot measure here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computed in %1, on the ellipsoid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segment %1: ground %2, straight %3, rise %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total: ground %1, straight %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Perimeter: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Corners: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Corners: %1 (click at least three)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Building: %1 (layer %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Height: %1 (top %2, base %3 above the ground)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Estimated: the building has no height or levels attribute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Point height above the ground: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At %1° E, %2° N</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is loaded yet: no place to go to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WGS 84: %1
+Typed in %2: %3, %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Went to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::SearchPanel</name>
+    <message>
+        <source>Id or name (中文 or Latin), e.g. SH-LJZ-0042</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing loaded yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indexing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n name(s) in %1 layer(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -2089,4 +2089,324 @@
         <translation>传感器未运行：没有可导入的传感器存储。</translation>
     </message>
 </context>
+    <name>citytwin::app::GoToDialog</name>
+    <message>
+        <source>Go to coordinate</source>
+        <translation>转到坐标</translation>
+    </message>
+    <message>
+        <source>WGS 84 (GPS), degrees</source>
+        <translation>WGS 84（GPS），度</translation>
+    </message>
+    <message>
+        <source>CGCS2000, degrees</source>
+        <translation>CGCS2000，度</translation>
+    </message>
+    <message>
+        <source>CGCS2000 Gauss-Krüger, metres</source>
+        <translation>CGCS2000 高斯-克吕格，米</translation>
+    </message>
+    <message>
+        <source>GCJ-02 (Amap, Tencent), degrees</source>
+        <translation>GCJ-02（高德、腾讯），度</translation>
+    </message>
+    <message>
+        <source>BD-09 (Baidu), degrees</source>
+        <translation>BD-09（百度），度</translation>
+    </message>
+    <message>
+        <source>from the easting&apos;s prefix</source>
+        <translation>取自横坐标的带号前缀</translation>
+    </message>
+    <message>
+        <source>Zone %1 is the view&apos;s (3-degree)</source>
+        <translation>当前视图位于第 %1 带（3 度带）</translation>
+    </message>
+    <message>
+        <source>3-degree zones</source>
+        <translation>3 度带</translation>
+    </message>
+    <message>
+        <source>6-degree zones</source>
+        <translation>6 度带</translation>
+    </message>
+    <message>
+        <source>31.2397, 121.4998  or  121°29&apos;59&quot;E 31°14&apos;23&quot;N</source>
+        <translation>31.2397, 121.4998  或  东经121度29分59秒 北纬31度14分23秒</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;System:</source>
+        <translation>坐标系(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Zone:</source>
+        <translation>带号(&amp;Z)：</translation>
+    </message>
+    <message>
+        <source>Zone &amp;width:</source>
+        <translation>分带(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Coordinate:</source>
+        <translation>坐标(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Type a coordinate.</source>
+        <translation>请输入坐标。</translation>
+    </message>
+    <message>
+        <source>WGS 84: %1° E, %2° N (%3)</source>
+        <translation>WGS 84：东经 %1°，北纬 %2°（%3）</translation>
+    </message>
+    <message>
+        <source>Cannot read it: %1</source>
+        <translation>无法识别：%1</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::MeasurePanel</name>
+    <message>
+        <source>No measurement</source>
+        <translation>尚无量测</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>清除(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::MeasureTool</name>
+    <message>
+        <source>Click the points to measure between; a right click, double click or Enter finishes, Esc cancels.</source>
+        <translation>依次点击要量测的点；右键、双击或回车结束，Esc 取消。</translation>
+    </message>
+    <message>
+        <source>Click the corners of the area; a right click, double click or Enter finishes, Esc cancels.</source>
+        <translation>依次点击区域的角点；右键、双击或回车结束，Esc 取消。</translation>
+    </message>
+    <message>
+        <source>Click a building, or a point to measure its height above the ground (Esc cancels).</source>
+        <translation>点击建筑物，或点击一点量测其离地高度（Esc 取消）。</translation>
+    </message>
+    <message>
+        <source>An area needs at least three corners.</source>
+        <translation>面积至少需要三个角点。</translation>
+    </message>
+    <message>
+        <source>A distance needs at least two points.</source>
+        <translation>距离至少需要两个点。</translation>
+    </message>
+    <message>
+        <source>That is the sky; click the ground or a building.</source>
+        <translation>这是天空；请点击地面或建筑物。</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::OperatorTools</name>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Find a feature of any loaded layer by id or name</source>
+        <translation>按编号或名称在已加载的任一图层中查找要素</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1（图层 %2）</translation>
+    </message>
+    <message>
+        <source>Measured; the result is in the Measurement panel</source>
+        <translation>量测完成，结果见“量测”面板</translation>
+    </message>
+    <message>
+        <source>Measurement cancelled</source>
+        <translation>已取消量测</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Go to coordinate…</source>
+        <translation>转到坐标(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Fly to a coordinate typed in WGS 84, CGCS2000, Gauss-Krüger, GCJ-02 or BD-09, and mark it</source>
+        <translation>飞到以 WGS 84、CGCS2000、高斯-克吕格、GCJ-02 或 BD-09 输入的坐标并标记</translation>
+    </message>
+    <message>
+        <source>Measure &amp;distance</source>
+        <translation>量测距离(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Click points: distance along the ground and straight in 3D</source>
+        <translation>点击各点：沿地面距离与三维直线距离</translation>
+    </message>
+    <message>
+        <source>Measure &amp;area</source>
+        <translation>量测面积(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Click the corners of a polygon: area and perimeter on the ground</source>
+        <translation>点击多边形角点：地面面积与周长</translation>
+    </message>
+    <message>
+        <source>Measure &amp;height</source>
+        <translation>量测高度(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Click a building for its height, or a point for its height above the ground</source>
+        <translation>点击建筑物量测其高度，或点击一点量测其离地高度</translation>
+    </message>
+    <message>
+        <source>&amp;Clear measurement</source>
+        <translation>清除量测(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Tools</source>
+        <translation>工具</translation>
+    </message>
+    <message>
+        <source>Measurement</source>
+        <translation>量测</translation>
+    </message>
+    <message>
+        <source>Cannot measure here</source>
+        <translation>此处无法量测</translation>
+    </message>
+    <message>
+        <source>Computed in %1, on the ellipsoid</source>
+        <translation>在 %1 中计算，归算到椭球面</translation>
+    </message>
+    <message>
+        <source>Segment %1: ground %2, straight %3, rise %4</source>
+        <translation>第 %1 段：地面 %2，直线 %3，高差 %4</translation>
+    </message>
+    <message>
+        <source>Total: ground %1, straight %2</source>
+        <translation>合计：地面 %1，直线 %2</translation>
+    </message>
+    <message>
+        <source>Total %1</source>
+        <translation>合计 %1</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation>距离</translation>
+    </message>
+    <message>
+        <source>Area: %1</source>
+        <translation>面积：%1</translation>
+    </message>
+    <message>
+        <source>Perimeter: %1</source>
+        <translation>周长：%1</translation>
+    </message>
+    <message>
+        <source>Corners: %1</source>
+        <translation>角点：%1</translation>
+    </message>
+    <message>
+        <source>Corners: %1 (click at least three)</source>
+        <translation>角点：%1（至少点击三个）</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>面积</translation>
+    </message>
+    <message>
+        <source>Building: %1 (layer %2)</source>
+        <translation>建筑物：%1（图层 %2）</translation>
+    </message>
+    <message>
+        <source>Height: %1 (top %2, base %3 above the ground)</source>
+        <translation>高度：%1（顶部离地 %2，底部离地 %3）</translation>
+    </message>
+    <message>
+        <source>Estimated: the building has no height or levels attribute</source>
+        <translation>估算值：该建筑物没有高度或层数属性</translation>
+    </message>
+    <message>
+        <source>Point height above the ground: %1</source>
+        <translation>该点离地高度：%1</translation>
+    </message>
+    <message>
+        <source>At %1° E, %2° N</source>
+        <translation>位于东经 %1°，北纬 %2°</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>高度</translation>
+    </message>
+    <message>
+        <source>Nothing is loaded yet: no place to go to</source>
+        <translation>尚未加载数据，无法转到</translation>
+    </message>
+    <message>
+        <source>Go to</source>
+        <translation>转到</translation>
+    </message>
+    <message>
+        <source>WGS 84: %1
+Typed in %2: %3, %4</source>
+        <translation>WGS 84：%1
+输入坐标（%2）：%3, %4</translation>
+    </message>
+    <message>
+        <source>Went to %1</source>
+        <translation>已转到 %1</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::SearchPanel</name>
+    <message>
+        <source>Id or name (中文 or Latin), e.g. SH-LJZ-0042</source>
+        <translation>编号或名称（中文或拉丁字母），例如 SH-LJZ-0042</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Nothing loaded yet</source>
+        <translation>尚未加载数据</translation>
+    </message>
+    <message>
+        <source>Indexing…</source>
+        <translation>正在建立索引…</translation>
+    </message>
+    <message>
+        <source>No match</source>
+        <translation>无匹配</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n name(s) in %1 layer(s)</source>
+        <translation>
+            <numerusform>%1 个图层中共 %n 个名称</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n 个匹配</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

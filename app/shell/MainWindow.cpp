@@ -16,6 +16,7 @@
 #include "layers/LayerTreePanel.h"
 #include "layers/SceneLoader.h"
 #include "scenario/ScenarioTools.h"
+#include "tools/OperatorTools.h"
 #include "sensors/AlertPanel.h"
 #include "sensors/AlertToast.h"
 #include "sensors/HistoryImportDialog.h"
@@ -161,6 +162,8 @@ MainWindow::MainWindow(AppOptions options, QWidget* parent)
     HistoryImportDialog::install(*_ui->fileMenu, _ui->saveScreenshot, this, [this] {
         return _sensors->isStarted() ? _sensors->storePath() : QString();
     });
+    _tools = new OperatorTools(*this, this);
+    connect(_loader, &SceneLoader::layerLoaded, _tools, &OperatorTools::addSearchLayer);
     // --scenario alone opens it once the scene has loaded (--record and
     // --report open it themselves: ScenarioBatch).
     if (!_options.scenarioPath.isEmpty() && _options.recordPath.isEmpty() &&

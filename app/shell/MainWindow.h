@@ -50,6 +50,7 @@ class LogPanel;
 class OsgView;
 class SceneLoader;
 class ScenarioTools;
+class OperatorTools;
 
 class MainWindow : public QMainWindow, public InspectionHost, public BatchTarget, public KioskHost {
     Q_OBJECT
@@ -72,6 +73,8 @@ public:
     InspectionTools* inspection() const { return _inspection; }
     /// The Scenario menu's tools: playback, event panel, what-if, reports.
     ScenarioTools* scenario() const { return _scenario; }
+    /// The Tools menu: go to a coordinate, measure (issue 17).
+    OperatorTools* tools() const { return _tools; }
     render::CityScene& scene() override { return *_scene; }
     const std::optional<geo::LocalFrame>& frame() const override { return _maybeFrame; }
     /// True once the initial load finished and every layer is merged.
@@ -197,6 +200,7 @@ private:
     std::unique_ptr<QTemporaryDir> _simulatedStoreDir;  ///< the demo's throwaway store
     InspectionTools* _inspection = nullptr;
     ScenarioTools* _scenario = nullptr;
+    OperatorTools* _tools = nullptr;
     std::optional<geo::LocalFrame> _maybeFrame;
     geo::Extent _dataExtent;
     QStringList _loadErrors;

@@ -19,6 +19,7 @@
 #include "layers/AttributePanel.h"
 #include "layers/LayerTreePanel.h"
 #include "scenario/ScenarioTools.h"
+#include "tools/OperatorTools.h"
 #include "shell/LogPanel.h"
 #include "shell/MainWindow.h"
 #include "shell/MainWindowUi.h"
@@ -114,6 +115,8 @@ void MainWindow::retranslate() {
         _inspection->retranslate();
     if (_scenario)
         _scenario->retranslate();
+    if (_tools)
+        _tools->retranslate();
 }
 
 void MainWindow::changeEvent(QEvent* e) {
