@@ -1,5 +1,5 @@
 // citytwin-cli model-info PATH: loads a 3D model the way File -> Open does
-// (OSGB pyramid, glTF/GLB) and says what it holds and where it lands.
+// (OSGB pyramid, glTF/GLB, 3D Tiles) and says what it holds and where it lands.
 
 #include <cmath>
 #include <cstdio>
@@ -27,7 +27,11 @@ const char* kHelp =
     "  drawables   geometries loaded\n"
     "  triangles   triangles loaded\n"
     "  paged       PagedLOD nodes and child files left for the pager (OSGB)\n"
-    "  wgs84-bbox  minlon,minlat,maxlon,maxlat in WGS 84 degrees where it lands\n"
+    "  georeference  'yes', or 'no georeference: WHY' (a tileset in local metres: no root\n"
+    "              transform, content near the Earth's centre; placed like a glTF by --at)\n"
+    "  wgs84-bbox  minlon,minlat,maxlon,maxlat in WGS 84 degrees where it lands, or\n"
+    "              'no georeference' (then size gives its extent in metres)\n"
+    "  size        east x north x up extent in metres\n"
     "  height      min..max metres above the WGS 84 ellipsoid\n"
     "  placement-error  metres between the placement matrix and the exact CRS transform\n"
     "Warnings (unreadable tiles, skipped primitives) go to stderr. OSGB tiles are\n"
@@ -36,7 +40,8 @@ const char* kHelp =
     "PATH is an OSGB pyramid (its metadata.xml, the folder holding it, or its Data\n"
     "folder), a .gltf/.glb file or a 3D Tiles tileset.json (all content read now).\n\n"
     "options:\n"
-    "  --at LON,LAT[,H]          where a glTF/GLB's origin stands: WGS 84 degrees and\n"
+    "  --at LON,LAT[,H]          where a glTF/GLB's (or a tileset without georeference's)\n"
+    "                            origin stands: WGS 84 degrees and\n"
     "                            metres above the ellipsoid (default 121.4737,31.2304,0)\n"
     "  --heading DEG             glTF/GLB heading, degrees clockwise from north (default 0)\n"
     "  --scale S                 glTF/GLB uniform scale (default 1)\n"
@@ -98,6 +103,11 @@ int runModelInfo(int argc, char** argv) {
     std::snprintf(bbox, sizeof bbox, "%.7f,%.7f,%.7f,%.7f", e.minX, e.minY, e.maxX, e.maxY);
     std::snprintf(height, sizeof height, "%.2f..%.2f", model->minHeight, model->maxHeight);
     std::snprintf(error, sizeof error, "%.4f", model->placementErrorMetres);
+    const osg::BoundingBoxd& b = survey.bounds;  // the city frame: east, north, up
+    char size[96] = "0 x 0 x 0 m";
+    if (b.valid())
+        std::snprintf(size, sizeof size, "%.2f x %.2f x %.2f m", b.xMax() - b.xMin(),
+                      b.yMax() - b.yMin(), b.zMax() - b.zMin());
     std::cout << "format\t" << model->format << '\n'
               << "crs\t" << model->crsLabel << '\n'
               << "nodes\t" << survey.nodes << '\n'
@@ -108,7 +118,11 @@ int runModelInfo(int argc, char** argv) {
         std::cout << "tile-contents\t" << model->contentSummary << '\n';
     std::cout << "paged\t" << survey.pagedLods << " PagedLOD, " << survey.unloadedChildFiles
               << " child files not loaded\n"
-              << "wgs84-bbox\t" << bbox << '\n'
+              << "georeference\t"
+              << (model->missingGeoreference.empty() ? "yes" : model->missingGeoreference) << '\n'
+              << "wgs84-bbox\t" << (model->missingGeoreference.empty() ? bbox : "no georeference")
+              << '\n'
+              << "size\t" << size << '\n'
               << "height\t" << height << '\n'
               << "placement-error\t" << error << '\n';
     return 0;

@@ -57,6 +57,9 @@ SensorMonitor::SensorMonitor(render::CityScene& scene, OsgView& view, PlaybackBa
     });
     _timer.setInterval(kTickMs);
     connect(&_timer, &QTimer::timeout, this, &SensorMonitor::tick);
+    // Pin labels that came into view out of date are refreshed one frame later.
+    _view.addFrameDemand(QStringLiteral("sensor labels"),
+                         [this] { return _glyphs && _glyphs->labelsWaitForAFrame(); });
     connect(&_bar, &PlaybackBar::liveRequested, this, [this] {
         _clock.goLive();
         showClock();
@@ -349,9 +352,11 @@ void SensorMonitor::requestScene(qint64 t) {
             if (r->ok()) {
                 // Classification is pure and linear; done here it keeps the
                 // worker free for the next time.
-                glyphs->setStatuses(sensors::sensorStatusesAt(glyphs->registry(), r->value()), t);
+                // A frame only when a pin changes, not on every clock tick.
+                const auto st = sensors::sensorStatusesAt(glyphs->registry(), r->value());
+                if (glyphs->setStatuses(st, t))
+                    _view.requestRedraw();
                 _shownTime = t;
-                _view.requestRedraw();
                 _alertPanel.setSceneTime(t);
                 emit sceneTimeShown(t);
                 if (_ready && !_readyAnnounced) {

@@ -84,11 +84,15 @@ void MainWindow::openFiles(const QStringList& files) {
         return;
     }
     std::vector<LayerSpec> specs = userLayerSpecs(files);
-    // glTF carries no georeference: ask where each model stands, starting
-    // from the point at the view's centre.
+    // glTF carries no georeference, nor does a tileset in local metres: ask
+    // where each model stands, starting from the point at the view's centre.
     if (_maybeFrame) {
         for (LayerSpec& spec : specs) {
-            if (render::modelFileKind(spec.path.toStdString()) != render::ModelFileKind::Gltf)
+            const std::string path = spec.path.toStdString();
+            const render::ModelFileKind kind = render::modelFileKind(path);
+            if (kind != render::ModelFileKind::Gltf &&
+                !(kind == render::ModelFileKind::Tileset &&
+                  !render::tilesetGeoreferenceProblem(path).empty()))
                 continue;
             render::ModelAnchor initial{_maybeFrame->origin(), 0.0, 1.0};
             initial.lonLatH.z = 0.0;

@@ -100,6 +100,26 @@ OsgView::OsgView(render::CityScene& scene, QWidget* parent) : QOpenGLWidget(pare
     setAttribute(Qt::WA_AcceptTouchEvents);
     grabGesture(Qt::PinchGesture);
 
+    // What changes the picture without asking: layers merged by the
+    // scene's update phase, tiles the pager has read, a camera set on the
+    // manipulator from code, a manipulator's animation.
+    _scheduler.addDemand(QStringLiteral("layers"), [this] { return _scene.pendingCount() > 0; });
+    _scheduler.addDemand(QStringLiteral("scene"),
+                         [this] { return _scene.revision() != _drawnRevision; });
+    _scheduler.addDemand(QStringLiteral("tiles"), [this] {
+        const osgDB::DatabasePager* pager = _viewer->getDatabasePager();
+        // Requests still being read need no frame (they stay current while
+        // no frame passes); what was read waits for an update phase.
+        return pager &&
+               (pager->getDataToMergeListSize() > 0 || pager->getDataToCompileListSize() > 0);
+    });
+    _scheduler.addDemand(QStringLiteral("camera"), [this] {
+        return _manipulator->getInverseMatrix() != _viewer->getCamera()->getViewMatrix();
+    });
+    _scheduler.addDemand(QStringLiteral("animation"), [this] {
+        return _viewer->getRequestContinousUpdate() || _viewer->getRequestRedraw();
+    });
+
     connect(&_timer, &QTimer::timeout, this, &OsgView::tick);
     _timer.start(16);
 }
@@ -129,7 +149,11 @@ unsigned OsgView::pagingRequests() const {
 }
 
 void OsgView::requestRedraw() {
-    _redraw = true;
+    _scheduler.request();
+}
+
+void OsgView::addFrameDemand(const QString& name, FrameScheduler::Demand demand) {
+    _scheduler.addDemand(name, std::move(demand));
 }
 
 void OsgView::finishGl() {
@@ -140,8 +164,8 @@ void OsgView::finishGl() {
 
 void OsgView::tick() {
     updateCursorPoint(false);
-    // Draw only when something changed: input, camera motion, a merge to do.
-    if (_redraw || _scene.pendingCount() > 0 || _viewer->checkNeedToDoFrame())
+    // Draw only when something changed (FrameScheduler); update() coalesces.
+    if (_scheduler.due())
         update();
 }
 
@@ -157,13 +181,16 @@ void OsgView::resizeGL(int, int) {
     _viewer->getCamera()->setViewport(0, 0, w, h);
     _viewer->getCamera()->setProjectionMatrixAsPerspective(35.0, double(w) / std::max(1, h), 1.0,
                                                            1e6);
-    _redraw = true;
+    _scheduler.request(QStringLiteral("resize"));
 }
 
 void OsgView::paintGL() {
     // Qt recreates the FBO on resize: hand OSG the current one every frame.
     _window->setDefaultFboId(defaultFramebufferObject());
-    _redraw = false;
+    // Also frames Qt asks for (expose, grabFramebuffer): why, for tests.
+    _frameReason = _scheduler.due() ? _scheduler.lastReason() : QStringLiteral("paint");
+    _scheduler.frameDrawn();
+    _drawnRevision = _scene.revision();
     _viewer->frame();
     if (_frames++ == 0)
         _firstFrameAtMs = processUptimeMs();
@@ -175,12 +202,12 @@ void OsgView::setLookAt(const osg::Vec3d& eye, const osg::Vec3d& center, const o
     if (asHome)
         _manipulator->setHomePosition(eye, center, up);
     _manipulator->setTransformation(eye, center, up);
-    _redraw = true;
+    requestRedraw();
 }
 
 void OsgView::goHome() {
     _manipulator->home(0.0);
-    _redraw = true;
+    requestRedraw();
 }
 
 void OsgView::northUp() {
@@ -197,7 +224,7 @@ void OsgView::northUp() {
     osg::Vec3d newUp = osg::Vec3d(1, 0, 0) ^ dir;
     newUp.normalize();
     _manipulator->setTransformation(newEye, center, newUp);
-    _redraw = true;
+    requestRedraw();
 }
 
 void OsgView::frameBound(const osg::BoundingSphere& bs) {
@@ -245,13 +272,13 @@ void OsgView::mousePressEvent(QMouseEvent* e) {
     _pressPos = e->position();
     events()->mouseButtonPress(float(e->position().x() * scale()),
                                float(e->position().y() * scale()), osgButton(e->button()));
-    _redraw = true;
+    requestRedraw();
 }
 
 void OsgView::mouseReleaseEvent(QMouseEvent* e) {
     events()->mouseButtonRelease(float(e->position().x() * scale()),
                                  float(e->position().y() * scale()), osgButton(e->button()));
-    _redraw = true;
+    requestRedraw();
     if (e->button() == Qt::LeftButton && (e->position() - _pressPos).manhattanLength() < 4) {
         makeCurrent();
         const double x = e->position().x() * scale();
@@ -272,9 +299,13 @@ void OsgView::mouseReleaseEvent(QMouseEvent* e) {
 }
 
 void OsgView::mouseMoveEvent(QMouseEvent* e) {
-    events()->mouseMotion(float(e->position().x() * scale()), float(e->position().y() * scale()));
-    if (e->buttons() != Qt::NoButton)
-        _redraw = true;
+    // Hovering moves nothing: its events would only pile up until the next
+    // frame (the manipulator takes the position from the press).
+    if (e->buttons() != Qt::NoButton) {
+        events()->mouseMotion(float(e->position().x() * scale()),
+                              float(e->position().y() * scale()));
+        requestRedraw();
+    }
     _maybePendingCursor = e->position();
     updateCursorPoint(false);
 }
@@ -295,7 +326,7 @@ void OsgView::updateCursorPoint(bool force) {
 void OsgView::mouseDoubleClickEvent(QMouseEvent* e) {
     events()->mouseDoubleButtonPress(float(e->position().x() * scale()),
                                      float(e->position().y() * scale()), osgButton(e->button()));
-    _redraw = true;
+    requestRedraw();
     if (e->button() == Qt::LeftButton) {
         const double x = e->position().x() * scale();
         const double y = height() * scale() - e->position().y() * scale();
@@ -309,7 +340,7 @@ void OsgView::wheelEvent(QWheelEvent* e) {
         return;
     events()->mouseScroll(dy > 0 ? osgGA::GUIEventAdapter::SCROLL_UP
                                  : osgGA::GUIEventAdapter::SCROLL_DOWN);
-    _redraw = true;
+    requestRedraw();
 }
 
 void OsgView::zoomBy(double factor) {
@@ -317,7 +348,7 @@ void OsgView::zoomBy(double factor) {
         return;
     // The same limits the wheel meets in practice: not through the ground, not to space.
     _manipulator->setDistance(std::clamp(_manipulator->getDistance() / factor, 5.0, 2.0e6));
-    _redraw = true;
+    requestRedraw();
     update();
 }
 
@@ -339,7 +370,7 @@ void OsgView::keyPressEvent(QKeyEvent* e) {
         return;
     if (const int k = osgKey(e))
         events()->keyPress(k);
-    _redraw = true;
+    requestRedraw();
 }
 
 void OsgView::keyReleaseEvent(QKeyEvent* e) {
@@ -347,7 +378,7 @@ void OsgView::keyReleaseEvent(QKeyEvent* e) {
         return;
     if (const int k = osgKey(e))
         events()->keyRelease(k);
-    _redraw = true;
+    requestRedraw();
 }
 
 }  // namespace citytwin::app

@@ -18,6 +18,7 @@
 #include "citytwin/render/CityScene.h"
 #include "citytwin/render/FeaturePicker.h"
 #include "citytwin/render/PagedMemoryBudget.h"
+#include "view/FrameScheduler.h"
 
 namespace citytwin::app {
 
@@ -56,8 +57,15 @@ public:
 
     /// Frames drawn since the widget was created.
     quint64 frameCount() const { return _frames; }
-    /// Asks for a redraw on the next timer tick.
+    /// Asks for a redraw on the next timer tick. The view draws on demand
+    /// (FrameScheduler): whatever changes the scene outside the camera,
+    /// CityScene and the pager asks for a frame, or adds a demand.
     void requestRedraw();
+    /// A source of change polled on every tick: frames are drawn while it
+    /// returns true (e.g. labels waiting to be refreshed).
+    void addFrameDemand(const QString& name, FrameScheduler::Demand demand);
+    /// Why the last frame was drawn ("camera", "tiles", "request"...).
+    const QString& lastFrameReason() const { return _frameReason; }
     /// Zooms like a pinch: factor > 1 brings the eye closer to the orbit centre.
     void zoomBy(double factor);
     /// The eye's distance from the orbit centre (m).
@@ -120,7 +128,9 @@ private:
     QElapsedTimer _sinceCursorPick;
     quint64 _frames = 0;
     qint64 _firstFrameAtMs = 0;
-    bool _redraw = true;
+    FrameScheduler _scheduler;
+    QString _frameReason;
+    std::uint64_t _drawnRevision = 0;  ///< the scene's revision at the last frame
 };
 
 }  // namespace citytwin::app

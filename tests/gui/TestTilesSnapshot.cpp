@@ -138,3 +138,20 @@ TEST_F(TilesSnapshot, drawsATilesetServedOverHttp) {
         snapshot("tiles_http.png", QString::fromStdString(server.url("city/tileset.json")));
     expectDrawn(img, 0.05, 4);  // shaded buildings
 }
+
+// A public sample without georeference (no root transform, houses around the
+// Earth's centre): drawn at the frame's origin, with a warning that names
+// the file and the missing georeference, not an empty view.
+TEST_F(TilesSnapshot, aTilesetWithoutGeoreferenceIsDrawnAtTheFrameOriginWithAWarning) {
+    const fs::path dir = copySample("1.1/MetadataGranularities", "local");
+    const QString path = out("tiles_local.png");
+    QFile::remove(path);
+    const ProcessResult r = runProgram("citytwin",
+                                       {"--snapshot", path, "--size", "800x500",
+                                        QString::fromStdString((dir / "tileset.json").string())},
+                                       300);
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    EXPECT_NE(r.err.indexOf("local/tileset.json"), -1) << r.err.toStdString();
+    EXPECT_NE(r.err.indexOf("no georeference"), -1) << r.err.toStdString();
+    expectDrawn(QImage(path), 0.15, 16);  // houses and trees fill a good part of the view
+}

@@ -9,6 +9,7 @@
 #include <osg/PagedLOD>
 #include <osgDB/DatabasePager>
 #include <osgDB/ReadFile>
+#include <osgDB/Registry>
 #include <osgDB/WriteFile>
 
 #include <chrono>
@@ -17,6 +18,8 @@
 #include <thread>
 
 #include "ScratchDir.h"
+#include "citytwin/geo/Log.h"
+#include "citytwin/render/IsolatedTileReader.h"
 #include "citytwin/render/ModelSurvey.h"
 #include "citytwin/render/OsgbPyramidLoader.h"
 #include "citytwin/test/TestPaths.h"
@@ -321,4 +324,28 @@ TEST(OsgbPyramidLoader, metadataWithoutSrsOriginWarnsNamingTheField) {
     model = render::loadOsgbPyramid((dir.path() / "metadata.xml").string(), frame);
     ASSERT_TRUE(model) << model.messages();
     EXPECT_EQ(model.messages().find("SRSOrigin"), std::string::npos) << model.messages();
+}
+
+TEST(OsgbPyramidLoader, aMissingChildTileIsOneWarningAndAnEmptyNodeNotARequestEveryFrame) {
+    ScratchDir dir("osgb_missing_child");
+    render::installIsolatedTileReading();
+    std::vector<std::string> warnings;
+    geo::setLogSink([&](geo::LogLevel level, const std::string& m) {
+        if (level == geo::LogLevel::Warning)
+            warnings.push_back(m);
+    });
+    osg::ref_ptr<osgDB::Options> options = new osgDB::Options;
+    options->setDatabasePath(dir.path().string());
+    // As the pager asks for an absent L20 node, again and again.
+    for (int frame = 0; frame < 5; ++frame) {
+        osg::ref_ptr<osg::Node> node =
+            osgDB::Registry::instance()->readNode("Tile_L20_0.osgb", options.get()).getNode();
+        ASSERT_NE(node, nullptr) << "a missing child is an empty node, not a failed read";
+        EXPECT_EQ(node->asGroup()->getNumChildren(), 0u);
+    }
+    geo::setLogSink(nullptr);
+    ASSERT_EQ(warnings.size(), 1u);
+    EXPECT_NE(warnings[0].find((dir.path() / "Tile_L20_0.osgb").string()), std::string::npos)
+        << "names the file: " << warnings[0];
+    EXPECT_NE(warnings[0].find("no such tile file"), std::string::npos) << "says why";
 }

@@ -32,6 +32,8 @@ namespace {
 
 const fs::path kSamples = fs::path(test::kSharedDataDir) / "06_3dtiles_gltf";
 constexpr double kDeg = 180.0 / std::numbers::pi;
+/// Where the samples without georeference are placed.
+const geo::GeoPoint kLocalAnchor{121.5, 31.24, 0.0};
 
 /// Checks the loaded content against the root's bounding volume (box or
 /// region; the roots of these samples carry no transform).
@@ -52,8 +54,13 @@ void expectInsideRootVolume(const fs::path& tileset, const render::LoadedModel& 
     }
     ASSERT_TRUE(volume.contains("box")) << tileset;
     std::vector<double> b = volume["box"].get<std::vector<double>>();
+    // A box around the Earth's centre without a root transform is local
+    // metres (no georeference): placed at the anchor, not in ECEF.
+    const osg::Matrixd placement = model.missingGeoreference.empty()
+                                       ? render::ecefPlacement(frame)
+                                       : render::enuPlacement(kLocalAnchor, 0.0, frame);
     osg::Matrixd cityToEcef;
-    ASSERT_TRUE(cityToEcef.invert(render::ecefPlacement(frame)));
+    ASSERT_TRUE(cityToEcef.invert(placement));
     const auto survey = render::surveyModel(*model.node, cityToEcef);
     for (int c = 0; c < 3; ++c) {
         const double half = std::abs(b[3 + c]) + std::abs(b[6 + c]) + std::abs(b[9 + c]);
@@ -72,14 +79,23 @@ TEST(TilesetSamples, everyTilesetAndModelInTheSharedFolderLoadsWhereItSays) {
     CITYTWIN_SKIP_WITHOUT_SHARED_DATA(kSamples);
     ASSERT_TRUE(fs::is_directory(kSamples)) << kSamples;
     const geo::LocalFrame frame({121.47, 31.23, 0.0});
-    int tilesets = 0, models = 0;
+    int tilesets = 0, models = 0, localTilesets = 0;
     for (const auto& entry : fs::recursive_directory_iterator(kSamples)) {
         const fs::path& p = entry.path();
         if (p.filename() == "tileset.json") {
             SCOPED_TRACE(p.string());
-            auto model = render::loadTileset(p.string(), frame);
+            render::TilesetLoadOptions options;
+            options.placeLocalTilesetsAtAnchor = true;
+            options.localAnchor.lonLatH = kLocalAnchor;
+            auto model = render::loadTileset(p.string(), frame, options);
             ASSERT_TRUE(model) << model.messages();
             EXPECT_FALSE(model.hasErrors()) << model.messages();
+            // Local samples say so and stand at the anchor.
+            if (!model->missingGeoreference.empty()) {
+                EXPECT_NEAR(model->wgs84Extent.centerX(), kLocalAnchor.x, 0.01);
+                EXPECT_NEAR(model->wgs84Extent.centerY(), kLocalAnchor.y, 0.01);
+                ++localTilesets;
+            }
             // Nothing skipped: every content of every sample is drawn.
             EXPECT_EQ(model.messages().find("skipped"), std::string::npos) << model.messages();
             EXPECT_FALSE(model->contentSummary.empty());
@@ -99,6 +115,7 @@ TEST(TilesetSamples, everyTilesetAndModelInTheSharedFolderLoadsWhereItSays) {
         }
     }
     EXPECT_EQ(tilesets, 8);
+    EXPECT_GE(localTilesets, 2);  // MetadataGranularities, SparseImplicitQuadtree
     EXPECT_GE(models, 7);
 }
 

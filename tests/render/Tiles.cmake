@@ -12,6 +12,8 @@ citytwin_add_test(test_render_tiles
         ${CMAKE_CURRENT_LIST_DIR}/TestTilesetSamples.cpp
         ${CMAKE_CURRENT_LIST_DIR}/TestTilesetHttp.cpp
         ${CMAKE_CURRENT_LIST_DIR}/TestTilesetPaging.cpp
+        ${CMAKE_CURRENT_LIST_DIR}/TestTilesetGeoreference.cpp
+        ${CMAKE_CURRENT_LIST_DIR}/TestLoaderErrorPaths.cpp
     LIBS citytwin::render citytwin::formats nlohmann_json::nlohmann_json TinyGLTF::TinyGLTF
         draco::draco
     LABELS unit

@@ -39,8 +39,13 @@ geo::Result<LoadedModel> loadModelFile(const std::string& path, const geo::Local
             return loadOsgbPyramid(path, frame);
         case ModelFileKind::Gltf:
             return loadGltfModel(path, anchor, frame);
-        case ModelFileKind::Tileset:
-            return loadTileset(path, frame, tilesetOptions);
+        case ModelFileKind::Tileset: {
+            // A tileset without georeference stands where a glTF would.
+            TilesetLoadOptions options = tilesetOptions;
+            options.placeLocalTilesetsAtAnchor = true;
+            options.localAnchor = anchor;
+            return loadTileset(path, frame, options);
+        }
         case ModelFileKind::None:
             break;
     }

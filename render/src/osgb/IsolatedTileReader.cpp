@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <osg/Group>
 #include <osgDB/FileNameUtils>
 #include <osgDB/FileUtils>
 #include <osgDB/Options>
@@ -138,6 +139,11 @@ public:
         (void)it;
         return inserted;
     }
+    /// A tile file that is not there; false when already known (warn once).
+    bool setMissing(const std::string& where) {
+        std::lock_guard lock(_mutex);
+        return _missing.insert(where).second;
+    }
     bool isDamaged(const std::string& path) const {
         std::lock_guard lock(_mutex);
         return _damaged.count(path) != 0;
@@ -147,6 +153,7 @@ private:
     mutable std::mutex _mutex;
     std::map<std::string, FileStamp> _good;
     std::map<std::string, FileStamp> _damaged;
+    std::set<std::string> _missing;
 };
 
 TileVerdicts& verdicts() {
@@ -166,7 +173,7 @@ public:
         const std::string path = osgDB::findDataFile(fileName, options);
         FileStamp stamp;
         if (path.empty() || !stampOf(path, stamp))
-            return ReadResult::FILE_NOT_FOUND;
+            return missingTile(fileName, options);
         const auto known = verdicts().lookup(path, stamp);
         // Missing rather than an error: the pager then asks quietly.
         if (known == TileVerdicts::Known::Damaged)
@@ -192,6 +199,23 @@ public:
     }
 
 private:
+    /// A child its parent names that is not there (the OSGB sample lacks its
+    /// L20 nodes): one warning naming it, then an empty node, so that the
+    /// pager does not ask for it again in every frame (it would, ~47 times
+    /// a second, for "file not found").
+    static ReadResult missingTile(const std::string& fileName, const osgDB::Options* options) {
+        std::string where = fileName;
+        if (options && !options->getDatabasePathList().empty() && !osgDB::isAbsolutePath(fileName))
+            where = osgDB::concatPaths(options->getDatabasePathList().front(), fileName);
+        if (verdicts().setMissing(where))
+            geo::logWarning(where +
+                            ": no such tile file (its parent tile names it); shown as missing "
+                            "and not requested again");
+        osg::ref_ptr<osg::Group> empty = new osg::Group;
+        empty->setName(where + " (missing)");
+        return ReadResult(empty.get());
+    }
+
     static ReadResult parseInProcess(const std::string& path, const std::string& bytes,
                                      const std::string& ext, const std::string& folder,
                                      const osgDB::Options* options) {

@@ -10,6 +10,7 @@
 #include <osgText/Font>
 #include <osgText/Text>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <map>
@@ -337,11 +338,29 @@ std::size_t SensorGlyphLayer::staleLabelCount() const {
     return n;
 }
 
-void SensorGlyphLayer::setStatuses(std::vector<sensors::SensorStatus> statuses,
+namespace {
+bool sameStatus(const sensors::SensorStatus& a, const sensors::SensorStatus& b) {
+    return a.level == b.level && a.maybeValue == b.maybeValue && a.valueTs == b.valueTs &&
+           a.activeAlerts == b.activeAlerts;
+}
+}  // namespace
+
+bool SensorGlyphLayer::labelsWaitForAFrame() const {
+    for (const LabelCell& c : _cells)
+        if (c.stale && c.everCulled && c.lastCulledFrame >= _lastUpdateFrame)
+            return true;
+    return false;
+}
+
+bool SensorGlyphLayer::setStatuses(std::vector<sensors::SensorStatus> statuses,
                                    sensors::TimeMs time) {
     std::lock_guard lock(_mutex);
+    const bool changed =
+        !std::equal(statuses.begin(), statuses.end(), _lastSet.begin(), _lastSet.end(), sameStatus);
+    _lastSet = statuses;
     _maybePending = std::move(statuses);
     _pendingTime = time;
+    return changed;
 }
 
 void SensorGlyphLayer::applyPending(unsigned frameNumber) {
@@ -352,6 +371,7 @@ void SensorGlyphLayer::applyPending(unsigned frameNumber) {
         pending.swap(_maybePending);
         time = _pendingTime;
     }
+    _lastUpdateFrame = frameNumber;
     const auto& list = _registry.sensors();
     if (pending && pending->size() == _heads.size()) {
         for (std::size_t i = 0; i < pending->size(); ++i)

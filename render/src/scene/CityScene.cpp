@@ -37,6 +37,7 @@ CityScene::CityScene(unsigned mergesPerFrame)
 void CityScene::enqueueLayer(const std::string& layerId, osg::ref_ptr<osg::Node> node) {
     std::lock_guard lock(_queueMutex);
     _queue.emplace_back(layerId, std::move(node));
+    ++_revision;
 }
 
 std::size_t CityScene::pendingCount() const {
@@ -70,6 +71,7 @@ std::size_t CityScene::mergePending() {
 
 void CityScene::setLayerVisible(const std::string& layerId, bool visible) {
     _visibility[layerId] = visible;
+    ++_revision;
     auto it = _layers.find(layerId);
     if (it == _layers.end())
         return;
@@ -94,6 +96,7 @@ void CityScene::removeLayer(const std::string& layerId) {
         return;
     _root->removeChild(it->second);
     _layers.erase(it);
+    ++_revision;
 }
 
 std::vector<std::string> CityScene::layerIds() const {

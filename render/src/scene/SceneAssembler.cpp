@@ -1,5 +1,6 @@
 #include "citytwin/render/SceneAssembler.h"
 
+#include <cstdio>
 #include <utility>
 
 #include "citytwin/geo/VectorReader.h"
@@ -120,6 +121,13 @@ std::string vectorLayerId(const SceneSource& source, const geo::FeatureLayer& la
     if (source.id.empty())
         return layer.name;
     return several ? source.id + "/" + layer.name : source.id;
+}
+
+/// "121.4737,31.2304" (degrees), for messages.
+std::string originText(const geo::LocalFrame& frame) {
+    char text[64];
+    std::snprintf(text, sizeof text, "%.6f,%.6f", frame.origin().x, frame.origin().y);
+    return text;
 }
 
 /// One run of SceneAssembler::assemble: its inputs, counters and result.
@@ -351,8 +359,8 @@ private:
             if (cancelled())
                 break;
             progress(_done, AssemblyStep::Loading, source.path);
-            // glTF has no georeference: where the user placed it, else at
-            // the frame's origin.
+            // glTF (and a tileset in local metres) has no georeference: where
+            // the user placed it, else at the frame's origin.
             const geo::GeoPoint o = _result.maybeFrame->origin();
             const ModelAnchor anchor = source.maybeAnchor.value_or(ModelAnchor{{o.x, o.y, 0.0}});
             TilesetLoadOptions tiles;
@@ -364,6 +372,9 @@ private:
                 fail(source.path, model.messages());
                 continue;
             }
+            if (!model->missingGeoreference.empty() && !source.maybeAnchor)
+                warn(source.path, model->missingGeoreference + " at the frame's origin " +
+                                      originText(*_result.maybeFrame));
             AssembledLayer layer = describe(source, AssembledKind::Model);
             layer.crsLabel = model->crsLabel;
             layer.role = model->format;

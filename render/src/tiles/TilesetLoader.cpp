@@ -8,6 +8,7 @@
 #include <cfloat>
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
 #include <deque>
 #include <filesystem>
 #include <limits>
@@ -16,6 +17,7 @@
 #include <numbers>
 #include <optional>
 #include <unordered_map>
+#include <variant>
 
 #include "citytwin/formats/ImplicitTiling.h"
 #include "citytwin/formats/TileSource.h"
@@ -37,10 +39,12 @@ namespace {
 /// to be read, by number.
 class TilesetState {
 public:
-    TilesetState(formats::TileSource source, const geo::LocalFrame& frame,
+    /// `tilesetToCity`: ECEF to the city frame, or, for a tileset without
+    /// georeference, its local metres to where its anchor stands.
+    TilesetState(formats::TileSource source, const osg::Matrixd& tilesetToCity,
                  const TilesetLoadOptions& options, std::string label)
         : source(std::move(source)),
-          ecefToCity(ecefPlacement(frame)),
+          ecefToCity(tilesetToCity),
           cityToEcef(osg::Matrixd::inverse(ecefToCity)),
           options(options),
           label(std::move(label)) {
@@ -390,7 +394,66 @@ private:
     bool _cancelReported = false;
 };
 
+/// Why a parsed tileset has no georeference ("" if it has one).
+std::string georeferenceProblem(const formats::Tileset& tileset) {
+    const formats::TilesetTile& root = tileset.root;
+    if (root.transform || !root.boundingVolume ||
+        std::holds_alternative<formats::BoundingRegion>(*root.boundingVolume))
+        return {};
+    const auto volume =
+        detail::TileBoundingVolume::from(*root.boundingVolume, osg::Matrixd::identity());
+    if (!volume)
+        return {};
+    const osg::BoundingSphered sphere = volume->sphereIn(osg::Matrixd::identity());
+    // Georeferenced content lies 6,357 to 6,378 km from the centre; a model
+    // in local metres within a few hundred kilometres of it.
+    constexpr double kNearTheCentre = 1.0e6;
+    const double distance = sphere.center().length();
+    if (distance + sphere.radius() > kNearTheCentre)
+        return {};
+    char text[64];
+    std::snprintf(text, sizeof text, "%.0f", distance);
+    return std::string(
+               "no georeference: the root tile has no transform and its bounding volume "
+               "lies ") +
+           text + " m from the Earth's centre (local coordinates, not ECEF)";
+}
+
+/// Reads and parses the tileset's own tileset.json.
+TilesetState::ParsedTileset readRootTileset(const formats::TileSource& source) {
+    const std::string& file = source.tilesetLocation();
+    auto bytes = source.read(file);
+    if (!bytes)
+        return TilesetState::ParsedTileset::failure(
+            "cannot read the tileset: " + bytes.diagnostics().front().message, file);
+    return formats::parseTilesetJson(*bytes, file);
+}
+
+/// The local model's extent: its root volume placed at its anchor.
+void addLocalExtent(const detail::TileBoundingVolume& volume, const osg::Matrixd& toCity,
+                    const geo::LocalFrame& frame, LoadedModel& model) {
+    model.minHeight = std::numeric_limits<double>::infinity();
+    model.maxHeight = -std::numeric_limits<double>::infinity();
+    for (const osg::Vec3d& corner : volume.ecefCorners) {
+        const osg::Vec3d c = corner * toCity;
+        const geo::GeoPoint g = frame.toGeographic({c.x(), c.y(), c.z()});
+        model.wgs84Extent.add(g.x, g.y);
+        model.minHeight = std::min(model.minHeight, g.z);
+        model.maxHeight = std::max(model.maxHeight, g.z);
+    }
+}
+
 }  // namespace
+
+std::string tilesetGeoreferenceProblem(const std::string& path) {
+    if (formats::TileSource::isUrl(path))
+        return {};  // not read on the caller's thread; the loader still detects it
+    auto source = formats::TileSource::open(path, {});
+    if (!source)
+        return {};
+    auto doc = readRootTileset(*source);
+    return doc ? georeferenceProblem(*doc) : std::string();
+}
 
 geo::Result<LoadedModel> loadTileset(const std::string& path, const geo::LocalFrame& frame,
                                      const TilesetLoadOptions& options) {
@@ -406,11 +469,22 @@ geo::Result<LoadedModel> loadTileset(const std::string& path, const geo::LocalFr
         if (!std::filesystem::is_regular_file(source->tilesetLocation(), ec))
             return R::failure("no such tileset file", path);
     }
-    const std::string& file = source->tilesetLocation();
+    const std::string file = source->tilesetLocation();  // a copy: the source moves
     const std::string name = formats::TileSource::fileNameOf(
         file.substr(0, file.size() - formats::TileSource::fileNameOf(file).size() - 1));
     const std::string label = name + "/" + formats::TileSource::fileNameOf(file);
-    auto state = std::make_shared<TilesetState>(std::move(*source), frame, options, label);
+    // The root document decides how the tileset is placed: in ECEF, or, in
+    // local metres, at the anchor like a glTF model.
+    TilesetState::ParsedTileset rootDoc = readRootTileset(*source);
+    const std::string missingGeoreference = rootDoc ? georeferenceProblem(*rootDoc) : "";
+    const ModelAnchor& anchor = options.localAnchor;
+    const bool atAnchor = !missingGeoreference.empty() && options.placeLocalTilesetsAtAnchor;
+    const osg::Matrixd toCity =
+        !atAnchor ? ecefPlacement(frame)
+                  : osg::Matrixd::scale(osg::Vec3d(anchor.scale, anchor.scale, anchor.scale)) *
+                        enuPlacement(anchor.lonLatH, anchor.headingDegrees, frame);
+    auto state = std::make_shared<TilesetState>(std::move(*source), toCity, options, label);
+    state->storeTileset(file, std::move(rootDoc));
     osg::ref_ptr<detail::PagedNodeRegistration> registration;
     if (options.paged) {
         // The pager's threads read the children of paged tiles through the
@@ -441,8 +515,16 @@ geo::Result<LoadedModel> loadTileset(const std::string& path, const geo::LocalFr
     const bool paged = node && options.paged && builder.rootVolume();
     if (!node || (builder.contents == 0 && !paged) ||
         (options.cancelled && options.cancelled->load())) {
-        R r = node && builder.contents == 0
-                  ? R::failure("the tileset has no content citytwin can draw", path)
+        // Never a failure without a reason: a tileset of metadata alone
+        // (no tile names a content) builds no node and no message.
+        const bool explained = std::any_of(
+            builder.diagnostics.begin(), builder.diagnostics.end(),
+            [](const geo::Diagnostic& d) { return d.severity == geo::Severity::Error; });
+        R r = (node && builder.contents == 0) || !explained
+                  ? R::failure(
+                        "the tileset has no content citytwin can draw (no tile has a "
+                        "content it can read)",
+                        path)
                   : R();
         r.addDiagnostics(builder.diagnostics);
         return r;
@@ -450,6 +532,12 @@ geo::Result<LoadedModel> loadTileset(const std::string& path, const geo::LocalFr
     LoadedModel model;
     model.format = "3D Tiles";
     model.crsLabel = "EPSG:4978 (WGS 84 ECEF)";
+    if (!missingGeoreference.empty()) {
+        if (atAnchor)
+            model.crsLabel = "none (local metres, placed at an anchor)";
+        model.missingGeoreference =
+            label + ": " + missingGeoreference + (atAnchor ? "; placed as a local model" : "");
+    }
     osg::ref_ptr<osg::Group> root = new osg::Group;
     root->setName(label);
     root->setUserData(registration);
@@ -458,9 +546,13 @@ geo::Result<LoadedModel> loadTileset(const std::string& path, const geo::LocalFr
     model.contentSummary = builder.contentSummary();
     if (paged) {
         // Most of a paged tileset is not read yet: its extent is the root's volume.
-        model.minHeight = std::numeric_limits<double>::infinity();
-        model.maxHeight = -std::numeric_limits<double>::infinity();
-        builder.rootVolume()->addTo(model.wgs84Extent, model.minHeight, model.maxHeight);
+        if (atAnchor) {
+            addLocalExtent(*builder.rootVolume(), toCity, frame, model);
+        } else {
+            model.minHeight = std::numeric_limits<double>::infinity();
+            model.maxHeight = -std::numeric_limits<double>::infinity();
+            builder.rootVolume()->addTo(model.wgs84Extent, model.minHeight, model.maxHeight);
+        }
     } else {
         computeGeographicExtent(model, frame);
     }

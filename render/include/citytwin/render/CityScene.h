@@ -11,6 +11,8 @@
 #include <osg/Switch>
 #include <osg/ref_ptr>
 
+#include <atomic>
+#include <cstdint>
 #include <map>
 #include <mutex>
 #include <string>
@@ -45,6 +47,10 @@ public:
     /// Bounds of every visible layer except the ground, in the local frame.
     osg::BoundingSphere dataBound() const;
 
+    /// Any thread: grows with every change of what is drawn (a layer queued,
+    /// shown, hidden or removed), so that an on-demand view knows to draw.
+    std::uint64_t revision() const { return _revision.load(); }
+
 private:
     osg::ref_ptr<osg::Group> _root;
     std::map<std::string, osg::ref_ptr<osg::Switch>> _layers;
@@ -52,6 +58,7 @@ private:
     unsigned _mergesPerFrame;
     mutable std::mutex _queueMutex;
     std::vector<std::pair<std::string, osg::ref_ptr<osg::Node>>> _queue;
+    std::atomic<std::uint64_t> _revision{0};
 };
 
 }  // namespace citytwin::render

@@ -29,6 +29,11 @@ struct LoadedModel {
     double placementErrorMetres = 0.0;
     /// 3D Tiles: the tile contents drawn by kind, "b3dm 4, pnts 1"; else empty.
     std::string contentSummary;
+    /// Empty when the model carries its own georeference (OSGB, a
+    /// georeferenced tileset) or was placed by an anchor the caller chose
+    /// knowingly (glTF). Else why it has none: it was then placed as a local
+    /// model at the anchor (a 3D Tiles tileset in local metres).
+    std::string missingGeoreference;
 };
 
 }  // namespace citytwin::render

@@ -21,8 +21,9 @@ enum class ModelFileKind { None, OsgbPyramid, Gltf, Tileset };
 /// an http(s) URL is a tileset (glTF over HTTP is not read).
 ModelFileKind modelFileKind(const std::string& path);
 
-/// Loads any of those into `frame`. `anchor` places glTF/GLB models only
-/// (the others carry their own georeference); `tilesetOptions` 3D Tiles only.
+/// Loads any of those into `frame`. `anchor` places glTF/GLB models and
+/// tilesets without georeference (LoadedModel::missingGeoreference says so);
+/// the others carry their own. `tilesetOptions` 3D Tiles only.
 geo::Result<LoadedModel> loadModelFile(const std::string& path, const geo::LocalFrame& frame,
                                        const ModelAnchor& anchor = {},
                                        const TilesetLoadOptions& tilesetOptions = {});

@@ -49,8 +49,9 @@ public:
     const std::shared_ptr<const geo::FeatureLayer>& features() const { return _features; }
 
     /// Any thread: statuses in registry order at scene time `time`, shown
-    /// from the next update.
-    void setStatuses(std::vector<sensors::SensorStatus> statuses, sensors::TimeMs time = 0);
+    /// from the next update. Returns whether they differ from the statuses
+    /// handed over before (an on-demand view draws only then).
+    bool setStatuses(std::vector<sensors::SensorStatus> statuses, sensors::TimeMs time = 0);
     /// The scene time of the statuses shown now (render thread).
     sensors::TimeMs shownTime() const { return _shownTime; }
     /// Statuses applied so far (render thread; for tests and redraw logic).
@@ -81,6 +82,9 @@ public:
     /// Labels whose text is out of date because their cell is not drawn
     /// (far away): refreshed when it comes into view, not on every seek.
     std::size_t staleLabelCount() const;
+    /// Render thread: out-of-date labels came into view in the last frame
+    /// (they are refreshed in the next update phase: one more frame is due).
+    bool labelsWaitForAFrame() const;
 
     /// Render thread, between frames (the window calls it after each frame):
     /// regroups pins closer than kClusterPixels on screen into count badges
@@ -142,6 +146,8 @@ private:
     std::mutex _mutex;
     std::optional<std::vector<sensors::SensorStatus>> _maybePending;
     sensors::TimeMs _pendingTime = 0;
+    std::vector<sensors::SensorStatus> _lastSet;  ///< guarded by _mutex
+    unsigned _lastUpdateFrame = 0;
     sensors::TimeMs _shownTime = 0;
     std::vector<sensors::SensorStatus> _shown;
     std::uint64_t _appliedVersion = 0;

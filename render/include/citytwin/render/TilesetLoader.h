@@ -21,6 +21,7 @@
 
 #include "citytwin/geo/LocalFrame.h"
 #include "citytwin/geo/Result.h"
+#include "citytwin/render/GltfModelLoader.h"
 #include "citytwin/render/LoadedModel.h"
 
 namespace citytwin::render {
@@ -41,7 +42,21 @@ struct TilesetLoadOptions {
     /// Checked before each file is read: once true, loading stops (a long
     /// tileset over HTTP can be cancelled between tiles).
     const std::atomic<bool>* cancelled = nullptr;
+    /// A tileset without georeference (tilesetGeoreferenceProblem) stands
+    /// at `localAnchor` as a glTF model would: its coordinates are then
+    /// east, north, up metres from the anchor. loadModelFile (the window,
+    /// the CLI) sets it; unset, such a tileset is read as ECEF (and
+    /// LoadedModel::missingGeoreference still says why it looks wrong).
+    bool placeLocalTilesetsAtAnchor = false;
+    ModelAnchor localAnchor;
 };
+
+/// Why a tileset has no georeference, or "" if it has one: its root has no
+/// transform and its root bounding volume (a box or sphere, not a region)
+/// lies near the Earth's centre, so its coordinates are local metres
+/// (common in exports and in public samples). Reads only tileset.json;
+/// "" too when it cannot be read (the loader reports that).
+std::string tilesetGeoreferenceProblem(const std::string& path);
 
 /// `path` is a tileset.json path or an http:// / https:// URL of one.
 geo::Result<LoadedModel> loadTileset(const std::string& path, const geo::LocalFrame& frame,
