@@ -77,6 +77,10 @@
         <source>…</source>
         <translation>…</translation>
     </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
 </context>
 <context>
     <name>SceneLoader</name>
@@ -342,6 +346,30 @@
     <message>
         <source>Scenario end</source>
         <translation>场景结束</translation>
+    </message>
+    <message>
+        <source>Vector data</source>
+        <translation>矢量数据</translation>
+    </message>
+    <message>
+        <source>3D models and tilesets</source>
+        <translation>三维模型与瓦片集</translation>
+    </message>
+    <message>
+        <source>DEMs and orthophotos</source>
+        <translation>DEM 与正射影像</translation>
+    </message>
+    <message>
+        <source>Sensor positions (CSV with coordinates)</source>
+        <translation>传感器位置（带坐标的 CSV）</translation>
+    </message>
+    <message>
+        <source>All supported</source>
+        <translation>所有支持的格式</translation>
+    </message>
+    <message>
+        <source>All files</source>
+        <translation>所有文件</translation>
     </message>
 </context>
 <context>
@@ -890,6 +918,38 @@
         <source>%1 MB</source>
         <translation>%1 MB</translation>
     </message>
+    <message>
+        <source>&amp;Zoom to layer</source>
+        <translation>缩放到图层(&amp;Z)</translation>
+    </message>
+    <message>
+        <source>Re&amp;name</source>
+        <translation>重命名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Opacity</source>
+        <translation>不透明度(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Opacity: %1 %</source>
+        <translation>不透明度：%1 %</translation>
+    </message>
+    <message>
+        <source>&amp;Style…</source>
+        <translation>样式(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Show &amp;attribute table</source>
+        <translation>显示属性表(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Properties…</source>
+        <translation>属性(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
 </context>
 <context>
     <name>citytwin::app::LogPanel</name>
@@ -1115,6 +1175,62 @@
     <message>
         <source>the scenario file %1 does not exist</source>
         <translation>情景文件 %1 不存在</translation>
+    </message>
+    <message>
+        <source>Open vector data (GeoPackage, Shapefile, GeoJSON, CSV points, OSM...), 3D Tiles, OSGB, glTF or CityGML models, a DEM or an orthophoto</source>
+        <translation>打开矢量数据（GeoPackage、Shapefile、GeoJSON、CSV 点、OSM 等）、3D Tiles、OSGB、glTF 或 CityGML 模型、DEM 或正射影像</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Fly back to the city (Home or H)</source>
+        <translation>飞回城市（Home 或 H 键）</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>&amp;Zoom to new layers</source>
+        <translation>缩放到新图层(&amp;Z)</translation>
+    </message>
+    <message>
+        <source>Fly to every layer opened or imported, so that it is in view</source>
+        <translation>飞到每个新打开或导入的图层，使其进入视野</translation>
+    </message>
+    <message>
+        <source>&amp;Reset layout</source>
+        <translation>重置布局(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Restore the default window size and docks for this screen</source>
+        <translation>恢复适合本屏幕的默认窗口大小和停靠面板</translation>
+    </message>
+    <message>
+        <source>Layout reset to the defaults</source>
+        <translation>布局已重置为默认</translation>
+    </message>
+    <message>
+        <source>%1 no longer exists; removed from the recent files</source>
+        <translation>%1 已不存在，已从最近文件中移除</translation>
+    </message>
+    <message>
+        <source>Removed layer %1</source>
+        <translation>已移除图层 %1</translation>
+    </message>
+    <message>
+        <source>%1 has nothing to zoom to yet</source>
+        <translation>%1 尚无可缩放的内容</translation>
+    </message>
+    <message>
+        <source>%1 lies %2 km from the other layers, at %3</source>
+        <translation>%1 距其他图层 %2 公里，位于 %3</translation>
     </message>
 </context>
 <context>
@@ -1710,6 +1826,100 @@
     <message>
         <source>Layer: %1</source>
         <translation>图层：%1</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::CsvPointsDialog</name>
+    <message>
+        <source>Open CSV points</source>
+        <translation>打开 CSV 点数据</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>Coordinate columns found by their names; check them.</source>
+        <translation>已按列名找到坐标列，请核对。</translation>
+    </message>
+    <message>
+        <source>No coordinate columns found by name: choose them.</source>
+        <translation>未按列名找到坐标列，请选择。</translation>
+    </message>
+    <message>
+        <source>X (longitude, easting):</source>
+        <translation>X（经度、东坐标）：</translation>
+    </message>
+    <message>
+        <source>Y (latitude, northing):</source>
+        <translation>Y（纬度、北坐标）：</translation>
+    </message>
+    <message>
+        <source>Choose the CRS of the coordinates…</source>
+        <translation>选择坐标所用的坐标系…</translation>
+    </message>
+    <message>
+        <source>CRS:</source>
+        <translation>坐标系：</translation>
+    </message>
+    <message>
+        <source>A CSV does not say which datum its coordinates use; GPS gives WGS 84, AMap and Tencent GCJ-02, Baidu BD-09.</source>
+        <translation>CSV 不注明坐标所用的基准：GPS 为 WGS 84，高德和腾讯为 GCJ-02，百度为 BD-09。</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Choose two different coordinate columns.</source>
+        <translation>请选择两个不同的坐标列。</translation>
+    </message>
+    <message>
+        <source>Choose the CRS the coordinates are in; it is never guessed.</source>
+        <translation>请选择坐标所用的坐标系；系统从不猜测。</translation>
+    </message>
+</context>
+<context>
+    <name>citytwin::app::LayerPropertiesDialog</name>
+    <message>
+        <source>Layer properties: %1</source>
+        <translation>图层属性：%1</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>来源：</translation>
+    </message>
+    <message>
+        <source>CRS:</source>
+        <translation>坐标系：</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Extent (WGS 84):</source>
+        <translation>范围（WGS 84）：</translation>
+    </message>
+    <message>
+        <source>Features:</source>
+        <translation>要素数：</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Memory:</source>
+        <translation>内存：</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
     </message>
 </context>
 </TS>
