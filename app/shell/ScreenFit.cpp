@@ -5,10 +5,12 @@
 namespace citytwin::app {
 
 QRect fittedWindowRect(const QRect& available) {
-    // 4 % margin each way (room for the frame a window manager adds), and
-    // no bigger than a comfortable 1920×1200 on very large screens.
-    const int w = std::min(1920, available.width() - available.width() / 25);
-    const int h = std::min(1200, available.height() - available.height() / 25);
+    // A 4 % margin, and room for the frame a window manager adds around the
+    // client area (borders, and a title bar of up to 40 px: openbox puts
+    // the window 36 px down); no bigger than 1920×1200 on very large screens.
+    constexpr int kBorders = 16, kTitleBar = 48;
+    const int w = std::min(1920, available.width() - available.width() / 25 - kBorders);
+    const int h = std::min(1200, available.height() - available.height() / 25 - kTitleBar);
     QRect r(0, 0, std::max(320, w), std::max(240, h));
     r.moveCenter(available.center());
     return r;

@@ -231,9 +231,11 @@ void OsgView::updateNavigationLimits() {
         return;
     _limitsBound = bound;
     render::NavigationLimits limits = render::limitsForData(bound);
-    // The home view is always within reach, however it frames the data.
+    // The ceiling is three home views away: the data's own bound counts
+    // cables running 100 km out to sea, from where the city is a speck.
     const render::LookAt home = homeLookAt();
-    limits.maxDistance = std::max(limits.maxDistance, 1.5 * (home.center - home.eye).length());
+    if (const double homeDistance = (home.center - home.eye).length(); homeDistance > 1.0)
+        limits.maxDistance = std::clamp(3.0 * homeDistance, 5000.0, 1.0e6);
     _manipulator->setLimits(limits);
 }
 
