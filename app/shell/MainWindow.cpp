@@ -284,7 +284,8 @@ void MainWindow::onFrameRendered() {
         _loadedAfterMs = processUptimeMs();
         if (_remembersSetup)  // an interactive start: say when it is ready
             LogChannel::instance().write(
-                geo::LogLevel::Info, QStringLiteral("scene loaded after %1 ms").arg(_loadedAfterMs));
+                geo::LogLevel::Info,
+                QStringLiteral("scene loaded after %1 ms").arg(_loadedAfterMs));
         emit sceneLoaded();
     }
     emit loadedFrameRendered(since);

@@ -124,7 +124,6 @@ signals:
     /// after the first such frame (sceneLoaded comes with the third).
     void loadedFrameRendered(quint64 framesSinceLoaded);
 
-
 protected:
     void changeEvent(QEvent* e) override;
     void closeEvent(QCloseEvent* e) override;

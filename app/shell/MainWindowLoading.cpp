@@ -141,10 +141,9 @@ void MainWindow::importFile(const QString& source) {
     if (source.isEmpty())
         return;
     const QString lastProject = _remembersSetup ? SetupSettings().lastProject() : QString();
-    ImportDialog dialog(source,
-                        lastProject.isEmpty() ? QDir::home().filePath("citytwin-project.gpkg")
-                                              : lastProject,
-                        this);
+    ImportDialog dialog(
+        source,
+        lastProject.isEmpty() ? QDir::home().filePath("citytwin-project.gpkg") : lastProject, this);
     std::optional<ImportRequest> request;
     while (dialog.exec() == QDialog::Accepted) {
         request = dialog.request();
@@ -317,14 +316,13 @@ void MainWindow::applyStartView() {
         if (auto last = SetupSettings().lastView(dataKey())) {
             const render::LookAt la = render::lookAtFor(*last, *_maybeFrame);
             _view->setLookAt(la.eye, la.center, la.up, false);
-            LogChannel::instance().write(
-                geo::LogLevel::Info,
-                QStringLiteral("restored the last view: %1,%2,%3,%4,%5")
-                    .arg(last->lon, 0, 'f', 5)
-                    .arg(last->lat, 0, 'f', 5)
-                    .arg(last->height, 0, 'f', 0)
-                    .arg(last->heading, 0, 'f', 1)
-                    .arg(last->pitch, 0, 'f', 1));
+            LogChannel::instance().write(geo::LogLevel::Info,
+                                         QStringLiteral("restored the last view: %1,%2,%3,%4,%5")
+                                             .arg(last->lon, 0, 'f', 5)
+                                             .arg(last->lat, 0, 'f', 5)
+                                             .arg(last->height, 0, 'f', 0)
+                                             .arg(last->heading, 0, 'f', 1)
+                                             .arg(last->pitch, 0, 'f', 1));
         }
     }
 }

@@ -78,7 +78,8 @@ void MainWindow::buildMenus() {
     for (const auto& [code, name] : {std::pair<QString, QString>{QString(), QString()},
                                      {QStringLiteral("en"), QStringLiteral("English")},
                                      {QStringLiteral("zh_CN"), QStringLiteral("简体中文")}}) {
-        QAction* a = ui.languageMenu->addAction(name, this, [this, c = code] { chooseLanguage(c); });
+        QAction* a =
+            ui.languageMenu->addAction(name, this, [this, c = code] { chooseLanguage(c); });
         a->setCheckable(true);
         a->setChecked(code == current);
         languages->addAction(a);
@@ -134,8 +135,7 @@ void MainWindow::retranslate() {
     ui.zoomToNewLayers->setStatusTip(
         tr("Fly to every layer opened or imported, so that it is in view"));
     ui.resetLayout->setText(tr("&Reset layout"));
-    ui.resetLayout->setStatusTip(
-        tr("Restore the default window size and docks for this screen"));
+    ui.resetLayout->setStatusTip(tr("Restore the default window size and docks for this screen"));
     for (auto& [action, name] : ui.namedViews) {
         if (name == "lujiazui")
             action->setText(tr("Lujiazui"));

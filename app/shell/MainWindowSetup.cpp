@@ -58,6 +58,9 @@ void MainWindow::fitToScreen() {
         setGeometry(fitted);
     const DockWidths docks = dockWidthsFor(restored ? width() : fitted.width());
     resizeDocks({_layerDock}, {docks.left}, Qt::Horizontal);
+    // The features' right docks (findings, events) asked for their own widths: share it out.
+    for (QDockWidget* dock : _featureDocksRight)
+        resizeDocks({dock}, {docks.right}, Qt::Horizontal);
 }
 
 void MainWindow::restoreLayout() {

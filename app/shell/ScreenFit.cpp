@@ -18,7 +18,8 @@ QRect fittedWindowRect(const QRect& available) {
 
 DockWidths dockWidthsFor(int windowWidth) {
     DockWidths d;
-    d.left = std::clamp(windowWidth * 18 / 100, 200, 320);
+    // The layer list needs its names and three columns (CRS, features, memory).
+    d.left = std::clamp(windowWidth * 24 / 100, 260, 340);
     d.right = std::clamp(windowWidth * 22 / 100, 240, 380);
     return d;
 }

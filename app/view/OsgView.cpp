@@ -377,8 +377,8 @@ void OsgView::wheelEvent(QWheelEvent* e) {
     doneCurrent();
     const render::LookAt now = lookAt();
     // Over the sky: about the orbit centre.
-    const render::LookAt next = render::zoomTowardPoint(now, point.value_or(now.center), factor,
-                                                        _manipulator->limits());
+    const render::LookAt next =
+        render::zoomTowardPoint(now, point.value_or(now.center), factor, _manipulator->limits());
     _manipulator->setLookAt(next);
     // The next notch may come before the next frame: it picks with this camera.
     _viewer->getCamera()->setViewMatrix(_manipulator->getInverseMatrix());

@@ -141,9 +141,9 @@ void CityScene::setLayerOpacity(const std::string& layerId, float opacity) {
     // The constant alpha overrides whatever the layer's own state blends with.
     constexpr auto kOn = osg::StateAttribute::ON | osg::StateAttribute::OVERRIDE;
     ss->setAttributeAndModes(new osg::BlendColor(osg::Vec4(1.f, 1.f, 1.f, opacity)), kOn);
-    ss->setAttributeAndModes(
-        new osg::BlendFunc(osg::BlendFunc::CONSTANT_ALPHA, osg::BlendFunc::ONE_MINUS_CONSTANT_ALPHA),
-        kOn);
+    ss->setAttributeAndModes(new osg::BlendFunc(osg::BlendFunc::CONSTANT_ALPHA,
+                                                osg::BlendFunc::ONE_MINUS_CONSTANT_ALPHA),
+                             kOn);
     ss->setMode(GL_BLEND, kOn);
     ss->setRenderingHint(osg::StateSet::TRANSPARENT_BIN);
 }
