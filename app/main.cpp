@@ -17,6 +17,7 @@
 #include "shell/LogChannel.h"
 #include "shell/MainWindow.h"
 #include "shell/ProcessUptime.h"
+#include "shell/SetupSettings.h"
 #include "shell/Translations.h"
 #include "view/OsgView.h"
 
@@ -53,6 +54,9 @@ int main(int argc, char** argv) {
     QApplication::setApplicationName("citytwin");
     QApplication::setOrganizationName("citytwin");
     QApplication::setApplicationVersion(CITYTWIN_VERSION);
+    // The language chosen in View → Language last time, unless --lang says.
+    if (options->language.isEmpty() && remembersSetupFor(*options))
+        options->language = SetupSettings().language();
     const QString language = installTranslators(app, options->language);
 
     // One log channel: the libraries' geo::log and the window's own messages

@@ -77,6 +77,10 @@
             <source>…</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>unknown</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>SceneLoader</name>
@@ -341,6 +345,30 @@
         </message>
         <message>
             <source>Scenario end</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Vector data</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>3D models and tilesets</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>DEMs and orthophotos</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sensor positions (CSV with coordinates)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All supported</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All files</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -895,6 +923,38 @@
             <source>%1 MB</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>&amp;Zoom to layer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Re&amp;name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Opacity</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Opacity: %1 %</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Style…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Show &amp;attribute table</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Properties…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Remove</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>citytwin::app::LogPanel</name>
@@ -1111,6 +1171,62 @@
         </message>
         <message>
             <source>Loading tiles: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open vector data (GeoPackage, Shapefile, GeoJSON, CSV points, OSM...), 3D Tiles, OSGB, glTF or CityGML models, a DEM or an orthophoto</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open &amp;recent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Fly back to the city (Home or H)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Language</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>System default</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Zoom to new layers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Fly to every layer opened or imported, so that it is in view</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Reset layout</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Restore the default window size and docks for this screen</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Layout reset to the defaults</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 no longer exists; removed from the recent files</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Removed layer %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 has nothing to zoom to yet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 lies %2 km from the other layers, at %3</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1638,6 +1754,111 @@
         </message>
         <message>
             <source>The works end before they start.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>citytwin::app::CsvPointsDialog</name>
+        <message>
+            <source>Open CSV points</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>File:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Coordinate columns found by their names; check them.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No coordinate columns found by name: choose them.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>X (longitude, easting):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Y (latitude, northing):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose the CRS of the coordinates…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>CRS:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A CSV does not say which datum its coordinates use; GPS gives WGS 84, AMap and Tencent GCJ-02, Baidu BD-09.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose two different coordinate columns.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose the CRS the coordinates are in; it is never guessed.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>citytwin::app::LayerPropertiesDialog</name>
+        <message>
+            <source>Layer properties: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Name:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Source:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>CRS:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>unknown</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Extent (WGS 84):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Features:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>—</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Memory:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 MB</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>citytwin::app::kiosk::KioskOverlay</name>
+        <message>
+            <source>Buildings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Protection zones</source>
             <translation type="unfinished" />
         </message>
     </context>

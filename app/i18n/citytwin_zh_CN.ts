@@ -78,6 +78,10 @@
             <translation>…</translation>
         </message>
         <message>
+            <source>unknown</source>
+            <translation>未知</translation>
+        </message>
+        <message>
             <source>%1: cannot read the registry (%2)</source>
             <translation>%1：无法读取登记表（%2）</translation>
         </message>
@@ -359,6 +363,30 @@
             <source>Scenario end</source>
             <translation>场景结束</translation>
         </message>
+        <message>
+            <source>Vector data</source>
+            <translation>矢量数据</translation>
+        </message>
+        <message>
+            <source>3D models and tilesets</source>
+            <translation>三维模型与瓦片集</translation>
+        </message>
+        <message>
+            <source>DEMs and orthophotos</source>
+            <translation>DEM 与正射影像</translation>
+        </message>
+        <message>
+            <source>Sensor positions (CSV with coordinates)</source>
+            <translation>传感器位置（带坐标的 CSV）</translation>
+        </message>
+        <message>
+            <source>All supported</source>
+            <translation>所有支持的格式</translation>
+        </message>
+        <message>
+            <source>All files</source>
+            <translation>所有文件</translation>
+        </message>
     </context>
     <context>
         <name>citytwin::app::AlertPanel</name>
@@ -456,15 +484,15 @@
         <name>citytwin::app::AuditDialog</name>
         <message>
             <source>Audit</source>
-            <translation>合规审查</translation>
+            <translation>巡查</translation>
         </message>
         <message>
             <source>Run audit</source>
-            <translation>执行合规审查</translation>
+            <translation>执行巡查</translation>
         </message>
         <message>
             <source>Audit date</source>
-            <translation>审查日期</translation>
+            <translation>巡查日期</translation>
         </message>
     </context>
     <context>
@@ -474,12 +502,8 @@
             <translation>规则</translation>
         </message>
         <message>
-            <source>Kind</source>
-            <translation>类型</translation>
-        </message>
-        <message>
             <source>Severity</source>
-            <translation>等级</translation>
+            <translation>严重程度</translation>
         </message>
         <message>
             <source>Layer</source>
@@ -503,17 +527,21 @@
         </message>
         <message>
             <source>No audit run yet (Inspect → Audit…).</source>
-            <translation>尚未执行合规审查（检查 → 合规审查…）。</translation>
+            <translation>尚未执行巡查（检查 → 巡查…）。</translation>
         </message>
         <message numerus="yes">
             <source>Audit at %1: %n finding(s)</source>
             <translation>
-                <numerusform>%1 合规审查：%n 项结果</numerusform>
+                <numerusform>%1 巡查：%n 条结果</numerusform>
             </translation>
         </message>
         <message>
             <source>Article</source>
             <translation>条款</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>类型</translation>
         </message>
     </context>
     <context>
@@ -540,7 +568,7 @@
         <message numerus="yes">
             <source>%n finding(s)</source>
             <translation>
-                <numerusform>%n 项核查结果</numerusform>
+                <numerusform>%n 条结果</numerusform>
             </translation>
         </message>
         <message>
@@ -557,7 +585,7 @@
         </message>
         <message>
             <source>Operator</source>
-            <translation>运营单位</translation>
+            <translation>运营商</translation>
         </message>
         <message>
             <source>Host type</source>
@@ -565,7 +593,7 @@
         </message>
         <message>
             <source>(unknown: stand-alone)</source>
-            <translation>（未知，按独立站址核查）</translation>
+            <translation>（未知：独立建设）</translation>
         </message>
         <message>
             <source>Rule / layer</source>
@@ -793,7 +821,7 @@
         </message>
         <message>
             <source>&amp;Audit…</source>
-            <translation>合规审查(&amp;A)…</translation>
+            <translation>巡查(&amp;A)…</translation>
         </message>
         <message>
             <source>&amp;Export report…</source>
@@ -817,7 +845,7 @@
         </message>
         <message>
             <source>Audit</source>
-            <translation>合规审查</translation>
+            <translation>巡查</translation>
         </message>
         <message numerus="yes">
             <source>Opened %1 (%n data problem(s); see the log)</source>
@@ -839,15 +867,15 @@
         </message>
         <message>
             <source>Auditing…</source>
-            <translation>正在进行合规审查…</translation>
+            <translation>正在巡查…</translation>
         </message>
         <message>
             <source>Site check</source>
-            <translation>选址核查</translation>
+            <translation>站址核查</translation>
         </message>
         <message>
             <source>Works check</source>
-            <translation>施工作业核查</translation>
+            <translation>施工核查</translation>
         </message>
         <message>
             <source>Centre of the works area:</source>
@@ -856,7 +884,7 @@
         <message numerus="yes">
             <source>%n finding(s)</source>
             <translation>
-                <numerusform>%n 项核查结果</numerusform>
+                <numerusform>%n 条结果</numerusform>
             </translation>
         </message>
         <message>
@@ -865,7 +893,7 @@
         </message>
         <message>
             <source>Run a check or an audit first.</source>
-            <translation>请先执行核查或合规审查。</translation>
+            <translation>请先执行核查或巡查。</translation>
         </message>
         <message>
             <source>HTML report, with PDF and JSON beside it (*.html)</source>
@@ -873,7 +901,7 @@
         </message>
         <message>
             <source>There is no check or audit to report.</source>
-            <translation>没有可生成报告的核查或审查结果。</translation>
+            <translation>没有可生成报告的核查或巡查。</translation>
         </message>
         <message>
             <source>Wrote %1, %2 and %3</source>
@@ -909,6 +937,38 @@
         <message>
             <source>%1 MB</source>
             <translation>%1 MB</translation>
+        </message>
+        <message>
+            <source>&amp;Zoom to layer</source>
+            <translation>缩放到图层(&amp;Z)</translation>
+        </message>
+        <message>
+            <source>Re&amp;name</source>
+            <translation>重命名(&amp;N)</translation>
+        </message>
+        <message>
+            <source>&amp;Opacity</source>
+            <translation>不透明度(&amp;O)</translation>
+        </message>
+        <message>
+            <source>Opacity: %1 %</source>
+            <translation>不透明度：%1 %</translation>
+        </message>
+        <message>
+            <source>&amp;Style…</source>
+            <translation>样式(&amp;S)…</translation>
+        </message>
+        <message>
+            <source>Show &amp;attribute table</source>
+            <translation>显示属性表(&amp;A)</translation>
+        </message>
+        <message>
+            <source>&amp;Properties…</source>
+            <translation>属性(&amp;P)…</translation>
+        </message>
+        <message>
+            <source>&amp;Remove</source>
+            <translation>移除(&amp;R)</translation>
         </message>
     </context>
     <context>
@@ -1135,6 +1195,62 @@
         <message>
             <source>the scenario file %1 does not exist</source>
             <translation>情景文件 %1 不存在</translation>
+        </message>
+        <message>
+            <source>Open vector data (GeoPackage, Shapefile, GeoJSON, CSV points, OSM...), 3D Tiles, OSGB, glTF or CityGML models, a DEM or an orthophoto</source>
+            <translation>打开矢量数据（GeoPackage、Shapefile、GeoJSON、CSV 点、OSM 等）、3D Tiles、OSGB、glTF 或 CityGML 模型、DEM 或正射影像</translation>
+        </message>
+        <message>
+            <source>Open &amp;recent</source>
+            <translation>最近打开(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Fly back to the city (Home or H)</source>
+            <translation>飞回城市（Home 或 H 键）</translation>
+        </message>
+        <message>
+            <source>&amp;Language</source>
+            <translation>语言(&amp;L)</translation>
+        </message>
+        <message>
+            <source>System default</source>
+            <translation>跟随系统</translation>
+        </message>
+        <message>
+            <source>&amp;Zoom to new layers</source>
+            <translation>缩放到新图层(&amp;Z)</translation>
+        </message>
+        <message>
+            <source>Fly to every layer opened or imported, so that it is in view</source>
+            <translation>飞到每个新打开或导入的图层，使其进入视野</translation>
+        </message>
+        <message>
+            <source>&amp;Reset layout</source>
+            <translation>重置布局(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Restore the default window size and docks for this screen</source>
+            <translation>恢复适合本屏幕的默认窗口大小和停靠面板</translation>
+        </message>
+        <message>
+            <source>Layout reset to the defaults</source>
+            <translation>布局已重置为默认</translation>
+        </message>
+        <message>
+            <source>%1 no longer exists; removed from the recent files</source>
+            <translation>%1 已不存在，已从最近文件中移除</translation>
+        </message>
+        <message>
+            <source>Removed layer %1</source>
+            <translation>已移除图层 %1</translation>
+        </message>
+        <message>
+            <source>%1 has nothing to zoom to yet</source>
+            <translation>%1 尚无可缩放的内容</translation>
+        </message>
+        <message>
+            <source>%1 lies %2 km from the other layers, at %3</source>
+            <translation>%1 距其他图层 %2 公里，位于 %3</translation>
         </message>
         <message>
             <source>Cannot restyle %1: %2</source>
@@ -1728,11 +1844,11 @@
         </message>
         <message>
             <source>Inspector:</source>
-            <translation>检查人员：</translation>
+            <translation>检查人：</translation>
         </message>
         <message>
             <source>Organisation:</source>
-            <translation>检查单位：</translation>
+            <translation>单位：</translation>
         </message>
         <message>
             <source>Coordinate system:</source>
@@ -1806,6 +1922,100 @@
         <message>
             <source>Layer: %1</source>
             <translation>图层：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>citytwin::app::CsvPointsDialog</name>
+        <message>
+            <source>Open CSV points</source>
+            <translation>打开 CSV 点数据</translation>
+        </message>
+        <message>
+            <source>File:</source>
+            <translation>文件：</translation>
+        </message>
+        <message>
+            <source>Coordinate columns found by their names; check them.</source>
+            <translation>已按列名找到坐标列，请核对。</translation>
+        </message>
+        <message>
+            <source>No coordinate columns found by name: choose them.</source>
+            <translation>未按列名找到坐标列，请选择。</translation>
+        </message>
+        <message>
+            <source>X (longitude, easting):</source>
+            <translation>X（经度、东坐标）：</translation>
+        </message>
+        <message>
+            <source>Y (latitude, northing):</source>
+            <translation>Y（纬度、北坐标）：</translation>
+        </message>
+        <message>
+            <source>Choose the CRS of the coordinates…</source>
+            <translation>选择坐标所用的坐标系…</translation>
+        </message>
+        <message>
+            <source>CRS:</source>
+            <translation>坐标系：</translation>
+        </message>
+        <message>
+            <source>A CSV does not say which datum its coordinates use; GPS gives WGS 84, AMap and Tencent GCJ-02, Baidu BD-09.</source>
+            <translation>CSV 不注明坐标所用的基准：GPS 为 WGS 84，高德和腾讯为 GCJ-02，百度为 BD-09。</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>打开</translation>
+        </message>
+        <message>
+            <source>Choose two different coordinate columns.</source>
+            <translation>请选择两个不同的坐标列。</translation>
+        </message>
+        <message>
+            <source>Choose the CRS the coordinates are in; it is never guessed.</source>
+            <translation>请选择坐标所用的坐标系；系统从不猜测。</translation>
+        </message>
+    </context>
+    <context>
+        <name>citytwin::app::LayerPropertiesDialog</name>
+        <message>
+            <source>Layer properties: %1</source>
+            <translation>图层属性：%1</translation>
+        </message>
+        <message>
+            <source>Name:</source>
+            <translation>名称：</translation>
+        </message>
+        <message>
+            <source>Source:</source>
+            <translation>来源：</translation>
+        </message>
+        <message>
+            <source>CRS:</source>
+            <translation>坐标系：</translation>
+        </message>
+        <message>
+            <source>unknown</source>
+            <translation>未知</translation>
+        </message>
+        <message>
+            <source>Extent (WGS 84):</source>
+            <translation>范围（WGS 84）：</translation>
+        </message>
+        <message>
+            <source>Features:</source>
+            <translation>要素数：</translation>
+        </message>
+        <message>
+            <source>—</source>
+            <translation>—</translation>
+        </message>
+        <message>
+            <source>Memory:</source>
+            <translation>内存：</translation>
+        </message>
+        <message>
+            <source>%1 MB</source>
+            <translation>%1 MB</translation>
         </message>
     </context>
     <context>

@@ -14,6 +14,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include "citytwin/geo/VectorReader.h"
+#include "layers/CrsChoice.h"
 
 namespace citytwin::app {
 
@@ -28,23 +29,8 @@ ImportDialog::ImportDialog(const QString& sourcePath, const QString& projectPath
     _detected->setWordWrap(true);
     form->addRow(tr("Declared CRS:"), _detected);
 
-    _crs = new QComboBox(this);
+    _crs = makeCrsComboBox(tr("As declared by the file"), this);
     _crs->setObjectName("crsOverride");
-    _crs->setEditable(true);
-    _crs->addItem(tr("As declared by the file"), QString());
-    const std::pair<const char*, const char*> choices[] = {
-        {"EPSG:4326", QT_TR_NOOP("WGS 84 (GPS, OpenStreetMap)")},
-        {"EPSG:4490", QT_TR_NOOP("CGCS2000 geographic")},
-        {"EPSG:4549", QT_TR_NOOP("CGCS2000 / 3-degree Gauss-Kruger CM 120E")},
-        {"EPSG:4550", QT_TR_NOOP("CGCS2000 / 3-degree Gauss-Kruger CM 123E")},
-        {"EPSG:4528", QT_TR_NOOP("CGCS2000 / 3-degree Gauss-Kruger zone 40")},
-        {"EPSG:3857", QT_TR_NOOP("Web Mercator")},
-        {"GCJ02", QT_TR_NOOP("GCJ-02 (AMap, Tencent maps)")},
-        {"BD09", QT_TR_NOOP("BD-09 (Baidu maps)")},
-    };
-    for (const auto& [code, label] : choices)
-        _crs->addItem(QStringLiteral("%1 — %2").arg(code, tr(label)), QString::fromLatin1(code));
-    _crs->setToolTip(tr("Choose a CRS, or type an EPSG code, WKT or PROJ string"));
     form->addRow(tr("Source CRS:"), _crs);
 
     auto* projectRow = new QHBoxLayout;
@@ -124,9 +110,7 @@ std::optional<ImportRequest> ImportDialog::request() {
     req.options.encoding = _encoding->currentData().toString().toStdString();
     req.options.invalid = geo::InvalidGeometryPolicy(_invalid->currentData().toInt());
     req.options.existing = geo::ExistingLayerPolicy(_existing->currentData().toInt());
-    QString crsText = _crs->currentData().toString();
-    if (_crs->currentIndex() < 0 || _crs->currentText() != _crs->itemText(_crs->currentIndex()))
-        crsText = _crs->currentText().trimmed();  // typed by the user
+    const QString crsText = chosenCrsText(*_crs);
     if (!crsText.isEmpty()) {
         auto crs = geo::Crs::fromString(crsText.toStdString());
         if (!crs) {

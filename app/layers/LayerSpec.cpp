@@ -155,14 +155,15 @@ std::vector<LayerSpec> userLayerSpecs(const QStringList& files) {
         // metadata.xml (or a Data folder): those are named after their
         // folder, like a URL, and any other clash of names gets it too.
         const QString generic = fi.fileName().toLower();
-        QString id = generic == "tileset.json" || generic == "metadata.xml" ||
-                             (generic == "data" && fi.isDir())
-                         ? fi.absoluteDir().dirName() + "/" + fi.fileName()
-                         : fi.completeBaseName();
+        const bool named = !(generic == "tileset.json" || generic == "metadata.xml" ||
+                             (generic == "data" && fi.isDir()));
+        const QString withFolder = fi.absoluteDir().dirName() + "/" + fi.fileName();
+        QString id = named ? fi.completeBaseName() : withFolder;
+        QString display = named ? fi.fileName() : withFolder;
         for (const auto& other : specs)
             if (other.id == id)
-                id = fi.absoluteDir().dirName() + "/" + fi.fileName();
-        specs.push_back({id, fi.fileName(), fi.absoluteFilePath(), std::nullopt, {}});
+                id = display = withFolder;
+        specs.push_back({id, display, fi.absoluteFilePath(), std::nullopt, {}});
     }
     return specs;
 }

@@ -31,6 +31,9 @@ struct LayerSpec {
     /// glTF/GLB: where the model's origin stands (no georeference of its
     /// own); unset: at the frame's origin.
     std::optional<render::ModelAnchor> maybeAnchor;
+    /// CSV points: the coordinate columns chosen (CsvPointsDialog).
+    QString csvXColumn;
+    QString csvYColumn;
 };
 
 /// A layer that loaded: what the layer tree and the attribute panel show.
@@ -40,6 +43,7 @@ struct LoadedLayer {
     QString path;
     QString crsLabel;  ///< the source's CRS, e.g. "EPSG:4326 WGS 84"
     std::size_t featureCount = 0;
+    geo::Extent wgs84Extent;  ///< where it lies (empty if unknown)
     QString role;
     std::shared_ptr<const geo::FeatureLayer> layer;
     std::optional<render::LayerStyle> maybeStyle;  ///< vector layers: as drawn now

@@ -23,6 +23,8 @@ render::SceneSource sceneSourceOf(const LayerSpec& spec) {
         source.reader = readProtectionZones;
     source.layerName = spec.layerName.toStdString();
     source.maybeAnchor = spec.maybeAnchor;
+    source.csvXColumn = spec.csvXColumn.toStdString();
+    source.csvYColumn = spec.csvYColumn.toStdString();
     return source;
 }
 
@@ -33,6 +35,7 @@ LoadedLayer loadedLayerOf(const render::AssembledLayer& built) {
     info.path = QString::fromStdString(built.path);
     info.crsLabel = QString::fromStdString(built.crsLabel);
     info.featureCount = built.featureCount;
+    info.wgs84Extent = built.wgs84Extent;
     info.role = QString::fromStdString(built.role);
     info.layer = built.layer;
     info.maybeStyle = built.maybeStyle;

@@ -28,7 +28,9 @@ struct Options {
         "exit (0 on success; 1 if a file cannot be read or the image not saved).",
         "OUT.png"};
     QCommandLineOption size{
-        "size", "Size of the 3D view, and so of the snapshot, in pixels (default 1280x800).",
+        "size",
+        "Size of the 3D view, and so of the snapshot, in pixels (default 1280x800 for a "
+        "snapshot; without it the window fits the screen, or takes the size it had last time).",
         "WxH"};
     QCommandLineOption view{"view", "Start at a named view: " + namedViewList() + ".", "NAME"};
     QCommandLineOption camera{
@@ -234,6 +236,7 @@ std::optional<AppOptions> parseAppOptions(const QStringList& args, QString& erro
         }
         o.size = QSize(w, h);
     }
+    o.fitToScreen = !parser.isSet(opt.size) && !o.fullScreen;
     if (parser.isSet(opt.view)) {
         const QString value = parser.value(opt.view);
         if (!render::namedView(value.toStdString())) {

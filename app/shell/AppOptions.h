@@ -14,6 +14,9 @@ namespace citytwin::app {
 struct AppOptions {
     QString snapshotPath;   ///< --snapshot OUT.png: render, save, exit
     QSize size{1280, 800};  ///< --size WxH: window (and snapshot) size in pixels
+    /// No --size (nor --fullscreen) given: the window fits the screen it
+    /// opens on, or takes its remembered size.
+    bool fitToScreen = false;
     QString viewName;       ///< --view NAME
     std::optional<render::CameraPose> maybeCamera;  ///< --camera lon,lat,height,heading,pitch
     QString language;                               ///< --lang zh_CN|en (default: system locale)

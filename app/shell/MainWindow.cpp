@@ -1,5 +1,6 @@
 #include "shell/MainWindow.h"
 
+#include <QApplication>
 #include <QDockWidget>
 #include <QLabel>
 #include <QMenuBar>
@@ -128,6 +129,7 @@ MainWindow::MainWindow(AppOptions options, QWidget* parent)
                 _scene->setLayerVisible(id.toStdString(), on);
                 _view->requestRedraw();
             });
+    connectLayerTree();
     connect(_view, &OsgView::cursorMoved, _coords, &CoordinateStatus::showLocalPoint);
     connect(_view, &OsgView::featurePicked, _attributes, &AttributePanel::showFeature);
 
@@ -172,7 +174,16 @@ MainWindow::MainWindow(AppOptions options, QWidget* parent)
             this, &MainWindow::sceneLoaded, _scenario,
             [this] { _scenario->openScenario(_options.scenarioPath); }, Qt::SingleShotConnection);
     retranslate();
-    resize(_options.size);
+    _remembersSetup = remembersSetupFor(_options);
+    rebuildRecentMenu();
+    // Batch runs and the kiosk keep their sizes (--size, full screen).
+    if (_options.fitToScreen && _remembersSetup)
+        fitToScreen();
+    else
+        resize(_options.size);
+    // Qt 6 closes the windows on quit, but a session ending otherwise
+    // (the session manager) still saves.
+    connect(qApp, &QCoreApplication::aboutToQuit, this, &MainWindow::saveSetup);
 }
 
 MainWindow::~MainWindow() {
@@ -215,7 +226,10 @@ void MainWindow::addFeatureMenu(QMenu* menu) {
 }
 
 QToolBar* MainWindow::addFeatureToolBar() {
-    return addToolBar(QString());
+    QToolBar* bar = addToolBar(QString());
+    // saveState() keys toolbars by name; the feature may rename it.
+    bar->setObjectName(QStringLiteral("featureToolbar%1").arg(findChildren<QToolBar*>().size()));
+    return bar;
 }
 
 void MainWindow::addFeatureDock(Qt::DockWidgetArea area, QDockWidget* dock, int width) {
@@ -267,6 +281,7 @@ void MainWindow::onFrameRendered() {
     // Every frame, so that a burst of tile requests shorter than the
     // status timer still shows.
     showPagingRequests();
+    showNewLayers();
     if (!isSceneLoaded()) {
         _loadedAtFrame = 0;
         return;
@@ -277,6 +292,10 @@ void MainWindow::onFrameRendered() {
     const quint64 since = _view->frameCount() - _loadedAtFrame;
     if (since == 3) {
         _loadedAfterMs = processUptimeMs();
+        if (_remembersSetup)  // an interactive start: say when it is ready
+            LogChannel::instance().write(
+                geo::LogLevel::Info,
+                QStringLiteral("scene loaded after %1 ms").arg(_loadedAfterMs));
         emit sceneLoaded();
     }
     emit loadedFrameRendered(since);

@@ -129,6 +129,16 @@ public:
     void pinViewSize(const QSize& size) override;
     void setUnattended(bool unattended) override;
 
+    /// Flies to a layer's extent, from the side (the layer tree's Zoom to layer).
+    void zoomToLayer(const QString& layerId);
+
+    /// View → Reset layout: the default window size for this screen and
+    /// the default docks; the remembered layout is forgotten.
+    void resetLayout();
+    /// Whether this run reads and writes the remembered setup (not batch
+    /// runs, not the kiosk).
+    bool remembersSetup() const { return _remembersSetup; }
+
 signals:
     /// The initial load finished and its layers are in the scene graph.
     void sceneLoaded();
@@ -140,6 +150,7 @@ signals:
 
 protected:
     void changeEvent(QEvent* e) override;
+    void closeEvent(QCloseEvent* e) override;
 
 private:
     void buildMenus();
@@ -173,6 +184,31 @@ private:
     void openUrlDialog();
     void importDialog();
     void showAbout();
+
+    // The remembered setup (MainWindowSetup.cpp).
+    /// The first window's size: the last one if it fits a screen, else one
+    /// that fits the screen it opens on.
+    void fitToScreen();
+    /// Docks and toolbars as they were (start(): every feature has added its own).
+    void restoreLayout();
+    void saveSetup();
+    /// Alerts and history tabbed on the right, sized for the window.
+    void arrangeSensorDocks();
+    void rebuildRecentMenu();
+    void openRecentFile(const QString& path);
+    void chooseLanguage(const QString& language);
+    /// What the window opened ("demo" or its files), so a remembered view is
+    /// only restored over the same data.
+    QString dataKey() const;
+
+    // The layer tree's requests and new layers (MainWindowLayers.cpp).
+    void connectLayerTree();
+    /// `id`, or `id (2)`, `id (3)`... if a layer has it already.
+    QString uniqueLayerId(const QString& id) const;
+    /// "X lies N km from the other layers, at lon, lat", or empty if it is near.
+    QString farLayerNote(const QString& layerId) const;
+    /// Layers opened after the first load, once merged: notes, and the fly to them.
+    void showNewLayers();
 
     AppOptions _options;
     std::unique_ptr<render::CityScene> _scene;
@@ -215,6 +251,10 @@ private:
     qint64 _loadFinishedAtMs = 0;
     std::size_t _lastPagedBytes = 0;
     qint64 _pagedBytesChangedAtMs = 0;
+    bool _remembersSetup = false;
+    QStringList _newLayerIds;  ///< opened or imported, not yet shown
+    bool _layoutRestored = false;
+    QByteArray _defaultState;  ///< the docks before any restore (Reset layout)
 
     LayerStyler* _styler = nullptr;
     LiveStatus* _liveStatus = nullptr;
@@ -226,5 +266,9 @@ private:
     struct Ui;
     std::unique_ptr<Ui> _ui;
 };
+
+/// Whether a run with these options reads and writes the remembered setup:
+/// not batch runs (--snapshot, --benchmark, --record, --report), not the kiosk.
+bool remembersSetupFor(const AppOptions& options);
 
 }  // namespace citytwin::app

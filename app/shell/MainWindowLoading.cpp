@@ -24,16 +24,19 @@
 #include "citytwin/render/CameraPose.h"
 #include "citytwin/render/ModelFileLoader.h"
 #include "inspection/InspectionTools.h"
+#include "layers/CsvPointsDialog.h"
 #include "layers/ImportDialog.h"
 #include "layers/LayerStyler.h"
 #include "layers/LayerTreePanel.h"
 #include "layers/ModelPlacementDialog.h"
+#include "layers/OpenFileFilters.h"
 #include "layers/SceneLoader.h"
 #include "sensors/PlaybackBar.h"
 #include "sensors/SensorMonitor.h"
 #include "shell/LogChannel.h"
 #include "shell/MainWindow.h"
 #include "shell/ProcessUptime.h"
+#include "shell/SetupSettings.h"
 #include "view/CoordinateStatus.h"
 #include "view/OsgView.h"
 
@@ -41,8 +44,10 @@ namespace citytwin::app {
 
 void MainWindow::start() {
     // A pinned view (a snapshot: BatchRunner) keeps its size; the window grows around it.
-    if (!_viewPinned && isVisible() && !isFullScreen())
+    if (!_viewPinned && isVisible() && !isFullScreen() &&
+        !(_options.fitToScreen && _remembersSetup))
         fitViewTo(_options.size);
+    restoreLayout();
     std::vector<LayerSpec> specs;
     if (_options.dataFiles.isEmpty()) {
         const QString dir = findDemoDirectory();
@@ -83,7 +88,38 @@ void MainWindow::openFiles(const QStringList& files) {
                                  tr("Wait for the current load to finish."));
         return;
     }
+    if (_remembersSetup) {
+        SetupSettings settings;
+        for (auto it = files.rbegin(); it != files.rend(); ++it)
+            settings.addRecentFile(it->contains("://") ? *it : QFileInfo(*it).absoluteFilePath());
+        rebuildRecentMenu();
+    }
     std::vector<LayerSpec> specs = userLayerSpecs(files);
+    for (LayerSpec& spec : specs) {
+        const QString id = uniqueLayerId(spec.id);
+        if (id != spec.id)  // the same name again: the list must tell them apart
+            spec.displayName = spec.displayName + id.mid(spec.id.size());
+        spec.id = id;
+    }
+    // A CSV declares no CRS and its columns are the user's word: asked for
+    // each, as the import dialog asks.
+    for (LayerSpec& spec : specs) {
+        if (!isCsvPath(spec.path))
+            continue;
+        CsvPointsDialog dialog(spec.path, this);
+        if (!dialog.isUsable()) {
+            onLayerFailed(spec.path, dialog.error());
+            return;
+        }
+        std::optional<CsvPointsChoice> choice;
+        while (!choice && dialog.exec() == QDialog::Accepted)
+            choice = dialog.choice();
+        if (!choice)
+            return;
+        spec.csvXColumn = choice->xColumn;
+        spec.csvYColumn = choice->yColumn;
+        spec.sourceCrs = choice->crs;
+    }
     // glTF carries no georeference, nor does a tileset in local metres: ask
     // where each model stands, starting from the point at the view's centre.
     if (_maybeFrame) {
@@ -113,7 +149,10 @@ void MainWindow::openFiles(const QStringList& files) {
 void MainWindow::importFile(const QString& source) {
     if (source.isEmpty())
         return;
-    ImportDialog dialog(source, QDir::home().filePath("citytwin-project.gpkg"), this);
+    const QString lastProject = _remembersSetup ? SetupSettings().lastProject() : QString();
+    ImportDialog dialog(
+        source,
+        lastProject.isEmpty() ? QDir::home().filePath("citytwin-project.gpkg") : lastProject, this);
     std::optional<ImportRequest> request;
     while (dialog.exec() == QDialog::Accepted) {
         request = dialog.request();
@@ -153,6 +192,8 @@ void MainWindow::importFile(const QString& source) {
                     QMessageBox::warning(this, tr("Import"), error);
                     return;
                 }
+                if (_remembersSetup)
+                    SetupSettings().setLastProject(req.projectPath);
                 LayerSpec spec{QString::fromStdString(req.options.layerName),
                                QString::fromStdString(req.options.layerName), req.projectPath};
                 spec.layerName = spec.id;
@@ -176,6 +217,7 @@ void MainWindow::onFrameChosen(double lon, double lat, double minLon, double min
     _maybeFrame = geo::LocalFrame({lon, lat, 0.0});
     _dataExtent = geo::Extent{minLon, minLat, maxLon, maxLat};
     _coords->setFrame(*_maybeFrame);
+    _view->setFrame(*_maybeFrame);
     // The home view frames the data; placed now so the first frames show it.
     const render::LookAt home = render::lookAtFor(render::framingPose(_dataExtent), *_maybeFrame);
     _view->setLookAt(home.eye, home.center, home.up, true);
@@ -235,23 +277,19 @@ void MainWindow::startSensors() {
     if (_chromeHidden)  // the kiosk shows no timeline and no docks
         return;
     _playback->setVisible(true);
+    if (_layoutRestored)
+        return;  // the user's own arrangement of the docks
     _alertDock->setVisible(true);
     _historyDock->setVisible(true);
-    // One column of tabs on the right (findings, alerts, history): the 3D
-    // view keeps its width; a check or a click raises its own tab.
-    for (QDockWidget* dock : _featureDocksRight)
-        tabifyDockWidget(dock, _alertDock);
-    tabifyDockWidget(_alertDock, _historyDock);
-    _alertDock->raise();
-    // Both sides at once: resizing the right alone took its width from the
-    // layer list, whose names were then cut to a letter.
-    resizeDocks({_layerDock, _alertDock}, {300, 360}, Qt::Horizontal);
+    arrangeSensorDocks();
 }
 
 void MainWindow::onLayerLoaded(const LoadedLayer& layer) {
     const bool visible = !_options.hiddenLayers.contains(layer.id);
     _layerTree->addLayer(layer, visible);
     _styler->remember(layer);
+    if (_initialLoadDone)
+        _newLayerIds << layer.id;
     _view->requestRedraw();
 }
 
@@ -299,6 +337,19 @@ void MainWindow::applyStartView() {
             osg::Vec3d center = bs->center();
             center.z() = 0.0;
             _view->setLookAt(center + osg::Vec3d(0, 0, h), center, osg::Vec3d(0, 1, 0), true);
+        }
+    } else if (_remembersSetup) {
+        // Where the user left the camera over the same data last time.
+        if (auto last = SetupSettings().lastView(dataKey())) {
+            const render::LookAt la = render::lookAtFor(*last, *_maybeFrame);
+            _view->setLookAt(la.eye, la.center, la.up, false);
+            LogChannel::instance().write(geo::LogLevel::Info,
+                                         QStringLiteral("restored the last view: %1,%2,%3,%4,%5")
+                                             .arg(last->lon, 0, 'f', 5)
+                                             .arg(last->lat, 0, 'f', 5)
+                                             .arg(last->height, 0, 'f', 0)
+                                             .arg(last->heading, 0, 'f', 1)
+                                             .arg(last->pitch, 0, 'f', 1));
         }
     }
 }

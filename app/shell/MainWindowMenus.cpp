@@ -1,6 +1,7 @@
 // MainWindow's menus and actions, their dialogs, and retranslation.
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QDockWidget>
 #include <QEvent>
@@ -18,11 +19,13 @@
 #include "inspection/InspectionTools.h"
 #include "layers/AttributePanel.h"
 #include "layers/LayerTreePanel.h"
+#include "layers/OpenFileFilters.h"
 #include "scenario/ScenarioTools.h"
 #include "tools/OperatorTools.h"
 #include "shell/LogPanel.h"
 #include "shell/MainWindow.h"
 #include "shell/MainWindowUi.h"
+#include "shell/SetupSettings.h"
 #include "view/OsgView.h"
 
 namespace citytwin::app {
@@ -32,8 +35,11 @@ void MainWindow::buildMenus() {
     ui.fileMenu = menuBar()->addMenu(QString());
     ui.open = ui.fileMenu->addAction(QString(), this, &MainWindow::openDialog);
     ui.open->setShortcut(QKeySequence::Open);
+    ui.open->setObjectName("openAction");
     ui.openUrl = ui.fileMenu->addAction(QString(), this, &MainWindow::openUrlDialog);
     ui.openUrl->setObjectName("openUrlAction");
+    ui.recentMenu = ui.fileMenu->addMenu(QString());
+    ui.recentMenu->setObjectName("recentFilesMenu");
     ui.import = ui.fileMenu->addAction(QString(), this, &MainWindow::importDialog);
     ui.import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     ui.saveScreenshot = ui.fileMenu->addAction(QString(), this, &MainWindow::saveScreenshotDialog);
@@ -44,7 +50,8 @@ void MainWindow::buildMenus() {
 
     ui.viewMenu = menuBar()->addMenu(QString());
     ui.home = ui.viewMenu->addAction(QString(), _view, &OsgView::goHome);
-    ui.home->setShortcut(QKeySequence(Qt::Key_Home));
+    ui.home->setObjectName("homeAction");
+    ui.home->setShortcuts({QKeySequence(Qt::Key_Home), QKeySequence(Qt::Key_H)});
     ui.northUp = ui.viewMenu->addAction(QString(), _view, &OsgView::northUp);
     ui.northUp->setShortcut(QKeySequence(Qt::Key_N));
     ui.namedViewsMenu = ui.viewMenu->addMenu(QString());
@@ -60,6 +67,36 @@ void MainWindow::buildMenus() {
     ui.viewMenu->addAction(_layerDock->toggleViewAction());
     ui.viewMenu->addAction(_attributeDock->toggleViewAction());
     ui.viewMenu->addAction(_logDock->toggleViewAction());
+    ui.viewMenu->addAction(_alertDock->toggleViewAction());
+    ui.viewMenu->addAction(_historyDock->toggleViewAction());
+    ui.viewMenu->addSeparator();
+    ui.languageMenu = ui.viewMenu->addMenu(QString());
+    auto* languages = new QActionGroup(this);
+    const QString current = remembersSetupFor(_options) && _options.language.isEmpty()
+                                ? SetupSettings().language()
+                                : _options.language;
+    // Each language named in itself, as language menus do.
+    for (const auto& [code, name] : {std::pair<QString, QString>{QString(), QString()},
+                                     {QStringLiteral("en"), QStringLiteral("English")},
+                                     {QStringLiteral("zh_CN"), QStringLiteral("简体中文")}}) {
+        QAction* a =
+            ui.languageMenu->addAction(name, this, [this, c = code] { chooseLanguage(c); });
+        a->setCheckable(true);
+        a->setChecked(code == current);
+        languages->addAction(a);
+        ui.languages.emplace_back(a, code);
+    }
+    ui.zoomToNewLayers = ui.viewMenu->addAction(QString());
+    ui.zoomToNewLayers->setObjectName("zoomToNewLayersAction");
+    ui.zoomToNewLayers->setCheckable(true);
+    ui.zoomToNewLayers->setChecked(!remembersSetupFor(_options) ||
+                                   SetupSettings().zoomToNewLayers());
+    connect(ui.zoomToNewLayers, &QAction::toggled, this, [this](bool on) {
+        if (_remembersSetup)
+            SetupSettings().setZoomToNewLayers(on);
+    });
+    ui.resetLayout = ui.viewMenu->addAction(QString(), this, &MainWindow::resetLayout);
+    ui.resetLayout->setObjectName("resetLayoutAction");
 
     ui.helpMenu = menuBar()->addMenu(QString());
     ui.about = ui.helpMenu->addAction(QString(), this, &MainWindow::showAbout);
@@ -76,8 +113,8 @@ void MainWindow::retranslate() {
     ui.fileMenu->setTitle(tr("&File"));
     ui.open->setText(tr("&Open…"));
     ui.open->setStatusTip(
-        tr("Open a GeoPackage, Shapefile, GeoJSON or other GDAL vector file, a DEM or an "
-           "orthophoto"));
+        tr("Open vector data (GeoPackage, Shapefile, GeoJSON, CSV points, OSM...), 3D Tiles, "
+           "OSGB, glTF or CityGML models, a DEM or an orthophoto"));
     ui.openUrl->setText(tr("Open &URL…"));
     ui.openUrl->setStatusTip(tr("Open a 3D Tiles tileset.json from an http:// or https:// server"));
     ui.import->setText(tr("&Import into project…"));
@@ -85,10 +122,21 @@ void MainWindow::retranslate() {
         tr("Import a vector file into a project GeoPackage, converting its CRS"));
     ui.saveScreenshot->setText(tr("Save &screenshot…"));
     ui.quit->setText(tr("&Quit"));
+    ui.recentMenu->setTitle(tr("Open &recent"));
     ui.viewMenu->setTitle(tr("&View"));
     ui.home->setText(tr("&Home view"));
     ui.northUp->setText(tr("&North up"));
+    ui.home->setToolTip(tr("Fly back to the city (Home or H)"));
     ui.namedViewsMenu->setTitle(tr("Go to"));
+    ui.languageMenu->setTitle(tr("&Language"));
+    for (auto& [action, code] : ui.languages)
+        if (code.isEmpty())
+            action->setText(tr("System default"));
+    ui.zoomToNewLayers->setText(tr("&Zoom to new layers"));
+    ui.zoomToNewLayers->setStatusTip(
+        tr("Fly to every layer opened or imported, so that it is in view"));
+    ui.resetLayout->setText(tr("&Reset layout"));
+    ui.resetLayout->setStatusTip(tr("Restore the default window size and docks for this screen"));
     for (auto& [action, name] : ui.namedViews) {
         if (name == "lujiazui")
             action->setText(tr("Lujiazui"));
@@ -136,10 +184,8 @@ void MainWindow::showNamedView(const QString& name) {
 }
 
 void MainWindow::openDialog() {
-    const QStringList files = QFileDialog::getOpenFileNames(
-        this, tr("Open data"), QString(),
-        tr("Vector data (*.gpkg *.shp *.geojson *.json *.kml *.csv *.gml);;"
-           "DEMs and orthophotos (*.tif *.tiff *.vrt *.img *.jp2);;All files (*)"));
+    const QStringList files =
+        QFileDialog::getOpenFileNames(this, tr("Open data"), QString(), openFileFilter());
     openFiles(files);
 }
 

@@ -29,6 +29,11 @@ struct MainWindow::Ui {
     QAction* home = nullptr;
     QAction* northUp = nullptr;
     QAction* about = nullptr;
+    QMenu* recentMenu = nullptr;
+    QAction* resetLayout = nullptr;
+    QAction* zoomToNewLayers = nullptr;
+    QMenu* languageMenu = nullptr;
+    std::vector<std::pair<QAction*, QString>> languages;  ///< action, code ("" = system)
     std::vector<std::pair<QAction*, QString>> namedViews;
 };
 

@@ -1,5 +1,6 @@
 #include "view/OsgView.h"
 
+#include "kiosk/CameraFlight.h"
 #include "shell/ProcessUptime.h"
 
 #include <QGestureEvent>
@@ -83,9 +84,7 @@ OsgView::OsgView(render::CityScene& scene, QWidget* parent) : QOpenGLWidget(pare
     cam->setProjectionMatrixAsPerspective(35.0, double(width()) / std::max(1, height()), 1.0, 1e6);
     cam->setNearFarRatio(0.0002);
     _viewer->setSceneData(_scene.root());
-    _manipulator = new osgGA::TerrainManipulator;
-    _manipulator->setAllowThrow(false);
-    _manipulator->setAutoComputeHomePosition(false);
+    _manipulator = new render::CityManipulator;
     _viewer->setCameraManipulator(_manipulator, false);
     _viewer->getEventQueue()->getCurrentEventState()->setMouseYOrientation(
         osgGA::GUIEventAdapter::Y_INCREASING_DOWNWARDS);
@@ -164,6 +163,7 @@ void OsgView::finishGl() {
 
 void OsgView::tick() {
     updateCursorPoint(false);
+    stepFlight();
     // Draw only when something changed (FrameScheduler); update() coalesces.
     if (_scheduler.due())
         update();
@@ -191,6 +191,7 @@ void OsgView::paintGL() {
     _frameReason = _scheduler.due() ? _scheduler.lastReason() : QStringLiteral("paint");
     _scheduler.frameDrawn();
     _drawnRevision = _scene.revision();
+    updateNavigationLimits();
     _viewer->frame();
     if (_frames++ == 0)
         _firstFrameAtMs = processUptimeMs();
@@ -199,15 +200,70 @@ void OsgView::paintGL() {
 
 void OsgView::setLookAt(const osg::Vec3d& eye, const osg::Vec3d& center, const osg::Vec3d& up,
                         bool asHome) {
-    if (asHome)
+    if (asHome) {
         _manipulator->setHomePosition(eye, center, up);
+        _limitsBound = osg::BoundingSphere();  // the ceiling follows the home view
+    }
     _manipulator->setTransformation(eye, center, up);
     requestRedraw();
 }
 
+render::LookAt OsgView::homeLookAt() const {
+    render::LookAt la;
+    _manipulator->getHomePosition(la.eye, la.center, la.up);
+    return la;
+}
+
 void OsgView::goHome() {
-    _manipulator->home(0.0);
+    flyToLookAt(homeLookAt());
+}
+
+void OsgView::flyToLookAt(const render::LookAt& target, int durationMs) {
+    _maybeFlight.reset();
+    // Poses are lon/lat over the frame's tangent plane: data far round the
+    // globe (hundreds of km) is jumped to, not flown to.
+    constexpr double kFlightRange = 300e3;
+    auto nearFrame = [](const render::LookAt& la) {
+        return std::hypot(la.center.x(), la.center.y()) < kFlightRange &&
+               std::abs(la.center.z()) < 10e3 && std::abs(la.eye.z()) < 100e3;
+    };
+    if (!_maybeFrame || durationMs <= 0 || !nearFrame(target) || !nearFrame(lookAt())) {
+        setLookAt(target.eye, target.center, target.up, false);
+        return;
+    }
+    const render::LookAt now = lookAt();
+    Flight f;
+    f.from = kiosk::poseFromLookAt(now.eye, now.center, *_maybeFrame);
+    f.to = kiosk::poseFromLookAt(target.eye, target.center, *_maybeFrame);
+    f.durationMs = durationMs;
+    f.clock.start();
+    _maybeFlight = f;
     requestRedraw();
+}
+
+void OsgView::stepFlight() {
+    if (!_maybeFlight || !_maybeFrame)
+        return;
+    const double t = double(_maybeFlight->clock.elapsed()) / _maybeFlight->durationMs;
+    const render::CameraPose pose = kiosk::interpolatePose(_maybeFlight->from, _maybeFlight->to, t);
+    _manipulator->setLookAt(render::lookAtFor(pose, *_maybeFrame));
+    if (t >= 1.0)
+        _maybeFlight.reset();
+    requestRedraw();
+}
+
+void OsgView::updateNavigationLimits() {
+    const osg::BoundingSphere bound = _scene.dataBound();
+    if (bound.center() == _limitsBound.center() && bound.radius() == _limitsBound.radius())
+        return;
+    _limitsBound = bound;
+    render::NavigationLimits limits = render::limitsForData(bound);
+    // The ceiling is three home views away: the data's own bound counts
+    // cables running 100 km out to sea, from where the city is a speck.
+    const render::LookAt home = homeLookAt();
+    if (const double homeDistance = (home.center - home.eye).length(); homeDistance > 1.0)
+        limits.maxDistance = std::clamp(3.0 * homeDistance, 5000.0, 1.0e6);
+    _manipulator->setLimits(limits);
 }
 
 void OsgView::northUp() {
@@ -269,6 +325,7 @@ void OsgView::flyTo(const osg::Vec3d& localPoint, double distance) {
 }
 
 void OsgView::mousePressEvent(QMouseEvent* e) {
+    _maybeFlight.reset();  // the user takes the camera
     _pressPos = e->position();
     events()->mouseButtonPress(float(e->position().x() * scale()),
                                float(e->position().y() * scale()), osgButton(e->button()));
@@ -338,16 +395,34 @@ void OsgView::wheelEvent(QWheelEvent* e) {
     const int dy = e->angleDelta().y();
     if (dy == 0)
         return;
-    events()->mouseScroll(dy > 0 ? osgGA::GUIEventAdapter::SCROLL_UP
-                                 : osgGA::GUIEventAdapter::SCROLL_DOWN);
+    e->accept();
+    _maybeFlight.reset();
+    updateNavigationLimits();
+    // Forward (away from the user) zooms in, toward the point under the
+    // cursor, as in CesiumJS, QGIS and Google Earth: 20 % per notch.
+    const double factor = std::pow(0.8, dy / 120.0);
+    const double x = e->position().x() * scale();
+    const double y = height() * scale() - e->position().y() * scale();
+    makeCurrent();
+    std::optional<osg::Vec3d> point = render::pickLocalPoint(*_viewer->getCamera(), x, y);
+    doneCurrent();
+    const render::LookAt now = lookAt();
+    // Over the sky: about the orbit centre.
+    const render::LookAt next =
+        render::zoomTowardPoint(now, point.value_or(now.center), factor, _manipulator->limits());
+    _manipulator->setLookAt(next);
+    // The next notch may come before the next frame: it picks with this camera.
+    _viewer->getCamera()->setViewMatrix(_manipulator->getInverseMatrix());
     requestRedraw();
 }
 
 void OsgView::zoomBy(double factor) {
     if (!(factor > 0.0) || !std::isfinite(factor))
         return;
-    // The same limits the wheel meets in practice: not through the ground, not to space.
-    _manipulator->setDistance(std::clamp(_manipulator->getDistance() / factor, 5.0, 2.0e6));
+    updateNavigationLimits();
+    const render::LookAt now = lookAt();
+    _manipulator->setLookAt(
+        render::zoomTowardPoint(now, now.center, 1.0 / factor, _manipulator->limits()));
     requestRedraw();
     update();
 }

@@ -9,12 +9,14 @@
 #include <QTimer>
 
 #include <osg/ref_ptr>
-#include <osgGA/TerrainManipulator>
 #include <osgViewer/GraphicsWindow>
 #include <osgViewer/Viewer>
 
 #include <optional>
 
+#include "citytwin/geo/LocalFrame.h"
+#include "citytwin/render/CameraPose.h"
+#include "citytwin/render/CityManipulator.h"
 #include "citytwin/render/CityScene.h"
 #include "citytwin/render/FeaturePicker.h"
 #include "citytwin/render/PagedMemoryBudget.h"
@@ -39,7 +41,23 @@ public:
     /// Places the camera; also becomes the home view if `asHome`.
     void setLookAt(const osg::Vec3d& eye, const osg::Vec3d& center, const osg::Vec3d& up,
                    bool asHome);
+    /// Flies back to the home view (View → Home, the Home and H keys).
     void goHome();
+    /// The camera now (local frame).
+    render::LookAt lookAt() const { return _manipulator->lookAt(); }
+    /// The home view set by setLookAt(..., asHome).
+    render::LookAt homeLookAt() const;
+    /// The frame poses are interpolated in (flights need it; set once the
+    /// data chose it).
+    void setFrame(const geo::LocalFrame& frame) { _maybeFrame = frame; }
+    /// Flies smoothly to a look-at (kiosk::CameraFlight's easing and climb);
+    /// without a frame, or with durationMs <= 0, jumps there. A mouse press
+    /// or another flight ends it.
+    void flyToLookAt(const render::LookAt& target, int durationMs = 1200);
+    bool isFlying() const { return _maybeFlight.has_value(); }
+    /// The limits the user's navigation keeps to (from the data's bounds;
+    /// updated as layers arrive).
+    const render::NavigationLimits& navigationLimits() const { return _manipulator->limits(); }
     /// Turns the view to face north, keeping the target, distance and tilt.
     void northUp();
     /// Frames the bounding sphere (local metres), looking from the south, tilted.
@@ -113,6 +131,9 @@ private:
     osgGA::EventQueue* events() const;
     double scale() const { return devicePixelRatioF(); }
     void tick();
+    /// Follows the data's bound: the limits grow as layers arrive.
+    void updateNavigationLimits();
+    void stepFlight();
     /// The cursor read-out intersects the scene: at most every 50 ms, the
     /// last position wins (a city of 200,000 buildings makes each one costly).
     void updateCursorPoint(bool force);
@@ -120,7 +141,15 @@ private:
     render::CityScene& _scene;
     osg::ref_ptr<osgViewer::Viewer> _viewer;
     osg::ref_ptr<osgViewer::GraphicsWindowEmbedded> _window;
-    osg::ref_ptr<osgGA::TerrainManipulator> _manipulator;
+    osg::ref_ptr<render::CityManipulator> _manipulator;
+    std::optional<geo::LocalFrame> _maybeFrame;
+    struct Flight {
+        render::CameraPose from, to;
+        QElapsedTimer clock;
+        int durationMs = 0;
+    };
+    std::optional<Flight> _maybeFlight;
+    osg::BoundingSphere _limitsBound;
     osg::ref_ptr<render::PagedMemoryBudget> _memoryBudget;
     QTimer _timer;
     QPointF _pressPos;

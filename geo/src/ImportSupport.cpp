@@ -22,8 +22,8 @@ CPLStringList openOptionsFor(const std::string& ext, const std::string& encoding
     if (isShapefile(ext) && !encoding.empty())
         o.SetNameValue("ENCODING", encoding.c_str());
     if (ext == "csv") {
-        o.SetNameValue("X_POSSIBLE_NAMES", "longitude,lon,lng,long,x,经度,lon_*,lng_*,*_lon,*_lng");
-        o.SetNameValue("Y_POSSIBLE_NAMES", "latitude,lat,y,纬度,lat_*,*_lat");
+        o.SetNameValue("X_POSSIBLE_NAMES", kCsvXNames);
+        o.SetNameValue("Y_POSSIBLE_NAMES", kCsvYNames);
         o.SetNameValue("KEEP_GEOM_COLUMNS", "YES");
         o.SetNameValue("AUTODETECT_TYPE", "YES");
     }
@@ -59,6 +59,31 @@ Result<OGRLayer*> pickSourceLayer(GDALDataset& ds, const std::string& wanted,
     }
     return R::failure("has several layers (" + names + "); choose one with --src-layer", path, 0,
                       "--src-layer");
+}
+
+bool matchesColumnPattern(const std::string& column, const std::string& patterns) {
+    const std::string name = lowerAscii(column);
+    std::size_t start = 0;
+    while (start <= patterns.size()) {
+        const std::size_t comma = std::min(patterns.find(',', start), patterns.size());
+        const std::string p = patterns.substr(start, comma - start);
+        start = comma + 1;
+        if (p.empty())
+            continue;
+        // GDAL's forms: exact, "prefix*" and "*suffix".
+        if (p.front() == '*') {
+            const std::string suffix = p.substr(1);
+            if (name.size() >= suffix.size() &&
+                name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0)
+                return true;
+        } else if (p.back() == '*') {
+            if (name.rfind(p.substr(0, p.size() - 1), 0) == 0)
+                return true;
+        } else if (name == p) {
+            return true;
+        }
+    }
+    return false;
 }
 
 double boxDistanceKm(const Extent& a, const Extent& b) {

@@ -23,6 +23,13 @@ bool isShapefile(const std::string& ext);
 
 /// Open options that make the common cases work without the user asking:
 /// CSV longitude/latitude columns by their usual names (English and Chinese).
+/// The CSV column names taken for x and y, in GDAL's X/Y_POSSIBLE_NAMES form.
+inline constexpr const char* kCsvXNames = "longitude,lon,lng,long,x,经度,lon_*,lng_*,*_lon,*_lng";
+inline constexpr const char* kCsvYNames = "latitude,lat,y,纬度,lat_*,*_lat";
+/// Whether a column name matches one of those comma-separated patterns
+/// (case-insensitive; "name", "prefix*", "*suffix").
+bool matchesColumnPattern(const std::string& column, const std::string& patterns);
+
 CPLStringList openOptionsFor(const std::string& ext, const std::string& encoding);
 
 /// The source layer to import, or an error listing the candidates.

@@ -135,6 +135,14 @@ Result<std::vector<FeatureLayer>> readVectorFile(const std::string& path,
         else if (EQUAL(ext, "csv"))
             openOptions.SetNameValue("ENCODING", options.encoding.c_str());
     }
+    if (!options.csvXColumn.empty() && !options.csvYColumn.empty() &&
+        EQUAL(CPLGetExtension(path.c_str()), "csv")) {
+        // The user's columns, exactly (the importer's name guessing is for the CLI).
+        openOptions.SetNameValue("X_POSSIBLE_NAMES", options.csvXColumn.c_str());
+        openOptions.SetNameValue("Y_POSSIBLE_NAMES", options.csvYColumn.c_str());
+        openOptions.SetNameValue("KEEP_GEOM_COLUMNS", "YES");
+        openOptions.SetNameValue("AUTODETECT_TYPE", "YES");
+    }
     DatasetPtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr,
                                     openOptions.List(), nullptr));
     if (!ds) {

@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <QApplication>
+#include <QSettings>
+#include <QTemporaryDir>
 
 #include <cstdio>
 
@@ -21,8 +23,15 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "%s\n", qPrintable(error));
         return 1;
     }
+    // The remembered setup (QSettings) of these tests is their own, fresh
+    // each run: never the user's, never another test binary's.
+    QTemporaryDir config;
+    qputenv("XDG_CONFIG_HOME", config.path().toLocal8Bit());
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, config.path());
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, config.path());
     citytwin::app::OsgView::setDefaultSurfaceFormat();
     QApplication app(argc, argv);
+    QApplication::setOrganizationName("citytwin");
     citytwin::app::installTranslators(app, "en");
     return RUN_ALL_TESTS();
 }

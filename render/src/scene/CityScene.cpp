@@ -1,5 +1,9 @@
 #include "citytwin/render/CityScene.h"
 
+#include <algorithm>
+
+#include <osg/BlendColor>
+#include <osg/BlendFunc>
 #include <osg/Callback>
 #include <osg/LightModel>
 #include <osg/NodeVisitor>
@@ -65,6 +69,8 @@ std::size_t CityScene::mergePending() {
         it->second->removeChildren(0, it->second->getNumChildren());
         auto vis = _visibility.find(id);
         it->second->addChild(node, vis == _visibility.end() || vis->second);
+        if (auto op = _opacity.find(id); op != _opacity.end())
+            setLayerOpacity(id, op->second);
     }
     return batch.size();
 }
@@ -97,6 +103,8 @@ void CityScene::removeLayer(const std::string& layerId) {
     _root->removeChild(it->second);
     _layers.erase(it);
     ++_revision;
+    _opacity.erase(layerId);
+    _visibility.erase(layerId);
 }
 
 std::vector<std::string> CityScene::layerIds() const {
@@ -104,6 +112,48 @@ std::vector<std::string> CityScene::layerIds() const {
     for (const auto& [id, sw] : _layers)
         ids.push_back(id);
     return ids;
+}
+
+osg::BoundingSphere CityScene::layerBound(const std::string& layerId) const {
+    auto it = _layers.find(layerId);
+    return it == _layers.end() ? osg::BoundingSphere() : it->second->getBound();
+}
+
+osg::BoundingSphere CityScene::boundWithout(const std::string& exceptId) const {
+    osg::BoundingSphere bs;
+    for (const auto& [id, sw] : _layers)
+        if (id != "ground" && id != exceptId && sw->getNumChildren() && sw->getValue(0))
+            bs.expandBy(sw->getBound());
+    return bs;
+}
+
+void CityScene::setLayerOpacity(const std::string& layerId, float opacity) {
+    opacity = std::clamp(opacity, 0.f, 1.f);
+    _opacity[layerId] = opacity;
+    auto it = _layers.find(layerId);
+    if (it == _layers.end())
+        return;
+    osg::StateSet* ss = it->second->getOrCreateStateSet();
+    if (opacity >= 1.f) {
+        ss->removeAttribute(osg::StateAttribute::BLENDCOLOR);
+        ss->removeAttribute(osg::StateAttribute::BLENDFUNC);
+        ss->removeMode(GL_BLEND);
+        ss->setRenderingHint(osg::StateSet::DEFAULT_BIN);
+        return;
+    }
+    // The constant alpha overrides whatever the layer's own state blends with.
+    constexpr auto kOn = osg::StateAttribute::ON | osg::StateAttribute::OVERRIDE;
+    ss->setAttributeAndModes(new osg::BlendColor(osg::Vec4(1.f, 1.f, 1.f, opacity)), kOn);
+    ss->setAttributeAndModes(new osg::BlendFunc(osg::BlendFunc::CONSTANT_ALPHA,
+                                                osg::BlendFunc::ONE_MINUS_CONSTANT_ALPHA),
+                             kOn);
+    ss->setMode(GL_BLEND, kOn);
+    ss->setRenderingHint(osg::StateSet::TRANSPARENT_BIN);
+}
+
+float CityScene::layerOpacity(const std::string& layerId) const {
+    auto it = _opacity.find(layerId);
+    return it == _opacity.end() ? 1.f : it->second;
 }
 
 osg::BoundingSphere CityScene::dataBound() const {

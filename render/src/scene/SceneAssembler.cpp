@@ -33,6 +33,10 @@ geo::Result<LayerList> readVectorSource(const SceneSource& source) {
     if (!source.layerName.empty())
         options.layerNames.push_back(source.layerName);
     options.maybeSourceCrs = source.maybeSourceCrs;
+    options.csvXColumn = source.csvXColumn;
+    options.csvYColumn = source.csvYColumn;
+    // Columns chosen by the user come with the CRS they chose for them.
+    options.forceSourceCrs = !source.csvXColumn.empty() && source.maybeSourceCrs.has_value();
     return geo::readVectorFile(source.path, options);
 }
 
@@ -76,6 +80,7 @@ struct VectorRead {
     const SceneSource* source;
     std::shared_ptr<const geo::FeatureLayer> layer;
     std::string id;
+    bool oneOfSeveral = false;  ///< the source holds several layers: name both
 };
 
 struct TerrainRead {
@@ -243,9 +248,13 @@ private:
                 warn(source.path, warnings);
             const bool several = result->size() > 1;
             for (auto& layer : result.value()) {
+                // A multi-layer source (OSM's points, lines, multilinestrings,
+                // multipolygons, other relations) lists only what it holds.
+                if (several && layer.features.empty())
+                    continue;
                 std::string id = vectorLayerId(source, layer, several);
                 reads.push_back({&source, std::make_shared<geo::FeatureLayer>(std::move(layer)),
-                                 std::move(id)});
+                                 std::move(id), several});
             }
         }
         return reads;
@@ -321,6 +330,7 @@ private:
             }
             AssembledLayer layer = describe(t.source, AssembledKind::Terrain);
             layer.crsLabel = t.terrain->sourceCrs().label();
+            layer.wgs84Extent = t.terrain->wgs84Extent();
             layer.role = "terrain";
             layer.node = node.value();
             add(std::move(layer));
@@ -343,6 +353,10 @@ private:
             }
             AssembledLayer layer = describe(*r.source, AssembledKind::Vector);
             layer.id = r.id;
+            // "<file>:<layer>": the sublayers of one file must not read alike.
+            if (r.oneOfSeveral)
+                layer.displayName += ":" + r.layer->name;
+            layer.wgs84Extent = r.layer->extent();
             layer.crsLabel = r.layer->sourceCrs.label();
             layer.featureCount = r.layer->features.size();
             layer.role = toString(style.role);
@@ -377,6 +391,7 @@ private:
                                       originText(*_result.maybeFrame));
             AssembledLayer layer = describe(source, AssembledKind::Model);
             layer.crsLabel = model->crsLabel;
+            layer.wgs84Extent = model->wgs84Extent;
             layer.role = model->format;
             layer.node = model->node;
             add(std::move(layer));

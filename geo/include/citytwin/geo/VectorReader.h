@@ -24,7 +24,20 @@ struct VectorReadOptions {
     std::string encoding;
     /// Only these layers (empty: all).
     std::vector<std::string> layerNames;
+    /// CSV: the columns holding x (longitude, easting) and y (latitude,
+    /// northing); empty: a CSV is read as GDAL reads it (WKT columns only).
+    std::string csvXColumn;
+    std::string csvYColumn;
 };
+
+/// A CSV's header and the coordinate columns its names suggest (the same
+/// names the importer looks for: lon/lng/longitude/x/经度..., lat/latitude/y/纬度...).
+struct CsvColumns {
+    std::vector<std::string> names;
+    int x = -1;  ///< index into names, -1: none found
+    int y = -1;
+};
+Result<CsvColumns> detectCsvColumns(const std::string& path);
 
 Result<std::vector<FeatureLayer>> readVectorFile(const std::string& path,
                                                  const VectorReadOptions& options = {});

@@ -46,6 +46,15 @@ public:
 
     /// Bounds of every visible layer except the ground, in the local frame.
     osg::BoundingSphere dataBound() const;
+    /// One merged layer's bound (invalid if not merged or empty).
+    osg::BoundingSphere layerBound(const std::string& layerId) const;
+    /// Bounds of the visible layers except the ground and `exceptId`.
+    osg::BoundingSphere boundWithout(const std::string& exceptId) const;
+
+    /// 0 (invisible) .. 1 (opaque, the default): blends the whole layer with
+    /// a constant alpha, whatever its own materials and shaders.
+    void setLayerOpacity(const std::string& layerId, float opacity);
+    float layerOpacity(const std::string& layerId) const;
 
     /// Any thread: grows with every change of what is drawn (a layer queued,
     /// shown, hidden or removed), so that an on-demand view knows to draw.
@@ -55,6 +64,7 @@ private:
     osg::ref_ptr<osg::Group> _root;
     std::map<std::string, osg::ref_ptr<osg::Switch>> _layers;
     std::map<std::string, bool> _visibility;
+    std::map<std::string, float> _opacity;
     unsigned _mergesPerFrame;
     mutable std::mutex _queueMutex;
     std::vector<std::pair<std::string, osg::ref_ptr<osg::Node>>> _queue;

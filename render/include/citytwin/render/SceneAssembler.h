@@ -62,6 +62,9 @@ struct SceneSource {
     std::string layerName;
     /// glTF/GLB: where the model's origin stands; unset: the frame's origin.
     std::optional<ModelAnchor> maybeAnchor;
+    /// CSV points: the coordinate columns (with maybeSourceCrs, the user's choice).
+    std::string csvXColumn;
+    std::string csvYColumn;
 };
 
 /// What a style provider is asked to style: a vector layer that was read.
@@ -89,6 +92,9 @@ struct AssembledLayer {
     /// format ("OSGB", "3D Tiles"...); "ground" for the ground plane.
     std::string role;
     std::size_t featureCount = 0;
+    /// Where the layer lies, WGS 84 degrees (empty if unknown): what the
+    /// window says about a layer far from the others.
+    geo::Extent wgs84Extent;
     std::shared_ptr<const geo::FeatureLayer> layer;  ///< vector layers only
     LayerBuildStats stats;                           ///< vector layers only
     std::optional<LayerStyle> maybeStyle;            ///< vector layers: the style built with

@@ -1,0 +1,162 @@
+// MainWindow and the layer tree's requests: zoom to a layer, remove it,
+// its opacity; every layer opened or imported after the first load is
+// brought into view (View → Zoom to new layers), and one lying far from
+// the others says where it is.
+
+#include <QAction>
+#include <QStatusBar>
+
+#include <cmath>
+#include <numbers>
+#include <utility>
+
+#include "citytwin/render/CameraLimits.h"
+#include "layers/LayerPropertiesDialog.h"
+#include "layers/LayerTreePanel.h"
+#include "layers/SceneLoader.h"
+#include "shell/LogChannel.h"
+#include "shell/MainWindow.h"
+#include "shell/MainWindowUi.h"
+#include "shell/SetupSettings.h"
+#include "view/OsgView.h"
+
+namespace citytwin::app {
+namespace {
+
+/// Great-circle distance (km) between two lon/lat points in degrees.
+double kmBetween(double lon1, double lat1, double lon2, double lat2) {
+    constexpr double kRad = std::numbers::pi / 180.0, kEarthKm = 6371.0;
+    const double dLat = (lat2 - lat1) * kRad, dLon = (lon2 - lon1) * kRad;
+    const double a =
+        std::sin(dLat / 2) * std::sin(dLat / 2) +
+        std::cos(lat1 * kRad) * std::cos(lat2 * kRad) * std::sin(dLon / 2) * std::sin(dLon / 2);
+    return 2.0 * kEarthKm * std::asin(std::min(1.0, std::sqrt(a)));
+}
+
+QString lonLatText(double lon, double lat) {
+    return QStringLiteral("%1°%2, %3°%4")
+        .arg(std::abs(lon), 0, 'f', 4)
+        .arg(lon >= 0 ? 'E' : 'W')
+        .arg(std::abs(lat), 0, 'f', 4)
+        .arg(lat >= 0 ? 'N' : 'S');
+}
+
+/// The side view of a bound; for data far round the globe from the frame's
+/// origin (its "up" is not the frame's z), from the south of its own
+/// horizon, so that it stands upright in the view.
+render::LookAt sideViewIn(const osg::BoundingSphere& bound, const geo::LocalFrame& frame) {
+    const osg::Vec3d c = bound.center();
+    if (std::hypot(c.x(), c.y()) < 300e3 && std::abs(c.z()) < 10e3)
+        return render::sideViewOf(bound);
+    const geo::GeoPoint g = frame.toGeographic({c.x(), c.y(), c.z()});
+    auto local = [&](double dLat, double dH) {
+        const geo::Vec3d p = frame.toLocal({g.x, g.y + dLat, g.z + dH});
+        return osg::Vec3d(p.x, p.y, p.z);
+    };
+    osg::Vec3d up = local(0.0, 1000.0) - local(0.0, 0.0);
+    osg::Vec3d north = local(0.01, 0.0) - local(0.0, 0.0);
+    up.normalize();
+    north.normalize();
+    const double pitch = 35.0 * std::numbers::pi / 180.0;
+    osg::Vec3d dir = north * std::cos(pitch) - up * std::sin(pitch);  // eye → centre
+    dir.normalize();
+    const double dist = std::max(150.0, double(bound.radius()) * 3.4);
+    osg::Vec3d right = dir ^ up;
+    right.normalize();
+    osg::Vec3d camUp = right ^ dir;
+    camUp.normalize();
+    return {c - dir * dist, c, camUp};
+}
+
+}  // namespace
+
+void MainWindow::connectLayerTree() {
+    connect(_layerTree, &LayerTreePanel::zoomToLayerRequested, this, &MainWindow::zoomToLayer);
+    connect(_layerTree, &LayerTreePanel::removeRequested, this, [this](const QString& id) {
+        _scene->removeLayer(id.toStdString());
+        const QString name = _layerTree->layerName(id);
+        _layerTree->removeLayer(id);
+        _view->requestRedraw();
+        statusBar()->showMessage(tr("Removed layer %1").arg(name), 5000);
+    });
+    connect(_layerTree, &LayerTreePanel::opacityChanged, this,
+            [this](const QString& id, double opacity) {
+                _scene->setLayerOpacity(id.toStdString(), float(opacity));
+                _view->requestRedraw();
+            });
+}
+
+void MainWindow::zoomToLayer(const QString& layerId) {
+    const osg::BoundingSphere bound = _scene->layerBound(layerId.toStdString());
+    if (!bound.valid()) {
+        statusBar()->showMessage(
+            tr("%1 has nothing to zoom to yet").arg(_layerTree->layerName(layerId)), 5000);
+        return;
+    }
+    _view->flyToLookAt(_maybeFrame ? sideViewIn(bound, *_maybeFrame) : render::sideViewOf(bound));
+}
+
+QString MainWindow::uniqueLayerId(const QString& id) const {
+    auto taken = [this](const QString& candidate) {
+        return _scene->hasLayer(candidate.toStdString()) || _layerTree->itemFor(candidate);
+    };
+    if (!taken(id))
+        return id;
+    for (int n = 2;; ++n)
+        if (const QString c = QStringLiteral("%1 (%2)").arg(id).arg(n); !taken(c))
+            return c;
+}
+
+QString MainWindow::farLayerNote(const QString& layerId) const {
+    const osg::BoundingSphere mine = _scene->layerBound(layerId.toStdString());
+    const osg::BoundingSphere others = _scene->boundWithout(layerId.toStdString());
+    if (!mine.valid() || !others.valid() || !_maybeFrame)
+        return {};
+    const double apart =
+        (mine.center() - others.center()).length() - mine.radius() - others.radius();
+    // Far: beyond the other data's own size, and at least 20 km off.
+    if (apart < std::max(20e3, 2.0 * double(others.radius())))
+        return {};
+    const LoadedLayer* info = _layerTree->layerInfo(layerId);
+    const geo::GeoPoint home =
+        _maybeFrame->toGeographic({others.center().x(), others.center().y(), 0.0});
+    double lon = 0, lat = 0;
+    if (info && !info->wgs84Extent.isEmpty()) {
+        lon = info->wgs84Extent.centerX();
+        lat = info->wgs84Extent.centerY();
+    } else {
+        const geo::GeoPoint p =
+            _maybeFrame->toGeographic({mine.center().x(), mine.center().y(), 0.0});
+        lon = p.x;
+        lat = p.y;
+    }
+    const double km = kmBetween(home.x, home.y, lon, lat);
+    return tr("%1 lies %2 km from the other layers, at %3")
+        .arg(_layerTree->layerName(layerId))
+        .arg(km, 0, 'f', 0)
+        .arg(lonLatText(lon, lat));
+}
+
+void MainWindow::showNewLayers() {
+    // Once the load is done and its layers are merged: their bounds are known.
+    if (_newLayerIds.isEmpty() || _loader->isBusy() || _scene->pendingCount() > 0)
+        return;
+    const QStringList ids = std::exchange(_newLayerIds, {});
+    osg::BoundingSphere all;
+    QString lastNote;
+    for (const QString& id : ids) {
+        all.expandBy(_scene->layerBound(id.toStdString()));
+        const QString note = farLayerNote(id);
+        _layerTree->setLayerNote(id, note);
+        if (!note.isEmpty()) {
+            LogChannel::instance().write(geo::LogLevel::Info, note, note);
+            lastNote = note;
+        }
+    }
+    if (!lastNote.isEmpty())
+        statusBar()->showMessage(lastNote, 15000);
+    if (all.valid() && _maybeFrame && _ui->zoomToNewLayers && _ui->zoomToNewLayers->isChecked())
+        _view->flyToLookAt(sideViewIn(all, *_maybeFrame));
+}
+
+}  // namespace citytwin::app

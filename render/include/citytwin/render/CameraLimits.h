@@ -1,0 +1,44 @@
+#pragma once
+// Navigation as CesiumJS, QGIS and Google Earth do it: the wheel zooms
+// toward the point under the cursor, and the camera keeps within limits so
+// the city cannot be lost (a floor above the ground, a ceiling on the
+// distance, a tilt range, an orbit centre that stays near the data).
+// Plain geometry on look-at triples in the local frame (z up, metres).
+
+#include <osg/BoundingBox>
+#include <osg/BoundingSphere>
+
+#include "citytwin/render/CameraPose.h"
+
+namespace citytwin::render {
+
+struct NavigationLimits {
+    double minEyeHeight = 10.0;    ///< metres above the point orbited or zoomed to
+    double minDistance = 20.0;     ///< eye to orbit centre, metres
+    double maxDistance = 2.0e6;    ///< eye to orbit centre, metres
+    double steepestPitch = -90.0;  ///< degrees; -90 looks straight down
+    double flattestPitch = -5.0;   ///< degrees; never at or above the horizon
+    /// Where the orbit centre may be (x, y); invalid: anywhere.
+    osg::BoundingBox centreRegion;
+};
+
+/// Limits for data bounded by `data` (local frame): the centre stays within
+/// the data grown by the largest distance, which is a few times the data's
+/// size (at least 5 km, at most 1,000 km).
+NavigationLimits limitsForData(const osg::BoundingSphere& data);
+
+/// The look-at moved into the limits: distance, pitch, centre region and
+/// the eye's height clamped; heading kept.
+LookAt limitedLookAt(const LookAt& in, const NavigationLimits& limits);
+
+/// Zooms by `factor` (< 1 closer, > 1 farther) toward `point`: eye and
+/// centre move along their lines to the point, so the point stays under the
+/// same pixel. The factor is first reduced so that the limits hold.
+LookAt zoomTowardPoint(const LookAt& in, const osg::Vec3d& point, double factor,
+                       const NavigationLimits& limits);
+
+/// Where an extent is seen from the side (south, tilted 35°), whole: centre
+/// on the ground under its middle, distance fitting its radius.
+LookAt sideViewOf(const osg::BoundingSphere& bound);
+
+}  // namespace citytwin::render

