@@ -1758,111 +1758,6 @@
         </message>
     </context>
     <context>
-        <name>citytwin::app::CsvPointsDialog</name>
-        <message>
-            <source>Open CSV points</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>File:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Coordinate columns found by their names; check them.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>No coordinate columns found by name: choose them.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>X (longitude, easting):</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Y (latitude, northing):</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Choose the CRS of the coordinates…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>CRS:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>A CSV does not say which datum its coordinates use; GPS gives WGS 84, AMap and Tencent GCJ-02, Baidu BD-09.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Open</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Choose two different coordinate columns.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Choose the CRS the coordinates are in; it is never guessed.</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>citytwin::app::LayerPropertiesDialog</name>
-        <message>
-            <source>Layer properties: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Name:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Source:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>CRS:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>unknown</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Extent (WGS 84):</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Features:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>—</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Memory:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1 MB</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>citytwin::app::kiosk::KioskOverlay</name>
-        <message>
-            <source>Buildings</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Protection zones</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
         <name>citytwin::app::HistoryImport</name>
         <message>
             <source>The history was not imported:
@@ -2294,6 +2189,111 @@ Typed in %2: %3, %4</source>
                 <numerusform />
                 <numerusform />
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>citytwin::app::CsvPointsDialog</name>
+        <message>
+            <source>Open CSV points</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>File:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Coordinate columns found by their names; check them.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No coordinate columns found by name: choose them.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>X (longitude, easting):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Y (latitude, northing):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose the CRS of the coordinates…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>CRS:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A CSV does not say which datum its coordinates use; GPS gives WGS 84, AMap and Tencent GCJ-02, Baidu BD-09.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose two different coordinate columns.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose the CRS the coordinates are in; it is never guessed.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>citytwin::app::LayerPropertiesDialog</name>
+        <message>
+            <source>Layer properties: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Name:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Source:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>CRS:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>unknown</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Extent (WGS 84):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Features:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>—</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Memory:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 MB</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>citytwin::app::kiosk::KioskOverlay</name>
+        <message>
+            <source>Buildings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Protection zones</source>
+            <translation type="unfinished" />
         </message>
     </context>
 </TS>

@@ -78,10 +78,6 @@
             <translation>…</translation>
         </message>
         <message>
-            <source>unknown</source>
-            <translation>未知</translation>
-        </message>
-        <message>
             <source>%1: cannot read the registry (%2)</source>
             <translation>%1：无法读取登记表（%2）</translation>
         </message>
@@ -96,6 +92,10 @@
         <message>
             <source>%1: the registry has no header row</source>
             <translation>%1：登记表没有表头行</translation>
+        </message>
+        <message>
+            <source>unknown</source>
+            <translation>未知</translation>
         </message>
     </context>
     <context>
@@ -484,15 +484,15 @@
         <name>citytwin::app::AuditDialog</name>
         <message>
             <source>Audit</source>
-            <translation>巡查</translation>
+            <translation>合规审查</translation>
         </message>
         <message>
             <source>Run audit</source>
-            <translation>执行巡查</translation>
+            <translation>执行合规审查</translation>
         </message>
         <message>
             <source>Audit date</source>
-            <translation>巡查日期</translation>
+            <translation>审查日期</translation>
         </message>
     </context>
     <context>
@@ -502,8 +502,12 @@
             <translation>规则</translation>
         </message>
         <message>
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
             <source>Severity</source>
-            <translation>严重程度</translation>
+            <translation>等级</translation>
         </message>
         <message>
             <source>Layer</source>
@@ -527,21 +531,17 @@
         </message>
         <message>
             <source>No audit run yet (Inspect → Audit…).</source>
-            <translation>尚未执行巡查（检查 → 巡查…）。</translation>
+            <translation>尚未执行合规审查（检查 → 合规审查…）。</translation>
         </message>
         <message numerus="yes">
             <source>Audit at %1: %n finding(s)</source>
             <translation>
-                <numerusform>%1 巡查：%n 条结果</numerusform>
+                <numerusform>%1 合规审查：%n 项结果</numerusform>
             </translation>
         </message>
         <message>
             <source>Article</source>
             <translation>条款</translation>
-        </message>
-        <message>
-            <source>Kind</source>
-            <translation>类型</translation>
         </message>
     </context>
     <context>
@@ -568,7 +568,7 @@
         <message numerus="yes">
             <source>%n finding(s)</source>
             <translation>
-                <numerusform>%n 条结果</numerusform>
+                <numerusform>%n 项核查结果</numerusform>
             </translation>
         </message>
         <message>
@@ -585,7 +585,7 @@
         </message>
         <message>
             <source>Operator</source>
-            <translation>运营商</translation>
+            <translation>运营单位</translation>
         </message>
         <message>
             <source>Host type</source>
@@ -593,7 +593,7 @@
         </message>
         <message>
             <source>(unknown: stand-alone)</source>
-            <translation>（未知：独立建设）</translation>
+            <translation>（未知，按独立站址核查）</translation>
         </message>
         <message>
             <source>Rule / layer</source>
@@ -821,7 +821,7 @@
         </message>
         <message>
             <source>&amp;Audit…</source>
-            <translation>巡查(&amp;A)…</translation>
+            <translation>合规审查(&amp;A)…</translation>
         </message>
         <message>
             <source>&amp;Export report…</source>
@@ -845,7 +845,7 @@
         </message>
         <message>
             <source>Audit</source>
-            <translation>巡查</translation>
+            <translation>合规审查</translation>
         </message>
         <message numerus="yes">
             <source>Opened %1 (%n data problem(s); see the log)</source>
@@ -867,15 +867,15 @@
         </message>
         <message>
             <source>Auditing…</source>
-            <translation>正在巡查…</translation>
+            <translation>正在进行合规审查…</translation>
         </message>
         <message>
             <source>Site check</source>
-            <translation>站址核查</translation>
+            <translation>选址核查</translation>
         </message>
         <message>
             <source>Works check</source>
-            <translation>施工核查</translation>
+            <translation>施工作业核查</translation>
         </message>
         <message>
             <source>Centre of the works area:</source>
@@ -884,7 +884,7 @@
         <message numerus="yes">
             <source>%n finding(s)</source>
             <translation>
-                <numerusform>%n 条结果</numerusform>
+                <numerusform>%n 项核查结果</numerusform>
             </translation>
         </message>
         <message>
@@ -893,7 +893,7 @@
         </message>
         <message>
             <source>Run a check or an audit first.</source>
-            <translation>请先执行核查或巡查。</translation>
+            <translation>请先执行核查或合规审查。</translation>
         </message>
         <message>
             <source>HTML report, with PDF and JSON beside it (*.html)</source>
@@ -901,7 +901,7 @@
         </message>
         <message>
             <source>There is no check or audit to report.</source>
-            <translation>没有可生成报告的核查或巡查。</translation>
+            <translation>没有可生成报告的核查或审查结果。</translation>
         </message>
         <message>
             <source>Wrote %1, %2 and %3</source>
@@ -1197,6 +1197,18 @@
             <translation>情景文件 %1 不存在</translation>
         </message>
         <message>
+            <source>Cannot restyle %1: %2</source>
+            <translation>无法更改 %1 的样式：%2</translation>
+        </message>
+        <message>
+            <source>Only vector layers can be styled here.</source>
+            <translation>此处只能设置矢量图层的样式。</translation>
+        </message>
+        <message>
+            <source>Style</source>
+            <translation>样式</translation>
+        </message>
+        <message>
             <source>Open vector data (GeoPackage, Shapefile, GeoJSON, CSV points, OSM...), 3D Tiles, OSGB, glTF or CityGML models, a DEM or an orthophoto</source>
             <translation>打开矢量数据（GeoPackage、Shapefile、GeoJSON、CSV 点、OSM 等）、3D Tiles、OSGB、glTF 或 CityGML 模型、DEM 或正射影像</translation>
         </message>
@@ -1251,18 +1263,6 @@
         <message>
             <source>%1 lies %2 km from the other layers, at %3</source>
             <translation>%1 距其他图层 %2 公里，位于 %3</translation>
-        </message>
-        <message>
-            <source>Cannot restyle %1: %2</source>
-            <translation>无法更改 %1 的样式：%2</translation>
-        </message>
-        <message>
-            <source>Only vector layers can be styled here.</source>
-            <translation>此处只能设置矢量图层的样式。</translation>
-        </message>
-        <message>
-            <source>Style</source>
-            <translation>样式</translation>
         </message>
     </context>
     <context>
@@ -1844,11 +1844,11 @@
         </message>
         <message>
             <source>Inspector:</source>
-            <translation>检查人：</translation>
+            <translation>检查人员：</translation>
         </message>
         <message>
             <source>Organisation:</source>
-            <translation>单位：</translation>
+            <translation>检查单位：</translation>
         </message>
         <message>
             <source>Coordinate system:</source>
@@ -1922,100 +1922,6 @@
         <message>
             <source>Layer: %1</source>
             <translation>图层：%1</translation>
-        </message>
-    </context>
-    <context>
-        <name>citytwin::app::CsvPointsDialog</name>
-        <message>
-            <source>Open CSV points</source>
-            <translation>打开 CSV 点数据</translation>
-        </message>
-        <message>
-            <source>File:</source>
-            <translation>文件：</translation>
-        </message>
-        <message>
-            <source>Coordinate columns found by their names; check them.</source>
-            <translation>已按列名找到坐标列，请核对。</translation>
-        </message>
-        <message>
-            <source>No coordinate columns found by name: choose them.</source>
-            <translation>未按列名找到坐标列，请选择。</translation>
-        </message>
-        <message>
-            <source>X (longitude, easting):</source>
-            <translation>X（经度、东坐标）：</translation>
-        </message>
-        <message>
-            <source>Y (latitude, northing):</source>
-            <translation>Y（纬度、北坐标）：</translation>
-        </message>
-        <message>
-            <source>Choose the CRS of the coordinates…</source>
-            <translation>选择坐标所用的坐标系…</translation>
-        </message>
-        <message>
-            <source>CRS:</source>
-            <translation>坐标系：</translation>
-        </message>
-        <message>
-            <source>A CSV does not say which datum its coordinates use; GPS gives WGS 84, AMap and Tencent GCJ-02, Baidu BD-09.</source>
-            <translation>CSV 不注明坐标所用的基准：GPS 为 WGS 84，高德和腾讯为 GCJ-02，百度为 BD-09。</translation>
-        </message>
-        <message>
-            <source>Open</source>
-            <translation>打开</translation>
-        </message>
-        <message>
-            <source>Choose two different coordinate columns.</source>
-            <translation>请选择两个不同的坐标列。</translation>
-        </message>
-        <message>
-            <source>Choose the CRS the coordinates are in; it is never guessed.</source>
-            <translation>请选择坐标所用的坐标系；系统从不猜测。</translation>
-        </message>
-    </context>
-    <context>
-        <name>citytwin::app::LayerPropertiesDialog</name>
-        <message>
-            <source>Layer properties: %1</source>
-            <translation>图层属性：%1</translation>
-        </message>
-        <message>
-            <source>Name:</source>
-            <translation>名称：</translation>
-        </message>
-        <message>
-            <source>Source:</source>
-            <translation>来源：</translation>
-        </message>
-        <message>
-            <source>CRS:</source>
-            <translation>坐标系：</translation>
-        </message>
-        <message>
-            <source>unknown</source>
-            <translation>未知</translation>
-        </message>
-        <message>
-            <source>Extent (WGS 84):</source>
-            <translation>范围（WGS 84）：</translation>
-        </message>
-        <message>
-            <source>Features:</source>
-            <translation>要素数：</translation>
-        </message>
-        <message>
-            <source>—</source>
-            <translation>—</translation>
-        </message>
-        <message>
-            <source>Memory:</source>
-            <translation>内存：</translation>
-        </message>
-        <message>
-            <source>%1 MB</source>
-            <translation>%1 MB</translation>
         </message>
     </context>
     <context>
@@ -2625,6 +2531,100 @@ Typed in %2: %3, %4</source>
             <translation>
                 <numerusform>%n 个匹配</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>citytwin::app::CsvPointsDialog</name>
+        <message>
+            <source>Open CSV points</source>
+            <translation>打开 CSV 点数据</translation>
+        </message>
+        <message>
+            <source>File:</source>
+            <translation>文件：</translation>
+        </message>
+        <message>
+            <source>Coordinate columns found by their names; check them.</source>
+            <translation>已按列名找到坐标列，请核对。</translation>
+        </message>
+        <message>
+            <source>No coordinate columns found by name: choose them.</source>
+            <translation>未按列名找到坐标列，请选择。</translation>
+        </message>
+        <message>
+            <source>X (longitude, easting):</source>
+            <translation>X（经度、东坐标）：</translation>
+        </message>
+        <message>
+            <source>Y (latitude, northing):</source>
+            <translation>Y（纬度、北坐标）：</translation>
+        </message>
+        <message>
+            <source>Choose the CRS of the coordinates…</source>
+            <translation>选择坐标所用的坐标系…</translation>
+        </message>
+        <message>
+            <source>CRS:</source>
+            <translation>坐标系：</translation>
+        </message>
+        <message>
+            <source>A CSV does not say which datum its coordinates use; GPS gives WGS 84, AMap and Tencent GCJ-02, Baidu BD-09.</source>
+            <translation>CSV 不注明坐标所用的基准：GPS 为 WGS 84，高德和腾讯为 GCJ-02，百度为 BD-09。</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>打开</translation>
+        </message>
+        <message>
+            <source>Choose two different coordinate columns.</source>
+            <translation>请选择两个不同的坐标列。</translation>
+        </message>
+        <message>
+            <source>Choose the CRS the coordinates are in; it is never guessed.</source>
+            <translation>请选择坐标所用的坐标系；系统从不猜测。</translation>
+        </message>
+    </context>
+    <context>
+        <name>citytwin::app::LayerPropertiesDialog</name>
+        <message>
+            <source>Layer properties: %1</source>
+            <translation>图层属性：%1</translation>
+        </message>
+        <message>
+            <source>Name:</source>
+            <translation>名称：</translation>
+        </message>
+        <message>
+            <source>Source:</source>
+            <translation>来源：</translation>
+        </message>
+        <message>
+            <source>CRS:</source>
+            <translation>坐标系：</translation>
+        </message>
+        <message>
+            <source>unknown</source>
+            <translation>未知</translation>
+        </message>
+        <message>
+            <source>Extent (WGS 84):</source>
+            <translation>范围（WGS 84）：</translation>
+        </message>
+        <message>
+            <source>Features:</source>
+            <translation>要素数：</translation>
+        </message>
+        <message>
+            <source>—</source>
+            <translation>—</translation>
+        </message>
+        <message>
+            <source>Memory:</source>
+            <translation>内存：</translation>
+        </message>
+        <message>
+            <source>%1 MB</source>
+            <translation>%1 MB</translation>
         </message>
     </context>
 </TS>
