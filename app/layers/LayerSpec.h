@@ -31,6 +31,9 @@ struct LayerSpec {
     /// glTF/GLB: where the model's origin stands (no georeference of its
     /// own); unset: at the frame's origin.
     std::optional<render::ModelAnchor> maybeAnchor;
+    /// Vector files: a layer read only in part (a truncated shapefile) is
+    /// drawn with a warning instead of failing (geo::VectorReadOptions).
+    bool allowPartial = false;
 };
 
 /// A layer that loaded: what the layer tree and the attribute panel show.

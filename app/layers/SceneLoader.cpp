@@ -23,6 +23,7 @@ render::SceneSource sceneSourceOf(const LayerSpec& spec) {
         source.reader = readProtectionZones;
     source.layerName = spec.layerName.toStdString();
     source.maybeAnchor = spec.maybeAnchor;
+    source.allowPartial = spec.allowPartial;
     return source;
 }
 

@@ -56,6 +56,8 @@ void MainWindow::start() {
     } else {
         specs = userLayerSpecs(_options.dataFiles);
     }
+    for (LayerSpec& spec : specs)
+        spec.allowPartial = _options.allowsPartial();
     for (const auto& id : _options.hiddenLayers)
         _scene->setLayerVisible(id.toStdString(), false);
     startLoading(std::move(specs), std::nullopt);
@@ -79,6 +81,8 @@ void MainWindow::openFiles(const QStringList& files) {
         return;
     }
     std::vector<LayerSpec> specs = userLayerSpecs(files);
+    for (LayerSpec& spec : specs)
+        spec.allowPartial = _options.allowsPartial();
     // glTF carries no georeference: ask where each model stands, starting
     // from the point at the view's centre.
     if (_maybeFrame) {

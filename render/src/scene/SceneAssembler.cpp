@@ -32,6 +32,7 @@ geo::Result<LayerList> readVectorSource(const SceneSource& source) {
     if (!source.layerName.empty())
         options.layerNames.push_back(source.layerName);
     options.maybeSourceCrs = source.maybeSourceCrs;
+    options.allowPartial = source.allowPartial;
     return geo::readVectorFile(source.path, options);
 }
 
@@ -203,7 +204,9 @@ private:
             (isDem ? options.demPath : options.imageryPath) = raster.path;
             if (maybeImagery)
                 options.imageryPath = maybeImagery->path;
-            auto terrain = TerrainSource::open(options);
+            auto terrain = TerrainSource::open(options, _options.cancelled);
+            if (cancelled())
+                break;
             if (!terrain) {
                 // The failure belongs to the orthophoto if it names it.
                 const bool imageryFailed =

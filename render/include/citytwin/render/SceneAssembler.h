@@ -62,6 +62,9 @@ struct SceneSource {
     std::string layerName;
     /// glTF/GLB: where the model's origin stands; unset: the frame's origin.
     std::optional<ModelAnchor> maybeAnchor;
+    /// Vector files: a layer read only in part is used (with a warning)
+    /// instead of failing (geo::VectorReadOptions::allowPartial).
+    bool allowPartial = false;
 };
 
 /// What a style provider is asked to style: a vector layer that was read.
