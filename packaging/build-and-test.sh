@@ -16,6 +16,7 @@ cd "$(dirname "$0")/.."
 . packaging/stage-timer.sh
 # The summary is printed on failure too: the log shows where the time went.
 trap stage_summary EXIT
+export CITYTWIN_STAGE_SUMMARY_SET=1  # sanitize-and-fuzz.sh: no summary of its own
 
 stage install-deps ./packaging/install-deps.sh
 stage gcc-build ./packaging/build.sh

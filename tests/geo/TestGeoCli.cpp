@@ -294,6 +294,13 @@ TEST(CliInfo, aTruncatedShapefileExitsOneUnlessPartialDataIsAllowed) {
     EXPECT_TRUE(mentions(partial.err, "partial data")) << partial.err;
     EXPECT_TRUE(mentions(partial.out, "\tpolygon\t2\t")) << partial.out;
     EXPECT_TRUE(mentions(runProcess(citytwinCli() + " info --help").out, "--allow-partial"));
+
+    // An import is all or nothing: the cut file imports nothing.
+    const auto import = runProcess(citytwinCli() + " import " + shellQuote(shp.string()) +
+                                   " --project " + shellQuote((dir / "p.gpkg").string()) +
+                                   " --layer squares");
+    EXPECT_EQ(import.exitCode, 1) << import.out;
+    EXPECT_TRUE(mentions(import.err, "squares.dbf: its header declares")) << import.err;
 }
 
 TEST(CliInfo, lonLatUnderAWebMercatorPrjWarnsNamingWgs84) {
