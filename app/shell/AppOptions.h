@@ -54,8 +54,8 @@ struct AppOptions {
     /// Whether layers read only in part are drawn (with a warning): always
     /// by hand, in a batch run only when asked.
     bool allowsPartial() const {
-        const bool batch = !snapshotPath.isEmpty() || benchmarkFrames > 0 || !recordPath.isEmpty() ||
-                           !reportPath.isEmpty();
+        const bool batch = !snapshotPath.isEmpty() || benchmarkFrames > 0 ||
+                           !recordPath.isEmpty() || !reportPath.isEmpty();
         return allowPartialRequested || !batch;
     }
 };

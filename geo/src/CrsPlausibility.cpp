@@ -129,14 +129,13 @@ std::optional<std::string> crsPlausibilityWarning(const Crs& declared, const Ext
     if (looksLikeDegrees(e)) {
         return withLikely("coordinates (" + extentText(e) + ") look like degrees, but " +
                               declared.label() + " is in metres (they would lie at " +
-                              (where ? lonLatText(*where) : std::string("no valid position")) +
-                              ")",
+                              (where ? lonLatText(*where) : std::string("no valid position")) + ")",
                           likelyCrs(declared, e));
     }
     if (area && (!where || !insideArea(*area, *where))) {
         char box[128];
-        std::snprintf(box, sizeof box, "%.2f..%.2f E, %.2f..%.2f N", area->box.minX,
-                      area->box.maxX, area->box.minY, area->box.maxY);
+        std::snprintf(box, sizeof box, "%.2f..%.2f E, %.2f..%.2f N", area->box.minX, area->box.maxX,
+                      area->box.minY, area->box.maxY);
         return withLikely("the data's centre (" +
                               (where ? "lon/lat " + lonLatText(*where)
                                      : "x/y " + lonLatText({e.centerX(), e.centerY(), 0.0})) +

@@ -153,7 +153,9 @@ int CPL_STDCALL warpProgress(double done, const char*, void* data) {
 
 Result<RasterImage> RasterReader::read(const std::string& path, const RasterRequest& request) {
     using R = Result<RasterImage>;
-    const auto cancelledFailure = [&] { return R::failure("read cancelled", path, 0, "cancelled"); };
+    const auto cancelledFailure = [&] {
+        return R::failure("read cancelled", path, 0, "cancelled");
+    };
     if (isCancelled(request))
         return cancelledFailure();
     if (request.maxWidth <= 0 || request.maxHeight <= 0)

@@ -94,8 +94,8 @@ void checkDbf(const fs::path& p, std::vector<std::string>& problems) {
     const std::uint64_t declared = headerLength + records * recordLength;
     if (size < declared)
         problems.push_back(p.string() + ": " + sizeText(declared, size) + ": " +
-                           std::to_string(records) + " records of " +
-                           std::to_string(recordLength) + " bytes declared");
+                           std::to_string(records) + " records of " + std::to_string(recordLength) +
+                           " bytes declared");
 }
 
 }  // namespace

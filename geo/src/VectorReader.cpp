@@ -300,15 +300,14 @@ Result<std::vector<FeatureLayer>> readVectorFile(const std::string& path,
                 result.addDiagnostic(makeError(p, where));
             continue;
         }
-        const std::string count =
-            std::to_string(out.features.size()) + " features" +
-            (declaredCount > static_cast<GIntBig>(out.features.size())
-                 ? " of the " + std::to_string(declaredCount) + " it declares"
-                 : std::string());
+        const std::string count = std::to_string(out.features.size()) + " features" +
+                                  (declaredCount > static_cast<GIntBig>(out.features.size())
+                                       ? " of the " + std::to_string(declaredCount) + " it declares"
+                                       : std::string());
         for (const auto& p : problems) {
             if (options.allowPartial)
-                result.addDiagnostic(makeWarning(
-                    p + "; partial data: only " + count + " were read", where, 0, "partial"));
+                result.addDiagnostic(makeWarning(p + "; partial data: only " + count + " were read",
+                                                 where, 0, "partial"));
             else
                 result.addDiagnostic(makeError(p + "; refusing partial data (" + count +
                                                    " could be read: --allow-partial uses them)",

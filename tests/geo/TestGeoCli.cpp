@@ -296,9 +296,9 @@ TEST(CliInfo, aTruncatedShapefileExitsOneUnlessPartialDataIsAllowed) {
     EXPECT_TRUE(mentions(runProcess(citytwinCli() + " info --help").out, "--allow-partial"));
 
     // An import is all or nothing: the cut file imports nothing.
-    const auto import = runProcess(citytwinCli() + " import " + shellQuote(shp.string()) +
-                                   " --project " + shellQuote((dir / "p.gpkg").string()) +
-                                   " --layer squares");
+    const auto import =
+        runProcess(citytwinCli() + " import " + shellQuote(shp.string()) + " --project " +
+                   shellQuote((dir / "p.gpkg").string()) + " --layer squares");
     EXPECT_EQ(import.exitCode, 1) << import.out;
     EXPECT_TRUE(mentions(import.err, "squares.dbf: its header declares")) << import.err;
 }

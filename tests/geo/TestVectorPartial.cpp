@@ -74,8 +74,8 @@ TEST(VectorReaderPartial, aTruncatedShapefileIsRefusedUnlessPartialDataIsAllowed
     };
     // .shp: 100-byte header, each square 8 + 128 bytes; .shx: 100 + 8 per
     // record; .dbf: header + 33-byte records (+ the 0x1A end marker).
-    const std::vector<Cut> cuts = {{".shp", 60}, {".shp", 136}, {".shx", 8}, {".shx", 3},
-                                   {".dbf", 34}, {".dbf", 10}};
+    const std::vector<Cut> cuts = {{".shp", 60}, {".shp", 136}, {".shx", 8},
+                                   {".shx", 3},  {".dbf", 34},  {".dbf", 10}};
     int n = 0;
     for (const auto& cut : cuts) {
         SCOPED_TRACE(cut.ext + " minus " + std::to_string(cut.keep) + " bytes");
@@ -109,8 +109,8 @@ TEST(VectorReaderPartial, aTruncatedShapefileIsRefusedUnlessPartialDataIsAllowed
         EXPECT_TRUE(mentions(w->message, "partial data")) << w->message;
         // The refusal says how many could be read and how to take them.
         EXPECT_TRUE(mentions(refused.messages(), "--allow-partial")) << refused.messages();
-        EXPECT_TRUE(mentions(refused.messages(),
-                             std::to_string(featureCount(partial)) + " features"))
+        EXPECT_TRUE(
+            mentions(refused.messages(), std::to_string(featureCount(partial)) + " features"))
             << refused.messages();
     }
 }

@@ -218,8 +218,8 @@ TEST_F(SnapshotCommand, aTruncatedShapefileFailsUnlessPartialDataIsAllowed) {
     QDir().mkpath(dir);
     for (const char* ext : {".shp", ".shx", ".dbf", ".prj"}) {
         QFile::remove(dir + "/three_squares" + ext);
-        ASSERT_TRUE(QFile::copy(testData(QString("three_squares") + ext),
-                                dir + "/three_squares" + ext));
+        ASSERT_TRUE(
+            QFile::copy(testData(QString("three_squares") + ext), dir + "/three_squares" + ext));
     }
     QFile dbf(dir + "/three_squares.dbf");
     ASSERT_TRUE(dbf.resize(dbf.size() - 10));  // into the last record

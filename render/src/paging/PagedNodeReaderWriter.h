@@ -31,8 +31,7 @@ using PagedReadCancel = std::function<void()>;
 /// Registers a layer's factory (and the pseudo-loader, once); returns its
 /// number. `cancel`, if given, is called when the layer is unregistered
 /// (its node deleted) and by cancelPagedLayer().
-int registerPagedLayer(PagedNodeKind kind, PagedNodeFactory factory,
-                       PagedReadCancel cancel = {});
+int registerPagedLayer(PagedNodeKind kind, PagedNodeFactory factory, PagedReadCancel cancel = {});
 void unregisterPagedLayer(int layerNumber);
 /// Calls the layer's cancel (the layer stays registered, its reads fail).
 void cancelPagedLayer(int layerNumber);
