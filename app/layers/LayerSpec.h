@@ -34,6 +34,9 @@ struct LayerSpec {
     /// CSV points: the coordinate columns chosen (CsvPointsDialog).
     QString csvXColumn;
     QString csvYColumn;
+    /// Vector files: a layer read only in part (a truncated shapefile) is
+    /// drawn with a warning instead of failing (geo::VectorReadOptions).
+    bool allowPartial = false;
 };
 
 /// A layer that loaded: what the layer tree and the attribute panel show.

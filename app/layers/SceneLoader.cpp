@@ -25,6 +25,7 @@ render::SceneSource sceneSourceOf(const LayerSpec& spec) {
     source.maybeAnchor = spec.maybeAnchor;
     source.csvXColumn = spec.csvXColumn.toStdString();
     source.csvYColumn = spec.csvYColumn.toStdString();
+    source.allowPartial = spec.allowPartial;
     return source;
 }
 

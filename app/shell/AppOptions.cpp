@@ -122,6 +122,12 @@ struct Options {
         "at key times, the articles cited, the log's SHA-256) to OUT.html (with OUT.pdf and the "
         "map images beside it) or OUT.pdf alone, and exit.",
         "OUT.html|OUT.pdf"};
+    QCommandLineOption allowPartial{
+        "allow-partial",
+        "With --snapshot, --benchmark, --record or --report: draw a layer that could be read "
+        "only in part (a shapefile whose .shp, .shx or .dbf is cut short) with the features "
+        "read, instead of failing with exit 1. The window run by hand always does, with a "
+        "warning in the log."};
     QCommandLineOption help{QStringList{"h", "help"}, "This text."};
     QCommandLineOption version{"version", "Print the version."};
 
@@ -129,7 +135,7 @@ struct Options {
         return {&snapshot,   &size,      &view,    &camera,      &hideLayer, &lang,  &memoryBudget,
                 &fullscreen, &kiosk,     &sensors, &sensorStore, &mqtt,      &topic, &noSensors,
                 &time,       &benchmark, &logFile, &scenario,    &record,    &from,  &to,
-                &fps,        &step,      &report,  &help,        &version};
+                &fps,        &step,      &report,  &allowPartial, &help,      &version};
     }
 };
 
@@ -224,6 +230,7 @@ std::optional<AppOptions> parseAppOptions(const QStringList& args, QString& erro
     o.kiosk = parser.isSet(opt.kiosk);
     o.fullScreen = o.kiosk || parser.isSet(opt.fullscreen);
     o.snapshotPath = parser.value(opt.snapshot);
+    o.allowPartialRequested = parser.isSet(opt.allowPartial);
     if (parser.isSet(opt.size)) {
         const QString value = parser.value(opt.size);
         const QStringList wh = value.toLower().split('x');

@@ -50,6 +50,17 @@ struct AppOptions {
     std::optional<qint64> maybeToMs;    ///< --to T: the recording's last frame (default: end)
     int recordFps = 10;                 ///< --fps N: frames per second of the video
     qint64 recordStepMs = 60'000;       ///< --step S: scenario time between frames (seconds)
+
+    /// --allow-partial: a batch run (snapshot, benchmark, record, report)
+    /// draws a layer read only in part instead of failing.
+    bool allowPartialRequested = false;
+    /// Whether layers read only in part are drawn (with a warning): always
+    /// by hand, in a batch run only when asked.
+    bool allowsPartial() const {
+        const bool batch = !snapshotPath.isEmpty() || benchmarkFrames > 0 ||
+                           !recordPath.isEmpty() || !reportPath.isEmpty();
+        return allowPartialRequested || !batch;
+    }
 };
 
 /// Parses arguments; on error returns nullopt and fills `error`; --help and

@@ -188,6 +188,9 @@ MainWindow::MainWindow(AppOptions options, QWidget* parent)
 
 MainWindow::~MainWindow() {
     _loader->cancel();
+    // The viewer's pager, torn down with the view, waits for the tile each
+    // thread is reading: a long raster read stops at its next block instead.
+    _scene->cancelPagedReads();
 }
 
 void MainWindow::fitViewTo(const QSize& viewSize) {

@@ -66,6 +66,8 @@ void MainWindow::start() {
     } else {
         specs = userLayerSpecs(_options.dataFiles);
     }
+    for (LayerSpec& spec : specs)
+        spec.allowPartial = _options.allowsPartial();
     for (const auto& id : _options.hiddenLayers)
         _scene->setLayerVisible(id.toStdString(), false);
     startLoading(std::move(specs), std::nullopt);
@@ -120,6 +122,8 @@ void MainWindow::openFiles(const QStringList& files) {
         spec.csvYColumn = choice->yColumn;
         spec.sourceCrs = choice->crs;
     }
+    for (LayerSpec& spec : specs)
+        spec.allowPartial = _options.allowsPartial();
     // glTF carries no georeference, nor does a tileset in local metres: ask
     // where each model stands, starting from the point at the view's centre.
     if (_maybeFrame) {

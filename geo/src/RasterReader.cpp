@@ -134,8 +134,30 @@ static Status checkSourceBudget(GDALDataset& src, const RasterRequest& request,
     return Status::failure(text);
 }
 
+namespace {
+
+bool isCancelled(const RasterRequest& request) {
+    return request.cancelled && request.cancelled->load();
+}
+
+/// GDAL's progress callback: reports the share done and stops the warp
+/// (returns FALSE) once the request is cancelled.
+int CPL_STDCALL warpProgress(double done, const char*, void* data) {
+    const auto& request = *static_cast<const RasterRequest*>(data);
+    if (request.progress)
+        request.progress(done);
+    return isCancelled(request) ? FALSE : TRUE;
+}
+
+}  // namespace
+
 Result<RasterImage> RasterReader::read(const std::string& path, const RasterRequest& request) {
     using R = Result<RasterImage>;
+    const auto cancelledFailure = [&] {
+        return R::failure("read cancelled", path, 0, "cancelled");
+    };
+    if (isCancelled(request))
+        return cancelledFailure();
     if (request.maxWidth <= 0 || request.maxHeight <= 0)
         return R::failure("maximum output size must be positive", path, 0, "maxWidth");
     auto targetSrs = detail::ogrSrsFor(request.targetCrs);
@@ -202,7 +224,9 @@ Result<RasterImage> RasterReader::read(const std::string& path, const RasterRequ
 
     const bool heights = request.kind == RasterKind::Heights;
     CPLStringList argv;
-    for (const char* a : {"-of", "MEM", "-r", "bilinear", "-t_srs"})
+    // -wm: source chunks of at most 32 MB, so that a cancel is seen between
+    // bounded blocks (the kernel also checks it every destination row).
+    for (const char* a : {"-of", "MEM", "-r", "bilinear", "-wm", "32", "-t_srs"})
         argv.AddString(a);
     argv.AddString(dstWkt.c_str());
     argv.AddString("-s_srs");
@@ -223,11 +247,14 @@ Result<RasterImage> RasterReader::read(const std::string& path, const RasterRequ
     GDALWarpAppOptions* options = GDALWarpAppOptionsNew(argv.List(), nullptr);
     if (!options)
         return R::failure("bad warp options: " + capture.lastError("?"), path);
+    GDALWarpAppOptionsSetProgress(options, warpProgress, const_cast<RasterRequest*>(&request));
     GDALDatasetH srcHandle = GDALDataset::ToHandle(&src);
     int usageError = 0;
     DatasetPtr warped(
         GDALDataset::FromHandle(GDALWarp("", nullptr, 1, &srcHandle, options, &usageError)));
     GDALWarpAppOptionsFree(options);
+    if (isCancelled(request))
+        return cancelledFailure();
     if (!warped)
         return R::failure("cannot warp to " + request.targetCrs.label() + ": " +
                               capture.lastError("GDAL refused"),

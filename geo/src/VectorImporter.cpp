@@ -13,6 +13,7 @@
 #include "KmlCoordinateCheck.h"
 #include "OgrTransformAdapter.h"
 #include "ProjectMetadata.h"
+#include "ShapefileCheck.h"
 #include "citytwin/geo/CrsTransform.h"
 #include "citytwin/geo/GdalSupport.h"
 
@@ -151,6 +152,12 @@ bool Importer::checkRequest() {
 bool Importer::openSource() {
     if (auto kml = detail::checkKmlFile(_sourcePath); !kml) {
         _result.addDiagnostics(kml.diagnostics());
+        return false;
+    }
+    // A shapefile cut short imports nothing: the import is all or nothing.
+    if (const auto cut = detail::shapefileTruncation(_sourcePath); !cut.empty()) {
+        for (const auto& problem : cut)
+            _result.addDiagnostic(makeError(problem, _sourcePath, 0, "partial"));
         return false;
     }
     _capture.emplace();

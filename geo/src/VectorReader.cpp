@@ -9,8 +9,10 @@
 #include <filesystem>
 #include <memory>
 
+#include "CrsPlausibility.h"
 #include "KmlCoordinateCheck.h"
 #include "OgrSupport.h"
+#include "ShapefileCheck.h"
 #include "citytwin/geo/CrsTransform.h"
 #include "citytwin/geo/GdalSupport.h"
 
@@ -97,6 +99,10 @@ bool inGeographicRange(Geometry& g) {
     return ok;
 }
 
+void addToExtent(Geometry& g, Extent& e) {
+    forEachPoint(g, [&](GeoPoint& p) { e.add(p.x, p.y); });
+}
+
 bool mentionsCrs(const std::string& message) {
     std::string m = message;
     std::transform(m.begin(), m.end(), m.begin(),
@@ -125,6 +131,10 @@ Result<std::vector<FeatureLayer>> readVectorFile(const std::string& path,
 
     if (auto kml = detail::checkKmlFile(path); !kml)
         return geo::failedFrom(kml);
+
+    // Checked before GDAL reads it: a cut on a record boundary reads without
+    // any error, as a smaller layer.
+    std::vector<std::string> truncation = detail::shapefileTruncation(path);
 
     GdalErrorCapture capture;
     CPLStringList openOptions;
@@ -162,6 +172,7 @@ Result<std::vector<FeatureLayer>> readVectorFile(const std::string& path,
 
     R result;
     std::vector<FeatureLayer> layers;
+    std::size_t errorsSeen = 0;  // GDAL errors already reported for a layer
     for (int li = 0; li < ds->GetLayerCount(); ++li) {
         OGRLayer* layer = ds->GetLayer(li);
         if (!layer)
@@ -218,8 +229,10 @@ Result<std::vector<FeatureLayer>> readVectorFile(const std::string& path,
         out.sourceCrs = sourceCrs;
 
         OGRFeatureDefn* defn = layer->GetLayerDefn();
+        const GIntBig declaredCount = layer->GetFeatureCount(FALSE);
         layer->ResetReading();
         long ordinal = 0;
+        Extent sourceExtent;  // as the file has them, for the CRS plausibility check
         std::vector<double> xs, ys, zs;
         for (auto& feature : *layer) {
             ++ordinal;
@@ -242,6 +255,7 @@ Result<std::vector<FeatureLayer>> readVectorFile(const std::string& path,
                                                  where, f.id, "geometry"));
                 continue;
             }
+            addToExtent(f.geometry, sourceExtent);
             if (sourceCrs.isGeographic() && !inGeographicRange(f.geometry)) {
                 result.addDiagnostic(makeWarning(
                     "coordinate outside longitude/latitude range for " + sourceCrs.label() +
@@ -276,11 +290,39 @@ Result<std::vector<FeatureLayer>> readVectorFile(const std::string& path,
             }
             out.features.push_back(std::move(f));
         }
-        for (const auto& e : capture.errors())
-            result.addDiagnostic(makeError(e, where));
-        if (!capture.errors().empty() && out.features.empty())
+        if (auto warning = detail::crsPlausibilityWarning(sourceCrs, sourceExtent))
+            result.addDiagnostic(makeWarning(*warning, where, 0, "crs"));
+        // What went wrong while this layer was read: a truncated file (a
+        // shapefile is one layer), GDAL's read errors.
+        std::vector<std::string> problems;
+        problems.swap(truncation);
+        for (; errorsSeen < capture.errors().size(); ++errorsSeen)
+            if (capture.errors()[errorsSeen] != unresolvedCrs)
+                problems.push_back(capture.errors()[errorsSeen]);
+        if (problems.empty()) {
+            layers.push_back(std::move(out));
             continue;
-        layers.push_back(std::move(out));
+        }
+        if (out.features.empty()) {
+            for (const auto& p : problems)
+                result.addDiagnostic(makeError(p, where));
+            continue;
+        }
+        const std::string count = std::to_string(out.features.size()) + " features" +
+                                  (declaredCount > static_cast<GIntBig>(out.features.size())
+                                       ? " of the " + std::to_string(declaredCount) + " it declares"
+                                       : std::string());
+        for (const auto& p : problems) {
+            if (options.allowPartial)
+                result.addDiagnostic(makeWarning(p + "; partial data: only " + count + " were read",
+                                                 where, 0, "partial"));
+            else
+                result.addDiagnostic(makeError(p + "; refusing partial data (" + count +
+                                                   " could be read: --allow-partial uses them)",
+                                               where, 0, "partial"));
+        }
+        if (options.allowPartial)
+            layers.push_back(std::move(out));
     }
 
     if (layers.empty()) {

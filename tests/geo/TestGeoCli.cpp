@@ -4,10 +4,12 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include "GeoTestSupport.h"
+#include "ShapefileFixture.h"
 #include "citytwin/geo/ChineseOffsets.h"
 #include "citytwin/test/TestPaths.h"
 
@@ -172,7 +174,7 @@ TEST(CliImport, printsTheSummaryAndLayersListsTheLayer) {
     EXPECT_TRUE(mentions(out[0], "EPSG:4326"));
     EXPECT_TRUE(mentions(l.out,
                          "parcels\tEPSG:4326 WGS "
-                         "84\tPolygon\t3\t121.500000000,31.230000000,121.530000000,31.240000000"))
+                         "84\tpolygon\t3\t121.500000000,31.230000000,121.530000000,31.240000000"))
         << l.out;
     EXPECT_TRUE(mentions(l.out, "landmarks\tEPSG:4326 WGS 84\tPoint\t3\t")) << l.out;
     EXPECT_TRUE(mentions(l.out, "EPSG:4549")) << "source CRS of landmarks: " << l.out;
@@ -267,4 +269,46 @@ TEST(CliInfoAndImport, anUnknownDeclaredCrsIsAnErrorNotWgs84) {
     const auto import = runProcess(citytwinCli() + " import " + shellQuote(path) + " --project " +
                                    shellQuote((dir / "p.gpkg").string()) + " --layer x");
     EXPECT_EQ(import.exitCode, 1);
+}
+
+TEST(CliInfo, aTruncatedShapefileExitsOneUnlessPartialDataIsAllowed) {
+    ScratchDir dir("cli_shp_cut");
+    const auto shp = dir / "squares.shp";
+    writeSquaresShapefile(shp, 4326, {{121.40, 31.20}, {121.41, 31.21}, {121.42, 31.22}}, 0.005);
+    const auto whole = runProcess(citytwinCli() + " info " + shellQuote(shp.string()));
+    EXPECT_EQ(whole.exitCode, 0) << whole.err;
+    EXPECT_TRUE(mentions(whole.out, "\tpolygon\t3\t")) << whole.out;
+    auto dbf = shp;
+    dbf.replace_extension(".dbf");
+    truncateFile(dbf, std::filesystem::file_size(dbf) - 10);  // into the last record
+
+    const auto refused = runProcess(citytwinCli() + " info " + shellQuote(shp.string()));
+    EXPECT_EQ(refused.exitCode, 1) << refused.out;
+    EXPECT_TRUE(mentions(refused.err, "squares.dbf")) << refused.err;
+    EXPECT_TRUE(mentions(refused.err, "--allow-partial")) << refused.err;
+    EXPECT_FALSE(mentions(refused.out, "polygon")) << refused.out;
+
+    const auto partial =
+        runProcess(citytwinCli() + " info --allow-partial " + shellQuote(shp.string()));
+    EXPECT_EQ(partial.exitCode, 0) << partial.err;
+    EXPECT_TRUE(mentions(partial.err, "partial data")) << partial.err;
+    EXPECT_TRUE(mentions(partial.out, "\tpolygon\t2\t")) << partial.out;
+    EXPECT_TRUE(mentions(runProcess(citytwinCli() + " info --help").out, "--allow-partial"));
+
+    // An import is all or nothing: the cut file imports nothing.
+    const auto import =
+        runProcess(citytwinCli() + " import " + shellQuote(shp.string()) + " --project " +
+                   shellQuote((dir / "p.gpkg").string()) + " --layer squares");
+    EXPECT_EQ(import.exitCode, 1) << import.out;
+    EXPECT_TRUE(mentions(import.err, "squares.dbf: its header declares")) << import.err;
+}
+
+TEST(CliInfo, lonLatUnderAWebMercatorPrjWarnsNamingWgs84) {
+    ScratchDir dir("cli_shp_3857");
+    const auto shp = dir / "lonlat.shp";
+    writeSquaresShapefile(shp, 3857, {{121.40, 31.20}}, 0.005);
+    const auto info = runProcess(citytwinCli() + " info " + shellQuote(shp.string()));
+    EXPECT_EQ(info.exitCode, 0) << info.err;  // a warning: the file is read
+    EXPECT_TRUE(mentions(info.err, "warning: crs: coordinates")) << info.err;
+    EXPECT_TRUE(mentions(info.err, "likely in EPSG:4326")) << info.err;
 }

@@ -3,7 +3,11 @@
 #include <gdal_priv.h>
 #include <ogr_spatialref.h>
 
+#include <atomic>
 #include <cmath>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
 
 #include "GeoTestSupport.h"
 #include "citytwin/geo/CrsTransform.h"
@@ -230,4 +234,65 @@ TEST(RasterReader, aHugeRasterWithOverviewsIsReadFromThem) {
     const auto whole = RasterReader::read(path, request);
     ASSERT_TRUE(whole.ok()) << whole.messages();
     EXPECT_EQ(whole->width, 256);
+}
+
+// Issue #19 item 3: a long read (here 20,000 x 20,000 source pixels warped
+// whole, the budget lifted) stops at its next bounded block once cancelled
+// from another thread. No timing: the read would run for minutes, and the
+// test waits only for the reader thread to come back.
+TEST(RasterReader, aCancelFromAnotherThreadStopsALongReadPromptly) {
+    ScratchDir dir("cancel_dem");
+    const std::string path = writeHugeSparseDem(dir, 20000, false);
+    std::mutex mutex;
+    std::condition_variable changed;
+    double lastDone = -1.0;
+    int reports = 0;
+    std::atomic<bool> cancel{false};
+    RasterRequest request;
+    request.targetCrs = Crs::fromString("EPSG:4549").value();
+    request.maxWidth = request.maxHeight = 256;
+    request.maxSourcePixels = std::int64_t{1} << 40;
+    request.cancelled = &cancel;
+    request.progress = [&](double done) {
+        std::lock_guard lock(mutex);
+        lastDone = done;
+        ++reports;
+        changed.notify_all();
+    };
+    Result<RasterImage> result = Result<RasterImage>::failure("not run");
+    bool finished = false;
+    std::thread reader([&] {
+        auto r = RasterReader::read(path, request);
+        std::lock_guard lock(mutex);
+        result = std::move(r);
+        finished = true;
+        changed.notify_all();
+    });
+    {
+        // Under way: the warper reported a block done, and not the last.
+        std::unique_lock lock(mutex);
+        changed.wait(lock, [&] { return finished || (reports > 1 && lastDone > 0.0); });
+        EXPECT_FALSE(finished) << "the read finished before it could be cancelled";
+        EXPECT_LT(lastDone, 0.5);
+    }
+    cancel = true;
+    reader.join();
+    EXPECT_FALSE(result.ok());
+    ASSERT_FALSE(result.diagnostics().empty());
+    EXPECT_EQ(result.diagnostics().front().field, "cancelled") << result.messages();
+    EXPECT_NE(result.messages().find(path), std::string::npos) << result.messages();
+    std::lock_guard lock(mutex);
+    EXPECT_LT(lastDone, 1.0);  // stopped, not finished
+}
+
+TEST(RasterReader, aReadCancelledBeforeItStartsFailsAtOnce) {
+    ScratchDir dir("cancel_before");
+    const std::string path = writeHugeSparseDem(dir, 20000, false);
+    std::atomic<bool> cancel{true};
+    RasterRequest request;
+    request.targetCrs = Crs::fromString("EPSG:4549").value();
+    request.cancelled = &cancel;
+    const auto r = RasterReader::read(path, request);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.diagnostics().front().field, "cancelled");
 }

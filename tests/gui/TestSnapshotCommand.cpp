@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QImage>
@@ -208,4 +209,30 @@ TEST_F(SnapshotCommand, logFileGetsWhatStderrGets) {
     EXPECT_EQ(unwritable.exitCode, 1);
     EXPECT_TRUE(unwritable.err.contains("/no/such/dir/citytwin.log"))
         << unwritable.err.toStdString();
+}
+
+// Issue #19 item 6: a shapefile cut short (its .dbf here) fails a snapshot
+// with exit 1 naming --allow-partial; with it, the features read are drawn.
+TEST_F(SnapshotCommand, aTruncatedShapefileFailsUnlessPartialDataIsAllowed) {
+    const QString dir = out("truncated_shapefile");
+    QDir().mkpath(dir);
+    for (const char* ext : {".shp", ".shx", ".dbf", ".prj"}) {
+        QFile::remove(dir + "/three_squares" + ext);
+        ASSERT_TRUE(
+            QFile::copy(testData(QString("three_squares") + ext), dir + "/three_squares" + ext));
+    }
+    QFile dbf(dir + "/three_squares.dbf");
+    ASSERT_TRUE(dbf.resize(dbf.size() - 10));  // into the last record
+    const QString shp = dir + "/three_squares.shp";
+    const ProcessResult refused =
+        runProgram("citytwin", {"--snapshot", out("partial.png"), "--size", "320x240", shp});
+    EXPECT_FALSE(refused.crashed) << refused.err.toStdString();
+    EXPECT_EQ(refused.exitCode, 1) << refused.err.toStdString();
+    EXPECT_TRUE(refused.err.contains("three_squares.dbf")) << refused.err.toStdString();
+    EXPECT_TRUE(refused.err.contains("--allow-partial")) << refused.err.toStdString();
+
+    const QImage img = snapshot("partial.png", {"--allow-partial", shp});
+    ASSERT_FALSE(img.isNull());
+    EXPECT_GT(analyseImage(img).differentFromBackground, 0.05);
+    EXPECT_TRUE(runProgram("citytwin", {"--help"}).out.contains("--allow-partial"));
 }

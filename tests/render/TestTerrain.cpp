@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -24,6 +25,7 @@
 #include "HeadlessPaging.h"
 #include "SyntheticRasters.h"
 #include "citytwin/geo/CrsTransform.h"
+#include "citytwin/render/CityScene.h"
 #include "citytwin/render/TerrainLayer.h"
 #include "citytwin/render/TerrainSource.h"
 #include "citytwin/render/TerrainTileBuilder.h"
@@ -307,4 +309,47 @@ TEST_F(TerrainTest, thePagerLoadsFinerTilesThroughThePseudoLoader) {
     EXPECT_EQ(levelsLoaded(), (std::set<int>{0, 1, 2, 3}));
     // A tile of a layer that does not exist (any more) is not found, quietly.
     EXPECT_FALSE(osgDB::readRefNodeFile(terrainChildrenFileName(987654, {})));
+}
+
+// Issue #19 item 3: raster reads stop when the layer goes or the window
+// closes (the pager's threads must not keep either waiting).
+TEST_F(TerrainTest, cancelledReadsFailWithoutReadingAndOpenHonoursItsFlag) {
+    auto src = open(demPath(), orthoPath());
+    ASSERT_TRUE(src);
+    ASSERT_TRUE(src->readHeights({}).ok());
+    src->cancelReads();
+    auto heights = src->readHeights({1, 0, 0});
+    ASSERT_FALSE(heights.ok());
+    EXPECT_EQ(heights.diagnostics().front().field, "cancelled") << heights.messages();
+    auto texture = src->readTexture({1, 0, 0});
+    ASSERT_FALSE(texture.ok());
+    EXPECT_EQ(texture.diagnostics().front().field, "cancelled") << texture.messages();
+
+    std::atomic<bool> closing{true};
+    TerrainOptions o;
+    o.demPath = demPath();
+    auto opened = TerrainSource::open(o, &closing);
+    ASSERT_FALSE(opened.ok());
+    EXPECT_EQ(opened.diagnostics().front().field, "cancelled") << opened.messages();
+}
+
+TEST_F(TerrainTest, removingTheLayerOrCancellingTheSceneStopsItsPagedReads) {
+    CityScene scene;
+    auto removed = open(demPath(), orthoPath());
+    auto kept = open(demPath(), {});
+    ASSERT_TRUE(removed && kept);
+    for (const auto& [id, src] : {std::pair{"removed", removed}, std::pair{"kept", kept}}) {
+        auto layer = buildTerrainLayer(src, frame());
+        ASSERT_TRUE(layer.ok()) << layer.messages();
+        scene.enqueueLayer(id, layer.value());
+    }
+    while (scene.pendingCount() > 0)
+        scene.mergePending();
+    ASSERT_TRUE(scene.hasLayer("removed") && scene.hasLayer("kept"));
+    EXPECT_FALSE(removed->readsCancelled());
+    scene.removeLayer("removed");
+    EXPECT_TRUE(removed->readsCancelled());
+    EXPECT_FALSE(kept->readsCancelled());
+    scene.cancelPagedReads();  // the window closing
+    EXPECT_TRUE(kept->readsCancelled());
 }

@@ -23,6 +23,7 @@ const char* extensionOf(PagedNodeKind kind) {
 struct Layer {
     PagedNodeKind kind;
     std::shared_ptr<PagedNodeFactory> factory;
+    PagedReadCancel cancel;
 };
 
 struct Registry {
@@ -38,21 +39,46 @@ Registry& registry() {
 
 }  // namespace
 
-int registerPagedLayer(PagedNodeKind kind, PagedNodeFactory factory) {
+int registerPagedLayer(PagedNodeKind kind, PagedNodeFactory factory, PagedReadCancel cancel) {
     static std::once_flag once;
     std::call_once(once,
                    [] { osgDB::Registry::instance()->addReaderWriter(new PagedNodeReaderWriter); });
     Registry& r = registry();
     std::lock_guard lock(r.mutex);
     const int number = r.next++;
-    r.layers[number] = {kind, std::make_shared<PagedNodeFactory>(std::move(factory))};
+    r.layers[number] = {kind, std::make_shared<PagedNodeFactory>(std::move(factory)),
+                        std::move(cancel)};
     return number;
 }
 
 void unregisterPagedLayer(int layerNumber) {
-    Registry& r = registry();
-    std::lock_guard lock(r.mutex);
-    r.layers.erase(layerNumber);
+    PagedReadCancel cancel;
+    {
+        Registry& r = registry();
+        std::lock_guard lock(r.mutex);
+        auto it = r.layers.find(layerNumber);
+        if (it == r.layers.end())
+            return;
+        cancel = std::move(it->second.cancel);
+        r.layers.erase(it);
+    }
+    // A pager thread still building a tile of the removed layer stops at
+    // its next block instead of finishing a read nobody will draw.
+    if (cancel)
+        cancel();
+}
+
+void cancelPagedLayer(int layerNumber) {
+    PagedReadCancel cancel;
+    {
+        Registry& r = registry();
+        std::lock_guard lock(r.mutex);
+        auto it = r.layers.find(layerNumber);
+        if (it != r.layers.end())
+            cancel = it->second.cancel;
+    }
+    if (cancel)
+        cancel();
 }
 
 std::string pagedFileName(PagedNodeKind kind, int layerNumber, const std::string& key) {

@@ -25,9 +25,16 @@ using PagedNodeFactory =
 /// The kinds of paged content, one file extension each.
 enum class PagedNodeKind { Terrain, Tileset };
 
-/// Registers a layer's factory (and the pseudo-loader, once); returns its number.
-int registerPagedLayer(PagedNodeKind kind, PagedNodeFactory factory);
+/// Stops a layer's reads in flight (its factories running on pager threads).
+using PagedReadCancel = std::function<void()>;
+
+/// Registers a layer's factory (and the pseudo-loader, once); returns its
+/// number. `cancel`, if given, is called when the layer is unregistered
+/// (its node deleted) and by cancelPagedLayer().
+int registerPagedLayer(PagedNodeKind kind, PagedNodeFactory factory, PagedReadCancel cancel = {});
 void unregisterPagedLayer(int layerNumber);
+/// Calls the layer's cancel (the layer stays registered, its reads fail).
+void cancelPagedLayer(int layerNumber);
 
 /// "<layer>_<key>.<extension>"; `key` must not be empty.
 std::string pagedFileName(PagedNodeKind kind, int layerNumber, const std::string& key);

@@ -8,6 +8,8 @@
 #include <osg/LightModel>
 #include <osg/NodeVisitor>
 
+#include "paging/PagedNodeReaderWriter.h"
+
 namespace citytwin::render {
 namespace {
 
@@ -96,10 +98,28 @@ bool CityScene::hasLayer(const std::string& layerId) const {
     return _layers.count(layerId) > 0;
 }
 
+namespace {
+
+/// Cancels the paged reads of the layer nodes under `sw` (their user data
+/// names the paged layer: detail::PagedNodeRegistration).
+void cancelPagedReadsOf(osg::Switch& sw) {
+    for (unsigned i = 0; i < sw.getNumChildren(); ++i)
+        if (auto* r = dynamic_cast<detail::PagedNodeRegistration*>(sw.getChild(i)->getUserData()))
+            detail::cancelPagedLayer(r->number());
+}
+
+}  // namespace
+
+void CityScene::cancelPagedReads() {
+    for (auto& [id, sw] : _layers)
+        cancelPagedReadsOf(*sw);
+}
+
 void CityScene::removeLayer(const std::string& layerId) {
     auto it = _layers.find(layerId);
     if (it == _layers.end())
         return;
+    cancelPagedReadsOf(*it->second);
     _root->removeChild(it->second);
     _layers.erase(it);
     ++_revision;

@@ -37,6 +37,7 @@ geo::Result<LayerList> readVectorSource(const SceneSource& source) {
     options.csvYColumn = source.csvYColumn;
     // Columns chosen by the user come with the CRS they chose for them.
     options.forceSourceCrs = !source.csvXColumn.empty() && source.maybeSourceCrs.has_value();
+    options.allowPartial = source.allowPartial;
     return geo::readVectorFile(source.path, options);
 }
 
@@ -216,7 +217,9 @@ private:
             (isDem ? options.demPath : options.imageryPath) = raster.path;
             if (maybeImagery)
                 options.imageryPath = maybeImagery->path;
-            auto terrain = TerrainSource::open(options);
+            auto terrain = TerrainSource::open(options, _options.cancelled);
+            if (cancelled())
+                break;
             if (!terrain) {
                 // The failure belongs to the orthophoto if it names it.
                 const bool imageryFailed =

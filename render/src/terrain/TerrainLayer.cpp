@@ -84,6 +84,10 @@ geo::Result<osg::ref_ptr<osg::Node>> buildTerrainLayer(std::shared_ptr<const Ter
                     else if (!childError.empty())
                         failures += (failures.empty() ? "" : "\n") + childError;
                 }
+            // Cancelled (the layer removed, the window closing): no warning,
+            // nothing to draw.
+            if (builder->source().readsCancelled())
+                return nullptr;
             if (!failures.empty()) {
                 geo::logWarning("citytwin terrain: " + failures);
                 if (children->getNumChildren() == 0) {
@@ -92,7 +96,9 @@ geo::Result<osg::ref_ptr<osg::Node>> buildTerrainLayer(std::shared_ptr<const Ter
                 }
             }
             return children;
-        });
+        },
+        // Removed (or the window closing): the pager's reads of this layer stop.
+        [source] { source->cancelReads(); });
     *layerNumber = number;
     osg::ref_ptr<detail::PagedNodeRegistration> registration =
         new detail::PagedNodeRegistration(number);

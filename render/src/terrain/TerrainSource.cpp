@@ -83,7 +83,7 @@ float sampleHeight(const geo::RasterImage& img, double x, double y) {
 }  // namespace
 
 geo::Result<std::shared_ptr<const TerrainSource>> TerrainSource::open(
-    const TerrainOptions& options) {
+    const TerrainOptions& options, const std::atomic<bool>* cancelled) {
     using R = geo::Result<std::shared_ptr<const TerrainSource>>;
     if (options.demPath.empty() && options.imageryPath.empty())
         return R::failure("a terrain layer needs a DEM or an orthophoto", {}, 0, "path");
@@ -140,6 +140,7 @@ geo::Result<std::shared_ptr<const TerrainSource>> TerrainSource::open(
     overview.kind = demInfo ? RasterKind::Heights : RasterKind::Rgba;
     overview.targetCrs = source->_workingCrs;
     overview.maxWidth = overview.maxHeight = 256;
+    overview.cancelled = cancelled;
     auto coarse = RasterReader::read(primaryPath, overview);
     CITYTWIN_RETURN_IF_FAILED(coarse);
     source->_dataExtent = coarse->extent();
@@ -266,6 +267,7 @@ geo::Result<TerrainHeightGrid> TerrainSource::readHeights(const TerrainTileKey& 
     request.targetCrs = _demCrs;
     request.maybeExtent = footprint(xs, ys, 0.5 / (n - 1));
     request.maxWidth = request.maxHeight = n;
+    request.cancelled = _cancelled.get();
     grid.heights.assign(count, std::numeric_limits<float>::quiet_NaN());
     if (request.maybeExtent->isEmpty())
         return grid;
@@ -293,6 +295,7 @@ geo::Result<TerrainTexture> TerrainSource::readTexture(const TerrainTileKey& key
         return R::failure("the tile cannot be placed in the orthophoto's CRS", _options.imageryPath,
                           0, "crs");
     request.maxWidth = request.maxHeight = _options.textureSize;
+    request.cancelled = _cancelled.get();
     auto image = RasterReader::read(_options.imageryPath, request);
     CITYTWIN_RETURN_IF_FAILED(image);
     TerrainTexture texture;

@@ -4,7 +4,9 @@
 // drape: float heights or RGBA bytes, with the geotransform that places them.
 
 #include <array>
+#include <atomic>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -53,6 +55,12 @@ struct RasterRequest {
     /// GDAL reads from: a read past it fails at once naming the raster's size
     /// and telling to build overviews, instead of warping for minutes.
     std::int64_t maxSourcePixels = std::int64_t{1} << 26;
+    /// Set by another thread to stop the read: GDAL's warper checks it
+    /// between bounded blocks (source chunks of at most 32 MB, destination
+    /// rows), and the read then fails at once with field "cancelled".
+    const std::atomic<bool>* cancelled = nullptr;
+    /// Called on the reading thread with the share of the warp done (0..1).
+    std::function<void(double done)> progress;
 };
 
 struct RasterImage {

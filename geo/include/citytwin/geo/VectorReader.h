@@ -2,7 +2,9 @@
 // Reads any vector format GDAL/OGR knows (GeoPackage, Shapefile, GeoJSON,
 // KML, CSV ...) into FeatureLayers converted to a target CRS. Never throws:
 // whatever is wrong with the file comes back as diagnostics naming the file,
-// layer and feature.
+// layer and feature. Coordinates that cannot be in the CRS the layer declares
+// (degrees under EPSG:3857, far outside the CRS's area of use) are a warning
+// (field "crs") naming the CRS they are likely in.
 
 #include <optional>
 #include <string>
@@ -28,6 +30,10 @@ struct VectorReadOptions {
     /// northing); empty: a CSV is read as GDAL reads it (WKT columns only).
     std::string csvXColumn;
     std::string csvYColumn;
+    /// A layer that could be read only in part (a shapefile cut short, a read
+    /// error after some features) is an error unless this is set; set, the
+    /// features read are returned with a warning (field "partial") saying so.
+    bool allowPartial = false;
 };
 
 /// A CSV's header and the coordinate columns its names suggest (the same

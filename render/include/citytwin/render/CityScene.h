@@ -41,7 +41,13 @@ public:
     void setLayerVisible(const std::string& layerId, bool visible);
     bool isLayerVisible(const std::string& layerId) const;
     bool hasLayer(const std::string& layerId) const;
+    /// Removes the layer; the pager's reads of it in flight (terrain tiles)
+    /// stop at their next bounded block.
     void removeLayer(const std::string& layerId);
+    /// Stops every paged read of every layer (terrain tiles warped from GDAL
+    /// rasters) at its next bounded block: the window is closing, and OSG's
+    /// pager would otherwise wait for each read to finish.
+    void cancelPagedReads();
     std::vector<std::string> layerIds() const;
 
     /// Bounds of every visible layer except the ground, in the local frame.

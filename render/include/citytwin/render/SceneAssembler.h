@@ -65,6 +65,9 @@ struct SceneSource {
     /// CSV points: the coordinate columns (with maybeSourceCrs, the user's choice).
     std::string csvXColumn;
     std::string csvYColumn;
+    /// Vector files: a layer read only in part is used (with a warning)
+    /// instead of failing (geo::VectorReadOptions::allowPartial).
+    bool allowPartial = false;
 };
 
 /// What a style provider is asked to style: a vector layer that was read.

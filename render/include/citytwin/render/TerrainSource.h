@@ -5,9 +5,11 @@
 // tiles. Reads only the window of one tile at a time (GDAL warp through
 // geo::RasterReader), so the rasters may be larger than memory.
 //
-// Thread safety: immutable after open(); tile windows may be read from any
-// number of threads at once (each read opens its own GDAL dataset).
+// Thread safety: immutable after open() but for the cancel flag; tile
+// windows may be read from any number of threads at once (each read opens
+// its own GDAL dataset), and cancelReads() called from any thread.
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -60,7 +62,16 @@ public:
     /// Opens the rasters and checks them: each must exist, be a raster with a
     /// declared CRS, and the DEM must hold at least one valid height. Errors
     /// name the file and the field (`crs`, `bands`, `nodata`).
-    static geo::Result<std::shared_ptr<const TerrainSource>> open(const TerrainOptions& options);
+    /// `cancelled`, set by another thread, stops the coarse read of the
+    /// whole raster open() makes at its next bounded block (field "cancelled").
+    static geo::Result<std::shared_ptr<const TerrainSource>> open(
+        const TerrainOptions& options, const std::atomic<bool>* cancelled = nullptr);
+
+    /// Stops the tile reads in flight at their next bounded block and fails
+    /// every later one (field "cancelled"): the layer is gone or the window
+    /// closing, and the pager threads must not keep it waiting.
+    void cancelReads() const { _cancelled->store(true); }
+    bool readsCancelled() const { return _cancelled->load(); }
 
     const TerrainOptions& options() const { return _options; }
     bool hasDem() const { return !_options.demPath.empty(); }
@@ -108,6 +119,7 @@ private:
     float _minHeight = 0.f;
     float _maxHeight = 0.f;
     int _maxLevel = 0;
+    std::shared_ptr<std::atomic<bool>> _cancelled = std::make_shared<std::atomic<bool>>(false);
 };
 
 }  // namespace citytwin::render
