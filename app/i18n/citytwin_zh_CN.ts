@@ -989,6 +989,10 @@
     <context>
         <name>citytwin::app::MainWindow</name>
         <message>
+            <source>%1 has no style to edit (3D models and sensors keep theirs)</source>
+            <translation>%1 没有可编辑的样式（三维模型和传感器使用各自的样式）</translation>
+        </message>
+        <message>
             <source>scenario playback is not available in this build</source>
             <translation>此版本不支持情景回放</translation>
         </message>

@@ -84,6 +84,13 @@ void MainWindow::connectLayerTree() {
                 _scene->setLayerOpacity(id.toStdString(), float(opacity));
                 _view->requestRedraw();
             });
+    connect(_layerTree, &LayerTreePanel::styleRequested, this, [this](const QString& id) {
+        if (!openStyleDialog(id))
+            statusBar()->showMessage(
+                tr("%1 has no style to edit (3D models and sensors keep theirs)")
+                    .arg(_layerTree->layerName(id)),
+                5000);
+    });
 }
 
 void MainWindow::zoomToLayer(const QString& layerId) {
