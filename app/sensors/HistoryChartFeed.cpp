@@ -49,13 +49,13 @@ void HistoryChartFeed::request() {
     _askedAtMs = QDateTime::currentMSecsSinceEpoch();
     const auto [from, to] = _chart.windowAt(_sceneTime);
     const auto agg = SensorHistoryChart::aggregationFor(to - from);
-    const std::string id = _chart.sensor()->id, metric = _chart.metric();
+    const std::string id = _chart.sensor()->id, metric = _chart.shownMetric();
     _queries->history(id, metric, from, to, agg)
         .then(this, [this, id, metric, from, to,
                      agg](SensorQueries::Answer<std::vector<sensors::HistoryPoint>> r) {
             _inFlight = false;
             // Another sensor or metric chosen meanwhile: its own query follows.
-            if (_chart.sensor() && _chart.sensor()->id == id && _chart.metric() == metric) {
+            if (_chart.sensor() && _chart.sensor()->id == id && _chart.shownMetric() == metric) {
                 _chart.setHistory(from, to,
                                   r->ok() ? r->value() : std::vector<sensors::HistoryPoint>{}, agg);
                 emit historyShown();

@@ -206,7 +206,7 @@ SensorHistoryChart::SensorHistoryChart(QWidget* parent) : QWidget(parent) {
     _plot = new SensorHistoryPlot(this);
     _plot->installEventFilter(this);
     col->addWidget(_plot, 1);
-    connect(_metrics, &QComboBox::activated, this, [this] { emit metricChanged(metric()); });
+    connect(_metrics, &QComboBox::activated, this, [this] { emit metricChanged(shownMetric()); });
     retranslate();
 }
 
@@ -228,7 +228,7 @@ void SensorHistoryChart::showSensor(std::optional<sensors::SensorInfo> sensor,
     retranslate();
 }
 
-std::string SensorHistoryChart::metric() const {
+std::string SensorHistoryChart::shownMetric() const {
     return _metrics->currentText().toStdString();
 }
 
@@ -245,7 +245,7 @@ void SensorHistoryChart::setHistory(qint64 fromMs, qint64 toMs,
     std::nth_element(steps.begin(), steps.begin() + steps.size() / 2, steps.end());
     _plot->typicalStep = steps.empty() ? 0 : steps[steps.size() / 2];
     _shownAggregation = aggregation;
-    const bool primary = _sensor && metric() == _sensor->metric;
+    const bool primary = _sensor && shownMetric() == _sensor->metric;
     _plot->low = primary ? _sensor->thresholds.low : std::nullopt;
     _plot->high = primary ? _sensor->thresholds.high : std::nullopt;
     _plot->unit = primary ? QString::fromStdString(_sensor->unit) : QString();
@@ -333,7 +333,7 @@ geo::Status SensorHistoryChart::exportCsv(const QString& path, const QString& zo
     if (!out)
         return geo::Status::failure("cannot write the file", path.toStdString());
     out << sensors::historyCsvHeader(_shownAggregation);
-    sensors::writeHistoryCsvRows(out, _sensor->id, metric(), _plot->points, _shownAggregation,
+    sensors::writeHistoryCsvRows(out, _sensor->id, shownMetric(), _plot->points, _shownAggregation,
                                  &zone.value());
     out.flush();
     if (!out)
@@ -366,7 +366,7 @@ void SensorHistoryChart::askExportCsv() {
         QFileDialog::getSaveFileName(this, tr("Export history as CSV"),
                                      QStringLiteral("%1-%2.csv")
                                          .arg(QString::fromStdString(_sensor ? _sensor->id : ""),
-                                              QString::fromStdString(metric())),
+                                              QString::fromStdString(shownMetric())),
                                      tr("CSV files (*.csv)"));
     if (path.isEmpty())
         return;
@@ -396,7 +396,7 @@ void SensorHistoryChart::askExportPng() {
         QFileDialog::getSaveFileName(this, tr("Export chart as PNG"),
                                      QStringLiteral("%1-%2.png")
                                          .arg(QString::fromStdString(_sensor ? _sensor->id : ""),
-                                              QString::fromStdString(metric())),
+                                              QString::fromStdString(shownMetric())),
                                      tr("PNG images (*.png)"));
     if (path.isEmpty())
         return;

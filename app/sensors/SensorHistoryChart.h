@@ -37,7 +37,7 @@ public:
     /// The sensor shown (nullopt: none) and its metrics, first the registry's.
     void showSensor(std::optional<sensors::SensorInfo> sensor, std::vector<std::string> metrics);
     const std::optional<sensors::SensorInfo>& sensor() const { return _sensor; }
-    std::string metric() const;
+    std::string shownMetric() const;
     /// Points of [fromMs, toMs] at the aggregation they were read with.
     void setHistory(qint64 fromMs, qint64 toMs, std::vector<sensors::HistoryPoint> points,
                     sensors::Aggregation aggregation = sensors::Aggregation::Minute);

@@ -404,13 +404,13 @@ TEST(SensorMonitor, clickingAPinShowsTheSensorsHistoryAroundTheSceneTime) {
     ASSERT_TRUE(QTest::qWaitFor([&] { return !chart->points().empty(); }, 10000));
     ASSERT_TRUE(chart->sensor());
     EXPECT_EQ(chart->sensor()->id, "aq-01");
-    EXPECT_EQ(chart->metric(), chart->sensor()->metric);
+    EXPECT_EQ(chart->shownMetric(), chart->sensor()->metric);
     auto store = openStore(*w);
     const auto [from, to] = chart->range();
     EXPECT_LE(from, w->sensorMonitor()->clock().now());
     // Three hours: raw readings (the span picks the resolution).
     EXPECT_EQ(chart->shownAggregation(), sensors::Aggregation::Raw);
-    auto history = store.history("aq-01", chart->metric(), from, to, chart->shownAggregation());
+    auto history = store.history("aq-01", chart->shownMetric(), from, to, chart->shownAggregation());
     ASSERT_TRUE(history);
     // The chart shows what the store holds (live: a few more may have come).
     EXPECT_NEAR(double(chart->points().size()), double(history->size()), 4.0);
