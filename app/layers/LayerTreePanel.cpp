@@ -218,16 +218,20 @@ void LayerTreePanel::onItemChanged(QTreeWidgetItem* item, int column) {
     Row& row = _rows[id];
     if (item->text(0) != row.shownName) {
         // A rename (the check box leaves the text alone).
-        QSignalBlocker block(this);
         const QString name = item->text(0).trimmed();
-        if (name.isEmpty()) {
-            item->setText(0, row.shownName);
-            return;
+        {
+            // The item's own edits below must not come back here; the
+            // blocker is gone before `renamed` is emitted.
+            QSignalBlocker block(this);
+            if (name.isEmpty()) {
+                item->setText(0, row.shownName);
+                return;
+            }
+            row.renamed = true;
+            row.shownName = name;
+            item->setText(0, name);
+            item->setData(0, kSourceNameRole, name);
         }
-        row.renamed = true;
-        row.shownName = name;
-        item->setText(0, name);
-        item->setData(0, kSourceNameRole, name);
         emit renamed(id, name);
         return;
     }

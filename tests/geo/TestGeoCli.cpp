@@ -174,7 +174,7 @@ TEST(CliImport, printsTheSummaryAndLayersListsTheLayer) {
     EXPECT_TRUE(mentions(out[0], "EPSG:4326"));
     EXPECT_TRUE(mentions(l.out,
                          "parcels\tEPSG:4326 WGS "
-                         "84\tpolygon\t3\t121.500000000,31.230000000,121.530000000,31.240000000"))
+                         "84\tPolygon\t3\t121.500000000,31.230000000,121.530000000,31.240000000"))
         << l.out;
     EXPECT_TRUE(mentions(l.out, "landmarks\tEPSG:4326 WGS 84\tPoint\t3\t")) << l.out;
     EXPECT_TRUE(mentions(l.out, "EPSG:4549")) << "source CRS of landmarks: " << l.out;

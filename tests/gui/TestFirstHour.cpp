@@ -149,6 +149,9 @@ TEST(FirstHour, gcj02DistrictsReadAsOutlinedTranslucentNamedAreasWithRoadsShowin
     const double roadsBefore = roadsShare();
     importDistricts(*w, dir.filePath("districts.gpkg"));
     ASSERT_FALSE(HasFatalFailure());
+    // A new layer is flown to (View → Zoom to new layers): back to Lujiazui.
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !w->view()->isFlying(); }, 20000));
+    placeCamera(*w, {121.497, 31.236, 2500.0, 0.0, -89.0});
 
     const auto style = w->layerStyler()->styleOf("districts");
     ASSERT_TRUE(style);
@@ -206,6 +209,9 @@ TEST(FirstHour, theStyleDialogRecoloursByAttributeAndSetsOpacity) {
     auto w = openDemo(AppOptions{});
     importDistricts(*w, dir.filePath("districts.gpkg"));
     ASSERT_FALSE(HasFatalFailure());
+    // A new layer is flown to (View → Zoom to new layers): back to Lujiazui.
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !w->view()->isFlying(); }, 20000));
+    placeCamera(*w, {121.497, 31.236, 2500.0, 0.0, -89.0});
     placeCamera(*w, {121.45, 31.2, 90000.0, 0.0, -89.9});
     const QImage before = settle(*w);
     QSignalSpy restyled(w.get(), &MainWindow::layerRestyled);
@@ -308,7 +314,8 @@ TEST(FirstHour, clickingAPinBringsItsHistoryForward) {
     EXPECT_EQ(w->highlighted()->second, *index);
     EXPECT_TRUE(QTest::qWaitFor([&] { return !history->visibleRegion().isEmpty(); }, 5000))
         << "the history tab stayed behind";
-    ASSERT_TRUE(w->historyChart()->sensor());
+    // The chart shows the sensor once the query worker has answered its metrics.
+    ASSERT_TRUE(QTest::qWaitFor([&] { return w->historyChart()->sensor().has_value(); }, 20000));
     EXPECT_EQ(w->historyChart()->sensor()->id, "ns-03");
     settle(*w);
     w->grab().save(test::outputDir() + "/first-hour-pin-history.png");

@@ -222,12 +222,16 @@ osg::BoundingBox openPlacedModel(MainWindow& w, const QString& path, double lon,
     EXPECT_TRUE(loaded.count() > 0 || loaded.wait(60000));
     EXPECT_TRUE(
         QTest::qWaitFor([&] { return w.scene().pendingCount() == 0 && (grab(w), true); }, 10000));
-    osg::ComputeBoundsVisitor bounds;
+    // The same file opened again is a second layer ("… (2)"): measure the newest.
+    osg::Node* newest = nullptr;
     for (unsigned i = 0; i < w.scene().root()->getNumChildren(); ++i) {
         osg::Node* layer = w.scene().root()->getChild(i);
         if (QString::fromStdString(layer->getName()).contains("CesiumMilkTruck"))
-            layer->accept(bounds);
+            newest = layer;
     }
+    osg::ComputeBoundsVisitor bounds;
+    if (newest)
+        newest->accept(bounds);
     return bounds.getBoundingBox();
 }
 
