@@ -27,6 +27,13 @@ PACKAGES=(
   ffmpeg
   # tests: a local HTTP server for the 3D Tiles over HTTP tests
   python3
+  # shared deployments (docs/deployment.md): PostGIS projects and a PostgreSQL
+  # sensor store through libpq, tiles from nginx; the tests start their own
+  # servers (label pg, http)
+  libpq-dev postgresql-15 postgresql-15-postgis-3 postgresql-15-postgis-3-scripts nginx-light
+  libcurl4-openssl-dev
+  # CityGML buildings
+  libcitygml-dev
   # the Debian package (cpack -G DEB): icons rendered from the SVG, man pages
   # from --help, and the checkers the packaging test runs
   # tests: the inspection reports are checked with pdfinfo, pdftotext, pdftoppm, pdfimages
