@@ -13,6 +13,7 @@
 #include "citytwin/assets/ReportModelBuilder.h"
 #include "citytwin/assets/ReportModelJson.h"
 #include "citytwin/assets/SvgMapCanvas.h"
+#include "citytwin/render/ObliqueCaseRenderer.h"
 
 extern char** environ;
 
@@ -73,22 +74,29 @@ const char* const kReportHelp =
     "                  (EPSG:4549 west of 121.5 E inclusive, EPSG:4550 east of it); WGS 84 beside "
     "it\n"
     "  --paper P       A4 (default) or A3, for the PDF\n"
-    "                  The maps are top-down (north up), centred on the case, over a base\n"
-    "                  map of the project's roads, water and buildings (files of those names\n"
-    "                  beside the project, or layers in it); a detail map for each finding\n"
-    "                  that measures distances. No oblique view.\n";
+    "  --report-view V top-down (default), oblique or both: the case map top-down (north up,\n"
+    "                  scale bar), or the oblique 3D view of the case (from the south, looking\n"
+    "                  north, 45 degrees down, buildings at their height; rendered off-screen\n"
+    "                  with OpenGL: needs a display, e.g. xvfb-run), or the top-down map and\n"
+    "                  the oblique view after it\n"
+    "                  The top-down maps are centred on the case, over a base map of the\n"
+    "                  project's roads, water and buildings (files of those names beside the\n"
+    "                  project, or layers in it), the legend in the corner that hides none of\n"
+    "                  the case (else below the map); a detail map for each finding that\n"
+    "                  measures distances (a feature at 0 m: the case outlined, 'inside the\n"
+    "                  protection zone').\n";
 
 std::set<std::string> withReportOptions(std::set<std::string> options) {
-    for (const char* o :
-         {"--report", "--case-number", "--inspector", "--organisation", "--report-crs", "--paper"})
+    for (const char* o : {"--report", "--case-number", "--inspector", "--organisation",
+                          "--report-crs", "--paper", "--report-view"})
         options.insert(o);
     return options;
 }
 
 bool readReportRequest(const CliArgs& args, std::optional<ReportRequest>& out, std::string& error) {
     if (!args.has("--report")) {
-        for (const char* o :
-             {"--case-number", "--inspector", "--organisation", "--report-crs", "--paper"})
+        for (const char* o : {"--case-number", "--inspector", "--organisation", "--report-crs",
+                              "--paper", "--report-view"})
             if (args.has(o)) {
                 error = std::string(o) + " needs --report";
                 return false;
@@ -109,6 +117,12 @@ bool readReportRequest(const CliArgs& args, std::optional<ReportRequest>& out, s
         error = "--paper must be A4 or A3";
         return false;
     }
+    const auto view = assets::parseMapView(args.valueOr("--report-view", "top-down"));
+    if (!view) {
+        error = "--report-view must be top-down, oblique or both";
+        return false;
+    }
+    r.view = *view;
     out = r;
     return true;
 }
@@ -121,6 +135,17 @@ int writeReport(const ReportRequest& request, const assets::InspectionReport& re
         std::cerr << "citytwin-cli " << command << ": --report-crs: " << model.messages() << '\n';
         return 1;
     }
+    model.value().mapView = request.view;
+    if (assets::showsOblique(request.view)) {
+        auto image = render::renderObliqueCase(model.value(), render::kObliqueWidthPx,
+                                               render::kObliqueHeightPx);
+        if (!image) {
+            std::cerr << "citytwin-cli " << command << ": --report-view: " << image.messages()
+                      << '\n';
+            return 1;
+        }
+        model.value().obliquePng = std::move(image).value().png;
+    }
     const fs::path out(request.path);
     fs::path json = out;
     json.replace_extension(".json");
@@ -132,7 +157,10 @@ int writeReport(const ReportRequest& request, const assets::InspectionReport& re
         // The HTML map at the width of an A4 text column.
         const std::string html =
             assets::reportHtmlDocument(model.value(), assets::reportMapSvg(model.value(), 180, 150),
-                                       assets::reportDetailMapSvgs(model.value(), 180, 110));
+                                       assets::reportDetailMapSvgs(model.value(), 180, 110),
+                                       model.value().obliquePng.empty()
+                                           ? std::string()
+                                           : assets::reportObliqueMapSvg(model.value(), 180, 150));
         if (!writeFile(out, html)) {
             std::cerr << "citytwin-cli " << command << ": " << request.path << ": cannot write\n";
             return 1;

@@ -18,8 +18,9 @@ namespace citytwin::cli {
 struct ReportRequest {
     std::string path;  ///< .pdf or .html
     assets::ReportHeader header;
-    std::string crsDefinition;  ///< empty: the GK zone of the case's centre
-    std::string paper = "A4";   ///< A4 or A3
+    std::string crsDefinition;                        ///< empty: the GK zone of the case's centre
+    std::string paper = "A4";                         ///< A4 or A3
+    assets::MapView view = assets::MapView::TopDown;  ///< --report-view
 };
 
 /// The value options --report adds to a subcommand.

@@ -915,6 +915,10 @@
             <source>Report coordinate system: %1</source>
             <translation>报告坐标系：%1</translation>
         </message>
+        <message>
+            <source>Oblique view: %1</source>
+            <translation>斜视图：%1</translation>
+        </message>
     </context>
     <context>
         <name>citytwin::app::LayerTreePanel</name>
@@ -1861,6 +1865,22 @@
         <message>
             <source>Paper:</source>
             <translation>纸张：</translation>
+        </message>
+        <message>
+            <source>Top-down (north up, to scale)</source>
+            <translation>正射俯视图（上北，按比例）</translation>
+        </message>
+        <message>
+            <source>Oblique 3D view</source>
+            <translation>三维斜视图</translation>
+        </message>
+        <message>
+            <source>Both: top-down, then oblique</source>
+            <translation>两者：先俯视图，后斜视图</translation>
+        </message>
+        <message>
+            <source>Map view:</source>
+            <translation>地图视角：</translation>
         </message>
     </context>
     <context>

@@ -36,7 +36,11 @@ QString writeReportFiles(const assets::ReportModel& model,
     const std::string svg = assets::reportMapSvg(model, kHtmlMapWidthMm, kHtmlMapHeightMm);
     const auto details =
         assets::reportDetailMapSvgs(model, kHtmlMapWidthMm, kHtmlDetailMapHeightMm);
-    QString error = writeText(files.html, assets::reportHtmlDocument(model, svg, details));
+    const std::string oblique =
+        model.obliquePng.empty()
+            ? std::string()
+            : assets::reportObliqueMapSvg(model, kHtmlMapWidthMm, kHtmlMapHeightMm);
+    QString error = writeText(files.html, assets::reportHtmlDocument(model, svg, details, oblique));
     if (error.isEmpty())
         error = writeText(files.json, assets::findingsToJson(findings));
     if (error.isEmpty())

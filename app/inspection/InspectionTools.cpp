@@ -16,6 +16,7 @@
 #include <set>
 
 #include "citytwin/assets/ReportModelBuilder.h"
+#include "citytwin/render/ObliqueCaseRenderer.h"
 #include "inspection/AuditDialog.h"
 #include "inspection/AuditPanel.h"
 #include "inspection/FindingPresentation.h"
@@ -323,6 +324,15 @@ QString InspectionTools::exportReport(const QString& htmlPath) {
         assets::buildReportModel(*_maybeReport, *ctx, settings.header, settings.crs.toStdString());
     if (!model)
         return tr("Report coordinate system: %1").arg(QString::fromStdString(model.messages()));
+    // The oblique view: the case drawn off-screen from the model, like the CLI's.
+    model.value().mapView = settings.view;
+    if (assets::showsOblique(settings.view)) {
+        auto image = render::renderObliqueCase(model.value(), render::kObliqueWidthPx,
+                                               render::kObliqueHeightPx);
+        if (!image)
+            return tr("Oblique view: %1").arg(QString::fromStdString(image.messages()));
+        model.value().obliquePng = std::move(image).value().png;
+    }
     const QString error =
         writeReportFiles(model.value(), _maybeReport->findings, htmlPath, settings.paper);
     if (error.isEmpty()) {

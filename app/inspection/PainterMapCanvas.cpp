@@ -1,5 +1,6 @@
 #include "inspection/PainterMapCanvas.h"
 
+#include <QImage>
 #include <QPainterPath>
 #include <QPolygonF>
 
@@ -74,6 +75,14 @@ void PainterMapCanvas::text(double x, double y, const std::string& utf8, double 
     _painter.setFont(font);
     _painter.setPen(colourOf(colour));
     _painter.drawText(at(x, y), QString::fromStdString(utf8));
+}
+
+void PainterMapCanvas::image(double x, double y, double w, double h, const std::string& png) {
+    const QImage picture =
+        QImage::fromData(reinterpret_cast<const uchar*>(png.data()), int(png.size()), "PNG");
+    if (picture.isNull())
+        return;
+    _painter.drawImage(QRectF(at(x, y), at(x + w, y + h)), picture);
 }
 
 }  // namespace citytwin::app

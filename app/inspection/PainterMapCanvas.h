@@ -24,6 +24,7 @@ public:
                 assets::MapColour fill, bool dashed) override;
     void text(double x, double y, const std::string& utf8, double sizeMm, assets::MapColour colour,
               bool bold) override;
+    void image(double x, double y, double w, double h, const std::string& png) override;
 
 private:
     QPointF at(double x, double y) const;

@@ -5,6 +5,8 @@
 #include <QFormLayout>
 #include <QLineEdit>
 
+#include <algorithm>
+
 namespace citytwin::app {
 
 ReportHeaderDialog::ReportHeaderDialog(const ReportSettings& initial, QWidget* parent)
@@ -35,11 +37,20 @@ ReportHeaderDialog::ReportHeaderDialog(const ReportSettings& initial, QWidget* p
     _paper->addItem(QStringLiteral("A4"));
     _paper->addItem(QStringLiteral("A3"));
     _paper->setCurrentIndex(initial.paper == Paper::A3 ? 1 : 0);
+    // Top-down (north up, to scale) or the oblique 3D view of the case.
+    _view = new QComboBox(this);
+    _view->setObjectName(QStringLiteral("reportView"));
+    _view->addItem(tr("Top-down (north up, to scale)"), QStringLiteral("top-down"));
+    _view->addItem(tr("Oblique 3D view"), QStringLiteral("oblique"));
+    _view->addItem(tr("Both: top-down, then oblique"), QStringLiteral("both"));
+    _view->setCurrentIndex(
+        std::max(0, _view->findData(QString::fromLatin1(assets::mapViewName(initial.view)))));
     form->addRow(tr("Case number:"), _caseNumber);
     form->addRow(tr("Inspector:"), _inspector);
     form->addRow(tr("Organisation:"), _organisation);
     form->addRow(tr("Coordinate system:"), _crs);
     form->addRow(tr("Paper:"), _paper);
+    form->addRow(tr("Map view:"), _view);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -55,6 +66,8 @@ ReportSettings ReportHeaderDialog::settings() const {
     const int index = _crs->findText(_crs->currentText());
     s.crs = index >= 0 ? _crs->itemData(index).toString() : _crs->currentText().trimmed();
     s.paper = _paper->currentIndex() == 1 ? Paper::A3 : Paper::A4;
+    s.view = assets::parseMapView(_view->currentData().toString().toStdString())
+                 .value_or(assets::MapView::TopDown);
     return s;
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 // Asks for the report's header (case number, inspector, organisation), its
-// coordinate system and paper before an export; starts from, and on OK
-// remembers, ReportSettings.
+// coordinate system, paper and map view (top-down or oblique) before an export; starts from, and on
+// OK remembers, ReportSettings.
 
 #include <QDialog>
 
@@ -24,6 +24,7 @@ private:
     QLineEdit* _organisation = nullptr;
     QComboBox* _crs = nullptr;
     QComboBox* _paper = nullptr;
+    QComboBox* _view = nullptr;
 };
 
 }  // namespace citytwin::app

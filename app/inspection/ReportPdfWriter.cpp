@@ -15,6 +15,7 @@
 
 #include "citytwin/assets/ReportHtml.h"
 #include "citytwin/assets/ReportMap.h"
+#include "citytwin/assets/ReportModel.h"
 #include "inspection/PainterMapCanvas.h"
 
 namespace citytwin::app {
@@ -98,6 +99,22 @@ void drawMapPage(QPainter& p, const assets::ReportModel& m, const QRectF& body,
     assets::drawReportMap(m, canvas, widthMm, heightMm);
 }
 
+/// The oblique 3D view on a page of its own, its legend and caption with it.
+void drawObliquePage(QPainter& p, const assets::ReportModel& m, const QRectF& body,
+                     const QString& family) {
+    QFont font(family);
+    font.setPointSizeF(12.0);
+    font.setBold(true);
+    p.setFont(font);
+    p.setPen(Qt::black);
+    const QRectF heading(body.left(), body.top(), body.width(), kMapHeadingMm * kPxPerMm);
+    p.drawText(heading, Qt::AlignLeft | Qt::AlignVCenter,
+               QString::fromUtf8(assets::kObliqueHeading));
+    PainterMapCanvas canvas(p, QPointF(body.left(), heading.bottom()), kPxPerMm, family);
+    assets::drawReportObliqueMap(m, canvas, body.width() / kPxPerMm,
+                                 body.height() / kPxPerMm - kMapHeadingMm);
+}
+
 /// Up to two detail maps on one page, each in half the body with its heading.
 void drawDetailPage(QPainter& p, const assets::ReportModel& m,
                     const std::vector<const assets::ReportFinding*>& findings, int firstNumber,
@@ -166,7 +183,11 @@ QString writeReportPdf(const assets::ReportModel& m, const QString& path, Paper 
             if (f.maybeDetailExtent)
                 detailed.push_back(&f);
         const int detailPages = int((detailed.size() + 1) / 2);
-        const int pages = frontPages + 1 + detailPages + bodyPages;
+        const bool topDown = assets::showsTopDown(m.mapView);
+        const bool oblique = assets::showsOblique(m.mapView) && !m.obliquePng.empty();
+        // The top-down map also when the oblique view was asked for but not drawn.
+        const bool mapPage = topDown || !oblique;
+        const int pages = frontPages + int(mapPage) + int(oblique) + detailPages + bodyPages;
         int page = 0;
         auto next = [&] {
             if (page > 0)
@@ -178,8 +199,14 @@ QString writeReportPdf(const assets::ReportModel& m, const QString& path, Paper 
             next();
             drawDocumentPage(painter, *front, frame.body, i);
         }
-        next();
-        drawMapPage(painter, m, frame.body, family);
+        if (mapPage) {
+            next();
+            drawMapPage(painter, m, frame.body, family);
+        }
+        if (oblique) {
+            next();
+            drawObliquePage(painter, m, frame.body, family);
+        }
         for (int i = 0; i < detailPages; ++i) {
             next();
             std::vector<const assets::ReportFinding*> two(

@@ -17,6 +17,8 @@ ReportSettings ReportSettings::load() {
     r.header.organisation = s.value(kGroup + "organisation").toString().toStdString();
     r.crs = s.value(kGroup + "crs").toString();
     r.paper = s.value(kGroup + "paper").toString() == QLatin1String("A3") ? Paper::A3 : Paper::A4;
+    r.view = assets::parseMapView(s.value(kGroup + "view").toString().toStdString())
+                 .value_or(assets::MapView::TopDown);
     return r;
 }
 
@@ -27,6 +29,7 @@ void ReportSettings::save() const {
     s.setValue(kGroup + "organisation", QString::fromStdString(header.organisation));
     s.setValue(kGroup + "crs", crs);
     s.setValue(kGroup + "paper", paper == Paper::A3 ? QStringLiteral("A3") : QStringLiteral("A4"));
+    s.setValue(kGroup + "view", QString::fromLatin1(assets::mapViewName(view)));
 }
 
 }  // namespace citytwin::app

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdlib>
 #include <filesystem>
 #include <memory>
 
@@ -63,6 +64,21 @@ std::string roadKind(const geo::Feature& f) {
         if (const std::string* v = f.find(key))
             return *v;
     return {};
+}
+
+/// A building's height from its attributes: height (m), else 3 m a level; 0: unknown.
+double buildingHeight(const geo::Feature& f) {
+    const auto number = [&f](const char* key) {
+        const std::string* v = f.find(key);
+        if (!v)
+            return 0.0;
+        char* end = nullptr;
+        const double d = std::strtod(v->c_str(), &end);
+        return end != v->c_str() && std::isfinite(d) && d > 0.0 && d < 1000.0 ? d : 0.0;
+    };
+    if (const double h = number("height"); h > 0.0)
+        return h;
+    return 3.0 * number("building:levels");
 }
 
 /// The layer names of a vector dataset (none if it is not one), without reading features.
@@ -133,6 +149,8 @@ std::vector<MapShape> baseMapShapes(const std::vector<BaseMapLayer>& layers,
                     s.role = MapShape::Role::Base;
                     s.layer = layer.role;
                     s.points = projected(projector, polygon.rings[0]);
+                    if (layer.role == "buildings")
+                        s.heightM = buildingHeight(f);
                     if (s.points.size() >= 3 && overlaps(s.points, extentM))
                         out.push_back(std::move(s));
                 }

@@ -269,12 +269,49 @@ std::string base64(const std::string& bytes) {
     return out;
 }
 
+std::optional<std::string> decodeBase64(const std::string& text) {
+    std::string out;
+    out.reserve(text.size() / 4 * 3);
+    unsigned value = 0;
+    int bits = 0;
+    std::size_t pad = 0;
+    for (const char c : text) {
+        int v = -1;
+        if (c >= 'A' && c <= 'Z')
+            v = c - 'A';
+        else if (c >= 'a' && c <= 'z')
+            v = c - 'a' + 26;
+        else if (c >= '0' && c <= '9')
+            v = c - '0' + 52;
+        else if (c == '+')
+            v = 62;
+        else if (c == '/')
+            v = 63;
+        if (c == '=') {
+            ++pad;
+            continue;
+        }
+        if (v < 0 || pad > 0)
+            return std::nullopt;  // a character outside the alphabet, or data after padding
+        value = ((value << 6) | unsigned(v)) & 0xffffff;
+        bits += 6;
+        if (bits >= 8) {
+            bits -= 8;
+            out += char((value >> bits) & 0xff);
+        }
+    }
+    if (pad > 2 || (text.size() % 4) != 0)
+        return std::nullopt;
+    return out;
+}
+
 std::string reportHtmlDocument(const ReportModel& m, const std::string& mapSvg) {
     return reportHtmlDocument(m, mapSvg, {});
 }
 
 std::string reportHtmlDocument(const ReportModel& m, const std::string& mapSvg,
-                               const std::vector<std::string>& detailSvgs) {
+                               const std::vector<std::string>& detailSvgs,
+                               const std::string& obliqueSvg) {
     std::ostringstream h;
     h << "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>"
       << e(m.titleEn) << (m.header.caseNumber.empty() ? "" : " " + e(m.header.caseNumber))
@@ -283,10 +320,15 @@ std::string reportHtmlDocument(const ReportModel& m, const std::string& mapSvg,
          "table{border-collapse:collapse}td,th{border:1px solid #999;vertical-align:top;"
          "text-align:left}\n.map{width:100%;max-width:60em}\n</style>\n</head>\n<body>\n";
     h << reportHtmlFront(m);
-    if (!mapSvg.empty())
+    if (!mapSvg.empty() && showsTopDown(m.mapView))
         h << "<h2>Map of the case / 案件位置图</h2>\n<p><img class=\"map\" alt=\"map / 地图\" "
              "src=\"data:image/svg+xml;base64,"
           << base64(mapSvg) << "\"></p>\n";
+    if (!obliqueSvg.empty() && showsOblique(m.mapView))
+        h << "<h2>" << kObliqueHeading
+          << "</h2>\n<p><img class=\"map\" alt=\"oblique view / 斜视图\" "
+             "src=\"data:image/svg+xml;base64,"
+          << base64(obliqueSvg) << "\"></p>\n";
     std::size_t next = 0;
     int n = 0;
     for (const auto& f : m.findings) {

@@ -13,7 +13,7 @@ constexpr MapColour kFrame{90, 90, 90};
 constexpr MapColour kNone{0, 0, 0, 0.0};
 constexpr MapColour kWhite{255, 255, 255, 0.9};
 
-MapColour severityColour(RuleSeverity s) {
+MapColour severityColourOf(RuleSeverity s) {
     switch (s) {
         case RuleSeverity::Violation:
             return {190, 0, 32};
@@ -25,7 +25,7 @@ MapColour severityColour(RuleSeverity s) {
     return kInk;
 }
 
-MapColour layerColour(const std::string& layer) {
+MapColour layerColourOf(const std::string& layer) {
     if (layer == "base_stations")
         return {122, 38, 160};
     if (layer == "public_facilities")
@@ -54,7 +54,7 @@ struct Frame {
 struct LegendEntry {
     std::string label;
     MapColour colour;
-    enum class Symbol { Dot, Line, Area, Ring, Star } symbol;
+    enum class Symbol { Dot, Line, Area, Ring, Star, Outline } symbol;
 };
 
 /// The base map, faded: water and buildings as pale areas, roads as grey
@@ -84,7 +84,35 @@ void drawBase(const MapShape& s, const std::vector<geo::GeoPoint>& mm, MapCanvas
     }
 }
 
-void drawShape(const MapShape& s, const Frame& f, MapCanvas& c, std::vector<LegendEntry>& legend) {
+/// What a drawing pass learns: the legend's entries (what the frame shows)
+/// and where the case's symbols lie (mm), which the legend must not cover.
+struct Drawn {
+    std::vector<LegendEntry> legend;
+    std::vector<geo::GeoPoint> symbols;
+    void dot(double x, double y, double r) {
+        for (const auto& [dx, dy] : {std::pair(0.0, 0.0), {r, 0.0}, {-r, 0.0}, {0.0, r}, {0.0, -r}})
+            symbols.push_back({x + dx, y + dy, 0.0});
+    }
+    /// A line's points every 1.5 mm.
+    void line(const std::vector<geo::GeoPoint>& mm) {
+        for (std::size_t i = 0; i < mm.size(); ++i) {
+            symbols.push_back(mm[i]);
+            if (i == 0)
+                continue;
+            const double len = std::hypot(mm[i].x - mm[i - 1].x, mm[i].y - mm[i - 1].y);
+            const int steps = int(std::min(2000.0, len / 1.5));
+            for (int k = 1; k < steps; ++k) {
+                const double t = double(k) / steps;
+                symbols.push_back({mm[i - 1].x + t * (mm[i].x - mm[i - 1].x),
+                                   mm[i - 1].y + t * (mm[i].y - mm[i - 1].y), 0.0});
+            }
+        }
+    }
+    void label(double x, double y, const std::string& text, double sizeMm);
+};
+
+void drawShape(const MapShape& s, const Frame& f, MapCanvas& c, Drawn& drawn) {
+    std::vector<LegendEntry>& legend = drawn.legend;
     std::vector<geo::GeoPoint> mm;
     for (const auto& p : s.points)
         mm.push_back(f.at(p));
@@ -117,7 +145,30 @@ void drawShape(const MapShape& s, const Frame& f, MapCanvas& c, std::vector<Lege
             c.circle(mm[1].x, mm[1].y, 0.6, kInk, 0.2, kInk, false);
             const geo::GeoPoint mid{(mm[0].x + mm[1].x) / 2, (mm[0].y + mm[1].y) / 2, 0.0};
             c.text(mid.x + 1.0, mid.y - 1.0, s.label, 2.6, kInk, true);
+            drawn.line(mm);
+            drawn.label(mid.x + 1.0, mid.y - 1.0, s.label, 2.6);
             remember({"Measured distance / 量测距离", {20, 20, 20}, LegendEntry::Symbol::Line});
+            return;
+        }
+        case MapShape::Role::Containment: {
+            if (mm.empty())
+                return;
+            // The case drawn bold with its wording above it: no 0 m line.
+            geo::Extent box;
+            for (const auto& p : mm)
+                box.add(p.x, p.y);
+            if (mm.size() > 1) {
+                c.polygon(mm, kInk, 0.7, kNone);
+                drawn.line(mm);
+            } else {
+                c.circle(mm[0].x, mm[0].y, 2.6, kInk, 0.6, kNone, false);
+                drawn.dot(mm[0].x, mm[0].y, 2.6);
+            }
+            const double x = box.minX, y = box.minY - 3.0;
+            c.text(x, y, s.label, 2.6, kInk, true);
+            drawn.label(x, y, s.label, 2.6);
+            remember({s.label, kInk,
+                      mm.size() > 1 ? LegendEntry::Symbol::Outline : LegendEntry::Symbol::Ring});
             return;
         }
         case MapShape::Role::SearchRadius: {
@@ -136,6 +187,7 @@ void drawShape(const MapShape& s, const Frame& f, MapCanvas& c, std::vector<Lege
             return;
         case MapShape::Role::WorksArea:
             c.polygon(mm, {190, 0, 32}, 0.5, {190, 0, 32, 0.12});
+            drawn.line(mm);
             remember({"Works area / 作业范围", {190, 0, 32, 0.4}, LegendEntry::Symbol::Area});
             return;
         case MapShape::Role::Site:
@@ -143,24 +195,28 @@ void drawShape(const MapShape& s, const Frame& f, MapCanvas& c, std::vector<Lege
                 return;
             c.circle(mm[0].x, mm[0].y, 1.8, kInk, 0.4, {255, 220, 0}, false);
             c.circle(mm[0].x, mm[0].y, 0.5, kInk, 0.2, kInk, false);
+            drawn.dot(mm[0].x, mm[0].y, 1.8);
             remember({"Proposed site / 拟建站址", {255, 220, 0}, LegendEntry::Symbol::Star});
             return;
         case MapShape::Role::Finding: {
             if (mm.empty())
                 return;
-            const MapColour colour = severityColour(s.severity);
+            const MapColour colour = severityColourOf(s.severity);
             c.circle(mm[0].x, mm[0].y, 1.4, kInk, 0.2, colour, false);
             c.text(mm[0].x + 1.8, mm[0].y + 0.9, s.label, 2.2, colour, true);
+            drawn.dot(mm[0].x, mm[0].y, 1.4);
+            drawn.label(mm[0].x + 1.8, mm[0].y + 0.9, s.label, 2.2);
             const std::string sev(toString(s.severity));
             remember({"Finding: " + sev + " / " + severityZh(s.severity), colour,
                       LegendEntry::Symbol::Dot});
             return;
         }
         case MapShape::Role::Feature: {
-            const MapColour colour = layerColour(s.layer);
+            const MapColour colour = layerColourOf(s.layer);
             const DisplayName layer = layerDisplayName(s.layer);
             if (s.kind == MapShape::Kind::Line) {
                 c.polyline(mm, colour, 0.6, false);
+                drawn.line(mm);
                 remember({layer.both(), colour, LegendEntry::Symbol::Line});
                 return;
             }
@@ -168,21 +224,35 @@ void drawShape(const MapShape& s, const Frame& f, MapCanvas& c, std::vector<Lege
                 return;
             c.circle(mm[0].x, mm[0].y, 1.0, kInk, 0.15, colour, false);
             c.text(mm[0].x + 1.4, mm[0].y - 0.8, s.label, 2.0, kInk, false);
+            drawn.dot(mm[0].x, mm[0].y, 1.0);
+            drawn.label(mm[0].x + 1.4, mm[0].y - 0.8, s.label, 2.0);
             remember({layer.both(), colour, LegendEntry::Symbol::Dot});
             return;
         }
     }
 }
 
-void drawLegend(const std::vector<LegendEntry>& legend, double x, double y, MapCanvas& c) {
-    const double row = 4.2;
-    const double h = 5.0 + row * double(legend.size());
-    c.polygon({{x, y, 0}, {x + 62, y, 0}, {x + 62, y + h, 0}, {x, y + h, 0}, {x, y, 0}}, kFrame,
-              0.2, kWhite);
+constexpr double kLegendRowMm = 4.2;
+constexpr double kLegendColumnMm = 62.0;
+
+/// The legend box's size with its entries in `columns` columns.
+std::pair<double, double> legendSize(std::size_t entries, int columns) {
+    const std::size_t rows = (entries + std::size_t(columns) - 1) / std::size_t(columns);
+    return {kLegendColumnMm * columns, 6.0 + kLegendRowMm * double(rows)};
+}
+
+void drawLegend(const std::vector<LegendEntry>& legend, double x, double y, MapCanvas& c,
+                int columns = 1) {
+    const auto [w, h] = legendSize(legend.size(), columns);
+    const std::size_t rows = (legend.size() + std::size_t(columns) - 1) / std::size_t(columns);
+    c.polygon({{x, y, 0}, {x + w, y, 0}, {x + w, y + h, 0}, {x, y + h, 0}, {x, y, 0}}, kFrame, 0.2,
+              kWhite);
     c.text(x + 2, y + 4, "Legend / 图例", 2.6, kInk, true);
-    double ty = y + 4 + row;
-    for (const auto& e : legend) {
-        const double sx = x + 4, sy = ty - 1.0;
+    for (std::size_t i = 0; i < legend.size(); ++i) {
+        const LegendEntry& e = legend[i];
+        const double cx = x + kLegendColumnMm * double(i / std::max<std::size_t>(rows, 1));
+        const double ty = y + 4 + kLegendRowMm * double(1 + i % std::max<std::size_t>(rows, 1));
+        const double sx = cx + 4, sy = ty - 1.0;
         switch (e.symbol) {
             case LegendEntry::Symbol::Dot:
                 c.circle(sx, sy, 1.0, kInk, 0.15, e.colour, false);
@@ -204,9 +274,16 @@ void drawLegend(const std::vector<LegendEntry>& legend, double x, double y, MapC
             case LegendEntry::Symbol::Ring:
                 c.circle(sx, sy, 1.5, e.colour, 0.25, kNone, true);
                 break;
+            case LegendEntry::Symbol::Outline:
+                c.polygon({{sx - 2.5, sy - 1.4, 0},
+                           {sx + 2.5, sy - 1.4, 0},
+                           {sx + 2.5, sy + 1.4, 0},
+                           {sx - 2.5, sy + 1.4, 0},
+                           {sx - 2.5, sy - 1.4, 0}},
+                          e.colour, 0.6, kNone);
+                break;
         }
-        c.text(x + 8, ty, e.label, 2.3, kInk, false);
-        ty += row;
+        c.text(cx + 8, ty, e.label, 2.3, kInk, false);
     }
 }
 
@@ -248,6 +325,14 @@ void drawNorthArrow(double x, double y, MapCanvas& c) {
 
 }  // namespace
 
+MapColour reportSeverityColour(RuleSeverity s) {
+    return severityColourOf(s);
+}
+
+MapColour reportLayerColour(const std::string& layer) {
+    return layerColourOf(layer);
+}
+
 double roundScaleBarMetres(double maxMetres) {
     if (!(maxMetres > 0.0))
         return 1.0;
@@ -273,6 +358,25 @@ double textWidthMm(const std::string& utf8, double sizeMm) {
     return em * sizeMm;
 }
 
+void Drawn::label(double x, double y, const std::string& text, double sizeMm) {
+    const double w = textWidthMm(text, sizeMm);
+    for (double dx = 0.0; dx <= w; dx += 1.5)
+        for (const double dy : {0.0, -sizeMm * 0.7})
+            symbols.push_back({x + dx, y + dy, 0.0});
+}
+
+/// Draws nothing: a pass that only learns what a frame shows (Drawn).
+class NullCanvas final : public MapCanvas {
+public:
+    void beginClip(double, double, double, double) override {}
+    void endClip() override {}
+    void polyline(const std::vector<geo::GeoPoint>&, MapColour, double, bool) override {}
+    void polygon(const std::vector<geo::GeoPoint>&, MapColour, double, MapColour) override {}
+    void circle(double, double, double, MapColour, double, MapColour, bool) override {}
+    void text(double, double, const std::string&, double, MapColour, bool) override {}
+    void image(double, double, double, double, const std::string&) override {}
+};
+
 /// The attribution in lines that fit widthMm, broken after its "; ".
 std::vector<std::string> attributionLines(const std::string& text, double widthMm) {
     std::vector<std::string> lines(1);
@@ -290,27 +394,24 @@ std::vector<std::string> attributionLines(const std::string& text, double widthM
     return lines;
 }
 
-void drawFramed(const ReportModel& m, const geo::Extent& e, const std::vector<MapShape>& extra,
-                MapCanvas& c, double widthMm, double heightMm) {
-    // The attribution strip below the map frame, as many lines as it needs.
-    const std::vector<std::string> attribution = attributionLines(m.attribution, widthMm - 1.0);
-    const double lineH = kAttributionSizeMm * 1.3;
-    const double attributionH = 1.5 + lineH * double(attribution.size());
-    Frame f{0.0, 0.0, widthMm, heightMm - attributionH, 1.0, 0.0, 0.0};
+Frame frameFor(const geo::Extent& e, double widthMm, double heightMm) {
+    Frame f{0.0, 0.0, widthMm, heightMm, 1.0, 0.0, 0.0};
     if (std::isfinite(e.minX) && e.maxX > e.minX && e.maxY > e.minY) {
         f.scale = std::min(f.w / (e.maxX - e.minX), f.h / (e.maxY - e.minY));
         f.cx = e.centerX();
         f.cy = e.centerY();
     }
-    c.polygon({{0, 0, 0}, {f.w, 0, 0}, {f.w, f.h, 0}, {0, f.h, 0}, {0, 0, 0}}, kFrame, 0.3,
-              {248, 248, 244});
-    std::vector<LegendEntry> legend;
-    c.beginClip(0.0, 0.0, f.w, f.h);
-    // The base map first; then areas, lines and rings, points and the site on
-    // top; a detail map's measured lines last.
+    return f;
+}
+
+/// Draws the shapes in their order: the base map first; then areas, lines
+/// and rings, points and the site on top; a detail map's shapes last.
+Drawn drawShapes(const ReportModel& m, const std::vector<MapShape>& extra, const Frame& f,
+                 MapCanvas& c) {
+    Drawn drawn;
     for (const auto& s : m.mapShapes)
         if (s.role == MapShape::Role::Base)
-            drawShape(s, f, c, legend);
+            drawShape(s, f, c, drawn);
     for (int pass = 0; pass < 3; ++pass)
         for (const auto& s : m.mapShapes) {
             if (s.role == MapShape::Role::Base)
@@ -319,20 +420,121 @@ void drawFramed(const ReportModel& m, const geo::Extent& e, const std::vector<Ma
             const bool line = s.kind == MapShape::Kind::Line || s.kind == MapShape::Kind::Circle;
             const int want = area ? 0 : line ? 1 : 2;
             if (want == pass)
-                drawShape(s, f, c, legend);
+                drawShape(s, f, c, drawn);
         }
     for (const auto& s : extra)
-        drawShape(s, f, c, legend);
-    drawLegend(legend, 3.0, 3.0, c);
-    drawNorthArrow(f.w - 9.0, 11.0, c);
-    drawScaleBar(f, 5.0, f.h - 5.0, c);
-    c.endClip();
-    for (std::size_t i = 0; i < attribution.size(); ++i)
-        c.text(0.5, f.h + lineH * double(i + 1), attribution[i], kAttributionSizeMm, {70, 70, 70},
-               false);
+        drawShape(s, f, c, drawn);
+    return drawn;
 }
 
+enum class Corner { TopLeft, TopRight, BottomLeft, BottomRight };
+
+struct LegendPlace {
+    bool inside = true;  ///< false: in a strip below the frame
+    Corner corner = Corner::TopLeft;
+    double x = 3.0, y = 3.0;
+};
+
+/// The corner whose legend box covers the fewest symbols (the first of
+/// top left, top right, bottom left, bottom right on a tie); `covered` is
+/// how many it covers.
+LegendPlace emptiestCorner(const Drawn& d, const Frame& f, int& covered) {
+    const auto [w, h] = legendSize(d.legend.size(), 1);
+    LegendPlace best;
+    covered = -1;
+    for (Corner corner :
+         {Corner::TopLeft, Corner::TopRight, Corner::BottomLeft, Corner::BottomRight}) {
+        const bool right = corner == Corner::TopRight || corner == Corner::BottomRight;
+        const bool bottom = corner == Corner::BottomLeft || corner == Corner::BottomRight;
+        const double x = right ? f.w - 3.0 - w : 3.0;
+        const double y = bottom ? f.h - 3.0 - h : 3.0;
+        int n = 0;
+        for (const auto& p : d.symbols)
+            if (p.x >= x - 1.0 && p.x <= x + w + 1.0 && p.y >= y - 1.0 && p.y <= y + h + 1.0)
+                ++n;
+        if (covered < 0 || n < covered) {
+            covered = n;
+            best = {true, corner, x, y};
+        }
+    }
+    return best;
+}
+
+void drawFramed(const ReportModel& m, const geo::Extent& e, const std::vector<MapShape>& extra,
+                MapCanvas& c, double widthMm, double heightMm) {
+    // The attribution strip below the map frame, as many lines as it needs.
+    const std::vector<std::string> attribution = attributionLines(m.attribution, widthMm - 1.0);
+    const double lineH = kAttributionSizeMm * 1.3;
+    const double attributionH = 1.5 + lineH * double(attribution.size());
+    // The legend goes in the corner that hides none of the case's symbols;
+    // if every corner would hide one, in a strip below the frame instead.
+    Frame f = frameFor(e, widthMm, heightMm - attributionH);
+    NullCanvas probe;
+    int covered = 0;
+    LegendPlace place = emptiestCorner(drawShapes(m, extra, f, probe), f, covered);
+    double stripH = 0.0;
+    const int columns = std::max(1, int(widthMm / kLegendColumnMm));
+    if (covered > 0) {
+        place.inside = false;
+        // Twice: the smaller frame may show an entry more.
+        for (int i = 0; i < 2; ++i) {
+            const Drawn d = drawShapes(m, extra, f, probe);
+            stripH = std::max(stripH, legendSize(d.legend.size(), columns).second + 2.0);
+            f = frameFor(e, widthMm, heightMm - attributionH - stripH);
+        }
+    }
+    c.polygon({{0, 0, 0}, {f.w, 0, 0}, {f.w, f.h, 0}, {0, f.h, 0}, {0, 0, 0}}, kFrame, 0.3,
+              {248, 248, 244});
+    c.beginClip(0.0, 0.0, f.w, f.h);
+    const Drawn drawn = drawShapes(m, extra, f, c);
+    // The north arrow and the scale bar keep out of the legend's corner.
+    const bool legendTopRight = place.inside && place.corner == Corner::TopRight;
+    const bool legendBottomLeft = place.inside && place.corner == Corner::BottomLeft;
+    drawNorthArrow(legendTopRight ? 9.0 : f.w - 9.0, 11.0, c);
+    const double barMetres = roundScaleBarMetres(40.0 / f.scale);
+    drawScaleBar(f, legendBottomLeft ? f.w - 16.0 - barMetres * f.scale : 5.0, f.h - 5.0, c);
+    if (place.inside)
+        drawLegend(drawn.legend, place.x, place.y, c);
+    c.endClip();
+    if (!place.inside)
+        drawLegend(drawn.legend, 0.0, f.h + 1.5, c, columns);
+    for (std::size_t i = 0; i < attribution.size(); ++i)
+        c.text(0.5, f.h + stripH + lineH * double(i + 1), attribution[i], kAttributionSizeMm,
+               {70, 70, 70}, false);
+}
+
+/// How the oblique view was taken (render/ObliqueCaseRenderer.cpp).
+constexpr const char* kObliqueCaption =
+    "Oblique 3D view from the south, looking north, 45° down; no scale bar: the scale of a "
+    "perspective view changes with distance / 自南向北斜视三维图（俯角45°）；透视图比例随距离变化，"
+    "不设比例尺";
+
 }  // namespace
+
+void drawReportObliqueMap(const ReportModel& m, MapCanvas& c, double widthMm, double heightMm) {
+    const std::vector<std::string> attribution = attributionLines(m.attribution, widthMm - 1.0);
+    const std::vector<std::string> caption = attributionLines(kObliqueCaption, widthMm - 1.0);
+    const double lineH = kAttributionSizeMm * 1.3;
+    const double textH = 1.5 + lineH * double(attribution.size() + caption.size());
+    const double frameH = std::min(heightMm - textH, widthMm / kObliqueAspect);
+    const double frameW = frameH * kObliqueAspect;
+    c.polygon({{0, 0, 0}, {frameW, 0, 0}, {frameW, frameH, 0}, {0, frameH, 0}, {0, 0, 0}}, kFrame,
+              0.3, {248, 248, 244});
+    if (!m.obliquePng.empty())
+        c.image(0.0, 0.0, frameW, frameH, m.obliquePng);
+    // The legend of what the case map shows: the 3D view draws the same shapes.
+    NullCanvas probe;
+    const Drawn drawn = drawShapes(m, {}, frameFor(m.mapExtent, frameW, frameH), probe);
+    c.beginClip(0.0, 0.0, frameW, frameH);
+    drawLegend(drawn.legend, 3.0, 3.0, c);
+    drawNorthArrow(frameW - 9.0, 11.0, c);
+    c.endClip();
+    double y = frameH;
+    for (const auto& line : caption)
+        c.text(0.5, y += lineH, line, kAttributionSizeMm, kInk, false);
+    for (const auto& line : attribution)
+        c.text(0.5, y += lineH, line, kAttributionSizeMm, {70, 70, 70}, false);
+}
 
 std::string detailMapTitle(const ReportFinding& f, int n) {
     std::size_t measured = 0;

@@ -291,6 +291,31 @@ std::pair<geo::GeoPoint, geo::GeoPoint> closestPair(const std::vector<geo::GeoPo
 
 /// At most this many measured lines on one detail map (nearest first).
 constexpr std::size_t kDetailFeatures = 5;
+/// A measured distance this short is "inside": formatMetres prints it as 0.
+constexpr double kContainedM = 0.05;
+
+/// The case outlined on a detail map where a feature measured 0 m: the works
+/// area inside a cable's protection zone (zone rules), a feature inside the
+/// works area (SH-19) or at the site (site rules).
+MapShape containmentShape(const std::string& rule, const std::string& layer,
+                          const std::vector<geo::GeoPoint>& origin) {
+    MapShape s;
+    s.role = MapShape::Role::Containment;
+    s.kind = origin.size() > 1 ? MapShape::Kind::Polygon : MapShape::Kind::Point;
+    s.points = origin;
+    s.layer = layer;
+    const bool zoneRule =
+        rule == rulecodes::kLandProtection || rule == rulecodes::kUnderwaterProhibited ||
+        rule == rulecodes::kSubmarineZone || rule == rulecodes::kSubmarineProhibited;
+    if (zoneRule)
+        s.label = "Inside the protection zone / 位于保护范围内";
+    else if (origin.size() > 1)
+        s.label = layer == layers::kCables ? "Crosses the works area / 穿越作业范围"
+                                           : "Inside the works area / 位于作业范围内";
+    else
+        s.label = "At the site / 位于站址处";
+    return s;
+}
 
 /// A detail map for each finding that measures distances in a site or works
 /// check: the case (site or works area), the finding's nearest features and a
@@ -312,10 +337,19 @@ void addDetailMaps(ReportModel& m, const std::map<FeatureKey, FeatureFacts>& fac
         for (const auto& p : origin)
             e.add(p.x, p.y);
         std::size_t n = 0;
+        bool contained = false;
         for (const auto& item : f.related) {
             if (!item.maybeDistanceM || n == kDetailFeatures)
                 continue;
             ++n;
+            // 0 m: the feature lies in (or crosses) the case, so there is no
+            // line to draw; the case is outlined with the wording instead.
+            if (*item.maybeDistanceM <= kContainedM) {
+                if (!contained)
+                    f.detailShapes.push_back(containmentShape(f.rule, item.layer, origin));
+                contained = true;
+                continue;
+            }
             std::vector<std::vector<geo::GeoPoint>> parts;
             auto it = facts.find({item.layer, item.id});
             if (item.layer == layers::kCables && it != facts.end())
@@ -398,6 +432,25 @@ const char* conclusionZh(Conclusion c) {
             return "不合规";
     }
     return "";
+}
+
+const char* mapViewName(MapView v) {
+    switch (v) {
+        case MapView::TopDown:
+            return "top-down";
+        case MapView::Oblique:
+            return "oblique";
+        case MapView::Both:
+            return "both";
+    }
+    return "top-down";
+}
+
+std::optional<MapView> parseMapView(const std::string& name) {
+    for (MapView v : {MapView::TopDown, MapView::Oblique, MapView::Both})
+        if (name == mapViewName(v))
+            return v;
+    return std::nullopt;
 }
 
 const char* severityZh(RuleSeverity s) {

@@ -4,6 +4,8 @@
 #include <limits>
 #include <nlohmann/json.hpp>
 
+#include "citytwin/assets/ReportHtml.h"
+
 namespace citytwin::assets {
 namespace {
 
@@ -96,7 +98,7 @@ ReportFeature readFeature(const json& j, const std::string& path) {
 MapShape readShape(const json& sj, const std::string& path) {
     MapShape s;
     s.kind = enumOf<MapShape::Kind>(sj, "kind", path, 4);
-    s.role = enumOf<MapShape::Role>(sj, "role", path, 8);
+    s.role = enumOf<MapShape::Role>(sj, "role", path, 9);
     const json& pts = arr(sj, "points", path);
     for (std::size_t k = 0; k < pts.size(); ++k) {
         const std::string pp = path + ".points[" + std::to_string(k) + "]";
@@ -107,6 +109,7 @@ MapShape readShape(const json& sj, const std::string& path) {
     }
     // Base shapes carry only kind, role, layer, points (and a road's kind).
     s.radiusM = sj.contains("radius_m") ? dbl(sj, "radius_m", path) : 0.0;
+    s.heightM = sj.contains("height_m") ? dbl(sj, "height_m", path) : 0.0;
     s.label = sj.contains("label") ? str(sj, "label", path) : std::string();
     s.layer = str(sj, "layer", path);
     if (sj.contains("severity"))
@@ -121,6 +124,8 @@ json shapeJson(const MapShape& s) {
     json j = {{"kind", int(s.kind)}, {"role", int(s.role)}, {"points", pts}, {"layer", s.layer}};
     if (!s.label.empty())
         j["label"] = s.label;
+    if (s.heightM > 0.0)
+        j["height_m"] = num(s.heightM);
     if (s.role != MapShape::Role::Base) {
         j["radius_m"] = s.radiusM;
         j["severity"] = std::string(toString(s.severity));
@@ -217,6 +222,18 @@ ReportModel readModel(const json& j) {
         m.mapShapes.push_back(readShape(shapes[i], path));
     }
     m.attribution = str(j, "attribution", root);
+    if (j.contains("map_view")) {
+        const auto view = parseMapView(str(j, "map_view", root));
+        if (!view)
+            throw FieldError{"not top-down, oblique or both", "$.map_view"};
+        m.mapView = *view;
+    }
+    if (j.contains("oblique_png_base64")) {
+        auto png = decodeBase64(str(j, "oblique_png_base64", root));
+        if (!png)
+            throw FieldError{"not base64", "$.oblique_png_base64"};
+        m.obliquePng = std::move(*png);
+    }
     if (j.contains("base_map_sources")) {
         const json& sources = arr(j, "base_map_sources", root);
         for (std::size_t i = 0; i < sources.size(); ++i) {
@@ -285,6 +302,9 @@ std::string reportModelToJson(const ReportModel& m) {
         j["map_shapes"].push_back(shapeJson(s));
     j["attribution"] = m.attribution;
     j["base_map_sources"] = m.baseMapSources;
+    j["map_view"] = mapViewName(m.mapView);
+    if (!m.obliquePng.empty())
+        j["oblique_png_base64"] = base64(m.obliquePng);
     // Replace bytes that are not UTF-8 rather than throw on a broken name.
     return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }

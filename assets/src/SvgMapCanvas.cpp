@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "citytwin/assets/ReportHtml.h"
+
 namespace citytwin::assets {
 namespace {
 
@@ -99,6 +101,13 @@ void SvgMapCanvas::text(double x, double y, const std::string& utf8, double size
           << ">" << escapeXml(utf8) << "</text>\n";
 }
 
+void SvgMapCanvas::image(double x, double y, double w, double h, const std::string& png) {
+    _body << "<image x=\"" << number(x) << "\" y=\"" << number(y) << "\" width=\"" << number(w)
+          << "\" height=\"" << number(h)
+          << "\" preserveAspectRatio=\"none\" href=\"data:image/png;base64," << base64(png)
+          << "\"/>\n";
+}
+
 std::string SvgMapCanvas::svg() const {
     return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + number(_w) + "mm\" height=\"" +
            number(_h) + "mm\" viewBox=\"0 0 " + number(_w) + " " + number(_h) +
@@ -109,6 +118,12 @@ std::string SvgMapCanvas::svg() const {
 std::string reportMapSvg(const ReportModel& model, double widthMm, double heightMm) {
     SvgMapCanvas canvas(widthMm, heightMm);
     drawReportMap(model, canvas, widthMm, heightMm);
+    return canvas.svg();
+}
+
+std::string reportObliqueMapSvg(const ReportModel& model, double widthMm, double heightMm) {
+    SvgMapCanvas canvas(widthMm, heightMm);
+    drawReportObliqueMap(model, canvas, widthMm, heightMm);
     return canvas.svg();
 }
 

@@ -35,6 +35,8 @@
 #include "inspection/FindingsPanel.h"
 #include "inspection/InspectionReportWriter.h"
 #include "inspection/InspectionTools.h"
+#include "inspection/ReportHeaderDialog.h"
+#include "inspection/ReportSettings.h"
 #include "inspection/WorksDialog.h"
 #include "layers/AttributePanel.h"
 #include "shell/MainWindow.h"
@@ -425,6 +427,33 @@ TEST(InspectionTools, drawingAWorksAreaAcrossACableFindsSh24_2AndExportsTheRepor
     const QSet<char32_t> mapped = unicodeMappedIn(pdf);
     for (const char32_t c : QString::fromUtf8("施工作业核查").toUcs4())
         EXPECT_TRUE(mapped.contains(c)) << "U+" << std::hex << unsigned(c) << " not in the PDF";
+
+    // The oblique view, chosen in the header dialog and remembered: drawn
+    // off-screen in the window's process, a raster page in the PDF, inline
+    // in the HTML; the top-down export above had none.
+    EXPECT_FALSE(pdf.contains("/Subtype /Image"));
+    const ReportSettings saved = ReportSettings::load();
+    {
+        ReportHeaderDialog dialog(saved);
+        auto* viewChoice = dialog.findChild<QComboBox*>(QStringLiteral("reportView"));
+        ASSERT_NE(viewChoice, nullptr);
+        viewChoice->setCurrentIndex(viewChoice->findData(QStringLiteral("oblique")));
+        EXPECT_EQ(dialog.settings().view, assets::MapView::Oblique);
+        dialog.settings().save();
+    }
+    const QString obliqueHtml = test::outputDir() + "/inspection_report_oblique.html";
+    const ReportFiles obliqueFiles = reportFilesFor(obliqueHtml);
+    const QString obliqueError = tools->exportReport(obliqueHtml);
+    saved.save();
+    ASSERT_EQ(obliqueError, QString());
+    QFile obliqueHtmlFile(obliqueFiles.html);
+    ASSERT_TRUE(obliqueHtmlFile.open(QIODevice::ReadOnly));
+    const QString obliqueText = QString::fromUtf8(obliqueHtmlFile.readAll());
+    EXPECT_TRUE(obliqueText.contains("Oblique view of the case / 案件斜视三维图"));
+    EXPECT_FALSE(obliqueText.contains("<h2>Map of the case / 案件位置图</h2>"));
+    QFile obliquePdf(obliqueFiles.pdf);
+    ASSERT_TRUE(obliquePdf.open(QIODevice::ReadOnly));
+    EXPECT_TRUE(obliquePdf.readAll().contains("/Subtype /Image"));
 }
 
 TEST(InspectionTools, escapeAndRightClickCancelDrawing) {

@@ -1,7 +1,9 @@
 #pragma once
 // The case map of a report, composed once for every output: the shapes of
-// ReportModel framed on the case (top-down, north up), a legend, a scale bar,
-// a north arrow and the attribution. It draws on a MapCanvas: SVG for the
+// ReportModel framed on the case (top-down, north up), a legend (in the
+// corner that hides none of the case's symbols, else below the frame), a
+// scale bar, a north arrow and the attribution; or the oblique 3D view of
+// the case with its legend. It draws on a MapCanvas: SVG for the
 // HTML report (SvgMapCanvas), QPainter for the PDF (app/inspection).
 
 #include <string>
@@ -32,7 +34,12 @@ public:
     /// UTF-8 text with its baseline's left end at (x, y); sizeMm: the font's em height.
     virtual void text(double x, double y, const std::string& utf8, double sizeMm, MapColour colour,
                       bool bold) = 0;
+    /// A PNG image (bytes) stretched over the rectangle (x, y, w, h).
+    virtual void image(double x, double y, double w, double h, const std::string& png) = 0;
 };
+
+/// Width / height of the oblique view's image (render::renderObliqueCase).
+inline constexpr double kObliqueAspect = 1.5;
 
 /// Draws the map of `model` filling widthMm x heightMm (the legend, scale
 /// bar, north arrow and attribution inside it).
@@ -43,9 +50,22 @@ void drawReportMap(const ReportModel& model, MapCanvas& canvas, double widthMm, 
 void drawReportDetailMap(const ReportModel& model, const ReportFinding& finding, MapCanvas& canvas,
                          double widthMm, double heightMm);
 
+/// The oblique 3D view of the case (model.obliquePng, nothing if empty)
+/// filling widthMm and as much height as its aspect takes, with the case
+/// map's legend, a north arrow, a line saying how it was viewed (no scale
+/// bar: the scale of a perspective view changes with distance) and the
+/// attribution below it.
+void drawReportObliqueMap(const ReportModel& model, MapCanvas& canvas, double widthMm,
+                          double heightMm);
+
 /// The heading of the n-th detail map (1-based): "Detail map 1 / 局部详图 1 —
 /// SH-11: measured distances / 量测距离 (nearest 5 of 12 / ...)".
 std::string detailMapTitle(const ReportFinding& finding, int n);
+
+/// The colours the maps (and the oblique view) give a finding's severity
+/// and a feature's layer.
+MapColour reportSeverityColour(RuleSeverity s);
+MapColour reportLayerColour(const std::string& layer);
 
 /// The scale bar's length: a round number of metres (1, 2, 5 x 10^n) not
 /// longer than maxMetres.

@@ -50,12 +50,25 @@ struct MapShape {
     /// What it shows: decides its style and its legend entry.
     /// Base: the base map under the case (layer: roads, water, buildings,
     /// boundaries; label: the road's kind). Measure: a finding's measured
-    /// line (detail maps; label: the distance).
-    enum class Role { Site, SearchRadius, Feature, WorksArea, Zone, Finding, Base, Measure };
+    /// line (detail maps; label: the distance). Containment: a detail map's
+    /// case outlined where a feature measured 0 m (inside the zone or the
+    /// works area, so there is no line to draw; label: the wording).
+    enum class Role {
+        Site,
+        SearchRadius,
+        Feature,
+        WorksArea,
+        Zone,
+        Finding,
+        Base,
+        Measure,
+        Containment
+    };
     Kind kind = Kind::Point;
     Role role = Role::Feature;
     std::vector<geo::GeoPoint> points;  ///< x/y metres; Polygon: one closed ring
     double radiusM = 0.0;               ///< Circle
+    double heightM = 0.0;               ///< Base buildings: the data's height (0: unknown)
     std::string label;
     std::string layer;                             ///< Feature: its layer; Finding: its rule
     RuleSeverity severity = RuleSeverity::Advice;  ///< Finding
@@ -74,6 +87,20 @@ struct ReportFinding {
     std::optional<geo::Extent> maybeDetailExtent;
     std::vector<MapShape> detailShapes;
 };
+
+/// How the case map is drawn (issue 18: "top-down or oblique by choice"):
+/// the top-down map, the oblique 3D view (ReportModel::obliquePng), or both
+/// (the top-down map, then the oblique view on a page of its own).
+enum class MapView { TopDown, Oblique, Both };
+const char* mapViewName(MapView v);  ///< "top-down", "oblique", "both"
+/// From mapViewName's words; nullopt for anything else.
+std::optional<MapView> parseMapView(const std::string& name);
+inline bool showsTopDown(MapView v) {
+    return v != MapView::Oblique;
+}
+inline bool showsOblique(MapView v) {
+    return v != MapView::TopDown;
+}
 
 /// One row of the summary: a rule (and, for audits, an operator) and how many findings.
 struct ReportCount {
@@ -103,6 +130,10 @@ struct ReportModel {
     std::vector<MapShape> mapShapes;
     std::string attribution;                  ///< data sources for the map
     std::vector<std::string> baseMapSources;  ///< files the base map was read from
+    MapView mapView = MapView::TopDown;
+    /// The oblique 3D view of the case as PNG bytes (rendered off-screen by
+    /// render::renderObliqueCase); empty: not rendered.
+    std::string obliquePng;
 };
 
 /// Orders findings: violation, warning, advice; then rule code; then first related id.

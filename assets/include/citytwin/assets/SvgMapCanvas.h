@@ -22,6 +22,7 @@ public:
                 bool dashed) override;
     void text(double x, double y, const std::string& utf8, double sizeMm, MapColour colour,
               bool bold) override;
+    void image(double x, double y, double w, double h, const std::string& png) override;
     /// The finished document.
     std::string svg() const;
 
@@ -33,6 +34,8 @@ private:
 
 /// The model's map as an SVG document of widthMm x heightMm.
 std::string reportMapSvg(const ReportModel& model, double widthMm, double heightMm);
+/// The model's oblique view (drawReportObliqueMap) as an SVG document.
+std::string reportObliqueMapSvg(const ReportModel& model, double widthMm, double heightMm);
 /// The detail maps of the findings that have one (ReportFinding::maybeDetailExtent), in order.
 std::vector<std::string> reportDetailMapSvgs(const ReportModel& model, double widthMm,
                                              double heightMm);
