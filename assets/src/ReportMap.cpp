@@ -537,17 +537,25 @@ void drawReportObliqueMap(const ReportModel& m, MapCanvas& c, double widthMm, do
 }
 
 std::string detailMapTitle(const ReportFinding& f, int n) {
-    std::size_t measured = 0;
+    std::size_t measured = 0, contained = 0, lines = 0;
     for (const auto& r : f.related)
-        if (r.maybeDistanceM)
+        if (r.maybeDistanceM) {
             ++measured;
+            contained += *r.maybeDistanceM <= 0.05;  // drawn as containment, not a line
+        }
+    for (const auto& s : f.detailShapes)
+        lines += s.role == MapShape::Role::Measure;
+    const std::size_t shown = std::min(measured, lines + contained);
     const std::string nth = std::to_string(n);
-    std::string title = "Detail map " + nth + " / 局部详图 " + nth + " — " + f.rule +
-                        ": measured distances / 量测距离";
-    if (f.detailShapes.size() < measured)
-        title += " (nearest " + std::to_string(f.detailShapes.size()) + " of " +
-                 std::to_string(measured) + " / 最近 " + std::to_string(f.detailShapes.size()) +
-                 " 处，共 " + std::to_string(measured) + " 处)";
+    std::string title =
+        "Detail map " + nth + " / 局部详图 " + nth + " — " + f.rule + ": " +
+        (lines == 0       ? "containment / 包含关系"
+         : contained == 0 ? "measured distances / 量测距离"
+                          : "measured distances and containment / 量测距离与包含关系");
+    if (shown < measured)
+        title += " (nearest " + std::to_string(shown) + " of " + std::to_string(measured) +
+                 " / 最近 " + std::to_string(shown) + " 处，共 " + std::to_string(measured) +
+                 " 处)";
     return title;
 }
 

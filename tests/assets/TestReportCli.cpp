@@ -645,4 +645,6 @@ TEST_F(ReportCli, worksInsideAZoneIsDrawnAsContainmentNotAZeroLine) {
         zoneWording |=
             svg.find(">Inside the protection zone / 位于保护范围内</text>") != std::string::npos;
     EXPECT_TRUE(zoneWording) << "the zone rule's map says 'inside the protection zone'";
+    EXPECT_NE(doc.find("— SH-24-2: containment / 包含关系"), std::string::npos)
+        << "the heading of a map without a measured line";
 }
