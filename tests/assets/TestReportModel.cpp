@@ -321,3 +321,63 @@ TEST(ReportMap, aDistanceFindingHasADetailMapWithItsMeasuredLines) {
     EXPECT_NEAR(e.centerX(), site.x, 1e-6);
     EXPECT_NEAR(e.centerY(), site.y, 1e-6);
 }
+
+TEST(ReportModelJson, theMapViewTheObliqueImageAndBuildingHeightsRoundTrip) {
+    ReportModel m;
+    m.crsCode = "EPSG:4550";
+    m.mapView = MapView::Both;
+    // Binary bytes, every value once: the PNG travels as base64.
+    for (int i = 0; i < 256; ++i)
+        m.obliquePng += char(i);
+    MapShape building;
+    building.kind = MapShape::Kind::Polygon;
+    building.role = MapShape::Role::Base;
+    building.layer = "buildings";
+    building.heightM = 42.5;
+    building.points = {{0, 0, 0}, {10, 0, 0}, {10, 10, 0}, {0, 0, 0}};
+    m.mapShapes.push_back(building);
+    ReportFinding f;
+    f.rule = "SH-24-2";
+    f.maybeDetailExtent = geo::Extent();
+    f.maybeDetailExtent->add(0, 0);
+    f.maybeDetailExtent->add(10, 10);
+    MapShape inside = building;
+    inside.role = MapShape::Role::Containment;
+    inside.heightM = 0.0;
+    inside.label = "Inside the protection zone / 位于保护范围内";
+    f.detailShapes.push_back(inside);
+    m.findings.push_back(f);
+    auto back = parseReportModelJson(reportModelToJson(m), "model.json");
+    ASSERT_TRUE(back.ok()) << back.messages();
+    EXPECT_EQ(back.value().mapView, MapView::Both);
+    EXPECT_EQ(back.value().obliquePng, m.obliquePng);
+    ASSERT_EQ(back.value().mapShapes.size(), 1u);
+    EXPECT_DOUBLE_EQ(back.value().mapShapes[0].heightM, 42.5);
+    ASSERT_EQ(back.value().findings.at(0).detailShapes.size(), 1u);
+    EXPECT_EQ(back.value().findings[0].detailShapes[0].role, MapShape::Role::Containment);
+    // Bad values name their field.
+    std::string text = reportModelToJson(m);
+    const std::string view = "\"map_view\":\"both\"";
+    ASSERT_NE(text.find(view), std::string::npos);
+    auto badView = parseReportModelJson(
+        std::string(text).replace(text.find(view), view.size(), "\"map_view\":\"side\""),
+        "model.json");
+    ASSERT_FALSE(badView.ok());
+    EXPECT_NE(badView.messages().find("$.map_view"), std::string::npos) << badView.messages();
+    const std::size_t png = text.find("\"oblique_png_base64\":\"") + 22;
+    auto badPng = parseReportModelJson(std::string(text).replace(png, 1, "*"), "model.json");
+    ASSERT_FALSE(badPng.ok());
+    EXPECT_NE(badPng.messages().find("$.oblique_png_base64"), std::string::npos);
+    EXPECT_FALSE(decodeBase64("abc"));  // not a multiple of four
+    EXPECT_EQ(decodeBase64(base64("citytwin")).value_or(""), "citytwin");
+}
+
+TEST(ReportMapView, namesParseBackAndNothingElse) {
+    for (MapView v : {MapView::TopDown, MapView::Oblique, MapView::Both})
+        EXPECT_EQ(parseMapView(mapViewName(v)), v);
+    EXPECT_FALSE(parseMapView("Oblique"));
+    EXPECT_FALSE(parseMapView(""));
+    EXPECT_TRUE(showsTopDown(MapView::Both) && showsOblique(MapView::Both));
+    EXPECT_FALSE(showsOblique(MapView::TopDown));
+    EXPECT_FALSE(showsTopDown(MapView::Oblique));
+}
