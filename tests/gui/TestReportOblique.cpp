@@ -164,6 +164,10 @@ TEST_F(ReportOblique, bothViewsAndTheHtmlInlineTheImage) {
                          180)
                   .exitCode,
               0);
+    // One opaque image: no soft mask from the translucent works area and zones.
+    const QString images = run("pdfimages", {"-list", pdf});
+    EXPECT_EQ(images.count('\n'), 3) << images.toStdString();
+    EXPECT_FALSE(images.contains("smask"));
     const QString text = run("pdftotext", {pdf, "-"});
     const int map = text.indexOf("Map of the case / 案件位置图");
     const int obl = text.indexOf("Oblique view of the case / 案件斜视三维图");

@@ -296,7 +296,7 @@ private:
 struct ReadBack : osg::Camera::DrawCallback {
     explicit ReadBack(osg::Image* image) : _image(image) {}
     void operator()(osg::RenderInfo&) const override {
-        _image->readPixels(0, 0, _image->s(), _image->t(), GL_RGBA, GL_UNSIGNED_BYTE);
+        _image->readPixels(0, 0, _image->s(), _image->t(), GL_RGB, GL_UNSIGNED_BYTE);
     }
     osg::ref_ptr<osg::Image> _image;
 };
@@ -367,7 +367,8 @@ geo::Result<ObliqueImage> renderObliqueCase(const assets::ReportModel& m, int wi
     const osg::Vec3d eye(0.0, -distance * std::cos(pitch), distance * std::sin(pitch));
     camera->setViewMatrixAsLookAt(eye, {0.0, 0.0, 0.0}, {0.0, 0.0, 1.0});
     osg::ref_ptr<osg::Image> image = new osg::Image;
-    image->allocateImage(widthPx, heightPx, 1, GL_RGBA, GL_UNSIGNED_BYTE);
+    // RGB: translucent areas leave alpha below 1 in the buffer; the page wants it opaque.
+    image->allocateImage(widthPx, heightPx, 1, GL_RGB, GL_UNSIGNED_BYTE);
     camera->setFinalDrawCallback(new ReadBack(image));
     viewer.setSceneData(scene.root());
     viewer.setCameraManipulator(nullptr);
