@@ -164,7 +164,7 @@ TEST_F(ScaleOut, aSharedGroupStoresEachMessageOnceAndAKilledMemberLosesNothing) 
     EXPECT_TRUE(
         waitFor([&] { return streamed(pg->conninfo()) >= kTotal; }, std::chrono::seconds(120)))
         << streamed(pg->conninfo()) << " of " << kTotal << " stored";
-    std::cout << "stored when the member was killed: " << atKill << ", all " << kTotal
+    std::cout << "stored before the killed member came back: " << atKill << ", all " << kTotal
               << " after it came back\n";
     for (int i = 0; i < kMembers; ++i)
         stopCleanly(pids[i], i == 1 ? "member1b" : "member" + std::to_string(i));
