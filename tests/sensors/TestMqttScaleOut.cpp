@@ -182,7 +182,8 @@ TEST_F(ScaleOut, aSharedGroupStoresEachMessageOnceAndAKilledMemberLosesNothing) 
 }
 
 // Readings published to the district broker reach the city's store through
-// the shipped bridge; the bridge's outage (the district broker dies) is a gap.
+// the shipped bridge; each outage of the bridge (the district broker dies, or
+// stops) is a gap.
 TEST_F(ScaleOut, aBridgedDistrictBrokerFeedsTheCityStoreAndItsOutageIsAGap) {
     std::ifstream shipped(std::string(citytwin::test::kRepoDataDir) +
                           "/../packaging/mosquitto/district-bridge.conf");
@@ -238,7 +239,19 @@ TEST_F(ScaleOut, aBridgedDistrictBrokerFeedsTheCityStoreAndItsOutageIsAGap) {
         << "no bridge gap; " << slurp(dir.file("city-ingest.err"));
     EXPECT_TRUE(waitFor([&] { return streamed(pg->conninfo()) >= 1000; }, std::chrono::seconds(60)))
         << streamed(pg->conninfo()) << " of 1000 after the restart";
+    // A clean stop of the district broker is an outage too (mosquitto sends "0").
+    district.stop();
+    ASSERT_TRUE(district.start());
+    auto pub3 = publisher(district.port());
+    for (int k = 1000; k < 1500; ++k)
+        publish(*pub3, t0, k);
+    pub3->disconnect();
+    EXPECT_TRUE(
+        waitFor([&] { return scalar(pg->conninfo(), gapSql) == 2; }, std::chrono::seconds(60)))
+        << "the clean stop left no gap";
+    EXPECT_TRUE(
+        waitFor([&] { return streamed(pg->conninfo()) >= 1500; }, std::chrono::seconds(60)));
     stopCleanly(ingest, "city-ingest");
-    EXPECT_EQ(streamed(pg->conninfo()), 1000);
-    EXPECT_EQ(scalar(pg->conninfo(), gapSql), 1);
+    EXPECT_EQ(streamed(pg->conninfo()), 1500);
+    EXPECT_EQ(scalar(pg->conninfo(), gapSql), 2);
 }
