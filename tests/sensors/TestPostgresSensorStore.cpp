@@ -11,11 +11,13 @@
 #include <thread>
 
 #include "PostgresServer.h"
+#include "CliRun.h"
 #include "TempDir.h"
 #include "citytwin/sensors/SensorStore.h"
 #include "citytwin/test/TestPaths.h"
 
 using namespace citytwin::sensors;
+using citytwin::test::cli;
 using citytwin::test::PostgresServer;
 using citytwin::test::TempDir;
 
@@ -23,18 +25,6 @@ namespace {
 
 constexpr TimeMs kT0 = 1764133200000;  // 2025-11-26T05:00:00Z
 constexpr TimeMs kDay = 86'400'000;
-
-std::pair<int, std::string> cli(const std::string& args) {
-    const std::string command =
-        std::string(citytwin::test::kBinDir) + "/citytwin-cli " + args + " 2>&1";
-    FILE* p = ::popen(command.c_str(), "r");
-    std::string out;
-    char buf[4096];
-    while (p && std::fgets(buf, sizeof buf, p))
-        out += buf;
-    const int status = p ? ::pclose(p) : -1;
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
-}
 
 class PostgresStore : public ::testing::Test {
 protected:
