@@ -148,4 +148,52 @@ for store in sqlite g1 g2 g4; do
     printf '%-26s %8d msg/s  sent %d received %d stored %d %s; probe latency p50 %s ms p95 %s ms\n' \
         "$label" $((SENT * 1000 / (ms + 1))) "$SENT" "$r" "$n" "$ok" "$p50" "$p95"
 done
+
+# --- 2. capacity: a backlog the broker queued while every ingest was away ---
+# The same consumers' sessions (persistent) hold a second stream published
+# while they were stopped; all start at once and drain it as fast as each
+# store takes it: the ingest's own rate, not the publishers'.
+python3 - "$MESSAGES" "$WORK" <<'PY'
+import sys
+n, work = int(sys.argv[1]), sys.argv[2]
+t0 = 1764133200000 + n
+parts = [open(f"{work}/backlog.{i}", "w") for i in range(4)]
+for k in range(n):
+    parts[k % 4].write('{"sensor":"s%d","ts":%d,"values":{"pm25":%d}}\n' % (k % 1000, t0 + k, k % 500))
+PY
+PUBS=()
+for part in "$WORK"/backlog.*; do
+    mosquitto_pub -p "$MQ" -q 1 -t city/sensors/bench -l < "$part" & PUBS+=($!)
+done
+wait "${PUBS[@]}" || true
+TOTAL=$((SENT + MESSAGES))
+for f in "$WORK"/*.out; do mv "$f" "${f%.out}.phase1"; done
+T1=$(now_ms)
+start_ingest sqlite "$WORK/sqlite.db" --client-id bench-sqlite --persistent-session
+for g in 1 2 4; do
+    for m in $(seq "$g"); do
+        start_ingest "g$g-m$m" "$(uri g$g)" --shared-group "g$g" --client-id "g$g-m$m"
+    done
+done
+declare -A DRAIN=()
+for _ in $(seq 6000); do
+    for store in sqlite g1 g2 g4; do
+        [ -z "${DRAIN[$store]:-}" ] && [ "$(count $store)" -ge "$TOTAL" ] && DRAIN[$store]=$(now_ms)
+    done
+    [ ${#DRAIN[@]} = 4 ] && break
+    sleep 0.05
+done
+echo "load after the drain: $(cut -d' ' -f1-3 /proc/loadavg)"
+for name in sqlite "${MEMBERS[@]}"; do kill -TERM "$(cat "$WORK/$name.pid")"; done
+for name in sqlite "${MEMBERS[@]}"; do wait "$(cat "$WORK/$name.pid")" || true; done
+echo "backlog of $MESSAGES messages queued while the ingests were stopped, all drained at once:"
+for store in sqlite g1 g2 g4; do
+    n=$(count $store); r=$(received $store)
+    case $store in sqlite) label="1 ingest -> SQLite";; g1) label="1 ingest  -> PostgreSQL";;
+        g2) label="2 ingests -> PostgreSQL";; g4) label="4 ingests -> PostgreSQL";; esac
+    ok=ok; { [ "$n" = "$TOTAL" ] && [ "$r" = "$MESSAGES" ]; } || { ok=MISMATCH; FAIL=1; }
+    if [ -n "${DRAIN[$store]:-}" ]; then ms=$((DRAIN[$store] - T1)); rate=$((MESSAGES * 1000 / (ms + 1))); else ms=-; rate=-; fi
+    printf '%-26s %8s msg/s  (%s ms, process start included)  received %d stored %d of %d %s\n' \
+        "$label" "$rate" "$ms" "$r" "$n" "$TOTAL" "$ok"
+done
 exit $FAIL
