@@ -10,8 +10,8 @@
 #include <fstream>
 #include <thread>
 
-#include "PostgresServer.h"
 #include "CliRun.h"
+#include "PostgresServer.h"
 #include "TempDir.h"
 #include "citytwin/sensors/SensorStore.h"
 #include "citytwin/test/TestPaths.h"
