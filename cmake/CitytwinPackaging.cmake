@@ -110,6 +110,9 @@ install(FILES ${CITYTWIN_PACKAGE_BUILD_DIR}/changelog.gz ${CITYTWIN_PACKAGING_DI
     ${CMAKE_SOURCE_DIR}/docs/kiosk-deployment.md
     DESTINATION ${doc_dir})
 install(FILES ${CITYTWIN_PACKAGING_DIR}/systemd/x11-session.conf DESTINATION ${doc_dir}/examples)
+# A district mosquitto broker bridged to the city's (docs/deployment-sensors.md).
+install(FILES ${CITYTWIN_PACKAGING_DIR}/mosquitto/district-bridge.conf
+    ${CMAKE_SOURCE_DIR}/docs/deployment-sensors.md DESTINATION ${doc_dir}/examples)
 
 # --- the kiosk: its systemd unit and system user. Relative to the prefix:
 # /usr/lib/systemd/system, where Debian's lintian wants units.

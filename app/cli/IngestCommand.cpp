@@ -21,11 +21,14 @@ namespace {
 using namespace citytwin::sensors;
 
 const char* kHelp =
-    "usage: citytwin-cli ingest --mqtt HOST:PORT --topic FILTER --store S.db [--duration S]\n"
+    "usage: citytwin-cli ingest --mqtt HOST:PORT --topic FILTER --store STORE [--duration S]\n"
     "                           [--user U --password P --cafile F] [options]\n"
-    "       citytwin-cli ingest --file F --store S.db [options]\n\n"
-    "Receives sensor readings and stores every accepted one in the SQLite sensor\n"
-    "store S.db (created if missing). Runs until --duration seconds have passed or\n"
+    "       citytwin-cli ingest --file F --store STORE [options]\n\n"
+    "Receives sensor readings and stores every accepted one in the sensor store\n"
+    "STORE (created if missing): a SQLite file S.db, or a PostgreSQL database given\n"
+    "as postgresql://USER@HOST:PORT/DB or \"host=H port=P dbname=DB ...\" (several\n"
+    "ingest processes may write one; docs/deployment-sensors.md). Runs until\n"
+    "--duration seconds have passed or\n"
     "SIGINT/SIGTERM arrives, then writes everything still queued and prints:\n"
     "  received N     messages received (file: data lines)\n"
     "  stored N       new readings committed (a message may carry several values)\n"
@@ -54,7 +57,20 @@ const char* kHelp =
     "options:\n"
     "  --mqtt HOST:PORT     broker to subscribe to (port defaults to 1883)\n"
     "  --topic FILTER       MQTT topic filter, wildcards allowed (default city/sensors/#)\n"
-    "  --store S.db         the sensor store to write (required)\n"
+    "  --store STORE        the sensor store to write (required): a SQLite file or a\n"
+    "                       postgresql:// URI / libpq \"host=...\" string\n"
+    "  --shared-group NAME  join the MQTT 5 shared subscription $share/NAME/FILTER:\n"
+    "                       the broker splits the stream over the group's members,\n"
+    "                       each message stored once (give them one PostgreSQL\n"
+    "                       store). Needs --client-id (each member its own, the same\n"
+    "                       across restarts); implies --persistent-session, QoS 1 and\n"
+    "                       MQTT 5. A member killed with kill -9 loses nothing the\n"
+    "                       broker had not had acknowledged: its session keeps the\n"
+    "                       rest until it comes back with the same --client-id\n"
+    "  --bridge-state FILTER a bridge's notification topic (mosquitto\n"
+    "                       notification_topic: 1 = up, 0 = down): each outage of\n"
+    "                       the bridge is recorded as a gap 'bridge TOPIC' (give it\n"
+    "                       to one member of a group only)\n"
     "  --duration S         stop after S seconds (default: until SIGINT/SIGTERM;\n"
     "                       with --file: when the file is read)\n"
     "  --user U             MQTT user name\n"
@@ -173,10 +189,11 @@ private:
 int runIngest(int argc, char** argv) {
     CliArgs args(
         "ingest", kHelp,
-        {"--mqtt",           "--topic",     "--store",   "--duration",     "--user",
-         "--password",       "--cafile",    "--qos",     "--mqtt-version", "--client-id",
-         "--file",           "--registry",  "--queue",   "--overflow",     "--retention-days",
-         "--session-expiry", "--ack-stall", "--mapping", "--max-skew",     "--max-future"},
+        {"--mqtt",           "--topic",       "--store",   "--duration",     "--user",
+         "--password",       "--cafile",      "--qos",     "--mqtt-version", "--client-id",
+         "--file",           "--registry",    "--queue",   "--overflow",     "--retention-days",
+         "--session-expiry", "--ack-stall",   "--mapping", "--max-skew",     "--max-future",
+         "--shared-group",   "--bridge-state"},
         {"--persistent-session", "--backfill", "--progress"}, UsageLayout::HelpAfterBlankLine);
     if (auto exit = args.parseOrExit(argc, argv))
         return *exit;
@@ -191,6 +208,12 @@ int runIngest(int argc, char** argv) {
         return args.usage("--password needs --user");
     if (args.has("--persistent-session") && !args.has("--client-id"))
         return args.usage("--persistent-session needs --client-id");
+    if (args.has("--shared-group") && !args.has("--client-id"))
+        return args.usage(
+            "--shared-group needs --client-id (each member its own, kept across restarts)");
+    if (args.has("--shared-group") &&
+        (args.valueOr("--mqtt-version", "5") != "5" || args.valueOr("--qos", "1") != "1"))
+        return args.usage("--shared-group needs MQTT 5 and QoS 1");
 
     double duration = 0;
     if (!args.number("--duration",
@@ -282,7 +305,15 @@ int runIngest(int argc, char** argv) {
         mqtt.password = args.valueOr("--password", "");
         mqtt.caFile = args.valueOr("--cafile", "");
         mqtt.clientId = args.valueOr("--client-id", "");
-        mqtt.cleanSession = !args.has("--persistent-session");
+        mqtt.cleanSession = !args.has("--persistent-session") && !args.has("--shared-group");
+        if (auto group = args.value("--shared-group")) {
+            if (group->empty() || group->find_first_of("/+#") != std::string::npos)
+                return args.usage("--shared-group: '" + *group +
+                                  "' must be a non-empty name without / + #");
+            mqtt.topics = {"$share/" + *group + "/" + mqtt.topics[0]};
+        }
+        if (auto state = args.value("--bridge-state"))
+            mqtt.bridgeStateTopics = {*state};
         const auto qos = args.valueOr("--qos", "1");
         if (qos != "0" && qos != "1")
             return args.usage("--qos: must be 0 or 1");
@@ -296,7 +327,7 @@ int runIngest(int argc, char** argv) {
             return args.number(option, spec, out);
         };
         if (auto expiry = args.value("--session-expiry")) {
-            if (!args.has("--persistent-session"))
+            if (!args.has("--persistent-session") && !args.has("--shared-group"))
                 return args.usage("--session-expiry needs --persistent-session");
             double v = 4294967295.0;
             if (*expiry != "never" && !seconds("--session-expiry", 4294967295.0, v))
@@ -316,9 +347,11 @@ int runIngest(int argc, char** argv) {
         else
             return args.usage("--mqtt-version: '" + version + "' is not 3.1.1 or 5");
     } else if (args.has("--topic") || args.has("--user") || args.has("--cafile") ||
-               args.has("--session-expiry") || args.has("--ack-stall")) {
+               args.has("--session-expiry") || args.has("--ack-stall") ||
+               args.has("--shared-group") || args.has("--bridge-state")) {
         return args.usage(
-            "--topic, --user, --cafile, --session-expiry and --ack-stall apply to --mqtt only");
+            "--topic, --user, --cafile, --session-expiry, --ack-stall, --shared-group and "
+            "--bridge-state apply to --mqtt only");
     }
 
     auto service = IngestService::open(std::move(options));

@@ -22,7 +22,8 @@ const char* kHelp =
     "then the most common rejection reasons ('rejected_reason: N REASON') and the\n"
     "gaps ('gap: KIND SOURCE START END LOST DETAIL').\n\n"
     "options:\n"
-    "  --store S.db   the sensor store (opened read-only)\n"
+    "  --store STORE  the sensor store (opened read-only): a SQLite file or a\n"
+    "                 postgresql:// URI / libpq \"host=...\" string\n"
     "exit status: 0 on success, 1 if the store cannot be read or fails its\n"
     "integrity check, 2 on a usage error.\n";
 

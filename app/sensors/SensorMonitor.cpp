@@ -15,6 +15,7 @@
 #include "citytwin/sensors/IngestService.h"
 #include "citytwin/sensors/SensorSimulator.h"
 #include "citytwin/sensors/SensorStatus.h"
+#include "citytwin/sensors/SensorStore.h"
 #include "citytwin/sensors/SimulatorSource.h"
 #include "citytwin/sensors/TimeFormat.h"
 #include "sensors/AlertPanel.h"
@@ -116,11 +117,15 @@ std::optional<QString> SensorMonitor::start(const SensorFeedOptions& options,
     if (registry->empty())
         return tr("The sensor registry %1 lists no sensors").arg(options.registryCsv);
 
-    if (options.freshStore) {
-        for (const char* suffix : {"", "-wal", "-shm", "-journal"})
-            QFile::remove(options.storePath + suffix);
+    // A PostgreSQL store (postgresql://, host=...) is a server's: no file to
+    // clear or folder to make.
+    if (!sensors::SensorStore::isPostgresLocation(options.storePath.toStdString())) {
+        if (options.freshStore) {
+            for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+                QFile::remove(options.storePath + suffix);
+        }
+        QDir().mkpath(QFileInfo(options.storePath).absolutePath());
     }
-    QDir().mkpath(QFileInfo(options.storePath).absolutePath());
 
     // The recorded monitors are shown and alerted on like the others; the
     // simulator only makes up readings for the registry's own sensors.

@@ -67,7 +67,9 @@ struct Options {
         "CSV"};
     QCommandLineOption sensorStore{
         "sensor-store",
-        "The SQLite sensor store to write and play back. Default: a fresh demo store "
+        "The sensor store to write and play back: a SQLite file, or a PostgreSQL store "
+        "(postgresql://USER@HOST:PORT/DB or \"host=... dbname=...\", shared with "
+        "citytwin-cli ingest processes). Default: a fresh demo store "
         "(demo-sensors.db) in a private temporary directory (citytwin-demo-XXXXXX under "
         "$TMPDIR, default /tmp), filled by the in-process "
         "simulator (the last 24 hours, then live) and deleted on exit; with --mqtt, "
@@ -132,10 +134,11 @@ struct Options {
     QCommandLineOption version{"version", "Print the version."};
 
     std::vector<const QCommandLineOption*> all() const {
-        return {&snapshot,   &size,      &view,    &camera,      &hideLayer, &lang,  &memoryBudget,
-                &fullscreen, &kiosk,     &sensors, &sensorStore, &mqtt,      &topic, &noSensors,
-                &time,       &benchmark, &logFile, &scenario,    &record,    &from,  &to,
-                &fps,        &step,      &report,  &allowPartial, &help,      &version};
+        return {&snapshot,     &size,       &view,   &camera,    &hideLayer,   &lang,
+                &memoryBudget, &fullscreen, &kiosk,  &sensors,   &sensorStore, &mqtt,
+                &topic,        &noSensors,  &time,   &benchmark, &logFile,     &scenario,
+                &record,       &from,       &to,     &fps,       &step,        &report,
+                &allowPartial, &help,       &version};
     }
 };
 

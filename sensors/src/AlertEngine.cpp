@@ -134,11 +134,10 @@ std::vector<AlertEvent> AlertEngine::onReading(const Reading& r) {
             // The on-delay holds for rates too: one outlying value between
             // normal ones must not raise and clear an alert within a second.
             const bool steep = std::fabs(rate) > *t.maxRatePerMinute;
-            setActive(*s, AlertKind::RateOfChange,
-                      heldLongEnough(*s, AlertKind::RateOfChange, steep, r.ts), r,
-                      *t.maxRatePerMinute,
-                      format("changing %g per minute, more than %g", rate, *t.maxRatePerMinute),
-                      events);
+            setActive(
+                *s, AlertKind::RateOfChange,
+                heldLongEnough(*s, AlertKind::RateOfChange, steep, r.ts), r, *t.maxRatePerMinute,
+                format("changing %g per minute, more than %g", rate, *t.maxRatePerMinute), events);
         }
         recent.emplace_back(r.ts, r.value);
     }

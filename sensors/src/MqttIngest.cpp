@@ -10,6 +10,7 @@
 #include <charconv>
 #include <chrono>
 #include <condition_variable>
+#include <map>
 #include <mutex>
 #include <thread>
 
@@ -63,6 +64,7 @@ struct MqttIngest::Impl {
     TimeMs startMs = 0;
     std::optional<TimeMs> maybeGapStart;  // connection lost (or refused) at
     std::string gapDetail;
+    std::map<std::string, TimeMs> bridgeDownSince;  // state topic -> "0" received at (gapMutex)
     std::mutex sleepMutex;
     std::condition_variable sleepWake;
 
@@ -91,6 +93,37 @@ struct MqttIngest::Impl {
         maybeGapStart.reset();
     }
 
+    /// A bridge state message: "0" opens the bridge's gap, "1" closes it.
+    bool bridgeState(const mosquitto_message* msg) {
+        bool matches = false;
+        for (const auto& filter : options.bridgeStateTopics) {
+            bool m = false;
+            if (mosquitto_topic_matches_sub(filter.c_str(), msg->topic, &m) == MOSQ_ERR_SUCCESS &&
+                m)
+                matches = true;
+        }
+        if (!matches)
+            return false;
+        const std::string_view payload(static_cast<const char*>(msg->payload),
+                                       static_cast<std::size_t>(std::max(0, msg->payloadlen)));
+        std::lock_guard lock(gapMutex);
+        if (payload == "0") {
+            bridgeDownSince.emplace(msg->topic, pipeline.nowMs());
+        } else if (payload == "1") {
+            closeBridgeGap(msg->topic, "bridge down; reconnected");
+        }
+        return true;
+    }
+    /// Under gapMutex.
+    void closeBridgeGap(const std::string& topic, const std::string& detail) {
+        const auto it = bridgeDownSince.find(topic);
+        if (it == bridgeDownSince.end())
+            return;
+        pipeline.submitGap(StreamGap{StreamGap::Kind::Disconnect, "bridge " + topic, it->second,
+                                     pipeline.nowMs(), 0, detail});
+        bridgeDownSince.erase(it);
+    }
+
     /// Sleeps up to d; stop() wakes it.
     void pause(std::chrono::milliseconds d) {
         std::unique_lock lock(sleepMutex);
@@ -107,6 +140,10 @@ struct MqttIngest::Impl {
         }
         d.connected = true;
         ++d.connects;
+        for (const auto& topic : d.options.bridgeStateTopics)
+            if (mosquitto_subscribe_v5(m, nullptr, topic.c_str(), 1, 0, nullptr) !=
+                MOSQ_ERR_SUCCESS)
+                geo::logError("MQTT " + d.source() + ": cannot subscribe to '" + topic + "'");
         for (const auto& topic : d.options.topics) {
             const int src =
                 mosquitto_subscribe_v5(m, nullptr, topic.c_str(), d.options.qos, 0, nullptr);
@@ -131,6 +168,8 @@ struct MqttIngest::Impl {
     static void onMessage(mosquitto*, void* self, const mosquitto_message* msg,
                           const mosquitto_property*) {
         auto& d = *static_cast<Impl*>(self);
+        if (msg->topic && d.bridgeState(msg))
+            return;
         d.pipeline.submitPayload(
             msg->topic ? std::string_view(msg->topic) : std::string_view(),
             std::string_view(static_cast<const char*>(msg->payload),
@@ -293,6 +332,10 @@ geo::Status MqttIngest::start() {
     if (o.receiveMaximum < 1 || o.receiveMaximum > 65535)
         return geo::Status::failure("receive maximum must be in 1..65535", d.source(), 0,
                                     "receive-maximum");
+    for (const auto& t : o.bridgeStateTopics)
+        if (mosquitto_sub_topic_check(t.c_str()) != MOSQ_ERR_SUCCESS)
+            return geo::Status::failure("invalid bridge state topic '" + t + "'", d.source(), 0,
+                                        "bridge-state");
     for (const auto& t : o.topics)
         if (mosquitto_sub_topic_check(t.c_str()) != MOSQ_ERR_SUCCESS)
             return geo::Status::failure("invalid topic filter '" + t + "'", d.source(), 0, "topic");
@@ -354,6 +397,8 @@ void MqttIngest::stop() {
                                        d.pipeline.nowMs(), 0, d.gapDetail + "; ingest stopped"});
     }
     d.maybeGapStart.reset();
+    while (!d.bridgeDownSince.empty())
+        d.closeBridgeGap(d.bridgeDownSince.begin()->first, "bridge down; ingest stopped");
 }
 
 }  // namespace citytwin::sensors

@@ -23,6 +23,7 @@
 
 #include "GuiTestSupport.h"
 #include "MosquittoBroker.h"
+#include "PostgresServer.h"
 #include "citytwin/sensors/MqttPublisher.h"
 #include "citytwin/sensors/SensorStatus.h"
 #include "citytwin/sensors/SensorStore.h"
@@ -410,7 +411,8 @@ TEST(SensorMonitor, clickingAPinShowsTheSensorsHistoryAroundTheSceneTime) {
     EXPECT_LE(from, w->sensorMonitor()->clock().now());
     // Three hours: raw readings (the span picks the resolution).
     EXPECT_EQ(chart->shownAggregation(), sensors::Aggregation::Raw);
-    auto history = store.history("aq-01", chart->shownMetric(), from, to, chart->shownAggregation());
+    auto history =
+        store.history("aq-01", chart->shownMetric(), from, to, chart->shownAggregation());
     ASSERT_TRUE(history);
     // The chart shows what the store holds (live: a few more may have come).
     EXPECT_NEAR(double(chart->points().size()), double(history->size()), 4.0);
@@ -494,8 +496,8 @@ TEST(SensorMonitor, aLiveMqttReadingAboveTheThresholdTurnsThePinRed) {
     const qint64 t0 = sensors::systemNowMs() - 120000;
     for (int i = 0; i < 40 && !isAlert(); ++i) {
         const std::string payload =
-            "{\"sensor\":\"aq-01\",\"ts\":" + std::to_string(t0 + 5000 * i) +
-            ",\"values\":{\"" + sensor.metric + "\":" + std::to_string(value) + "}}";
+            "{\"sensor\":\"aq-01\",\"ts\":" + std::to_string(t0 + 5000 * i) + ",\"values\":{\"" +
+            sensor.metric + "\":" + std::to_string(value) + "}}";
         auto sent = publisher.publish("city/sensors/aq-01", payload);
         ASSERT_TRUE(sent) << sent.messages();
         if (QTest::qWaitFor(isAlert, 500))
@@ -623,4 +625,49 @@ TEST(PlaybackBar, typedDatesInEitherLanguageJumpThereInShanghaiTime) {
     bar.goToEdit()->setText(QStringLiteral("not a date"));
     QTest::keyClick(bar.goToEdit(), Qt::Key_Return);
     EXPECT_EQ(seeks.count(), 1);
+}
+
+// The window on a PostgreSQL store (citytwin --sensor-store postgresql://...):
+// the simulated day goes to the server, the timeline shows its coverage, and
+// a click on the track shows the state the server's store has for that time.
+TEST(SensorMonitor, timelineAndSeekWorkOnAPostgresqlStore) {
+    if (const auto why = test::PostgresServer::missingReason(); !why.empty())
+        GTEST_SKIP() << why;
+    test::PostgresServer server("gui-sensors");
+    ASSERT_TRUE(server.start()) << server.error();
+    AppOptions o;
+    o.viewName = "top";
+    o.sensorStore = QString::fromStdString(server.uri());
+    auto w = openDemo(o);
+    SensorMonitor* m = w->sensorMonitor();
+    ASSERT_TRUE(m->isStarted());
+    EXPECT_EQ(m->storePath().toStdString(), server.uri());
+    auto store = openStore(*w);
+    auto stats = store.stats();
+    ASSERT_TRUE(stats) << stats.messages();
+    EXPECT_GT(stats->readings, 38 * 1000);
+    TimelineTrack* track = w->playbackBar()->track();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !track->coverage().empty(); }, 20000))
+        << "no coverage band from the PostgreSQL store";
+    const auto alert = longestClosedAlert(store);
+    ASSERT_TRUE(alert) << "the simulated day raised no alert that cleared";
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] { return track->viewTo() - track->viewFrom() <= 25 * 60 * kMinute; }, 5000));
+    const qint64 middle = alert->raisedMs + (*alert->maybeClearedMs - alert->raisedMs) / 2;
+    QTest::mouseClick(track, Qt::LeftButton, Qt::NoModifier,
+                      QPoint(track->xOf(middle), track->height() / 2));
+    const qint64 clicked = m->clock().now();
+    ASSERT_TRUE(waitUntilShown(*w, clicked));
+    auto stateThen = store.sceneStateAt(clicked);
+    ASSERT_TRUE(stateThen) << stateThen.messages();
+    auto* glyphs = m->glyphs();
+    const auto expected = sensors::sensorStatusesAt(glyphs->registry(), stateThen.value());
+    ASSERT_EQ(glyphs->shownStatuses().size(), expected.size());
+    for (std::size_t i = 0; i < expected.size(); ++i)
+        EXPECT_EQ(glyphs->shownStatuses()[i].level, expected[i].level)
+            << glyphs->registry().sensors()[i].id;
+    const auto index = glyphs->indexOf(alert->sensorId);
+    ASSERT_TRUE(index);
+    EXPECT_EQ(glyphs->shownStatuses()[*index].level, sensors::SensorLevel::Alert)
+        << alert->sensorId << " is not in alert at the clicked time";
 }

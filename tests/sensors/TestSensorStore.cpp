@@ -5,11 +5,17 @@
 #include <random>
 
 #include "TempDir.h"
+#ifdef CITYTWIN_TEST_POSTGRES
+#include "PostgresServer.h"
+#endif
 #include "citytwin/sensors/SensorStore.h"
 #include "citytwin/sensors/TimeFormat.h"
 
 using namespace citytwin::sensors;
 using citytwin::test::TempDir;
+#ifdef CITYTWIN_TEST_POSTGRES
+using citytwin::test::PostgresServer;
+#endif
 
 namespace {
 constexpr TimeMs kT0 = 1764133200000;  // 2025-11-26T05:00:00Z, a minute boundary
@@ -25,9 +31,64 @@ SensorStore openStore(const std::string& path, SensorStoreOptions o = {}) {
 }
 }  // namespace
 
-TEST(SensorStore, storesARepeatedReadingOnceAndAcceptsOutOfOrder) {
+// The store's contract, on each backend: test_sensors runs it on SQLite
+// files, test_sensors_pg (label pg) on a real PostgreSQL server.
+enum class Backend { Sqlite, Postgres };
+
+class SensorStoreContract : public ::testing::TestWithParam<Backend> {
+protected:
+#ifdef CITYTWIN_TEST_POSTGRES
+    static void SetUpTestSuite() {
+        if (!PostgresServer::missingReason().empty())
+            return;
+        server = new PostgresServer("store-contract");
+        started = server->start();
+    }
+    static void TearDownTestSuite() {
+        delete server;
+        server = nullptr;
+    }
+    void SetUp() override {
+        if (GetParam() != Backend::Postgres)
+            return;
+        if (const auto why = PostgresServer::missingReason(); !why.empty())
+            GTEST_SKIP() << why;
+        ASSERT_TRUE(started) << server->error();
+    }
+    static inline PostgresServer* server = nullptr;
+    static inline bool started = false;
+    static inline int databases = 0;
+#endif
+    /// Where the store called `name` lives: a file, or a database of its own.
+    std::string location(const std::string& name) {
+        if (GetParam() == Backend::Sqlite)
+            return dir.file(name);
+#ifdef CITYTWIN_TEST_POSTGRES
+        auto [it, added] = stores.emplace(name, "");
+        if (added) {
+            const auto db = "contract" + std::to_string(++databases);
+            EXPECT_TRUE(server->createDatabase(db)) << server->error();
+            it->second = server->uri(db);
+        }
+        return it->second;
+#else
+        return {};
+#endif
+    }
     TempDir dir;
-    auto store = openStore(dir.file("s.db"));
+    std::map<std::string, std::string> stores;
+};
+
+#ifdef CITYTWIN_TEST_POSTGRES
+INSTANTIATE_TEST_SUITE_P(Backends, SensorStoreContract, ::testing::Values(Backend::Postgres),
+                         [](const auto&) { return "Postgres"; });
+#else
+INSTANTIATE_TEST_SUITE_P(Backends, SensorStoreContract, ::testing::Values(Backend::Sqlite),
+                         [](const auto&) { return "Sqlite"; });
+#endif
+
+TEST_P(SensorStoreContract, storesARepeatedReadingOnceAndAcceptsOutOfOrder) {
+    auto store = openStore(location("s.db"));
     std::vector<Reading> batch{reading("a", "pm25", kT0 + 2000, 2), reading("a", "pm25", kT0, 1),
                                reading("b", "pm25", kT0 + 1000, 5)};
     auto w = store.write(batch);
@@ -53,9 +114,8 @@ TEST(SensorStore, storesARepeatedReadingOnceAndAcceptsOutOfOrder) {
     EXPECT_EQ(st.value().series, 2);
 }
 
-TEST(SensorStore, rollupsMatchTheRawReadingsEvenWithDuplicates) {
-    TempDir dir;
-    auto store = openStore(dir.file("s.db"));
+TEST_P(SensorStoreContract, rollupsMatchTheRawReadingsEvenWithDuplicates) {
+    auto store = openStore(location("s.db"));
     std::mt19937 rng(7);
     std::uniform_real_distribution<double> value(0, 100);
     std::vector<Reading> all;
@@ -95,9 +155,8 @@ TEST(SensorStore, rollupsMatchTheRawReadingsEvenWithDuplicates) {
     EXPECT_EQ(hours.value()[0].count, 600);
 }
 
-TEST(SensorStore, sceneStateAtIsTheLastReadingAtOrBeforeTime) {
-    TempDir dir;
-    auto store = openStore(dir.file("s.db"));
+TEST_P(SensorStoreContract, sceneStateAtIsTheLastReadingAtOrBeforeTime) {
+    auto store = openStore(location("s.db"));
     std::vector<Reading> batch;
     std::mt19937 rng(3);
     std::uniform_int_distribution<int> gap(1, 200000);
@@ -139,9 +198,8 @@ TEST(SensorStore, sceneStateAtIsTheLastReadingAtOrBeforeTime) {
     }
 }
 
-TEST(SensorStore, keepsRejectsGapsAndAlertsWithAcknowledgement) {
-    TempDir dir;
-    auto store = openStore(dir.file("s.db"));
+TEST_P(SensorStoreContract, keepsRejectsGapsAndAlertsWithAcknowledgement) {
+    auto store = openStore(location("s.db"));
     RejectedPayload rej{"city/sensors/x", "bad JSON", "{oops", 5, kT0};
     StreamGap gap{StreamGap::Kind::Disconnect, "mqtt://127.0.0.1:1", kT0, kT0 + 5000, 0, "lost"};
     AlertEvent raise{AlertEvent::Type::Raised, AlertKind::High, "a", "pm25", kT0, 90, 75, "high"};
@@ -175,11 +233,10 @@ TEST(SensorStore, keepsRejectsGapsAndAlertsWithAcknowledgement) {
     EXPECT_TRUE(store.integrityCheck().ok());
 }
 
-TEST(SensorStore, retentionDropsOldRawReadingsButKeepsRollups) {
-    TempDir dir;
+TEST_P(SensorStoreContract, retentionDropsOldRawReadingsButKeepsRollups) {
     SensorStoreOptions o;
     o.rawRetentionMs = 3600000;
-    auto store = openStore(dir.file("s.db"), o);
+    auto store = openStore(location("s.db"), o);
     ASSERT_TRUE(store
                     .write(std::vector<Reading>{reading("a", "v", kT0, 1),
                                                 reading("a", "v", kT0 + 7200000, 2)})
@@ -199,6 +256,7 @@ TEST(SensorStore, retentionDropsOldRawReadingsButKeepsRollups) {
     EXPECT_EQ(recent->values[0].value, 2.0);
 }
 
+#ifndef CITYTWIN_TEST_POSTGRES
 TEST(SensorStore, refusesAFileThatIsNotAStore) {
     TempDir dir;
     const auto path = dir.file("other.db");
@@ -213,10 +271,10 @@ TEST(SensorStore, refusesAFileThatIsNotAStore) {
     ro.readOnly = true;
     EXPECT_FALSE(SensorStore::open(dir.file("missing.db"), ro).ok());
 }
+#endif
 
-TEST(SensorStore, dayRollupsAreBuiltIncrementallyAcrossBatchesAndYears) {
-    TempDir dir;
-    auto store = openStore(dir.file("s.db"));
+TEST_P(SensorStoreContract, dayRollupsAreBuiltIncrementallyAcrossBatchesAndYears) {
+    auto store = openStore(location("s.db"));
     // 2013-12-06 and 2013-12-07 (UTC days), hourly, in two batches that
     // split the first day: the day rollup adds up across transactions.
     const TimeMs day0 = parseIso8601("2013-12-06T00:00:00Z").value();
@@ -241,8 +299,7 @@ TEST(SensorStore, dayRollupsAreBuiltIncrementallyAcrossBatchesAndYears) {
     EXPECT_EQ(parseAggregation("1d"), Aggregation::Day);
 }
 
-TEST(SensorStore, coverageShowsWhereReadingsAreAndTheGapBetweenAtAnyResolution) {
-    TempDir dir;
+TEST_P(SensorStoreContract, coverageShowsWhereReadingsAreAndTheGapBetweenAtAnyResolution) {
     constexpr TimeMs kHour = 3600000, kDay = 24 * kHour;
     std::vector<Reading> batch;
     // Two sensors hourly for ten days, nothing for five days, then ten days
@@ -254,7 +311,7 @@ TEST(SensorStore, coverageShowsWhereReadingsAreAndTheGapBetweenAtAnyResolution) 
     for (TimeMs t = kT0 + 15 * kDay; t < kT0 + 25 * kDay; t += kHour)
         batch.push_back(reading("a", "pm25", t, 3));
     {
-        auto store = openStore(dir.file("s.db"));
+        auto store = openStore(location("s.db"));
         ASSERT_TRUE(store.write(batch).ok());
         // Zoomed out (a day a pixel) and in (an hour): two periods, the gap between.
         for (TimeMs resolution : {kDay, kHour}) {
@@ -277,7 +334,9 @@ TEST(SensorStore, coverageShowsWhereReadingsAreAndTheGapBetweenAtAnyResolution) 
         EXPECT_EQ(minutes.value()[0].toMs, kT0 + 2 * 60000);
         EXPECT_EQ(minutes.value()[2].fromMs, kT0 + 2 * kHour);
     }
-    // A store written before the index has it built from the hour rollups.
+    // A SQLite store written before the index has it built from the hour rollups.
+    if (GetParam() != Backend::Sqlite)
+        return;
     {
         sqlite3* db = nullptr;
         ASSERT_EQ(sqlite3_open(dir.file("s.db").c_str(), &db), SQLITE_OK);
@@ -285,7 +344,7 @@ TEST(SensorStore, coverageShowsWhereReadingsAreAndTheGapBetweenAtAnyResolution) 
                   SQLITE_OK);
         sqlite3_close(db);
     }
-    auto reopened = openStore(dir.file("s.db"));
+    auto reopened = openStore(location("s.db"));
     auto c = reopened.coverage(kT0 - kDay, kT0 + 30 * kDay, kDay);
     ASSERT_TRUE(c.ok()) << c.messages();
     ASSERT_EQ(c.value().size(), 2u);

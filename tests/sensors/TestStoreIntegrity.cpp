@@ -9,12 +9,14 @@
 #include <fstream>
 #include <iostream>
 
+#include "CliRun.h"
 #include "TempDir.h"
 #include "citytwin/sensors/SensorStore.h"
 #include "citytwin/sensors/StoreRecovery.h"
 #include "citytwin/test/TestPaths.h"
 
 using namespace citytwin::sensors;
+using citytwin::test::cli;
 using citytwin::test::TempDir;
 
 namespace {
@@ -62,19 +64,6 @@ void corruptMiddlePages(const std::string& path, int pages) {
     f.seekp(pageSize * (pageCount / 2));
     for (std::int64_t i = 0; i < pageSize * pages; ++i)
         f.put(static_cast<char>((i * 131 + 7) & 0xFF));
-}
-
-/// Runs citytwin-cli with arguments; returns exit status and combined output.
-std::pair<int, std::string> cli(const std::string& args) {
-    const std::string command =
-        std::string(citytwin::test::kBinDir) + "/citytwin-cli " + args + " 2>&1";
-    FILE* p = ::popen(command.c_str(), "r");
-    std::string out;
-    char buf[4096];
-    while (p && std::fgets(buf, sizeof buf, p))
-        out += buf;
-    const int status = p ? ::pclose(p) : -1;
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
 }
 
 }  // namespace

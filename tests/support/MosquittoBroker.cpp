@@ -32,7 +32,8 @@ bool MosquittoBroker::start() {
               << "allow_anonymous true\n"
               << "persistence false\n"
               << "max_queued_messages 100000\n"
-              << "log_dest stderr\n";
+              << "log_dest stderr\n"
+              << _extraConfig;
         }
         _pid = spawnProcess({"mosquitto", "-c", conf}, _workDir + "/mosquitto.out",
                             _workDir + "/mosquitto.log");

@@ -23,12 +23,16 @@ public:
     /// SIGKILL and wait (a crash).
     void kill();
     int port() const { return _port; }
+    /// Lines appended to the generated configuration (a bridge, say) from the
+    /// next start() on.
+    void addConfig(const std::string& lines) { _extraConfig += lines + "\n"; }
     bool running() const { return _pid > 0; }
 
 private:
     std::string _workDir;
     int _port = 0;
     pid_t _pid = -1;
+    std::string _extraConfig;
 };
 
 }  // namespace citytwin::test

@@ -48,6 +48,11 @@ struct MqttOptions {
     /// Seconds without a commit before the connection is dropped (the broker
     /// keeps the unacknowledged messages); 0: half the keep-alive.
     int ackStallSeconds = 0;
+    /// Bridge state topics (mosquitto's bridge `notification_topic`: "1" when
+    /// the bridge is up, "0" its last will when it drops): the time between a
+    /// "0" and the next "1" is recorded as a Disconnect gap whose source is
+    /// "bridge <topic>". Filters; not shared: give them to one ingest only.
+    std::vector<std::string> bridgeStateTopics;
     int reconnectMinSeconds = 1;   ///< first back-off delay
     int reconnectMaxSeconds = 30;  ///< back-off doubles up to this
 };

@@ -1,7 +1,13 @@
 #pragma once
-// SensorStore: the durable time-series store of sensor readings, on SQLite.
+// SensorStore: the durable time-series store of sensor readings, on SQLite
+// (a file, the default) or PostgreSQL (a server shared by several ingest
+// processes and workstations). open() chooses by the store argument: a
+// "postgresql://" or "postgres://" URI, or a libpq "host=..." key/value
+// string, is PostgreSQL (docs/deployment-sensors.md); anything else a path.
+// Both keep the contract below (tests/sensors/TestSensorStore.cpp runs
+// against both).
 //
-// Schema (docs/sensors.md explains and measures the choice):
+// SQLite schema (docs/sensors.md explains and measures the choice):
 // - readings: WITHOUT ROWID, key (minute, series, ts). Time first, so that
 //   live ingest (all sensors, interleaved, now-ish timestamps) appends near
 //   the end of the B-tree instead of touching one page per sensor; the key
@@ -11,8 +17,11 @@
 //   readings (so built incrementally by any import).
 // - rejected, gaps, alerts, sensors: the stream's problems and context.
 // WAL journal, synchronous=NORMAL: a killed process loses nothing committed.
+// PostgreSQL: the same tables, readings partitioned by UTC day (partitions
+// created on demand, retention drops whole days), batched multi-row inserts
+// that ignore a repeated (series, ts); several processes may write at once.
 //
-// Thread safety: one SensorStore per thread (it owns one SQLite connection).
+// Thread safety: one SensorStore per thread (it owns one connection).
 // Several SensorStores (threads or processes) may open the same file: one
 // writes, the others read concurrently (WAL); writes from a second instance
 // (e.g. acknowledging an alert) wait up to busyTimeoutMs for the writer.
@@ -21,6 +30,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "citytwin/geo/Result.h"
@@ -100,13 +110,18 @@ struct StoreStats {
     std::int64_t gaps = 0;
     std::int64_t overflowLost = 0;  ///< messages dropped by queue overflow, summed
     std::int64_t alerts = 0, activeAlerts = 0, unacknowledgedAlerts = 0;
-    std::int64_t fileBytes = 0;  ///< database + WAL
+    std::int64_t fileBytes = 0;  ///< database + WAL (PostgreSQL: the database size)
 };
+
+class SensorStoreBackend;  // SQLite or PostgreSQL (private to sensors/)
 
 class SensorStore {
 public:
     /// Opens (creating if needed, unless readOnly) the store at path.
+    /// path: a SQLite file, or a PostgreSQL location (isPostgresLocation).
     static geo::Result<SensorStore> open(const std::string& path, SensorStoreOptions options = {});
+    /// "postgresql://...", "postgres://..." or "host=...": a PostgreSQL store.
+    static bool isPostgresLocation(std::string_view store);
 
     SensorStore(SensorStore&&) noexcept;
     SensorStore& operator=(SensorStore&&) noexcept;
@@ -154,7 +169,8 @@ public:
     /// First and last sensor timestamp stored, if any.
     geo::Result<std::pair<TimeMs, TimeMs>> timeRange();
     geo::Result<StoreStats> stats();
-    /// PRAGMA integrity_check: ok, or the problems SQLite lists.
+    /// SQLite: PRAGMA integrity_check, ok or the problems SQLite lists.
+    /// PostgreSQL: every table of the schema present and readable.
     geo::Status integrityCheck();
     /// Whether open()'s quick check reached the end of the file in its budget.
     bool quickCheckComplete() const;
@@ -166,11 +182,9 @@ public:
     /// outage gap when the next ingest starts.
     geo::Result<std::optional<TimeMs>> lastIngestAliveMs();
 
-    struct Impl;
-
 private:
-    explicit SensorStore(std::unique_ptr<Impl> impl);
-    std::unique_ptr<Impl> _impl;
+    explicit SensorStore(std::unique_ptr<SensorStoreBackend> backend);
+    std::unique_ptr<SensorStoreBackend> _backend;
 };
 
 }  // namespace citytwin::sensors

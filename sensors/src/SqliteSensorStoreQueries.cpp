@@ -6,7 +6,7 @@
 #include <optional>
 #include <unordered_map>
 
-#include "SensorStoreImpl.h"
+#include "SqliteSensorStore.h"
 #include "StoreIntegrity.h"
 
 namespace citytwin::sensors {
@@ -21,12 +21,12 @@ std::int64_t fileSize(const std::string& path) {
 }
 
 /// A failed query: what was asked and SQLite's reason, naming the store.
-geo::Failure sqlFailure(SensorStore::Impl& d, const std::string& what) {
-    return {{geo::makeError(what + ": " + d.error(), d.path)}};
+geo::Failure sqlFailure(SqliteSensorStore& d, const std::string& what) {
+    return {{geo::makeError(what + ": " + d.error(), d.filePath)}};
 }
 
 /// Every alert row of an alert query (kAlertColumns), in its order.
-Result<std::vector<AlertRecord>> readAlerts(SensorStore::Impl& d, detail::Statement& s) {
+Result<std::vector<AlertRecord>> readAlerts(SqliteSensorStore& d, detail::Statement& s) {
     if (!s.valid())
         return sqlFailure(d, "cannot query alerts");
     std::vector<AlertRecord> out;
@@ -37,39 +37,14 @@ Result<std::vector<AlertRecord>> readAlerts(SensorStore::Impl& d, detail::Statem
 
 }  // namespace
 
-std::string_view toString(Aggregation a) {
-    switch (a) {
-        case Aggregation::Raw:
-            return "raw";
-        case Aggregation::Minute:
-            return "1m";
-        case Aggregation::Hour:
-            return "1h";
-        case Aggregation::Day:
-            return "1d";
-    }
-    return "raw";
-}
-
-std::optional<Aggregation> parseAggregation(std::string_view text) {
-    if (text == "raw")
-        return Aggregation::Raw;
-    if (text == "1m")
-        return Aggregation::Minute;
-    if (text == "1h")
-        return Aggregation::Hour;
-    if (text == "1d")
-        return Aggregation::Day;
-    return std::nullopt;
-}
-
-Result<std::vector<HistoryPoint>> SensorStore::history(const std::string& sensorId,
-                                                       const std::string& metric, TimeMs fromMs,
-                                                       TimeMs toMs, Aggregation aggregation) {
-    auto& d = *_impl;
+Result<std::vector<HistoryPoint>> SqliteSensorStore::history(const std::string& sensorId,
+                                                             const std::string& metric,
+                                                             TimeMs fromMs, TimeMs toMs,
+                                                             Aggregation aggregation) {
+    auto& d = *this;
     using R = std::vector<HistoryPoint>;
     d.refreshSeries();
-    const auto it = d.seriesIds.find(Impl::seriesKey(sensorId, metric));
+    const auto it = d.seriesIds.find(seriesKey(sensorId, metric));
     if (it == d.seriesIds.end())
         return R{};
     const auto series = it->second;
@@ -139,8 +114,8 @@ Result<std::vector<HistoryPoint>> SensorStore::history(const std::string& sensor
     return points;
 }
 
-Result<std::vector<std::string>> SensorStore::metricsOf(const std::string& sensorId) {
-    auto& d = *_impl;
+Result<std::vector<std::string>> SqliteSensorStore::metricsOf(const std::string& sensorId) {
+    auto& d = *this;
     detail::Statement s(d.db, "SELECT metric FROM series WHERE sensor = ?1 ORDER BY metric");
     if (!s.valid())
         return sqlFailure(d, "cannot list metrics");
@@ -151,13 +126,13 @@ Result<std::vector<std::string>> SensorStore::metricsOf(const std::string& senso
     return out;
 }
 
-Result<SceneState> SensorStore::sceneStateAt(TimeMs t) {
-    auto& d = *_impl;
+Result<SceneState> SqliteSensorStore::sceneStateAt(TimeMs t) {
+    auto& d = *this;
     if (!d.refreshSeries())
         return sqlFailure(d, "cannot read series");
     // One read transaction: a consistent snapshot while the writer goes on.
     if (auto err = detail::exec(d.db, "BEGIN"); !err.empty())
-        return Result<SceneState>::failure(err, d.path);
+        return Result<SceneState>::failure(err, d.filePath);
     struct Latest {
         TimeMs ts;
         double value;
@@ -220,25 +195,25 @@ Result<SceneState> SensorStore::sceneStateAt(TimeMs t) {
     return state;
 }
 
-Result<std::vector<AlertRecord>> SensorStore::alerts(TimeMs fromMs, TimeMs toMs) {
-    detail::Statement s(_impl->db,
+Result<std::vector<AlertRecord>> SqliteSensorStore::alerts(TimeMs fromMs, TimeMs toMs) {
+    detail::Statement s(this->db,
                         std::string("SELECT ") + kAlertColumns +
                             " FROM alerts WHERE raised_ms <= ?2 AND (cleared_ms IS NULL OR"
                             " cleared_ms >= ?1) ORDER BY raised_ms, id");
     if (s.valid())
         s.bind(1, fromMs).bind(2, toMs);
-    return readAlerts(*_impl, s);
+    return readAlerts(*this, s);
 }
 
-Result<std::vector<AlertRecord>> SensorStore::openAlerts() {
-    detail::Statement s(_impl->db,
+Result<std::vector<AlertRecord>> SqliteSensorStore::openAlerts() {
+    detail::Statement s(this->db,
                         std::string("SELECT ") + kAlertColumns +
                             " FROM alerts WHERE cleared_ms IS NULL ORDER BY raised_ms, id");
-    return readAlerts(*_impl, s);
+    return readAlerts(*this, s);
 }
 
-Result<std::vector<StreamGap>> SensorStore::gaps() {
-    auto& d = *_impl;
+Result<std::vector<StreamGap>> SqliteSensorStore::gaps() {
+    auto& d = *this;
     using R = std::vector<StreamGap>;
     detail::Statement s(d.db,
                         "SELECT kind, source, start_ms, end_ms, lost, detail FROM gaps ORDER BY"
@@ -259,8 +234,8 @@ Result<std::vector<StreamGap>> SensorStore::gaps() {
     return out;
 }
 
-Result<std::vector<RejectedPayload>> SensorStore::rejected(std::size_t limit) {
-    auto& d = *_impl;
+Result<std::vector<RejectedPayload>> SqliteSensorStore::rejected(std::size_t limit) {
+    auto& d = *this;
     using R = std::vector<RejectedPayload>;
     detail::Statement s(d.db,
                         "SELECT ingest_ms, topic, reason, size, first_bytes FROM rejected ORDER BY"
@@ -281,9 +256,9 @@ Result<std::vector<RejectedPayload>> SensorStore::rejected(std::size_t limit) {
     return out;
 }
 
-Result<std::vector<Coverage>> SensorStore::coverage(TimeMs fromMs, TimeMs toMs,
-                                                    TimeMs resolutionMs) {
-    auto& d = *_impl;
+Result<std::vector<Coverage>> SqliteSensorStore::coverage(TimeMs fromMs, TimeMs toMs,
+                                                          TimeMs resolutionMs) {
+    auto& d = *this;
     resolutionMs = std::max<TimeMs>(resolutionMs, 1);
     // Coarse views read the hour index; views finer than an hour a pixel the
     // raw readings' minutes (time first in their key: one seek each).
@@ -300,55 +275,31 @@ Result<std::vector<Coverage>> SensorStore::coverage(TimeMs fromMs, TimeMs toMs,
     detail::Statement next(d.db, sql(c1.c_str(), "")), last(d.db, sql(c2.c_str(), " DESC"));
     if (!next.valid() || !last.valid())
         return sqlFailure(d, "cannot query coverage");
-    auto key = [&](TimeMs t) { return hours ? t : periodStart(t, kMinuteMs) / kMinuteMs; };
-    auto time = [&](std::int64_t k) { return hours ? k : k * kMinuteMs; };
-    std::vector<Coverage> out;
-    // The period being built ends where its last data before t is.
-    auto closeBefore = [&](TimeMs t) {
-        if (out.empty())
-            return true;
-        last.bind(1, key(t));
-        const int rc = last.step();
-        if (rc == SQLITE_ROW)
-            out.back().toMs = std::max(out.back().toMs, time(last.int64(0)) + unit);
-        last.reset();
+    CoverageProbe probe;
+    probe.hours = hours;
+    probe.unit = unit;
+    auto first = [](detail::Statement& s, std::optional<std::int64_t>& out) {
+        const int rc = s.step();
+        out = rc == SQLITE_ROW ? std::optional<std::int64_t>(s.int64(0)) : std::nullopt;
+        s.reset();
         return rc == SQLITE_ROW || rc == SQLITE_DONE;
     };
-    // Holes shorter than the resolution are not visible: join across them,
-    // and skip ahead by a resolution step after each find (seeks ~ pixels).
-    const TimeMs join = std::max(resolutionMs, unit);
-    TimeMs c = periodStart(fromMs, unit);
-    while (c < toMs) {
-        next.bind(1, key(c)).bind(2, key(toMs - 1) + 1);
-        const int rc = next.step();
-        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-            return sqlFailure(d, "cannot query coverage");
-        const std::optional<TimeMs> found =
-            rc == SQLITE_ROW ? std::optional<TimeMs>(time(next.int64(0))) : std::nullopt;
-        next.reset();
-        if (!found)
-            break;
-        const TimeMs u = *found;
-        if (!out.empty() && u - out.back().toMs < join) {
-            out.back().toMs = u + unit;
-        } else {
-            if (!closeBefore(c))
-                return sqlFailure(d, "cannot query coverage");
-            out.push_back({u, u + unit});
-        }
-        c = std::max(u + unit, periodStart(u + resolutionMs, unit));
-    }
-    if (!closeBefore(std::min(c, toMs)))
+    probe.next = [&](std::int64_t a, std::int64_t b, std::optional<std::int64_t>& out) {
+        next.bind(1, a).bind(2, b);
+        return first(next, out);
+    };
+    probe.last = [&](std::int64_t a, std::optional<std::int64_t>& out) {
+        last.bind(1, a);
+        return first(last, out);
+    };
+    auto out = walkCoverage(probe, fromMs, toMs, resolutionMs);
+    if (!out)
         return sqlFailure(d, "cannot query coverage");
-    for (auto& r : out) {
-        r.fromMs = std::max(r.fromMs, fromMs);
-        r.toMs = std::min(r.toMs, toMs);
-    }
-    return out;
+    return std::move(*out);
 }
 
-Result<std::pair<TimeMs, TimeMs>> SensorStore::timeRange() {
-    auto& d = *_impl;
+Result<std::pair<TimeMs, TimeMs>> SqliteSensorStore::timeRange() {
+    auto& d = *this;
     using R = std::pair<TimeMs, TimeMs>;
     // min/max of the leading key column are single seeks; ts then within that minute.
     detail::Statement s(d.db,
@@ -359,12 +310,12 @@ Result<std::pair<TimeMs, TimeMs>> SensorStore::timeRange() {
     if (!s.valid() || s.step() != SQLITE_ROW)
         return sqlFailure(d, "cannot query time range");
     if (s.isNull(0))
-        return Result<R>::failure("the store holds no readings", d.path);
+        return Result<R>::failure("the store holds no readings", d.filePath);
     return R{s.int64(0), s.int64(1)};
 }
 
-Result<StoreStats> SensorStore::stats() {
-    auto& d = *_impl;
+Result<StoreStats> SqliteSensorStore::stats() {
+    auto& d = *this;
     StoreStats st;
     auto scalar = [&](const char* sql, std::int64_t& out) {
         detail::Statement s(d.db, sql);
@@ -405,20 +356,20 @@ Result<StoreStats> SensorStore::stats() {
         " LIMIT 10");
     while (reasons.valid() && reasons.step() == SQLITE_ROW)
         st.rejectedByReason.emplace_back(reasons.text(0), reasons.int64(1));
-    st.fileBytes = fileSize(d.path) + fileSize(d.path + "-wal");
+    st.fileBytes = fileSize(d.filePath) + fileSize(d.filePath + "-wal");
     return st;
 }
 
-Status SensorStore::integrityCheck() {
-    auto& d = *_impl;
+Status SqliteSensorStore::integrityCheck() {
+    auto& d = *this;
     const auto check = detail::checkIntegrity(d.db, false, 0);
     if (!check.ok)
-        return Status::failure("integrity check failed: " + check.problems, d.path);
+        return Status::failure("integrity check failed: " + check.problems, d.filePath);
     return geo::Done{};
 }
 
-Result<SensorRegistry> SensorStore::loadRegistry() {
-    auto& d = *_impl;
+Result<SensorRegistry> SqliteSensorStore::loadRegistry() {
+    auto& d = *this;
     detail::Statement s(d.db,
                         "SELECT id, kind, lon, lat, z, metric, unit, name, low, high, max_rate,"
                         " stale_s FROM sensors ORDER BY id");
