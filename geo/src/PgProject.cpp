@@ -77,7 +77,10 @@ bool pgExecute(GDALDataset& ds, const std::string& sql, std::string& error) {
     if (result)
         ds.ReleaseResultSet(result);
     if (!capture.errors().empty()) {
-        error = tidy(capture.lastError(""));
+        // A failed COPY of the features surfaces here: its reason comes first.
+        error.clear();
+        for (const auto& e : capture.errors())
+            error += (error.empty() ? "" : "; ") + tidy(e);
         return false;
     }
     return true;

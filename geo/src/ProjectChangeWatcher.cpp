@@ -78,6 +78,8 @@ Connection ProjectChangeWatcher::Impl::connectAndListen(std::string& error) {
             return nullptr;
         s = PQconnectPoll(conn.get());
     }
+    // The server's notices (e.g. its shutdown) come back as problems, not on stderr.
+    PQsetNoticeProcessor(conn.get(), [](void*, const char*) {}, nullptr);
     PGresult* r = PQexec(conn.get(), (std::string("LISTEN ") + kProjectChangeChannel).c_str());
     const bool ok = PQresultStatus(r) == PGRES_COMMAND_OK;
     if (!ok)

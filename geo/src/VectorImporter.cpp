@@ -275,8 +275,15 @@ bool Importer::prepareTargetLayer() {
             layerOptions.SetNameValue("LAUNDER", "NO");
             layerOptions.SetNameValue("PRECISION", "NO");
         }
-        _target = _project->CreateLayer(_o.layerName.c_str(), &*_projectSrs,
-                                        _sourceLayer->GetGeomType(), layerOptions.List());
+        // PostgreSQL enforces the column's geometry type (a GeoPackage does
+        // not): lines and polygons are stored as multi, which MakeValid's
+        // repairs need; points stay points.
+        OGRwkbGeometryType type = _sourceLayer->GetGeomType();
+        const OGRwkbGeometryType flat = wkbFlatten(type);
+        if (_postgres && (flat == wkbLineString || flat == wkbPolygon))
+            type = OGR_GT_GetCollection(type);
+        _target =
+            _project->CreateLayer(_o.layerName.c_str(), &*_projectSrs, type, layerOptions.List());
         if (!_target)
             return fail("cannot create the layer: " + _capture->lastError("GDAL refused"));
     }
@@ -401,6 +408,10 @@ bool Importer::writeFeature(const OGRFeature& feature, std::unique_ptr<OGRGeomet
             _report.extent.add(env.MinX, env.MinY);
             _report.extent.add(env.MaxX, env.MaxY);
         }
+        const OGRwkbGeometryType layerType = _target->GetGeomType();
+        if (_postgres && OGR_GT_IsSubClassOf(layerType, wkbGeometryCollection) &&
+            !OGR_GT_IsSubClassOf(geom->getGeometryType(), wkbGeometryCollection))
+            geom.reset(OGRGeometryFactory::forceTo(geom.release(), layerType));
         out.SetGeometryDirectly(geom.release());
     }
     if (_target->CreateFeature(&out) != OGRERR_NONE) {
