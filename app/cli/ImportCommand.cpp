@@ -4,6 +4,7 @@
 
 #include "CliArgs.h"
 #include "CliCommand.h"
+#include "citytwin/geo/PostgresLocation.h"
 #include "citytwin/geo/ProjectStore.h"
 
 namespace citytwin::cli {
@@ -20,7 +21,14 @@ const char* kHelp =
     "index. The source CRS and the import time are kept as layer metadata. The\n"
     "import is one transaction: on failure the project is left as it was.\n\n"
     "options:\n"
-    "  --project P.gpkg     the project file; created if it does not exist\n"
+    "  --project P.gpkg     the project file; created if it does not exist. Or a\n"
+    "                       PostGIS database shared by several workstations:\n"
+    "                       PG:\"host=H port=5432 dbname=D user=U\" or\n"
+    "                       postgresql://U@H:5432/D; the database must exist with\n"
+    "                       PostGIS; the project's tables are created on the first\n"
+    "                       import, each layer a table with a GiST index and a\n"
+    "                       trigger that NOTIFYs citytwin_layer_changed (windows\n"
+    "                       showing the layer redraw it; docs/deployment.md)\n"
     "  --layer NAME         layer to create in the project\n"
     "  --src-crs CRS        CRS of SRC's coordinates, overriding what SRC declares;\n"
     "                       needed when it declares none (shapefile without .prj,\n"
@@ -86,9 +94,9 @@ int runImport(int argc, char** argv) {
     if (!store)
         return 1;
     if (args.has("--project-crs") && !(store->crs() == projectCrs)) {
-        std::cerr << "citytwin-cli import: " << *project << ": the project's CRS is "
-                  << store->crs().label() << ", not " << projectCrs.label()
-                  << "; layers are always stored in the project CRS\n";
+        std::cerr << "citytwin-cli import: " << geo::maskedLocation(*project)
+                  << ": the project's CRS is " << store->crs().label() << ", not "
+                  << projectCrs.label() << "; layers are always stored in the project CRS\n";
         return 1;
     }
 
@@ -96,7 +104,8 @@ int runImport(int argc, char** argv) {
     for (const auto& d : report.diagnostics())
         std::cerr << d.toString() << '\n';
     if (!report) {
-        std::cerr << "citytwin-cli import: failed; " << *project << " is unchanged\n";
+        std::cerr << "citytwin-cli import: failed; " << geo::maskedLocation(*project)
+                  << " is unchanged\n";
         return 1;
     }
     const auto& r = report.value();

@@ -12,15 +12,17 @@ namespace {
 
 const char* kHelp =
     "usage: citytwin-cli layers --project P.gpkg\n\n"
-    "Lists the layers of the project GeoPackage P.gpkg. The first line names the\n"
-    "project CRS:\n"
+    "Lists the layers of the project GeoPackage P.gpkg (or PostGIS database). The\n"
+    "first line names the project CRS:\n"
     "  project CRS: <label>\n"
     "then a header line and one line per layer, tab-separated:\n"
     "  layer  crs  geometry  features  extent  source_crs  imported_at\n"
     "extent is minx,miny,maxx,maxy in the layer's CRS ('-' if empty); source_crs\n"
     "and imported_at (UTC) describe the latest import ('-' if unknown).\n\n"
     "options:\n"
-    "  --project P.gpkg   the project file\n"
+    "  --project P.gpkg   the project file, or a PostGIS project database:\n"
+    "                     PG:\"host=H dbname=D user=U\" or postgresql://U@H/D\n"
+    "                     (docs/deployment.md)\n"
     "exit status: 0 on success, 1 if the project cannot be read, 2 on a usage error.\n";
 
 int runLayers(int argc, char** argv) {

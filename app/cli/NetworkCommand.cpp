@@ -13,6 +13,7 @@
 #include "citytwin/assets/InspectionContext.h"
 #include "citytwin/assets/network/ImpactAnalyzer.h"
 #include "citytwin/assets/network/NetworkBuilder.h"
+#include "citytwin/geo/PostgresLocation.h"
 
 namespace citytwin::cli {
 namespace {
@@ -29,7 +30,9 @@ const char* kHelp =
     "cable ends, the in-service sites no cable reaches and those with no path to any\n"
     "core node.\n\n"
     "options:\n"
-    "  --project P  project GeoPackage (core_nodes, base_stations, cables)\n"
+    "  --project P  project GeoPackage (core_nodes, base_stations, cables),\n"
+    "               or a PostGIS database, PG:\"host=H dbname=D\" or\n"
+    "               postgresql://U@H/D (docs/deployment.md)\n"
     "  --rules R    rules file (JSON); default: the shipped assets/rules/shanghai-2023.json\n"
     "  --format F   text (default) or json\n"
     "  --cut C      also print the impact of cutting cable C (the whole cable)\n"
@@ -143,7 +146,7 @@ int runNetwork(int argc, char** argv) {
                                {"end", s.end},
                                {"target", s.target},
                                {"distance_m", std::round(s.distanceM * 100) / 100}});
-        json doc = {{"project", *args.value("--project")},
+        json doc = {{"project", geo::maskedLocation(*args.value("--project"))},
                     {"tolerance_m", report.toleranceM},
                     {"nodes", m.nodes().size()},
                     {"core_nodes", cores},
@@ -161,9 +164,10 @@ int runNetwork(int argc, char** argv) {
         std::cout << doc.dump(2) << '\n';
         return 0;
     }
-    std::cout << "network of " << *args.value("--project") << ": " << m.nodes().size() << " nodes ("
-              << cores << " core, " << sites << " sites, " << junctions << " junctions), "
-              << m.edges().size() << " edges over " << m.cableIds().size() << " cables\n"
+    std::cout << "network of " << geo::maskedLocation(*args.value("--project")) << ": "
+              << m.nodes().size() << " nodes (" << cores << " core, " << sites << " sites, "
+              << junctions << " junctions), " << m.edges().size() << " edges over "
+              << m.cableIds().size() << " cables\n"
               << "tolerance " << assets::formatMetres(report.toleranceM) << " m; "
               << report.explicitEnds << " cable ends joined by from/to, " << report.snapped.size()
               << " joined by snapping\n";

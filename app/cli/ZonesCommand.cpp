@@ -17,7 +17,9 @@ const char* kHelp =
     "side by waters open / bay / port (SCP Art. 7); land classes as the rules file\n"
     "sets. Buffers are computed in metres in a transverse Mercator around each cable.\n\n"
     "options:\n"
-    "  --project P  project GeoPackage with a cables layer\n"
+    "  --project P  project GeoPackage with a cables layer,\n"
+    "               or a PostGIS database, PG:\"host=H dbname=D\" or\n"
+    "               postgresql://U@H/D (docs/deployment.md)\n"
     "  --out F      GeoPackage to write (replaced if it exists)\n"
     "  --rules R    rules file (JSON); default: the shipped assets/rules/shanghai-2023.json\n\n"
     "exit status: 0 if the zones were written, 1 if not, 2 on a usage error.\n";

@@ -750,6 +750,10 @@
             <source>Give a project file and a layer name.</source>
             <translation>请指定项目文件和图层名。</translation>
         </message>
+        <message>
+            <source>A project GeoPackage (created if missing), or a PostGIS database shared with other workstations: PG:host=… dbname=… user=… or postgresql://user@host/db</source>
+            <translation>项目 GeoPackage（不存在则创建），或与其他工作站共享的 PostGIS 数据库：PG:host=… dbname=… user=… 或 postgresql://user@host/db</translation>
+        </message>
     </context>
     <context>
         <name>citytwin::app::InspectionProject</name>
@@ -791,6 +795,10 @@
         <message>
             <source>%1: no such file</source>
             <translation>%1：文件不存在</translation>
+        </message>
+        <message>
+            <source>A project GeoPackage, or a PostGIS project database: PG:host=… dbname=… user=… or postgresql://user@host/db</source>
+            <translation>项目 GeoPackage，或 PostGIS 项目数据库：PG:host=… dbname=… user=… 或 postgresql://user@host/db</translation>
         </message>
     </context>
     <context>

@@ -10,6 +10,8 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include "citytwin/geo/PostgresLocation.h"
+
 namespace citytwin::app {
 namespace {
 QWidget* withBrowse(QLineEdit* edit, QWidget* parent, const QString& filter) {
@@ -35,6 +37,9 @@ InspectionProjectDialog::InspectionProjectDialog(const QString& project, const Q
     setWindowTitle(tr("Inspection project"));
     _project = new QLineEdit(project, this);
     _project->setObjectName("inspectionProjectPath");
+    _project->setToolTip(
+        tr("A project GeoPackage, or a PostGIS project database: "
+           "PG:host=… dbname=… user=… or postgresql://user@host/db"));
     _rules = new QLineEdit(rules, this);
     _rules->setObjectName("inspectionRulesPath");
     _rules->setPlaceholderText(tr("the shipped Shanghai rules (shanghai-2023)"));
@@ -62,7 +67,9 @@ QString InspectionProjectDialog::rulesPath() const {
 }
 
 void InspectionProjectDialog::accept() {
-    if (!QFileInfo::exists(projectPath())) {
+    // A PostGIS project is checked when it is opened (on a worker: it may take a connect timeout).
+    if (!geo::isPostgresLocation(projectPath().toStdString()) &&
+        !QFileInfo::exists(projectPath())) {
         QMessageBox::warning(this, windowTitle(), tr("%1: no such file").arg(projectPath()));
         return;
     }

@@ -36,6 +36,10 @@ ImportDialog::ImportDialog(const QString& sourcePath, const QString& projectPath
     auto* projectRow = new QHBoxLayout;
     _project = new QLineEdit(projectPath, this);
     _project->setObjectName("projectPath");
+    _project->setToolTip(
+        tr("A project GeoPackage (created if missing), or a PostGIS database "
+           "shared with other workstations: PG:host=… dbname=… user=… or "
+           "postgresql://user@host/db"));
     auto* browse = new QPushButton(tr("Browse…"), this);
     connect(browse, &QPushButton::clicked, this, [this] {
         const QString p = QFileDialog::getSaveFileName(this, tr("Project GeoPackage"),

@@ -2,8 +2,10 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QUrl>
 
+#include "citytwin/geo/PostgresLocation.h"
 #include "shell/DataPaths.h"
 
 namespace citytwin::app {
@@ -142,6 +144,18 @@ std::vector<LayerSpec> demoLayerSpecs(const QString& dir) {
 std::vector<LayerSpec> userLayerSpecs(const QStringList& files) {
     std::vector<LayerSpec> specs;
     for (const auto& f : files) {
+        if (geo::isPostgresLocation(f.toStdString())) {
+            // A PostGIS project stays as given; its layers are named "<dbname>/<layer>".
+            static const QRegularExpression dbname(R"((?:dbname=|/)([A-Za-z0-9_\-]+)(?:\?|\s|$))");
+            const auto m = dbname.match(f);
+            const QString name = m.hasMatch() ? m.captured(1) : QStringLiteral("postgis");
+            specs.push_back({name,
+                             QString::fromStdString(geo::maskedLocation(f.toStdString())),
+                             f,
+                             std::nullopt,
+                             {}});
+            continue;
+        }
         if (f.startsWith("http://", Qt::CaseInsensitive) ||
             f.startsWith("https://", Qt::CaseInsensitive)) {
             // A URL stays as given (a tileset on a server); named after its folder.

@@ -15,9 +15,9 @@
 #include "inspection/InspectionTools.h"
 #include "layers/AttributePanel.h"
 #include "layers/LayerTreePanel.h"
+#include "layers/ProjectLiveRefresh.h"
 #include "layers/SceneLoader.h"
 #include "scenario/ScenarioTools.h"
-#include "tools/OperatorTools.h"
 #include "sensors/AlertPanel.h"
 #include "sensors/AlertToast.h"
 #include "sensors/HistoryImportDialog.h"
@@ -28,6 +28,7 @@
 #include "shell/LogPanel.h"
 #include "shell/MainWindowUi.h"
 #include "shell/ProcessUptime.h"
+#include "tools/OperatorTools.h"
 #include "view/CoordinateStatus.h"
 #include "view/OsgView.h"
 
@@ -108,6 +109,8 @@ MainWindow::MainWindow(AppOptions options, QWidget* parent)
     _loader = new SceneLoader(*_scene, this);
     connect(_loader, &SceneLoader::frameChosen, this, &MainWindow::onFrameChosen);
     connect(_loader, &SceneLoader::layerLoaded, this, &MainWindow::onLayerLoaded);
+    _liveRefresh = new ProjectLiveRefresh(this);
+    connect(_liveRefresh, &ProjectLiveRefresh::refreshWanted, this, &MainWindow::loadLiveRefreshes);
     connect(_loader, &SceneLoader::layerFailed, this, &MainWindow::onLayerFailed);
     connect(_loader, &SceneLoader::layerWarning, this,
             [this](const QString& path, const QString& msg) {

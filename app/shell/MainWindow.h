@@ -51,6 +51,7 @@ class OsgView;
 class SceneLoader;
 class ScenarioTools;
 class OperatorTools;
+class ProjectLiveRefresh;
 
 class MainWindow : public QMainWindow, public InspectionHost, public BatchTarget, public KioskHost {
     Q_OBJECT
@@ -168,6 +169,8 @@ private:
     void startSensors();
     void onFrameChosen(double lon, double lat, double minLon, double minLat, double maxLon,
                        double maxLat);
+    /// Loads the layers the database changed, unless a load is running.
+    void loadLiveRefreshes();
     void onLayerLoaded(const LoadedLayer& layer);
     void onLayerFailed(const QString& path, const QString& message);
     void onLoadFinished(bool cancelled);
@@ -223,6 +226,8 @@ private:
     QDockWidget* _layerDock = nullptr;
     QDockWidget* _attributeDock = nullptr;
     SceneLoader* _loader = nullptr;
+    /// Reloads layers of a PostGIS project when the database says they changed.
+    ProjectLiveRefresh* _liveRefresh = nullptr;
     PlaybackBar* _playback = nullptr;
     AlertPanel* _alertPanel = nullptr;
     SensorHistoryChart* _history = nullptr;

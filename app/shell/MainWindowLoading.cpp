@@ -20,6 +20,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "citytwin/geo/PostgresLocation.h"
 #include "citytwin/geo/ProjectStore.h"
 #include "citytwin/render/CameraPose.h"
 #include "citytwin/render/ModelFileLoader.h"
@@ -30,6 +31,7 @@
 #include "layers/LayerTreePanel.h"
 #include "layers/ModelPlacementDialog.h"
 #include "layers/OpenFileFilters.h"
+#include "layers/ProjectLiveRefresh.h"
 #include "layers/SceneLoader.h"
 #include "sensors/PlaybackBar.h"
 #include "sensors/SensorMonitor.h"
@@ -93,7 +95,9 @@ void MainWindow::openFiles(const QStringList& files) {
     if (_remembersSetup) {
         SetupSettings settings;
         for (auto it = files.rbegin(); it != files.rend(); ++it)
-            settings.addRecentFile(it->contains("://") ? *it : QFileInfo(*it).absoluteFilePath());
+            if (!geo::isPostgresLocation(it->toStdString()))  // it may hold a password
+                settings.addRecentFile(it->contains("://") ? *it
+                                                           : QFileInfo(*it).absoluteFilePath());
         rebuildRecentMenu();
     }
     std::vector<LayerSpec> specs = userLayerSpecs(files);
@@ -196,8 +200,8 @@ void MainWindow::importFile(const QString& source) {
                     QMessageBox::warning(this, tr("Import"), error);
                     return;
                 }
-                if (_remembersSetup)
-                    SetupSettings().setLastProject(req.projectPath);
+                if (_remembersSetup && !geo::isPostgresLocation(req.projectPath.toStdString()))
+                    SetupSettings().setLastProject(req.projectPath);  // (a password stays out)
                 LayerSpec spec{QString::fromStdString(req.options.layerName),
                                QString::fromStdString(req.options.layerName), req.projectPath};
                 spec.layerName = spec.id;
@@ -289,12 +293,20 @@ void MainWindow::startSensors() {
 }
 
 void MainWindow::onLayerLoaded(const LoadedLayer& layer) {
-    const bool visible = !_options.hiddenLayers.contains(layer.id);
+    const bool reloaded = _liveRefresh->layerLoaded(layer);
+    const bool visible = reloaded ? _scene->isLayerVisible(layer.id.toStdString())
+                                  : !_options.hiddenLayers.contains(layer.id);
     _layerTree->addLayer(layer, visible);
     _styler->remember(layer);
-    if (_initialLoadDone)
+    if (_initialLoadDone && !reloaded)  // a live refresh does not fly to the layer
         _newLayerIds << layer.id;
     _view->requestRedraw();
+}
+
+void MainWindow::loadLiveRefreshes() {
+    if (!_liveRefresh->hasPending() || _loader->isBusy() || !_maybeFrame)
+        return;  // retried when the running load finishes
+    startLoading(_liveRefresh->takePending(), _maybeFrame);
 }
 
 void MainWindow::onLayerFailed(const QString& path, const QString& message) {
@@ -315,6 +327,7 @@ void MainWindow::onLoadFinished(bool cancelled) {
         applyStartView();
     }
     _view->requestRedraw();
+    loadLiveRefreshes();
 }
 
 void MainWindow::applyStartView() {

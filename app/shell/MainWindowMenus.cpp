@@ -21,11 +21,11 @@
 #include "layers/LayerTreePanel.h"
 #include "layers/OpenFileFilters.h"
 #include "scenario/ScenarioTools.h"
-#include "tools/OperatorTools.h"
 #include "shell/LogPanel.h"
 #include "shell/MainWindow.h"
 #include "shell/MainWindowUi.h"
 #include "shell/SetupSettings.h"
+#include "tools/OperatorTools.h"
 #include "view/OsgView.h"
 
 namespace citytwin::app {

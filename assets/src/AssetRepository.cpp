@@ -1,11 +1,16 @@
 #include "citytwin/assets/AssetRepository.h"
 
 #include "citytwin/assets/AssetProjectBuilder.h"
+#include "citytwin/geo/PostgresLocation.h"
 #include "citytwin/geo/VectorReader.h"
 
 namespace citytwin::assets {
 
 GeoPackageAssetRepository::GeoPackageAssetRepository(std::string path) : _path(std::move(path)) {}
+
+std::string GeoPackageAssetRepository::description() const {
+    return geo::maskedLocation(_path);
+}
 
 geo::Result<AssetProject> GeoPackageAssetRepository::load() const {
     geo::VectorReadOptions options;
@@ -17,10 +22,10 @@ geo::Result<AssetProject> GeoPackageAssetRepository::load() const {
         geo::Result<AssetProject> failed;
         failed.addDiagnostics(read.diagnostics());
         if (!failed.hasErrors())
-            failed.addDiagnostic(geo::makeError("cannot read the project", _path));
+            failed.addDiagnostic(geo::makeError("cannot read the project", description()));
         return failed;
     }
-    auto project = buildAssetProject(read.value(), _path);
+    auto project = buildAssetProject(read.value(), description());
     project.addDiagnostics(read.diagnostics());
     return project;
 }

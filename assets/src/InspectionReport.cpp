@@ -8,6 +8,7 @@
 #include "citytwin/assets/ReportModel.h"
 #include "citytwin/assets/SvgMapCanvas.h"
 #include "citytwin/geo/CrsTransform.h"
+#include "citytwin/geo/PostgresLocation.h"
 
 namespace citytwin::assets {
 namespace {
@@ -93,7 +94,8 @@ std::string writeInspectionReportHtml(const InspectionReport& r) {
     h << "<table class=\"meta\">\n";
     h << "<tr><td>Date / 日期</td><td>" << r.date.toString() << "</td></tr>\n";
     h << "<tr><td>Check / 核查</td><td>" << checkKindName(r.checkKind) << "</td></tr>\n";
-    h << "<tr><td>Project / 项目</td><td>" << escapeXml(r.projectPath) << "</td></tr>\n";
+    h << "<tr><td>Project / 项目</td><td>" << escapeXml(geo::maskedLocation(r.projectPath))
+      << "</td></tr>\n";
     h << "<tr><td>Rules / 规则</td><td>" << escapeXml(r.rulesName)
       << "<br>version / 版本: " << escapeXml(r.rulesVersion)
       << (r.rulesSource.empty() ? "" : "<br>file / 文件: " + escapeXml(r.rulesSource))

@@ -12,6 +12,7 @@
 #include "citytwin/assets/AssetDisplayNames.h"
 #include "citytwin/assets/ReportBaseMap.h"
 #include "citytwin/assets/ReportCrs.h"
+#include "citytwin/geo/PostgresLocation.h"
 
 namespace citytwin::assets {
 namespace {
@@ -512,7 +513,7 @@ geo::Result<ReportModel> buildReportModel(const ReportInputs& in) {
                 "报告";
     m.header = in.header;
     m.date = r.date.toString();
-    m.projectPath = r.projectPath;
+    m.projectPath = geo::maskedLocation(r.projectPath);  // a database password is never printed
     m.rulesName = r.rulesName;
     m.rulesVersion = r.rulesVersion;
     m.rulesSource = r.rulesSource;
@@ -588,8 +589,10 @@ geo::Result<ReportModel> buildReportModel(const ReportInputs& in) {
         m.mapShapes.insert(m.mapShapes.begin(), std::make_move_iterator(base.begin()),
                            std::make_move_iterator(base.end()));
     }
-    const std::string project =
-        r.projectPath.empty() ? "" : std::filesystem::path(r.projectPath).filename().string();
+    const std::string project = r.projectPath.empty() ? ""
+                                : geo::isPostgresLocation(r.projectPath)
+                                    ? geo::maskedLocation(r.projectPath)
+                                    : std::filesystem::path(r.projectPath).filename().string();
     std::string base;
     for (const auto& source : m.baseMapSources)
         base += (base.empty() ? "; base map / 底图: " : ", ") + source;

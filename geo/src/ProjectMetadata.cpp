@@ -4,12 +4,16 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "PgProject.h"
 #include "citytwin/geo/GdalSupport.h"
+#include "citytwin/geo/PostgresLocation.h"
 
 namespace citytwin::geo::detail {
 
 Result<OpenedProject> openProject(const std::string& path, bool update) {
     using R = Result<OpenedProject>;
+    if (isPostgresLocation(path))
+        return openPgProject(path, update);
     ensureGdalInitialised();
     namespace fs = std::filesystem;
     std::error_code ec;

@@ -17,7 +17,8 @@ inline constexpr const char* kProjectCrsKey = "CITYTWIN_PROJECT_CRS";
 inline constexpr const char* kProjectFormatKey = "CITYTWIN_PROJECT_FORMAT";
 inline constexpr const char* kLayerImportsKey = "CITYTWIN_IMPORTS";
 
-/// Opens a project GeoPackage (read-only or for update) and reads its CRS.
+/// Opens a project GeoPackage, or a PostgreSQL project (PgProject.h),
+/// read-only or for update, and reads its CRS.
 struct OpenedProject {
     DatasetPtr dataset;
     Crs crs;

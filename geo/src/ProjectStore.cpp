@@ -2,9 +2,11 @@
 
 #include <filesystem>
 
+#include "PgProject.h"
 #include "ProjectMetadata.h"
 #include "VectorImporter.h"
 #include "citytwin/geo/GdalSupport.h"
+#include "citytwin/geo/PostgresLocation.h"
 #include "citytwin/geo/VectorReader.h"
 
 namespace citytwin::geo {
@@ -14,6 +16,13 @@ namespace fs = std::filesystem;
 Result<ProjectStore> ProjectStore::create(const std::string& path, const Crs& projectCrs) {
     using R = Result<ProjectStore>;
     ensureGdalInitialised();
+    if (isPostgresLocation(path)) {
+        if (auto srs = detail::ogrSrsFor(projectCrs); !srs)
+            return R::failure("project CRS: " + srs.messages(), maskedLocation(path), 0, "crs");
+        auto created = detail::createPgProject(path, projectCrs);
+        CITYTWIN_RETURN_IF_FAILED(created);
+        return ProjectStore(path, projectCrs);
+    }
     std::error_code ec;
     if (fs::exists(fs::symlink_status(path, ec)))
         return R::failure("already exists; open it instead (nothing is overwritten)", path);
@@ -48,6 +57,12 @@ Result<ProjectStore> ProjectStore::open(const std::string& path) {
 }
 
 Result<ProjectStore> ProjectStore::openOrCreate(const std::string& path, const Crs& projectCrs) {
+    if (isPostgresLocation(path)) {
+        // The database must exist (with PostGIS); the project's tables are made here.
+        auto isProject = detail::isPgProject(path);
+        CITYTWIN_RETURN_IF_FAILED(isProject);
+        return isProject.value() ? open(path) : create(path, projectCrs);
+    }
     std::error_code ec;
     if (!fs::exists(fs::symlink_status(path, ec)))
         return create(path, projectCrs);
@@ -60,9 +75,11 @@ Result<std::vector<LayerInfo>> ProjectStore::layers() const {
     GdalErrorCapture capture;
     std::vector<LayerInfo> out;
     GDALDataset& ds = *opened->dataset;
+    const bool isPostgres = isPostgresLocation(_path);
     for (int i = 0; i < ds.GetLayerCount(); ++i) {
         OGRLayer* layer = ds.GetLayer(i);
-        if (!layer)
+        // A database lists every spatial table in it: a project's are in the default schema.
+        if (!layer || (isPostgres && std::string(layer->GetName()).find('.') != std::string::npos))
             continue;
         LayerInfo info;
         info.name = layer->GetName();
@@ -83,7 +100,10 @@ Result<std::vector<LayerInfo>> ProjectStore::layers() const {
             info.extent.add(env.MinX, env.MinY);
             info.extent.add(env.MaxX, env.MaxY);
         }
-        info.imports = detail::readImportRecords(layer->GetMetadataItem(detail::kLayerImportsKey));
+        info.imports =
+            isPostgres
+                ? detail::readPgImportRecords(ds, info.name)
+                : detail::readImportRecords(layer->GetMetadataItem(detail::kLayerImportsKey));
         out.push_back(std::move(info));
     }
     return out;
@@ -98,7 +118,7 @@ Result<FeatureLayer> ProjectStore::readLayer(const std::string& name) const {
         if (l.name == name)
             info = &l;
     if (!info)
-        return R::failure("project has no layer '" + name + "'", _path, 0, "layer");
+        return R::failure("project has no layer '" + name + "'", maskedLocation(_path), 0, "layer");
 
     VectorReadOptions options;
     options.targetCrs = info->crs;
@@ -110,7 +130,7 @@ Result<FeatureLayer> ProjectStore::readLayer(const std::string& name) const {
         R r;
         r.addDiagnostics(read.diagnostics());
         if (!r.hasErrors())
-            r.addDiagnostic(makeError("layer could not be read", _path, 0, name));
+            r.addDiagnostic(makeError("layer could not be read", maskedLocation(_path), 0, name));
         return r;
     }
     FeatureLayer layer = std::move(read->front());

@@ -12,10 +12,12 @@
 #include "ImportSupport.h"
 #include "KmlCoordinateCheck.h"
 #include "OgrTransformAdapter.h"
+#include "PgProject.h"
 #include "ProjectMetadata.h"
 #include "ShapefileCheck.h"
 #include "citytwin/geo/CrsTransform.h"
 #include "citytwin/geo/GdalSupport.h"
+#include "citytwin/geo/PostgresLocation.h"
 
 namespace citytwin::geo::detail {
 namespace {
@@ -31,7 +33,10 @@ class Importer {
 public:
     Importer(const std::string& projectPath, const std::string& sourcePath,
              const ImportOptions& options)
-        : _projectPath(projectPath), _sourcePath(sourcePath), _o(options) {}
+        : _projectPath(projectPath),
+          _sourcePath(sourcePath),
+          _o(options),
+          _postgres(isPostgresLocation(projectPath)) {}
 
     Result<ImportReport> run();
 
@@ -104,6 +109,8 @@ private:
     std::optional<AttributeCopier> _attributes;
     ImportProgress _progress;
     bool _anyFatal = false;  ///< a feature or read error: nothing is imported
+    const bool _postgres;    ///< the project is a PostgreSQL database (PgProject.h)
+    bool _append = false;    ///< adding to an existing layer (its history goes on)
 };
 
 Result<ImportReport> Importer::run() {
@@ -121,6 +128,9 @@ Result<ImportReport> Importer::run() {
 bool Importer::checkRequest() {
     if (auto problem = layerNameProblem(_o.layerName); !problem.empty())
         return fail(problem, "--layer");
+    if (_postgres)
+        if (auto problem = pgLayerNameProblem(_o.layerName); !problem.empty())
+            return fail(problem, "--layer");
 
     std::error_code ec;
     const auto st = fs::status(_sourcePath, ec);
@@ -238,9 +248,12 @@ bool Importer::prepareTargetLayer() {
                     "--layer");
     }
     const bool append = existingIndex >= 0 && _o.existing == ExistingLayerPolicy::Append;
+    _append = append;
     if (append)
-        _history =
-            readImportRecords(_project->GetLayer(existingIndex)->GetMetadataItem(kLayerImportsKey));
+        _history = _postgres
+                       ? readPgImportRecords(*_project, _o.layerName)
+                       : readImportRecords(
+                             _project->GetLayer(existingIndex)->GetMetadataItem(kLayerImportsKey));
 
     if (_project->StartTransaction(TRUE) != OGRERR_NONE)
         return fail("cannot start a transaction on the project: " + _capture->lastError("locked?"));
@@ -255,9 +268,22 @@ bool Importer::prepareTargetLayer() {
         CPLStringList layerOptions;
         layerOptions.SetNameValue("FID", "fid");
         layerOptions.SetNameValue("GEOMETRY_NAME", "geom");
-        layerOptions.SetNameValue("SPATIAL_INDEX", "YES");
-        _target = _project->CreateLayer(_o.layerName.c_str(), &*_projectSrs,
-                                        _sourceLayer->GetGeomType(), layerOptions.List());
+        // PostgreSQL: a GiST index, and names kept as given (not lower-cased)
+        // so that a layer and its fields read back as from a GeoPackage.
+        layerOptions.SetNameValue("SPATIAL_INDEX", _postgres ? "GIST" : "YES");
+        if (_postgres) {
+            layerOptions.SetNameValue("LAUNDER", "NO");
+            layerOptions.SetNameValue("PRECISION", "NO");
+        }
+        // PostgreSQL enforces the column's geometry type (a GeoPackage does
+        // not): lines and polygons are stored as multi, which MakeValid's
+        // repairs need; points stay points.
+        OGRwkbGeometryType type = _sourceLayer->GetGeomType();
+        const OGRwkbGeometryType flat = wkbFlatten(type);
+        if (_postgres && (flat == wkbLineString || flat == wkbPolygon))
+            type = OGR_GT_GetCollection(type);
+        _target =
+            _project->CreateLayer(_o.layerName.c_str(), &*_projectSrs, type, layerOptions.List());
         if (!_target)
             return fail("cannot create the layer: " + _capture->lastError("GDAL refused"));
     }
@@ -382,6 +408,10 @@ bool Importer::writeFeature(const OGRFeature& feature, std::unique_ptr<OGRGeomet
             _report.extent.add(env.MinX, env.MinY);
             _report.extent.add(env.MaxX, env.MaxY);
         }
+        const OGRwkbGeometryType layerType = _target->GetGeomType();
+        if (_postgres && OGR_GT_IsSubClassOf(layerType, wkbGeometryCollection) &&
+            !OGR_GT_IsSubClassOf(geom->getGeometryType(), wkbGeometryCollection))
+            geom.reset(OGRGeometryFactory::forceTo(geom.release(), layerType));
         out.SetGeometryDirectly(geom.release());
     }
     if (_target->CreateFeature(&out) != OGRERR_NONE) {
@@ -431,7 +461,13 @@ bool Importer::recordAndCommit() {
     record.importedAtUtc = utcNowIso8601();
     record.featuresWritten = _report.featuresWritten;
     _history.push_back(record);
-    _target->SetMetadataItem(kLayerImportsKey, writeImportRecords(_history).c_str());
+    if (_postgres) {
+        std::string error;
+        if (!recordPgImport(*_project, _o.layerName, record, !_append, error))
+            return fail("cannot record the import in the project: " + error);
+    } else {
+        _target->SetMetadataItem(kLayerImportsKey, writeImportRecords(_history).c_str());
+    }
 
     if (_o.maybeCancel && _o.maybeCancel->load())
         return fail("import cancelled; the project was left as it was");

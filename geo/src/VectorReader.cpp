@@ -15,6 +15,7 @@
 #include "ShapefileCheck.h"
 #include "citytwin/geo/CrsTransform.h"
 #include "citytwin/geo/GdalSupport.h"
+#include "citytwin/geo/PostgresLocation.h"
 
 namespace citytwin::geo {
 namespace {
@@ -118,24 +119,33 @@ Result<std::vector<FeatureLayer>> readVectorFile(const std::string& path,
     using R = Result<std::vector<FeatureLayer>>;
     ensureGdalInitialised();
 
-    std::error_code ec;
-    const fs::file_status st = fs::status(path, ec);
-    if (ec || !fs::exists(st))
-        return R::failure("no such file", path);
-    // A directory opens as a multi-layer dataset in OGR (a folder of
-    // shapefiles); a user naming one almost always meant a file, so say so.
-    if (fs::is_directory(st))
-        return R::failure("is a directory, not a vector data file", path);
-    if (!fs::is_regular_file(st))
-        return R::failure("is not a regular file", path);
+    // A PostgreSQL database (PostgresLocation.h) is no file: none of the file checks apply.
+    const bool postgres = isPostgresLocation(path);
+    std::string openName = path;
+    std::vector<std::string> truncation;
+    if (postgres) {
+        auto name = gdalPostgresName(path);
+        CITYTWIN_RETURN_IF_FAILED(name);
+        openName = name.value();
+    } else {
+        std::error_code ec;
+        const fs::file_status st = fs::status(path, ec);
+        if (ec || !fs::exists(st))
+            return R::failure("no such file", path);
+        // A directory opens as a multi-layer dataset in OGR (a folder of
+        // shapefiles); a user naming one almost always meant a file, so say so.
+        if (fs::is_directory(st))
+            return R::failure("is a directory, not a vector data file", path);
+        if (!fs::is_regular_file(st))
+            return R::failure("is not a regular file", path);
 
-    if (auto kml = detail::checkKmlFile(path); !kml)
-        return geo::failedFrom(kml);
+        if (auto kml = detail::checkKmlFile(path); !kml)
+            return geo::failedFrom(kml);
 
-    // Checked before GDAL reads it: a cut on a record boundary reads without
-    // any error, as a smaller layer.
-    std::vector<std::string> truncation = detail::shapefileTruncation(path);
-
+        // Checked before GDAL reads it: a cut on a record boundary reads without
+        // any error, as a smaller layer.
+        truncation = detail::shapefileTruncation(path);
+    }
     GdalErrorCapture capture;
     CPLStringList openOptions;
     if (!options.encoding.empty()) {
@@ -153,16 +163,17 @@ Result<std::vector<FeatureLayer>> readVectorFile(const std::string& path,
         openOptions.SetNameValue("KEEP_GEOM_COLUMNS", "YES");
         openOptions.SetNameValue("AUTODETECT_TYPE", "YES");
     }
-    DatasetPtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr,
+    const std::string shown = maskedLocation(path);  // the password never reaches a message
+    DatasetPtr ds(GDALDataset::Open(openName.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr,
                                     openOptions.List(), nullptr));
     if (!ds) {
         return R::failure(
-            "cannot open as vector data: " +
+            (postgres ? "cannot connect to the database: " : "cannot open as vector data: ") +
                 capture.lastError("not a format GDAL recognises, or the file is damaged"),
-            path);
+            shown);
     }
     if (ds->GetLayerCount() == 0)
-        return R::failure("contains no vector layers", path);
+        return R::failure("contains no vector layers", shown);
     // A driver that cannot resolve the declared CRS (GeoJSON's
     // "EPSG::999999") says so and falls back to WGS 84: not a CRS to use.
     std::string unresolvedCrs;
@@ -182,7 +193,7 @@ Result<std::vector<FeatureLayer>> readVectorFile(const std::string& path,
             std::find(options.layerNames.begin(), options.layerNames.end(), layerName) ==
                 options.layerNames.end())
             continue;
-        const std::string where = path + " (layer " + layerName + ")";
+        const std::string where = shown + " (layer " + layerName + ")";
 
         Crs sourceCrs;
         const OGRSpatialReference* srs = layer->GetSpatialRef();
@@ -327,7 +338,7 @@ Result<std::vector<FeatureLayer>> readVectorFile(const std::string& path,
 
     if (layers.empty()) {
         if (!result.hasErrors())
-            result.addDiagnostic(makeError("contains no readable vector layers", path));
+            result.addDiagnostic(makeError("contains no readable vector layers", shown));
         return result;
     }
     R ok(std::move(layers));

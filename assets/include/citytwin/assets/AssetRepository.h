@@ -20,19 +20,22 @@ public:
     virtual std::string description() const = 0;
 };
 
-/// A project GeoPackage (or any OGR dataset) holding the fixed layer names;
-/// features are converted to WGS 84 on read.
+/// A project GeoPackage (or any OGR dataset, a PostGIS project database
+/// "PG:..." / "postgresql://..." included: geo/PostgresLocation.h) holding the
+/// fixed layer names; features are converted to WGS 84 on read.
 class GeoPackageAssetRepository final : public AssetRepository {
 public:
     explicit GeoPackageAssetRepository(std::string path);
     geo::Result<AssetProject> load() const override;
-    std::string description() const override { return _path; }
+    /// The path, or the database with its password masked.
+    std::string description() const override;
 
 private:
     std::string _path;
 };
 
-/// The repository for a project path (today always a GeoPackageAssetRepository).
+/// The repository for a project path or PostgreSQL location (one reader
+/// serves both, through GDAL).
 std::unique_ptr<AssetRepository> openAssetRepository(const std::string& path);
 
 }  // namespace citytwin::assets

@@ -5,6 +5,15 @@
 // encoding and import time (UTC) are kept in the GeoPackage metadata
 // (gpkg_metadata, GDAL's metadata domain), readable by QGIS as well.
 //
+// A project may instead live in a PostgreSQL/PostGIS database shared by
+// several workstations: wherever a path is taken, a "PG:..." connection
+// string or a "postgresql://" URI works (PostgresLocation.h). There each
+// layer is a table of the database's default schema, the CRS and import
+// history are in tables of ours (citytwin_project, citytwin_layer_imports),
+// and a trigger on each layer table NOTIFYs citytwin_layer_changed with the
+// layer name (ProjectChangeWatcher.h; docs/deployment.md). The database must
+// exist and have PostGIS; the project's tables are created on first import.
+//
 // Thread safety: a ProjectStore holds only the path and CRS; every call opens
 // the file itself, so separate instances (e.g. one importing on a worker, one
 // listing on the GUI thread) may be used concurrently; SQLite serialises the
@@ -42,8 +51,8 @@ struct LayerInfo {
 
 class ProjectStore {
 public:
-    /// Creates a new project file; fails if the path already exists (nothing
-    /// is overwritten). The CRS must be one PROJ knows (not GCJ02/BD09: those
+    /// Creates a new project file (or the project tables in a PostgreSQL
+    /// database); fails if the path already exists (nothing is overwritten). The CRS must be one PROJ knows (not GCJ02/BD09: those
     /// are converted on import, never stored).
     static Result<ProjectStore> create(const std::string& path,
                                        const Crs& projectCrs = Crs::wgs84());
