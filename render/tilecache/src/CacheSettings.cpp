@@ -62,4 +62,28 @@ CacheSettings cacheSettingsFromEnvironment() {
     return s;
 }
 
+geo::Result<CacheSettings> cacheSettingsWithOptions(const std::optional<std::string>& folder,
+                                                    const std::optional<std::string>& size,
+                                                    bool offline) {
+    using R = geo::Result<CacheSettings>;
+    CacheSettings s = cacheSettingsFromEnvironment();
+    if (folder) {
+        if (folder->empty())
+            return R::failure("--tile-cache needs a folder (or 'off')", {}, 0, "--tile-cache");
+        s.folder = *folder == "off" ? std::string() : *folder;
+    }
+    if (size) {
+        auto bytes = parseCacheSize(*size, "--tile-cache-size");
+        CITYTWIN_RETURN_IF_FAILED(bytes);
+        s.maxBytes = *bytes;
+    }
+    s.offline = s.offline || offline;
+    if (s.offline && s.folder.empty())
+        return R::failure(
+            "offline mode serves tiles from the cache: it needs --tile-cache DIR, "
+            "not 'off'",
+            {}, 0, "--offline");
+    return s;
+}
+
 }  // namespace citytwin::tilecache

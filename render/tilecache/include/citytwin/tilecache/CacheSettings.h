@@ -8,6 +8,7 @@
 // else $XDG_CACHE_HOME/citytwin/tiles (or ~/.cache/citytwin/tiles), 2 GiB.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "citytwin/geo/Result.h"
@@ -26,5 +27,12 @@ CacheSettings cacheSettingsFromEnvironment();
 /// "512" (MiB), "512M", "2G", "300K": the cap in bytes; a message naming
 /// `field` for anything else.
 geo::Result<std::uint64_t> parseCacheSize(const std::string& text, const std::string& field);
+
+/// The environment's settings overridden by command-line options
+/// (--tile-cache DIR|off, --tile-cache-size SIZE, --offline); an error naming
+/// the option for a bad size or offline without a folder.
+geo::Result<CacheSettings> cacheSettingsWithOptions(const std::optional<std::string>& folder,
+                                                    const std::optional<std::string>& size,
+                                                    bool offline);
 
 }  // namespace citytwin::tilecache
