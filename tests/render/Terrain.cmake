@@ -24,3 +24,4 @@ citytwin_add_test(test_render_http
         RemoteTiles.aTilesetsSecondLoadOnlyRevalidatesAndOfflineStillLoads
         RemoteTiles.anOsgbPyramidPagesEveryLevelOverHttpAndRevalidatesOnTheSecondFlight)
 add_dependencies(test_render_http citytwin-tile-reader)
+target_include_directories(test_render_http PRIVATE ${CMAKE_SOURCE_DIR}/render/src)

@@ -25,6 +25,7 @@
 #include "citytwin/render/TilesetLoader.h"
 #include "citytwin/test/TestPaths.h"
 #include "citytwin/tilecache/TileCache.h"
+#include "osgb/DirectoryListing.h"
 
 using namespace citytwin;
 namespace fs = std::filesystem;
@@ -234,4 +235,19 @@ TEST_F(RemoteTiles, aDemOverHttpIsReadThroughTheCacheAndOffline) {
     auto offline = render::TerrainSource::open(options);
     ASSERT_TRUE(offline) << offline.messages();
     EXPECT_FLOAT_EQ(peak(**offline), top);
+}
+
+TEST(DirectoryListing, readsNginxJsonAndHtmlIndexesAndKeepsOnlyPlainSubFolders) {
+    using render::detail::parseDirectoryListing;
+    const std::string json =
+        R"([{"name":"Tile_+000_+013","type":"directory"},{"name":"a.txt","type":"file"},)"
+        R"({"name":"..","type":"directory"},{"name":"Tile_+000_+012","type":"directory"}])";
+    EXPECT_EQ(parseDirectoryListing(json),
+              (std::vector<std::string>{"Tile_+000_+012", "Tile_+000_+013"}));
+    const std::string html =
+        R"(<pre><a href="../">../</a><a href="Tile_%2B000_%2B013/">x</a>)"
+        R"(<a href="file.osgb">f</a><a href="http://other/x/">o</a><a href='a%2Fb/'>s</a></pre>)";
+    EXPECT_EQ(parseDirectoryListing(html), (std::vector<std::string>{"Tile_+000_+013"}));
+    EXPECT_TRUE(parseDirectoryListing("[not json").empty());
+    EXPECT_TRUE(parseDirectoryListing("").empty());
 }

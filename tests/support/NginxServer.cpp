@@ -77,6 +77,7 @@ void NginxServer::writeConfig() const {
       << "    server {\n"
       << "        listen 127.0.0.1:" << _port << ";\n"
       << "        root " << _root << ";\n"
+      << (_limitRate.empty() ? std::string() : "        limit_rate " + _limitRate + ";\n")
       << "        location / { autoindex on; autoindex_format json; }\n"
       << "    }\n"
       << "}\n";

@@ -32,6 +32,10 @@ public:
     NginxServer(std::string root, std::string workDir);
     ~NginxServer();  ///< stops nginx if running
 
+    /// Caps each response's rate (nginx `limit_rate`, e.g. "10m" bytes/s)
+    /// from the next start(): a slower network for the benches. "" = none.
+    void setLimitRate(std::string rate) { _limitRate = std::move(rate); }
+
     /// "" when nginx can be run here, else why not (tests skip with it).
     static std::string unavailableReason();
 
@@ -60,6 +64,7 @@ private:
     void writeConfig() const;
     std::string _root;
     std::string _workDir;
+    std::string _limitRate;
     int _port = 0;
     pid_t _pid = -1;
 };

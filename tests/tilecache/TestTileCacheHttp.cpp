@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -181,4 +182,48 @@ TEST_F(TileCacheHttp, workerThreadsShareOneCache) {
     EXPECT_EQ(good.load(), 4 * 3 * 8);
     EXPECT_EQ(cache->stats().damaged, 0u);
     EXPECT_EQ(cache->storedBytes(), 8000u);
+}
+
+TEST(CacheSettings, sizesAndOptionsAreReadOrRefusedNamingTheOption) {
+    EXPECT_EQ(*tilecache::parseCacheSize("512", "x"), 512ull << 20);
+    EXPECT_EQ(*tilecache::parseCacheSize("2G", "x"), 2ull << 30);
+    EXPECT_EQ(*tilecache::parseCacheSize("300KiB", "x"), 300ull << 10);
+    EXPECT_EQ(*tilecache::parseCacheSize("64MB", "x"), 64ull << 20);
+    auto bad = tilecache::parseCacheSize("12Q", "--tile-cache-size");
+    ASSERT_FALSE(bad);
+    EXPECT_NE(bad.messages().find("--tile-cache-size"), std::string::npos) << bad.messages();
+    EXPECT_FALSE(tilecache::parseCacheSize("", "x"));
+    EXPECT_FALSE(tilecache::parseCacheSize("99999999999999999G", "x"));
+
+    auto s = tilecache::cacheSettingsWithOptions(std::string("/tmp/c"), std::string("1G"), true);
+    ASSERT_TRUE(s) << s.messages();
+    EXPECT_EQ(s->folder, "/tmp/c");
+    EXPECT_EQ(s->maxBytes, 1ull << 30);
+    EXPECT_TRUE(s->offline);
+    auto off = tilecache::cacheSettingsWithOptions(std::string("off"), std::nullopt, false);
+    ASSERT_TRUE(off);
+    EXPECT_TRUE(off->folder.empty());
+    auto offlineWithout =
+        tilecache::cacheSettingsWithOptions(std::string("off"), std::nullopt, true);
+    ASSERT_FALSE(offlineWithout);
+    EXPECT_NE(offlineWithout.messages().find("--offline"), std::string::npos);
+}
+
+TEST(CacheSettings, theDefaultFolderFollowsXdgCacheHome) {
+    const char* saved = std::getenv("XDG_CACHE_HOME");
+    const char* savedFolder = std::getenv("CITYTWIN_TILE_CACHE");
+    const std::string keepXdg = saved ? saved : "", keepFolder = savedFolder ? savedFolder : "";
+    ::unsetenv("CITYTWIN_TILE_CACHE");
+    ::setenv("XDG_CACHE_HOME", "/var/tmp/xdg", 1);
+    EXPECT_EQ(tilecache::cacheSettingsFromEnvironment().folder, "/var/tmp/xdg/citytwin/tiles");
+    ::setenv("CITYTWIN_TILE_CACHE", "/srv/c", 1);
+    EXPECT_EQ(tilecache::cacheSettingsFromEnvironment().folder, "/srv/c");
+    if (saved)
+        ::setenv("XDG_CACHE_HOME", keepXdg.c_str(), 1);
+    else
+        ::unsetenv("XDG_CACHE_HOME");
+    if (savedFolder)
+        ::setenv("CITYTWIN_TILE_CACHE", keepFolder.c_str(), 1);
+    else
+        ::unsetenv("CITYTWIN_TILE_CACHE");
 }

@@ -37,6 +37,8 @@ geo::Result<std::uint64_t> parseCacheSize(const std::string& text, const std::st
         shift = 0;
     else
         return R::failure("cache size '" + text + "' has an unknown unit (K, M, G)", {}, 0, field);
+    if (value > (~std::uint64_t(0) >> shift))
+        return R::failure("cache size '" + text + "' is too large", {}, 0, field);
     return value << shift;
 }
 

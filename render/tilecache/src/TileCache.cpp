@@ -328,6 +328,16 @@ void configureSharedCache(const CacheSettings& settings) {
 geo::Result<std::vector<std::uint8_t>> fetchShared(const std::string& url) {
     if (auto cache = sharedCache())
         return cache->fetch(url);
+    // The cache could not be opened: offline has nothing to serve from, and
+    // must not fall back to the network.
+    {
+        Shared& s = shared();
+        std::lock_guard lock(s.mutex);
+        const CacheSettings settings = s.settings ? *s.settings : cacheSettingsFromEnvironment();
+        if (settings.offline)
+            return geo::Result<std::vector<std::uint8_t>>::failure(
+                "offline, and the tile cache cannot be used", url);
+    }
     static const std::shared_ptr<TileCache> direct = *TileCache::open(CacheSettings{{}, 0, false});
     return direct->fetch(url);
 }
