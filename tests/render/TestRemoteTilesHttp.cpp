@@ -157,10 +157,6 @@ TEST_F(RemoteTiles, anOsgbPyramidPagesEveryLevelOverHttpAndRevalidatesOnTheSecon
     serve(kShared / kOsgb.parent_path());
     const std::string url = nginx->baseUrl() + "/osgb_Production_5_subset/";
     const geo::LocalFrame frame({113.38, 22.50, 0.0});
-    auto local = render::loadOsgbPyramid((kShared / kOsgb).string(), frame);
-    ASSERT_TRUE(local) << local.messages();
-    pageEveryLevel(*local->node);
-    const auto localSurvey = render::surveyModel(*local->node);
 
     // Every tile file there is, roots included; the L19 tiles also name
     // L20 children the sample lacks (404s, asked again each flight).
@@ -176,10 +172,18 @@ TEST_F(RemoteTiles, anOsgbPyramidPagesEveryLevelOverHttpAndRevalidatesOnTheSecon
         EXPECT_NE(model->crsLabel.find("113.36E"), std::string::npos) << model->crsLabel;
         EXPECT_GT(pageEveryLevel(*model->node), 25u);
         const auto survey = render::surveyModel(*model->node);
-        // The same pyramid as from the disk, level for level.
-        EXPECT_EQ(survey.triangles, localSurvey.triangles);
-        EXPECT_EQ(survey.pagedLods, localSurvey.pagedLods);
-        EXPECT_NEAR(model->wgs84Extent.minX, local->wgs84Extent.minX, 1e-9);
+        if (flight == 0) {
+            // The same pyramid as from the disk, level for level. Read
+            // after the remote one: a URL first must work (no OSG plugin
+            // loaded yet, as in a window opening a URL).
+            auto local = render::loadOsgbPyramid((kShared / kOsgb).string(), frame);
+            ASSERT_TRUE(local) << local.messages();
+            pageEveryLevel(*local->node);
+            const auto localSurvey = render::surveyModel(*local->node);
+            EXPECT_EQ(survey.triangles, localSurvey.triangles);
+            EXPECT_EQ(survey.pagedLods, localSurvey.pagedLods);
+            EXPECT_NEAR(model->wgs84Extent.minX, local->wgs84Extent.minX, 1e-9);
+        }
         ASSERT_TRUE(nginx->waitForRequests(std::size_t(tiles) + 2));
         if (flight == 0) {
             EXPECT_EQ(count(*nginx, 200, ".osgb"), tiles);
