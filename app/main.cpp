@@ -9,6 +9,7 @@
 
 #include "citytwin/render/IsolatedTileReader.h"
 #include "citytwin/render/OsgLogRouting.h"
+#include "citytwin/tilecache/TileCache.h"
 #include "kiosk/KioskSession.h"
 #include "layers/LayerSpec.h"
 #include "scenario/ScenarioBatch.h"
@@ -47,6 +48,10 @@ int main(int argc, char** argv) {
         QTextStream(stderr) << "citytwin: " << error << "\n(see citytwin --help)\n";
         return 2;
     }
+
+    if (options->tileCache || options->tileCacheSize || options->offline)
+        citytwin::tilecache::configureSharedCache(*citytwin::tilecache::cacheSettingsWithOptions(
+            options->tileCache, options->tileCacheSize, options->offline));
 
     OsgView::setDefaultSurfaceFormat();
     QApplication::setAttribute(Qt::AA_ShareOpenGLContexts);

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "citytwin/sensors/TimeFormat.h"
+#include "citytwin/tilecache/CacheSettings.h"
 
 namespace citytwin::app {
 
@@ -51,6 +52,20 @@ struct Options {
         "recently are dropped beyond it, and detail is reduced if the view alone needs more "
         "(default 1024).",
         "MB"};
+    QCommandLineOption tileCache{
+        "tile-cache",
+        "Where 3D Tiles, OSGB pyramids and terrain read over http(s) are cached (default "
+        "$CITYTWIN_TILE_CACHE, else $XDG_CACHE_HOME/citytwin/tiles); 'off': no disk cache.",
+        "DIR|off"};
+    QCommandLineOption tileCacheSize{
+        "tile-cache-size",
+        "The tile cache's cap, e.g. 512M or 2G (default 2G); the least recently used tiles are "
+        "removed first.",
+        "SIZE"};
+    QCommandLineOption offline{
+        "offline",
+        "No network: tiles come from the tile cache only; a tile not cached is reported with "
+        "its URL."};
     QCommandLineOption fullscreen{"fullscreen", "Start full screen."};
     QCommandLineOption kiosk{
         "kiosk",
@@ -67,9 +82,7 @@ struct Options {
         "CSV"};
     QCommandLineOption sensorStore{
         "sensor-store",
-        "The sensor store to write and play back: a SQLite file, or a PostgreSQL store "
-        "(postgresql://USER@HOST:PORT/DB or \"host=... dbname=...\", shared with "
-        "citytwin-cli ingest processes). Default: a fresh demo store "
+        "The SQLite sensor store to write and play back. Default: a fresh demo store "
         "(demo-sensors.db) in a private temporary directory (citytwin-demo-XXXXXX under "
         "$TMPDIR, default /tmp), filled by the in-process "
         "simulator (the last 24 hours, then live) and deleted on exit; with --mqtt, "
@@ -134,11 +147,12 @@ struct Options {
     QCommandLineOption version{"version", "Print the version."};
 
     std::vector<const QCommandLineOption*> all() const {
-        return {&snapshot,     &size,       &view,   &camera,    &hideLayer,   &lang,
-                &memoryBudget, &fullscreen, &kiosk,  &sensors,   &sensorStore, &mqtt,
-                &topic,        &noSensors,  &time,   &benchmark, &logFile,     &scenario,
-                &record,       &from,       &to,     &fps,       &step,        &report,
-                &allowPartial, &help,       &version};
+        return {&snapshot,    &size,          &view,       &camera,    &hideLayer,
+                &lang,        &memoryBudget,  &fullscreen, &kiosk,     &sensors,
+                &sensorStore, &mqtt,          &topic,      &noSensors, &time,
+                &benchmark,   &logFile,       &scenario,   &record,    &from,
+                &to,          &fps,           &step,       &report,    &allowPartial,
+                &tileCache,   &tileCacheSize, &offline,    &help,      &version};
     }
 };
 
@@ -303,6 +317,19 @@ std::optional<AppOptions> parseAppOptions(const QStringList& args, QString& erro
             return std::nullopt;
         }
         o.maybeStartTimeMs = *t;
+    }
+    if (parser.isSet(opt.tileCache))
+        o.tileCache = parser.value(opt.tileCache).toStdString();
+    if (parser.isSet(opt.tileCacheSize))
+        o.tileCacheSize = parser.value(opt.tileCacheSize).toStdString();
+    o.offline = parser.isSet(opt.offline);
+    if (o.tileCache || o.tileCacheSize || o.offline) {
+        auto settings =
+            tilecache::cacheSettingsWithOptions(o.tileCache, o.tileCacheSize, o.offline);
+        if (!settings) {
+            error = QString::fromStdString(settings.messages());
+            return std::nullopt;
+        }
     }
     if (parser.isSet(opt.memoryBudget)) {
         const QString value = parser.value(opt.memoryBudget);

@@ -6,6 +6,7 @@
 #include <QStringList>
 
 #include <optional>
+#include <string>
 
 #include "citytwin/render/CameraPose.h"
 
@@ -17,7 +18,7 @@ struct AppOptions {
     /// No --size (nor --fullscreen) given: the window fits the screen it
     /// opens on, or takes its remembered size.
     bool fitToScreen = false;
-    QString viewName;       ///< --view NAME
+    QString viewName;                               ///< --view NAME
     std::optional<render::CameraPose> maybeCamera;  ///< --camera lon,lat,height,heading,pitch
     QString language;                               ///< --lang zh_CN|en (default: system locale)
     QStringList hiddenLayers;                       ///< --hide-layer ID (repeatable)
@@ -30,6 +31,10 @@ struct AppOptions {
     QString kioskTour;
     /// --memory-budget MB: paged content (OSGB pyramids, terrain tiles) held at most
     int memoryBudgetMb = 1024;
+    // Tiles over HTTP (docs/tiles-http.md): the client cache.
+    std::optional<std::string> tileCache;      ///< --tile-cache DIR|off
+    std::optional<std::string> tileCacheSize;  ///< --tile-cache-size SIZE (512M, 2G)
+    bool offline = false;                      ///< --offline: only what is cached
     int benchmarkFrames = 0;  ///< --benchmark N: render N frames after loading, print timings, exit
 
     // Sensors (issue: live IoT streams and playback).

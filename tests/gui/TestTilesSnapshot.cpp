@@ -37,7 +37,8 @@ protected:
         const QString path = out(name);
         QFile::remove(path);
         const ProcessResult r =
-            runProgram("citytwin", {"--snapshot", path, "--size", "800x500", tileset}, 300);
+            runProgram("citytwin", {"--snapshot", path, "--size", "800x500", tileset}, 300,
+                       {"CITYTWIN_TILE_CACHE=" + outputDir() + "/tilecache"});
         EXPECT_FALSE(r.crashed) << r.err.toStdString();
         EXPECT_FALSE(r.timedOut);
         EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();

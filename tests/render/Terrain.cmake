@@ -12,3 +12,16 @@ citytwin_add_test(test_render_terrain
     LIBS citytwin::render citytwin_synthetic_rasters
     LABELS unit
     SHARED_TESTS PagedMemoryBudgetTest.osgbPyramidStaysWithinABudget)
+
+# Tiles, OSGB pyramids and DEMs from a real nginx through the client tile
+# cache (label http; skipped without nginx).
+citytwin_add_test(test_render_http
+    SOURCES ${CMAKE_CURRENT_LIST_DIR}/TestRemoteTilesHttp.cpp
+    LIBS citytwin::render citytwin_synthetic_rasters citytwin_test_servers
+    LABELS http
+    TIMEOUT 600
+    SHARED_TESTS
+        RemoteTiles.aTilesetsSecondLoadOnlyRevalidatesAndOfflineStillLoads
+        RemoteTiles.anOsgbPyramidPagesEveryLevelOverHttpAndRevalidatesOnTheSecondFlight)
+add_dependencies(test_render_http citytwin-tile-reader)
+target_include_directories(test_render_http PRIVATE ${CMAKE_SOURCE_DIR}/render/src)

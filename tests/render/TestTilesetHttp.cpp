@@ -13,6 +13,7 @@
 #include "citytwin/render/ModelSurvey.h"
 #include "citytwin/render/TilesetLoader.h"
 #include "citytwin/test/TestPaths.h"
+#include "citytwin/tilecache/TileCache.h"
 
 using namespace citytwin;
 namespace fs = std::filesystem;
@@ -28,6 +29,9 @@ protected:
     static void SetUpTestSuite() {
         root = fs::temp_directory_path() / ("citytwin_http_" + std::to_string(::getpid()));
         fs::remove_all(root);
+        // The tile cache in a scratch folder, not the user's.
+        fs::remove_all(root.string() + "_cache");
+        tilecache::configureSharedCache({root.string() + "_cache", 1ull << 30, false});
         if (!test::sharedDataPresent(kSamples))
             return;  // every test skips, in SetUp
         fs::create_directories(root / "tiles");
@@ -42,6 +46,7 @@ protected:
     static void TearDownTestSuite() {
         server.reset();
         fs::remove_all(root);
+        fs::remove_all(root.string() + "_cache");
     }
     static std::string url(const std::string& path) {
         return "http://127.0.0.1:" + std::to_string(port) + "/" + path;

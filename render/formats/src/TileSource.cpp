@@ -1,12 +1,12 @@
 #include "citytwin/formats/TileSource.h"
 
-#include <cpl_http.h>
-
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <memory>
+
+#include "citytwin/tilecache/TileCache.h"
 
 namespace citytwin::formats {
 namespace {
@@ -194,21 +194,8 @@ geo::Result<std::vector<std::uint8_t>> TileSource::read(const std::string& locat
         return std::vector<std::uint8_t>(std::istreambuf_iterator<char>(in),
                                          std::istreambuf_iterator<char>());
     }
-    const char* options[] = {"TIMEOUT=60", "CONNECTTIMEOUT=15", "MAX_RETRY=2", "RETRY_DELAY=1",
-                             nullptr};
-    std::unique_ptr<CPLHTTPResult, void (*)(CPLHTTPResult*)> result(
-        CPLHTTPFetch(location.c_str(), const_cast<char**>(options)), CPLHTTPDestroyResult);
-    if (!result)
-        return R::failure("HTTP request failed", location);
-    if (result->nStatus != 0 || result->pszErrBuf)
-        return R::failure(
-            "HTTP request failed: " +
-                std::string(result->pszErrBuf ? result->pszErrBuf
-                                              : "status " + std::to_string(result->nStatus)),
-            location);
-    if (result->nDataLen < 0 || (result->nDataLen > 0 && !result->pabyData))
-        return R::failure("HTTP response has no body", location);
-    return std::vector<std::uint8_t>(result->pabyData, result->pabyData + result->nDataLen);
+    // Through the client cache (revalidation, offline mode, size cap).
+    return tilecache::fetchShared(location);
 }
 
 std::string TileSource::localFolderOf(const std::string& location) const {

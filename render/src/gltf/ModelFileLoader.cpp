@@ -14,9 +14,13 @@ ModelFileKind modelFileKind(const std::string& path) {
         std::string name = formats::TileSource::fileNameOf(path);
         for (char& c : name)
             c = char(std::tolower(static_cast<unsigned char>(c)));
-        // A server may name its tileset anything; only glTF is told apart.
+        // A server may name its tileset anything; only glTF and OSGB
+        // pyramids (their metadata.xml, or a folder URL) are told apart.
         if (name.ends_with(".gltf") || name.ends_with(".glb"))
             return ModelFileKind::None;
+        const std::string bare = path.substr(0, path.find_first_of("?#"));
+        if (name == "metadata.xml" || bare.ends_with("/") || name == "data")
+            return ModelFileKind::OsgbPyramid;
         return ModelFileKind::Tileset;
     }
     if (isOsgbPyramidPath(path))

@@ -26,6 +26,8 @@
 #include <thread>
 
 #include "citytwin/geo/Log.h"
+#include "citytwin/tilecache/TileCache.h"
+#include "osgb/RemoteOsgTile.h"
 
 extern char** environ;
 
@@ -161,6 +163,65 @@ TileVerdicts& verdicts() {
     return v;
 }
 
+using ReadResult = osgDB::ReaderWriter::ReadResult;
+
+ReadResult parseInProcess(const std::string& path, const std::string& bytes, const std::string& ext,
+                          const std::string& folder, const osgDB::Options* options) {
+    osgDB::ReaderWriter* rw = osgDB::Registry::instance()->getReaderWriterForExtension(ext);
+    if (!rw)
+        return ReadResult::FILE_NOT_HANDLED;
+    // What the plugin's own file reading does: relative references
+    // (PagedLOD children, textures) resolve in the file's folder.
+    osg::ref_ptr<osgDB::Options> local =
+        options ? static_cast<osgDB::Options*>(options->clone(osg::CopyOp::SHALLOW_COPY))
+                : new osgDB::Options;
+    local->getDatabasePathList().push_front(folder);
+    std::istringstream in(bytes, std::ios::in | std::ios::binary);
+    ReadResult result = rw->readNode(in, local.get());
+    if (result.validNode() && result.getNode()->getName().empty())
+        result.getNode()->setName(osgDB::getSimpleFileName(path));
+    return result;
+}
+
+void warnNoHelperOnce(const std::string& helper) {
+    static std::once_flag once;
+    std::call_once(once, [&] {
+        geo::logWarning("tile reader helper '" + helper +
+                        "' cannot be run: OSG files are read unchecked in this process, "
+                        "and a damaged one can end it");
+    });
+}
+
+/// The helper's verdict on bytes not judged before (none if `helper` is
+/// ""), then the parse here; a damaged tile is answered missing.
+ReadResult checkThenParse(const std::string& helper, const std::string& path,
+                          const std::string& bytes, const std::string& ext,
+                          const std::string& folder, const FileStamp& stamp,
+                          TileVerdicts::Known known, const osgDB::Options* options) {
+    if (!helper.empty() && known == TileVerdicts::Known::No) {
+        // A URL's folder is no local folder for the helper to look in.
+        const std::string helperFolder = osgDB::containsServerAddress(path) ? "." : folder;
+        const TileCheck check = checkTileBytes(helper, bytes, ext, helperFolder, kHelperTimeout);
+        if (check == TileCheck::NoHelper) {
+            warnNoHelperOnce(helper);
+        } else if (check != TileCheck::Readable) {
+            if (verdicts().setDamaged(path, stamp))
+                geo::logWarning(path + ": damaged tile (" + describe(check) +
+                                "); shown as missing and not read again");
+            return ReadResult::FILE_NOT_FOUND;
+        } else {
+            verdicts().setGood(path, stamp);
+        }
+    }
+    return parseInProcess(path, bytes, ext, folder, options);
+}
+
+/// The helper installIsolatedTileReading() chose ("" before it ran).
+std::string& installedHelper() {
+    static std::string helper;
+    return helper;
+}
+
 class IsolatedReadFileCallback : public osgDB::ReadFileCallback {
 public:
     using ReadResult = osgDB::ReaderWriter::ReadResult;
@@ -170,6 +231,8 @@ public:
         const std::string ext = osgDB::getLowerCaseFileExtension(fileName);
         if (!isIsolatedExtension(ext))
             return osgDB::ReadFileCallback::readNode(fileName, options);
+        if (osgDB::containsServerAddress(fileName))
+            return readRemoteOsgTile(fileName, options);
         const std::string path = osgDB::findDataFile(fileName, options);
         FileStamp stamp;
         if (path.empty() || !stampOf(path, stamp))
@@ -181,21 +244,8 @@ public:
         std::string bytes;
         if (!readFile(path, bytes))
             return ReadResult(ReadResult::ERROR_IN_READING_FILE);
-        const std::string folder = osgDB::getFilePath(path);
-        if (known == TileVerdicts::Known::No) {
-            const TileCheck check = checkTileBytes(_helper, bytes, ext, folder, kHelperTimeout);
-            if (check == TileCheck::NoHelper) {
-                warnNoHelperOnce();
-            } else if (check != TileCheck::Readable) {
-                if (verdicts().setDamaged(path, stamp))
-                    geo::logWarning(path + ": damaged tile (" + describe(check) +
-                                    "); shown as missing and not read again");
-                return ReadResult::FILE_NOT_FOUND;
-            } else {
-                verdicts().setGood(path, stamp);
-            }
-        }
-        return parseInProcess(path, bytes, ext, folder, options);
+        return checkThenParse(_helper, path, bytes, ext, osgDB::getFilePath(path), stamp, known,
+                              options);
     }
 
 private:
@@ -216,35 +266,7 @@ private:
         return ReadResult(empty.get());
     }
 
-    static ReadResult parseInProcess(const std::string& path, const std::string& bytes,
-                                     const std::string& ext, const std::string& folder,
-                                     const osgDB::Options* options) {
-        osgDB::ReaderWriter* rw = osgDB::Registry::instance()->getReaderWriterForExtension(ext);
-        if (!rw)
-            return ReadResult::FILE_NOT_HANDLED;
-        // What the plugin's own file reading does: relative references
-        // (PagedLOD children, textures) resolve in the file's folder.
-        osg::ref_ptr<osgDB::Options> local =
-            options ? static_cast<osgDB::Options*>(options->clone(osg::CopyOp::SHALLOW_COPY))
-                    : new osgDB::Options;
-        local->getDatabasePathList().push_front(folder);
-        std::istringstream in(bytes, std::ios::in | std::ios::binary);
-        ReadResult result = rw->readNode(in, local.get());
-        if (result.validNode() && result.getNode()->getName().empty())
-            result.getNode()->setName(osgDB::getSimpleFileName(path));
-        return result;
-    }
-
-    void warnNoHelperOnce() {
-        std::call_once(_noHelperWarning, [this] {
-            geo::logWarning("tile reader helper '" + _helper +
-                            "' cannot be run: OSG files are read unchecked in this process, "
-                            "and a damaged one can end it");
-        });
-    }
-
     std::string _helper;
-    std::once_flag _noHelperWarning;
 };
 
 }  // namespace
@@ -305,9 +327,37 @@ TileCheck checkTileBytes(const std::string& helper, const std::string& bytes,
 void installIsolatedTileReading(const std::string& helperPath) {
     static std::once_flag installed;
     std::call_once(installed, [&] {
-        osgDB::Registry::instance()->setReadFileCallback(new IsolatedReadFileCallback(
-            helperPath.empty() ? defaultTileReaderPath() : helperPath));
+        installedHelper() = helperPath.empty() ? defaultTileReaderPath() : helperPath;
+        osgDB::Registry::instance()->setReadFileCallback(
+            new IsolatedReadFileCallback(installedHelper()));
     });
+}
+
+osgDB::ReaderWriter::ReadResult readRemoteOsgTile(const std::string& url,
+                                                  const osgDB::Options* options) {
+    const std::string ext = osgDB::getLowerCaseFileExtension(url.substr(0, url.find('?')));
+    auto bytes = tilecache::fetchShared(url);
+    if (!bytes) {
+        // A child the server does not have (or offline, not cached): once.
+        if (verdicts().setMissing(url))
+            geo::logWarning(bytes.messages() + "; shown as missing and not requested again");
+        osg::ref_ptr<osg::Group> empty = new osg::Group;
+        empty->setName(url + " (missing)");
+        return ReadResult(empty.get());
+    }
+    for (const auto& d : bytes.diagnostics())
+        geo::logWarning(d.toString());
+    const std::string text(bytes->begin(), bytes->end());
+    // The URL's bytes stand for a file's size and mtime: new bytes, new verdict.
+    FileStamp stamp;
+    stamp.size = text.size();
+    stamp.mtimeNs = static_cast<std::int64_t>(std::hash<std::string>{}(text));
+    const auto known = verdicts().lookup(url, stamp);
+    if (known == TileVerdicts::Known::Damaged)
+        return ReadResult::FILE_NOT_FOUND;
+    const std::string base = url.substr(0, url.find('?'));
+    const std::string folder = base.substr(0, base.rfind('/') + 1);
+    return checkThenParse(installedHelper(), url, text, ext, folder, stamp, known, options);
 }
 
 bool isKnownDamagedTile(const std::string& path) {

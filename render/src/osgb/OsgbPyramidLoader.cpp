@@ -3,6 +3,7 @@
 #include <osg/MatrixTransform>
 #include <osg/NodeVisitor>
 #include <osg/PagedLOD>
+#include <osgDB/FileNameUtils>
 #include <osgDB/Options>
 #include <osgDB/ReadFile>
 #include <osgDB/Registry>
@@ -13,9 +14,13 @@
 #include <vector>
 
 #include "citytwin/formats/OsgbMetadata.h"
+#include "citytwin/formats/TileSource.h"
 #include "citytwin/render/IsolatedTileReader.h"
 #include "citytwin/render/ModelPlacement.h"
 #include "citytwin/render/ModelSurvey.h"
+#include "citytwin/tilecache/TileCache.h"
+#include "osgb/DirectoryListing.h"
+#include "osgb/RemoteOsgTile.h"
 
 namespace citytwin::render {
 namespace {
@@ -95,7 +100,8 @@ public:
     explicit DatabasePathFixer(std::string folder)
         : osg::NodeVisitor(TRAVERSE_ALL_CHILDREN), _folder(std::move(folder)) {}
     void apply(osg::PagedLOD& plod) override {
-        if (plod.getDatabasePath().empty() || !fs::path(plod.getDatabasePath()).is_absolute())
+        const std::string& path = plod.getDatabasePath();
+        if (path.empty() || (!fs::path(path).is_absolute() && !osgDB::containsServerAddress(path)))
             plod.setDatabasePath(_folder);
         traverse(plod);
     }
@@ -117,19 +123,102 @@ bool isOsgbPyramidPath(const std::string& path) {
     return p.filename() == "Data" && isFile(p.parent_path() / "metadata.xml");
 }
 
-geo::Result<LoadedModel> loadOsgbPyramid(const std::string& path, const geo::LocalFrame& frame) {
-    using R = geo::Result<LoadedModel>;
+namespace {
+
+/// Where a pyramid's parts are: files, or URLs on a server.
+struct PyramidSource {
+    std::string metadataLocation;
+    std::string dataLocation;
+    std::string name;                    ///< the pyramid's folder
+    std::vector<std::string> rootTiles;  ///< Data/Tile_X/Tile_X.osgb, paths or URLs
+};
+
+std::string folderOf(const std::string& location) {
+    return location.substr(0, location.find_last_of('/') + 1);
+}
+
+geo::Result<PyramidSource> openLocal(const std::string& path,
+                                     geo::Result<formats::OsgbMetadata>& metadata,
+                                     geo::Result<LoadedModel>& report) {
     auto paths = resolvePaths(path);
     CITYTWIN_RETURN_IF_FAILED(paths);
-    const std::string metadataPath = paths->metadata.string();
-    auto metadata = formats::readOsgbMetadata(metadataPath);
-    CITYTWIN_RETURN_IF_FAILED(metadata);
+    PyramidSource source;
+    source.metadataLocation = paths->metadata.string();
+    source.dataLocation = paths->data.string();
+    source.name = paths->metadata.parent_path().filename().string();
+    metadata = formats::readOsgbMetadata(source.metadataLocation);
+    if (!metadata)
+        return geo::failedFrom(metadata);
+    for (const auto& f : findRootTiles(paths->data, report))
+        source.rootTiles.push_back(f.string());
+    return source;
+}
 
+/// A pyramid on a web server: metadata.xml from its folder, the Tile_*
+/// folders from the server's listing of Data/ (nginx autoindex), all
+/// through the tile cache.
+geo::Result<PyramidSource> openRemote(const std::string& url,
+                                      geo::Result<formats::OsgbMetadata>& metadata) {
+    using R = geo::Result<PyramidSource>;
+    std::string root = url.substr(0, url.find_first_of("?#"));
+    std::string lowerRoot = root;
+    for (char& c : lowerRoot)
+        c = char(std::tolower(static_cast<unsigned char>(c)));
+    if (lowerRoot.ends_with("/metadata.xml"))
+        root = folderOf(root);
+    else if (lowerRoot.ends_with("/data/"))
+        root = root.substr(0, root.size() - 5);
+    else if (lowerRoot.ends_with("/data"))
+        root = root.substr(0, root.size() - 4);
+    else if (!root.ends_with("/"))
+        root += "/";
+    PyramidSource source;
+    source.metadataLocation = root + "metadata.xml";
+    source.dataLocation = root + "Data/";
+    const std::string trimmed = root.substr(0, root.size() - 1);
+    source.name = trimmed.substr(trimmed.find_last_of('/') + 1);
+    auto xml = tilecache::fetchShared(source.metadataLocation);
+    CITYTWIN_RETURN_IF_FAILED(xml);
+    metadata =
+        formats::parseOsgbMetadata(std::string(xml->begin(), xml->end()), source.metadataLocation);
+    if (!metadata)
+        return geo::failedFrom(metadata);
+    auto listing = tilecache::fetchShared(source.dataLocation);
+    if (!listing) {
+        R r = geo::failedFrom(listing);
+        r.addDiagnostic(geo::makeError(
+            "cannot list the pyramid's Data/ folder: the server must list it (nginx: autoindex on; "
+            "see docs/tiles-http.md)",
+            source.dataLocation));
+        return r;
+    }
+    for (const auto& name :
+         detail::parseDirectoryListing(std::string(listing->begin(), listing->end())))
+        source.rootTiles.push_back(source.dataLocation + name + "/" + name + ".osgb");
+    return source;
+}
+
+bool isMissingTileNode(const osg::Node& node) {
+    const osg::Group* g = node.asGroup();
+    return g && g->getNumChildren() == 0 && node.getName().ends_with(" (missing)");
+}
+
+}  // namespace
+
+geo::Result<LoadedModel> loadOsgbPyramid(const std::string& path, const geo::LocalFrame& frame) {
+    using R = geo::Result<LoadedModel>;
     R report;  // collects warnings until the value is ready
+    geo::Result<formats::OsgbMetadata> metadata;
+    const bool remote = formats::TileSource::isUrl(path);
+    if (remote)
+        installRemoteOsgTileReading();
+    auto source = remote ? openRemote(path, metadata) : openLocal(path, metadata, report);
+    CITYTWIN_RETURN_IF_FAILED(source);
+    const std::string metadataPath = source->metadataLocation;
     report.addDiagnostics(metadata.diagnostics());
-    const auto rootFiles = findRootTiles(paths->data, report);
+    const auto& rootFiles = source->rootTiles;
     if (rootFiles.empty()) {
-        R r = R::failure("no root tiles Data/Tile_*/Tile_*.osgb found", paths->data.string());
+        R r = R::failure("no root tiles Data/Tile_*/Tile_*.osgb found", source->dataLocation);
         r.addDiagnostics(report.diagnostics());
         return r;
     }
@@ -137,28 +226,29 @@ geo::Result<LoadedModel> loadOsgbPyramid(const std::string& path, const geo::Loc
     osg::ref_ptr<osg::Group> tiles = new osg::Group;
     tiles->setName("tiles");
     for (const auto& file : rootFiles) {
+        // A URL's folder keeps its '/': the pager appends child names to it.
+        const std::string folder = remote ? folderOf(file) : fs::path(file).parent_path().string();
         osg::ref_ptr<osgDB::Options> options = new osgDB::Options;
-        options->setDatabasePath(file.parent_path().string());
+        options->setDatabasePath(folder);
         // Through the registry (and so IsolatedTileReader when installed),
         // without readRefNodeFile's own second warning.
-        auto read = osgDB::Registry::instance()->readNode(file.string(), options.get());
+        auto read = osgDB::Registry::instance()->readNode(file, options.get());
         osg::ref_ptr<osg::Node> node = read.getNode();
-        if (!node) {
-            // A damaged tile was reported once already, naming it.
-            if (!isKnownDamagedTile(file.string()))
-                report.addDiagnostic(
-                    geo::makeWarning("cannot read this OSGB tile; skipped", file.string()));
+        if (!node || isMissingTileNode(*node)) {
+            // A damaged or missing tile was reported once already, naming it.
+            if (!isKnownDamagedTile(file) && !node)
+                report.addDiagnostic(geo::makeWarning("cannot read this OSGB tile; skipped", file));
             continue;
         }
-        DatabasePathFixer fixer(file.parent_path().string());
+        DatabasePathFixer fixer(folder);
         node->accept(fixer);
-        node->setName(file.stem().string());
+        node->setName(fs::path(file).stem().string());
         tiles->addChild(node);
     }
     if (tiles->getNumChildren() == 0) {
         R r = R::failure(
             "none of the " + std::to_string(rootFiles.size()) + " root tiles could be read",
-            paths->data.string());
+            source->dataLocation);
         r.addDiagnostics(report.diagnostics());
         return r;
     }
@@ -190,7 +280,7 @@ geo::Result<LoadedModel> loadOsgbPyramid(const std::string& path, const geo::Loc
     }
 
     osg::ref_ptr<osg::MatrixTransform> placed = new osg::MatrixTransform(localToCity);
-    placed->setName("OSGB " + paths->metadata.parent_path().filename().string());
+    placed->setName("OSGB " + source->name);
     placed->setDataVariance(osg::Object::STATIC);
     placed->addChild(tiles);
     model.node = placed;

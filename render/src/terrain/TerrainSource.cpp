@@ -7,9 +7,11 @@
 #include <limits>
 #include <optional>
 
+#include "citytwin/formats/TileSource.h"
 #include "citytwin/geo/CrsTransform.h"
 #include "citytwin/geo/RasterReader.h"
 #include "scene/ThreadCrsTransforms.h"
+#include "terrain/RemoteRaster.h"
 
 namespace citytwin::render {
 namespace {
@@ -95,13 +97,24 @@ geo::Result<std::shared_ptr<const TerrainSource>> TerrainSource::open(
     std::shared_ptr<TerrainSource> source(new TerrainSource);
     source->_options = options;
     std::optional<RasterInfo> demInfo, imageInfo;
+    // Rasters named by http(s) URLs come through the tile cache.
     if (!options.demPath.empty()) {
-        auto info = inspectWithCrs(options.demPath, "DEM");
+        auto readable = detail::readableRasterPath(options.demPath, source->_pins);
+        CITYTWIN_RETURN_IF_FAILED(readable);
+        source->_demRead = *readable;
+    }
+    if (!options.imageryPath.empty()) {
+        auto readable = detail::readableRasterPath(options.imageryPath, source->_pins);
+        CITYTWIN_RETURN_IF_FAILED(readable);
+        source->_imageryRead = *readable;
+    }
+    if (!options.demPath.empty()) {
+        auto info = inspectWithCrs(source->_demRead, "DEM");
         CITYTWIN_RETURN_IF_FAILED(info);
         demInfo = info.value();
     }
     if (!options.imageryPath.empty()) {
-        auto info = inspectWithCrs(options.imageryPath, "orthophoto");
+        auto info = inspectWithCrs(source->_imageryRead, "orthophoto");
         CITYTWIN_RETURN_IF_FAILED(info);
         if (info->bandCount != 1 && info->bandCount < 3)
             return R::failure("an orthophoto needs 1 (grey), 3 (RGB) or 4 (RGBA) bands, not " +
@@ -141,7 +154,7 @@ geo::Result<std::shared_ptr<const TerrainSource>> TerrainSource::open(
     overview.targetCrs = source->_workingCrs;
     overview.maxWidth = overview.maxHeight = 256;
     overview.cancelled = cancelled;
-    auto coarse = RasterReader::read(primaryPath, overview);
+    auto coarse = RasterReader::read(demInfo ? source->_demRead : source->_imageryRead, overview);
     CITYTWIN_RETURN_IF_FAILED(coarse);
     source->_dataExtent = coarse->extent();
     if (demInfo) {
@@ -271,7 +284,7 @@ geo::Result<TerrainHeightGrid> TerrainSource::readHeights(const TerrainTileKey& 
     grid.heights.assign(count, std::numeric_limits<float>::quiet_NaN());
     if (request.maybeExtent->isEmpty())
         return grid;
-    auto image = RasterReader::read(_options.demPath, request);
+    auto image = RasterReader::read(_demRead, request);
     CITYTWIN_RETURN_IF_FAILED(image);
     for (std::size_t k = 0; k < count; ++k)
         if (std::isfinite(xs[k]) && std::isfinite(ys[k]))
@@ -296,7 +309,7 @@ geo::Result<TerrainTexture> TerrainSource::readTexture(const TerrainTileKey& key
                           0, "crs");
     request.maxWidth = request.maxHeight = _options.textureSize;
     request.cancelled = _cancelled.get();
-    auto image = RasterReader::read(_options.imageryPath, request);
+    auto image = RasterReader::read(_imageryRead, request);
     CITYTWIN_RETURN_IF_FAILED(image);
     TerrainTexture texture;
     texture.width = image->width;
@@ -316,14 +329,21 @@ geo::Result<TerrainTexture> TerrainSource::readTexture(const TerrainTileKey& key
 
 namespace citytwin::render {
 
-TerrainRasterRole terrainRasterRole(const std::string& path) {
+TerrainRasterRole terrainRasterRole(const std::string& location) {
+    // A URL's extension is its path's (without the query).
+    const bool remote = formats::TileSource::isUrl(location);
+    const std::string path = remote ? location.substr(0, location.find_first_of("?#")) : location;
     std::string ext = path.substr(
         path.find_last_of('.') == std::string::npos ? path.size() : path.find_last_of('.') + 1);
     for (char& c : ext)
         c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     if (ext != "tif" && ext != "tiff" && ext != "vrt" && ext != "img" && ext != "jp2")
         return TerrainRasterRole::None;
-    auto info = geo::RasterReader::inspect(path);
+    std::vector<std::shared_ptr<const void>> pins;
+    auto readable = detail::readableRasterPath(location, pins);
+    if (!readable)
+        return TerrainRasterRole::Dem;  // opening it as a DEM reports why
+    auto info = geo::RasterReader::inspect(*readable);
     if (info && (info->bandCount == 3 || info->bandCount == 4))
         return TerrainRasterRole::Imagery;
     return TerrainRasterRole::Dem;

@@ -109,6 +109,9 @@ private:
                                   std::vector<double>& xs, std::vector<double>& ys) const;
 
     TerrainOptions _options;
+    /// What GDAL opens: the paths, or pinned cached copies of URLs.
+    std::string _demRead, _imageryRead;
+    std::vector<std::shared_ptr<const void>> _pins;
     geo::Crs _workingCrs;
     geo::Crs _sourceCrs;
     geo::Crs _demCrs;

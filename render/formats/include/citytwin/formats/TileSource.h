@@ -4,7 +4,8 @@
 // and refuses those that leave the tileset's root (its folder, or for a URL
 // the folder of tileset.json on the same scheme, host and port) or name
 // another host that is not explicitly allowed. Reads bytes with the
-// standard library (files) or GDAL's CPLHTTPFetch (HTTP: no new dependency).
+// standard library (files) or through the client tile cache (HTTP: libcurl,
+// revalidation, offline mode; see citytwin/tilecache/TileCache.h).
 //
 // Thread safety: const methods may run concurrently on worker threads;
 // read() blocks on I/O, so never call it on the render thread.
