@@ -32,8 +32,12 @@ fi
 
 # Findings fail: ASan and LSan exit non-zero, UBSan aborts (the tree is built
 # with -fno-sanitize-recover=undefined). The only suppressions are leaks in
-# third-party libraries, each explained in the file.
-export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:detect_stack_use_after_return=0:strict_string_checks=1:check_initialization_order=1:abort_on_error=0}
+# third-party libraries, each explained in the file. No strict_string_checks:
+# it makes strndup(s, n) read s up to a NUL that need not exist, and
+# libxkbcommon-x11 strndup()s the unterminated atom names of X replies (legal:
+# it reads n bytes), so every window failed with a heap-buffer-overflow
+# inside xkb_x11_keymap_new_from_device that is not one.
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:detect_stack_use_after_return=0:check_initialization_order=1:abort_on_error=0}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$ROOT/tests/sanitizers/lsan.supp:print_suppressions=0}
 command -v llvm-symbolizer-14 >/dev/null 2>&1 &&
@@ -62,7 +66,17 @@ if [ "${CITYTWIN_ASAN_TESTS:-1}" != 0 ]; then
   #    in the gcc half, and under ASan they alone would take most of CI's
   #    budget without reaching code of ours the other tests do not.
   stage asan-tests ctest --test-dir "$BUILD_DIR" --output-on-failure -j 2 --timeout 1800 \
-    -LE 'packaging|slow'
+    -LE 'packaging|slow|gui'
+  # The GUI tests under ASan + UBSan without LeakSanitizer: every window
+  # process (in-process tests and the spawned citytwin alike) ends with a
+  # few hundred bytes "leaked" from <unknown module>, i.e. allocated by a
+  # library unloaded before exit (Mesa's GL driver and Qt's plugins are
+  # dlclose()d), so no suppression can name it and no frame of ours shows.
+  # Leaks in our code are caught by the other tests, which run the same
+  # libraries without a window.
+  stage asan-gui-tests env ASAN_OPTIONS="${ASAN_OPTIONS/detect_leaks=1/detect_leaks=0}" \
+    ctest --test-dir "$BUILD_DIR" --output-on-failure -j 2 --timeout 1800 \
+    -L gui -LE 'packaging|slow'
 fi
 
 if [ "${CITYTWIN_FUZZ_RUN:-1}" != 0 ]; then

@@ -47,7 +47,9 @@ void HistoryChartFeed::request() {
     _inFlight = true;
     _askedTime = _sceneTime;
     _askedAtMs = QDateTime::currentMSecsSinceEpoch();
-    const auto [from, to] = _chart.windowAt(_sceneTime);
+    // Named copies, not a structured binding: clang 14 cannot capture those.
+    const auto window = _chart.windowAt(_sceneTime);
+    const auto from = window.first, to = window.second;
     const auto agg = SensorHistoryChart::aggregationFor(to - from);
     const std::string id = _chart.sensor()->id, metric = _chart.shownMetric();
     _queries->history(id, metric, from, to, agg)

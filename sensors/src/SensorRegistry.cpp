@@ -24,26 +24,42 @@ bool isKnownColumn(const std::string& c) {
     return false;
 }
 
-// Caches one CrsTransform per source CRS: a registry file usually has one.
+// Caches one CrsTransform (or the reason there is none) per source CRS text,
+// per thread: PROJ objects belong to their thread's context (CrsTransform.h),
+// and building one reads proj.db (tens of ms), which a registry reloaded or
+// parsed many times (the fuzz target: 3 inputs/s) should pay once. Bounded:
+// a file of distinct garbage CRSs must not grow it without limit.
 class ToWgs84 {
 public:
     geo::Result<const geo::CrsTransform*> get(const std::string& crsText) {
         if (auto it = _cache.find(crsText); it != _cache.end())
-            return it->second.get();
+            return it->second.transform
+                       ? geo::Result<const geo::CrsTransform*>(it->second.transform.get())
+                       : geo::Result<const geo::CrsTransform*>::failure(it->second.error);
+        if (_cache.size() >= kMaxEntries)
+            _cache.clear();
+        Entry& entry = _cache[crsText];
         auto crs = geo::Crs::fromString(crsText);
-        if (!crs)
-            return geo::Result<const geo::CrsTransform*>::failure(crs.messages());
+        if (!crs) {
+            entry.error = crs.messages();
+            return geo::Result<const geo::CrsTransform*>::failure(entry.error);
+        }
         auto transform = geo::CrsTransform::create(crs.value(), geo::Crs::wgs84());
-        if (!transform)
-            return geo::Result<const geo::CrsTransform*>::failure(transform.messages());
-        auto owned = std::make_unique<geo::CrsTransform>(std::move(transform).value());
-        const auto* raw = owned.get();
-        _cache.emplace(crsText, std::move(owned));
-        return raw;
+        if (!transform) {
+            entry.error = transform.messages();
+            return geo::Result<const geo::CrsTransform*>::failure(entry.error);
+        }
+        entry.transform = std::make_unique<geo::CrsTransform>(std::move(transform).value());
+        return entry.transform.get();
     }
 
 private:
-    std::map<std::string, std::unique_ptr<geo::CrsTransform>> _cache;
+    static constexpr std::size_t kMaxEntries = 32;
+    struct Entry {
+        std::unique_ptr<geo::CrsTransform> transform;
+        std::string error;
+    };
+    std::map<std::string, Entry> _cache;
 };
 
 }  // namespace
@@ -79,7 +95,7 @@ geo::Result<SensorRegistry> SensorRegistry::parseCsv(const std::string& text,
     std::vector<geo::Diagnostic> problems;
     std::map<std::string, std::size_t> columns;
     std::vector<std::string> header;
-    ToWgs84 transforms;
+    thread_local ToWgs84 transforms;
     std::istringstream lines(text);
     std::string line;
     long lineNo = 0;

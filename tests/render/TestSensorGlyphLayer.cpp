@@ -27,9 +27,7 @@ public:
         if (d.getName() == _name)
             found = d.asGeometry();
     }
-    void apply(osgText::Text& t) { texts.push_back(&t); }
     osg::Geometry* found = nullptr;
-    std::vector<osgText::Text*> texts;
 
 private:
     std::string _name;

@@ -86,3 +86,32 @@ TEST(SensorRegistry, demoRegistryCoversEveryKindInCentralShanghai) {
         EXPECT_LE(s.position.y, 31.251) << s.id;
     }
 }
+
+// The CRS transforms are cached per thread across parses (and bounded): a
+// second parse answers the same, an unknown CRS stays an error, and a file
+// with more distinct CRSs than the cache holds converts every row.
+TEST(SensorRegistry, cachedTransformsAnswerTheSameOnEveryParse) {
+    std::string csv = "id,kind,x,y,crs\n";
+    for (int i = 0; i < 40; ++i) {
+        csv += "bad-" + std::to_string(i) + ",noise,121.5,31.2,EPSG:" + std::to_string(990000 + i) +
+               "\n";
+        csv += "gk-" + std::to_string(i) + ",noise,641000,3455000,EPSG:4549\n";
+    }
+    for (int pass = 0; pass < 2; ++pass) {
+        auto r = SensorRegistry::parseCsv(csv, "many.csv");
+        ASSERT_FALSE(r.ok());
+        const auto text = r.messages();
+        for (int i = 0; i < 40; ++i)
+            EXPECT_NE(text.find("many.csv:" + std::to_string(2 + 2 * i) + ": error: crs:"),
+                      std::string::npos)
+                << "pass " << pass << ", row " << i << ": " << text;
+        EXPECT_EQ(text.find("many.csv:3: error"), std::string::npos) << text;
+    }
+    const std::string good = "id,kind,x,y,crs\nwl-1,water_level,641000,3455000,EPSG:4549\n";
+    for (int pass = 0; pass < 2; ++pass) {
+        auto r = SensorRegistry::parseCsv(good, "good.csv");
+        ASSERT_TRUE(r.ok()) << r.messages();
+        EXPECT_NEAR(r.value().find("wl-1")->position.x, 121.48, 0.05) << "pass " << pass;
+        EXPECT_NEAR(r.value().find("wl-1")->position.y, 31.21, 0.05) << "pass " << pass;
+    }
+}
