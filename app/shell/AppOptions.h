@@ -17,6 +17,11 @@ struct AppOptions {
     /// No --size (nor --fullscreen) given: the window fits the screen it
     /// opens on, or takes its remembered size.
     bool fitToScreen = false;
+    /// --decorations (with --snapshot): the image rendered off-screen at
+    /// imageSize (--size) with scale bar, north arrow, legend, attribution.
+    bool decorations = false;
+    QSize imageSize;  ///< --size when --decorations: the image's, not the window's
+    QString title;    ///< --title TEXT: drawn at the top of a decorated snapshot
     QString viewName;       ///< --view NAME
     std::optional<render::CameraPose> maybeCamera;  ///< --camera lon,lat,height,heading,pitch
     QString language;                               ///< --lang zh_CN|en (default: system locale)

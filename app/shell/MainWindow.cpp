@@ -166,6 +166,7 @@ MainWindow::MainWindow(AppOptions options, QWidget* parent)
     });
     _tools = new OperatorTools(*this, this);
     connect(_loader, &SceneLoader::layerLoaded, _tools, &OperatorTools::addSearchLayer);
+    setupOperatorDocks();
     // --scenario alone opens it once the scene has loaded (--record and
     // --report open it themselves: ScenarioBatch).
     if (!_options.scenarioPath.isEmpty() && _options.recordPath.isEmpty() &&

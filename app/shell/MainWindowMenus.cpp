@@ -165,6 +165,8 @@ void MainWindow::retranslate() {
         _scenario->retranslate();
     if (_tools)
         _tools->retranslate();
+    if (_docks)
+        _docks->retranslate();
 }
 
 void MainWindow::changeEvent(QEvent* e) {

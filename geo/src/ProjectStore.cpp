@@ -5,6 +5,7 @@
 #include "ProjectMetadata.h"
 #include "VectorImporter.h"
 #include "citytwin/geo/GdalSupport.h"
+#include "citytwin/geo/ProjectBookmarks.h"
 #include "citytwin/geo/VectorReader.h"
 
 namespace citytwin::geo {
@@ -62,8 +63,8 @@ Result<std::vector<LayerInfo>> ProjectStore::layers() const {
     GDALDataset& ds = *opened->dataset;
     for (int i = 0; i < ds.GetLayerCount(); ++i) {
         OGRLayer* layer = ds.GetLayer(i);
-        if (!layer)
-            continue;
+        if (!layer || std::string(layer->GetName()) == ProjectBookmarks::kTable)
+            continue;  // the saved views, not a layer
         LayerInfo info;
         info.name = layer->GetName();
         info.crs = _crs;
