@@ -17,6 +17,7 @@
 #include "layers/LayerTreePanel.h"
 #include "layers/SceneLoader.h"
 #include "scenario/ScenarioTools.h"
+#include "tools/OperatorDocks.h"
 #include "tools/OperatorTools.h"
 #include "sensors/AlertPanel.h"
 #include "sensors/AlertToast.h"

@@ -21,6 +21,7 @@
 #include "layers/LayerTreePanel.h"
 #include "layers/OpenFileFilters.h"
 #include "scenario/ScenarioTools.h"
+#include "tools/OperatorDocks.h"
 #include "tools/OperatorTools.h"
 #include "shell/LogPanel.h"
 #include "shell/MainWindow.h"

@@ -21,7 +21,8 @@ namespace citytwin::app {
 void MainWindow::setupOperatorDocks() {
     ToolsShell shell;
     shell.clockTime = [this]() -> std::optional<qint64> {
-        if (!_sensors->isStarted() || _sensors->clock().mode() == sensors::PlaybackClock::Mode::Live)
+        if (!_sensors->isStarted() ||
+            _sensors->clock().mode() == sensors::PlaybackClock::Mode::Live)
             return std::nullopt;
         return _sensors->clock().now();
     };
@@ -45,8 +46,9 @@ void MainWindow::setupOperatorDocks() {
     shell.highlight = [this](const render::PickHit& hit) { highlightPick(hit); };
     shell.attribution = [this] {
         if (_options.dataFiles.isEmpty())
-            return tr("Map data © OpenStreetMap contributors (ODbL); sites, cables and sensors "
-                      "are synthetic · citytwin");
+            return tr(
+                "Map data © OpenStreetMap contributors (ODbL); sites, cables and sensors "
+                "are synthetic · citytwin");
         QStringList names;
         for (const QString& f : _options.dataFiles)
             names << QFileInfo(f).fileName();

@@ -93,9 +93,8 @@ Built build(quint64 generation, std::shared_ptr<const geo::FeatureLayer> layer,
             return x.number.has_value();  // numbers before text
         return x.text < y.text;
     };
-    std::stable_sort(out.rows.begin(), out.rows.end(), [&](quint32 a, quint32 b) {
-        return descending ? less(b, a) : less(a, b);
-    });
+    std::stable_sort(out.rows.begin(), out.rows.end(),
+                     [&](quint32 a, quint32 b) { return descending ? less(b, a) : less(a, b); });
     return out;
 }
 
@@ -170,7 +169,8 @@ QVariant AttributeTableModel::data(const QModelIndex& index, int role) const {
     if (!_layer || role != Qt::DisplayRole || index.row() >= int(_rows.size()) ||
         index.column() >= int(_columns.size()))
         return {};
-    return QString::fromStdString(cell(_layer->features[_rows[index.row()]], _columns[index.column()]));
+    return QString::fromStdString(
+        cell(_layer->features[_rows[index.row()]], _columns[index.column()]));
 }
 
 QVariant AttributeTableModel::headerData(int section, Qt::Orientation o, int role) const {
@@ -390,7 +390,7 @@ void AttributeTablePanel::exportDialog() {
         return;
     QString error;
     const bool ok = path.endsWith(".gpkg", Qt::CaseInsensitive) ? exportGeoPackage(path, &error)
-                                                                  : exportCsv(path, &error);
+                                                                : exportCsv(path, &error);
     if (!ok) {
         _error->setText(error);
         _error->show();

@@ -74,9 +74,8 @@ BookmarkPanel::BookmarkPanel(Capture capture, Apply apply, QWidget* parent)
     };
     connect(_add, &QPushButton::clicked, this, addTyped);
     connect(_name, &QLineEdit::returnPressed, this, addTyped);
-    connect(_list, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {
-        flyTo(item->data(kIdRole).toLongLong());
-    });
+    connect(_list, &QListWidget::itemActivated, this,
+            [this](QListWidgetItem* item) { flyTo(item->data(kIdRole).toLongLong()); });
     connect(_list, &QListWidget::itemChanged, this, &BookmarkPanel::onItemChanged);
     connect(_fly, &QPushButton::clicked, this, [this] {
         if (auto id = currentId())
@@ -114,19 +113,22 @@ void BookmarkPanel::retranslate() {
 
 void BookmarkPanel::setProject(const QString& path) {
     _project = path;
-    // A project that does not exist yet is created (an empty GeoPackage).
-    if (!path.isEmpty()) {
-        auto store = geo::ProjectStore::openOrCreate(path.toStdString());
-        if (!store)
-            emit problem(tr("Bookmarks: %1").arg(qs(store.messages())));
-    }
     retranslate();
     reload();
 }
 
+bool BookmarkPanel::ensureProject() {
+    // Created with the first bookmark (an empty project GeoPackage), not
+    // by merely starting the window.
+    auto store = geo::ProjectStore::openOrCreate(_project.toStdString());
+    if (!store)
+        emit problem(tr("Bookmarks: %1").arg(qs(store.messages())));
+    return store.ok();
+}
+
 void BookmarkPanel::reload() {
     _bookmarks.clear();
-    if (!_project.isEmpty()) {
+    if (!_project.isEmpty() && QFileInfo::exists(_project)) {
         auto listed = geo::ProjectBookmarks(_project.toStdString()).list();
         if (listed)
             _bookmarks = std::move(listed).value();
@@ -165,6 +167,8 @@ std::optional<std::int64_t> BookmarkPanel::addCurrent(const QString& name) {
         return std::nullopt;
     }
     maybe->name = name.toStdString();
+    if (!ensureProject())
+        return std::nullopt;
     auto added = geo::ProjectBookmarks(_project.toStdString()).add(*maybe);
     if (!added) {
         emit problem(tr("Cannot save the bookmark: %1").arg(qs(added.messages())));
@@ -226,6 +230,11 @@ int BookmarkPanel::importFrom(const QString& path, QString* error) {
             *error = qs(tour.messages());
         return -1;
     }
+    if (!ensureProject()) {
+        if (error)
+            *error = tr("No project to keep bookmarks in");
+        return -1;
+    }
     const bool chinese = QLocale().language() == QLocale::Chinese;
     const geo::ProjectBookmarks store(_project.toStdString());
     int added = 0;
@@ -264,9 +273,9 @@ void BookmarkPanel::importDialog() {
 }
 
 void BookmarkPanel::chooseProjectDialog() {
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Project for bookmarks"), _project, tr("GeoPackage (*.gpkg)"), nullptr,
-        QFileDialog::DontConfirmOverwrite);
+    const QString path = QFileDialog::getSaveFileName(this, tr("Project for bookmarks"), _project,
+                                                      tr("GeoPackage (*.gpkg)"), nullptr,
+                                                      QFileDialog::DontConfirmOverwrite);
     if (!path.isEmpty())
         setProject(path);
 }
@@ -291,9 +300,9 @@ void BookmarkPanel::onItemChanged(QListWidgetItem* item) {
 }
 
 bool BookmarkPanel::eventFilter(QObject* watched, QEvent* event) {
+    // While a name is edited the keys go to the editor, not to the list.
     if (watched == _list && event->type() == QEvent::KeyPress &&
-        static_cast<QKeyEvent*>(event)->key() == Qt::Key_Delete && _list->state() !=
-                                                                         QAbstractItemView::EditingState) {
+        static_cast<QKeyEvent*>(event)->key() == Qt::Key_Delete) {
         if (auto id = currentId()) {
             removeBookmark(*id);
             return true;

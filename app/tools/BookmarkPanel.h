@@ -65,6 +65,8 @@ private:
     void importDialog();
     void chooseProjectDialog();
     std::optional<std::int64_t> currentId() const;
+    /// Creates the project if it does not exist yet; false (problem emitted) if it cannot.
+    bool ensureProject();
     void onItemChanged(QListWidgetItem* item);
     bool eventFilter(QObject* watched, QEvent* event) override;
 

@@ -4,6 +4,7 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QImage>
+#include <QLineEdit>
 #include <QMenu>
 #include <QStandardPaths>
 #include <QTableView>
@@ -186,9 +187,9 @@ void OperatorDocks::applyBookmark(const geo::Bookmark& b) {
     _host.view()->flyToLookAt(render::lookAtFor(pose, *_host.frame()));
     if (b.maybeLayers) {
         for (const QString& id : _shell.treeLayers()) {
-            const bool on = id == "ground" || std::find(b.maybeLayers->begin(),
-                                                        b.maybeLayers->end(),
-                                                        id.toStdString()) != b.maybeLayers->end();
+            const bool on =
+                id == "ground" || std::find(b.maybeLayers->begin(), b.maybeLayers->end(),
+                                            id.toStdString()) != b.maybeLayers->end();
             _shell.setLayerVisible(id, on);
         }
     }
@@ -210,8 +211,9 @@ MapDecorationInfo OperatorDocks::decorationInfo(const QSize& size, const QString
     osg::Matrixd projection;
     projection.makePerspective(OsgView::kFovYDegrees, double(size.width()) / size.height(), 1.0,
                                1e6);
-    const osg::Matrixd vpw = cam->getViewMatrix() * projection *
-                             osg::Viewport(0, 0, size.width(), size.height()).computeWindowMatrix();
+    const osg::ref_ptr<osg::Viewport> viewport =
+        new osg::Viewport(0, 0, size.width(), size.height());
+    const osg::Matrixd vpw = cam->getViewMatrix() * projection * viewport->computeWindowMatrix();
     const osg::Vec3d a = la.center * vpw;
     const osg::Vec3d b = (la.center + osg::Vec3d(0.0, std::max(10.0, d * 0.05), 0.0)) * vpw;
     const double dx = b.x() - a.x(), dyDown = -(b.y() - a.y());
@@ -222,9 +224,9 @@ MapDecorationInfo OperatorDocks::decorationInfo(const QSize& size, const QString
         const auto style = _shell.layerStyle(id);
         if (!style)
             continue;
-        info.legend.push_back({_shell.layerName(id),
-                               QColor::fromRgbF(style->color.r(), style->color.g(),
-                                                style->color.b(), 1.0)});
+        info.legend.push_back(
+            {_shell.layerName(id),
+             QColor::fromRgbF(style->color.r(), style->color.g(), style->color.b(), 1.0)});
     }
     return info;
 }
@@ -240,9 +242,10 @@ bool OperatorDocks::exportImage(const QString& path, const QSize& size, bool dec
                                 const QString& title) {
     const QImage image = renderImage(size, decorations, title);
     if (image.isNull() || !image.save(path)) {
-        const QString m = image.isNull()
-                              ? tr("Cannot render %1×%2 off-screen").arg(size.width()).arg(size.height())
-                              : tr("Cannot write %1").arg(path);
+        const QString m =
+            image.isNull()
+                ? tr("Cannot render %1×%2 off-screen").arg(size.width()).arg(size.height())
+                : tr("Cannot write %1").arg(path);
         _host.showStatusMessage(m, 8000);
         _host.logMessage(geo::LogLevel::Error, m);
         return false;

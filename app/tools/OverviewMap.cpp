@@ -33,8 +33,8 @@ QColor colourOf(const render::LayerStyle& s) {
 /// Where the ray through window pixel (x, y) meets the ground z = 0; a ray
 /// above the horizon is cut 20 km out.
 QPointF groundAt(const osg::Camera& cam, double x, double y) {
-    const osg::Matrixd vpw = cam.getViewMatrix() * cam.getProjectionMatrix() *
-                             cam.getViewport()->computeWindowMatrix();
+    const osg::Matrixd vpw =
+        cam.getViewMatrix() * cam.getProjectionMatrix() * cam.getViewport()->computeWindowMatrix();
     const osg::Matrixd inv = osg::Matrixd::inverse(vpw);
     const osg::Vec3d nearP = osg::Vec3d(x, y, 0.0) * inv;
     const osg::Vec3d farP = osg::Vec3d(x, y, 1.0) * inv;

@@ -31,6 +31,9 @@ QImage OsgView::renderOffscreen(const QSize& size) {
     cam->setViewport(0, 0, size.width(), size.height());
     cam->setProjectionMatrixAsPerspective(kFovYDegrees, double(size.width()) / size.height(), 1.0,
                                           1e6);
+    // The main camera draws into whatever is bound; cameras rendering to
+    // textures bind the default FBO back when they finish.
+    fbo.bind();
     _window->setDefaultFboId(fbo.handle());
     // Twice: the first frame merges what is queued and compiles new GL
     // objects for this context; the second draws the settled scene.
@@ -38,6 +41,7 @@ QImage OsgView::renderOffscreen(const QSize& size) {
     _viewer->frame();
     context()->functions()->glFinish();
     QImage image = fbo.toImage();
+    fbo.release();
     cam->setViewport(viewport.get());
     cam->setProjectionMatrix(projection);
     _window->setDefaultFboId(defaultFramebufferObject());

@@ -121,8 +121,8 @@ public:
 
 private:
     geo::Result<std::shared_ptr<const Node>> fail() const {
-        return geo::Result<std::shared_ptr<const Node>>::failure(_error, "filter", 0,
-                                                                 "character " + std::to_string(_errorAt));
+        return geo::Result<std::shared_ptr<const Node>>::failure(
+            _error, "filter", 0, "character " + std::to_string(_errorAt));
     }
     void error(std::size_t at, const std::string& message) {
         if (_error.empty()) {
@@ -274,8 +274,8 @@ private:
             return nullptr;
         }
         static const std::pair<const char*, Node::Op> kOps[] = {
-            {"=", Node::Op::Eq},  {"!=", Node::Op::Ne}, {"<", Node::Op::Lt},
-            {"<=", Node::Op::Le}, {">", Node::Op::Gt},  {">=", Node::Op::Ge},
+            {"=", Node::Op::Eq},      {"!=", Node::Op::Ne}, {"<", Node::Op::Lt},
+            {"<=", Node::Op::Le},     {">", Node::Op::Gt},  {">=", Node::Op::Ge},
             {"~", Node::Op::Contains}};
         bool known = false;
         for (const auto& [text, kind] : kOps)
@@ -290,8 +290,8 @@ private:
         const Token value = next();
         if (value.kind != Token::Kind::Word && value.kind != Token::Kind::Quoted &&
             value.kind != Token::Kind::Field) {
-            error(value.at, "expected a value after '" + op.text + "' but found '" + value.text +
-                                "'");
+            error(value.at,
+                  "expected a value after '" + op.text + "' but found '" + value.text + "'");
             return nullptr;
         }
         n->value = n->op == Node::Op::Contains ? lower(value.text) : value.text;

@@ -16,8 +16,10 @@ struct Range {
     const char* field;
     double min, max;
 };
-constexpr Range kRanges[] = {{"lon", -180, 180},     {"lat", -90, 90},
-                             {"height", 1, 100000},  {"heading", -360, 360},
+constexpr Range kRanges[] = {{"lon", -180, 180},
+                             {"lat", -90, 90},
+                             {"height", 1, 100000},
+                             {"heading", -360, 360},
                              {"pitch", -90, 90}};
 
 double valueOf(const Bookmark& b, const std::string& field) {
@@ -168,10 +170,9 @@ Result<std::int64_t> ProjectBookmarks::add(const Bookmark& b) const {
     for (const Range& r : kRanges)
         f->SetField(r.field, valueOf(b, r.field));
     if (b.maybeLayers)
-        f->SetField("layers",
-                    nlohmann::json(*b.maybeLayers)
-                        .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
-                        .c_str());
+        f->SetField("layers", nlohmann::json(*b.maybeLayers)
+                                  .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+                                  .c_str());
     if (b.maybeSensorTimeMs)
         f->SetField("sensor_time", formatIso8601(*b.maybeSensorTimeMs).c_str());
     f->SetField("saved_at", detail::utcNowIso8601().c_str());

@@ -58,7 +58,7 @@ TEST(AttributeFilter, numbersCompareAsNumbersAndTextAsText) {
     EXPECT_TRUE(matches("height == 120.50", f));
     EXPECT_TRUE(matches("operator = 'China Mobile'", f));
     EXPECT_FALSE(matches("operator = 'china mobile'", f));  // = is exact
-    EXPECT_TRUE(matches("operator ~ 'china mob'", f));       // ~ is without case
+    EXPECT_TRUE(matches("operator ~ 'china mob'", f));      // ~ is without case
     EXPECT_TRUE(matches("district < Xuhui", f));
     EXPECT_TRUE(matches("\"name:zh\" ~ 中心", f));
 }
