@@ -22,6 +22,7 @@
 
 #include "citytwin/assets/AttributeFilter.h"
 #include "citytwin/geo/ProjectStore.h"
+#include "citytwin/sensors/HistoryCsv.h"  // csvField: RFC 4180 quoting
 
 namespace citytwin::app {
 namespace {
@@ -96,18 +97,6 @@ Built build(quint64 generation, std::shared_ptr<const geo::FeatureLayer> layer,
     std::stable_sort(out.rows.begin(), out.rows.end(),
                      [&](quint32 a, quint32 b) { return descending ? less(b, a) : less(a, b); });
     return out;
-}
-
-std::string csvField(const std::string& s) {
-    if (s.find_first_of(",\"\n\r") == std::string::npos)
-        return s;
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"')
-            out += '"';
-        out += c;
-    }
-    return out + "\"";
 }
 
 std::string wktOf(const geo::Geometry& g) {
@@ -333,13 +322,13 @@ bool AttributeTablePanel::exportCsv(const QString& path, QString* error) const {
     std::ofstream out(path.toStdString(), std::ios::binary | std::ios::trunc);
     const auto& columns = _model->columns();
     for (std::size_t c = 0; c < columns.size(); ++c)
-        out << (c ? "," : "") << csvField(columns[c]);
+        out << (c ? "," : "") << sensors::csvField(columns[c]);
     out << ",WKT\n";
     for (quint32 i : _model->rows()) {
         const geo::Feature& f = _layer->features[i];
         for (std::size_t c = 0; c < columns.size(); ++c)
-            out << (c ? "," : "") << csvField(cell(f, columns[c]));
-        out << "," << csvField(wktOf(f.geometry)) << "\n";
+            out << (c ? "," : "") << sensors::csvField(cell(f, columns[c]));
+        out << "," << sensors::csvField(wktOf(f.geometry)) << "\n";
     }
     out.close();
     if (!out) {

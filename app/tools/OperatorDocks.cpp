@@ -16,6 +16,7 @@
 #include <algorithm>
 
 #include <cmath>
+#include <cstdlib>
 #include <numbers>
 
 #include "citytwin/geo/CrsTransform.h"
@@ -74,7 +75,12 @@ OperatorDocks::OperatorDocks(InspectionHost& host, ToolsShell shell, QObject* pa
                         if (auto r = t->transform(c))
                             c = *r;
                 const geo::Vec3d l = _host.frame()->toLocal({c.x, c.y, 0.0});
-                _host.view()->flyTo({l.x, l.y, 0.0}, 500.0);
+                // Far enough to see the whole of it: its footprint and its height.
+                const geo::Vec3d corner = _host.frame()->toLocal({e.maxX, e.maxY, 0.0});
+                double distance = std::max(500.0, 3.0 * std::hypot(corner.x - l.x, corner.y - l.y));
+                if (const std::string* h = layer->features[i].find("height"))
+                    distance = std::max(distance, 2.5 * std::atof(h->c_str()));
+                _host.view()->flyTo({l.x, l.y, 0.0}, distance);
             });
 
     _overview = new OverviewMap(*_host.view(), window);
@@ -207,13 +213,14 @@ MapDecorationInfo OperatorDocks::decorationInfo(const QSize& size, const QString
     const double halfFov = OsgView::kFovYDegrees / 2.0 * std::numbers::pi / 180.0;
     info.metresPerPixel = 2.0 * d * std::tan(halfFov) / size.height();
     // North: the image direction of a step north from the view's centre.
-    const osg::Camera* cam = _host.view()->camera();
     osg::Matrixd projection;
     projection.makePerspective(OsgView::kFovYDegrees, double(size.width()) / size.height(), 1.0,
                                1e6);
     const osg::ref_ptr<osg::Viewport> viewport =
         new osg::Viewport(0, 0, size.width(), size.height());
-    const osg::Matrixd vpw = cam->getViewMatrix() * projection * viewport->computeWindowMatrix();
+    // The camera as set now, whether a frame has drawn it yet or not.
+    const osg::Matrixd vpw = osg::Matrixd::lookAt(la.eye, la.center, la.up) * projection *
+                             viewport->computeWindowMatrix();
     const osg::Vec3d a = la.center * vpw;
     const osg::Vec3d b = (la.center + osg::Vec3d(0.0, std::max(10.0, d * 0.05), 0.0)) * vpw;
     const double dx = b.x() - a.x(), dyDown = -(b.y() - a.y());

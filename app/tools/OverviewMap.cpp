@@ -207,7 +207,12 @@ void OverviewMap::resizeEvent(QResizeEvent*) {
 
 void OverviewMap::centreViewOn(const QPointF& local) {
     render::LookAt la = _view.lookAt();
-    const osg::Vec3d offset(local.x() - la.center.x(), local.y() - la.center.y(), 0.0);
+    // The orbit centre may sit on a roof: move where the view ray meets the ground.
+    osg::Vec3d ground = la.center;
+    const osg::Vec3d d = la.center - la.eye;
+    if (d.z() < -1e-6)
+        ground = la.eye + d * (-la.eye.z() / d.z());
+    const osg::Vec3d offset(local.x() - ground.x(), local.y() - ground.y(), 0.0);
     _view.setLookAt(la.eye + offset, la.center + offset, la.up, false);
 }
 
