@@ -2659,4 +2659,276 @@ Typed in %2: %3, %4</source>
             <translation>%1 MB</translation>
         </message>
     </context>
+    <context>
+        <name>citytwin::app::BookmarkPanel</name>
+        <message>
+            <source>Name of the view (Chinese or English)</source>
+            <translation>视图名称（中文或英文）</translation>
+        </message>
+        <message>
+            <source>&amp;Add view</source>
+            <translation>添加视图(&amp;A)</translation>
+        </message>
+        <message>
+            <source>Save the camera, the visible layers and the clock time</source>
+            <translation>保存相机、可见图层和时钟时间</translation>
+        </message>
+        <message>
+            <source>&amp;Fly to</source>
+            <translation>飞往(&amp;F)</translation>
+        </message>
+        <message>
+            <source>Re&amp;name</source>
+            <translation>重命名(&amp;N)</translation>
+        </message>
+        <message>
+            <source>De&amp;lete</source>
+            <translation>删除(&amp;L)</translation>
+        </message>
+        <message>
+            <source>E&amp;xport…</source>
+            <translation>导出(&amp;X)…</translation>
+        </message>
+        <message>
+            <source>Write the bookmarks as a kiosk tour file (JSON)</source>
+            <translation>将书签写为展台导览文件（JSON）</translation>
+        </message>
+        <message>
+            <source>&amp;Import…</source>
+            <translation>导入(&amp;I)…</translation>
+        </message>
+        <message>
+            <source>Add the stops of a kiosk tour file (JSON) as bookmarks</source>
+            <translation>将展台导览文件（JSON）的各站添加为书签</translation>
+        </message>
+        <message>
+            <source>&amp;Project…</source>
+            <translation>项目(&amp;P)…</translation>
+        </message>
+        <message>
+            <source>No project for bookmarks</source>
+            <translation>没有保存书签的项目</translation>
+        </message>
+        <message>
+            <source>Kept in %1</source>
+            <translation>保存在 %1</translation>
+        </message>
+        <message>
+            <source>Bookmarks: %1</source>
+            <translation>书签：%1</translation>
+        </message>
+        <message>
+            <source>Give the view a name first</source>
+            <translation>请先为视图命名</translation>
+        </message>
+        <message>
+            <source>No project to keep bookmarks in</source>
+            <translation>没有可保存书签的项目</translation>
+        </message>
+        <message>
+            <source>Nothing is loaded yet: no view to save</source>
+            <translation>尚未加载任何数据：没有可保存的视图</translation>
+        </message>
+        <message>
+            <source>Cannot save the bookmark: %1</source>
+            <translation>无法保存书签：%1</translation>
+        </message>
+        <message>
+            <source>Cannot rename the bookmark: %1</source>
+            <translation>无法重命名书签：%1</translation>
+        </message>
+        <message>
+            <source>Cannot delete the bookmark: %1</source>
+            <translation>无法删除书签：%1</translation>
+        </message>
+        <message>
+            <source>%1: cannot write</source>
+            <translation>%1：无法写入</translation>
+        </message>
+        <message>
+            <source>Export bookmarks</source>
+            <translation>导出书签</translation>
+        </message>
+        <message>
+            <source>Kiosk tour (*.json)</source>
+            <translation>展台导览 (*.json)</translation>
+        </message>
+        <message>
+            <source>Import bookmarks</source>
+            <translation>导入书签</translation>
+        </message>
+        <message>
+            <source>Cannot import %1: %2</source>
+            <translation>无法导入 %1：%2</translation>
+        </message>
+        <message>
+            <source>Project for bookmarks</source>
+            <translation>保存书签的项目</translation>
+        </message>
+        <message>
+            <source>GeoPackage (*.gpkg)</source>
+            <translation>GeoPackage (*.gpkg)</translation>
+        </message>
+    </context>
+    <context>
+        <name>citytwin::app::AttributeTablePanel</name>
+        <message>
+            <source>Filter: text, or an expression such as height &gt; 100 and name ~ tower</source>
+            <translation>筛选：文本，或表达式，例如 height &gt; 100 and name ~ tower</translation>
+        </message>
+        <message>
+            <source>E&amp;xport…</source>
+            <translation>导出(&amp;X)…</translation>
+        </message>
+        <message>
+            <source>Save the rows shown as CSV or GeoPackage</source>
+            <translation>将显示的行保存为 CSV 或 GeoPackage</translation>
+        </message>
+        <message>
+            <source>Reading %1…</source>
+            <translation>正在读取 %1…</translation>
+        </message>
+        <message>
+            <source>Choose Show attribute table in a layer&apos;s context menu</source>
+            <translation>在图层的右键菜单中选择“显示属性表”</translation>
+        </message>
+        <message>
+            <source>%1: %2 of %3 features</source>
+            <translation>%1：%3 个要素中的 %2 个</translation>
+        </message>
+        <message>
+            <source>%1: cannot write</source>
+            <translation>%1：无法写入</translation>
+        </message>
+        <message>
+            <source>Export the attribute table</source>
+            <translation>导出属性表</translation>
+        </message>
+        <message>
+            <source>CSV (*.csv);;GeoPackage (*.gpkg)</source>
+            <translation>CSV (*.csv);;GeoPackage (*.gpkg)</translation>
+        </message>
+    </context>
+    <context>
+        <name>citytwin::app::ExportImageDialog</name>
+        <message>
+            <source>Export image</source>
+            <translation>导出图像</translation>
+        </message>
+        <message>
+            <source> px</source>
+            <translation> 像素</translation>
+        </message>
+        <message>
+            <source>&amp;Size:</source>
+            <translation>尺寸(&amp;S)：</translation>
+        </message>
+        <message>
+            <source>Scale bar, north arrow, legend and attribution</source>
+            <translation>比例尺、指北针、图例和数据来源</translation>
+        </message>
+        <message>
+            <source>&amp;Decorations:</source>
+            <translation>地图要素(&amp;D)：</translation>
+        </message>
+        <message>
+            <source>&amp;Title:</source>
+            <translation>标题(&amp;T)：</translation>
+        </message>
+        <message>
+            <source>&amp;Browse…</source>
+            <translation>浏览(&amp;B)…</translation>
+        </message>
+        <message>
+            <source>&amp;File:</source>
+            <translation>文件(&amp;F)：</translation>
+        </message>
+        <message>
+            <source>Images (*.png *.jpg)</source>
+            <translation>图像 (*.png *.jpg)</translation>
+        </message>
+        <message>
+            <source>E&amp;xport</source>
+            <translation>导出(&amp;X)</translation>
+        </message>
+    </context>
+    <context>
+        <name>citytwin::app::OperatorDocks</name>
+        <message>
+            <source>Bookmark %1</source>
+            <translation>书签 %1</translation>
+        </message>
+        <message>
+            <source>&amp;Views</source>
+            <translation>视图(&amp;V)</translation>
+        </message>
+        <message>
+            <source>Bookmarks</source>
+            <translation>书签</translation>
+        </message>
+        <message>
+            <source>Attribute table</source>
+            <translation>属性表</translation>
+        </message>
+        <message>
+            <source>Overview</source>
+            <translation>鹰眼图</translation>
+        </message>
+        <message>
+            <source>Export &amp;image…</source>
+            <translation>导出图像(&amp;I)…</translation>
+        </message>
+        <message>
+            <source>Render the view at any size, with scale bar, north arrow, legend and attribution</source>
+            <translation>以任意尺寸渲染视图，附比例尺、指北针、图例和数据来源</translation>
+        </message>
+        <message>
+            <source>&amp;Bookmark this view…</source>
+            <translation>将此视图加为书签(&amp;B)…</translation>
+        </message>
+        <message>
+            <source>Save the camera, the visible layers and the clock time</source>
+            <translation>保存相机、可见图层和时钟时间</translation>
+        </message>
+        <message>
+            <source>Attribute table: %1</source>
+            <translation>属性表：%1</translation>
+        </message>
+        <message>
+            <source>%1 has no attributes to show</source>
+            <translation>%1 没有可显示的属性</translation>
+        </message>
+        <message>
+            <source>N</source>
+            <comment>north arrow</comment>
+            <translation>北</translation>
+        </message>
+        <message>
+            <source>Legend</source>
+            <translation>图例</translation>
+        </message>
+        <message>
+            <source>Cannot render %1×%2 off-screen</source>
+            <translation>无法离屏渲染 %1×%2</translation>
+        </message>
+        <message>
+            <source>Cannot write %1</source>
+            <translation>无法写入 %1</translation>
+        </message>
+        <message>
+            <source>Exported %1 (%2×%3)</source>
+            <translation>已导出 %1（%2×%3）</translation>
+        </message>
+    </context>
+    <context>
+        <name>citytwin::app::MainWindow</name>
+        <message>
+            <source>Map data © OpenStreetMap contributors (ODbL); sites, cables and sensors are synthetic · citytwin</source>
+            <translation>地图数据 © OpenStreetMap 贡献者（ODbL）；站点、光缆和传感器为合成数据 · citytwin</translation>
+        </message>
+        <message>
+            <source>Data: %1 · citytwin</source>
+            <translation>数据：%1 · citytwin</translation>
+        </message>
+    </context>
 </TS>

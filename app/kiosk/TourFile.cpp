@@ -279,6 +279,52 @@ geo::Result<Tour> readTourFile(const std::string& path) {
     return parseTour(text.str(), path);
 }
 
+namespace {
+
+json textJson(const BilingualText& t) {
+    return json{{"zh", t.zh}, {"en", t.en}};
+}
+
+json stopJson(const TourStop& s) {
+    json out;
+    out["camera"] = {{"lon", s.camera.lon},
+                     {"lat", s.camera.lat},
+                     {"height", s.camera.height},
+                     {"heading", s.camera.heading},
+                     {"pitch", s.camera.pitch}};
+    out["fly_s"] = s.flySeconds;
+    out["dwell_s"] = s.dwellSeconds;
+    if (s.maybeLayers)
+        out["layers"] = *s.maybeLayers;
+    if (s.maybeScenario)
+        out["scenario"] = {{"file", s.maybeScenario->file}, {"speed", s.maybeScenario->speed}};
+    if (s.maybeSensorTimeMs)
+        out["sensor_time"] = geo::formatIso8601(*s.maybeSensorTimeMs);
+    out["caption"] = textJson(s.caption);
+    return out;
+}
+
+}  // namespace
+
+std::string writeTour(const Tour& tour) {
+    json doc;
+    doc["version"] = tour.version;
+    doc["title"] = textJson(tour.title);
+    doc["idle_return_s"] = tour.idleReturnSeconds;
+    json exit{{"chord", tour.exit.chord}};
+    if (!tour.exit.pin.empty())
+        exit["pin"] = tour.exit.pin;
+    doc["exit"] = exit;
+    if (tour.memoryCeilingMb > 0)
+        doc["memory_ceiling_mb"] = tour.memoryCeilingMb;
+    json stops = json::array();
+    for (const TourStop& s : tour.stops)
+        stops.push_back(stopJson(s));
+    doc["stops"] = std::move(stops);
+    // Invalid UTF-8 in a name is replaced, never thrown on.
+    return doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
 Tour builtinTour() {
     Tour tour;
     tour.title = {"上海城市信息基础设施数字孪生", "Shanghai information infrastructure twin"};

@@ -14,6 +14,11 @@ namespace citytwin::app::kiosk {
 /// `source` names the file in the diagnostics.
 geo::Result<Tour> parseTour(std::string_view json, const std::string& source);
 
+/// The tour as JSON text that parseTour reads back to the same tour
+/// (version, title, idle return, exit chord and PIN, memory ceiling, every
+/// stop's fields; defaults are written out). Bookmarks export through it.
+std::string writeTour(const Tour& tour);
+
 /// Reads and parses the file at `path`.
 geo::Result<Tour> readTourFile(const std::string& path);
 

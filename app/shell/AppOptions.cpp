@@ -143,6 +143,15 @@ struct Options {
         "only in part (a shapefile whose .shp, .shx or .dbf is cut short) with the features "
         "read, instead of failing with exit 1. The window run by hand always does, with a "
         "warning in the log."};
+    QCommandLineOption decorations{
+        "decorations",
+        "With --snapshot: render the image off-screen at --size (which may be larger than the "
+        "screen, e.g. 3840x2160; the window keeps 1280x800) with a scale bar, a north arrow, the "
+        "legend of the visible layers and the data attribution burnt in, as File > Export "
+        "image... does."};
+    QCommandLineOption title{"title",
+                             "With --snapshot --decorations: a title drawn at the image's top.",
+                             "TEXT"};
     QCommandLineOption help{QStringList{"h", "help"}, "This text."};
     QCommandLineOption version{"version", "Print the version."};
 
@@ -152,7 +161,8 @@ struct Options {
                 &sensorStore, &mqtt,          &topic,      &noSensors, &time,
                 &benchmark,   &logFile,       &scenario,   &record,    &from,
                 &to,          &fps,           &step,       &report,    &allowPartial,
-                &tileCache,   &tileCacheSize, &offline,    &help,      &version};
+                &tileCache,   &tileCacheSize, &offline,    &decorations, &title,
+                &help,        &version};
     }
 };
 
@@ -349,6 +359,17 @@ std::optional<AppOptions> parseAppOptions(const QStringList& args, QString& erro
         if (first.endsWith(".json", Qt::CaseInsensitive) &&
             !first.endsWith("tileset.json", Qt::CaseInsensitive))
             o.kioskTour = o.dataFiles.takeFirst();
+    }
+    o.decorations = parser.isSet(opt.decorations);
+    o.title = parser.value(opt.title);
+    if ((o.decorations || parser.isSet(opt.title)) && o.snapshotPath.isEmpty()) {
+        error = QStringLiteral("--decorations and --title need --snapshot OUT.png");
+        return std::nullopt;
+    }
+    if (o.decorations) {
+        // The image is rendered off-screen at --size; the window stays small.
+        o.imageSize = o.size;
+        o.size = QSize(1280, 800);
     }
     if (o.kiosk && !o.snapshotPath.isEmpty()) {
         error = QStringLiteral("--kiosk and --snapshot exclude each other");

@@ -19,6 +19,11 @@ struct AppOptions {
     /// opens on, or takes its remembered size.
     bool fitToScreen = false;
     QString viewName;                               ///< --view NAME
+    /// --decorations (with --snapshot): the image rendered off-screen at
+    /// imageSize (--size) with scale bar, north arrow, legend, attribution.
+    bool decorations = false;
+    QSize imageSize;  ///< --size when --decorations: the image's, not the window's
+    QString title;    ///< --title TEXT: drawn at the top of a decorated snapshot
     std::optional<render::CameraPose> maybeCamera;  ///< --camera lon,lat,height,heading,pitch
     QString language;                               ///< --lang zh_CN|en (default: system locale)
     QStringList hiddenLayers;                       ///< --hide-layer ID (repeatable)

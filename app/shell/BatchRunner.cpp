@@ -24,7 +24,10 @@ BatchRunner::BatchRunner(const AppOptions& options, BatchTarget& target, QObject
       _target(target),
       _snapshotPath(options.snapshotPath),
       _size(options.size),
-      _benchmarkFrames(options.benchmarkFrames) {}
+      _benchmarkFrames(options.benchmarkFrames),
+      _decorations(options.decorations),
+      _imageSize(options.imageSize),
+      _title(options.title) {}
 
 void BatchRunner::prepare() {
     // A snapshot is exactly --size: pin the view, the window grows around it.
@@ -72,7 +75,8 @@ void BatchRunner::runBenchmarkAndExit() {
 }
 
 void BatchRunner::takeSnapshotAndExit() {
-    const QImage image = _target.view()->grabFramebuffer();
+    const QImage image = _decorations ? _target.renderDecoratedImage(_imageSize, _title)
+                                      : _target.view()->grabFramebuffer();
     int code = 0;
     if (!_target.loadErrors().isEmpty())
         code = 1;

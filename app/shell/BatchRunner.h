@@ -13,6 +13,8 @@
 #include <QString>
 #include <QStringList>
 
+class QImage;
+
 namespace citytwin::app {
 
 struct AppOptions;
@@ -33,6 +35,9 @@ public:
     virtual void pinViewSize(const QSize& size) = 0;
     /// Failures are reported on stderr and in the exit code, not in message boxes.
     virtual void setUnattended(bool unattended) = 0;
+    /// --snapshot --decorations: the view rendered off-screen at `size` with
+    /// scale bar, north arrow, legend and attribution (null on failure).
+    virtual QImage renderDecoratedImage(const QSize& size, const QString& title) = 0;
 };
 
 class BatchRunner : public QObject {
@@ -62,6 +67,9 @@ private:
     QString _snapshotPath;
     QSize _size;
     int _benchmarkFrames = 0;
+    bool _decorations = false;
+    QSize _imageSize;
+    QString _title;
     bool _snapshotTaken = false;
 };
 

@@ -18,6 +18,8 @@
 #include "layers/ProjectLiveRefresh.h"
 #include "layers/SceneLoader.h"
 #include "scenario/ScenarioTools.h"
+#include "tools/OperatorDocks.h"
+#include "tools/OperatorTools.h"
 #include "sensors/AlertPanel.h"
 #include "sensors/AlertToast.h"
 #include "sensors/HistoryImportDialog.h"
@@ -169,6 +171,7 @@ MainWindow::MainWindow(AppOptions options, QWidget* parent)
     });
     _tools = new OperatorTools(*this, this);
     connect(_loader, &SceneLoader::layerLoaded, _tools, &OperatorTools::addSearchLayer);
+    setupOperatorDocks();
     // --scenario alone opens it once the scene has loaded (--record and
     // --report open it themselves: ScenarioBatch).
     if (!_options.scenarioPath.isEmpty() && _options.recordPath.isEmpty() &&

@@ -52,6 +52,7 @@ class SceneLoader;
 class ScenarioTools;
 class OperatorTools;
 class ProjectLiveRefresh;
+class OperatorDocks;
 
 class MainWindow : public QMainWindow, public InspectionHost, public BatchTarget, public KioskHost {
     Q_OBJECT
@@ -76,6 +77,8 @@ public:
     ScenarioTools* scenario() const { return _scenario; }
     /// The Tools menu: go to a coordinate, measure (issue 17).
     OperatorTools* tools() const { return _tools; }
+    /// Bookmarks, attribute table, overview map, image export (issue 17).
+    OperatorDocks* docks() const { return _docks; }
     render::CityScene& scene() override { return *_scene; }
     const std::optional<geo::LocalFrame>& frame() const override { return _maybeFrame; }
     /// True once the initial load finished and every layer is merged.
@@ -129,6 +132,7 @@ public:
     // BatchTarget
     void pinViewSize(const QSize& size) override;
     void setUnattended(bool unattended) override;
+    QImage renderDecoratedImage(const QSize& size, const QString& title) override;
 
     /// Flies to a layer's extent, from the side (the layer tree's Zoom to layer).
     void zoomToLayer(const QString& layerId);
@@ -206,6 +210,8 @@ private:
 
     // The layer tree's requests and new layers (MainWindowLayers.cpp).
     void connectLayerTree();
+    /// MainWindowOperatorDocks.cpp: the docks of OperatorDocks and their shell.
+    void setupOperatorDocks();
     /// `id`, or `id (2)`, `id (3)`... if a layer has it already.
     QString uniqueLayerId(const QString& id) const;
     /// "X lies N km from the other layers, at lon, lat", or empty if it is near.
@@ -242,6 +248,7 @@ private:
     InspectionTools* _inspection = nullptr;
     ScenarioTools* _scenario = nullptr;
     OperatorTools* _tools = nullptr;
+    OperatorDocks* _docks = nullptr;
     std::optional<geo::LocalFrame> _maybeFrame;
     geo::Extent _dataExtent;
     QStringList _loadErrors;

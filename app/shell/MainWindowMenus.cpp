@@ -21,6 +21,8 @@
 #include "layers/LayerTreePanel.h"
 #include "layers/OpenFileFilters.h"
 #include "scenario/ScenarioTools.h"
+#include "tools/OperatorDocks.h"
+#include "tools/OperatorTools.h"
 #include "shell/LogPanel.h"
 #include "shell/MainWindow.h"
 #include "shell/MainWindowUi.h"
@@ -165,6 +167,8 @@ void MainWindow::retranslate() {
         _scenario->retranslate();
     if (_tools)
         _tools->retranslate();
+    if (_docks)
+        _docks->retranslate();
 }
 
 void MainWindow::changeEvent(QEvent* e) {

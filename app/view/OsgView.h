@@ -90,6 +90,14 @@ public:
     double orbitDistance() const { return _manipulator->getDistance(); }
     /// Waits until the GPU has finished the frames drawn so far.
     void finishGl();
+    /// Renders the scene as the camera sees it now into an off-screen
+    /// framebuffer of `size` pixels (it may exceed the window and the screen,
+    /// e.g. 3840x2160; the same vertical field of view, the aspect of
+    /// `size`): File > Export image and --snapshot --decorations. Null if
+    /// the GL driver refuses a framebuffer that large. (OsgViewOffscreen.cpp)
+    QImage renderOffscreen(const QSize& size);
+    /// The vertical field of view of every frame, degrees.
+    static constexpr double kFovYDegrees = 35.0;
     /// When the first frame was drawn, in ms since process start (0: not yet).
     qint64 firstFrameAtMs() const { return _firstFrameAtMs; }
 

@@ -7,6 +7,7 @@
 #include "VectorImporter.h"
 #include "citytwin/geo/GdalSupport.h"
 #include "citytwin/geo/PostgresLocation.h"
+#include "citytwin/geo/ProjectBookmarks.h"
 #include "citytwin/geo/VectorReader.h"
 
 namespace citytwin::geo {
@@ -81,6 +82,8 @@ Result<std::vector<LayerInfo>> ProjectStore::layers() const {
         // A database lists every spatial table in it: a project's are in the default schema.
         if (!layer || (isPostgres && std::string(layer->GetName()).find('.') != std::string::npos))
             continue;
+        if (std::string(layer->GetName()) == ProjectBookmarks::kTable)
+            continue;  // the saved views, not a layer
         LayerInfo info;
         info.name = layer->GetName();
         info.crs = _crs;

@@ -1,5 +1,6 @@
 // Fuzzes the kiosk tour parser: bytes in, a Result out, never a crash; a
-// tour it accepts has stops, and every stop's values are in their ranges.
+// tour it accepts has stops, every stop's values are in their ranges, and
+// writeTour's text of it parses back with as many stops.
 
 #include <cmath>
 #include <cstdint>
@@ -20,5 +21,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         if (!std::isfinite(s.camera.lon) || s.camera.pitch < -90 || s.camera.pitch > 90 ||
             s.flySeconds < 0 || s.dwellSeconds <= 0 || s.caption.zh.empty() || s.caption.en.empty())
             __builtin_trap();
+    // What the writer makes of an accepted tour reads back (bookmarks export through it).
+    const auto again = parseTour(writeTour(*tour), "fuzz-written.json");
+    if (!again.ok() || again->stops.size() != tour->stops.size())
+        __builtin_trap();
     return 0;
 }

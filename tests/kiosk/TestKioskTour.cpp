@@ -257,3 +257,64 @@ TEST(TourFile, aNumberNoDoubleHoldsOrAWrongTypeIsAnErrorNamingItsPath) {
     EXPECT_EQ(errorOf(tourJson("", R"(, "idle_return_s": "soon")")).substr(0, 15),
               "idle_return_s: ");
 }
+
+// Bookmarks export through writeTour: what it writes parses back the same.
+TEST(KioskTourFile, writeTourReadsBackToTheSameTour) {
+    Tour tour;
+    tour.title = {"我的书签", "My bookmarks"};
+    tour.idleReturnSeconds = 90;
+    tour.exit.pin = "2468";
+    tour.memoryCeilingMb = 4096;
+    TourStop a;
+    a.camera = {121.4998, 31.2397, 650.5, 33.25, -37.5};
+    a.flySeconds = 4;
+    a.dwellSeconds = 12.5;
+    a.maybeLayers = std::vector<std::string>{"buildings", "base_stations"};
+    a.maybeSensorTimeMs = 1764576000123;
+    a.caption = {"陆家嘴 \"中心\"", "Lujiazui \\ centre"};
+    TourStop b;
+    b.camera = {121.47, 31.22, 3000, -10, -90};
+    b.maybeScenario = TourScenario{"cut.json", 600};
+    b.caption = {"外滩", "Bund"};
+    tour.stops = {a, b};
+
+    const std::string text = writeTour(tour);
+    const auto back = parseTour(text, "written.json");
+    ASSERT_TRUE(back.ok()) << back.messages() << "\n" << text;
+    EXPECT_EQ(back->title.zh, tour.title.zh);
+    EXPECT_EQ(back->title.en, tour.title.en);
+    EXPECT_EQ(back->idleReturnSeconds, 90);
+    EXPECT_EQ(back->exit.pin, "2468");
+    EXPECT_EQ(back->exit.chord, tour.exit.chord);
+    EXPECT_EQ(back->memoryCeilingMb, 4096);
+    ASSERT_EQ(back->stops.size(), 2u);
+    const TourStop& ra = back->stops[0];
+    EXPECT_DOUBLE_EQ(ra.camera.lon, 121.4998);
+    EXPECT_DOUBLE_EQ(ra.camera.lat, 31.2397);
+    EXPECT_DOUBLE_EQ(ra.camera.height, 650.5);
+    EXPECT_DOUBLE_EQ(ra.camera.heading, 33.25);
+    EXPECT_DOUBLE_EQ(ra.camera.pitch, -37.5);
+    EXPECT_DOUBLE_EQ(ra.flySeconds, 4);
+    EXPECT_DOUBLE_EQ(ra.dwellSeconds, 12.5);
+    ASSERT_TRUE(ra.maybeLayers);
+    EXPECT_EQ(*ra.maybeLayers, (std::vector<std::string>{"buildings", "base_stations"}));
+    ASSERT_TRUE(ra.maybeSensorTimeMs);
+    EXPECT_EQ(*ra.maybeSensorTimeMs, 1764576000123);
+    EXPECT_EQ(ra.caption.zh, a.caption.zh);
+    EXPECT_EQ(ra.caption.en, a.caption.en);
+    EXPECT_FALSE(ra.maybeScenario);
+    const TourStop& rb = back->stops[1];
+    EXPECT_FALSE(rb.maybeLayers);
+    EXPECT_FALSE(rb.maybeSensorTimeMs);
+    ASSERT_TRUE(rb.maybeScenario);
+    EXPECT_EQ(rb.maybeScenario->file, "cut.json");
+    EXPECT_DOUBLE_EQ(rb.maybeScenario->speed, 600);
+    // A tour without a PIN or ceiling writes neither (the defaults stay defaults).
+    Tour plain = tour;
+    plain.exit.pin.clear();
+    plain.memoryCeilingMb = 0;
+    const std::string plainText = writeTour(plain);
+    EXPECT_EQ(plainText.find("\"pin\""), std::string::npos);
+    EXPECT_EQ(plainText.find("memory_ceiling_mb"), std::string::npos);
+    EXPECT_TRUE(parseTour(plainText, "plain.json").ok());
+}
