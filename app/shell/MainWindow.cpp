@@ -290,6 +290,7 @@ void MainWindow::onFrameRendered() {
     // Every frame, so that a burst of tile requests shorter than the
     // status timer still shows.
     showPagingRequests();
+    frameStartData();
     showNewLayers();
     if (!isSceneLoaded()) {
         _loadedAtFrame = 0;

@@ -41,31 +41,12 @@ QString lonLatText(double lon, double lat) {
         .arg(lat >= 0 ? 'N' : 'S');
 }
 
-/// The side view of a bound; for data far round the globe from the frame's
-/// origin (its "up" is not the frame's z), from the south of its own
-/// horizon, so that it stands upright in the view.
-render::LookAt sideViewIn(const osg::BoundingSphere& bound, const geo::LocalFrame& frame) {
-    const osg::Vec3d c = bound.center();
-    if (std::hypot(c.x(), c.y()) < 300e3 && std::abs(c.z()) < 10e3)
-        return render::sideViewOf(bound);
-    const geo::GeoPoint g = frame.toGeographic({c.x(), c.y(), c.z()});
-    auto local = [&](double dLat, double dH) {
-        const geo::Vec3d p = frame.toLocal({g.x, g.y + dLat, g.z + dH});
-        return osg::Vec3d(p.x, p.y, p.z);
-    };
-    osg::Vec3d up = local(0.0, 1000.0) - local(0.0, 0.0);
-    osg::Vec3d north = local(0.01, 0.0) - local(0.0, 0.0);
-    up.normalize();
-    north.normalize();
-    const double pitch = 35.0 * std::numbers::pi / 180.0;
-    osg::Vec3d dir = north * std::cos(pitch) - up * std::sin(pitch);  // eye → centre
-    dir.normalize();
-    const double dist = std::max(150.0, double(bound.radius()) * 3.4);
-    osg::Vec3d right = dir ^ up;
-    right.normalize();
-    osg::Vec3d camUp = right ^ dir;
-    camUp.normalize();
-    return {c - dir * dist, c, camUp};
+/// The side view of a bound, whole in a view of `aspect`, from the south of
+/// its own vertical: data far round the globe from the frame's origin (its
+/// "up" is not the frame's z) stands upright in the view.
+render::LookAt sideViewIn(const osg::BoundingSphere& bound, const geo::LocalFrame& frame,
+                          double aspect) {
+    return render::sideViewOf(bound, render::verticalAt(frame, bound.center()), aspect);
 }
 
 }  // namespace
@@ -100,7 +81,8 @@ void MainWindow::zoomToLayer(const QString& layerId) {
             tr("%1 has nothing to zoom to yet").arg(_layerTree->layerName(layerId)), 5000);
         return;
     }
-    _view->flyToLookAt(_maybeFrame ? sideViewIn(bound, *_maybeFrame) : render::sideViewOf(bound));
+    _view->flyToLookAt(_maybeFrame ? sideViewIn(bound, *_maybeFrame, viewAspect())
+                                   : render::sideViewOf(bound));
 }
 
 QString MainWindow::uniqueLayerId(const QString& id) const {
@@ -144,6 +126,22 @@ QString MainWindow::farLayerNote(const QString& layerId) const {
         .arg(lonLatText(lon, lat));
 }
 
+double MainWindow::viewAspect() const {
+    return double(_view->width()) / std::max(1, _view->height());
+}
+
+void MainWindow::frameStartData() {
+    if (!_frameStartDataWhenMerged || _loader->isBusy() || _scene->pendingCount() > 0 ||
+        !_maybeFrame)
+        return;
+    _frameStartDataWhenMerged = false;
+    const osg::BoundingSphere all = _scene->dataBound();
+    if (!all.valid())
+        return;
+    const render::LookAt la = sideViewIn(all, *_maybeFrame, viewAspect());
+    _view->setLookAt(la.eye, la.center, la.up, true);
+}
+
 void MainWindow::showNewLayers() {
     // Once the load is done and its layers are merged: their bounds are known.
     if (_newLayerIds.isEmpty() || _loader->isBusy() || _scene->pendingCount() > 0)
@@ -163,7 +161,7 @@ void MainWindow::showNewLayers() {
     if (!lastNote.isEmpty())
         statusBar()->showMessage(lastNote, 15000);
     if (all.valid() && _maybeFrame && _ui->zoomToNewLayers && _ui->zoomToNewLayers->isChecked())
-        _view->flyToLookAt(sideViewIn(all, *_maybeFrame));
+        _view->flyToLookAt(sideViewIn(all, *_maybeFrame, viewAspect()));
 }
 
 }  // namespace citytwin::app

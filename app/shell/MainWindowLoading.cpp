@@ -355,19 +355,22 @@ void MainWindow::applyStartView() {
             center.z() = 0.0;
             _view->setLookAt(center + osg::Vec3d(0, 0, h), center, osg::Vec3d(0, 1, 0), true);
         }
-    } else if (_remembersSetup) {
+    } else if (auto last = _remembersSetup ? SetupSettings().lastView(dataKey())
+                                           : std::optional<render::CameraPose>()) {
         // Where the user left the camera over the same data last time.
-        if (auto last = SetupSettings().lastView(dataKey())) {
-            const render::LookAt la = render::lookAtFor(*last, *_maybeFrame);
-            _view->setLookAt(la.eye, la.center, la.up, false);
-            LogChannel::instance().write(geo::LogLevel::Info,
-                                         QStringLiteral("restored the last view: %1,%2,%3,%4,%5")
-                                             .arg(last->lon, 0, 'f', 5)
-                                             .arg(last->lat, 0, 'f', 5)
-                                             .arg(last->height, 0, 'f', 0)
-                                             .arg(last->heading, 0, 'f', 1)
-                                             .arg(last->pitch, 0, 'f', 1));
-        }
+        const render::LookAt la = render::lookAtFor(*last, *_maybeFrame);
+        _view->setLookAt(la.eye, la.center, la.up, false);
+        LogChannel::instance().write(geo::LogLevel::Info,
+                                     QStringLiteral("restored the last view: %1,%2,%3,%4,%5")
+                                         .arg(last->lon, 0, 'f', 5)
+                                         .arg(last->lat, 0, 'f', 5)
+                                         .arg(last->height, 0, 'f', 0)
+                                         .arg(last->heading, 0, 'f', 1)
+                                         .arg(last->pitch, 0, 'f', 1));
+    } else if (!_options.dataFiles.isEmpty()) {
+        // The user's own files: the extent's framing (onFrameChosen) knows
+        // no heights; once merged, the view fits the data's bound.
+        _frameStartDataWhenMerged = true;
     }
 }
 

@@ -263,6 +263,12 @@ void OsgView::updateNavigationLimits() {
     const render::LookAt home = homeLookAt();
     if (const double homeDistance = (home.center - home.eye).length(); homeDistance > 1.0)
         limits.maxDistance = std::clamp(3.0 * homeDistance, 5000.0, 1.0e6);
+    // Pitch, heading and the floor follow the ground under the camera's
+    // target: a layer far round the globe keeps its own up.
+    if (_maybeFrame)
+        limits.verticalAt = [frame = *_maybeFrame](const osg::Vec3d& p) {
+            return render::verticalAt(frame, p);
+        };
     _manipulator->setLimits(limits);
 }
 

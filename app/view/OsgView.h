@@ -49,7 +49,10 @@ public:
     render::LookAt homeLookAt() const;
     /// The frame poses are interpolated in (flights need it; set once the
     /// data chose it).
-    void setFrame(const geo::LocalFrame& frame) { _maybeFrame = frame; }
+    void setFrame(const geo::LocalFrame& frame) {
+        _maybeFrame = frame;
+        _limitsBound = osg::BoundingSphere();  // the limits take the frame's vertical
+    }
     /// Flies smoothly to a look-at (kiosk::CameraFlight's easing and climb);
     /// without a frame, or with durationMs <= 0, jumps there. A mouse press
     /// or another flight ends it.

@@ -120,6 +120,30 @@ ImageStats analyseImage(const QImage& in, const QColor& bg) {
     return s;
 }
 
+QRect differingRegion(const QImage& a0, const QImage& b0, int tolerance, int* count) {
+    const QImage a = a0.convertToFormat(QImage::Format_RGB32);
+    const QImage b = b0.convertToFormat(QImage::Format_RGB32);
+    QRect region;
+    int n = 0;
+    if (a.size() == b.size()) {
+        for (int y = 0; y < a.height(); ++y) {
+            const auto* pa = reinterpret_cast<const QRgb*>(a.constScanLine(y));
+            const auto* pb = reinterpret_cast<const QRgb*>(b.constScanLine(y));
+            for (int x = 0; x < a.width(); ++x) {
+                if (std::abs(qRed(pa[x]) - qRed(pb[x])) > tolerance ||
+                    std::abs(qGreen(pa[x]) - qGreen(pb[x])) > tolerance ||
+                    std::abs(qBlue(pa[x]) - qBlue(pb[x])) > tolerance) {
+                    region |= QRect(x, y, 1, 1);
+                    ++n;
+                }
+            }
+        }
+    }
+    if (count)
+        *count = n;
+    return region;
+}
+
 double shareOfDifferentPixels(const QImage& a0, const QImage& b0, int tolerance) {
     const QImage a = a0.convertToFormat(QImage::Format_RGB32);
     const QImage b = b0.convertToFormat(QImage::Format_RGB32);

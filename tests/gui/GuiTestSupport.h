@@ -5,6 +5,7 @@
 
 #include <QColor>
 #include <QImage>
+#include <QRect>
 #include <QString>
 #include <QStringList>
 
@@ -40,6 +41,11 @@ ImageStats analyseImage(const QImage& image, const QColor& background = skyColou
 
 /// Share of pixels that differ by more than `tolerance` in any channel.
 double shareOfDifferentPixels(const QImage& a, const QImage& b, int tolerance = 24);
+
+/// Where two images differ by more than `tolerance` in any channel: the
+/// bounding rectangle (empty if nowhere) and, in `count`, how many pixels.
+/// Drawn with and without a layer, it is the layer's silhouette.
+QRect differingRegion(const QImage& a, const QImage& b, int tolerance = 24, int* count = nullptr);
 
 /// "the city is drawn": most pixels are not sky, with many colours and shading.
 bool looksLikeACity(const ImageStats& s, QString* why = nullptr);

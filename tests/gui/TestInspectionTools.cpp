@@ -24,6 +24,7 @@
 
 #include <osg/Viewport>
 
+#include "DialogAnswer.h"
 #include "GuiTestSupport.h"
 #include "citytwin/assets/FindingsFormat.h"
 #include "citytwin/assets/InspectionContext.h"
@@ -46,6 +47,7 @@
 
 using namespace citytwin;
 using namespace citytwin::app;
+using citytwin::test::whenDialogOpens;
 
 namespace {
 
@@ -100,22 +102,6 @@ QStringList codesOf(const std::vector<assets::Finding>& findings) {
     for (const auto& f : findings)
         codes << QString::fromStdString(f.rule);
     return codes;
-}
-
-/// Runs `handle` on the next modal dialog of type D (polling; the dialog is
-/// opened from a queued call after the click that asked for it).
-template <typename D, typename F>
-void whenDialogOpens(F handle) {
-    auto* timer = new QTimer;
-    timer->setInterval(50);
-    QObject::connect(timer, &QTimer::timeout, [timer, handle] {
-        if (auto* d = qobject_cast<D*>(QApplication::activeModalWidget())) {
-            timer->stop();
-            timer->deleteLater();
-            handle(d);
-        }
-    });
-    timer->start();
 }
 
 /// A point on a land cable of a class SH-24-2 protects, mid-segment.

@@ -24,6 +24,7 @@
 
 #include <osg/Viewport>
 
+#include "DialogAnswer.h"
 #include "GuiTestSupport.h"
 #include "citytwin/render/BuildingHeight.h"
 #include "citytwin/render/FeaturePicker.h"
@@ -36,6 +37,7 @@
 
 using namespace citytwin;
 using namespace citytwin::app;
+using citytwin::test::whenDialogOpens;
 
 namespace {
 
@@ -67,20 +69,6 @@ QPoint screenPosition(MainWindow& w, const geo::GeoPoint& p) {
     const auto at = w.view()->widgetPointOf({l.x, l.y, 0.0});
     EXPECT_TRUE(at.has_value());
     return at ? at->toPoint() : QPoint();
-}
-
-template <typename D, typename F>
-void whenDialogOpens(F handle) {
-    auto* timer = new QTimer;
-    timer->setInterval(50);
-    QObject::connect(timer, &QTimer::timeout, [timer, handle] {
-        if (auto* d = qobject_cast<D*>(QApplication::activeModalWidget())) {
-            timer->stop();
-            timer->deleteLater();
-            handle(d);
-        }
-    });
-    timer->start();
 }
 
 double geodesic(const geo::GeoPoint& a, const geo::GeoPoint& b) {

@@ -8,8 +8,8 @@
 namespace citytwin::render {
 namespace {
 
-osg::Vec3d upFor(const osg::Vec3d& dir) {
-    osg::Vec3d right = dir ^ osg::Vec3d(0, 0, 1);
+osg::Vec3d upFor(const osg::Vec3d& dir, const osg::Vec3d& vertical = {0, 0, 1}) {
+    osg::Vec3d right = dir ^ vertical;
     if (right.length2() < 1e-12)
         right = osg::Vec3d(1, 0, 0);
     right.normalize();
@@ -39,18 +39,19 @@ LookAt limitedLookAt(const LookAt& in, const NavigationLimits& limits) {
     if (!(dist > 0.0) || !std::isfinite(dist))
         return in;
     dist = std::clamp(dist, limits.minDistance, limits.maxDistance);
+    const LocalVertical v = limits.vertical(in.center);
     // Heading from the view direction, or from up when looking straight down.
-    osg::Vec3d horizontal(dir.x(), dir.y(), 0.0);
+    const double along = dir * v.up;
+    osg::Vec3d horizontal = dir - v.up * along;
     if (horizontal.length2() < 1e-10)
-        horizontal = osg::Vec3d(in.up.x(), in.up.y(), 0.0);
+        horizontal = in.up - v.up * (in.up * v.up);
     if (horizontal.normalize() <= 0.0)
-        horizontal = osg::Vec3d(0, 1, 0);
-    const double pitch =
-        std::clamp(osg::RadiansToDegrees(std::asin(std::clamp(dir.z(), -1.0, 1.0))),
-                   limits.steepestPitch, limits.flattestPitch);
+        horizontal = v.north;
+    const double pitch = std::clamp(osg::RadiansToDegrees(std::asin(std::clamp(along, -1.0, 1.0))),
+                                    limits.steepestPitch, limits.flattestPitch);
     // Straight down loses the heading: stop a hair short of it.
     const double p = osg::DegreesToRadians(std::max(pitch, -89.9));
-    const osg::Vec3d newDir = horizontal * std::cos(p) + osg::Vec3d(0, 0, std::sin(p));
+    const osg::Vec3d newDir = horizontal * std::cos(p) + v.up * std::sin(p);
 
     osg::Vec3d centre = in.center;
     if (limits.centreRegion.valid()) {
@@ -60,13 +61,13 @@ LookAt limitedLookAt(const LookAt& in, const NavigationLimits& limits) {
                                 double(limits.centreRegion.yMax()));
     }
     osg::Vec3d eye = centre - newDir * dist;
-    // Above the surface it orbits (not z = 0: data far round the globe lies
-    // well below the frame's tangent plane).
-    if (eye.z() < centre.z() + limits.minEyeHeight)
-        eye.z() = centre.z() + limits.minEyeHeight;
+    // Above the surface it orbits (not the ground: a rooftop, or data far
+    // round the globe, lies above or below it).
+    if (const double above = (eye - centre) * v.up; above < limits.minEyeHeight)
+        eye += v.up * (limits.minEyeHeight - above);
     osg::Vec3d finalDir = centre - eye;
     finalDir.normalize();
-    return {eye, centre, upFor(finalDir)};
+    return {eye, centre, upFor(finalDir, v.up)};
 }
 
 LookAt zoomTowardPoint(const LookAt& in, const osg::Vec3d& point, double factor,
@@ -80,10 +81,12 @@ LookAt zoomTowardPoint(const LookAt& in, const osg::Vec3d& point, double factor,
     // Distance eye → centre scales by f too: keep it in range.
     f = std::clamp(f, std::min(1.0, limits.minDistance / dist),
                    std::max(1.0, limits.maxDistance / dist));
-    // The eye must stay above the floor (it moves toward a point below it).
-    const double above = in.eye.z() - point.z();
+    // The eye must stay above the floor over the ground (it moves toward a
+    // point below it).
+    const LocalVertical v = limits.vertical(point);
+    const double above = (in.eye - point) * v.up;
     if (f < 1.0 && above > 0.0)
-        f = std::max(f, std::min(1.0, (limits.minEyeHeight - point.z()) / above));
+        f = std::max(f, std::min(1.0, (limits.minEyeHeight - v.heightOf(point)) / above));
     LookAt out;
     out.eye = point + (in.eye - point) * f;
     out.center = point + (in.center - point) * f;
@@ -100,6 +103,21 @@ LookAt sideViewOf(const osg::BoundingSphere& bound) {
     centre.z() = std::max(0.0, centre.z() - double(bound.radius()) * 0.5);
     const osg::Vec3d eye = centre - dir * dist;
     return {eye, centre, upFor(dir)};
+}
+
+LookAt sideViewOf(const osg::BoundingSphere& bound, const LocalVertical& v, double aspect,
+                  double margin) {
+    const double pitch = osg::DegreesToRadians(-35.0);
+    const double halfY = osg::DegreesToRadians(kFieldOfViewY / 2.0);
+    const double halfX = std::atan(std::tan(halfY) * std::max(0.1, aspect));
+    // The sphere's outline seen from d subtends asin(r / d): inside the
+    // narrower half-field, less the margin.
+    const double half = std::min(halfX, halfY) * std::clamp(1.0 - margin, 0.1, 1.0);
+    const double r = std::max(1.0, double(bound.radius()));
+    const double dist = std::max(150.0, r / std::sin(half));
+    const osg::Vec3d dir = v.north * std::cos(pitch) + v.up * std::sin(pitch);
+    const osg::Vec3d centre = bound.center();
+    return {centre - dir * dist, centre, upFor(dir, v.up)};
 }
 
 }  // namespace citytwin::render

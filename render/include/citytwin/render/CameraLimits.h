@@ -8,7 +8,10 @@
 #include <osg/BoundingBox>
 #include <osg/BoundingSphere>
 
+#include <functional>
+
 #include "citytwin/render/CameraPose.h"
+#include "citytwin/render/LocalVertical.h"
 
 namespace citytwin::render {
 
@@ -20,6 +23,13 @@ struct NavigationLimits {
     double flattestPitch = -5.0;   ///< degrees; never at or above the horizon
     /// Where the orbit centre may be (x, y); invalid: anywhere.
     osg::BoundingBox centreRegion;
+    /// Up, north and the ground where the camera looks (pitch, heading and
+    /// heights are measured against it); empty: the frame's own axes.
+    std::function<LocalVertical(const osg::Vec3d&)> verticalAt;
+
+    LocalVertical vertical(const osg::Vec3d& p) const {
+        return verticalAt ? verticalAt(p) : frameVerticalAt(p);
+    }
 };
 
 /// Limits for data bounded by `data` (local frame): the centre stays within
@@ -28,7 +38,8 @@ struct NavigationLimits {
 NavigationLimits limitsForData(const osg::BoundingSphere& data);
 
 /// The look-at moved into the limits: distance, pitch, centre region and
-/// the eye's height clamped; heading kept.
+/// the eye's height clamped; heading kept. Pitch, heading and height are
+/// those of the vertical under the centre (limits.vertical).
 LookAt limitedLookAt(const LookAt& in, const NavigationLimits& limits);
 
 /// Zooms by `factor` (< 1 closer, > 1 farther) toward `point`: eye and
@@ -40,5 +51,16 @@ LookAt zoomTowardPoint(const LookAt& in, const osg::Vec3d& point, double factor,
 /// Where an extent is seen from the side (south, tilted 35°), whole: centre
 /// on the ground under its middle, distance fitting its radius.
 LookAt sideViewOf(const osg::BoundingSphere& bound);
+
+/// The view's vertical field of view (degrees), OsgView's projection.
+constexpr double kFieldOfViewY = 35.0;
+
+/// A bound seen whole from the side: from the south of its own vertical
+/// (`v`, taken under its centre), tilted 35° down, the sphere in the middle
+/// of the view and inside the narrower of the two fields of view (vertical
+/// kFieldOfViewY, horizontal from `aspect` = width / height) with `margin`
+/// (a share of the half-field left free at each edge).
+LookAt sideViewOf(const osg::BoundingSphere& bound, const LocalVertical& v, double aspect,
+                  double margin = 0.1);
 
 }  // namespace citytwin::render
