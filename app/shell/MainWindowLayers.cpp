@@ -130,18 +130,6 @@ double MainWindow::viewAspect() const {
     return double(_view->width()) / std::max(1, _view->height());
 }
 
-void MainWindow::frameStartData() {
-    if (!_frameStartDataWhenMerged || _loader->isBusy() || _scene->pendingCount() > 0 ||
-        !_maybeFrame)
-        return;
-    _frameStartDataWhenMerged = false;
-    const osg::BoundingSphere all = _scene->dataBound();
-    if (!all.valid())
-        return;
-    const render::LookAt la = sideViewIn(all, *_maybeFrame, viewAspect());
-    _view->setLookAt(la.eye, la.center, la.up, true);
-}
-
 void MainWindow::showNewLayers() {
     // Once the load is done and its layers are merged: their bounds are known.
     if (_newLayerIds.isEmpty() || _loader->isBusy() || _scene->pendingCount() > 0)
