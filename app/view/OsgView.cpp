@@ -317,8 +317,13 @@ std::optional<QPointF> OsgView::widgetPointOf(const osg::Vec3d& localPoint) cons
 }
 
 std::optional<osg::Vec3d> OsgView::localPointAtCentre() const {
-    return render::pickLocalPoint(*_viewer->getCamera(), 0.5 * width() * scale(),
-                                  0.5 * height() * scale());
+    return pointUnder(0.5 * width() * scale(), 0.5 * height() * scale());
+}
+
+std::optional<osg::Vec3d> OsgView::pointUnder(double x, double y) const {
+    const render::LookAt now = lookAt();
+    return render::pickLocalPoint(*_viewer->getCamera(), x, y,
+                                  _manipulator->limits().vertical(now.center));
 }
 
 void OsgView::flyTo(const osg::Vec3d& localPoint, double distance) {
@@ -348,7 +353,7 @@ void OsgView::mouseReleaseEvent(QMouseEvent* e) {
         const double y = height() * scale() - e->position().y() * scale();
         if (_featurePicking)
             emit featurePicked(render::pickFeature(*_viewer->getCamera(), x, y));
-        emit pointClicked(render::pickLocalPoint(*_viewer->getCamera(), x, y));
+        emit pointClicked(pointUnder(x, y));
         doneCurrent();
     } else if (e->button() == Qt::RightButton &&
                (e->position() - _pressPos).manhattanLength() < 4) {
@@ -383,7 +388,7 @@ void OsgView::updateCursorPoint(bool force) {
     _sinceCursorPick.start();
     const double x = pos.x() * scale();
     const double y = height() * scale() - pos.y() * scale();
-    emit cursorMoved(render::pickLocalPoint(*_viewer->getCamera(), x, y));
+    emit cursorMoved(pointUnder(x, y));
 }
 
 void OsgView::mouseDoubleClickEvent(QMouseEvent* e) {
@@ -393,7 +398,7 @@ void OsgView::mouseDoubleClickEvent(QMouseEvent* e) {
     if (e->button() == Qt::LeftButton) {
         const double x = e->position().x() * scale();
         const double y = height() * scale() - e->position().y() * scale();
-        emit pointDoubleClicked(render::pickLocalPoint(*_viewer->getCamera(), x, y));
+        emit pointDoubleClicked(pointUnder(x, y));
     }
 }
 
@@ -409,8 +414,12 @@ void OsgView::wheelEvent(QWheelEvent* e) {
     const double factor = std::pow(0.8, dy / 120.0);
     const double x = e->position().x() * scale();
     const double y = height() * scale() - e->position().y() * scale();
+    // The scene under the cursor, else the ground at the orbit centre's own
+    // vertical: at a far tileset the ray through a gap between its
+    // buildings met the frame's z = 0 plane (Shanghai's, tilted there by
+    // the globe's curve) thousands of km away, and the zoom flew toward it.
     makeCurrent();
-    std::optional<osg::Vec3d> point = render::pickLocalPoint(*_viewer->getCamera(), x, y);
+    const std::optional<osg::Vec3d> point = pointUnder(x, y);
     doneCurrent();
     const render::LookAt now = lookAt();
     // Over the sky: about the orbit centre.

@@ -148,6 +148,10 @@ private:
     /// The cursor read-out intersects the scene: at most every 50 ms, the
     /// last position wins (a city of 200,000 buildings makes each one costly).
     void updateCursorPoint(bool force);
+    /// The local point under a window pixel (origin bottom-left, device
+    /// pixels): the scene, else the ground at the vertical under the orbit
+    /// centre (a far layer's own ground, not the frame's z = 0 plane).
+    std::optional<osg::Vec3d> pointUnder(double x, double y) const;
 
     render::CityScene& _scene;
     osg::ref_ptr<osgViewer::Viewer> _viewer;

@@ -7,6 +7,8 @@
 
 #include "citytwin/render/FeaturePickData.h"
 
+#include <cmath>
+
 namespace citytwin::render {
 namespace {
 
@@ -88,7 +90,8 @@ std::optional<PickHit> pickFeature(osg::Camera& camera, double x, double y) {
     return std::nullopt;
 }
 
-std::optional<osg::Vec3d> pickLocalPoint(osg::Camera& camera, double x, double y) {
+std::optional<osg::Vec3d> pickLocalPoint(osg::Camera& camera, double x, double y,
+                                         const LocalVertical& ground) {
     osg::ref_ptr<osgUtil::LineSegmentIntersector> li =
         new osgUtil::LineSegmentIntersector(osgUtil::Intersector::WINDOW, x, y);
     osgUtil::IntersectionVisitor iv(li.get());
@@ -106,9 +109,10 @@ std::optional<osg::Vec3d> pickLocalPoint(osg::Camera& camera, double x, double y
     const osg::Vec3d nearP = osg::Vec3d(x, y, 0.0) * inv;
     const osg::Vec3d farP = osg::Vec3d(x, y, 1.0) * inv;
     const osg::Vec3d dir = farP - nearP;
-    if (std::abs(dir.z()) < 1e-12)
+    const double along = dir * ground.up;
+    if (std::abs(along) < 1e-12)
         return std::nullopt;
-    const double t = -nearP.z() / dir.z();
+    const double t = (ground.ground - nearP) * ground.up / along;
     if (t < 0.0)
         return std::nullopt;
     return nearP + dir * t;

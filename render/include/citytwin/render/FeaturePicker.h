@@ -11,6 +11,7 @@
 #include <string>
 
 #include "citytwin/geo/Feature.h"
+#include "citytwin/render/LocalVertical.h"
 
 namespace citytwin::render {
 
@@ -27,8 +28,12 @@ struct PickHit {
 /// are tried first, then lines and points within a few pixels.
 std::optional<PickHit> pickFeature(osg::Camera& camera, double x, double y);
 
-/// The first scene surface under the pixel, else the ground plane z = 0;
-/// nullopt if the ray points at the sky.
-std::optional<osg::Vec3d> pickLocalPoint(osg::Camera& camera, double x, double y);
+/// The first scene surface under the pixel, else the ground plane of
+/// `ground` (through ground.ground, normal ground.up; by default the frame's
+/// z = 0); nullopt if the ray points at the sky. Data far round the globe
+/// lies tilted in the frame: there the frame's plane is met, if at all,
+/// thousands of km away, so callers pass the vertical where the camera looks.
+std::optional<osg::Vec3d> pickLocalPoint(osg::Camera& camera, double x, double y,
+                                         const LocalVertical& ground = {});
 
 }  // namespace citytwin::render
