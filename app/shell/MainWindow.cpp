@@ -18,8 +18,6 @@
 #include "layers/ProjectLiveRefresh.h"
 #include "layers/SceneLoader.h"
 #include "scenario/ScenarioTools.h"
-#include "tools/OperatorDocks.h"
-#include "tools/OperatorTools.h"
 #include "sensors/AlertPanel.h"
 #include "sensors/AlertToast.h"
 #include "sensors/HistoryImportDialog.h"
@@ -30,6 +28,7 @@
 #include "shell/LogPanel.h"
 #include "shell/MainWindowUi.h"
 #include "shell/ProcessUptime.h"
+#include "tools/OperatorDocks.h"
 #include "tools/OperatorTools.h"
 #include "view/CoordinateStatus.h"
 #include "view/OsgView.h"
@@ -290,6 +289,7 @@ void MainWindow::onFrameRendered() {
     // Every frame, so that a burst of tile requests shorter than the
     // status timer still shows.
     showPagingRequests();
+    frameStartData();
     showNewLayers();
     if (!isSceneLoaded()) {
         _loadedAtFrame = 0;

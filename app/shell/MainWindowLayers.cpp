@@ -41,12 +41,12 @@ QString lonLatText(double lon, double lat) {
         .arg(lat >= 0 ? 'N' : 'S');
 }
 
-/// The side view of a bound, whole in a view of `aspect`, from the south of
+/// The side view of a box, whole in a view of `aspect`, from the south of
 /// its own vertical: data far round the globe from the frame's origin (its
 /// "up" is not the frame's z) stands upright in the view.
-render::LookAt sideViewIn(const osg::BoundingSphere& bound, const geo::LocalFrame& frame,
+render::LookAt sideViewIn(const osg::BoundingBox& box, const geo::LocalFrame& frame,
                           double aspect) {
-    return render::sideViewOf(bound, render::verticalAt(frame, bound.center()), aspect);
+    return render::sideViewOf(box, render::verticalAt(frame, osg::Vec3d(box.center())), aspect);
 }
 
 }  // namespace
@@ -75,14 +75,37 @@ void MainWindow::connectLayerTree() {
 }
 
 void MainWindow::zoomToLayer(const QString& layerId) {
-    const osg::BoundingSphere bound = _scene->layerBound(layerId.toStdString());
-    if (!bound.valid()) {
+    const osg::BoundingBox box = _scene->layerBox(layerId.toStdString());
+    if (!box.valid()) {
         statusBar()->showMessage(
             tr("%1 has nothing to zoom to yet").arg(_layerTree->layerName(layerId)), 5000);
         return;
     }
-    _view->flyToLookAt(_maybeFrame ? sideViewIn(bound, *_maybeFrame, viewAspect())
-                                   : render::sideViewOf(bound));
+    _view->flyToLookAt(_maybeFrame ? sideViewIn(box, *_maybeFrame, viewAspect())
+                                   : render::sideViewOf(osg::BoundingSphere(box)));
+}
+
+osg::BoundingBox MainWindow::boxOfLayers(const QStringList& ids) const {
+    osg::BoundingBox all;
+    for (const QString& id : ids)
+        all.expandBy(_scene->layerBox(id.toStdString()));
+    return all;
+}
+
+void MainWindow::frameStartData() {
+    if (!_frameStartDataWhenMerged || _loader->isBusy() || _scene->pendingCount() > 0 ||
+        !_maybeFrame)
+        return;
+    _frameStartDataWhenMerged = false;
+    QStringList ids;
+    for (const std::string& id : _scene->layerIds())
+        if (id != "ground" && _scene->isLayerVisible(id))
+            ids << QString::fromStdString(id);
+    const osg::BoundingBox all = boxOfLayers(ids);
+    if (!all.valid())
+        return;
+    const render::LookAt la = sideViewIn(all, *_maybeFrame, viewAspect());
+    _view->setLookAt(la.eye, la.center, la.up, true);
 }
 
 QString MainWindow::uniqueLayerId(const QString& id) const {
@@ -135,10 +158,9 @@ void MainWindow::showNewLayers() {
     if (_newLayerIds.isEmpty() || _loader->isBusy() || _scene->pendingCount() > 0)
         return;
     const QStringList ids = std::exchange(_newLayerIds, {});
-    osg::BoundingSphere all;
+    const osg::BoundingBox all = boxOfLayers(ids);
     QString lastNote;
     for (const QString& id : ids) {
-        all.expandBy(_scene->layerBound(id.toStdString()));
         const QString note = farLayerNote(id);
         _layerTree->setLayerNote(id, note);
         if (!note.isEmpty()) {

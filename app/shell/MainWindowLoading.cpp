@@ -367,6 +367,10 @@ void MainWindow::applyStartView() {
                                          .arg(last->height, 0, 'f', 0)
                                          .arg(last->heading, 0, 'f', 1)
                                          .arg(last->pitch, 0, 'f', 1));
+    } else if (!_options.dataFiles.isEmpty()) {
+        // The user's own files: the extent's framing (onFrameChosen) knows
+        // no heights; once merged, the view fits the data's box.
+        _frameStartDataWhenMerged = true;
     }
 }
 

@@ -29,9 +29,12 @@
 #include <QToolBar>
 #include <QWheelEvent>
 
+#include <algorithm>
 #include <cmath>
 #include <functional>
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "DialogAnswer.h"
 #include "GuiTestSupport.h"
@@ -41,6 +44,7 @@
 #include "layers/CsvPointsDialog.h"
 #include "layers/LayerPropertiesDialog.h"
 #include "layers/LayerTreePanel.h"
+#include "layers/ModelPlacementDialog.h"
 #include "shell/MainWindow.h"
 #include "view/OsgView.h"
 
@@ -155,6 +159,39 @@ void waitForTiles(MainWindow& w) {
         30000))
         << "paging requests still outstanding: " << w.view()->pagingRequests();
     grab(w);
+}
+
+/// The layer the last open added (its id is the tree's to choose).
+QString newestLayer(MainWindow& w, const std::vector<std::string>& before) {
+    for (const std::string& id : w.scene().layerIds())
+        if (std::find(before.begin(), before.end(), id) == before.end())
+            return QString::fromStdString(id);
+    return {};
+}
+
+/// A layer framed whole (#13 item 3): the corners of its box drawn inside
+/// the view, its own pixels touching no edge of the image, seen from the
+/// side with the ground below (looking down, not along or up).
+void expectFramedWhole(MainWindow& w, const QString& id, const QString& shot) {
+    OsgView* view = w.view();
+    const osg::BoundingBox box = w.scene().layerBox(id.toStdString());
+    ASSERT_TRUE(box.valid()) << id.toStdString();
+    const QRectF image(view->rect());
+    for (unsigned i = 0; i < 8; ++i) {
+        const auto p = view->widgetPointOf(osg::Vec3d(box.corner(i)));
+        ASSERT_TRUE(p.has_value()) << "a corner of " << id.toStdString() << " behind the eye";
+        EXPECT_TRUE(image.contains(*p))
+            << id.toStdString() << ": corner " << i << " drawn at " << p->x() << "," << p->y();
+    }
+    int pixels = 0;
+    const QRect at = silhouetteOf(w, id, &pixels, shot);
+    EXPECT_GT(pixels, view->width() * view->height() / 100) << id.toStdString() << " not in view";
+    EXPECT_TRUE(view->rect().adjusted(1, 1, -1, -1).contains(at))
+        << id.toStdString() << " touches the image's border: " << at.x() << "," << at.y() << " "
+        << at.width() << "x" << at.height();
+    const double pitch = pitchDegrees(*view);
+    EXPECT_LT(pitch, -20.0) << "not from above";
+    EXPECT_GT(pitch, -60.0) << "not from the side";
 }
 
 }  // namespace
@@ -347,6 +384,39 @@ TEST(FirstHourNavigation, aFarTilesetOpenedFromFileOpenIsInViewUprightAndSaysWhe
     const render::LookAt la = view->lookAt();
     EXPECT_GT(la.up * there.up, 0.5) << "upside down or on its side after the orbit";
     EXPECT_GT((la.eye - la.center) * there.up, 0.0) << "the eye went below the tileset";
+}
+
+// #13 item 3: a small model (the 3D Tiles trees and houses, 40 m across and
+// a few metres tall, placed by the dialog) and a large one (the district's
+// buildings, 4 km with towers of 400 m) are each framed whole.
+TEST(FirstHourNavigation, anOpenedModelSmallOrLargeIsFramedWholeFromTheSide) {
+    const QString trees = kShared +
+                          "/06_3dtiles_gltf/3d-tiles-samples/1.1/MetadataGranularities/"
+                          "tileset.json";
+    CITYTWIN_SKIP_WITHOUT_SHARED_DATA(trees.toStdString());
+    auto w = openDemo();
+    // The demo's own buildings would hide the copy opened below.
+    w->scene().setLayerVisible("buildings", false);
+    std::vector<std::string> before = w->scene().layerIds();
+    bool placed = false;
+    whenDialogOpens<ModelPlacementDialog>([&](ModelPlacementDialog* d) {
+        placed = true;  // where it offers: the view's centre
+        d->accept();
+    });
+    openAndWait(*w, {trees});
+    EXPECT_TRUE(placed) << "no placement dialog for a tileset without georeference";
+    const QString small = newestLayer(*w, before);
+    ASSERT_FALSE(small.isEmpty());
+    waitForTiles(*w);
+    expectFramedWhole(*w, small, "framed-small");
+    w->scene().setLayerVisible(small.toStdString(), false);
+
+    before = w->scene().layerIds();
+    openAndWait(*w, {QString(test::kRepoDataDir) + "/demo/buildings.geojson"});
+    const QString large = newestLayer(*w, before);
+    ASSERT_FALSE(large.isEmpty());
+    waitForTiles(*w);
+    expectFramedWhole(*w, large, "framed-large");
 }
 
 TEST(FirstHourNavigation, zoomToNewLayersCanBeTurnedOff) {

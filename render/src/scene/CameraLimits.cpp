@@ -120,4 +120,30 @@ LookAt sideViewOf(const osg::BoundingSphere& bound, const LocalVertical& v, doub
     return {centre - dir * dist, centre, upFor(dir, v.up)};
 }
 
+LookAt sideViewOf(const osg::BoundingBox& box, const LocalVertical& v, double aspect,
+                  double margin) {
+    const double pitch = osg::DegreesToRadians(-35.0);
+    const double keep = std::clamp(1.0 - margin, 0.1, 1.0);
+    const double tanY = std::tan(osg::DegreesToRadians(kFieldOfViewY / 2.0)) * keep;
+    const double tanX =
+        std::tan(osg::DegreesToRadians(kFieldOfViewY / 2.0)) * std::max(0.1, aspect) * keep;
+    const osg::Vec3d dir = v.north * std::cos(pitch) + v.up * std::sin(pitch);
+    const osg::Vec3d up = upFor(dir, v.up);
+    osg::Vec3d right = dir ^ up;
+    right.normalize();
+    const osg::Vec3d centre(box.center());
+    // A corner q (from the centre) seen from centre - dir * d lies at depth
+    // q.dir + d, across q.right and q.up: inside while both are within
+    // the half-fields, so d is at least |q.right| / tanX - q.dir (and the
+    // same for up).
+    double dist = 1.0;
+    for (unsigned i = 0; i < 8; ++i) {
+        const osg::Vec3d q = osg::Vec3d(box.corner(i)) - centre;
+        const double along = q * dir;
+        dist = std::max({dist, std::abs(q * right) / tanX - along, std::abs(q * up) / tanY - along,
+                         1.0 - along});  // and a metre in front of the eye
+    }
+    return {centre - dir * dist, centre, up};
+}
+
 }  // namespace citytwin::render

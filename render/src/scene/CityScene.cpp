@@ -5,6 +5,7 @@
 #include <osg/BlendColor>
 #include <osg/BlendFunc>
 #include <osg/Callback>
+#include <osg/ComputeBoundsVisitor>
 #include <osg/LightModel>
 #include <osg/NodeVisitor>
 
@@ -137,6 +138,18 @@ std::vector<std::string> CityScene::layerIds() const {
 osg::BoundingSphere CityScene::layerBound(const std::string& layerId) const {
     auto it = _layers.find(layerId);
     return it == _layers.end() ? osg::BoundingSphere() : it->second->getBound();
+}
+
+osg::BoundingBox CityScene::layerBox(const std::string& layerId) const {
+    auto it = _layers.find(layerId);
+    if (it == _layers.end())
+        return {};
+    osg::ComputeBoundsVisitor visitor;
+    it->second->accept(visitor);
+    osg::BoundingBox box = visitor.getBoundingBox();
+    if (!box.valid())
+        box.expandBy(it->second->getBound());
+    return box;
 }
 
 osg::BoundingSphere CityScene::boundWithout(const std::string& exceptId) const {

@@ -63,4 +63,13 @@ constexpr double kFieldOfViewY = 35.0;
 LookAt sideViewOf(const osg::BoundingSphere& bound, const LocalVertical& v, double aspect,
                   double margin = 0.1);
 
+/// A box seen whole from the side (#13 item 3): from the south of `v`,
+/// tilted 35° down, looking at the box's middle from as close as lets all
+/// eight corners inside both fields of view (vertical kFieldOfViewY,
+/// horizontal from `aspect`) with `margin` (a share of each half-field left
+/// free). Unlike a sphere's fit, a flat extent is framed tight and a small
+/// or tall model whole, top included.
+LookAt sideViewOf(const osg::BoundingBox& box, const LocalVertical& v, double aspect,
+                  double margin = 0.1);
+
 }  // namespace citytwin::render

@@ -7,6 +7,7 @@
 // Thread safety: enqueueLayer() and pendingCount() may be called from any
 // thread; everything else only from the render thread.
 
+#include <osg/BoundingBox>
 #include <osg/Group>
 #include <osg/Switch>
 #include <osg/ref_ptr>
@@ -56,6 +57,11 @@ public:
     osg::BoundingSphere layerBound(const std::string& layerId) const;
     /// Bounds of the visible layers except the ground and `exceptId`.
     osg::BoundingSphere boundWithout(const std::string& exceptId) const;
+    /// The box round one merged layer's drawables (what is loaded of paged
+    /// content; its bound sphere's box while nothing is): what framing
+    /// fits, as a sphere frames flat or small data too far. Invalid if the
+    /// layer is not merged or empty.
+    osg::BoundingBox layerBox(const std::string& layerId) const;
 
     /// 0 (invisible) .. 1 (opaque, the default): blends the whole layer with
     /// a constant alpha, whatever its own materials and shaders.
