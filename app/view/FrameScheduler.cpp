@@ -1,5 +1,7 @@
 #include "view/FrameScheduler.h"
 
+#include <utility>
+
 namespace citytwin::app {
 
 void FrameScheduler::addDemand(const QString& name, Demand demand) {
@@ -13,16 +15,20 @@ void FrameScheduler::request(const QString& why) {
 }
 
 bool FrameScheduler::due() {
-    if (_requested) {
-        _lastReason = _requestReason;
-        return true;
-    }
+    QString why = pending();
+    if (why.isEmpty())
+        return false;
+    _lastReason = std::move(why);
+    return true;
+}
+
+QString FrameScheduler::pending() const {
+    if (_requested)
+        return _requestReason;
     for (const Named& d : _demands)
-        if (d.demand()) {
-            _lastReason = d.name;
-            return true;
-        }
-    return false;
+        if (d.demand())
+            return d.name;
+    return {};
 }
 
 }  // namespace citytwin::app

@@ -28,6 +28,10 @@ public:
 
     /// Whether a frame is due now; remembers why (lastReason()).
     bool due();
+    /// Why a frame is due now (the request's reason, else the first demand
+    /// that holds), empty if none: due() without remembering. Tests wait on
+    /// it instead of watching for a quiet second.
+    QString pending() const;
     /// Call when a frame was drawn: the request it answered is done.
     void frameDrawn() { _requested = false; }
     /// Why the last due() was true: "request", or a demand's name.

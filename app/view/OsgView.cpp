@@ -155,6 +155,18 @@ void OsgView::addFrameDemand(const QString& name, FrameScheduler::Demand demand)
     _scheduler.addDemand(name, std::move(demand));
 }
 
+QString OsgView::pendingWork() const {
+    if (QString why = _scheduler.pending(); !why.isEmpty())
+        return QStringLiteral("frame due: ") + why;
+    if (_maybeFlight)
+        return QStringLiteral("flight");
+    if (const unsigned n = pagingRequests(); n > 0)
+        return QStringLiteral("paging: %1").arg(n);
+    if (_maybePendingCursor)
+        return QStringLiteral("cursor read-out");
+    return {};
+}
+
 void OsgView::finishGl() {
     makeCurrent();
     context()->functions()->glFinish();

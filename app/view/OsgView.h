@@ -87,6 +87,10 @@ public:
     void addFrameDemand(const QString& name, FrameScheduler::Demand demand);
     /// Why the last frame was drawn ("camera", "tiles", "request"...).
     const QString& lastFrameReason() const { return _frameReason; }
+    /// What the view still has to do without new input, empty when it is
+    /// settled: a frame due (FrameScheduler::pending), a flight, tiles
+    /// being read, a cursor read-out not yet picked. Tests wait for it.
+    QString pendingWork() const;
     /// Zooms like a pinch: factor > 1 brings the eye closer to the orbit centre.
     void zoomBy(double factor);
     /// The eye's distance from the orbit centre (m).
