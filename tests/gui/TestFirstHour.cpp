@@ -30,6 +30,7 @@
 #include <set>
 
 #include "GuiTestSupport.h"
+#include "WindowTestSupport.h"
 #include "citytwin/geo/ProjectStore.h"
 #include "citytwin/geo/VectorReader.h"
 #include "citytwin/render/CameraPose.h"
@@ -52,13 +53,7 @@ using namespace citytwin::app;
 namespace {
 
 std::unique_ptr<MainWindow> openDemo(AppOptions options) {
-    options.size = QSize(960, 600);
-    auto w = std::make_unique<MainWindow>(options);
-    QSignalSpy loaded(w.get(), &MainWindow::sceneLoaded);
-    w->show();
-    w->start();
-    EXPECT_TRUE(loaded.wait(180000)) << "scene did not load";
-    return w;
+    return test::openWindow(options, QSize(960, 600));
 }
 
 /// A few frames, so that queued nodes and pending states are drawn.

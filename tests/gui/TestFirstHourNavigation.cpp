@@ -38,6 +38,7 @@
 
 #include "DialogAnswer.h"
 #include "GuiTestSupport.h"
+#include "WindowTestSupport.h"
 #include "citytwin/render/FeaturePicker.h"
 #include "citytwin/render/LocalVertical.h"
 #include "citytwin/test/TestPaths.h"
@@ -58,19 +59,12 @@ const QString kFarTileset =
     kShared + "/06_3dtiles_gltf/3d-tiles-samples/1.0/TilesetWithRequestVolume/city/tileset.json";
 
 std::unique_ptr<MainWindow> openDemo(AppOptions options = {}) {
-    options.size = QSize(800, 500);
     options.noSensors = true;  // the first-hour checks need the city, not the pins
-    auto w = std::make_unique<MainWindow>(options);
-    QSignalSpy loaded(w.get(), &MainWindow::sceneLoaded);
-    w->show();
-    w->start();
-    EXPECT_TRUE(loaded.wait(180000)) << "scene did not load";
-    return w;
+    return test::openWindow(options, QSize(800, 500));
 }
 
 QImage grab(MainWindow& w, const QString& name = {}) {
-    QCoreApplication::processEvents();
-    const QImage image = w.view()->grabFramebuffer();
+    const QImage image = test::grabView(w);
     if (!name.isEmpty())
         image.save(test::outputDir() + "/first-hour-" + name + ".png");
     return image;

@@ -26,6 +26,7 @@
 
 #include "DialogAnswer.h"
 #include "GuiTestSupport.h"
+#include "WindowTestSupport.h"
 #include "citytwin/assets/FindingsFormat.h"
 #include "citytwin/assets/InspectionContext.h"
 #include "citytwin/assets/ReportCrs.h"
@@ -57,14 +58,8 @@ const geo::GeoPoint kSiteScenario{121.504481, 31.238967, 0.0};
 
 std::unique_ptr<MainWindow> openDemoLookingDownAt(const geo::GeoPoint& p, double height) {
     AppOptions options;
-    options.size = QSize(900, 600);
     options.maybeCamera = render::CameraPose{p.x, p.y, height, 0.0, -90.0};
-    auto w = std::make_unique<MainWindow>(options);
-    QSignalSpy loaded(w.get(), &MainWindow::sceneLoaded);
-    w->show();
-    w->start();
-    EXPECT_TRUE(loaded.wait(120000)) << "scene did not load";
-    return w;
+    return test::openWindow(options, QSize(900, 600), 120000);
 }
 
 std::unique_ptr<assets::InspectionContext> openLibraryContext() {

@@ -20,6 +20,7 @@
 #include <thread>
 
 #include "GuiTestSupport.h"
+#include "WindowTestSupport.h"
 #include "citytwin/geo/Log.h"
 #include "citytwin/geo/VectorReader.h"
 #include "citytwin/test/TestPaths.h"
@@ -41,19 +42,12 @@ namespace {
 
 /// Shows a window on the demo and waits until its scene is loaded and drawn.
 std::unique_ptr<MainWindow> openDemo(AppOptions options) {
-    options.size = QSize(800, 500);
-    auto w = std::make_unique<MainWindow>(options);
-    QSignalSpy loaded(w.get(), &MainWindow::sceneLoaded);
-    w->show();
-    w->start();
-    EXPECT_TRUE(loaded.wait(120000)) << "scene did not load";
-    return w;
+    return test::openWindow(options, QSize(800, 500), 120000);
 }
 
 /// Renders a fresh frame and returns it.
 QImage grab(MainWindow& w) {
-    QCoreApplication::processEvents();
-    return w.view()->grabFramebuffer();
+    return test::grabView(w);
 }
 
 /// WGS 84 centroid of the tallest building of the demo (the Shanghai Tower).

@@ -8,6 +8,7 @@
 #include <QTest>
 
 #include "GuiTestSupport.h"
+#include "WindowTestSupport.h"
 #include "citytwin/sensors/TimeFormat.h"
 #include "sensors/SensorMonitor.h"
 #include "shell/MainWindow.h"
@@ -19,13 +20,7 @@ using namespace citytwin::app;
 namespace {
 
 std::unique_ptr<MainWindow> openDemo(AppOptions options) {
-    options.size = QSize(800, 500);
-    auto w = std::make_unique<MainWindow>(options);
-    QSignalSpy loaded(w.get(), &MainWindow::sceneLoaded);
-    w->show();
-    w->start();
-    EXPECT_TRUE(loaded.wait(180000)) << "scene did not load";
-    return w;
+    return test::openWindow(options, QSize(800, 500));
 }
 
 /// Frames drawn while the event loop runs for `ms`, and why the last was.

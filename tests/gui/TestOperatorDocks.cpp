@@ -31,8 +31,8 @@
 
 #include <cmath>
 
+#include "DialogAnswer.h"
 #include "GuiTestSupport.h"
-#include "WhenDialogOpens.h"
 #include "citytwin/geo/ProjectStore.h"
 #include "citytwin/render/FeaturePicker.h"
 #include "citytwin/test/TestPaths.h"
@@ -357,7 +357,7 @@ TEST(OperatorDocks, theAttributeTableOfThe3008RealSitesStaysResponsive) {
     const QString csv = kShared + "/04_cell_towers/shanghai_telecom_base_stations_3008.csv";
     CITYTWIN_SKIP_WITHOUT_SHARED_DATA(csv.toStdString());
     auto w = openDemoAt({121.48, 31.23, 8000.0, 0.0, -90.0});
-    test::whenModalDialogOpens<CsvPointsDialog>([](CsvPointsDialog* dialog) {
+    test::whenDialogOpens<CsvPointsDialog>([](CsvPointsDialog* dialog) {
         auto* crs = dialog->findChild<QComboBox*>("csvCrs");
         crs->setCurrentIndex(crs->findData("EPSG:4326"));
         dialog->accept();
@@ -476,7 +476,7 @@ TEST(OperatorDocks, anImageExportedLargerThanTheWindowCarriesItsDecorations) {
     QTemporaryDir dir;
     const QString path = dir.filePath("lujiazui.png");
     // Ctrl+Shift+E: the dialog, default 3840x2160, a title typed, Return.
-    test::whenModalDialogOpens<ExportImageDialog>([&](ExportImageDialog* d) {
+    test::whenDialogOpens<ExportImageDialog>([&](ExportImageDialog* d) {
         EXPECT_EQ(d->imageSize(), QSize(3840, 2160));
         d->pathEdit()->setText(path);
         typeAsAnInputMethod(d->titleEdit(), QString::fromUtf8("陆家嘴"));

@@ -24,28 +24,6 @@ namespace {
 
 constexpr int kLoadTimeoutMs = 300000;
 
-struct Geometry {
-    int x = -1, y = -1, w = 0, h = 0;
-    QRect rect() const { return QRect(x, y, w, h); }
-};
-
-Geometry geometryOf(const XSession& x, const QString& window) {
-    Geometry g;
-    const QString shell = x.run("xdotool", {"getwindowgeometry", "--shell", window});
-    for (const QString& line : shell.split('\n')) {
-        const QString key = line.section('=', 0, 0), value = line.section('=', 1);
-        if (key == "X")
-            g.x = value.toInt();
-        else if (key == "Y")
-            g.y = value.toInt();
-        else if (key == "WIDTH")
-            g.w = value.toInt();
-        else if (key == "HEIGHT")
-            g.h = value.toInt();
-    }
-    return g;
-}
-
 /// `citytwin` (the demo, no sensors) on the session's display, its settings in `config`.
 class App {
 public:
@@ -74,12 +52,7 @@ public:
     bool waitForLog(const QString& text, int timeoutMs) const {
         return waitFor([&] { return log().contains(text); }, timeoutMs, 200);
     }
-    QString window() const {
-        const QStringList ids =
-            _x.run("xdotool", {"search", "--onlyvisible", "--pid", QString::number(_p.processId())})
-                .split('\n', Qt::SkipEmptyParts);
-        return ids.isEmpty() ? QString() : ids.last().trimmed();
-    }
+    QString window() const { return _x.visibleWindowOf(_p.processId()); }
     int waitForExit(int timeoutMs) {
         if (!_p.waitForFinished(timeoutMs))
             return -1;
@@ -97,13 +70,13 @@ QString out(const QString& name) {
 }
 
 /// The window's part of a screen shot.
-QImage windowPart(const QImage& screen, const Geometry& g) {
+QImage windowPart(const QImage& screen, const WindowGeometry& g) {
     return screen.copy(g.rect());
 }
 
 /// The window's part of the screen once two grabs in a row agree: the view has
 /// settled (tiles loaded, the wheel's zoom eased out) instead of a guessed sleep.
-QImage settledWindowPart(const XSession& x, const Geometry& g, const QString& shot) {
+QImage settledWindowPart(const XSession& x, const WindowGeometry& g, const QString& shot) {
     QImage last = windowPart(x.grab(shot), g), now;
     waitFor(
         [&] {
@@ -131,7 +104,7 @@ QString startAndCheckFit(const XSession& x, App& app, const QString& shot) {
     EXPECT_TRUE(app.waitForLog("scene loaded after", kLoadTimeoutMs)) << app.log().toStdString();
     QString win;
     EXPECT_TRUE(waitFor([&] { return !(win = app.window()).isEmpty(); }, 20000));
-    const Geometry g = geometryOf(x, win);
+    const WindowGeometry g = x.windowGeometry(win);
     const QImage screen = x.grab(out(shot));
     EXPECT_FALSE(screen.isNull());
     EXPECT_TRUE(QRect(QPoint(0, 0), x.screen()).contains(g.rect()))
@@ -159,7 +132,7 @@ TEST(SetupRestore, theLayoutAndTheViewComeBackAfterARestart) {
     ASSERT_TRUE(x.start(QSize(1600, 1000), error)) << error.toStdString();
     QTemporaryDir config;
     QString win;
-    Geometry changed;
+    WindowGeometry changed;
     QImage before;
     {
         App first(x, config.path(), config.filePath("first.log"));
@@ -168,8 +141,8 @@ TEST(SetupRestore, theLayoutAndTheViewComeBackAfterARestart) {
         // The user makes the window smaller and zooms in with the wheel.
         x.run("xdotool", {"windowsize", win, "1200", "760"});
         x.run("xdotool", {"windowmove", win, "60", "50"});
-        ASSERT_TRUE(waitFor([&] { return geometryOf(x, win).w == 1200; }, 10000));
-        changed = geometryOf(x, win);
+        ASSERT_TRUE(waitFor([&] { return x.windowGeometry(win).w == 1200; }, 10000));
+        changed = x.windowGeometry(win);
         const int cx = changed.w / 2, cy = changed.h / 2;
         x.run("xdotool", {"mousemove", "--window", win, QString::number(cx), QString::number(cy)});
         for (int i = 0; i < 4; ++i)
@@ -188,7 +161,7 @@ TEST(SetupRestore, theLayoutAndTheViewComeBackAfterARestart) {
     ASSERT_FALSE(win2.isEmpty());
     EXPECT_TRUE(second.log().contains("restored the last window layout"));
     EXPECT_TRUE(second.log().contains("restored the last view"));
-    const Geometry again = geometryOf(x, win2);
+    const WindowGeometry again = x.windowGeometry(win2);
     EXPECT_NEAR(again.w, changed.w, 2);
     EXPECT_NEAR(again.h, changed.h, 2);
     const QImage after = settledWindowPart(x, again, out("second.png"));

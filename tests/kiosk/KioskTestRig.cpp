@@ -108,6 +108,30 @@ QImage XSession::grab(const QString& savePath) const {
     return QImage(savePath);
 }
 
+WindowGeometry XSession::windowGeometry(const QString& window) const {
+    WindowGeometry g;
+    const QString shell = run("xdotool", {"getwindowgeometry", "--shell", window});
+    for (const QString& line : shell.split('\n')) {
+        const QString key = line.section('=', 0, 0), value = line.section('=', 1);
+        if (key == "X")
+            g.x = value.toInt();
+        else if (key == "Y")
+            g.y = value.toInt();
+        else if (key == "WIDTH")
+            g.w = value.toInt();
+        else if (key == "HEIGHT")
+            g.h = value.toInt();
+    }
+    return g;
+}
+
+QString XSession::visibleWindowOf(qint64 pid) const {
+    const QStringList ids =
+        run("xdotool", {"search", "--onlyvisible", "--pid", QString::number(pid)})
+            .split('\n', Qt::SkipEmptyParts);
+    return ids.isEmpty() ? QString() : ids.last().trimmed();
+}
+
 NotifySocket::NotifySocket() {
     _clock.start();
     _dir = QDir::tempPath() + QString("/citytwin-notify-%1-%2").arg(::getpid()).arg(quintptr(this));
@@ -198,10 +222,7 @@ bool KioskProcess::waitForLog(const QString& text, int timeoutMs) const {
 }
 
 QString KioskProcess::window() const {
-    const QStringList ids =
-        _x.run("xdotool", {"search", "--onlyvisible", "--pid", QString::number(pid())})
-            .split('\n', Qt::SkipEmptyParts);
-    return ids.isEmpty() ? QString() : ids.last().trimmed();
+    return _x.visibleWindowOf(pid());
 }
 
 int KioskProcess::waitForExit(int timeoutMs) {

@@ -22,6 +22,12 @@ namespace citytwin::test::kiosk {
 /// Polls `condition` every `pollMs` until it holds or `timeoutMs` pass.
 bool waitFor(const std::function<bool()>& condition, int timeoutMs, int pollMs = 100);
 
+/// A window's place and size on the screen (x, y = -1 if unknown).
+struct WindowGeometry {
+    int x = -1, y = -1, w = 0, h = 0;
+    QRect rect() const { return QRect(x, y, w, h); }
+};
+
 /// Xvfb on a free display plus openbox managing it; both stopped on destruction.
 class XSession {
 public:
@@ -36,6 +42,10 @@ public:
     QString run(const QString& program, const QStringList& args, int timeoutMs = 10000) const;
     /// The whole screen as an image (scrot).
     QImage grab(const QString& savePath) const;
+    /// Where a window is, as the window manager placed it (xdotool).
+    WindowGeometry windowGeometry(const QString& window) const;
+    /// The X window id of a process's visible top-level window ("" until mapped).
+    QString visibleWindowOf(qint64 pid) const;
 
 private:
     std::unique_ptr<QProcess> _xvfb;

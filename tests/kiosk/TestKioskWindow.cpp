@@ -61,29 +61,8 @@ QString writeTestTour(const QString& path, const QString& brokenStop = {}) {
     return path;
 }
 
-struct Geometry {
-    int x = -1, y = -1, w = 0, h = 0;
-};
-
-Geometry geometryOf(const XSession& x, const QString& window) {
-    Geometry g;
-    const QString shell = x.run("xdotool", {"getwindowgeometry", "--shell", window});
-    for (const QString& line : shell.split('\n')) {
-        const QString key = line.section('=', 0, 0), value = line.section('=', 1);
-        if (key == "X")
-            g.x = value.toInt();
-        else if (key == "Y")
-            g.y = value.toInt();
-        else if (key == "WIDTH")
-            g.w = value.toInt();
-        else if (key == "HEIGHT")
-            g.h = value.toInt();
-    }
-    return g;
-}
-
 bool isFullScreen(const XSession& x, const QString& window) {
-    const Geometry g = geometryOf(x, window);
+    const WindowGeometry g = x.windowGeometry(window);
     const QString state = x.run("xprop", {"-id", window, "_NET_WM_STATE", "WM_STATE"});
     return g.x == 0 && g.y == 0 && g.w == x.screen().width() && g.h == x.screen().height() &&
            state.contains("_NET_WM_STATE_FULLSCREEN") && state.contains("Normal");
