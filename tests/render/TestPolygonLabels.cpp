@@ -3,12 +3,19 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+#include <set>
+#include <vector>
+
 #include <osg/Geometry>
 #include <osg/NodeVisitor>
 #include <osgText/Text>
+#include <osgUtil/CullVisitor>
+#include <osgUtil/RenderStage>
 
 #include "citytwin/render/FeatureHighlight.h"
 #include "citytwin/render/FeaturePickData.h"
+#include "citytwin/render/LabelDeclutter.h"
 #include "citytwin/render/LayerNodeBuilder.h"
 #include "citytwin/render/PolygonLabels.h"
 
@@ -150,4 +157,80 @@ TEST(FeatureHighlight, isTheFeatureInTheTintWithoutPickData) {
     render::buildFeatureHighlight(geo::Feature{}, style, geo::LocalFrame({121.5, 31.22, 0.0}))
         ->accept(none);
     EXPECT_EQ(none.triangleGeometries + none.lineGeometries, 0u);
+}
+
+TEST(LabelDeclutter, theMoreImportantLabelStaysWhereTwoOrAPinOverlap) {
+    const render::ScreenBox a = render::textBox({100, 100}, "浦东新区", 15);
+    const render::ScreenBox b = render::textBox({120, 104}, "Huangpu", 15);  // over a
+    const render::ScreenBox c = render::textBox({400, 100}, "静安区", 15);   // clear of both
+    EXPECT_GT(a.x1 - a.x0, 60.0);  // four CJK characters of 15 px, with a halo
+    EXPECT_TRUE(a.overlaps(b));
+    EXPECT_EQ(render::declutter({a, b, c}), (std::vector<bool>{true, false, true}));
+    EXPECT_EQ(render::declutter({b, a, c}), (std::vector<bool>{true, false, true}));
+    // A sensor pin under c's label: c gives way.
+    const render::ScreenBox pin{395, 95, 407, 107};
+    EXPECT_EQ(render::declutter({a, b, c}, {pin}), (std::vector<bool>{true, false, false}));
+}
+
+namespace {
+
+/// The masks of the labels' texts after a cull from `eye` looking straight
+/// down at `centre` (800 x 500 pixels): true where a text is drawn.
+std::map<std::string, bool> drawnAfterCull(osg::Node& node, const osg::Vec3d& centre,
+                                           double height) {
+    osg::ref_ptr<osgUtil::CullVisitor> cv = new osgUtil::CullVisitor;
+    osg::ref_ptr<osgUtil::StateGraph> graph = new osgUtil::StateGraph;
+    osg::ref_ptr<osgUtil::RenderStage> stage = new osgUtil::RenderStage;
+    cv->setStateGraph(graph.get());
+    cv->setRenderStage(stage.get());
+    osg::ref_ptr<osg::Viewport> viewport = new osg::Viewport(0, 0, 800, 500);
+    cv->pushViewport(viewport.get());
+    cv->pushProjectionMatrix(
+        new osg::RefMatrix(osg::Matrixd::perspective(35.0, 1.6, 1.0, height * 4)));
+    cv->pushModelViewMatrix(new osg::RefMatrix(osg::Matrixd::lookAt(
+                                centre + osg::Vec3d(0, 0, height), centre, {0, 1, 0})),
+                            osg::Transform::ABSOLUTE_RF);
+    // Small-feature culling would drop the whole geode from far away.
+    cv->setCullingMode(osg::CullSettings::VIEW_FRUSTUM_CULLING);
+    Count c;
+    c.setNodeMaskOverride(~0u);  // hidden texts too
+    node.accept(c);
+    node.accept(*cv);
+    std::map<std::string, bool> drawn;
+    for (auto* t : c.texts)
+        drawn[t->getText().createUTF8EncodedString()] = t->getNodeMask() != 0u;
+    return drawn;
+}
+
+}  // namespace
+
+TEST(LabelDeclutter, districtLabelsOverlappingOnScreenLeaveTheLargerDistrictsName) {
+    // Two districts side by side, the second four times the first's area.
+    auto layer = districts();
+    auto& big = layer->features[1].geometry.polygons[0].rings[0];
+    for (auto& p : big) {
+        p.x = 121.50 + (p.x - 121.50) * 2.0;
+        p.y = 31.2 + (p.y - 31.2) * 2.0;
+    }
+    const geo::LocalFrame frame({121.5, 31.22, 0.0});
+    render::PolygonLabelStyle style;
+    style.attribute = "name";
+    auto labels = render::buildPolygonLabels(*layer, frame, style);
+    const geo::Vec3d mid = frame.toLocal({121.52, 31.24, 0.0});
+    const osg::Vec3d centre(mid.x, mid.y, 0.0);
+    // From 20 km up the two names stand apart: both drawn.
+    auto near = drawnAfterCull(*labels, centre, 20e3);
+    EXPECT_TRUE(near["黄浦区"]);
+    EXPECT_TRUE(near["浦东新区"]);
+    // From 2,000 km up they fall on the same pixels: the larger district's stays.
+    auto far = drawnAfterCull(*labels, centre, 2000e3);
+    EXPECT_FALSE(far["黄浦区"]);
+    EXPECT_TRUE(far["浦东新区"]);
+    // Screen-aligned: never upside down or mirrored, whatever the camera.
+    Count c;
+    c.setNodeMaskOverride(~0u);
+    labels->accept(c);
+    ASSERT_EQ(c.texts.size(), 2u);
+    for (auto* t : c.texts)
+        EXPECT_EQ(t->getAxisAlignment(), osgText::Text::SCREEN);
 }

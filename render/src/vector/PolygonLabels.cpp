@@ -4,10 +4,12 @@
 #include <osg/Geode>
 #include <osg/MatrixTransform>
 #include <osgText/Text>
+#include <osgUtil/CullVisitor>
 
 #include <algorithm>
 #include <cmath>
 
+#include "citytwin/render/LabelDeclutter.h"
 #include "scene/LabelFont.h"
 
 namespace citytwin::render {
@@ -58,6 +60,46 @@ std::vector<std::vector<osg::Vec2d>> localRingsOf(const geo::Polygon& poly,
     return rings;
 }
 
+/// Before each cull of the labels' geode: where each text lands on screen;
+/// those overlapping a larger district's label already placed are left out
+/// of this frame (the texts are in order of their polygon's area). Screen
+/// aligned texts are never upside down or mirrored whatever the camera.
+class DeclutterCallback : public osg::NodeCallback {
+public:
+    explicit DeclutterCallback(double sizePixels) : _size(sizePixels) {}
+    void operator()(osg::Node* node, osg::NodeVisitor* nv) override {
+        auto* cv = dynamic_cast<osgUtil::CullVisitor*>(nv);
+        osg::Geode* geode = node->asGeode();
+        if (cv && geode && cv->getViewport())
+            declutterFor(*geode, *cv->getModelViewMatrix(),
+                         *cv->getProjectionMatrix() * cv->getViewport()->computeWindowMatrix());
+        traverse(node, nv);
+    }
+
+private:
+    void declutterFor(osg::Geode& geode, const osg::Matrixd& modelView,
+                      const osg::Matrixd& projectionWindow) const {
+        std::vector<ScreenBox> boxes;
+        std::vector<bool> inFront;
+        for (unsigned i = 0; i < geode.getNumDrawables(); ++i) {
+            auto* text = dynamic_cast<osgText::Text*>(geode.getDrawable(i));
+            const osg::Vec3d eye =
+                text ? osg::Vec3d(text->getPosition()) * modelView : osg::Vec3d(0, 0, 1);
+            inFront.push_back(eye.z() < 0.0);
+            const osg::Vec3d w = eye * projectionWindow;
+            boxes.push_back(
+                inFront.back()
+                    ? textBox({w.x(), w.y()}, text->getText().createUTF8EncodedString(), _size)
+                    : ScreenBox{});
+        }
+        const std::vector<bool> shown = declutter(boxes);
+        for (unsigned i = 0; i < geode.getNumDrawables(); ++i)
+            geode.getDrawable(i)->setNodeMask(shown[i] && inFront[i] ? ~0u : 0u);
+    }
+
+    double _size;
+};
+
 }  // namespace
 
 std::optional<osg::Vec2d> labelPoint(const std::vector<std::vector<osg::Vec2d>>& rings) {
@@ -99,6 +141,13 @@ osg::ref_ptr<osg::Node> buildPolygonLabels(const geo::FeatureLayer& layer,
         const osg::Vec3d origin(o.x, o.y, 0.0);
         osg::ref_ptr<osg::Geode> geode = new osg::Geode;
         const osg::ref_ptr<osgText::Font> font = labelFont();
+        // The largest districts first: where labels would overlap, theirs stay.
+        struct Placed {
+            osg::Vec2d at;
+            double area;
+            const std::string* value;
+        };
+        std::vector<Placed> placed;
         for (const geo::Feature& f : layer.features) {
             const std::string* value = f.find(style.attribute);
             if (!value || value->empty())
@@ -118,23 +167,28 @@ osg::ref_ptr<osg::Node> buildPolygonLabels(const geo::FeatureLayer& layer,
                     bestArea = a;
                 }
             }
-            if (!at)
-                continue;
+            if (at)
+                placed.push_back({*at, bestArea, value});
+        }
+        std::stable_sort(placed.begin(), placed.end(),
+                         [](const Placed& a, const Placed& b) { return a.area > b.area; });
+        for (const Placed& p : placed) {
             osg::ref_ptr<osgText::Text> text = new osgText::Text;
             text->setFont(font);
             text->setCharacterSizeMode(osgText::Text::SCREEN_COORDS);
             text->setCharacterSize(style.sizePixels);
             text->setAxisAlignment(osgText::Text::SCREEN);
             text->setAlignment(osgText::Text::CENTER_CENTER);
-            text->setPosition(osg::Vec3(float(at->x() - origin.x()), float(at->y() - origin.y()),
+            text->setPosition(osg::Vec3(float(p.at.x() - origin.x()), float(p.at.y() - origin.y()),
                                         style.elevation));
             text->setColor(style.color);
             text->setBackdropType(osgText::Text::OUTLINE);
             text->setBackdropColor(style.haloColor);
-            text->setText(*value, osgText::String::ENCODING_UTF8);
+            text->setText(*p.value, osgText::String::ENCODING_UTF8);
             geode->addDrawable(text);
             ++made;
         }
+        geode->setCullCallback(new DeclutterCallback(style.sizePixels));
         osg::ref_ptr<osg::MatrixTransform> xf =
             new osg::MatrixTransform(osg::Matrixd::translate(origin));
         xf->addChild(geode);
