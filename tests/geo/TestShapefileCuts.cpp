@@ -189,3 +189,24 @@ TEST(ShapefileCuts, everyCutOfARealShapefileIsRefusedNamingTheFileUnlessAllowed)
         EXPECT_TRUE(ProjectStore::open((folder / "p.gpkg").string())->layers().value().empty());
     }
 }
+
+TEST(ShapefileCuts, degreesImportedUnderAWebMercatorPrjWarnNamingWgs84) {
+    ScratchDir dir("shp_import_3857");
+    const fs::path shp = dir / "lonlat3857.shp";
+    const std::string source = std::string(kRepoDataDir) + "/demo/public_facilities.geojson";
+    ASSERT_EQ(runProcess("ogr2ogr -f 'ESRI Shapefile' -lco ENCODING=UTF-8 -a_srs EPSG:3857 " +
+                         shellQuote(shp.string()) + " " + shellQuote(source))
+                  .exitCode,
+              0);
+    const auto import = importInto(shp, dir / "p.gpkg");
+    ASSERT_TRUE(import.ok()) << import.messages();  // a warning: the layer is imported
+    EXPECT_TRUE(mentions(import.messages(), "look like degrees")) << import.messages();
+    EXPECT_TRUE(mentions(import.messages(), "likely in EPSG:4326")) << import.messages();
+
+    // The same data under the CRS it is in imports without that warning.
+    const fs::path right = facilitiesShapefile(dir / "right");
+    const auto ok = importInto(right, dir / "q.gpkg");
+    ASSERT_TRUE(ok.ok()) << ok.messages();
+    EXPECT_FALSE(mentions(ok.messages(), "look like degrees")) << ok.messages();
+    EXPECT_EQ(ok->featuresWritten, 243);
+}
