@@ -158,18 +158,20 @@ Result<Crs> Crs::fromString(const std::string& definitionIn) {
     if (definition.empty())
         return Result<Crs>::failure("empty CRS definition", {}, 0, "crs");
     constexpr std::size_t kMaxEntries = 256;
-    static std::mutex mutex;
-    static std::map<std::string, Result<Crs>> cache;
+    // Never destroyed: a thread still reading tiles while the process exits
+    // (the pager) may parse a CRS after static destructors have run.
+    static auto* const mutex = new std::mutex;
+    static auto* const cache = new std::map<std::string, Result<Crs>>;
     {
-        std::lock_guard lock(mutex);
-        if (auto it = cache.find(definition); it != cache.end())
+        std::lock_guard lock(*mutex);
+        if (auto it = cache->find(definition); it != cache->end())
             return it->second;
     }
     Result<Crs> parsed = parse(definition);
-    std::lock_guard lock(mutex);
-    if (cache.size() >= kMaxEntries)
-        cache.clear();
-    cache.emplace(definition, parsed);
+    std::lock_guard lock(*mutex);
+    if (cache->size() >= kMaxEntries)
+        cache->clear();
+    cache->emplace(definition, parsed);
     return parsed;
 }
 
