@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
+#include <map>
 #include <memory>
+#include <mutex>
 
 #include "ProjContext.h"
 
@@ -44,13 +47,42 @@ std::string normaliseDefinition(const std::string& d) {
     return d;
 }
 
+/// "EPSG:4549", "ESRI:102100", "IGNF:LAMB93": an authority and a code,
+/// nothing else (no spaces, no "::" of a URN, no "+" of a compound code).
+bool isAuthorityCode(const std::string& d, std::string& authority, std::string& code) {
+    const auto colon = d.find(':');
+    if (colon == std::string::npos || colon == 0 || colon + 1 == d.size())
+        return false;
+    authority = d.substr(0, colon);
+    code = d.substr(colon + 1);
+    const auto word = [](const std::string& s, const char* extra) {
+        return std::all_of(s.begin(), s.end(), [&](unsigned char c) {
+            return std::isalnum(c) || c == '_' || std::strchr(extra, c);
+        });
+    };
+    return std::isalpha(static_cast<unsigned char>(authority[0])) && word(authority, "") &&
+           word(code, ".-");
+}
+
+/// proj_create, except that an authority code is looked up as one: given
+/// a code it does not have ("EPSG:999999", "EPxSG:4549"), proj_create goes
+/// on to search every object's name in proj.db for the text (60 ms; a
+/// fuzzer mutates such texts on most inputs). An operation's code is found
+/// too, so that the caller refuses it for what it is.
+PJ* createProjObject(PJ_CONTEXT* ctx, const std::string& d) {
+    std::string authority, code;
+    if (!isAuthorityCode(d, authority, code))
+        return proj_create(ctx, d.c_str());
+    for (const PJ_CATEGORY category : {PJ_CATEGORY_CRS, PJ_CATEGORY_COORDINATE_OPERATION})
+        if (PJ* pj = proj_create_from_database(ctx, authority.c_str(), code.c_str(), category,
+                                               false, nullptr))
+            return pj;
+    return nullptr;
+}
+
 }  // namespace
 
-Result<Crs> Crs::fromString(const std::string& definitionIn) {
-    const std::string definition = trim(definitionIn);
-    if (definition.empty())
-        return Result<Crs>::failure("empty CRS definition", {}, 0, "crs");
-
+Result<Crs> Crs::parse(const std::string& definition) {
     Crs crs;
     const std::string u = upper(definition);
     if (u == "GCJ02" || u == "GCJ-02") {
@@ -70,11 +102,14 @@ Result<Crs> Crs::fromString(const std::string& definitionIn) {
 
     PJ_CONTEXT* ctx = detail::projContext();
     const std::string projInput = normaliseDefinition(definition);
-    PjPtr pj(proj_create(ctx, projInput.c_str()));
+    PjPtr pj(createProjObject(ctx, projInput));
     if (!pj) {
-        return Result<Crs>::failure(
-            "unknown or invalid CRS '" + definition + "': " + detail::projLastError(ctx), {}, 0,
-            "crs");
+        std::string authority, code;
+        const std::string why = isAuthorityCode(projInput, authority, code)
+                                    ? "PROJ's database has no " + authority + " code " + code
+                                    : detail::projLastError(ctx);
+        return Result<Crs>::failure("unknown or invalid CRS '" + definition + "': " + why, {}, 0,
+                                    "crs");
     }
     // A PROJ string may name an operation rather than a CRS; only CRSs locate data.
     PJ_TYPE type = proj_get_type(pj.get());
@@ -111,6 +146,33 @@ Result<Crs> Crs::fromString(const std::string& definitionIn) {
     crs._label = crs._authorityCode.empty() ? std::string(name ? name : definition)
                                             : crs._authorityCode + " " + (name ? name : "");
     return crs;
+}
+
+// Parsed definitions, shared by all threads (a Crs is plain data, no PROJ
+// object): every reader, parser and fuzz input names the same few CRSs.
+// Failures are kept too (a bad CRS repeated on every row of a file).
+// Bounded: a fuzzer's or a file's distinct texts must not grow it without
+// limit; past the bound it starts again.
+Result<Crs> Crs::fromString(const std::string& definitionIn) {
+    const std::string definition = trim(definitionIn);
+    if (definition.empty())
+        return Result<Crs>::failure("empty CRS definition", {}, 0, "crs");
+    constexpr std::size_t kMaxEntries = 256;
+    // Never destroyed: a thread still reading tiles while the process exits
+    // (the pager) may parse a CRS after static destructors have run.
+    static auto* const mutex = new std::mutex;
+    static auto* const cache = new std::map<std::string, Result<Crs>>;
+    {
+        std::lock_guard lock(*mutex);
+        if (auto it = cache->find(definition); it != cache->end())
+            return it->second;
+    }
+    Result<Crs> parsed = parse(definition);
+    std::lock_guard lock(*mutex);
+    if (cache->size() >= kMaxEntries)
+        cache->clear();
+    cache->emplace(definition, parsed);
+    return parsed;
 }
 
 Crs Crs::wgs84() {

@@ -3,16 +3,12 @@
 #include <cmath>
 
 #include "ProjContext.h"
+#include "ThreadOperationCache.h"
 #include "citytwin/geo/ChineseOffsets.h"
 
 namespace citytwin::geo {
 
 namespace {
-struct PjDeleter {
-    void operator()(PJ* p) const { proj_destroy(p); }
-};
-using PjPtr = std::unique_ptr<PJ, PjDeleter>;
-
 // The offset systems are defined on WGS 84 longitude/latitude.
 Crs projSideOf(const Crs& c) {
     return c.kind() == Crs::Kind::Proj ? c : Crs::wgs84();
@@ -21,7 +17,9 @@ Crs projSideOf(const Crs& c) {
 
 struct CrsTransform::Impl {
     Crs from, to;
-    PjPtr pj;  // null when the PROJ leg is the identity
+    // Shared with the thread's cache and the other transforms between the
+    // same CRSs on this thread; null when the PROJ leg is the identity.
+    std::shared_ptr<PJ> pj;
     PJ_CONTEXT* ctx = nullptr;
 };
 
@@ -40,21 +38,10 @@ Result<CrsTransform> CrsTransform::create(const Crs& from, const Crs& to) {
     const Crs a = projSideOf(from);
     const Crs b = projSideOf(to);
     if (!(a == b)) {
-        PJ* raw = proj_create_crs_to_crs(impl->ctx, a.definition().c_str(), b.definition().c_str(),
-                                         nullptr);
-        if (!raw) {
-            return Result<CrsTransform>::failure("no transformation from " + a.label() + " to " +
-                                                 b.label() + ": " +
-                                                 detail::projLastError(impl->ctx));
-        }
-        PjPtr op(raw);
-        PJ* norm = proj_normalize_for_visualization(impl->ctx, op.get());
-        if (!norm) {
-            return Result<CrsTransform>::failure("cannot normalise axis order for " + a.label() +
-                                                 " -> " + b.label() + ": " +
-                                                 detail::projLastError(impl->ctx));
-        }
-        impl->pj.reset(norm);
+        const detail::CachedOperation op = detail::threadOperation(a, b);
+        if (!op.pj)
+            return Result<CrsTransform>::failure(op.error);
+        impl->pj = op.pj;
     }
     return CrsTransform(std::move(impl));
 }

@@ -75,18 +75,47 @@ void checkMainOrIndex(const fs::path& p, std::vector<std::string>& problems) {
         problems.push_back(p.string() + ": " + sizeText(declared, size));
 }
 
+/// The shapes a whole .shx indexes: one 8-byte record (offset and content
+/// length in 16-bit words, big-endian) per shape after its header. A .shp
+/// cut on a record boundary whose header was rewritten to its new length
+/// still ends before the last shape its .shx points at.
+std::optional<std::uint64_t> checkIndexAgainstMain(const fs::path& shx, const fs::path& shp,
+                                                   std::vector<std::string>& problems) {
+    std::error_code ec;
+    const std::uintmax_t shxSize = fs::file_size(shx, ec);
+    const std::uintmax_t shpSize = ec ? 0 : fs::file_size(shp, ec);
+    if (ec || shxSize < 100 || (shxSize - 100) % 8 != 0)
+        return std::nullopt;
+    const std::uint64_t shapes = (shxSize - 100) / 8;
+    if (shapes == 0)
+        return shapes;
+    std::ifstream in(shx, std::ios::binary);
+    std::array<unsigned char, 8> last{};
+    in.seekg(static_cast<std::streamoff>(shxSize - 8));
+    if (!in.read(reinterpret_cast<char*>(last.data()), last.size()))
+        return std::nullopt;
+    const std::uint64_t end = bigEndian32(last.data()) * 2 + 8 + bigEndian32(last.data() + 4) * 2;
+    if (shpSize < end)
+        problems.push_back(shp.string() + ": " + shx.filename().string() + " indexes " +
+                           std::to_string(shapes) + " shapes ending at byte " +
+                           std::to_string(end) + ", the file has " + std::to_string(shpSize) +
+                           " (truncated)");
+    return shapes;
+}
+
 /// .dbf: record count (uint32) at byte 4, header and record length (uint16)
-/// at bytes 8 and 10, little-endian; the records follow the header.
-void checkDbf(const fs::path& p, std::vector<std::string>& problems) {
+/// at bytes 8 and 10, little-endian; the records follow the header. Returns
+/// the record count the header declares.
+std::optional<std::uint64_t> checkDbf(const fs::path& p, std::vector<std::string>& problems) {
     std::error_code ec;
     const std::uintmax_t size = fs::file_size(p, ec);
     if (ec)
-        return;
+        return std::nullopt;
     const auto h = readHeader<32>(p);
     if (!h) {
         problems.push_back(p.string() + ": shorter than the 32-byte dBASE header (" +
                            std::to_string(size) + " bytes; truncated)");
-        return;
+        return std::nullopt;
     }
     const std::uint64_t records = littleEndian(h->data() + 4, 4);
     const std::uint64_t headerLength = littleEndian(h->data() + 8, 2);
@@ -96,6 +125,7 @@ void checkDbf(const fs::path& p, std::vector<std::string>& problems) {
         problems.push_back(p.string() + ": " + sizeText(declared, size) + ": " +
                            std::to_string(records) + " records of " + std::to_string(recordLength) +
                            " bytes declared");
+    return records;
 }
 
 }  // namespace
@@ -108,12 +138,23 @@ std::vector<std::string> shapefileTruncation(const std::string& path) {
     if (ext != ".shp" && ext != ".shx" && ext != ".dbf")
         return {};
     std::vector<std::string> problems;
-    if (auto shp = sibling(base, ".shp"))
+    const auto shp = sibling(base, ".shp");
+    const auto shx = sibling(base, ".shx");
+    const auto dbf = sibling(base, ".dbf");
+    if (shp)
         checkMainOrIndex(*shp, problems);
-    if (auto shx = sibling(base, ".shx"))
+    if (shx)
         checkMainOrIndex(*shx, problems);
-    if (auto dbf = sibling(base, ".dbf"))
-        checkDbf(*dbf, problems);
+    const auto shapes =
+        shp && shx && problems.empty() ? checkIndexAgainstMain(*shx, *shp, problems) : std::nullopt;
+    const auto records = dbf ? checkDbf(*dbf, problems) : std::nullopt;
+    // GDAL reads as many features as the .shx indexes, attributes from the
+    // .dbf: a .dbf with fewer records leaves the last features without
+    // theirs, one with more has rows no shape belongs to.
+    if (shapes && records && *shapes != *records && problems.empty())
+        problems.push_back(dbf->string() + ": " + std::to_string(*records) + " records, but " +
+                           shx->filename().string() + " indexes " + std::to_string(*shapes) +
+                           " shapes (one of the files is cut short or from another copy)");
     return problems;
 }
 

@@ -4,7 +4,9 @@
 // header its record count and size. A file cut short (a copy interrupted, a
 // download stopped) is shorter than its header says; GDAL reads it up to the
 // cut and reports a read error at best, nothing at worst (a cut on a record
-// boundary).
+// boundary). Their headers rewritten to the cut (some tools do), the .shp
+// still ends before the last shape its .shx points at, and the .dbf's record
+// count differs from the .shx's shape count.
 
 #include <string>
 #include <vector>

@@ -9,6 +9,7 @@
 #include <optional>
 
 #include "AttributeCopier.h"
+#include "CrsPlausibility.h"
 #include "ImportSupport.h"
 #include "KmlCoordinateCheck.h"
 #include "OgrTransformAdapter.h"
@@ -109,6 +110,7 @@ private:
     std::optional<AttributeCopier> _attributes;
     ImportProgress _progress;
     bool _anyFatal = false;  ///< a feature or read error: nothing is imported
+    Extent _sourceExtent;    ///< in the source CRS, for the CRS plausibility check
     const bool _postgres;    ///< the project is a PostgreSQL database (PgProject.h)
     bool _append = false;    ///< adding to an existing layer (its history goes on)
 };
@@ -366,6 +368,10 @@ Importer::Verdict Importer::applyGeometryPolicy(std::unique_ptr<OGRGeometry>& ge
     GdalErrorCapture geometryErrors;
     adapter.clearProblem();
     const int dimension = geom->getDimension();
+    OGREnvelope sourceEnvelope;
+    geom->getEnvelope(&sourceEnvelope);
+    _sourceExtent.add(sourceEnvelope.MinX, sourceEnvelope.MinY);
+    _sourceExtent.add(sourceEnvelope.MaxX, sourceEnvelope.MaxY);
     if (geom->transform(&adapter) != OGRERR_NONE) {
         const std::string why =
             adapter.lastProblem().empty() ? "cannot be transformed" : adapter.lastProblem();
@@ -425,6 +431,11 @@ bool Importer::writeFeature(const OGRFeature& feature, std::unique_ptr<OGRGeomet
 /// GDAL's warnings and read errors, the verdict on rejected features, and
 /// the warnings about what was imported.
 bool Importer::checkSourceReadCompletely() {
+    // Degrees under a .prj in metres and the like transform without an
+    // error, to somewhere else on Earth; said also when the import fails
+    // (points outside the CRS's domain), as the likely reason.
+    if (auto warning = crsPlausibilityWarning(_sourceCrs, _sourceExtent))
+        _result.addDiagnostic(makeWarning(*warning, _sourcePath, 0, "crs"));
     for (const auto& w : _capture->warnings())
         _result.addDiagnostic(makeWarning("GDAL: " + w, _sourcePath));
     // A truncated or damaged file often reads "successfully" up to the damage.

@@ -167,10 +167,14 @@ Result<std::vector<FeatureLayer>> readVectorFile(const std::string& path,
     DatasetPtr ds(GDALDataset::Open(openName.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr,
                                     openOptions.List(), nullptr));
     if (!ds) {
-        return R::failure(
+        R failed = R::failure(
             (postgres ? "cannot connect to the database: " : "cannot open as vector data: ") +
                 capture.lastError("not a format GDAL recognises, or the file is damaged"),
             shown);
+        // GDAL cannot open a shapefile whose .shx is cut: say which file is.
+        for (const auto& problem : truncation)
+            failed.addDiagnostic(makeError(problem, shown, 0, "partial"));
+        return failed;
     }
     if (ds->GetLayerCount() == 0)
         return R::failure("contains no vector layers", shown);
@@ -184,6 +188,8 @@ Result<std::vector<FeatureLayer>> readVectorFile(const std::string& path,
     R result;
     std::vector<FeatureLayer> layers;
     std::size_t errorsSeen = 0;  // GDAL errors already reported for a layer
+    const bool shapefile =
+        ds->GetDriver() && EQUAL(ds->GetDriver()->GetDescription(), "ESRI Shapefile");
     for (int li = 0; li < ds->GetLayerCount(); ++li) {
         OGRLayer* layer = ds->GetLayer(li);
         if (!layer)
@@ -245,8 +251,16 @@ Result<std::vector<FeatureLayer>> readVectorFile(const std::string& path,
         long ordinal = 0;
         Extent sourceExtent;  // as the file has them, for the CRS plausibility check
         std::vector<double> xs, ys, zs;
+        std::size_t errorsBefore = capture.errors().size();
         for (auto& feature : *layer) {
             ++ordinal;
+            // GDAL reports a damaged record while fetching it (a shape past
+            // the end of a cut .shp comes back without its geometry): the
+            // feature is not kept, the error makes the layer partial.
+            const bool damaged = capture.errors().size() > errorsBefore;
+            errorsBefore = capture.errors().size();
+            if (damaged)
+                continue;
             Feature f;
             f.id = feature->GetFID() == OGRNullFID ? ordinal : feature->GetFID();
             for (int fi = 0; fi < defn->GetFieldCount(); ++fi) {
@@ -307,9 +321,20 @@ Result<std::vector<FeatureLayer>> readVectorFile(const std::string& path,
         // shapefile is one layer), GDAL's read errors.
         std::vector<std::string> problems;
         problems.swap(truncation);
+        // A cut file gives one read error per damaged record: the first
+        // says what, the count how many.
+        std::size_t readErrors = 0;
         for (; errorsSeen < capture.errors().size(); ++errorsSeen)
-            if (capture.errors()[errorsSeen] != unresolvedCrs)
+            if (capture.errors()[errorsSeen] != unresolvedCrs && readErrors++ == 0)
                 problems.push_back(capture.errors()[errorsSeen]);
+        if (readErrors > 1)
+            problems.back() += " (and " + std::to_string(readErrors - 1) + " more read errors)";
+        // A shapefile's count is its .shx's shape count: fewer features read
+        // is a read that stopped early even when GDAL said nothing.
+        if (problems.empty() && shapefile && declaredCount > ordinal)
+            problems.push_back("only " + std::to_string(ordinal) + " of the " +
+                               std::to_string(declaredCount) +
+                               " shapes the .shx indexes could be read");
         if (problems.empty()) {
             layers.push_back(std::move(out));
             continue;

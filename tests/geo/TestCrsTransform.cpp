@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
+#include <thread>
 #include <vector>
 
 #include "citytwin/geo/ChineseOffsets.h"
@@ -169,4 +171,82 @@ TEST(CrsTransform, batchedTransformReportsFailuresPerPoint) {
     EXPECT_EQ(xs[1], HUGE_VAL);
     EXPECT_EQ(xs[2], HUGE_VAL);
     EXPECT_FALSE(t->transform({std::nan(""), 31.0, 0.0}));
+}
+
+// The caches (Crs.cpp, ThreadOperationCache.cpp): a cached answer is the
+// answer, a failure stays a failure, and what was handed out keeps working
+// after the bounded caches start again.
+TEST(Crs, aRepeatedDefinitionGetsTheSameAnswerFailuresIncluded) {
+    const auto first = Crs::fromString(" EPSG:4549 ");
+    const auto again = Crs::fromString("EPSG:4549");
+    ASSERT_TRUE(first.ok() && again.ok());
+    EXPECT_EQ(first->label(), again->label());
+    EXPECT_TRUE(first.value() == again.value());
+    EXPECT_FALSE(again->isGeographic());
+    for (int i = 0; i < 2; ++i) {
+        const auto unknown = Crs::fromString("EPSG:999999");
+        EXPECT_FALSE(unknown.ok());
+        EXPECT_NE(unknown.messages().find("EPSG:999999"), std::string::npos) << unknown.messages();
+    }
+    // More distinct definitions than the cache holds, then the first again.
+    for (int lon = 0; lon < 300; ++lon)
+        ASSERT_TRUE(Crs::fromString("+proj=tmerc +lon_0=" + std::to_string(lon % 180) +
+                                    " +x_0=" + std::to_string(lon) + " +ellps=GRS80")
+                        .ok());
+    const auto afterwards = Crs::fromString("EPSG:4549");
+    ASSERT_TRUE(afterwards.ok());
+    EXPECT_EQ(afterwards->label(), first->label());
+}
+
+TEST(CrsTransform, transformsShareTheirOperationAndOutliveTheCache) {
+    const Crs gk = Crs::fromString("EPSG:4549").value();
+    const auto held = CrsTransform::create(Crs::wgs84(), gk);
+    ASSERT_TRUE(held.ok());
+    const GeoPoint bund{121.4903, 31.2397, 0.0};
+    const GeoPoint expected = held->transform(bund).value();
+    // More CRS pairs than a thread's cache holds: the cache starts again,
+    // the transform made before it still answers the same.
+    for (int lon = 60; lon < 140; ++lon) {
+        const auto c = Crs::fromString("+proj=tmerc +lon_0=" + std::to_string(lon) +
+                                       " +x_0=500000 +ellps=GRS80 +units=m");
+        ASSERT_TRUE(c.ok());
+        ASSERT_TRUE(CrsTransform::create(Crs::wgs84(), c.value()).ok());
+    }
+    const auto again = CrsTransform::create(Crs::wgs84(), gk);
+    ASSERT_TRUE(again.ok());
+    const GeoPoint p = held->transform(bund).value();
+    const GeoPoint q = again->transform(bund).value();
+    EXPECT_EQ(p.x, expected.x);
+    EXPECT_EQ(p.y, expected.y);
+    EXPECT_EQ(q.x, expected.x);
+    EXPECT_EQ(q.y, expected.y);
+    // Central meridian 120E, false easting 500 km: the Bund is ~143 km east.
+    EXPECT_NEAR(expected.x, 642000.0, 3000.0);
+    // Another thread builds its own operation and gets the same numbers.
+    GeoPoint fromThread;
+    std::thread([&] {
+        fromThread = CrsTransform::create(Crs::wgs84(), gk).value().transform(bund).value();
+    }).join();
+    EXPECT_EQ(fromThread.x, expected.x);
+    EXPECT_EQ(fromThread.y, expected.y);
+}
+
+// Authority codes are looked up as codes (Crs.cpp): what PROJ lacks is
+// refused saying so, an operation's code for what it is, and the other
+// forms still reach proj_create.
+TEST(Crs, authorityCodesAreLookedUpAsCodes) {
+    const auto unknown = Crs::fromString("EPSG:4326x");
+    ASSERT_FALSE(unknown.ok());
+    EXPECT_NE(unknown.messages().find("PROJ's database has no EPSG code 4326x"), std::string::npos)
+        << unknown.messages();
+    const auto operation = Crs::fromString("EPSG:1671");  // RGF93 to WGS 84 (1)
+    ASSERT_FALSE(operation.ok());
+    EXPECT_NE(operation.messages().find("coordinate operation"), std::string::npos)
+        << operation.messages();
+    for (const char* known :
+         {"ESRI:102100", "OGC:CRS84", "urn:ogc:def:crs:EPSG::4490", "EPSG:4326+5773", "WGS 84"}) {
+        const auto c = Crs::fromString(known);
+        EXPECT_TRUE(c.ok()) << known << ": " << c.messages();
+    }
+    EXPECT_EQ(Crs::fromString("ESRI:102100")->authorityCode(), "ESRI:102100");
 }

@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QImage>
+#include <QProcess>
 
 #include "GuiTestSupport.h"
 #include "citytwin/test/TestPaths.h"
@@ -235,4 +236,35 @@ TEST_F(SnapshotCommand, aTruncatedShapefileFailsUnlessPartialDataIsAllowed) {
     ASSERT_FALSE(img.isNull());
     EXPECT_GT(analyseImage(img).differentFromBackground, 0.05);
     EXPECT_TRUE(runProgram("citytwin", {"--help"}).out.contains("--allow-partial"));
+}
+
+// Issue #19 item 6: longitude/latitude under a .prj of EPSG:3857 (ogr2ogr
+// -a_srs on the demo's facilities) would be drawn in the Gulf of Guinea: the
+// window's run says so naming WGS 84, and the same data under its own CRS
+// draws without that warning.
+TEST_F(SnapshotCommand, degreesUnderAWebMercatorPrjWarnNamingWgs84) {
+    const QString dir = out("degrees_in_3857");
+    QDir(dir).removeRecursively();
+    QDir().mkpath(dir);
+    const QString source = QString(kRepoDataDir) + "/demo/public_facilities.geojson";
+    const QString wrong = dir + "/facilities3857.shp";
+    const QString right = dir + "/facilities4326.shp";
+    ASSERT_EQ(QProcess::execute("ogr2ogr", {"-f", "ESRI Shapefile", "-lco", "ENCODING=UTF-8",
+                                            "-a_srs", "EPSG:3857", wrong, source}),
+              0);
+    ASSERT_EQ(QProcess::execute("ogr2ogr",
+                                {"-f", "ESRI Shapefile", "-lco", "ENCODING=UTF-8", right, source}),
+              0);
+    const ProcessResult warned = runProgram(
+        "citytwin", {"--snapshot", out("degrees_in_3857.png"), "--size", "320x240", wrong});
+    EXPECT_FALSE(warned.crashed) << warned.err.toStdString();
+    EXPECT_EQ(warned.exitCode, 0) << warned.err.toStdString();  // a warning, not an error
+    EXPECT_TRUE(warned.err.contains("look like degrees")) << warned.err.toStdString();
+    EXPECT_TRUE(warned.err.contains("likely in EPSG:4326")) << warned.err.toStdString();
+    EXPECT_TRUE(warned.err.contains("facilities3857.shp")) << warned.err.toStdString();
+
+    const ProcessResult fine = runProgram(
+        "citytwin", {"--snapshot", out("degrees_in_4326.png"), "--size", "320x240", right});
+    EXPECT_EQ(fine.exitCode, 0) << fine.err.toStdString();
+    EXPECT_FALSE(fine.err.contains("look like degrees")) << fine.err.toStdString();
 }

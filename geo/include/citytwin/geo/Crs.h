@@ -20,6 +20,7 @@ public:
     Crs() = default;
 
     /// Parses and validates a definition; the error names it and says why.
+    /// Results are cached (Crs.cpp): the same text is parsed once.
     static Result<Crs> fromString(const std::string& definition);
     static Crs wgs84();     ///< EPSG:4326
     static Crs cgcs2000();  ///< EPSG:4490
@@ -41,6 +42,9 @@ public:
     bool operator==(const Crs& o) const { return _kind == o._kind && _definition == o._definition; }
 
 private:
+    /// fromString's work, without its cache.
+    static Result<Crs> parse(const std::string& trimmedDefinition);
+
     Kind _kind = Kind::Proj;
     std::string _definition;
     std::string _label;
