@@ -4,7 +4,7 @@
 # PostgreSQL cluster of its own (bench/assets/pg_cluster.sh), one `citytwin`
 # under a private Xvfb showing them; RUNS times an UPDATE of one site is
 # committed by psql and the bench waits for the window's log line
-# "live refresh: bench/base_stations redrawn N ms after the notification".
+# "live refresh: bench redrawn N ms after the notification".
 # Prints, as medians and maxima over the runs:
 #   commit -> redraw: from psql's start (so psql's connection counts too: an
 #                     upper bound) to the log line's time stamp (the frame
