@@ -1,8 +1,8 @@
 // packaging/postgresql/setup-postgresql (run by citytwin-postgresql-setup.service)
 // against a real PostgreSQL + PostGIS (label pg): it makes the owning role,
 // the project database with PostGIS and the sensor store database; a second
-// run changes nothing; the owner can then import a layer and open the sensor
-// store; a name that is not a plain SQL name is refused, naming it.
+// run changes nothing; the owner can then import a layer and make tables in
+// the sensor database; a name that is not a plain SQL name is refused, naming it.
 
 #include <gtest/gtest.h>
 
@@ -89,10 +89,14 @@ TEST(PostgresSetup, makesTheDatabasesOnceAndTheOwnerCanUseThem) {
               "no layer table owned by twin"),
         "twin_project"))
         << server.error();
-    // ... and the sensor store opens (its tables made on first use).
-    const std::string store =
-        "postgresql://twin@127.0.0.1:" + std::to_string(server.port()) + "/twin_sensors";
-    EXPECT_EQ(runProcess({cli, "stats", "--store", store}, cliLog), 0) << readAll(cliLog);
+    // ... and can make tables in the sensor database (the store makes its own
+    // on the first ingest; `stats` only opens an existing one).
+    EXPECT_EQ(runProcess({"psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p",
+                          std::to_string(server.port()), "-U", "twin", "-d", "twin_sensors", "-c",
+                          "CREATE TABLE probe (x int); DROP TABLE probe"},
+                         cliLog),
+              0)
+        << readAll(cliLog);
 
     // A name that is not a plain SQL name: refused before anything runs.
     EXPECT_EQ(runSetup(server, "x;drop", log), 1);
