@@ -112,11 +112,25 @@ install(FILES ${CITYTWIN_PACKAGE_BUILD_DIR}/changelog.gz ${CITYTWIN_PACKAGING_DI
 install(FILES ${CITYTWIN_PACKAGING_DIR}/systemd/x11-session.conf DESTINATION ${doc_dir}/examples)
 # A district mosquitto broker bridged to the city's (docs/deployment-sensors.md).
 install(FILES ${CITYTWIN_PACKAGING_DIR}/mosquitto/district-bridge.conf
-    ${CMAKE_SOURCE_DIR}/docs/deployment-sensors.md DESTINATION ${doc_dir}/examples)
+    DESTINATION ${doc_dir}/examples)
+# --- shared deployments (docs/deployment.md): the guides, the settings the
+# units read (copied to /etc/citytwin by the operator), the tile server's
+# nginx site; the units themselves below.
+install(FILES ${CMAKE_SOURCE_DIR}/docs/deployment.md ${CMAKE_SOURCE_DIR}/docs/deployment-sensors.md
+    ${CMAKE_SOURCE_DIR}/docs/tiles-http.md DESTINATION ${doc_dir})
+install(FILES ${CITYTWIN_PACKAGING_DIR}/systemd/ingest.env
+    ${CITYTWIN_PACKAGING_DIR}/postgresql/postgresql.env
+    ${CITYTWIN_PACKAGING_DIR}/nginx/citytwin-tiles.conf DESTINATION ${doc_dir}/examples)
+install(PROGRAMS ${CITYTWIN_PACKAGING_DIR}/postgresql/setup-postgresql
+    DESTINATION ${CMAKE_INSTALL_LIBEXECDIR}/citytwin)
 
-# --- the kiosk: its systemd unit and system user. Relative to the prefix:
+# --- the systemd units (the kiosk; the ingest, broker and database setup of
+# a shared deployment; none enabled on install) and the kiosk's system user. Relative to the prefix:
 # /usr/lib/systemd/system, where Debian's lintian wants units.
 install(FILES ${CITYTWIN_PACKAGING_DIR}/systemd/citytwin-kiosk.service
+    ${CITYTWIN_PACKAGING_DIR}/systemd/citytwin-ingest@.service
+    ${CITYTWIN_PACKAGING_DIR}/systemd/citytwin-broker@.service
+    ${CITYTWIN_PACKAGING_DIR}/systemd/citytwin-postgresql-setup.service
     DESTINATION lib/systemd/system)
 install(FILES ${CITYTWIN_PACKAGING_DIR}/debian/sysusers.conf
     DESTINATION lib/sysusers.d RENAME citytwin.conf)

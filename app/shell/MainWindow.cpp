@@ -156,6 +156,7 @@ MainWindow::MainWindow(AppOptions options, QWidget* parent)
     });
     connect(_sensors, &SensorMonitor::ready, this, [this] { _view->requestRedraw(); });
     connect(_view, &OsgView::frameRendered, this, &MainWindow::onFrameRendered);
+    connect(_view, &OsgView::frameRendered, _liveRefresh, &ProjectLiveRefresh::frameDrawn);
 
     _view->memoryBudget().setBudgetBytes(std::size_t(_options.memoryBudgetMb) << 20);
     auto* pagingTimer = new QTimer(this);

@@ -14,28 +14,16 @@ repo=$(cd "$here/../.." && pwd)
 build=${1:-$repo/build}
 runs=${2:-15}
 cli=$build/bin/citytwin-cli
-src=$repo/../shared/data/04_cell_towers/shanghai_telecom_base_stations_3008.geojson
+src=${CITYTWIN_SHARED_DATA:-$repo/../shared/data}/04_cell_towers/shanghai_telecom_base_stations_3008.geojson
 [ -x "$cli" ] || { echo "no $cli (build citytwin-cli)" >&2; exit 1; }
 [ -f "$src" ] || { echo "no $src (the shared data)" >&2; exit 1; }
-pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
-[ -x "$pgbin/initdb" ] || { echo "PostgreSQL's server programs are not installed" >&2; exit 1; }
-
 work=$(mktemp -d /tmp/citytwin_bench_pg.XXXXXX)
-as_owner=()
-if [ "$(id -u)" = 0 ]; then chown postgres: "$work"; as_owner=(runuser -u postgres --); fi
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 cleanup() {
-    "${as_owner[@]}" "$pgbin/pg_ctl" -D "$work/data" -m fast stop >/dev/null 2>&1 || true
+    pg_cluster_stop
     rm -rf "$work"
 }
 trap cleanup EXIT
-"${as_owner[@]}" "$pgbin/initdb" -D "$work/data" -U citytwin --auth=trust -E UTF8 \
-    --locale=C.UTF-8 --no-sync >"$work/initdb.log"
-"${as_owner[@]}" "$pgbin/pg_ctl" -D "$work/data" -l "$work/pg.log" -w \
-    -o "-p $port -k $work -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null
-psql -X -q -h 127.0.0.1 -p "$port" -U citytwin -d postgres -c "CREATE DATABASE bench"
-psql -X -q -h 127.0.0.1 -p "$port" -U citytwin -d bench -c "CREATE EXTENSION postgis"
-pg="PG:host=127.0.0.1 port=$port user=citytwin dbname=bench"
+. "$here/pg_cluster.sh"
 gpkg=$work/bench.gpkg
 
 # The dataset has positions only: the attributes the rules read, as in

@@ -2,9 +2,11 @@
 
 #include <libpq-fe.h>
 
+#include <array>
 #include <cctype>
 #include <memory>
 #include <regex>
+#include <string_view>
 
 namespace citytwin::geo {
 namespace {
@@ -18,9 +20,102 @@ bool startsWithNoCase(const std::string& s, const char* prefix) {
     return true;
 }
 
-/// What libpq is given: the location without GDAL's "PG:".
+/// Options of GDAL's PostgreSQL driver that libpq does not know.
+bool isGdalOption(std::string_view key) {
+    static constexpr std::array<std::string_view, 4> kGdalOptions{"schemas", "active_schema",
+                                                                  "tables", "list_all_tables"};
+    for (const auto k : kGdalOptions)
+        if (key.size() == k.size() &&
+            std::equal(key.begin(), key.end(), k.begin(), [](char a, char b) {
+                return std::tolower(static_cast<unsigned char>(a)) == b;
+            }))
+            return true;
+    return false;
+}
+
+/// A location split into what libpq parses and GDAL's options ("k=v k=v").
+struct SplitLocation {
+    std::string forLibpq;
+    std::string gdalOptions;
+};
+
+void appendOption(std::string& options, const std::string& keyValue) {
+    options += (options.empty() ? "" : " ") + keyValue;
+}
+
+/// "key = value" pairs of a conninfo string (values possibly single-quoted
+/// with backslash escapes), GDAL's taken out; the rest kept as written.
+SplitLocation splitKeyValues(const std::string& conninfo) {
+    SplitLocation out;
+    std::size_t i = 0;
+    while (i < conninfo.size()) {
+        while (i < conninfo.size() && std::isspace(static_cast<unsigned char>(conninfo[i])))
+            ++i;
+        const std::size_t start = i;
+        while (i < conninfo.size() && conninfo[i] != '=' &&
+               !std::isspace(static_cast<unsigned char>(conninfo[i])))
+            ++i;
+        const std::string key = conninfo.substr(start, i - start);
+        while (i < conninfo.size() && std::isspace(static_cast<unsigned char>(conninfo[i])))
+            ++i;
+        if (i < conninfo.size() && conninfo[i] == '=') {
+            ++i;
+            while (i < conninfo.size() && std::isspace(static_cast<unsigned char>(conninfo[i])))
+                ++i;
+            if (i < conninfo.size() && conninfo[i] == '\'') {
+                for (++i; i < conninfo.size() && conninfo[i] != '\''; ++i)
+                    if (conninfo[i] == '\\')
+                        ++i;
+                ++i;  // the closing quote (libpq judges a missing one)
+            } else {
+                while (i < conninfo.size() &&
+                       !std::isspace(static_cast<unsigned char>(conninfo[i])))
+                    ++i;
+            }
+        }
+        const std::string pair = conninfo.substr(start, std::min(i, conninfo.size()) - start);
+        if (!pair.empty())
+            appendOption(isGdalOption(key) ? out.gdalOptions : out.forLibpq, pair);
+    }
+    return out;
+}
+
+/// A URI's query parameters of GDAL's taken out ("?a=1&schemas=x&b=2").
+SplitLocation splitUri(const std::string& uri) {
+    SplitLocation out;
+    const std::size_t q = uri.find('?');
+    if (q == std::string::npos)
+        return {uri, {}};
+    std::string kept;
+    std::size_t i = q + 1;
+    while (i <= uri.size()) {
+        std::size_t end = uri.find('&', i);
+        if (end == std::string::npos)
+            end = uri.size();
+        const std::string param = uri.substr(i, end - i);
+        if (!param.empty()) {
+            if (isGdalOption(param.substr(0, param.find('='))))
+                appendOption(out.gdalOptions, param);
+            else
+                kept += (kept.empty() ? "" : "&") + param;
+        }
+        i = end + 1;
+    }
+    out.forLibpq = uri.substr(0, q) + (kept.empty() ? "" : "?" + kept);
+    return out;
+}
+
+SplitLocation split(const std::string& location) {
+    if (startsWithNoCase(location, "PG:"))
+        return splitKeyValues(location.substr(3));
+    if (isPostgresLocation(location))
+        return splitUri(location);
+    return {location, {}};
+}
+
+/// What libpq is given: the location without GDAL's "PG:" and GDAL's options.
 std::string withoutPrefix(const std::string& location) {
-    return startsWithNoCase(location, "PG:") ? location.substr(3) : location;
+    return split(location).forLibpq;
 }
 
 /// A conninfo value, quoted only when it has to be (GDAL reads the unquoted
@@ -97,7 +192,8 @@ Result<std::string> postgresConninfo(const std::string& location) {
 Result<std::string> gdalPostgresName(const std::string& location) {
     auto conninfo = postgresConninfo(location);
     CITYTWIN_RETURN_IF_FAILED(conninfo);
-    return "PG:" + conninfo.value();
+    const std::string gdalOptions = split(location).gdalOptions;
+    return "PG:" + conninfo.value() + (gdalOptions.empty() ? "" : " " + gdalOptions);
 }
 
 std::string maskedLocation(const std::string& location) {
@@ -110,8 +206,11 @@ std::string maskedLocation(const std::string& location) {
         return std::regex_replace(std::regex_replace(location, uriPassword, "$1***@"),
                                   queryPassword, "$1***");
     std::string error;
-    if (const Options options = parse(location, error))
-        return "PG:" + serialise(options.get(), /*maskPassword=*/true, false);
+    if (const Options options = parse(location, error)) {
+        const std::string gdalOptions = split(location).gdalOptions;
+        return "PG:" + serialise(options.get(), /*maskPassword=*/true, false) +
+               (gdalOptions.empty() ? "" : " " + gdalOptions);
+    }
     // Unparsable: mask what looks like a password.
     static const std::regex keyValue(R"((password\s*=\s*)('([^'\\]|\\.)*'|\S+))",
                                      std::regex::icase);

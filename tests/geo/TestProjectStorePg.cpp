@@ -19,6 +19,7 @@
 #include "citytwin/geo/PostgresLocation.h"
 #include "citytwin/geo/ProjectChangeWatcher.h"
 #include "citytwin/geo/ProjectStore.h"
+#include "citytwin/geo/VectorReader.h"
 #include "citytwin/test/TestPaths.h"
 
 using namespace citytwin::geo;
@@ -309,6 +310,74 @@ bool contains(const std::vector<std::string>& v, const std::string& s) {
 }
 
 }  // namespace
+
+TEST(PostgresLocation, gdalsSchemaOptionsPassToGdalAndNotToLibpq) {
+    auto kv = postgresConninfo("PG:host=h active_schema=field dbname=d schemas=field,public");
+    ASSERT_TRUE(kv) << kv.messages();
+    EXPECT_EQ(kv.value(), "dbname=d host=h connect_timeout=10");
+    auto gdal = gdalPostgresName("PG:host=h active_schema=field dbname=d schemas=field,public");
+    ASSERT_TRUE(gdal) << gdal.messages();
+    EXPECT_EQ(gdal.value(),
+              "PG:dbname=d host=h connect_timeout=10 active_schema=field schemas=field,public");
+    auto uri = gdalPostgresName("postgresql://twin@h/city?schemas=field&sslmode=require");
+    ASSERT_TRUE(uri) << uri.messages();
+    EXPECT_EQ(uri.value(),
+              "PG:user=twin dbname=city host=h sslmode=require connect_timeout=10 "
+              "schemas=field");
+    EXPECT_EQ(maskedLocation("PG:password=x dbname=d active_schema='field'"),
+              "PG:password=*** dbname=d active_schema='field'");
+    // Anything else libpq does not know is still its error.
+    auto bad = postgresConninfo("PG:dbname=d schema=field");
+    ASSERT_FALSE(bad);
+    EXPECT_TRUE(mentions(bad.messages(), "schema")) << bad.messages();
+}
+
+TEST_F(ProjectStorePg, aProjectInASchemaOfItsOwnWithActiveSchemaOrSchemas) {
+    const std::string pg = database();
+    const std::string db = pg.substr(pg.rfind('=') + 1);
+    ASSERT_TRUE(server->execute("CREATE SCHEMA field", db)) << server->error();
+    // The first import makes the project in the active schema, not in public.
+    auto store = ProjectStore::openOrCreate(pg + " active_schema=field");
+    ASSERT_TRUE(store) << store.messages();
+    ASSERT_TRUE(store->importVector(dataFile("points_wgs84.geojson"), named("pts")));
+    EXPECT_TRUE(server->execute(
+        "DO $$ BEGIN IF to_regclass('field.pts') IS NULL OR to_regclass('field.citytwin_project') "
+        "IS NULL OR to_regclass('public.pts') IS NOT NULL THEN RAISE EXCEPTION 'not in field'; "
+        "END IF; END $$",
+        db))
+        << server->error();
+    // schemas=field (one schema: also the active one) reads the same project.
+    auto viaSchemas = ProjectStore::open(pg + " schemas=field");
+    ASSERT_TRUE(viaSchemas) << viaSchemas.messages();
+    auto listed = viaSchemas->layers();
+    ASSERT_TRUE(listed) << listed.messages();
+    ASSERT_EQ(listed->size(), 1u);
+    EXPECT_EQ(listed->front().name, "pts");
+    EXPECT_EQ(listed->front().imports.size(), 1u);
+    auto read = viaSchemas->readLayer("pts");
+    ASSERT_TRUE(read) << read.messages();
+    EXPECT_EQ(describe(*read), describe(*store->readLayer("pts")));
+    // The window's reader takes the same location: the layer, unprefixed.
+    auto direct = readVectorFile(pg + " schemas=field", {});
+    ASSERT_TRUE(direct) << direct.messages();
+    ASSERT_EQ(direct->size(), 1u);
+    EXPECT_EQ(direct->front().name, "pts");
+    EXPECT_EQ(direct->front().features.size(), read->features.size());
+    // The default schema of the same database is no project.
+    auto plain = ProjectStore::open(pg);
+    ASSERT_FALSE(plain);
+    EXPECT_TRUE(mentions(plain.messages(), "not a citytwin project")) << plain.messages();
+
+    // Live refresh hears a change of the layer in its schema.
+    Reports reports;
+    auto watcher = std::make_unique<ProjectChangeWatcher>(pg + " active_schema=field",
+                                                          reports.callbacks(), 200);
+    ASSERT_TRUE(reports.waitFor([&] { return reports.listening == 1; }))
+        << (reports.problems.empty() ? "never listened" : reports.problems.front());
+    ASSERT_TRUE(server->execute("UPDATE field.pts SET fid = fid WHERE fid = 1", db))
+        << server->error();
+    ASSERT_TRUE(reports.waitFor([&] { return contains(reports.changed, "pts"); }));
+}
 
 TEST_F(ProjectStorePg, watcherHearsEachCommittedChangeOfALayerAndReconnects) {
     const std::string pg = database();

@@ -177,8 +177,8 @@ int NotifySocket::count(const QByteArray& line, qint64 sinceMs) {
     return n;
 }
 
-KioskProcess::KioskProcess(const XSession& x, const QString& tour, const QString& logPath,
-                           const QStringList& extraEnv, const QStringList& extraArgs)
+CitytwinProcess::CitytwinProcess(const XSession& x, const QStringList& args, const QString& logPath,
+                                 const QStringList& extraEnv)
     : _x(x), _logPath(logPath) {
     QFile::remove(logPath);
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -189,53 +189,61 @@ KioskProcess::KioskProcess(const XSession& x, const QString& tour, const QString
         env.insert(e.section('=', 0, 0), e.section('=', 1));
     _p.setProcessEnvironment(env);
     // Files, not pipes: nobody reads a pipe while the test waits, and a full
-    // one would block the kiosk's GUI thread.
+    // one would block the program's GUI thread.
     _p.setStandardOutputFile(logPath + ".stdout");
     _p.setStandardErrorFile(logPath + ".stderr");
     _p.setProgram(QString(kBinDir) + "/citytwin");
-    QStringList args{"--kiosk"};
-    if (!tour.isEmpty())
-        args << tour;
-    args << "--log-file" << logPath << "--lang"
-         << "en" << extraArgs;
-    _p.setArguments(args);
+    _p.setArguments(args + QStringList{"--log-file", logPath, "--lang", "en"});
     _p.start();
     _p.waitForStarted(10000);
 }
 
-KioskProcess::~KioskProcess() {
+namespace {
+QStringList kioskArgs(const QString& tour, const QStringList& extraArgs) {
+    QStringList args{"--kiosk"};
+    if (!tour.isEmpty())
+        args << tour;
+    return args + extraArgs;
+}
+}  // namespace
+
+KioskProcess::KioskProcess(const XSession& x, const QString& tour, const QString& logPath,
+                           const QStringList& extraEnv, const QStringList& extraArgs)
+    : CitytwinProcess(x, kioskArgs(tour, extraArgs), logPath, extraEnv) {}
+
+CitytwinProcess::~CitytwinProcess() {
     if (isRunning()) {
         _p.kill();
         _p.waitForFinished(5000);
     }
 }
 
-QString KioskProcess::log() const {
+QString CitytwinProcess::log() const {
     QFile f(_logPath);
     if (!f.open(QIODevice::ReadOnly))
         return {};
     return QString::fromUtf8(f.readAll());
 }
 
-bool KioskProcess::waitForLog(const QString& text, int timeoutMs) const {
+bool CitytwinProcess::waitForLog(const QString& text, int timeoutMs) const {
     return waitFor([&] { return log().contains(text); }, timeoutMs, 200);
 }
 
-QString KioskProcess::window() const {
+QString CitytwinProcess::window() const {
     return _x.visibleWindowOf(pid());
 }
 
-int KioskProcess::waitForExit(int timeoutMs) {
+int CitytwinProcess::waitForExit(int timeoutMs) {
     if (!_p.waitForFinished(timeoutMs) && isRunning())
         return -1;
     return _p.exitStatus() == QProcess::CrashExit ? -1 : _p.exitCode();
 }
 
-void KioskProcess::signal(int number) {
+void CitytwinProcess::signal(int number) {
     ::kill(pid_t(pid()), number);
 }
 
-QString KioskProcess::stderrText() {
+QString CitytwinProcess::stderrText() {
     QFile f(_logPath + ".stderr");
     return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
 }

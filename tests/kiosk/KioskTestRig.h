@@ -83,12 +83,13 @@ private:
     std::vector<Message> _messages;
 };
 
-/// `citytwin --kiosk TOUR` on the session's display.
-class KioskProcess {
+/// The real `citytwin` with `args` on the session's display, its log in `logPath`
+/// (--log-file and --lang en are added); `extraEnv` entries are NAME=VALUE.
+class CitytwinProcess {
 public:
-    KioskProcess(const XSession& x, const QString& tour, const QString& logPath,
-                 const QStringList& extraEnv = {}, const QStringList& extraArgs = {});
-    ~KioskProcess();
+    CitytwinProcess(const XSession& x, const QStringList& args, const QString& logPath,
+                    const QStringList& extraEnv = {});
+    virtual ~CitytwinProcess();
 
     bool isRunning() const { return _p.state() != QProcess::NotRunning; }
     qint64 pid() const { return _p.processId(); }
@@ -106,6 +107,13 @@ private:
     const XSession& _x;
     QString _logPath;
     QProcess _p;
+};
+
+/// `citytwin --kiosk TOUR` on the session's display.
+class KioskProcess : public CitytwinProcess {
+public:
+    KioskProcess(const XSession& x, const QString& tour, const QString& logPath,
+                 const QStringList& extraEnv = {}, const QStringList& extraArgs = {});
 };
 
 }  // namespace citytwin::test::kiosk

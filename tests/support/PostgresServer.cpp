@@ -66,6 +66,12 @@ bool PostgresServer::hasPostgis() {
     return !share.empty() && std::filesystem::exists(share / "extension" / "postgis.control");
 }
 
+std::string PostgresServer::postgisMissingReason() {
+    if (auto why = missingReason(); !why.empty())
+        return why;
+    return hasPostgis() ? "" : "PostGIS is not installed (Debian: postgresql-15-postgis-3)";
+}
+
 int PostgresServer::runAsOwner(const std::vector<std::string>& argv, const std::string& log) {
     std::vector<std::string> full;
     if (runningAsRoot())

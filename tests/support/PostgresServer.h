@@ -26,6 +26,9 @@ public:
     static std::string missingReason();
     /// True when the PostGIS extension is installed for this server.
     static bool hasPostgis();
+    /// missingReason(), or why PostGIS is missing ("" when both are there):
+    /// what a test of projects in PostGIS skips with.
+    static std::string postgisMissingReason();
 
     /// initdb, start, create the database "citytwin" (with PostGIS when
     /// installed). False with `error()` saying why.

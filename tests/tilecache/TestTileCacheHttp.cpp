@@ -2,13 +2,15 @@
 // first pass fills it with 200s, the second only revalidates (304s, counted
 // in nginx's access log), a changed file is fetched again, the cap evicts
 // the least recently used entries, offline mode serves what is cached and
-// names what is not, and a damaged entry is detected and fetched again.
+// names what is not, a damaged entry is detected and fetched again, and a
+// 404 is remembered for a bounded time (negative caching).
 
 #include <gtest/gtest.h>
 
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <memory>
 #include <thread>
 
@@ -164,6 +166,76 @@ TEST_F(TileCacheHttp, aMissingFileIsAnErrorNamingItsStatusAndUrl) {
     ASSERT_FALSE(missing);
     EXPECT_NE(missing.messages().find("404"), std::string::npos) << missing.messages();
     EXPECT_NE(missing.messages().find("/nope.b3dm"), std::string::npos);
+}
+
+/// A clock the test moves by hand: the remembered 404s age without sleeping.
+struct HandClock {
+    std::chrono::steady_clock::time_point now = std::chrono::steady_clock::now();
+    std::function<std::chrono::steady_clock::time_point()> function() {
+        return [this] { return now; };
+    }
+};
+
+/// The 404s nginx logged once the request for `marker` (a file that
+/// exists, asked for last) is in the log: everything before it is logged too.
+int missingAnswersBefore(const test::NginxServer& nginx, const std::string& marker) {
+    test::waitFor([&] {
+        for (const auto& r : nginx.requests())
+            if (r.uri == marker)
+                return true;
+        return false;
+    });
+    return nginx.countStatus(404);
+}
+
+TEST_F(TileCacheHttp, aMissingTileIsAskedForOnceWithinTheRememberedTime) {
+    for (const bool onDisk : {true, false}) {
+        SCOPED_TRACE(onDisk ? "disk cache" : "no disk cache");
+        nginx->clearLog();
+        auto opened = tilecache::TileCache::open(
+            {onDisk ? (work.path() / "cache").string() : std::string(), 1 << 20, false});
+        ASSERT_TRUE(opened) << opened.messages();
+        auto cache = *opened;
+        EXPECT_EQ(cache->settings().missingSeconds, 60u);  // the documented default
+        HandClock clock;
+        cache->setMissingClock(clock.function());
+        const std::string missing = nginx->baseUrl() + "/t99.b3dm";
+        // A pager asking every frame: the same error each time, one request.
+        for (int frame = 0; frame < 20; ++frame) {
+            auto r = cache->fetch(missing);
+            ASSERT_FALSE(r);
+            EXPECT_NE(r.messages().find("HTTP status 404"), std::string::npos) << r.messages();
+        }
+        ASSERT_TRUE(cache->fetch(url(0)));
+        EXPECT_EQ(missingAnswersBefore(*nginx, "/t0.b3dm"), 1);
+        EXPECT_EQ(cache->stats().missingHits, 19u);
+
+        // The tile appears on the server: still remembered as missing within the time ...
+        site.write("tiles/t99.b3dm", "late tile");
+        clock.now += std::chrono::seconds(59);
+        EXPECT_FALSE(cache->fetch(missing));
+        // ... asked again (and served) after it.
+        clock.now += std::chrono::seconds(2);
+        auto late = cache->fetch(missing);
+        ASSERT_TRUE(late) << late.messages();
+        EXPECT_EQ(text(*late), "late tile");
+        ASSERT_TRUE(cache->fetch(url(1)));
+        EXPECT_EQ(missingAnswersBefore(*nginx, "/t1.b3dm"), 1);
+        EXPECT_EQ(nginx->countStatus(200), 3) << "t0, t99 and t1";
+        fs::remove(site.path() / "tiles" / "t99.b3dm");
+    }
+}
+
+TEST_F(TileCacheHttp, negativeCachingOffAsksEveryTime) {
+    tilecache::CacheSettings settings{(work.path() / "cache").string(), 1 << 20, false};
+    settings.missingSeconds = 0;
+    auto cache = tilecache::TileCache::open(settings);
+    ASSERT_TRUE(cache) << cache.messages();
+    for (int i = 0; i < 3; ++i)
+        EXPECT_FALSE((*cache)->fetch(nginx->baseUrl() + "/t99.b3dm"));
+    ASSERT_TRUE((*cache)->fetch(url(2)));
+    EXPECT_EQ(missingAnswersBefore(*nginx, "/t2.b3dm"), 3);
+    EXPECT_EQ((*cache)->stats().missingHits, 0u);
 }
 
 TEST_F(TileCacheHttp, workerThreadsShareOneCache) {

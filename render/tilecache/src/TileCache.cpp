@@ -13,6 +13,7 @@
 #include "CacheIndex.h"
 #include "Digest.h"
 #include "HttpFetcher.h"
+#include "MissingUrls.h"
 #include "citytwin/geo/Log.h"
 
 namespace citytwin::tilecache {
@@ -83,11 +84,25 @@ void sweepLeftovers(const fs::path& folder, detail::CacheIndex& index) {
     }
 }
 
+constexpr std::size_t kMissingUrlsKept = 10000;
+
+geo::Result<std::vector<std::uint8_t>> statusFailure(long status, const std::string& url) {
+    return geo::Result<std::vector<std::uint8_t>>::failure("HTTP status " + std::to_string(status),
+                                                           url);
+}
+
+bool isMissing(long status) {
+    return status == 404 || status == 410;
+}
+
 }  // namespace
 
 struct TileCache::Impl {
+    explicit Impl(std::uint32_t missingSeconds)
+        : missing(std::chrono::seconds(missingSeconds), kMissingUrlsKept) {}
     fs::path folder;
     std::unique_ptr<detail::CacheIndex> index;  ///< null: no disk cache
+    detail::MissingUrls missing;
     mutable std::mutex statsMutex;
     CacheStats stats;
     std::atomic<std::uint64_t> counter{0};
@@ -151,7 +166,7 @@ struct TileCache::Impl {
 };
 
 TileCache::TileCache(CacheSettings settings)
-    : _settings(std::move(settings)), _impl(std::make_unique<Impl>()) {}
+    : _settings(std::move(settings)), _impl(std::make_unique<Impl>(_settings.missingSeconds)) {}
 
 TileCache::~TileCache() = default;
 
@@ -181,6 +196,10 @@ geo::Result<std::shared_ptr<TileCache>> TileCache::open(const CacheSettings& set
 geo::Result<std::vector<std::uint8_t>> TileCache::fetch(const std::string& url) {
     using R = geo::Result<std::vector<std::uint8_t>>;
     Impl& m = *_impl;
+    if (const long status = m.missing.statusOf(url)) {
+        m.count([](CacheStats& s) { ++s.missingHits; });
+        return statusFailure(status, url);
+    }
     if (!m.index) {
         auto response = detail::httpGet({url, {}, {}});
         CITYTWIN_RETURN_IF_FAILED(response);
@@ -191,8 +210,10 @@ geo::Result<std::vector<std::uint8_t>> TileCache::fetch(const std::string& url) 
                 s.bytesDownloaded += response->body.size();
             }
         });
+        if (isMissing(response->status))
+            m.missing.remember(url, response->status);
         if (response->status != 200)
-            return R::failure("HTTP status " + std::to_string(response->status), url);
+            return statusFailure(response->status, url);
         return R(std::move(response->body));
     }
 
@@ -241,10 +262,12 @@ geo::Result<std::vector<std::uint8_t>> TileCache::fetch(const std::string& url) 
         return R(std::move(*cached));
     }
     if (response->status != 200) {
-        if (response->status == 404 || response->status == 410)
+        if (isMissing(response->status)) {
+            m.missing.remember(url, response->status);
             if (auto file = m.index->remove(url))
                 m.removeFile(*file);
-        return R::failure("HTTP status " + std::to_string(response->status), url);
+        }
+        return statusFailure(response->status, url);
     }
     m.count([&](CacheStats& s) {
         ++s.fullFetches;
@@ -283,6 +306,10 @@ std::uint64_t TileCache::storedBytes() const {
 
 bool TileCache::contains(const std::string& url) const {
     return _impl->index && _impl->index->find(url).has_value();
+}
+
+void TileCache::setMissingClock(std::function<std::chrono::steady_clock::time_point()> clock) {
+    _impl->missing.setClock(std::move(clock));
 }
 
 namespace {

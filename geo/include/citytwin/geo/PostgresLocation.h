@@ -8,6 +8,14 @@
 // PostgreSQL driver opens "PG:" + that. A connect_timeout (10 s) is added
 // when none is given, so that an unreachable server fails instead of hanging.
 // Messages name the location with the password masked (maskedLocation).
+//
+// GDAL's own options of the PostgreSQL driver may come with it, as key=value
+// in the "PG:" form or as query parameters of a URI: schemas=a[,b...] (the
+// schemas whose tables are listed; one schema is also the active one) and
+// active_schema=a (where new layers go and whose tables are listed without a
+// "schema." prefix; the project's own tables live there too), tables=...,
+// list_all_tables=yes. libpq does not know them: postgresConninfo() leaves
+// them out, gdalPostgresName() puts them back after the conninfo.
 
 #include <string>
 
@@ -27,7 +35,8 @@ bool isPostgresLocation(const std::string& location);
 /// when libpq cannot parse it.
 Result<std::string> postgresConninfo(const std::string& location);
 
-/// GDAL's dataset name for the location: "PG:" + postgresConninfo().
+/// GDAL's dataset name for the location: "PG:" + postgresConninfo() + the
+/// GDAL options it gave (in the order given).
 Result<std::string> gdalPostgresName(const std::string& location);
 
 /// The location for messages and window titles: the password replaced by

@@ -19,6 +19,9 @@ struct CacheSettings {
     std::string folder;  ///< "" = no disk cache (every read goes to the server)
     std::uint64_t maxBytes = 2ull << 30;
     bool offline = false;
+    /// Negative caching: a 404 or 410 is remembered this long (in memory, per
+    /// process) and answered without asking the server again; 0 = off.
+    std::uint32_t missingSeconds = 60;
 };
 
 /// The settings the environment asks for (see the header comment).

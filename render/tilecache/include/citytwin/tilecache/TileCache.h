@@ -7,7 +7,12 @@
 //     from the stored ETag / Last-Modified): 304 serves the cached bytes, 200
 //     replaces them; a copy still fresh by Cache-Control max-age is served
 //     without asking;
-//   - offline: the cached copy, or an error naming the URL that is missing.
+//   - offline: the cached copy, or an error naming the URL that is missing;
+//   - a 404 or 410 from the server: remembered for settings().missingSeconds
+//     (default 60 s; at most 10,000 URLs, in memory) and answered as the same
+//     error without a request, so a pager asking for a missing tile every
+//     frame does not ask the server every frame. A tile added to the server
+//     is seen after that time, or at once by a new session.
 // Every cached copy is checked against its SHA-256 before it is served: a
 // damaged or half-written file is dropped and fetched again. When the total
 // passes the cap, the least recently used entries are removed.
@@ -17,7 +22,9 @@
 // the network: never call it on the render or GUI thread.
 
 #include <atomic>
+#include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -36,6 +43,7 @@ struct CacheStats {
     std::uint64_t offlineHits = 0;  ///< served offline
     std::uint64_t damaged = 0;      ///< cached copies that failed their digest
     std::uint64_t evicted = 0;      ///< entries removed for the cap
+    std::uint64_t missingHits = 0;  ///< a remembered 404/410 answered without asking
     std::uint64_t bytesDownloaded = 0;
 };
 
@@ -61,6 +69,8 @@ public:
     std::uint64_t storedBytes() const;
     /// True when `url` has an indexed entry (not checked against its digest).
     bool contains(const std::string& url) const;
+    /// Tests: the clock that ages remembered 404s (default: steady_clock).
+    void setMissingClock(std::function<std::chrono::steady_clock::time_point()> clock);
 
 private:
     struct Impl;
