@@ -18,21 +18,23 @@
 #include "layers/ProjectLiveRefresh.h"
 #include "layers/SceneLoader.h"
 #include "scenario/ScenarioTools.h"
-#include "tools/OperatorDocks.h"
-#include "tools/OperatorTools.h"
 #include "sensors/AlertPanel.h"
 #include "sensors/AlertToast.h"
 #include "sensors/HistoryImportDialog.h"
 #include "sensors/PlaybackBar.h"
 #include "sensors/SensorHistoryChart.h"
 #include "sensors/SensorMonitor.h"
+#include "shell/BatchRunner.h"
+#include "shell/LightingMenu.h"
 #include "shell/LogChannel.h"
 #include "shell/LogPanel.h"
 #include "shell/MainWindowUi.h"
 #include "shell/ProcessUptime.h"
+#include "tools/OperatorDocks.h"
 #include "tools/OperatorTools.h"
 #include "view/CoordinateStatus.h"
 #include "view/OsgView.h"
+#include "view/SunLighting.h"
 
 namespace citytwin::app {
 
@@ -44,6 +46,11 @@ MainWindow::MainWindow(AppOptions options, QWidget* parent)
     setObjectName("mainWindow");
     _view = new OsgView(*_scene, this);
     _view->setObjectName("view3d");
+    _sun = std::make_unique<SunLighting>(*_view);
+    if (_options.maybeStartTimeMs)
+        _sun->setSceneTime(*_options.maybeStartTimeMs);
+    else if (BatchRunner::isWanted(_options))
+        _sun->setMode(SunLighting::Mode::FixedPleasant);  // the same picture at any hour
     // The timeline sits under the 3D view, part of the central area.
     auto* centre = new QWidget(this);
     auto* centreLayout = new QVBoxLayout(centre);
@@ -156,6 +163,8 @@ MainWindow::MainWindow(AppOptions options, QWidget* parent)
         statusBar()->showMessage(message, 8000);
     });
     connect(_sensors, &SensorMonitor::ready, this, [this] { _view->requestRedraw(); });
+    connect(_sensors, &SensorMonitor::clockTicked, this,
+            [this](qint64 t) { _sun->setSceneTime(t); });
     connect(_view, &OsgView::frameRendered, this, &MainWindow::onFrameRendered);
 
     _view->memoryBudget().setBudgetBytes(std::size_t(_options.memoryBudgetMb) << 20);
