@@ -527,6 +527,37 @@
         </message>
     </context>
     <context>
+        <name>citytwin::app::LightingMenu</name>
+        <message>
+            <source>&amp;Lighting</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Sun at the scene time</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Light the city from where the sun stands in Shanghai at the timeline&apos;s date and time</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Fixed pleasant light</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A bright morning light, whatever the time</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Night style</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A dark city under a night sky</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>citytwin::app::CoordinateStatus</name>
         <message>
             <source>WGS 84: %1</source>

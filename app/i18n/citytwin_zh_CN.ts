@@ -545,6 +545,37 @@
         </message>
     </context>
     <context>
+        <name>citytwin::app::LightingMenu</name>
+        <message>
+            <source>&amp;Lighting</source>
+            <translation>照明(&amp;L)</translation>
+        </message>
+        <message>
+            <source>&amp;Sun at the scene time</source>
+            <translation>按场景时间的太阳(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Light the city from where the sun stands in Shanghai at the timeline&apos;s date and time</source>
+            <translation>按时间轴的日期和时间，从太阳在上海所处的位置照亮城市</translation>
+        </message>
+        <message>
+            <source>&amp;Fixed pleasant light</source>
+            <translation>固定的舒适光照(&amp;F)</translation>
+        </message>
+        <message>
+            <source>A bright morning light, whatever the time</source>
+            <translation>无论何时都使用明亮的上午光照</translation>
+        </message>
+        <message>
+            <source>&amp;Night style</source>
+            <translation>夜景样式(&amp;N)</translation>
+        </message>
+        <message>
+            <source>A dark city under a night sky</source>
+            <translation>夜空下的暗色城市</translation>
+        </message>
+    </context>
+    <context>
         <name>citytwin::app::CoordinateStatus</name>
         <message>
             <source>WGS 84: %1</source>

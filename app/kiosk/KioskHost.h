@@ -44,6 +44,8 @@ public:
     virtual bool playScenario(const QString& file, double speed, QString& error) = 0;
     /// Stops what playScenario started (nothing if none).
     virtual void stopScenario() = 0;
+    /// The sky: "clock", "fixed" or "night" (the tour's `lighting`).
+    virtual void setLighting(const std::string& name) = 0;
 };
 
 }  // namespace citytwin::app

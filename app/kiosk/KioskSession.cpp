@@ -94,6 +94,7 @@ KioskSession::KioskSession(KioskHost& host, KioskSettings settings, QObject* par
                            "SIGTERM ends the kiosk"));
 
     _host.hideChrome();
+    _host.setLighting(_tour.lighting);
     OsgView* view = _host.view();
     _overlay = new KioskOverlay(view);
     _overlay->setTitle(qs(_tour.title.in(_settings.chinese)));

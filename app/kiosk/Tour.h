@@ -54,6 +54,9 @@ struct Tour {
     /// Resident memory above this ends the kiosk with kExitMemoryCeiling;
     /// 0: the default (CITYTWIN_KIOSK_MEMORY_MB, else 2048).
     std::int64_t memoryCeilingMb = 0;
+    /// The sky the kiosk shows: "clock" (the sun at the scene time),
+    /// "fixed" (a fixed pleasant light) or "night" (the night style).
+    std::string lighting = "clock";
     std::vector<TourStop> stops;
 };
 

@@ -221,8 +221,9 @@ static geo::Result<Tour> parseTourUnguarded(std::string_view text, const std::st
     Tour tour;
     if (!doc.is_object())
         return geo::Result<Tour>::failure("the tour must be a JSON object", source);
-    c.onlyKeys(doc, "",
-               {"version", "title", "idle_return_s", "exit", "memory_ceiling_mb", "stops"});
+    c.onlyKeys(
+        doc, "",
+        {"version", "title", "idle_return_s", "exit", "memory_ceiling_mb", "lighting", "stops"});
     if (auto v = c.number(doc, "", "version", true, 1, 1))
         tour.version = int(*v);
     tour.title = c.text(doc, "", "title");
@@ -248,6 +249,12 @@ static geo::Result<Tour> parseTourUnguarded(std::string_view text, const std::st
     }
     tour.memoryCeilingMb =
         std::int64_t(c.number(doc, "", "memory_ceiling_mb", false, 256, 1048576).value_or(0));
+    if (auto lighting = c.string(doc, "", "lighting", false)) {
+        if (*lighting == "clock" || *lighting == "fixed" || *lighting == "night")
+            tour.lighting = *lighting;
+        else
+            c.fail("lighting", "'" + *lighting + "' is not clock, fixed or night");
+    }
     const auto stops = doc.find("stops");
     if (stops == doc.end())
         c.fail("stops", "missing");
@@ -317,6 +324,8 @@ std::string writeTour(const Tour& tour) {
     doc["exit"] = exit;
     if (tour.memoryCeilingMb > 0)
         doc["memory_ceiling_mb"] = tour.memoryCeilingMb;
+    if (tour.lighting != "clock")
+        doc["lighting"] = tour.lighting;
     json stops = json::array();
     for (const TourStop& s : tour.stops)
         stops.push_back(stopJson(s));

@@ -24,6 +24,8 @@
 #include "sensors/PlaybackBar.h"
 #include "sensors/SensorHistoryChart.h"
 #include "sensors/SensorMonitor.h"
+#include "shell/BatchRunner.h"
+#include "shell/LightingMenu.h"
 #include "shell/LogChannel.h"
 #include "shell/LogPanel.h"
 #include "shell/MainWindowUi.h"
@@ -32,6 +34,7 @@
 #include "tools/OperatorTools.h"
 #include "view/CoordinateStatus.h"
 #include "view/OsgView.h"
+#include "view/SunLighting.h"
 
 namespace citytwin::app {
 
@@ -43,6 +46,11 @@ MainWindow::MainWindow(AppOptions options, QWidget* parent)
     setObjectName("mainWindow");
     _view = new OsgView(*_scene, this);
     _view->setObjectName("view3d");
+    _sun = std::make_unique<SunLighting>(*_view);
+    if (_options.maybeStartTimeMs)
+        _sun->setSceneTime(*_options.maybeStartTimeMs);
+    else if (BatchRunner::isWanted(_options))
+        _sun->setMode(SunLighting::Mode::FixedPleasant);  // the same picture at any hour
     // The timeline sits under the 3D view, part of the central area.
     auto* centre = new QWidget(this);
     auto* centreLayout = new QVBoxLayout(centre);
@@ -155,6 +163,8 @@ MainWindow::MainWindow(AppOptions options, QWidget* parent)
         statusBar()->showMessage(message, 8000);
     });
     connect(_sensors, &SensorMonitor::ready, this, [this] { _view->requestRedraw(); });
+    connect(_sensors, &SensorMonitor::clockTicked, this,
+            [this](qint64 t) { _sun->setSceneTime(t); });
     connect(_view, &OsgView::frameRendered, this, &MainWindow::onFrameRendered);
     connect(_view, &OsgView::frameRendered, _liveRefresh, &ProjectLiveRefresh::frameDrawn);
 

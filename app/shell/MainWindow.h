@@ -48,6 +48,8 @@ class AlertToast;
 class AlertNotifier;
 class LogPanel;
 class OsgView;
+class SunLighting;
+class LightingMenu;
 class SceneLoader;
 class ScenarioTools;
 class OperatorTools;
@@ -123,6 +125,7 @@ public:
     // KioskHost (MainWindowKiosk.cpp)
     QWidget* kioskWindow() override { return this; }
     void hideChrome() override;
+    void setLighting(const std::string& name) override;
     std::vector<std::string> layerIds() const override;
     void setLayerVisible(const std::string& layerId, bool visible) override;
     bool showSensorTime(std::optional<qint64> maybeTimeMs) override;
@@ -229,6 +232,8 @@ private:
     AppOptions _options;
     std::unique_ptr<render::CityScene> _scene;
     OsgView* _view = nullptr;
+    std::unique_ptr<SunLighting> _sun;  ///< the sky from the scene clock
+    LightingMenu* _lightingMenu = nullptr;
     LayerTreePanel* _layerTree = nullptr;
     AttributePanel* _attributes = nullptr;
     CoordinateStatus* _coords = nullptr;

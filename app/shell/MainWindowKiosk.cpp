@@ -10,10 +10,18 @@
 #include "scenario/ScenarioTools.h"
 #include "sensors/PlaybackBar.h"
 #include "sensors/SensorMonitor.h"
+#include "shell/LightingMenu.h"
 #include "shell/MainWindow.h"
 #include "view/OsgView.h"
 
 namespace citytwin::app {
+
+void MainWindow::setLighting(const std::string& name) {
+    for (const auto mode : {SunLighting::Mode::SceneClock, SunLighting::Mode::FixedPleasant,
+                            SunLighting::Mode::Night})
+        if (_lightingMenu && name == LightingMenu::nameOf(mode))
+            _lightingMenu->choose(mode);
+}
 
 void MainWindow::hideChrome() {
     _chromeHidden = true;

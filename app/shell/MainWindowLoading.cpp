@@ -41,6 +41,7 @@
 #include "shell/SetupSettings.h"
 #include "view/CoordinateStatus.h"
 #include "view/OsgView.h"
+#include "view/SunLighting.h"
 
 namespace citytwin::app {
 
@@ -226,6 +227,7 @@ void MainWindow::onFrameChosen(double lon, double lat, double minLon, double min
     _dataExtent = geo::Extent{minLon, minLat, maxLon, maxLat};
     _coords->setFrame(*_maybeFrame);
     _view->setFrame(*_maybeFrame);
+    _sun->setPlace(_maybeFrame->origin().x, _maybeFrame->origin().y);
     // The home view frames the data; placed now so the first frames show it.
     const render::LookAt home = render::lookAtFor(render::framingPose(_dataExtent), *_maybeFrame);
     _view->setLookAt(home.eye, home.center, home.up, true);

@@ -21,12 +21,12 @@
 #include "layers/LayerTreePanel.h"
 #include "layers/OpenFileFilters.h"
 #include "scenario/ScenarioTools.h"
-#include "tools/OperatorDocks.h"
-#include "tools/OperatorTools.h"
+#include "shell/LightingMenu.h"
 #include "shell/LogPanel.h"
 #include "shell/MainWindow.h"
 #include "shell/MainWindowUi.h"
 #include "shell/SetupSettings.h"
+#include "tools/OperatorDocks.h"
 #include "tools/OperatorTools.h"
 #include "view/OsgView.h"
 
@@ -97,6 +97,7 @@ void MainWindow::buildMenus() {
         if (_remembersSetup)
             SetupSettings().setZoomToNewLayers(on);
     });
+    _lightingMenu = new LightingMenu(*ui.viewMenu, *_sun, remembersSetupFor(_options), this);
     ui.resetLayout = ui.viewMenu->addAction(QString(), this, &MainWindow::resetLayout);
     ui.resetLayout->setObjectName("resetLayoutAction");
 
@@ -137,6 +138,7 @@ void MainWindow::retranslate() {
     ui.zoomToNewLayers->setText(tr("&Zoom to new layers"));
     ui.zoomToNewLayers->setStatusTip(
         tr("Fly to every layer opened or imported, so that it is in view"));
+    _lightingMenu->retranslate();
     ui.resetLayout->setText(tr("&Reset layout"));
     ui.resetLayout->setStatusTip(tr("Restore the default window size and docks for this screen"));
     for (auto& [action, name] : ui.namedViews) {

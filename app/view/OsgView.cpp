@@ -84,6 +84,9 @@ OsgView::OsgView(render::CityScene& scene, QWidget* parent) : QOpenGLWidget(pare
     cam->setProjectionMatrixAsPerspective(35.0, double(width()) / std::max(1, height()), 1.0, 1e6);
     cam->setNearFarRatio(0.0002);
     _viewer->setSceneData(_scene.root());
+    // The scene carries its own light (the sun or the moon), not the eye's.
+    _viewer->setLightingMode(osg::View::NO_LIGHT);
+    _atmosphere = std::make_unique<render::SceneAtmosphere>(_scene.root());
     _manipulator = new render::CityManipulator;
     _viewer->setCameraManipulator(_manipulator, false);
     _viewer->getEventQueue()->getCurrentEventState()->setMouseYOrientation(
@@ -115,6 +118,7 @@ OsgView::OsgView(render::CityScene& scene, QWidget* parent) : QOpenGLWidget(pare
     _scheduler.addDemand(QStringLiteral("camera"), [this] {
         return _manipulator->getInverseMatrix() != _viewer->getCamera()->getViewMatrix();
     });
+    _scheduler.addDemand(QStringLiteral("sky"), [this] { return _atmosphere->hasPendingLook(); });
     _scheduler.addDemand(QStringLiteral("animation"), [this] {
         return _viewer->getRequestContinousUpdate() || _viewer->getRequestRedraw();
     });

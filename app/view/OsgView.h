@@ -12,6 +12,7 @@
 #include <osgViewer/GraphicsWindow>
 #include <osgViewer/Viewer>
 
+#include <memory>
 #include <optional>
 
 #include "citytwin/geo/LocalFrame.h"
@@ -20,6 +21,7 @@
 #include "citytwin/render/CityScene.h"
 #include "citytwin/render/FeaturePicker.h"
 #include "citytwin/render/PagedMemoryBudget.h"
+#include "citytwin/render/SceneAtmosphere.h"
 #include "view/FrameScheduler.h"
 
 namespace citytwin::app {
@@ -112,6 +114,8 @@ public:
     render::PagedMemoryBudget& memoryBudget() { return *_memoryBudget; }
     /// Paging requests outstanding: files queued or being read, data to compile or merge.
     unsigned pagingRequests() const;
+    /// The sun, sky and haze; a new look draws a frame (SunLighting sets it).
+    render::SceneAtmosphere& atmosphere() { return *_atmosphere; }
 
 signals:
     void frameRendered();
@@ -170,6 +174,7 @@ private:
     std::optional<Flight> _maybeFlight;
     osg::BoundingSphere _limitsBound;
     osg::ref_ptr<render::PagedMemoryBudget> _memoryBudget;
+    std::unique_ptr<render::SceneAtmosphere> _atmosphere;
     QTimer _timer;
     QPointF _pressPos;
     std::optional<QPointF> _maybePendingCursor;

@@ -77,7 +77,7 @@ TEST(KioskTourFile, readsEveryFieldOfAStop) {
                               "scenario": {"file": "s.json", "speed": 30},
                               "sensor_time": "2026-11-26T08:30:00+08:00")"),
                  R"(, "idle_return_s": 5, "exit": {"chord": "Ctrl+Alt+F12", "pin": "2468"},
-                    "memory_ceiling_mb": 1024)"),
+                    "memory_ceiling_mb": 1024, "lighting": "night")"),
         "t.json");
     ASSERT_TRUE(tour.ok()) << tour.messages();
     EXPECT_EQ(tour->title.zh, "标题");
@@ -85,6 +85,7 @@ TEST(KioskTourFile, readsEveryFieldOfAStop) {
     EXPECT_EQ(tour->exit.chord, "Ctrl+Alt+F12");
     EXPECT_EQ(tour->exit.pin, "2468");
     EXPECT_EQ(tour->memoryCeilingMb, 1024);
+    EXPECT_EQ(tour->lighting, "night");
     const TourStop& s = tour->stops.at(0);
     EXPECT_DOUBLE_EQ(s.camera.lon, 121.5);
     EXPECT_DOUBLE_EQ(s.camera.pitch, -30.0);
@@ -108,6 +109,7 @@ TEST(KioskTourFile, defaultsApplyWhereFieldsAreOptional) {
     ASSERT_TRUE(tour.ok()) << tour.messages();
     EXPECT_EQ(tour->idleReturnSeconds, 60.0);
     EXPECT_TRUE(tour->exit.pin.empty());
+    EXPECT_EQ(tour->lighting, "clock");
     EXPECT_EQ(tour->stops[0].flySeconds, 8.0);
     EXPECT_FALSE(tour->stops[0].maybeLayers);
     EXPECT_FALSE(tour->stops[0].maybeScenario);
@@ -137,6 +139,8 @@ TEST(KioskTourFile, errorsNameTheStopAndTheField) {
     EXPECT_EQ(errorOf(tourJson("")), "stops: must be an array of 1 to 1000 stops");
     EXPECT_EQ(errorOf(tourJson(ok, R"(, "idle_return_s": 0)")),
               "idle_return_s: out of range [1, 86400]");
+    EXPECT_EQ(errorOf(tourJson(ok, R"(, "lighting": "dusk")")),
+              "lighting: 'dusk' is not clock, fixed or night");
     EXPECT_EQ(errorOf(tourJson(ok, R"(, "exit": {"pin": "12ab"})")),
               "exit.pin: must be 4 to 12 digits");
     EXPECT_NE(errorOf(tourJson(ok, R"(, "exit": {"chord": "E"})")).find("exit.chord: 'E'"),
@@ -265,6 +269,7 @@ TEST(KioskTourFile, writeTourReadsBackToTheSameTour) {
     tour.idleReturnSeconds = 90;
     tour.exit.pin = "2468";
     tour.memoryCeilingMb = 4096;
+    tour.lighting = "fixed";
     TourStop a;
     a.camera = {121.4998, 31.2397, 650.5, 33.25, -37.5};
     a.flySeconds = 4;
@@ -287,6 +292,7 @@ TEST(KioskTourFile, writeTourReadsBackToTheSameTour) {
     EXPECT_EQ(back->exit.pin, "2468");
     EXPECT_EQ(back->exit.chord, tour.exit.chord);
     EXPECT_EQ(back->memoryCeilingMb, 4096);
+    EXPECT_EQ(back->lighting, "fixed");
     ASSERT_EQ(back->stops.size(), 2u);
     const TourStop& ra = back->stops[0];
     EXPECT_DOUBLE_EQ(ra.camera.lon, 121.4998);

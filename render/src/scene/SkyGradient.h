@@ -1,0 +1,43 @@
+#pragma once
+// SkyGradient: the sky behind the scene, a full-screen band of colours
+// recomputed in each cull from the camera: each row takes the colour of the
+// direction it looks in (the horizon's colour at and below the horizon, the
+// zenith's straight up). It also places the haze: the fog starts further
+// away the higher the eye, so a view from above stays clear and a view along
+// the streets fades into the horizon.
+//
+// Drawn first, without depth, lighting or fog; invisible to every visitor
+// but the cull (pickers do not hit the sky).
+
+#include <osg/Fog>
+#include <osg/Geometry>
+#include <osg/Group>
+#include <osg/ref_ptr>
+
+#include "citytwin/render/SkyLook.h"
+
+namespace citytwin::render {
+
+class SkyGradient : public osg::Group {
+public:
+    explicit SkyGradient(osg::Fog* fog);
+
+    /// Render thread: the colours of the sky from now on.
+    void setColors(const osg::Vec4& zenith, const osg::Vec4& horizon);
+
+    void traverse(osg::NodeVisitor& nv) override;
+
+    /// Where the haze begins and is full, for an eye `eyeHeight` metres up.
+    static std::pair<float, float> hazeRange(double eyeHeight);
+
+private:
+    void recolor(const osg::Matrixd& view, const osg::Matrixd& projection);
+
+    osg::ref_ptr<osg::Fog> _fog;
+    osg::ref_ptr<osg::Geometry> _band;
+    osg::ref_ptr<osg::Vec4Array> _colors;
+    osg::Vec4 _zenith;
+    osg::Vec4 _horizon;
+};
+
+}  // namespace citytwin::render

@@ -1,0 +1,121 @@
+// The sky and the sun in the real `citytwin --snapshot` under X: the sky is a
+// gradient (not one flat clear colour), the city at noon is brighter than at
+// night, and the night sky is dark. Pictures: build/tests/gui/out/lighting_*.png.
+
+#include <gtest/gtest.h>
+
+#include <QFile>
+#include <QImage>
+
+#include "GuiTestSupport.h"
+
+using namespace citytwin::test;
+
+namespace {
+
+const char* kNoon = "2024-06-21T12:00:00+08:00";
+const char* kNight = "2024-06-21T23:00:00+08:00";
+// Looking 10 degrees up over Lujiazui: the image's top is 27 degrees above
+// the horizon, its bottom 7 below.
+const char* kSkyCamera = "121.4990,31.2330,300,30,10";
+
+QImage snapshot(const QString& name, const QStringList& extra) {
+    const QString path = outputDir() + "/" + name;
+    QFile::remove(path);
+    QStringList args{"--snapshot", path, "--size", "640x400"};
+    args << extra;
+    const ProcessResult r = runProgram("citytwin", args);
+    EXPECT_FALSE(r.crashed) << r.err.toStdString();
+    EXPECT_FALSE(r.timedOut);
+    EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
+    return QImage(path);
+}
+
+/// Only the sky: every layer of the demo hidden.
+QStringList everyLayerHidden() {
+    QStringList args;
+    for (const char* id : {"ground", "buildings", "roads", "water", "landuse", "public_facilities",
+                           "base_stations", "cables", "works", "protection_zones", "sensors"})
+        args << "--hide-layer" << id;
+    return args;
+}
+
+double luminance(QRgb c) {
+    return 0.299 * qRed(c) + 0.587 * qGreen(c) + 0.114 * qBlue(c);
+}
+
+/// The mean colour of row y.
+QColor rowMean(const QImage& img, int y) {
+    double r = 0, g = 0, b = 0;
+    for (int x = 0; x < img.width(); ++x) {
+        const QRgb c = img.pixel(x, y);
+        r += qRed(c);
+        g += qGreen(c);
+        b += qBlue(c);
+    }
+    const double n = img.width();
+    return QColor(int(r / n), int(g / n), int(b / n));
+}
+
+double meanLuminance(const QImage& img) {
+    double sum = 0;
+    for (int y = 0; y < img.height(); ++y)
+        for (int x = 0; x < img.width(); ++x)
+            sum += luminance(img.pixel(x, y));
+    return sum / (double(img.width()) * img.height());
+}
+
+}  // namespace
+
+class SceneLighting : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        QString error;
+        ASSERT_TRUE(ensureDisplay(&error)) << error.toStdString();
+    }
+};
+
+TEST_F(SceneLighting, theSkyDeepensFromTheHorizonToTheTop) {
+    QStringList args{"--camera", kSkyCamera, "--time", kNoon};
+    args << everyLayerHidden();
+    const QImage img =
+        snapshot("lighting_sky_noon.png", args).convertToFormat(QImage::Format_RGB32);
+    ASSERT_FALSE(img.isNull());
+    const QColor top = rowMean(img, 0);
+    const QColor horizon = rowMean(img, img.height() * 3 / 4);
+    // Not one flat colour: the top is a deeper, bluer sky than the horizon.
+    EXPECT_LT(luminance(top.rgb()) + 25.0, luminance(horizon.rgb()))
+        << "top " << top.name().toStdString() << ", horizon " << horizon.name().toStdString();
+    EXPECT_GT(top.blue() - top.red(), horizon.blue() - horizon.red() + 20);
+    // Smoothly: each tenth of the height down is at least as light as the one above.
+    double previous = -1.0;
+    for (int i = 0; i <= 7; ++i) {
+        const double l = luminance(rowMean(img, img.height() * i / 10).rgb());
+        EXPECT_GE(l + 1.0, previous) << "row " << i;
+        previous = l;
+    }
+}
+
+TEST_F(SceneLighting, theNightSkyIsDark) {
+    QStringList args{"--camera", kSkyCamera, "--time", kNight};
+    args << everyLayerHidden();
+    const QImage img =
+        snapshot("lighting_sky_night.png", args).convertToFormat(QImage::Format_RGB32);
+    ASSERT_FALSE(img.isNull());
+    EXPECT_LT(luminance(rowMean(img, 0).rgb()), 40.0);
+    EXPECT_LT(meanLuminance(img), 60.0);
+}
+
+TEST_F(SceneLighting, theCityAtNoonIsBrighterThanAtNight) {
+    const QImage noon = snapshot("lighting_city_noon.png", {"--view", "lujiazui", "--time", kNoon});
+    const QImage night =
+        snapshot("lighting_city_night.png", {"--view", "lujiazui", "--time", kNight});
+    ASSERT_FALSE(noon.isNull());
+    ASSERT_FALSE(night.isNull());
+    const double lNoon = meanLuminance(noon.convertToFormat(QImage::Format_RGB32));
+    const double lNight = meanLuminance(night.convertToFormat(QImage::Format_RGB32));
+    EXPECT_GT(lNoon, 1.8 * lNight) << "noon " << lNoon << ", night " << lNight;
+    // Both still draw the city (the night is dark, not empty).
+    QString why;
+    EXPECT_TRUE(looksLikeACity(analyseImage(noon), &why)) << why.toStdString();
+}
