@@ -412,8 +412,9 @@ TEST(CityGmlLoader, modelInfoSaysWhatTheFileHoldsAndWhereItLands) {
     EXPECT_NEAR(minLat, 31.235, 0.0005);
     EXPECT_GT(maxLon, 121.49);
 
-    const auto local = runCli(
-        "model-info --at 121.5,31.2 '" + (kOwn / "local_no_srsname_lod2.gml").string() + "'", err);
+    const auto local = runCli("model-info --at 121.5,31.2 --frame-origin 121.5,31.2 '" +
+                                  (kOwn / "local_no_srsname_lod2.gml").string() + "'",
+                              err);
     ASSERT_EQ(local.second, 0) << readAll(err);
     EXPECT_NE(local.first.find("georeference\tno srsName"), std::string::npos) << local.first;
     EXPECT_NE(local.first.find("wgs84-bbox\tno georeference"), std::string::npos);
