@@ -17,6 +17,7 @@ PACKAGES=(
   libgdal-dev gdal-bin libproj-dev proj-bin proj-data libsqlite3-dev sqlite3 libssl-dev
   # sensors, models
   libmosquitto-dev mosquitto mosquitto-clients nlohmann-json3-dev libtinygltf-dev libdraco-dev
+  libcitygml-dev libxerces-c-dev
   # the kiosk: sd_notify under systemd
   libsystemd-dev
   # tests: unit tests, a real X server for the GUI tests

@@ -1,5 +1,5 @@
 // citytwin-cli model-info PATH: loads a 3D model the way File -> Open does
-// (OSGB pyramid, glTF/GLB, 3D Tiles) and says what it holds and where it lands.
+// (OSGB pyramid, glTF/GLB, 3D Tiles, CityGML) and says what it holds and where it lands.
 
 #include <cmath>
 #include <cstdio>
@@ -20,15 +20,18 @@ const char* kHelp =
     "usage: citytwin-cli model-info PATH [--at LON,LAT[,H]] [--heading DEG] [--scale S]\n"
     "                               [--frame-origin LON,LAT[,H]]\n\n"
     "Loads a 3D model as the application does and prints, one 'key<TAB>value' per line:\n"
-    "  format      OSGB, glTF, GLB or 3D Tiles\n"
+    "  format      OSGB, glTF, GLB, 3D Tiles or CityGML\n"
     "  crs         the model's own CRS (OSGB: metadata.xml's SRS; glTF: the ENU anchor;\n"
-    "              3D Tiles: ECEF)\n"
+    "              3D Tiles: ECEF; CityGML: its srsName, or the ENU anchor without one)\n"
     "  nodes       scene-graph nodes loaded (OSGB: the root level of every tile)\n"
     "  drawables   geometries loaded\n"
     "  triangles   triangles loaded\n"
     "  paged       PagedLOD nodes and child files left for the pager (OSGB)\n"
+    "  city-objects  CityGML only: city objects by class and LoD, and polygons, e.g.\n"
+    "              'Building 61 (LoD2 61); 1125 polygons'\n"
     "  georeference  'yes', or 'no georeference: WHY' (a tileset in local metres: no root\n"
-    "              transform, content near the Earth's centre; placed like a glTF by --at)\n"
+    "              transform, content near the Earth's centre; a CityGML file without\n"
+    "              srsName; placed like a glTF by --at)\n"
     "  wgs84-bbox  minlon,minlat,maxlon,maxlat in WGS 84 degrees where it lands, or\n"
     "              'no georeference' (then size gives its extent in metres)\n"
     "  size        east x north x up extent in metres\n"
@@ -38,13 +41,17 @@ const char* kHelp =
     "checked in a helper process first (citytwin-tile-reader): a damaged tile is one\n"
     "warning naming it and is left out, never a crash.\n\n"
     "PATH is an OSGB pyramid (its metadata.xml, the folder holding it, or its Data\n"
-    "folder), a .gltf/.glb file or a 3D Tiles tileset.json (all content read now).\n\n"
+    "folder), a .gltf/.glb file, a 3D Tiles tileset.json (all content read now) or a\n"
+    "CityGML 1.0/2.0 file (.citygml, or .gml/.xml declaring the CityGML namespace).\n\n"
     "options:\n"
-    "  --at LON,LAT[,H]          where a glTF/GLB's (or a tileset without georeference's)\n"
+    "  --at LON,LAT[,H]          where a glTF/GLB's (or a tileset's or CityGML file's\n"
+    "                            without georeference)\n"
     "                            origin stands: WGS 84 degrees and\n"
     "                            metres above the ellipsoid (default 121.4737,31.2304,0)\n"
-    "  --heading DEG             glTF/GLB heading, degrees clockwise from north (default 0)\n"
-    "  --scale S                 glTF/GLB uniform scale (default 1)\n"
+    "  --heading DEG             glTF/GLB (and CityGML without srsName) heading, degrees\n"
+    "                            clockwise from north (default 0)\n"
+    "  --scale S                 glTF/GLB (and CityGML without srsName) uniform scale\n"
+    "                            (default 1)\n"
     "  --frame-origin LON,LAT[,H]  origin of the city's local frame (default 121.4737,31.2304,0);\n"
     "                            the printed extent does not depend on it\n"
     "exit status: 0 if the model loaded, 1 if it did not, 2 on a usage error.\n";
@@ -116,6 +123,8 @@ int runModelInfo(int argc, char** argv) {
               << "points\t" << survey.points << '\n';
     if (!model->contentSummary.empty())
         std::cout << "tile-contents\t" << model->contentSummary << '\n';
+    if (!model->cityObjectSummary.empty())
+        std::cout << "city-objects\t" << model->cityObjectSummary << '\n';
     std::cout << "paged\t" << survey.pagedLods << " PagedLOD, " << survey.unloadedChildFiles
               << " child files not loaded\n"
               << "georeference\t"
@@ -131,9 +140,10 @@ int runModelInfo(int argc, char** argv) {
 }  // namespace
 
 CliCommand modelInfoCommand() {
-    return {"model-info",
-            "load a 3D model (OSGB, glTF/GLB, 3D Tiles) and print its size and WGS 84 extent",
-            runModelInfo};
+    return {
+        "model-info",
+        "load a 3D model (OSGB, glTF/GLB, 3D Tiles, CityGML) and print its size and WGS 84 extent",
+        runModelInfo};
 }
 
 }  // namespace citytwin::cli

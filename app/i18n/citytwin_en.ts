@@ -364,6 +364,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>CityGML city models</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>All supported</source>
             <translation type="unfinished" />
         </message>

@@ -380,6 +380,10 @@
             <translation>传感器位置（带坐标的 CSV）</translation>
         </message>
         <message>
+            <source>CityGML city models</source>
+            <translation>CityGML 城市模型</translation>
+        </message>
+        <message>
             <source>All supported</source>
             <translation>所有支持的格式</translation>
         </message>

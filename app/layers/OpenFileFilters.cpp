@@ -15,7 +15,8 @@ QString tr(const char* text) {
 
 std::vector<FileFilterGroup> openFileGroups() {
     // What geo::readVectorFile (GDAL/OGR), render::modelFileKind (3D Tiles,
-    // OSGB, glTF) and the terrain reader take; keep in step with them.
+    // OSGB, glTF, CityGML) and the terrain reader take; keep in step with them.
+    // A .gml/.xml is CityGML when it declares the CityGML namespace.
     return {
         {tr("Vector data"),
          {"*.gpkg", "*.shp", "*.geojson", "*.json", "*.kml", "*.gml", "*.csv", "*.osm", "*.pbf",
@@ -24,6 +25,7 @@ std::vector<FileFilterGroup> openFileGroups() {
          {"tileset.json", "metadata.xml", "*.glb", "*.gltf", "*.osgb", "*.gml", "*.osm"}},
         {tr("DEMs and orthophotos"), {"*.tif", "*.tiff", "*.vrt", "*.img", "*.jp2"}},
         {tr("Sensor positions (CSV with coordinates)"), {"*.csv"}},
+        {tr("CityGML city models"), {"*.gml", "*.citygml", "*.xml"}},
     };
 }
 

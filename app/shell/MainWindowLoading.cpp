@@ -23,6 +23,7 @@
 #include "citytwin/geo/PostgresLocation.h"
 #include "citytwin/geo/ProjectStore.h"
 #include "citytwin/render/CameraPose.h"
+#include "citytwin/render/CityGmlModelLoader.h"
 #include "citytwin/render/ModelFileLoader.h"
 #include "inspection/InspectionTools.h"
 #include "layers/CsvPointsDialog.h"
@@ -129,7 +130,8 @@ void MainWindow::openFiles(const QStringList& files) {
     }
     for (LayerSpec& spec : specs)
         spec.allowPartial = _options.allowsPartial();
-    // glTF carries no georeference, nor does a tileset in local metres: ask
+    // glTF carries no georeference, nor does a tileset in local metres or a
+    // CityGML file without srsName: ask
     // where each model stands, starting from the point at the view's centre.
     if (_maybeFrame) {
         for (LayerSpec& spec : specs) {
@@ -137,7 +139,9 @@ void MainWindow::openFiles(const QStringList& files) {
             const render::ModelFileKind kind = render::modelFileKind(path);
             if (kind != render::ModelFileKind::Gltf &&
                 !(kind == render::ModelFileKind::Tileset &&
-                  !render::tilesetGeoreferenceProblem(path).empty()))
+                  !render::tilesetGeoreferenceProblem(path).empty()) &&
+                !(kind == render::ModelFileKind::CityGml &&
+                  !render::cityGmlGeoreferenceProblem(path).empty()))
                 continue;
             render::ModelAnchor initial{_maybeFrame->origin(), 0.0, 1.0};
             initial.lonLatH.z = 0.0;

@@ -107,14 +107,15 @@ TEST(LayerNames, tilesetsAndPyramidsAreNamedAfterTheirFolder) {
 
 TEST(OpenFileFilters, allSupportedComesFirstAndNamesEveryFormatGroup) {
     const QStringList filters = openFileFilter().split(";;");
-    ASSERT_GE(filters.size(), 6);
+    ASSERT_GE(filters.size(), 7);
     EXPECT_TRUE(filters.front().startsWith("All supported ("));
     for (const char* pattern : {"metadata.xml", "tileset.json", "*.glb", "*.gltf", "*.osgb",
-                                "*.osm", "*.gml", "*.csv", "*.gpkg", "*.tif"})
+                                "*.osm", "*.gml", "*.citygml", "*.xml", "*.csv", "*.gpkg", "*.tif"})
         EXPECT_TRUE(filters.front().contains(pattern)) << pattern;
     EXPECT_TRUE(filters[1].startsWith("Vector data"));
     EXPECT_TRUE(filters[2].startsWith("3D models and tilesets"));
     EXPECT_TRUE(filters[3].startsWith("DEMs and orthophotos"));
     EXPECT_TRUE(filters[4].startsWith("Sensor positions"));
+    EXPECT_EQ(filters[5], "CityGML city models (*.gml *.citygml *.xml)");
     EXPECT_EQ(filters.back(), "All files (*)");
 }

@@ -163,6 +163,45 @@ TEST_F(SnapshotCommand, obliquePhotogrammetryAndGltfOpenFromTheCommandLine) {
     EXPECT_GT(analyseImage(truck).distinctColours, 30);
 }
 
+TEST_F(SnapshotCommand, cityGmlBuildingsOpenFromTheCommandLine) {
+    // Our own CityGML 2.0 file in EPSG:4549 (an LoD1 block and an LoD2 hall
+    // by the Huangpu), framed where its CRS puts it. Negative control: the
+    // same view with the layer hidden must differ where the buildings are.
+    const QString file = QString(kTestDataDir) + "/citygml/shanghai_epsg4549_lod1_lod2.gml";
+    const QImage with = snapshot("citygml.png", {file});
+    const QImage without =
+        snapshot("citygml_hidden.png", {file, "--hide-layer", "shanghai_epsg4549_lod1_lod2"});
+    ASSERT_FALSE(with.isNull());
+    ASSERT_FALSE(without.isNull());
+    int changed = 0;
+    const QRect region = differingRegion(with, without, 24, &changed);
+    EXPECT_GT(changed, 400) << "the CityGML buildings drew nothing";
+    EXPECT_FALSE(region.isEmpty());
+    // Red-brown roofs among the changed pixels: the semantic colours reach the screen.
+    int roofish = 0;
+    for (int y = region.top(); y <= region.bottom(); ++y)
+        for (int x = region.left(); x <= region.right(); ++x) {
+            const QColor c = with.pixelColor(x, y);
+            roofish += c.red() > c.green() + 40 && c.red() > c.blue() + 40 ? 1 : 0;
+        }
+    EXPECT_GT(roofish, 20);
+}
+
+TEST_F(SnapshotCommand, cityGmlSampleFromBerlinDraws) {
+    const QString sample = QString(kSharedDataDir) +
+                           "/07_oblique_osgb_citygml/citygml_from_libcitygml/"
+                           "berlin_open_data_sample_data.citygml";
+    CITYTWIN_SKIP_WITHOUT_SHARED_DATA(sample.toStdString());
+    const QImage with = snapshot("citygml_berlin.png", {sample});
+    const QImage without = snapshot("citygml_berlin_hidden.png",
+                                    {sample, "--hide-layer", "berlin_open_data_sample_data"});
+    ASSERT_FALSE(with.isNull());
+    ASSERT_FALSE(without.isNull());
+    // 61 LoD2 buildings framed: a good part of the view, lit and shaded.
+    EXPECT_GT(shareOfDifferentPixels(with, without), 0.05);
+    EXPECT_GT(analyseImage(with).luminanceStdDev, 8.0);
+}
+
 TEST_F(SnapshotCommand, hiDpiDrawsTheWholeViewInDevicePixels) {
     // At a device pixel ratio of 2 the view is 400x250 logical pixels and the
     // framebuffer 800x500: the viewport must fill all of it, not a quarter.

@@ -28,3 +28,13 @@ citytwin_add_test(test_render_damaged_tiles
     SHARED_TESTS IsolatedTileReader.*)
 target_include_directories(test_render_damaged_tiles PRIVATE ${CMAKE_SOURCE_DIR}/tests/support)
 add_dependencies(test_render_damaged_tiles citytwin-cli citytwin-tile-reader)
+
+# CityGML through libcitygml: our own small files in tests/data/citygml and
+# the shared samples (Berlin open data, TU Delft test buildings), cut too.
+citytwin_add_test(test_render_citygml
+    SOURCES ${CMAKE_CURRENT_LIST_DIR}/TestCityGmlLoader.cpp
+    LIBS citytwin::render citytwin::formats PROJ::proj
+    LABELS unit
+    SHARED_TESTS CityGmlSamples.*)
+target_include_directories(test_render_citygml PRIVATE ${CMAKE_SOURCE_DIR}/tests/support)
+add_dependencies(test_render_citygml citytwin-cli)

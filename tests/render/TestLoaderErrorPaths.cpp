@@ -131,3 +131,49 @@ TEST(LoaderErrorPaths, everyGltfAndOsgbFailureNamesItsFileAndSaysWhy) {
     expectNamedAndExplained(render::loadOsgbPyramid((dir.path() / "pyr2").string(), kFrame), "pyr2",
                             "no Data folder");
 }
+
+TEST(LoaderErrorPaths, everyCityGmlFailureNamesItsFileAndSaysWhy) {
+    ScratchDir dir("error_paths_citygml");
+    const std::string head =
+        "<?xml version=\"1.0\"?>\n<CityModel xmlns=\"http://www.opengis.net/citygml/2.0\" "
+        "xmlns:gml=\"http://www.opengis.net/gml\" "
+        "xmlns:bldg=\"http://www.opengis.net/citygml/building/2.0\">\n";
+    const std::string building =
+        "<cityObjectMember><bldg:Building gml:id=\"b\"><bldg:lod1MultiSurface><gml:MultiSurface>"
+        "<gml:surfaceMember><gml:Polygon><gml:exterior><gml:LinearRing><gml:posList>"
+        "0 0 0 10 0 0 10 10 0 0 0 0</gml:posList></gml:LinearRing></gml:exterior></gml:Polygon>"
+        "</gml:surfaceMember></gml:MultiSurface></bldg:lod1MultiSurface></bldg:Building>"
+        "</cityObjectMember>\n</CityModel>\n";
+    const auto envelope = [](const std::string& srs) {
+        return "<gml:boundedBy><gml:Envelope srsName=\"" + srs +
+               "\"><gml:lowerCorner>0 0 0</gml:lowerCorner><gml:upperCorner>10 10 0"
+               "</gml:upperCorner></gml:Envelope></gml:boundedBy>\n";
+    };
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {"empty.citygml", ""},
+        {"notxml.citygml", "this is not XML"},
+        {"cut.citygml", (head + building).substr(0, head.size() + 40)},
+        {"foreign.citygml", "<?xml version=\"1.0\"?><kml><Document/></kml>"},
+        {"nobuildings.citygml", head + "</CityModel>\n"},
+        {"unknownsrs.citygml", head + envelope("urn:ogc:def:crs:EPSG::123456789") + building},
+        {"outside.citygml", head + envelope("EPSG:4549") +
+                                "<cityObjectMember><bldg:Building gml:id=\"x\">"
+                                "<bldg:lod1MultiSurface><gml:MultiSurface><gml:surfaceMember>"
+                                "<gml:Polygon><gml:exterior><gml:LinearRing><gml:posList>"
+                                "1e30 1e30 0 2e30 1e30 0 2e30 2e30 0 1e30 1e30 0"
+                                "</gml:posList></gml:LinearRing></gml:exterior></gml:Polygon>"
+                                "</gml:surfaceMember></gml:MultiSurface></bldg:lod1MultiSurface>"
+                                "</bldg:Building></cityObjectMember>\n</CityModel>\n"},
+    };
+    for (const auto& [name, bytes] : cases) {
+        const auto path = dir.write(name, bytes).string();
+        expectNamedAndExplained(render::loadModelFile(path, kFrame), name, name);
+    }
+    expectNamedAndExplained(render::loadModelFile((dir.path() / "absent.citygml").string(), kFrame),
+                            "absent.citygml", "a CityGML file that is not there");
+    // Without srsName it loads, with a warning that names the file and says why.
+    const auto local = dir.write("local.citygml", head + building).string();
+    const auto loaded = render::loadModelFile(local, kFrame);
+    ASSERT_TRUE(loaded) << loaded.messages();
+    expectNamedAndExplained(loaded, "local.citygml", "no srsName");
+}

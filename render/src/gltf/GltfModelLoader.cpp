@@ -167,6 +167,12 @@ geo::Result<osg::ref_ptr<osg::Node>> buildGltfNode(std::span<const std::uint8_t>
     return node;
 }
 
+bool isUsableAnchor(const ModelAnchor& anchor) {
+    return std::isfinite(anchor.lonLatH.x) && std::isfinite(anchor.lonLatH.y) &&
+           std::abs(anchor.lonLatH.y) <= 90.0 && std::isfinite(anchor.headingDegrees) &&
+           anchor.scale > 0.0;
+}
+
 geo::Result<LoadedModel> loadGltfModel(const std::string& path, const ModelAnchor& anchor,
                                        const geo::LocalFrame& frame) {
     using R = geo::Result<LoadedModel>;
@@ -175,9 +181,7 @@ geo::Result<LoadedModel> loadGltfModel(const std::string& path, const ModelAncho
         return R::failure("cannot open the glTF file", path);
     std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(in)),
                                     std::istreambuf_iterator<char>());
-    if (!std::isfinite(anchor.lonLatH.x) || !std::isfinite(anchor.lonLatH.y) ||
-        std::abs(anchor.lonLatH.y) > 90.0 || !std::isfinite(anchor.headingDegrees) ||
-        !(anchor.scale > 0.0))
+    if (!isUsableAnchor(anchor))
         return R::failure(
             "invalid anchor: longitude, latitude, heading must be finite, latitude within 90, "
             "scale positive",

@@ -3,7 +3,9 @@
 #include <cctype>
 #include <filesystem>
 
+#include "citytwin/formats/CityGmlModel.h"
 #include "citytwin/formats/TileSource.h"
+#include "citytwin/render/CityGmlModelLoader.h"
 #include "citytwin/render/OsgbPyramidLoader.h"
 #include "citytwin/render/TilesetLoader.h"
 
@@ -32,6 +34,12 @@ ModelFileKind modelFileKind(const std::string& path) {
         return ModelFileKind::Gltf;
     if (ext == ".json")
         return ModelFileKind::Tileset;
+    if (ext == ".citygml")
+        return ModelFileKind::CityGml;
+    // .gml is also plain GML (vector data through GDAL): told apart by the
+    // CityGML namespace in the file's head.
+    if ((ext == ".gml" || ext == ".xml") && formats::sniffCityGml(path).isCityGml)
+        return ModelFileKind::CityGml;
     return ModelFileKind::None;
 }
 
@@ -43,6 +51,8 @@ geo::Result<LoadedModel> loadModelFile(const std::string& path, const geo::Local
             return loadOsgbPyramid(path, frame);
         case ModelFileKind::Gltf:
             return loadGltfModel(path, anchor, frame);
+        case ModelFileKind::CityGml:
+            return loadCityGmlModel(path, anchor, frame);
         case ModelFileKind::Tileset: {
             // A tileset without georeference stands where a glTF would.
             TilesetLoadOptions options = tilesetOptions;
@@ -55,7 +65,7 @@ geo::Result<LoadedModel> loadModelFile(const std::string& path, const geo::Local
     }
     return geo::Result<LoadedModel>::failure(
         "not a 3D model citytwin reads (an OSGB metadata.xml or pyramid folder, .gltf, .glb, "
-        "tileset.json)",
+        "tileset.json, CityGML .gml/.citygml/.xml)",
         path);
 }
 

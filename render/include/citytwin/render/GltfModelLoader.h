@@ -35,6 +35,9 @@ struct ModelAnchor {
     double scale = 1.0;
 };
 
+/// Longitude, latitude and heading finite, latitude within 90, scale positive.
+bool isUsableAnchor(const ModelAnchor& anchor);
+
 /// Loads a .gltf or .glb file (chosen by content: GLB starts with "glTF").
 geo::Result<LoadedModel> loadGltfModel(const std::string& path, const ModelAnchor& anchor,
                                        const geo::LocalFrame& frame);

@@ -11,13 +11,13 @@
 
 namespace citytwin::render {
 
-/// A 3D model (OSGB pyramid, glTF/GLB, 3D Tiles) placed in the city frame.
+/// A 3D model (OSGB pyramid, glTF/GLB, 3D Tiles, CityGML) placed in the city frame.
 /// The node is detached: the caller hands it to CityScene::enqueueLayer().
 struct LoadedModel {
     /// Root of the model; vertices end up in the city frame's east-north-up
     /// metres through the MatrixTransform(s) at its top.
     osg::ref_ptr<osg::Node> node;
-    std::string format;    ///< "OSGB", "glTF", "GLB", "3D Tiles"
+    std::string format;    ///< "OSGB", "glTF", "GLB", "3D Tiles", "CityGML"
     std::string crsLabel;  ///< the model's own CRS, as the user would name it
     /// Where the loaded geometry lands: WGS 84 longitude/latitude, degrees.
     /// For paged content this covers what is loaded now (the root levels).
@@ -29,6 +29,9 @@ struct LoadedModel {
     double placementErrorMetres = 0.0;
     /// 3D Tiles: the tile contents drawn by kind, "b3dm 4, pnts 1"; else empty.
     std::string contentSummary;
+    /// CityGML: the city objects by class and LoD and the polygon count,
+    /// "Building 61 (LoD2 61); 1125 polygons"; else empty.
+    std::string cityObjectSummary;
     /// Empty when the model carries its own georeference (OSGB, a
     /// georeferenced tileset) or was placed by an anchor the caller chose
     /// knowingly (glTF). Else why it has none: it was then placed as a local
