@@ -151,9 +151,11 @@ std::vector<std::string> shapefileTruncation(const std::string& path) {
     // GDAL reads as many features as the .shx indexes, attributes from the
     // .dbf: a .dbf with fewer records leaves the last features without
     // theirs, one with more has rows no shape belongs to.
-    if (shapes && records && *shapes != *records && problems.empty())
-        problems.push_back(dbf->string() + ": " + std::to_string(*records) + " records, but " +
-                           shx->filename().string() + " indexes " + std::to_string(*shapes) +
+    // value_or, not *: gcc 12 -O2 sees the optionals' payload as maybe uninitialised.
+    const std::size_t shapeCount = shapes.value_or(0), recordCount = records.value_or(0);
+    if (shapes && records && shapeCount != recordCount && problems.empty())
+        problems.push_back(dbf->string() + ": " + std::to_string(recordCount) + " records, but " +
+                           shx->filename().string() + " indexes " + std::to_string(shapeCount) +
                            " shapes (one of the files is cut short or from another copy)");
     return problems;
 }
