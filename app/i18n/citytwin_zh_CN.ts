@@ -2619,6 +2619,18 @@ Typed in %2: %3, %4</source>
     <context>
         <name>citytwin::app::LayerPropertiesDialog</name>
         <message>
+            <source>Tileset metadata:</source>
+            <translation>瓦片集元数据：</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>Value</source>
+            <translation>值</translation>
+        </message>
+        <message>
             <source>Layer properties: %1</source>
             <translation>图层属性：%1</translation>
         </message>
@@ -2854,6 +2866,10 @@ Typed in %2: %3, %4</source>
     </context>
     <context>
         <name>citytwin::app::OperatorDocks</name>
+        <message>
+            <source>Attribute table: %1 (features of the loaded tiles)</source>
+            <translation>属性表：%1（已加载瓦片的要素）</translation>
+        </message>
         <message>
             <source>Bookmark %1</source>
             <translation>书签 %1</translation>

@@ -139,6 +139,11 @@ osg::BoundingSphere CityScene::layerBound(const std::string& layerId) const {
     return it == _layers.end() ? osg::BoundingSphere() : it->second->getBound();
 }
 
+osg::Node* CityScene::layerNode(const std::string& layerId) const {
+    auto it = _layers.find(layerId);
+    return it == _layers.end() ? nullptr : it->second.get();
+}
+
 osg::BoundingSphere CityScene::boundWithout(const std::string& exceptId) const {
     osg::BoundingSphere bs;
     for (const auto& [id, sw] : _layers)
