@@ -2331,4 +2331,55 @@ Typed in %2: %3, %4</source>
             <translation type="unfinished" />
         </message>
     </context>
+    <context>
+        <name>citytwin::app::FilterErrorText</name>
+        <message>
+            <source>the end</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&apos;%1&apos;</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>unclosed %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is not an operator (use and, or)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>unexpected %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>nested too deeply</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>expected &apos;)&apos; but found %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>expected an attribute name but found %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>expected an operator (= != &lt; &lt;= &gt; &gt;= ~) after &apos;%1&apos;</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is not a comparison</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>expected a value after &apos;%1&apos; but found %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 at character %2</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
 </TS>

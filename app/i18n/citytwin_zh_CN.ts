@@ -2654,6 +2654,18 @@ Typed in %2: %3, %4</source>
     <context>
         <name>citytwin::app::LayerPropertiesDialog</name>
         <message>
+            <source>Tileset metadata:</source>
+            <translation>瓦片集元数据：</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>Value</source>
+            <translation>值</translation>
+        </message>
+        <message>
             <source>Layer properties: %1</source>
             <translation>图层属性：%1</translation>
         </message>
@@ -2890,6 +2902,10 @@ Typed in %2: %3, %4</source>
     <context>
         <name>citytwin::app::OperatorDocks</name>
         <message>
+            <source>Attribute table: %1 (features of the loaded tiles)</source>
+            <translation>属性表：%1（已加载瓦片的要素）</translation>
+        </message>
+        <message>
             <source>Bookmark %1</source>
             <translation>书签 %1</translation>
         </message>
@@ -2964,6 +2980,57 @@ Typed in %2: %3, %4</source>
         <message>
             <source>Data: %1 · citytwin</source>
             <translation>数据：%1 · citytwin</translation>
+        </message>
+    </context>
+    <context>
+        <name>citytwin::app::FilterErrorText</name>
+        <message>
+            <source>the end</source>
+            <translation>表达式末尾</translation>
+        </message>
+        <message>
+            <source>&apos;%1&apos;</source>
+            <translation>“%1”</translation>
+        </message>
+        <message>
+            <source>unclosed %1</source>
+            <translation>未闭合的 %1</translation>
+        </message>
+        <message>
+            <source>%1 is not an operator (use and, or)</source>
+            <translation>%1 不是运算符（请用 and、or）</translation>
+        </message>
+        <message>
+            <source>unexpected %1</source>
+            <translation>意外的 %1</translation>
+        </message>
+        <message>
+            <source>nested too deeply</source>
+            <translation>嵌套层数过多</translation>
+        </message>
+        <message>
+            <source>expected &apos;)&apos; but found %1</source>
+            <translation>应为“)”，却是 %1</translation>
+        </message>
+        <message>
+            <source>expected an attribute name but found %1</source>
+            <translation>应为属性名，却是 %1</translation>
+        </message>
+        <message>
+            <source>expected an operator (= != &lt; &lt;= &gt; &gt;= ~) after &apos;%1&apos;</source>
+            <translation>“%1”之后应为运算符（= != &lt; &lt;= &gt; &gt;= ~）</translation>
+        </message>
+        <message>
+            <source>%1 is not a comparison</source>
+            <translation>%1 不是比较运算符</translation>
+        </message>
+        <message>
+            <source>expected a value after &apos;%1&apos; but found %2</source>
+            <translation>“%1”之后应为值，却是 %2</translation>
+        </message>
+        <message>
+            <source>%1 at character %2</source>
+            <translation>%1（第 %2 个字符处）</translation>
         </message>
     </context>
 </TS>

@@ -82,17 +82,25 @@ void drawDocumentPage(QPainter& p, QTextDocument& doc, const QRectF& body, int i
     p.restore();
 }
 
-void drawMapPage(QPainter& p, const assets::ReportModel& m, const QRectF& body,
-                 const QString& family) {
+/// A map's heading in bold across the top of `area`, kMapHeadingMm high;
+/// returns where it was drawn (the map starts below it).
+QRectF drawMapHeading(QPainter& p, const QRectF& area, const QString& family, double points,
+                      int flags, const QString& text) {
     QFont font(family);
-    font.setPointSizeF(12.0);
+    font.setPointSizeF(points);
     font.setBold(true);
     p.setFont(font);
     p.setPen(Qt::black);
-    const QRectF heading(body.left(), body.top(), body.width(), kMapHeadingMm * kPxPerMm);
-    p.drawText(heading, Qt::AlignLeft | Qt::AlignVCenter,
-               QStringLiteral("Map of the case / 案件位置图 (%1)")
-                   .arg(QString::fromStdString(m.crsLabel)));
+    const QRectF heading(area.left(), area.top(), area.width(), kMapHeadingMm * kPxPerMm);
+    p.drawText(heading, flags, text);
+    return heading;
+}
+
+void drawMapPage(QPainter& p, const assets::ReportModel& m, const QRectF& body,
+                 const QString& family) {
+    const QRectF heading = drawMapHeading(p, body, family, 12.0, Qt::AlignLeft | Qt::AlignVCenter,
+                                          QStringLiteral("Map of the case / 案件位置图 (%1)")
+                                              .arg(QString::fromStdString(m.crsLabel)));
     const double widthMm = body.width() / kPxPerMm;
     const double heightMm = body.height() / kPxPerMm - kMapHeadingMm;
     PainterMapCanvas canvas(p, QPointF(body.left(), heading.bottom()), kPxPerMm, family);
@@ -102,14 +110,8 @@ void drawMapPage(QPainter& p, const assets::ReportModel& m, const QRectF& body,
 /// The oblique 3D view on a page of its own, its legend and caption with it.
 void drawObliquePage(QPainter& p, const assets::ReportModel& m, const QRectF& body,
                      const QString& family) {
-    QFont font(family);
-    font.setPointSizeF(12.0);
-    font.setBold(true);
-    p.setFont(font);
-    p.setPen(Qt::black);
-    const QRectF heading(body.left(), body.top(), body.width(), kMapHeadingMm * kPxPerMm);
-    p.drawText(heading, Qt::AlignLeft | Qt::AlignVCenter,
-               QString::fromUtf8(assets::kObliqueHeading));
+    const QRectF heading = drawMapHeading(p, body, family, 12.0, Qt::AlignLeft | Qt::AlignVCenter,
+                                          QString::fromUtf8(assets::kObliqueHeading));
     PainterMapCanvas canvas(p, QPointF(body.left(), heading.bottom()), kPxPerMm, family);
     assets::drawReportObliqueMap(m, canvas, body.width() / kPxPerMm,
                                  body.height() / kPxPerMm - kMapHeadingMm);
@@ -122,14 +124,8 @@ void drawDetailPage(QPainter& p, const assets::ReportModel& m,
     const double slotH = body.height() / 2.0;
     for (std::size_t i = 0; i < findings.size(); ++i) {
         const QRectF slot(body.left(), body.top() + double(i) * slotH, body.width(), slotH);
-        QFont font(family);
-        font.setPointSizeF(10.0);
-        font.setBold(true);
-        p.setFont(font);
-        p.setPen(Qt::black);
-        const QRectF heading(slot.left(), slot.top(), slot.width(), kMapHeadingMm * kPxPerMm);
-        p.drawText(
-            heading, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap,
+        const QRectF heading = drawMapHeading(
+            p, slot, family, 10.0, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap,
             QString::fromStdString(assets::detailMapTitle(*findings[i], firstNumber + int(i))));
         // A small gap below each map keeps the two frames apart.
         const double widthMm = slot.width() / kPxPerMm;

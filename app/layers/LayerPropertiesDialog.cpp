@@ -1,8 +1,13 @@
 #include "layers/LayerPropertiesDialog.h"
 
 #include <QDialogButtonBox>
+#include <QFileInfo>
 #include <QFormLayout>
+#include <QHeaderView>
 #include <QLabel>
+#include <QTableWidget>
+
+#include "citytwin/formats/TilesetMetadata.h"
 
 namespace citytwin::app {
 namespace {
@@ -43,10 +48,38 @@ LayerPropertiesDialog::LayerPropertiesDialog(const QString& name, const LoadedLa
         "propertyFeatures");
     row(tr("Memory:"), tr("%1 MB").arg(double(memoryBytes) / (1024.0 * 1024.0), 0, 'f', 1),
         "propertyMemory");
+    if (layer.role == QLatin1String("3D Tiles") && QFileInfo(layer.path).isFile())
+        addTilesetMetadata(*form, layer.path);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     form->addRow(buttons);
     setMinimumWidth(420);
+}
+
+void LayerPropertiesDialog::addTilesetMetadata(QFormLayout& form, const QString& path) {
+    // tileset.json is read again here: the loader keeps only what it draws.
+    const auto rows = formats::readTilesetMetadata(path.toStdString());
+    if (!rows) {
+        auto* problem = new QLabel(QString::fromStdString(rows.messages()), this);
+        problem->setObjectName("propertyTilesetMetadataError");
+        form.addRow(tr("Tileset metadata:"), problem);
+        return;
+    }
+    if (rows->empty())
+        return;
+    auto* table = new QTableWidget(int(rows->size()), 2, this);
+    table->setObjectName("propertyTilesetMetadata");
+    table->setHorizontalHeaderLabels({tr("Name"), tr("Value")});
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->verticalHeader()->hide();
+    table->horizontalHeader()->setStretchLastSection(true);
+    for (int r = 0; r < int(rows->size()); ++r) {
+        table->setItem(r, 0, new QTableWidgetItem(QString::fromStdString((*rows)[r].name)));
+        table->setItem(r, 1, new QTableWidgetItem(QString::fromStdString((*rows)[r].value)));
+    }
+    table->resizeColumnToContents(0);
+    table->setMinimumHeight(160);
+    form.addRow(tr("Tileset metadata:"), table);
 }
 
 }  // namespace citytwin::app

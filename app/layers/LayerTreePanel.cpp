@@ -20,6 +20,12 @@ constexpr int kSourceNameRole = Qt::UserRole + 2;
 bool isBuiltIn(const LoadedLayer& info) {
     return info.role == QLatin1String("sensors");
 }
+
+/// A model's features (batch tables, glTF feature properties) can be tabulated.
+bool isModel(const LoadedLayer& info) {
+    static const QStringList formats{"3D Tiles", "glTF", "GLB", "OSGB"};
+    return formats.contains(info.role);
+}
 }  // namespace
 
 LayerTreePanel::LayerTreePanel(QWidget* parent) : QTreeWidget(parent) {
@@ -187,7 +193,7 @@ QMenu* LayerTreePanel::contextMenuFor(const QString& layerId) {
     table->setObjectName("attributeTableAction");
     table->setEnabled(
         isSignalConnected(QMetaMethod::fromSignal(&LayerTreePanel::attributeTableRequested)) &&
-        row.info.layer != nullptr);
+        (row.info.layer != nullptr || isModel(row.info)));
 
     QAction* properties =
         menu->addAction(tr("&Properties…"), this, [this, layerId] { showProperties(layerId); });

@@ -6,7 +6,9 @@
 #include <QMessageBox>
 #include <QStatusBar>
 
+#include "citytwin/render/CityScene.h"
 #include "citytwin/render/FeatureHighlight.h"
+#include "citytwin/render/ModelFeatureHighlight.h"
 #include "citytwin/render/SensorGlyphLayer.h"
 #include "layers/LayerStyler.h"
 #include "layers/LayerTreePanel.h"
@@ -15,6 +17,35 @@
 #include "view/OsgView.h"
 
 namespace citytwin::app {
+namespace {
+
+/// A feature of a model (3D Tiles, glTF) tinted in its tile, or null if no
+/// loaded model holds it.
+osg::ref_ptr<osg::Node> highlightModelFeature(const render::CityScene& scene,
+                                              const LayerStyler& styler,
+                                              const render::PickHit& hit) {
+    // A tile's layer id starts with its model's ("city/tileset.json/ll.b3dm");
+    // a model named otherwise is looked for among the unstyled layers.
+    std::vector<std::string> candidates;
+    for (const std::string& id : scene.layerIds()) {
+        if (id == render::kHighlightLayerId || styler.styleOf(QString::fromStdString(id)))
+            continue;
+        if (hit.layerId.starts_with(id + "/"))
+            candidates.insert(candidates.begin(), id);
+        else
+            candidates.push_back(id);
+    }
+    for (const std::string& id : candidates)
+        if (osg::Node* model = scene.layerNode(id)) {
+            osg::ref_ptr<osg::Node> node =
+                render::buildModelFeatureHighlight(*model, hit.layerId, hit.featureIndex);
+            if (node->getBound().valid())
+                return node;
+        }
+    return nullptr;
+}
+
+}  // namespace
 
 void MainWindow::setupStylesAndPicking() {
     _styler = new LayerStyler(*_scene, this);
@@ -65,6 +96,9 @@ void MainWindow::highlightPick(const std::optional<render::PickHit>& hit) {
         }
         if (style) {
             node = render::buildFeatureHighlight(hit->feature(), *style, *_maybeFrame);
+            _highlighted = std::make_pair(layerId, hit->featureIndex);
+        } else if (osg::ref_ptr<osg::Node> model = highlightModelFeature(*_scene, *_styler, *hit)) {
+            node = model;
             _highlighted = std::make_pair(layerId, hit->featureIndex);
         }
         if (QTreeWidgetItem* item = _layerTree->itemFor(layerId))

@@ -23,6 +23,7 @@
 #include "citytwin/assets/AttributeFilter.h"
 #include "citytwin/geo/ProjectStore.h"
 #include "citytwin/sensors/HistoryCsv.h"  // csvField: RFC 4180 quoting
+#include "tools/FilterErrorText.h"
 
 namespace citytwin::app {
 namespace {
@@ -33,7 +34,7 @@ struct Built {
     quint64 generation = 0;
     std::vector<std::string> columns;
     std::vector<quint32> rows;
-    QString error;
+    std::optional<assets::AttributeFilterError> error;
 };
 
 std::string cell(const geo::Feature& f, const std::string& column) {
@@ -67,9 +68,10 @@ Built build(quint64 generation, std::shared_ptr<const geo::FeatureLayer> layer,
                     columns.push_back(a.name);
     }
     out.columns = columns;
-    auto filter = assets::AttributeFilter::parse(filterText);
+    assets::AttributeFilterError error;
+    auto filter = assets::AttributeFilter::parse(filterText, &error);
     if (!filter) {
-        out.error = QString::fromStdString(filter.diagnostics().front().message);
+        out.error = error;  // worded on the GUI thread, in the language then
         filter = assets::AttributeFilter::parse("");
     }
     for (quint32 i = 0; i < layer->features.size(); ++i)
@@ -232,6 +234,13 @@ void AttributeTablePanel::retranslate() {
     _export->setText(tr("E&xport…"));
     _export->setToolTip(tr("Save the rows shown as CSV or GeoPackage"));
     showCount();
+    if (_filterProblem)  // else the label may hold an export's error
+        showFilterProblem();
+}
+
+void AttributeTablePanel::showFilterProblem() {
+    _error->setText(_filterProblem ? FilterErrorText::of(*_filterProblem) : QString());
+    _error->setVisible(_filterProblem.has_value());
 }
 
 void AttributeTablePanel::showLayer(const QString& layerId, const QString& name,
@@ -278,8 +287,8 @@ void AttributeTablePanel::refresh() {
                 ? std::optional<quint32>(_model->rows()[_table->currentIndex().row()])
                 : std::nullopt;
         _model->reset(_layer, std::move(built.columns), std::move(built.rows));
-        _error->setText(built.error);
-        _error->setVisible(!built.error.isEmpty());
+        _filterProblem = built.error;
+        showFilterProblem();
         if (maybeSelected)
             selectFeature(_layerId, *maybeSelected);
         showCount();

@@ -12,9 +12,11 @@
 #include <QWidget>
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "citytwin/assets/AttributeFilter.h"
 #include "citytwin/geo/Feature.h"
 
 class QLabel;
@@ -85,12 +87,14 @@ private:
     void refresh();
     void exportDialog();
     void showCount();
+    void showFilterProblem();
 
     QString _layerId;
     QString _name;
     std::shared_ptr<const geo::FeatureLayer> _layer;
     std::vector<std::string> _columns;
     QString _filterText;
+    std::optional<assets::AttributeFilterError> _filterProblem;
     int _sortColumn = 0;
     Qt::SortOrder _order = Qt::AscendingOrder;
     quint64 _generation = 0;

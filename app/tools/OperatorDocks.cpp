@@ -20,6 +20,8 @@
 #include <numbers>
 
 #include "citytwin/geo/CrsTransform.h"
+#include "citytwin/render/CityScene.h"
+#include "citytwin/render/ModelFeatureHighlight.h"
 #include "kiosk/CameraFlight.h"
 #include "layers/LayerSpec.h"
 #include "shell/SetupSettings.h"
@@ -56,32 +58,7 @@ OperatorDocks::OperatorDocks(InspectionHost& host, ToolsShell shell, QObject* pa
     _tableDock->setWidget(_table);
     _host.addFeatureDock(Qt::BottomDockWidgetArea, _tableDock);
     _tableDock->hide();
-    connect(_table, &AttributeTablePanel::featureSelected, this,
-            [this](const QString& id, std::shared_ptr<const geo::FeatureLayer> layer, quint32 i) {
-                render::PickHit hit;
-                hit.layerId = id.toStdString();
-                hit.layer = layer;
-                hit.featureIndex = i;
-                _shell.highlight(hit);
-                // Fly there as Search does (its fly-to and framing).
-                if (!_host.frame() || i >= layer->features.size())
-                    return;
-                const geo::Extent e = layer->features[i].geometry.extent();
-                if (e.isEmpty())
-                    return;
-                geo::GeoPoint c{e.centerX(), e.centerY(), 0.0};
-                if (layer->crs.isValid() && !(layer->crs == geo::Crs::wgs84()))
-                    if (auto t = geo::CrsTransform::create(layer->crs, geo::Crs::wgs84()))
-                        if (auto r = t->transform(c))
-                            c = *r;
-                const geo::Vec3d l = _host.frame()->toLocal({c.x, c.y, 0.0});
-                // Far enough to see the whole of it: its footprint and its height.
-                const geo::Vec3d corner = _host.frame()->toLocal({e.maxX, e.maxY, 0.0});
-                double distance = std::max(500.0, 3.0 * std::hypot(corner.x - l.x, corner.y - l.y));
-                if (const std::string* h = layer->features[i].find("height"))
-                    distance = std::max(distance, 2.5 * std::atof(h->c_str()));
-                _host.view()->flyTo({l.x, l.y, 0.0}, distance);
-            });
+    connect(_table, &AttributeTablePanel::featureSelected, this, &OperatorDocks::onRowSelected);
 
     _overview = new OverviewMap(*_host.view(), window);
     _overviewDock = new QDockWidget(window);
@@ -150,6 +127,8 @@ void OperatorDocks::setFrame(const geo::LocalFrame& frame) {
 void OperatorDocks::openAttributeTable(const QString& layerId) {
     for (const auto& [id, layer] : _layers)
         if (id == layerId) {
+            _modelTableId.clear();
+            _modelTable = {};
             _table->showLayer(id, _shell.layerName(id), layer);
             _tableDock->setWindowTitle(tr("Attribute table: %1").arg(_shell.layerName(id)));
             _tableDock->show();
@@ -157,13 +136,85 @@ void OperatorDocks::openAttributeTable(const QString& layerId) {
             _table->filterEdit()->setFocus();
             return;
         }
+    if (openModelTable(layerId))
+        return;
     _host.showStatusMessage(tr("%1 has no attributes to show").arg(_shell.layerName(layerId)),
                             5000);
 }
 
+bool OperatorDocks::openModelTable(const QString& layerId) {
+    osg::Node* node = _host.scene().layerNode(layerId.toStdString());
+    if (!node)
+        return false;
+    render::ModelFeatureTable table =
+        render::collectModelFeatures(*node, _shell.layerName(layerId).toStdString());
+    if (table.sources.empty())
+        return false;
+    _modelTableId = layerId;
+    _modelTable = std::move(table);
+    _table->showLayer(layerId, _shell.layerName(layerId), _modelTable.layer);
+    // Paged content: the rows are those of the tiles loaded when it opened.
+    _tableDock->setWindowTitle(
+        tr("Attribute table: %1 (features of the loaded tiles)").arg(_shell.layerName(layerId)));
+    _tableDock->show();
+    _tableDock->raise();
+    _table->filterEdit()->setFocus();
+    return true;
+}
+
 void OperatorDocks::onFeaturePicked(const std::optional<render::PickHit>& hit) {
-    if (hit)
-        _table->selectFeature(QString::fromStdString(hit->layerId), hit->featureIndex);
+    if (!hit)
+        return;
+    if (auto row = _modelTable.rowOf(hit->layerId, hit->featureIndex)) {
+        _table->selectFeature(_modelTableId, *row);
+        return;
+    }
+    _table->selectFeature(QString::fromStdString(hit->layerId), hit->featureIndex);
+}
+
+void OperatorDocks::onRowSelected(const QString& id, std::shared_ptr<const geo::FeatureLayer> layer,
+                                  quint32 i) {
+    if (id == _modelTableId && i < _modelTable.sources.size()) {
+        // A model's row: the feature in its tile, highlighted there.
+        const render::ModelFeatureRow& row = _modelTable.sources[i];
+        render::PickHit hit;
+        hit.layerId = row.layerId;
+        hit.layer = row.layer;
+        hit.featureIndex = row.featureIndex;
+        _shell.highlight(hit);
+        // Fly to it: the feature's own triangles say where it stands.
+        if (osg::Node* model = _host.scene().layerNode(_modelTableId.toStdString())) {
+            const osg::BoundingSphere b =
+                render::buildModelFeatureHighlight(*model, row.layerId, row.featureIndex)
+                    ->getBound();
+            if (b.valid())
+                _host.view()->flyTo(b.center(), std::max(200.0, 4.0 * double(b.radius())));
+        }
+        return;
+    }
+    render::PickHit hit;
+    hit.layerId = id.toStdString();
+    hit.layer = layer;
+    hit.featureIndex = i;
+    _shell.highlight(hit);
+    // Fly there as Search does (its fly-to and framing).
+    if (!_host.frame() || i >= layer->features.size())
+        return;
+    const geo::Extent e = layer->features[i].geometry.extent();
+    if (e.isEmpty())
+        return;
+    geo::GeoPoint c{e.centerX(), e.centerY(), 0.0};
+    if (layer->crs.isValid() && !(layer->crs == geo::Crs::wgs84()))
+        if (auto t = geo::CrsTransform::create(layer->crs, geo::Crs::wgs84()))
+            if (auto r = t->transform(c))
+                c = *r;
+    const geo::Vec3d l = _host.frame()->toLocal({c.x, c.y, 0.0});
+    // Far enough to see the whole of it: its footprint and its height.
+    const geo::Vec3d corner = _host.frame()->toLocal({e.maxX, e.maxY, 0.0});
+    double distance = std::max(500.0, 3.0 * std::hypot(corner.x - l.x, corner.y - l.y));
+    if (const std::string* h = layer->features[i].find("height"))
+        distance = std::max(distance, 2.5 * std::atof(h->c_str()));
+    _host.view()->flyTo({l.x, l.y, 0.0}, distance);
 }
 
 std::optional<geo::Bookmark> OperatorDocks::captureView() const {

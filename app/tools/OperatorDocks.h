@@ -16,6 +16,7 @@
 #include "citytwin/geo/ProjectBookmarks.h"
 #include "citytwin/render/FeaturePicker.h"
 #include "citytwin/render/LayerStyle.h"
+#include "citytwin/render/ModelFeatureTable.h"
 #include "inspection/InspectionHost.h"
 #include "tools/MapDecorations.h"
 
@@ -57,7 +58,9 @@ public:
     void addLayer(const LoadedLayer& layer);
     /// The frame was chosen (the overview map's projection).
     void setFrame(const geo::LocalFrame& frame);
-    /// The layer tree's "Show attribute table".
+    /// The layer tree's "Show attribute table": a vector layer's features,
+    /// or a model's (3D Tiles batch tables, glTF feature properties) of the
+    /// tiles loaded now.
     void openAttributeTable(const QString& layerId);
     /// A feature picked on the map: its row in the table.
     void onFeaturePicked(const std::optional<render::PickHit>& hit);
@@ -88,11 +91,17 @@ public:
 
 private:
     std::optional<geo::Bookmark> captureView() const;
+    bool openModelTable(const QString& layerId);
+    void onRowSelected(const QString& id, std::shared_ptr<const geo::FeatureLayer> layer,
+                       quint32 i);
     void applyBookmark(const geo::Bookmark& b);
 
     InspectionHost& _host;
     ToolsShell _shell;
     std::vector<std::pair<QString, std::shared_ptr<const geo::FeatureLayer>>> _layers;
+    /// The model whose features the table shows, and where its rows came from.
+    QString _modelTableId;
+    render::ModelFeatureTable _modelTable;
     BookmarkPanel* _bookmarks = nullptr;
     QDockWidget* _bookmarkDock = nullptr;
     AttributeTablePanel* _table = nullptr;

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <optional>
 #include <vector>
 
 namespace citytwin::assets {
@@ -105,6 +106,8 @@ struct Token {
 /// A recursive-descent parser over the tokens; depth is bounded so that
 /// "((((..." cannot exhaust the stack.
 class Parser {
+    using Code = AttributeFilterError::Code;
+
 public:
     explicit Parser(std::string_view text) : _text(text) {}
 
@@ -113,22 +116,28 @@ public:
             return fail();
         auto root = parseOr(0);
         if (root && peek().kind != Token::Kind::End)
-            error(peek().at, "unexpected '" + peek().text + "'");
-        if (!_error.empty())
+            error(Code::Unexpected, peek().at, found(peek()));
+        if (_error)
             return fail();
         return root;
     }
 
+    const std::optional<AttributeFilterError>& lastError() const { return _error; }
+
 private:
     geo::Result<std::shared_ptr<const Node>> fail() const {
         return geo::Result<std::shared_ptr<const Node>>::failure(
-            _error, "filter", 0, "character " + std::to_string(_errorAt));
+            _error->message(), "filter", 0, "character " + std::to_string(_error->at));
     }
-    void error(std::size_t at, const std::string& message) {
-        if (_error.empty()) {
-            _error = message + " at character " + std::to_string(at);
-            _errorAt = at;
-        }
+    /// The first error wins: later ones follow from it.
+    void error(AttributeFilterError::Code code, std::size_t at, std::string token = {},
+               std::string context = {}) {
+        if (!_error)
+            _error = AttributeFilterError{code, at, std::move(token), std::move(context)};
+    }
+    /// What a found token is called in an error: nothing at the end.
+    static std::string found(const Token& t) {
+        return t.kind == Token::Kind::End ? std::string() : t.text;
     }
 
     bool tokenize() {
@@ -148,7 +157,7 @@ private:
             } else if (c == '\'' || c == '"') {
                 const std::size_t end = _text.find(c, i + 1);
                 if (end == std::string_view::npos) {
-                    error(i + 1, std::string("unclosed ") + c);
+                    error(Code::Unclosed, i + 1, std::string(1, c));
                     return false;
                 }
                 t.kind = c == '\'' ? Token::Kind::Quoted : Token::Kind::Field;
@@ -167,7 +176,7 @@ private:
                 if (t.text == "==")
                     t.text = "=";
                 if (t.text == "&" || t.text == "|") {
-                    error(i + 1, "'" + t.text + "' is not an operator (use and, or)");
+                    error(Code::NotAnOperator, i + 1, t.text);
                     return false;
                 }
                 i += n;
@@ -234,7 +243,7 @@ private:
 
     std::shared_ptr<const Node> parseUnary(int depth) {
         if (depth > 64) {
-            error(peek().at, "nested too deeply");
+            error(Code::NestedTooDeeply, peek().at);
             return nullptr;
         }
         if (isWord(peek(), "not") || isOp(peek(), "!")) {
@@ -250,7 +259,7 @@ private:
             if (!inner)
                 return nullptr;
             if (peek().kind != Token::Kind::Close) {
-                error(peek().at, "expected ')' but found '" + peek().text + "'");
+                error(Code::ExpectedClose, peek().at, found(peek()));
                 return nullptr;
             }
             next();
@@ -262,7 +271,7 @@ private:
     std::shared_ptr<const Node> parseComparison() {
         const Token field = next();
         if (field.kind != Token::Kind::Word && field.kind != Token::Kind::Field) {
-            error(field.at, "expected an attribute name but found '" + field.text + "'");
+            error(Code::ExpectedField, field.at, found(field));
             return nullptr;
         }
         const Token op = next();
@@ -270,7 +279,7 @@ private:
         n->kind = Node::Kind::Compare;
         n->field = field.text;
         if (op.kind != Token::Kind::Op) {
-            error(op.at, "expected an operator (= != < <= > >= ~) after '" + field.text + "'");
+            error(Code::ExpectedOperator, op.at, found(op), field.text);
             return nullptr;
         }
         static const std::pair<const char*, Node::Op> kOps[] = {
@@ -284,14 +293,13 @@ private:
                 known = true;
             }
         if (!known) {
-            error(op.at, "'" + op.text + "' is not a comparison");
+            error(Code::NotAComparison, op.at, op.text);
             return nullptr;
         }
         const Token value = next();
         if (value.kind != Token::Kind::Word && value.kind != Token::Kind::Quoted &&
             value.kind != Token::Kind::Field) {
-            error(value.at,
-                  "expected a value after '" + op.text + "' but found '" + value.text + "'");
+            error(Code::ExpectedValue, value.at, found(value), op.text);
             return nullptr;
         }
         n->value = n->op == Node::Op::Contains ? lower(value.text) : value.text;
@@ -301,13 +309,48 @@ private:
     std::string_view _text;
     std::vector<Token> _tokens;
     std::size_t _pos = 0;
-    std::string _error;
-    std::size_t _errorAt = 0;
+    std::optional<AttributeFilterError> _error;
 };
 
 }  // namespace
 
-geo::Result<AttributeFilter> AttributeFilter::parse(std::string_view text) {
+std::string AttributeFilterError::message() const {
+    const std::string found = "'" + (token.empty() ? std::string("end") : token) + "'";
+    std::string m;
+    switch (code) {
+        case Code::Unclosed:
+            m = "unclosed " + token;
+            break;
+        case Code::NotAnOperator:
+            m = found + " is not an operator (use and, or)";
+            break;
+        case Code::Unexpected:
+            m = "unexpected " + found;
+            break;
+        case Code::NestedTooDeeply:
+            m = "nested too deeply";
+            break;
+        case Code::ExpectedClose:
+            m = "expected ')' but found " + found;
+            break;
+        case Code::ExpectedField:
+            m = "expected an attribute name but found " + found;
+            break;
+        case Code::ExpectedOperator:
+            m = "expected an operator (= != < <= > >= ~) after '" + context + "'";
+            break;
+        case Code::NotAComparison:
+            m = found + " is not a comparison";
+            break;
+        case Code::ExpectedValue:
+            m = "expected a value after '" + context + "' but found " + found;
+            break;
+    }
+    return m + " at character " + std::to_string(at);
+}
+
+geo::Result<AttributeFilter> AttributeFilter::parse(std::string_view text,
+                                                    AttributeFilterError* error) {
     AttributeFilter filter;
     const bool blank = text.find_first_not_of(" \t\r\n") == std::string_view::npos;
     if (blank)
@@ -324,7 +367,10 @@ geo::Result<AttributeFilter> AttributeFilter::parse(std::string_view text) {
         filter._root = n;
         return filter;
     }
-    auto root = Parser(text).run();
+    Parser parser(text);
+    auto root = parser.run();
+    if (!root && error && parser.lastError())
+        *error = *parser.lastError();
     CITYTWIN_RETURN_IF_FAILED(root);
     filter._root = *root;
     return filter;

@@ -13,11 +13,6 @@
 // --rate: nginx limit_rate per response ("10m" = 10 MB/s; default none,
 // loopback speed); --flights: warm flights to take the median of (3).
 
-#include <osg/FrameStamp>
-#include <osg/NodeVisitor>
-#include <osg/PagedLOD>
-#include <osgDB/DatabasePager>
-
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -27,6 +22,7 @@
 #include <vector>
 
 #include "NginxServer.h"
+#include "PageEveryLevel.h"
 #include "citytwin/render/IsolatedTileReader.h"
 #include "citytwin/render/OsgbPyramidLoader.h"
 #include "citytwin/render/TilesetLoader.h"
@@ -38,45 +34,6 @@ using namespace citytwin;
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-void pageEveryLevel(osg::Node& root) {
-    osg::ref_ptr<osgDB::DatabasePager> pager = new osgDB::DatabasePager;
-    pager->setTargetMaximumNumberOfPageLOD(100000);
-    osg::ref_ptr<osg::FrameStamp> stamp = new osg::FrameStamp;
-    for (int level = 0; level < 10; ++level) {
-        struct Collect : osg::NodeVisitor {
-            std::vector<osg::PagedLOD*> found;
-            Collect() : osg::NodeVisitor(TRAVERSE_ALL_CHILDREN) {}
-            void apply(osg::PagedLOD& p) override {
-                found.push_back(&p);
-                traverse(p);
-            }
-        } collect;
-        root.accept(collect);
-        std::size_t issued = 0;
-        for (osg::PagedLOD* plod : collect.found)
-            for (unsigned i = plod->getNumChildren(); i < plod->getNumFileNames(); ++i) {
-                if (plod->getFileName(i).empty())
-                    continue;
-                osg::NodePath path{plod};
-                pager->requestNodeFile(plod->getDatabasePath() + plod->getFileName(i), path, 1.0f,
-                                       stamp.get(), plod->getDatabaseRequest(i),
-                                       plod->getDatabaseOptions());
-                ++issued;
-            }
-        if (issued == 0)
-            break;
-        while (pager->getRequestsInProgress()) {
-            std::this_thread::sleep_for(std::chrono::milliseconds(2));
-            pager->updateSceneGraph(*stamp);
-        }
-        pager->updateSceneGraph(*stamp);
-        for (osg::PagedLOD* plod : collect.found)
-            for (unsigned i = plod->getNumChildren(); i < plod->getNumFileNames(); ++i)
-                plod->setFileName(i, "");
-    }
-    pager->cancel();
-}
 
 struct Flight {
     double seconds = 0;
@@ -91,7 +48,7 @@ Flight fly(test::NginxServer& nginx, const std::string& base) {
     const auto start = Clock::now();
     auto osgb = render::loadOsgbPyramid(base + "/osgb/", geo::LocalFrame({113.38, 22.50, 0.0}));
     if (osgb)
-        pageEveryLevel(*osgb->node);
+        test::pageEveryLevel(*osgb->node, 10, std::chrono::milliseconds(2));
     auto tiles =
         render::loadTileset(base + "/tiles/tileset.json", geo::LocalFrame({-75.61, 40.04, 0.0}));
     f.seconds = std::chrono::duration<double>(Clock::now() - start).count();

@@ -32,6 +32,7 @@
 #include <cmath>
 
 #include "DialogAnswer.h"
+#include "DemoWindow.h"
 #include "GuiTestSupport.h"
 #include "citytwin/geo/ProjectStore.h"
 #include "citytwin/render/FeaturePicker.h"
@@ -56,24 +57,11 @@ namespace {
 const QString kShared = QString::fromUtf8(test::kSharedDataDir);
 
 std::unique_ptr<MainWindow> openDemoAt(const render::CameraPose& pose) {
-    AppOptions options;
-    options.size = QSize(1000, 700);
-    options.maybeCamera = pose;
-    auto w = std::make_unique<MainWindow>(options);
-    QSignalSpy loaded(w.get(), &MainWindow::sceneLoaded);
-    w->show();
-    w->start();
-    EXPECT_TRUE(loaded.wait(120000)) << "scene did not load";
-    // Shortcuts reach only the active window (Xvfb has no window manager).
-    w->activateWindow();
-    EXPECT_TRUE(QTest::qWaitForWindowActive(w.get(), 5000));
-    return w;
+    return test::openDemoWindow(pose);
 }
 
 QImage grabWindow(MainWindow& w, const QString& name) {
-    w.view()->grabFramebuffer();  // merges what was queued
-    QTest::qWait(50);
-    const QImage image = w.grab().toImage();
+    const QImage image = test::grabWholeWindow(w);
     EXPECT_TRUE(image.save(test::outputDir() + "/" + name + ".png"));
     return image;
 }

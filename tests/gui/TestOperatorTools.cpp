@@ -24,6 +24,7 @@
 
 #include <osg/Viewport>
 
+#include "DemoWindow.h"
 #include "DialogAnswer.h"
 #include "GuiTestSupport.h"
 #include "citytwin/render/BuildingHeight.h"
@@ -42,25 +43,7 @@ using citytwin::test::whenDialogOpens;
 namespace {
 
 std::unique_ptr<MainWindow> openDemoLookingDownAt(const geo::GeoPoint& p, double height) {
-    AppOptions options;
-    options.size = QSize(1000, 700);
-    options.maybeCamera = render::CameraPose{p.x, p.y, height, 0.0, -90.0};
-    auto w = std::make_unique<MainWindow>(options);
-    QSignalSpy loaded(w.get(), &MainWindow::sceneLoaded);
-    w->show();
-    w->start();
-    EXPECT_TRUE(loaded.wait(120000)) << "scene did not load";
-    // Shortcuts reach only the active window (Xvfb has no window manager to activate it).
-    w->activateWindow();
-    EXPECT_TRUE(QTest::qWaitForWindowActive(w.get(), 5000));
-    return w;
-}
-
-/// The whole window (labels over the 3D view included), after a frame.
-QImage grabWindow(MainWindow& w) {
-    w.view()->grabFramebuffer();  // merges what was queued
-    QTest::qWait(50);
-    return w.grab().toImage();
+    return test::openDemoWindow({p.x, p.y, height, 0.0, -90.0});
 }
 
 QPoint screenPosition(MainWindow& w, const geo::GeoPoint& p) {
@@ -118,7 +101,7 @@ TEST(OperatorTools, goToFliesToATypedDmsCoordinateAndMarksIt) {
     EXPECT_LT(std::hypot(centre->x() - expected.x, centre->y() - expected.y), 60.0);
     EXPECT_TRUE(w->tools()->measurePanel()->text().contains("121.4997222"))
         << w->tools()->measurePanel()->text().toStdString();
-    EXPECT_TRUE(grabWindow(*w).save(test::outputDir() + "/tools_goto.png"));
+    EXPECT_TRUE(test::grabWholeWindow(*w).save(test::outputDir() + "/tools_goto.png"));
 
     // An error is named in the dialog, and Go stays disabled.
     QString shown;
@@ -167,7 +150,7 @@ TEST(OperatorTools, distanceBetweenTwoClickedPointsMatchesTheGeodesic) {
     // Copy puts the text on the clipboard.
     QTest::mouseClick(tools.measurePanel()->findChild<QPushButton*>("measureCopy"), Qt::LeftButton);
     EXPECT_TRUE(QApplication::clipboard()->text().contains(text));
-    EXPECT_TRUE(grabWindow(*w).save(test::outputDir() + "/tools_distance.png"));
+    EXPECT_TRUE(test::grabWholeWindow(*w).save(test::outputDir() + "/tools_distance.png"));
 }
 
 TEST(OperatorTools, escCancelsAndAreaMatchesTheGeodesicPolygon) {
@@ -207,7 +190,7 @@ TEST(OperatorTools, escCancelsAndAreaMatchesTheGeodesicPolygon) {
     const QString text = tools.measurePanel()->text();
     EXPECT_NEAR(numberAfter(text, "Area:"), std::fabs(area), 0.1) << text.toStdString();
     EXPECT_NEAR(numberAfter(text, "Perimeter:"), perimeter, 0.01) << text.toStdString();
-    EXPECT_TRUE(grabWindow(*w).save(test::outputDir() + "/tools_area.png"));
+    EXPECT_TRUE(test::grabWholeWindow(*w).save(test::outputDir() + "/tools_area.png"));
 }
 
 TEST(OperatorTools, heightOfAClickedBuildingIsItsExtrusion) {
@@ -254,7 +237,7 @@ TEST(OperatorTools, heightOfAClickedBuildingIsItsExtrusion) {
     EXPECT_NEAR(numberAfter(text, "Height:"), e.top - e.base, 0.005) << text.toStdString();
     ASSERT_TRUE(tools.marks().maybeHeight);
     EXPECT_NEAR(tools.marks().maybeHeight->first.z(), e.top, 1e-9);
-    EXPECT_TRUE(grabWindow(*w).save(test::outputDir() + "/tools_height.png"));
+    EXPECT_TRUE(test::grabWholeWindow(*w).save(test::outputDir() + "/tools_height.png"));
 }
 
 TEST(OperatorTools, searchFindsANamedBuildingInChineseAndFliesThere) {
@@ -298,5 +281,5 @@ TEST(OperatorTools, searchFindsANamedBuildingInChineseAndFliesThere) {
     ASSERT_TRUE(centre);
     EXPECT_LT(std::hypot(centre->x() - first.x(), centre->y() - first.y()), 200.0);
     EXPECT_TRUE(tools.labelTexts().contains(QString::fromUtf8("上海国际会议中心")));
-    EXPECT_TRUE(grabWindow(*w).save(test::outputDir() + "/tools_search.png"));
+    EXPECT_TRUE(test::grabWholeWindow(*w).save(test::outputDir() + "/tools_search.png"));
 }

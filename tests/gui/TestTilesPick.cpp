@@ -6,11 +6,14 @@
 #include <QAction>
 #include <QApplication>
 #include <QDir>
+#include <QDockWidget>
 #include <QInputDialog>
 #include <QLabel>
+#include <QMenu>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTest>
 #include <QTimer>
 
@@ -27,6 +30,8 @@
 #include "layers/AttributePanel.h"
 #include "layers/LayerTreePanel.h"
 #include "shell/MainWindow.h"
+#include "tools/AttributeTable.h"
+#include "tools/OperatorDocks.h"
 #include "view/OsgView.h"
 
 using namespace citytwin;
@@ -54,30 +59,152 @@ nlohmann::json llBatchTable() {
     return nlohmann::json::parse(b.substr(28 + ft, bt));
 }
 
+/// The window on the city tileset, loaded.
+std::unique_ptr<MainWindow> openCity(QSize size) {
+    AppOptions options;
+    options.size = size;
+    options.dataFiles = {QString::fromStdString(kCity + "/tileset.json")};
+    auto w = std::make_unique<MainWindow>(options);
+    QSignalSpy loaded(w.get(), &MainWindow::sceneLoaded);
+    w->show();
+    w->start();
+    EXPECT_TRUE(loaded.wait(120000)) << "scene did not load";
+    return w;
+}
+
+/// Where ll.b3dm's batch table puts building i (radians), in the window's frame.
+geo::Vec3d buildingAt(const MainWindow& w, const nlohmann::json& batch, std::size_t i) {
+    constexpr double kDeg = 180.0 / std::numbers::pi;
+    return w.frame()->toLocal({batch["Longitude"][i].get<double>() * kDeg,
+                               batch["Latitude"][i].get<double>() * kDeg, 0.0});
+}
+
+/// The camera straight down on `at` from `height` metres.
+void lookDownOn(MainWindow& w, const geo::Vec3d& at, double height) {
+    w.view()->setLookAt(osg::Vec3d(at.x, at.y, height), osg::Vec3d(at.x, at.y, 0.0),
+                        osg::Vec3d(0, 1, 0), false);
+}
+
+/// Pixels in the pick highlight's amber (drawn unlit: its colour as given).
+int amberPixels(const QImage& image) {
+    int n = 0;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x) {
+            const QColor c = image.pixelColor(x, y);
+            n += c.red() > 200 && c.green() > 150 && c.green() < 235 && c.blue() < 90;
+        }
+    return n;
+}
+
+int columnOf(const AttributeTableModel& m, const std::string& name) {
+    const auto& c = m.columns();
+    const auto it = std::find(c.begin(), c.end(), name);
+    return it == c.end() ? -1 : int(it - c.begin());
+}
+
 }  // namespace
+
+TEST(TilesPick, theAttributeTableOfATilesetListsItsBatchTablesAndSelectsBothWays) {
+    CITYTWIN_SKIP_WITHOUT_SHARED_DATA(kCity);
+    auto window = openCity(QSize(900, 700));
+    MainWindow& w = *window;
+    ASSERT_TRUE(w.frame().has_value());
+    const auto batch = llBatchTable();
+    lookDownOn(w, buildingAt(w, batch, 0), 500.0);
+    w.view()->grabFramebuffer();  // the pager reads what the view needs
+
+    // From the layer tree's context menu, as for a vector layer.
+    const QString id = "city/tileset.json";
+    {
+        std::unique_ptr<QMenu> menu(w.layerTree()->contextMenuFor(id));
+        auto* action = menu->findChild<QAction*>("attributeTableAction");
+        ASSERT_NE(action, nullptr);
+        ASSERT_TRUE(action->isEnabled()) << "a tileset's table is offered";
+        action->trigger();
+    }
+    AttributeTablePanel& panel = *w.docks()->attributeTable();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !panel.isBusy(); }, 60000));
+    ASSERT_TRUE(w.docks()->attributeDock()->isVisible());
+    AttributeTableModel& model = *panel.model();
+    const int tile = columnOf(model, "tile");
+    const int lon = columnOf(model, "Longitude");
+    ASSERT_GE(tile, 0);
+    ASSERT_GE(lon, 0);
+    ASSERT_GE(columnOf(model, "Height"), 0);
+    // Ten buildings in each loaded tile, ll.b3dm's as its batch table says.
+    ASSERT_GE(model.rowCount(), 10);
+    EXPECT_EQ(model.rowCount() % 10, 0);
+    auto rowOf = [&](const QString& tileName, std::size_t batchId) {
+        for (int r = 0; r < model.rowCount(); ++r)
+            if (model.index(r, tile).data().toString() == tileName &&
+                model.index(r, 0).data().toString() == QString::number(batchId))
+                return r;
+        return -1;
+    };
+    for (std::size_t i = 0; i < batch["id"].size(); ++i) {
+        const int r = rowOf("ll.b3dm", i);
+        ASSERT_GE(r, 0) << "building " << i;
+        EXPECT_NEAR(model.index(r, lon).data().toString().toDouble(),
+                    batch["Longitude"][i].get<double>(), 1e-12);
+    }
+
+    // A row clicked: the building is tinted in 3D and flown to.
+    const int before = amberPixels(w.view()->grabFramebuffer());
+    const int row = rowOf("ll.b3dm", 3);
+    panel.table()->scrollTo(model.index(row, 0));
+    QTest::mouseClick(panel.table()->viewport(), Qt::LeftButton, Qt::NoModifier,
+                      panel.table()->visualRect(model.index(row, 0)).center());
+    ASSERT_TRUE(w.highlighted().has_value());
+    EXPECT_EQ(w.highlighted()->first, id + "/ll.b3dm");
+    EXPECT_EQ(w.highlighted()->second, 3u);
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            w.view()->grabFramebuffer();
+            return !w.view()->isFlying() && w.scene().layerNode("highlight");
+        },
+        20000));
+    const osg::BoundingSphere lit = w.scene().layerNode("highlight")->getBound();
+    ASSERT_TRUE(lit.valid()) << "the highlight holds the building's triangles";
+    const geo::Vec3d at = buildingAt(w, batch, 3);
+    EXPECT_LT(std::hypot(lit.center().x() - at.x, lit.center().y() - at.y), 25.0)
+        << "the highlight stands where the batch table puts building 3";
+    const QImage shot = w.view()->grabFramebuffer();
+    shot.save(test::outputDir() + "/tiles_table_row_selected.png");
+    const int after = amberPixels(shot);
+    EXPECT_GT(after, before + 200) << "before " << before << ", after " << after;
+
+    // The other way: a building clicked on the map selects its row.
+    int selected = 0;
+    for (std::size_t i = 0; i < batch["id"].size(); ++i) {
+        lookDownOn(w, buildingAt(w, batch, i), 300.0);
+        QCoreApplication::processEvents();
+        QTest::mouseClick(w.view(), Qt::LeftButton, Qt::NoModifier, w.view()->rect().center());
+        if (!w.highlighted() || !w.highlighted()->first.endsWith("/ll.b3dm"))
+            continue;
+        const QModelIndex current = panel.table()->currentIndex();
+        ASSERT_TRUE(current.isValid());
+        EXPECT_EQ(model.index(current.row(), tile).data().toString(), "ll.b3dm");
+        EXPECT_EQ(model.index(current.row(), 0).data().toString(),
+                  QString::number(w.highlighted()->second));
+        EXPECT_TRUE(panel.table()->selectionModel()->isRowSelected(current.row(), {}));
+        ++selected;
+    }
+    EXPECT_GE(selected, 5);
+    w.view()->grabFramebuffer().save(test::outputDir() + "/tiles_table_map_pick.png");
+}
 
 TEST(TilesPick, clickingABuildingOfATilesetShowsItsBatchTableRow) {
     CITYTWIN_SKIP_WITHOUT_SHARED_DATA(kCity);
-    AppOptions options;
-    options.size = QSize(800, 500);
-    options.dataFiles = {QString::fromStdString(kCity + "/tileset.json")};
-    MainWindow w(options);
-    QSignalSpy loaded(&w, &MainWindow::sceneLoaded);
-    w.show();
-    w.start();
-    ASSERT_TRUE(loaded.wait(120000)) << "scene did not load";
+    auto window = openCity(QSize(800, 500));
+    MainWindow& w = *window;
     ASSERT_TRUE(w.frame().has_value());
 
     const auto table = llBatchTable();
-    constexpr double kDeg = 180.0 / std::numbers::pi;
     int shown = 0;
     for (std::size_t i = 0; i < table["id"].size(); ++i) {
         const double lon = table["Longitude"][i].get<double>();
-        const geo::Vec3d at =
-            w.frame()->toLocal({lon * kDeg, table["Latitude"][i].get<double>() * kDeg, 0.0});
         // Straight down from 300 m, then a click in the middle of the view.
-        w.view()->setLookAt(osg::Vec3d(at.x, at.y, 300.0), osg::Vec3d(at.x, at.y, 0.0),
-                            osg::Vec3d(0, 1, 0), false);
+        lookDownOn(w, buildingAt(w, table, i), 300.0);
         QCoreApplication::processEvents();
         QTest::qWait(50);
         w.attributePanel()->setRowCount(0);

@@ -7,7 +7,8 @@ citytwin_add_test(test_render_models
         ${CMAKE_CURRENT_LIST_DIR}/TestModelPlacement.cpp
         ${CMAKE_CURRENT_LIST_DIR}/TestOsgbPyramidLoader.cpp
         ${CMAKE_CURRENT_LIST_DIR}/TestTilesetLoader.cpp
-    LIBS citytwin::render citytwin::formats PROJ::proj nlohmann_json::nlohmann_json
+    LIBS citytwin::render citytwin::formats citytwin_test_paging PROJ::proj
+        nlohmann_json::nlohmann_json
     LABELS unit
     SHARED_TESTS
         GltfModelLoader.*

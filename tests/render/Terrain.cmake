@@ -17,7 +17,7 @@ citytwin_add_test(test_render_terrain
 # cache (label http; skipped without nginx).
 citytwin_add_test(test_render_http
     SOURCES ${CMAKE_CURRENT_LIST_DIR}/TestRemoteTilesHttp.cpp
-    LIBS citytwin::render citytwin_synthetic_rasters citytwin_test_servers
+    LIBS citytwin::render citytwin_synthetic_rasters citytwin_test_servers citytwin_test_paging
     LABELS http
     TIMEOUT 600
     SHARED_TESTS

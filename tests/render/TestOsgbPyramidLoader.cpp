@@ -2,21 +2,17 @@
 #include <proj.h>
 
 #include <osg/ComputeBoundsVisitor>
-#include <osg/FrameStamp>
 #include <osg/Geode>
 #include <osg/Geometry>
 #include <osg/MatrixTransform>
-#include <osg/PagedLOD>
-#include <osgDB/DatabasePager>
 #include <osgDB/ReadFile>
 #include <osgDB/Registry>
 #include <osgDB/WriteFile>
 
-#include <chrono>
 #include <filesystem>
 #include <fstream>
-#include <thread>
 
+#include "PageEveryLevel.h"
 #include "ScratchDir.h"
 #include "citytwin/geo/Log.h"
 #include "citytwin/render/IsolatedTileReader.h"
@@ -192,48 +188,7 @@ TEST(OsgbPyramidLoader, thePagerLoadsEveryLevelAndSurvivesMissingChildren) {
 
     // OSG's own DatabasePager (its threads, not ours) pages in every child the
     // pyramid names, level after level, as a camera close enough would.
-    osg::ref_ptr<osgDB::DatabasePager> pager = new osgDB::DatabasePager;
-    pager->setTargetMaximumNumberOfPageLOD(100000);
-    osg::ref_ptr<osg::FrameStamp> stamp = new osg::FrameStamp;
-    std::size_t requested = 0;
-    for (int level = 0; level < 8; ++level) {
-        std::vector<osg::PagedLOD*> plods;
-        struct Collect : osg::NodeVisitor {
-            std::vector<osg::PagedLOD*>& out;
-            explicit Collect(std::vector<osg::PagedLOD*>& o)
-                : osg::NodeVisitor(TRAVERSE_ALL_CHILDREN), out(o) {}
-            void apply(osg::PagedLOD& p) override {
-                out.push_back(&p);
-                traverse(p);
-            }
-        } collect(plods);
-        model->node->accept(collect);
-        std::size_t issued = 0;
-        for (osg::PagedLOD* plod : plods) {
-            for (unsigned i = plod->getNumChildren(); i < plod->getNumFileNames(); ++i) {
-                if (plod->getFileName(i).empty())
-                    continue;
-                osg::NodePath path{plod};
-                pager->requestNodeFile(plod->getDatabasePath() + plod->getFileName(i), path, 1.0f,
-                                       stamp.get(), plod->getDatabaseRequest(i),
-                                       plod->getDatabaseOptions());
-                ++issued;
-            }
-        }
-        if (issued == 0)
-            break;
-        requested += issued;
-        while (pager->getRequestsInProgress()) {
-            std::this_thread::sleep_for(std::chrono::milliseconds(5));
-            pager->updateSceneGraph(*stamp);
-        }
-        pager->updateSceneGraph(*stamp);
-        // Missing files stay unloaded; asking again would loop forever.
-        for (osg::PagedLOD* plod : plods)
-            for (unsigned i = plod->getNumChildren(); i < plod->getNumFileNames(); ++i)
-                plod->setFileName(i, "");
-    }
-    pager->cancel();
+    const std::size_t requested = test::pageEveryLevel(*model->node);
     const auto survey = render::surveyModel(*model->node);
     // 25 files exist under the two tiles besides the roots; the L19 nodes name
     // absent L20 children, which the pager skipped without harm.

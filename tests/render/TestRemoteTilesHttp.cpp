@@ -5,17 +5,11 @@
 
 #include <gtest/gtest.h>
 
-#include <osg/FrameStamp>
-#include <osg/NodeVisitor>
-#include <osg/PagedLOD>
-#include <osgDB/DatabasePager>
-
-#include <chrono>
 #include <cmath>
 #include <filesystem>
-#include <thread>
 
 #include "NginxServer.h"
+#include "PageEveryLevel.h"
 #include "ScratchDir.h"
 #include "SyntheticRasters.h"
 #include "citytwin/render/IsolatedTileReader.h"
@@ -42,50 +36,6 @@ int count(const test::NginxServer& nginx, int status, const std::string& suffix 
     for (const auto& r : nginx.requests())
         n += r.status == status && r.uri.ends_with(suffix);
     return n;
-}
-
-/// Asks OSG's real DatabasePager (its threads) for every child file the
-/// PagedLODs name, level after level, as a camera coming close would.
-std::size_t pageEveryLevel(osg::Node& root) {
-    osg::ref_ptr<osgDB::DatabasePager> pager = new osgDB::DatabasePager;
-    pager->setTargetMaximumNumberOfPageLOD(100000);
-    osg::ref_ptr<osg::FrameStamp> stamp = new osg::FrameStamp;
-    std::size_t requested = 0;
-    for (int level = 0; level < 8; ++level) {
-        struct Collect : osg::NodeVisitor {
-            std::vector<osg::PagedLOD*> found;
-            Collect() : osg::NodeVisitor(TRAVERSE_ALL_CHILDREN) {}
-            void apply(osg::PagedLOD& p) override {
-                found.push_back(&p);
-                traverse(p);
-            }
-        } collect;
-        root.accept(collect);
-        std::size_t issued = 0;
-        for (osg::PagedLOD* plod : collect.found)
-            for (unsigned i = plod->getNumChildren(); i < plod->getNumFileNames(); ++i) {
-                if (plod->getFileName(i).empty())
-                    continue;
-                osg::NodePath path{plod};
-                pager->requestNodeFile(plod->getDatabasePath() + plod->getFileName(i), path, 1.0f,
-                                       stamp.get(), plod->getDatabaseRequest(i),
-                                       plod->getDatabaseOptions());
-                ++issued;
-            }
-        if (issued == 0)
-            break;
-        requested += issued;
-        while (pager->getRequestsInProgress()) {
-            std::this_thread::sleep_for(std::chrono::milliseconds(5));
-            pager->updateSceneGraph(*stamp);
-        }
-        pager->updateSceneGraph(*stamp);
-        for (osg::PagedLOD* plod : collect.found)
-            for (unsigned i = plod->getNumChildren(); i < plod->getNumFileNames(); ++i)
-                plod->setFileName(i, "");
-    }
-    pager->cancel();
-    return requested;
 }
 
 class RemoteTiles : public ::testing::Test {
@@ -170,7 +120,7 @@ TEST_F(RemoteTiles, anOsgbPyramidPagesEveryLevelOverHttpAndRevalidatesOnTheSecon
         ASSERT_TRUE(model) << model.messages();
         EXPECT_EQ(model->format, "OSGB");
         EXPECT_NE(model->crsLabel.find("113.36E"), std::string::npos) << model->crsLabel;
-        EXPECT_GT(pageEveryLevel(*model->node), 25u);
+        EXPECT_GT(test::pageEveryLevel(*model->node), 25u);
         const auto survey = render::surveyModel(*model->node);
         if (flight == 0) {
             // The same pyramid as from the disk, level for level. Read
@@ -178,7 +128,7 @@ TEST_F(RemoteTiles, anOsgbPyramidPagesEveryLevelOverHttpAndRevalidatesOnTheSecon
             // loaded yet, as in a window opening a URL).
             auto local = render::loadOsgbPyramid((kShared / kOsgb).string(), frame);
             ASSERT_TRUE(local) << local.messages();
-            pageEveryLevel(*local->node);
+            test::pageEveryLevel(*local->node);
             const auto localSurvey = render::surveyModel(*local->node);
             EXPECT_EQ(survey.triangles, localSurvey.triangles);
             EXPECT_EQ(survey.pagedLods, localSurvey.pagedLods);

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <memory>
 
+#include "citytwin/formats/PercentDecode.h"
 #include "citytwin/tilecache/TileCache.h"
 
 namespace citytwin::formats {
@@ -77,21 +78,6 @@ std::optional<std::string> normalisePath(const std::string& path) {
     for (const auto& s : segments)
         out += "/" + s;
     return out.empty() ? "/" : out;
-}
-
-std::string percentDecode(const std::string& s) {
-    std::string out;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (s[i] == '%' && i + 2 < s.size() &&
-            std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
-            std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
-            out += char(std::stoi(s.substr(i + 1, 2), nullptr, 16));
-            i += 2;
-        } else {
-            out += s[i];
-        }
-    }
-    return out;
 }
 
 }  // namespace

@@ -4,23 +4,10 @@
 #include <cctype>
 #include <nlohmann/json.hpp>
 
+#include "citytwin/formats/PercentDecode.h"
+
 namespace citytwin::render::detail {
 namespace {
-
-std::string percentDecode(const std::string& s) {
-    std::string out;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (s[i] == '%' && i + 2 < s.size() &&
-            std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
-            std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
-            out += char(std::stoi(s.substr(i + 1, 2), nullptr, 16));
-            i += 2;
-        } else {
-            out += s[i];
-        }
-    }
-    return out;
-}
 
 bool acceptable(const std::string& name) {
     return !name.empty() && name != "." && name != ".." &&
@@ -68,7 +55,7 @@ void fromHtml(const std::string& body, std::vector<std::string>& out) {
             href.front() == '/')
             continue;
         href.pop_back();
-        out.push_back(percentDecode(href));
+        out.push_back(formats::percentDecode(href));
     }
 }
 

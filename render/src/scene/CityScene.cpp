@@ -152,6 +152,11 @@ osg::BoundingBox CityScene::layerBox(const std::string& layerId) const {
     return box;
 }
 
+osg::Node* CityScene::layerNode(const std::string& layerId) const {
+    auto it = _layers.find(layerId);
+    return it == _layers.end() ? nullptr : it->second.get();
+}
+
 osg::BoundingSphere CityScene::boundWithout(const std::string& exceptId) const {
     osg::BoundingSphere bs;
     for (const auto& [id, sw] : _layers)

@@ -55,6 +55,8 @@ public:
     osg::BoundingSphere dataBound() const;
     /// One merged layer's bound (invalid if not merged or empty).
     osg::BoundingSphere layerBound(const std::string& layerId) const;
+    /// Render thread: a merged layer's node (its switch), or null.
+    osg::Node* layerNode(const std::string& layerId) const;
     /// Bounds of the visible layers except the ground and `exceptId`.
     osg::BoundingSphere boundWithout(const std::string& exceptId) const;
     /// The box round one merged layer's drawables (what is loaded of paged
