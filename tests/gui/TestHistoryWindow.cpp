@@ -1,6 +1,9 @@
 // Recorded history in the real window, driven as a user: File -> Import
 // sensor history… of a file with a two-month gap, whose timeline then shows
-// the gap as a gap in its coverage band and the file's smog as an alert mark.
+// the gap as a gap in its coverage band and the file's smog as an alert mark;
+// the history chart of a real monitor wheeled out to years (1 d
+// rollups) and exported through its Export button as the CLI's CSV, in the
+// time zone chosen, and as a PNG.
 
 #include <gtest/gtest.h>
 
@@ -79,6 +82,43 @@ QPointer<HistoryImport> importThroughTheMenu(MainWindow& w, const QString& file)
     return w.findChild<HistoryImport*>();
 }
 
+/// Clicks the entry `text` of the next popup menu (from a timer: the
+/// menu's exec() blocks the click that opened it).
+void whenMenuOpensChoose(const QString& text) {
+    auto* timer = new QTimer;
+    timer->setInterval(50);
+    QObject::connect(timer, &QTimer::timeout, [timer, text] {
+        auto* menu = qobject_cast<QMenu*>(QApplication::activePopupWidget());
+        if (!menu || !menu->isVisible())
+            return;
+        timer->stop();
+        timer->deleteLater();
+        for (QAction* a : menu->actions())
+            if (a->text() == text) {
+                QTest::mouseClick(menu, Qt::LeftButton, {}, menu->actionGeometry(a).center());
+                return;
+            }
+        ADD_FAILURE() << "no menu entry " << text.toStdString();
+        menu->close();
+    });
+    timer->start();
+}
+
+/// A file dialog answered with `path` typed into its name box.
+void whenFileDialogOpensType(const QString& path) {
+    test::whenDialogOpens<QFileDialog>([path](QFileDialog* d) {
+        auto* name = d->findChild<QLineEdit*>("fileNameEdit");
+        ASSERT_NE(name, nullptr);
+        name->setText(path);
+        QMetaObject::invokeMethod(d, "accept");
+    });
+}
+
+QString readAll(const QString& path) {
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
+}
+
 }  // namespace
 
 TEST(HistoryWindow, anImportedGapIsAGapAlongTheTimelineAndItsSmogAnAlertMark) {
@@ -151,4 +191,91 @@ TEST(HistoryWindow, anImportedGapIsAGapAlongTheTimelineAndItsSmogAnAlertMark) {
     // Nothing red in the gap: no alert was made up there.
     for (int x = track->xOf(gapFrom + 3 * kDay); x < track->xOf(gapTo - 3 * kDay); ++x)
         EXPECT_NE(image.pixelColor(x, 10), mark) << x;
+}
+
+TEST(HistoryWindow, theChartOfARealMonitorWheelsOutToYearsAndExportsTheCliCsvAndAPng) {
+    AppOptions o;
+    o.viewName = "top";
+    const qint64 scene = at("2013-12-06T12:00+08:00");
+    o.maybeStartTimeMs = scene;
+    auto w = openDemo(o);
+    // A click on the Jing'an pin shows its history around the scene time.
+    auto* glyphs = w->sensorMonitor()->glyphs();
+    const auto jingan = glyphs->indexOf("sh-jingan");
+    ASSERT_TRUE(jingan);
+    w->view()->flyTo(glyphs->headPosition(*jingan), 900.0);
+    w->view()->grabFramebuffer();
+    w->view()->grabFramebuffer();
+    const auto p = w->view()->widgetPointOf(glyphs->headPosition(*jingan));
+    ASSERT_TRUE(p);
+    QTest::mouseClick(w->view(), Qt::LeftButton, Qt::NoModifier, p->toPoint());
+    SensorHistoryChart* chart = w->historyChart();
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            return chart->sensor() && chart->sensor()->id == "sh-jingan" &&
+                   !chart->points().empty();
+        },
+        20000));
+    auto shownAt = [&] {
+        return QTest::qWaitFor(
+            [&] { return chart->range() == chart->windowAt(scene) && !chart->points().empty(); },
+            20000);
+    };
+    // Wheel out: hours, days, months, years; the rollups follow the span.
+    for (int i = 0; i < 16 && chart->span() < 2 * 365 * kDay; ++i) {
+        wheel(chart->plot(), chart->plotXOf(scene), -1);
+        ASSERT_TRUE(shownAt()) << i;
+    }
+    ASSERT_GE(chart->span(), 2 * 365 * kDay);
+    ASSERT_EQ(chart->shownAggregation(), sensors::Aggregation::Day);
+    const auto [from, to] = chart->range();
+    {
+        auto store = sensors::SensorStore::open(w->sensorMonitor()->storePath().toStdString());
+        ASSERT_TRUE(store) << store.messages();
+        auto days = store.value().history("sh-jingan", "pm25", from, to, sensors::Aggregation::Day);
+        ASSERT_TRUE(days) << days.messages();
+        EXPECT_EQ(chart->points().size(), days->size());
+        EXPECT_GT(chart->points().size(), 700u);  // the 2013-2015 record's days
+    }
+
+    // Export -> Export CSV…, a file name, the time zone UTC.
+    QTemporaryDir dir;
+    const QString csv = dir.filePath("jingan-days.csv");
+    whenMenuOpensChoose(QStringLiteral("Export CSV..."));
+    whenFileDialogOpensType(csv);
+    test::whenDialogOpens<QInputDialog>([](QInputDialog* d) {
+        d->setTextValue(QStringLiteral("UTC"));
+        QMetaObject::invokeMethod(d, "accept");
+    });
+    QTest::mouseClick(chart->exportButton(), Qt::LeftButton);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return QFile::exists(csv); }, 30000));
+    // The same bytes as citytwin-cli query prints for that sensor and range.
+    const auto [status, cliOut] =
+        test::cli("query --store '" + w->sensorMonitor()->storePath().toStdString() +
+                  "' --sensor sh-jingan --metric pm25 --agg 1d --tz UTC --from " +
+                  std::to_string(from) + " --to " + std::to_string(to));
+    ASSERT_EQ(status, 0) << cliOut;
+    const QString exported = readAll(csv);
+    EXPECT_EQ(exported.toStdString(), cliOut);
+    EXPECT_TRUE(exported.startsWith(
+        QStringLiteral("sensor,metric,start,start_ms,count,mean,min,max,last\n")));
+    EXPECT_TRUE(exported.contains(QStringLiteral("sh-jingan,pm25,2013-12-06T00:00:00.000")));
+
+    // Export -> Export PNG…: the chart as the user sees it.
+    const QString png = test::outputDir() + "/history-window-chart-years.png";
+    QFile::remove(png);
+    whenMenuOpensChoose(QStringLiteral("Export PNG..."));
+    whenFileDialogOpensType(png);
+    QTest::mouseClick(chart->exportButton(), Qt::LeftButton);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return QFile::exists(png); }, 30000));
+    const QImage image(png);
+    ASSERT_FALSE(image.isNull());
+    EXPECT_EQ(image.size(), chart->size());
+    int blue = 0;  // the mean line
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x) {
+            const QColor c = image.pixelColor(x, y);
+            blue += c.blue() - c.red() > 100;
+        }
+    EXPECT_GT(blue, 100);
 }
