@@ -1,9 +1,10 @@
 // Recorded history in the real window, driven as a user: File -> Import
 // sensor history… of a file with a two-month gap, whose timeline then shows
 // the gap as a gap in its coverage band and the file's smog as an alert mark;
-// the history chart of a real monitor wheeled out to years (1 d
-// rollups) and exported through its Export button as the CLI's CSV, in the
-// time zone chosen, and as a PNG.
+// the history chart of a real monitor wheeled out to years (1 d rollups)
+// and exported through its Export button as the CLI's CSV, in the time zone
+// chosen, and as a PNG; and a long import cancelled from its progress dialog,
+// which keeps and counts what it committed.
 
 #include <gtest/gtest.h>
 
@@ -278,4 +279,57 @@ TEST(HistoryWindow, theChartOfARealMonitorWheelsOutToYearsAndExportsTheCliCsvAnd
             blue += c.blue() - c.red() > 100;
         }
     EXPECT_GT(blue, 100);
+}
+
+TEST(HistoryWindow, aLongImportCancelledFromItsProgressDialogKeepsAndCountsWhatItCommitted) {
+    QTemporaryDir dir;
+    // 600,000 minutes of Xuhui (2010-2011): far more than one commit.
+    const QString file = dir.filePath("xuhui-minutes.csv");
+    const qint64 t0 = at("2010-06-01T00:00+08:00");
+    constexpr int kReadings = 600000;
+    {
+        std::ofstream out(file.toStdString());
+        out << "sensor,ts,metric,value\n";
+        for (int i = 0; i < kReadings; ++i)
+            out << "sh-xuhui," << t0 + qint64(i) * kMinute << ",pm25," << 20 + i % 40 << '\n';
+    }
+    auto w = openDemo({});
+    QPointer<HistoryImport> import = importThroughTheMenu(*w, file);
+    ASSERT_TRUE(import);
+    // The progress dialog shows; once readings are committed, Cancel.
+    auto* progress = w->findChild<QProgressDialog*>("historyImportProgress");
+    ASSERT_TRUE(progress);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return progress->isVisible(); }, 10000));
+    quint64 committed = 0;
+    QObject::connect(import, &HistoryImport::progress,
+                     [&](int, quint64, quint64 stored) { committed = stored; });
+    ASSERT_TRUE(QTest::qWaitFor([&] { return committed > 0; }, 120000));
+    EXPECT_GT(progress->value(), 0);
+    QPushButton* cancel = progress->findChild<QPushButton*>();
+    ASSERT_TRUE(cancel);
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return import && import->resultBox(); }, 120000));
+    const HistoryImportResult r = import->result();
+    EXPECT_TRUE(r.cancelled);
+    EXPECT_FALSE(r.failed);
+    EXPECT_GE(r.stored, committed);
+    EXPECT_LT(r.stored, quint64(kReadings));
+    // The store holds what the message counts: every committed reading.
+    auto store = sensors::SensorStore::open(w->sensorMonitor()->storePath().toStdString());
+    ASSERT_TRUE(store) << store.messages();
+    auto kept = store.value().history("sh-xuhui", "pm25", t0, t0 + kReadings * kMinute,
+                                      sensors::Aggregation::Raw);
+    ASSERT_TRUE(kept) << kept.messages();
+    EXPECT_EQ(quint64(kept->size()), r.stored);
+    const QString text = import->resultBox()->text();
+    EXPECT_TRUE(text.contains(QStringLiteral("Import cancelled"))) << text.toStdString();
+    EXPECT_TRUE(
+        text.contains(QStringLiteral("the %1 readings committed so far are kept").arg(r.stored)))
+        << text.toStdString();
+    w->grab().save(test::outputDir() + "/history-window-import-cancelled.png");
+    QTest::mouseClick(import->resultBox()->button(QMessageBox::Ok), Qt::LeftButton);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return import.isNull(); }, 5000));  // cleaned up
+    // The timeline reaches back to the cancelled import's first reading.
+    EXPECT_TRUE(
+        QTest::qWaitFor([&] { return w->playbackBar()->track()->rangeFrom() <= t0; }, 10000));
 }
