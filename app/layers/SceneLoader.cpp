@@ -113,6 +113,7 @@ void SceneLoader::run(std::vector<LayerSpec> specs, std::optional<geo::LocalFram
         sources.push_back(sceneSourceOf(spec));
     render::SceneAssemblyOptions options;
     options.maybeFrame = maybeFrame;
+    options.groundAlsoCovers = _groundAlsoCovers;
     options.styleProvider = assetLayerStyle;
     options.cancelled = &_cancel;
     options.observer = observer();

@@ -30,6 +30,9 @@ public:
     /// With no frame, the frame is centred on the data and frameChosen emitted.
     bool start(std::vector<LayerSpec> specs, std::optional<geo::LocalFrame> maybeFrame);
     bool isBusy() const { return _busy.load(); }
+    /// The ground plane of the next start() also reaches under this WGS 84
+    /// extent (the sensors' pins beside the data).
+    void setGroundAlsoCovers(const geo::Extent& extent) { _groundAlsoCovers = extent; }
     void cancel() { _cancel = true; }
 
 signals:
@@ -55,6 +58,7 @@ private:
     std::atomic<bool> _cancel{false};
     /// Used on the worker only; keeps the last DEM between loads.
     render::SceneAssembler _assembler;
+    geo::Extent _groundAlsoCovers;  ///< set before start(), read by its worker
 };
 
 }  // namespace citytwin::app

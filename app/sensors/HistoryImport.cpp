@@ -34,7 +34,7 @@ void HistoryImport::poll() {
     emit progress(total ? int(1000 * done / total) : 0, _shared->lines, _shared->stored);
 }
 
-bool HistoryImport::start(const QString& storePath, const QString& file,
+bool HistoryImport::start(const HistoryImportTarget& target, const QString& file,
                           std::optional<sensors::CsvMapping> maybeMapping) {
     if (_running)
         return false;
@@ -42,12 +42,25 @@ bool HistoryImport::start(const QString& storePath, const QString& file,
     _result = {};
     auto shared = std::make_shared<Shared>();
     _shared = shared;
-    const std::string store = storePath.toStdString(), path = file.toStdString();
+    const std::string store = target.storePath.toStdString(), path = file.toStdString();
+    // The import judges the file's readings; whether a live sensor has gone
+    // silent is the live writer's business (this engine never hears them).
+    auto maybeRegistry = target.maybeRegistry;
+    if (maybeRegistry) {
+        sensors::SensorRegistry judged;
+        for (sensors::SensorInfo s : maybeRegistry->sensors()) {
+            s.thresholds.staleAfterSeconds.reset();
+            judged.add(std::move(s));
+        }
+        maybeRegistry = std::move(judged);
+    }
     _poll.start();
-    QtConcurrent::run([shared, store, path, maybeMapping]() mutable {
+    QtConcurrent::run([shared, store, path, maybeMapping, maybeRegistry]() mutable {
         HistoryImportResult r;
         sensors::IngestServiceOptions o;
         o.storePath = store;
+        o.maybeRegistry = std::move(maybeRegistry);
+        o.saveRegistry = false;                       // the window's writer saved the real one
         o.overflow = sensors::OverflowPolicy::Block;  // a file waits for the writer
         auto service = sensors::IngestService::open(o);
         if (!service) {
@@ -113,8 +126,8 @@ QString HistoryImport::describe(const HistoryImportResult& r) {
     return text;
 }
 
-HistoryImport* HistoryImport::run(QWidget* parent, const QString& storePath, const QString& file,
-                                  const QString& mappingPath) {
+HistoryImport* HistoryImport::run(QWidget* parent, const HistoryImportTarget& target,
+                                  const QString& file, const QString& mappingPath) {
     std::optional<sensors::CsvMapping> maybeMapping;
     if (!mappingPath.isEmpty()) {
         auto mapping = sensors::CsvMapping::load(mappingPath.toStdString());
@@ -162,7 +175,7 @@ HistoryImport* HistoryImport::run(QWidget* parent, const QString& storePath, con
         box->open();
     });
     progress->show();
-    import->start(storePath, file, std::move(maybeMapping));
+    import->start(target, file, std::move(maybeMapping));
     return import;
 }
 

@@ -17,6 +17,7 @@
 #include <optional>
 
 #include "citytwin/sensors/CsvMapping.h"
+#include "citytwin/sensors/SensorRegistry.h"
 
 class QMessageBox;
 class QProgressDialog;
@@ -35,14 +36,21 @@ struct HistoryImportResult {
     QString error;             ///< failed: why, naming the file
 };
 
+/// Where an import writes: the store, and the registry whose thresholds
+/// raise alerts on the imported readings as on live ones (none: no alerts).
+struct HistoryImportTarget {
+    QString storePath;
+    std::optional<sensors::SensorRegistry> maybeRegistry;
+};
+
 class HistoryImport : public QObject {
     Q_OBJECT
 public:
     explicit HistoryImport(QObject* parent = nullptr);
     ~HistoryImport() override;  ///< cancels and waits for the worker
 
-    /// Starts importing file into the store at storePath; false if one runs.
-    bool start(const QString& storePath, const QString& file,
+    /// Starts importing file into the target's store; false if one runs.
+    bool start(const HistoryImportTarget& target, const QString& file,
                std::optional<sensors::CsvMapping> maybeMapping);
     void cancel();
     bool isRunning() const { return _running; }
@@ -55,8 +63,8 @@ public:
     /// import, then a message with the counts. Returns the running import
     /// (owned by parent, deleted once its message is closed), or nullptr
     /// after telling the user why it could not start (mapping unreadable).
-    static HistoryImport* run(QWidget* parent, const QString& storePath, const QString& file,
-                              const QString& mappingPath);
+    static HistoryImport* run(QWidget* parent, const HistoryImportTarget& target,
+                              const QString& file, const QString& mappingPath);
     QProgressDialog* progressDialog() const { return _progress; }
     QMessageBox* resultBox() const { return _message; }
 

@@ -112,7 +112,8 @@ void HistoryImportDialog::retranslate() {
 }
 
 QAction* HistoryImportDialog::install(QMenu& menu, QAction* before, QWidget* window,
-                                      std::function<QString()> storePath) {
+                                      std::function<HistoryImportTarget()> target,
+                                      std::function<void()> imported) {
     auto* action = new QAction(&menu);
     action->setObjectName("importSensorHistoryAction");
     auto texts = [action] {
@@ -136,9 +137,9 @@ QAction* HistoryImportDialog::install(QMenu& menu, QAction* before, QWidget* win
     r->fn = texts;
     menu.installEventFilter(r);
     menu.insertAction(before, action);
-    QObject::connect(action, &QAction::triggered, window, [window, storePath] {
-        const QString store = storePath();
-        if (store.isEmpty()) {
+    QObject::connect(action, &QAction::triggered, window, [window, target, imported] {
+        const HistoryImportTarget into = target();
+        if (into.storePath.isEmpty()) {
             QMessageBox::information(window, tr("Import sensor history"),
                                      tr("The sensors are not running: there is no sensor "
                                         "store to import into."));
@@ -147,7 +148,9 @@ QAction* HistoryImportDialog::install(QMenu& menu, QAction* before, QWidget* win
         HistoryImportDialog dialog(window);
         if (dialog.exec() != QDialog::Accepted)
             return;
-        HistoryImport::run(window, store, dialog.file(), dialog.mappingPath());
+        if (auto* import = HistoryImport::run(window, into, dialog.file(), dialog.mappingPath()))
+            QObject::connect(import, &HistoryImport::finished, window,
+                             [imported](const HistoryImportResult&) { imported(); });
     });
     return action;
 }

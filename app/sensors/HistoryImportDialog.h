@@ -9,6 +9,8 @@
 
 #include <functional>
 
+#include "sensors/HistoryImport.h"
+
 class QAction;
 class QComboBox;
 class QDialogButtonBox;
@@ -30,10 +32,13 @@ public:
     QLineEdit* fileEdit() const { return _file; }
     QComboBox* mappingBox() const { return _mapping; }
 
-    /// Adds "Import sensor history…" to menu before `before`; storePath
-    /// names the store to import into (empty: the sensors are not running).
+    /// Adds "Import sensor history…" to menu before `before`; target names
+    /// the store to import into (an empty path: the sensors are not
+    /// running); imported is called once an import ends, cancelled too
+    /// (what it committed stays), so that the window shows the new data.
     static QAction* install(QMenu& menu, QAction* before, QWidget* window,
-                            std::function<QString()> storePath);
+                            std::function<HistoryImportTarget()> target,
+                            std::function<void()> imported);
 
 protected:
     void changeEvent(QEvent* e) override;

@@ -282,6 +282,24 @@ void SensorMonitor::seek(qint64 t) {
     emit clockTicked(_clock.now());
 }
 
+void SensorMonitor::storeChanged() {
+    if (!_queries)
+        return;
+    _queries->timeRange().then(
+        this, [this](SensorQueries::Answer<std::pair<sensors::TimeMs, sensors::TimeMs>> r) {
+            if (!r->ok()) {
+                emit problem(fromDiagnostics(r->messages()));
+                return;
+            }
+            _storeFirstMs = std::min<qint64>(_storeFirstMs, r->value().first);
+            _lastAlertRefresh = 0;  // the next tick asks for alerts and coverage
+            _requestedTime = -1;    // and for the pins at the shown time
+            if (_historyFeed)
+                _historyFeed->refresh();
+            tick();
+        });
+}
+
 void SensorMonitor::setRangeOverride(std::optional<std::pair<qint64, qint64>> maybeRange) {
     _maybeRangeOverride = maybeRange;
     if (maybeRange && _clock.loop())

@@ -94,6 +94,10 @@ public:
     void setRangeOverride(std::optional<std::pair<qint64, qint64>> maybeRange);
     /// Jumps the clock to t and shows it (what a click on the timeline does).
     void seek(qint64 t);
+    /// Readings came into the store from elsewhere (File -> Import sensor
+    /// history): the timeline reaches back to the oldest, the coverage band,
+    /// the alerts and the pins are asked again.
+    void storeChanged();
     /// A sphere around the recorded-history sensors' pins (the demo's real
     /// monitors) and `alsoAround`; nullopt if there are none.
     std::optional<osg::BoundingSphere> recordedSensorsBound(const osg::Vec3d& alsoAround) const;

@@ -176,9 +176,14 @@ MainWindow::MainWindow(AppOptions options, QWidget* parent)
     buildMenus();
     _inspection = new InspectionTools(*this, this);
     _scenario = new ScenarioTools(*this, *_sensors, *_playback, _inspection->project(), this);
-    HistoryImportDialog::install(*_ui->fileMenu, _ui->saveScreenshot, this, [this] {
-        return _sensors->isStarted() ? _sensors->storePath() : QString();
-    });
+    HistoryImportDialog::install(
+        *_ui->fileMenu, _ui->saveScreenshot, this,
+        [this] {
+            if (!_sensors->isStarted())
+                return HistoryImportTarget{};
+            return HistoryImportTarget{_sensors->storePath(), _sensors->glyphs()->registry()};
+        },
+        [this] { _sensors->storeChanged(); });
     _tools = new OperatorTools(*this, this);
     connect(_loader, &SceneLoader::layerLoaded, _tools, &OperatorTools::addSearchLayer);
     setupOperatorDocks();

@@ -25,6 +25,7 @@
 #include "citytwin/render/CameraPose.h"
 #include "citytwin/render/CityGmlModelLoader.h"
 #include "citytwin/render/ModelFileLoader.h"
+#include "citytwin/sensors/SensorRegistry.h"
 #include "inspection/InspectionTools.h"
 #include "layers/CsvPointsDialog.h"
 #include "layers/ImportDialog.h"
@@ -46,6 +47,23 @@
 
 namespace citytwin::app {
 
+namespace {
+/// Where the sensors of these registries stand (WGS 84 degrees). A file
+/// that cannot be read adds nothing: the sensor view names it on start.
+geo::Extent sensorsExtent(const QStringList& registryFiles) {
+    geo::Extent extent;
+    for (const QString& file : registryFiles) {
+        if (!QFileInfo::exists(file))
+            continue;
+        auto registry = sensors::SensorRegistry::importCsv(file.toStdString());
+        if (registry)
+            for (const auto& s : registry->sensors())
+                extent.add(s.position.x, s.position.y);
+    }
+    return extent;
+}
+}  // namespace
+
 void MainWindow::start() {
     // A pinned view (a snapshot: BatchRunner) keeps its size; the window grows around it.
     if (!_viewPinned && isVisible() && !isFullScreen() &&
@@ -64,6 +82,12 @@ void MainWindow::start() {
         // Says which copy runs: the installed one, an override or the source tree's.
         LogChannel::instance().write(geo::LogLevel::Info, QStringLiteral("demo data: ") + dir);
         specs = demoLayerSpecs(dir);
+        // The real monitors stand west of the city area: land under them too.
+        if (!_options.noSensors)
+            _loader->setGroundAlsoCovers(
+                sensorsExtent(_options.sensorRegistry.isEmpty()
+                                  ? QStringList{dir + "/sensors.csv", dir + "/history/monitors.csv"}
+                                  : QStringList{_options.sensorRegistry}));
         // The demo's asset project is what the Inspect tools check.
         if (QFileInfo::exists(dir + "/demo.gpkg"))
             _inspection->setProject(dir + "/demo.gpkg");

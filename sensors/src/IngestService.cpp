@@ -9,7 +9,8 @@ geo::Result<std::unique_ptr<IngestService>> IngestService::open(IngestServiceOpt
     CITYTWIN_RETURN_IF_FAILED(store);
     std::unique_ptr<AlertEngine> maybeAlerts;
     if (options.maybeRegistry) {
-        CITYTWIN_RETURN_IF_FAILED(store.value().saveRegistry(*options.maybeRegistry));
+        if (options.saveRegistry)
+            CITYTWIN_RETURN_IF_FAILED(store.value().saveRegistry(*options.maybeRegistry));
         if (!options.maybeRegistry->empty())
             maybeAlerts = std::make_unique<AlertEngine>(*options.maybeRegistry);
     }

@@ -24,6 +24,7 @@
 #include <fstream>
 
 #include "GuiTestSupport.h"
+#include "HistoryTestSupport.h"
 #include "citytwin/geo/TimeZone.h"
 #include "citytwin/sensors/SensorStore.h"
 #include "citytwin/sensors/TimeFormat.h"
@@ -36,16 +37,9 @@
 
 using namespace citytwin;
 using namespace citytwin::app;
+using namespace citytwin::test;  // the history tests' times, wheel, band
 
 namespace {
-
-constexpr qint64 kMinute = 60'000;
-constexpr qint64 kHour = 60 * kMinute;
-constexpr qint64 kDay = 24 * kHour;
-
-qint64 at(const char* iso) {
-    return sensors::parseIso8601(iso).value();
-}
 
 /// Readings of one sensor every `step` in [from, to).
 void writeReadings(sensors::SensorStore& store, const std::string& id, qint64 from, qint64 to,
@@ -59,22 +53,6 @@ void writeReadings(sensors::SensorStore& store, const std::string& id, qint64 fr
         }
     }
     ASSERT_TRUE(store.write(batch).ok());
-}
-
-void wheel(QWidget* w, int x, int clicks) {
-    const QPointF p(x, w->height() / 2);
-    QWheelEvent e(p, w->mapToGlobal(p), QPoint(), QPoint(0, 120 * clicks), Qt::NoButton,
-                  Qt::NoModifier, Qt::NoScrollPhase, false);
-    QApplication::sendEvent(w, &e);
-}
-
-/// Share of the band's pixels in [x0, x1] that have the coverage colour.
-double coveredShare(const QImage& image, const TimelineTrack& track, int x0, int x1) {
-    const int y = track.coverageBandRows().first + 1;
-    int n = 0, covered = 0;
-    for (int x = x0; x <= x1; ++x, ++n)
-        covered += image.pixelColor(x, y) == TimelineTrack::coverageColour();
-    return n ? double(covered) / n : 0.0;
 }
 
 /// The chart shown with its feed on the store at path, showing sensor id.
@@ -320,7 +298,7 @@ TEST(HistoryImport, aCancelledImportKeepsWhatItCommittedAndSaysSo) {
     QWidget window;
     window.resize(400, 300);
     window.show();
-    HistoryImport* import = HistoryImport::run(&window, store, file, QString());
+    HistoryImport* import = HistoryImport::run(&window, {store, std::nullopt}, file, QString());
     ASSERT_TRUE(import);
     QPointer<HistoryImport> guard(import);
     ASSERT_TRUE(import->progressDialog());

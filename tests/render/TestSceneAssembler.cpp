@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <osg/ComputeBoundsVisitor>
+
 #include <atomic>
 #include <set>
 
@@ -238,4 +240,32 @@ TEST(SceneAssembler, aCancelledAssemblyReturnsWhatWasBuiltMarkedCancelled) {
     EXPECT_TRUE(none->cancelled);
     EXPECT_TRUE(none->layers.empty());
     EXPECT_FALSE(none->maybeFrame);
+}
+
+TEST(SceneAssembler, theGroundAlsoReachesUnderWhatTheCallerAdds) {
+    // The demo's Jing'an monitor stands west of its city area: off the
+    // ground of the data alone, on it once the caller adds its position.
+    const geo::GeoPoint jingan{121.4448, 31.2210, 0.0};
+    auto groundBox = [](const render::SceneAssembly& a) {
+        osg::ComputeBoundsVisitor bounds;
+        find(a, "ground")->node->accept(bounds);
+        return bounds.getBoundingBox();
+    };
+    render::SceneAssemblyOptions options;
+    options.styleProvider = app::assetLayerStyle;
+    auto plain = render::SceneAssembler().assemble(demoSources(), options);
+    ASSERT_TRUE(plain) << plain.messages();
+    const geo::Vec3d west = plain->maybeFrame->toLocal(jingan);
+    EXPECT_GT(groundBox(*plain).xMin(), west.x);
+
+    options.groundAlsoCovers.add(jingan.x, jingan.y);
+    auto covered = render::SceneAssembler().assemble(demoSources(), options);
+    ASSERT_TRUE(covered) << covered.messages();
+    const osg::BoundingBox box = groundBox(*covered);
+    EXPECT_LT(box.xMin(), west.x - 400.0);  // with the ground's margin
+    EXPECT_LT(box.yMin(), west.y);
+    EXPECT_GT(box.yMax(), west.y);
+    // The frame is still the data's.
+    EXPECT_EQ(covered->maybeFrame->origin().x, plain->maybeFrame->origin().x);
+    EXPECT_EQ(covered->maybeFrame->origin().y, plain->maybeFrame->origin().y);
 }

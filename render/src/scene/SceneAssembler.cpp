@@ -307,9 +307,11 @@ private:
             _options.observer.frameChosen(*_result.maybeFrame, extent);
     }
 
-    /// The ground spans the data with a margin (a terrain is the ground
-    /// itself; an orthophoto alone lies at z = 0).
-    void buildGround(const geo::Extent& extent) {
+    /// The ground spans the data (and what the caller adds) with a margin
+    /// (a terrain is the ground itself; an orthophoto alone lies at z = 0).
+    void buildGround(const geo::Extent& dataExtent) {
+        geo::Extent extent = dataExtent;
+        extent.add(_options.groundAlsoCovers);
         const auto a = _result.maybeFrame->toLocal({extent.minX, extent.minY, 0.0});
         const auto b = _result.maybeFrame->toLocal({extent.maxX, extent.maxY, 0.0});
         AssembledLayer ground;

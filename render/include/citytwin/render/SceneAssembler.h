@@ -149,6 +149,10 @@ struct SceneAssemblyOptions {
     /// When the frame is chosen and there is no terrain: a ground plane
     /// under the data (layer "ground").
     bool groundPlane = true;
+    /// The ground plane also reaches under this WGS 84 extent (degrees),
+    /// for what stands beside the data (the demo's real monitors, west of
+    /// its city area): land there, not the sky's colour read as water.
+    geo::Extent groundAlsoCovers;
     /// Empty: requestedOrDefaultStyle.
     LayerStyleProvider styleProvider;
     /// Set to stop: the assembly ends between files (a tileset between tiles)

@@ -30,6 +30,9 @@ struct IngestServiceOptions {
     StoreWriterOptions writer;
     /// Sensors to alert on (also saved into the store). Empty: no alerts.
     std::optional<SensorRegistry> maybeRegistry;
+    /// false: the registry only judges the readings and the store's saved
+    /// registry stays (an import beside the live writer that saved it).
+    bool saveRegistry = true;
 };
 
 /// Counts at one moment.
