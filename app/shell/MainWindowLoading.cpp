@@ -397,11 +397,10 @@ void MainWindow::applyStartView() {
                                          .arg(last->height, 0, 'f', 0)
                                          .arg(last->heading, 0, 'f', 1)
                                          .arg(last->pitch, 0, 'f', 1));
-    } else if (!_options.dataFiles.isEmpty()) {
-        // The user's own files: the extent's framing (onFrameChosen) knows
-        // no heights; once merged, the view fits the data's box.
-        _frameStartDataWhenMerged = true;
     }
+    // The user's own files keep the extent's framing (onFrameChosen): a box
+    // taken once merged depends on which tiles of a paged tileset happen to
+    // be resident, so the same command line framed differently run to run.
 }
 
 }  // namespace citytwin::app
