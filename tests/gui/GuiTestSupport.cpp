@@ -1,6 +1,9 @@
 #include "GuiTestSupport.h"
 
+#include <gtest/gtest.h>
+
 #include <QDir>
+#include <QFile>
 #include <QProcess>
 #include <QThread>
 
@@ -182,6 +185,19 @@ QString outputDir() {
     const QString dir = QString(kBinDir) + "/../tests/gui/out";
     QDir().mkpath(dir);
     return QDir(dir).canonicalPath();
+}
+
+QImage snapshotImage(const QString& name, const QStringList& extra, const QSize& size) {
+    const QString path = outputDir() + "/" + name;
+    QFile::remove(path);
+    QStringList args{"--snapshot", path, "--size",
+                     QString("%1x%2").arg(size.width()).arg(size.height())};
+    args << extra;
+    const ProcessResult r = runProgram("citytwin", args);
+    EXPECT_FALSE(r.crashed) << r.err.toStdString();
+    EXPECT_FALSE(r.timedOut);
+    EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
+    return QImage(path);
 }
 
 }  // namespace citytwin::test

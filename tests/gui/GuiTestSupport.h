@@ -28,6 +28,10 @@ struct ProcessResult {
 ProcessResult runProgram(const QString& program, const QStringList& args, int timeoutSeconds = 120,
                          const QStringList& extraEnv = {});
 
+/// `citytwin --snapshot OUTDIR/name --size WxH extra…`, which must succeed
+/// (no crash, no timeout, exit 0; EXPECTs otherwise); returns the image.
+QImage snapshotImage(const QString& name, const QStringList& extra, const QSize& size);
+
 struct ImageStats {
     double differentFromBackground = 0.0;  ///< share of pixels unlike the sky colour
     int distinctColours = 0;               ///< colours after quantising to 4 bits per channel

@@ -20,15 +20,7 @@ const char* kNight = "2024-06-21T23:00:00+08:00";
 const char* kSkyCamera = "121.4990,31.2330,300,30,10";
 
 QImage snapshot(const QString& name, const QStringList& extra) {
-    const QString path = outputDir() + "/" + name;
-    QFile::remove(path);
-    QStringList args{"--snapshot", path, "--size", "640x400"};
-    args << extra;
-    const ProcessResult r = runProgram("citytwin", args);
-    EXPECT_FALSE(r.crashed) << r.err.toStdString();
-    EXPECT_FALSE(r.timedOut);
-    EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
-    return QImage(path);
+    return snapshotImage(name, extra, QSize(640, 400));
 }
 
 /// Only the sky: every layer of the demo hidden.

@@ -28,15 +28,7 @@ protected:
 
     /// Runs a snapshot that must succeed and returns the image.
     static QImage snapshot(const QString& name, QStringList extra) {
-        const QString path = out(name);
-        QFile::remove(path);
-        QStringList args{"--snapshot", path, "--size", "800x500"};
-        args << extra;
-        const ProcessResult r = runProgram("citytwin", args);
-        EXPECT_FALSE(r.crashed) << r.err.toStdString();
-        EXPECT_FALSE(r.timedOut);
-        EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
-        return QImage(path);
+        return snapshotImage(name, extra, QSize(800, 500));
     }
 };
 
