@@ -305,7 +305,6 @@ void MainWindow::onFrameRendered() {
     // Every frame, so that a burst of tile requests shorter than the
     // status timer still shows.
     showPagingRequests();
-    frameStartData();
     showNewLayers();
     if (!isSceneLoaded()) {
         _loadedAtFrame = 0;

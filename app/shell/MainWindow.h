@@ -221,9 +221,6 @@ private:
     QString farLayerNote(const QString& layerId) const;
     /// Layers opened after the first load, once merged: notes, and the fly to them.
     void showNewLayers();
-    /// The data given at the start, once merged: the home view frames all
-    /// of it from the side (#13 item 3), unless a view was asked for.
-    void frameStartData();
     /// The box round the layers (local frame; invalid if none is merged).
     osg::BoundingBox boxOfLayers(const QStringList& ids) const;
     /// The 3D view's width / height.
@@ -277,7 +274,6 @@ private:
     qint64 _pagedBytesChangedAtMs = 0;
     bool _remembersSetup = false;
     QStringList _newLayerIds;  ///< opened or imported, not yet shown
-    bool _frameStartDataWhenMerged = false;
     bool _layoutRestored = false;
     QByteArray _defaultState;  ///< the docks before any restore (Reset layout)
 

@@ -92,22 +92,6 @@ osg::BoundingBox MainWindow::boxOfLayers(const QStringList& ids) const {
     return all;
 }
 
-void MainWindow::frameStartData() {
-    if (!_frameStartDataWhenMerged || _loader->isBusy() || _scene->pendingCount() > 0 ||
-        !_maybeFrame)
-        return;
-    _frameStartDataWhenMerged = false;
-    QStringList ids;
-    for (const std::string& id : _scene->layerIds())
-        if (id != "ground" && _scene->isLayerVisible(id))
-            ids << QString::fromStdString(id);
-    const osg::BoundingBox all = boxOfLayers(ids);
-    if (!all.valid())
-        return;
-    const render::LookAt la = sideViewIn(all, *_maybeFrame, viewAspect());
-    _view->setLookAt(la.eye, la.center, la.up, true);
-}
-
 QString MainWindow::uniqueLayerId(const QString& id) const {
     auto taken = [this](const QString& candidate) {
         return _scene->hasLayer(candidate.toStdString()) || _layerTree->itemFor(candidate);

@@ -53,6 +53,16 @@ public:
         return waitFor([&] { return log().contains(text); }, timeoutMs, 200);
     }
     QString window() const { return _x.visibleWindowOf(_p.processId()); }
+    /// Every thread's stack (gdb, where installed): what a hung start waits on.
+    QString threadStacks() const {
+        QProcess gdb;
+        gdb.start("gdb", {"-p", QString::number(_p.processId()), "-batch", "-ex",
+                          "thread apply all bt 30"});
+        if (!gdb.waitForStarted(5000))
+            return QStringLiteral("(no gdb to show the threads' stacks)");
+        gdb.waitForFinished(120000);
+        return QString::fromUtf8(gdb.readAllStandardOutput());
+    }
     int waitForExit(int timeoutMs) {
         if (!_p.waitForFinished(timeoutMs))
             return -1;
@@ -101,7 +111,10 @@ int quitByKeyboard(const XSession& x, App& app, const QString& win) {
 
 /// Starts the app, waits for its window and the loaded scene; checks it fits the screen.
 QString startAndCheckFit(const XSession& x, App& app, const QString& shot) {
-    EXPECT_TRUE(app.waitForLog("scene loaded after", kLoadTimeoutMs)) << app.log().toStdString();
+    const bool loaded = app.waitForLog("scene loaded after", kLoadTimeoutMs);
+    EXPECT_TRUE(loaded) << app.log().toStdString();
+    if (!loaded)  // the restart hang of stop 24: say where each thread stands
+        ADD_FAILURE() << app.threadStacks().toStdString();
     QString win;
     EXPECT_TRUE(waitFor([&] { return !(win = app.window()).isEmpty(); }, 20000));
     const WindowGeometry g = x.windowGeometry(win);
