@@ -29,6 +29,37 @@
         </message>
     </context>
     <context>
+        <name>Legend</name>
+        <message>
+            <source>%1 m and taller</source>
+            <translation>%1 米及以上</translation>
+        </message>
+        <message>
+            <source>%1: %2 and more</source>
+            <translation>%1：%2 及以上</translation>
+        </message>
+        <message>
+            <source>%1–%2 m</source>
+            <translation>%1–%2 米</translation>
+        </message>
+        <message>
+            <source>%1: %2–%3</source>
+            <translation>%1：%2–%3</translation>
+        </message>
+        <message>
+            <source>(empty)</source>
+            <translation>（空）</translation>
+        </message>
+        <message>
+            <source>%1 m tall</source>
+            <translation>高 %1 米</translation>
+        </message>
+        <message>
+            <source>Other</source>
+            <translation>其他</translation>
+        </message>
+    </context>
+    <context>
         <name>Layers</name>
         <message>
             <source>Land use</source>
@@ -1284,6 +1315,14 @@
             <translation>缩放到新图层(&amp;Z)</translation>
         </message>
         <message>
+            <source>Map &amp;labels</source>
+            <translation>地图注记(&amp;L)</translation>
+        </message>
+        <message>
+            <source>Names of districts, rivers, major roads and landmark buildings (L)</source>
+            <translation>区、河流、主要道路和地标建筑的名称 (L)</translation>
+        </message>
+        <message>
             <source>Fly to every layer opened or imported, so that it is in view</source>
             <translation>飞到每个新打开或导入的图层，使其进入视野</translation>
         </message>
@@ -2004,6 +2043,14 @@
         <message>
             <source>(no labels)</source>
             <translation>（无标注）</translation>
+        </message>
+        <message>
+            <source>Height (gradient)</source>
+            <translation>按高度（渐变）</translation>
+        </message>
+        <message>
+            <source>Height bands</source>
+            <translation>按高度分级</translation>
         </message>
         <message>
             <source>(single colour)</source>

@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QLocale>
 #include <QRegularExpression>
 #include <QUrl>
 
@@ -22,8 +23,19 @@ osg::Vec4 rgb(int r, int g, int b) {
 }
 }  // namespace
 
+std::string mapLabelField() {
+    const QLocale::Language language = QLocale().language();
+    if (language == QLocale::Chinese)
+        return "name";
+    if (language == QLocale::C)  // untranslated: English
+        return "name:en";
+    return "name:" + QLocale::languageToCode(language).toStdString();
+}
+
 std::vector<LayerSpec> demoLayerSpecs(const QString& dir) {
     std::vector<LayerSpec> specs;
+    // Named like a map: rivers, major roads and landmark towers, in the UI's language.
+    const std::string labels = mapLabelField();
 
     render::LayerStyle landuse;
     landuse.role = render::LayerRole::Area;
@@ -44,6 +56,8 @@ std::vector<LayerSpec> demoLayerSpecs(const QString& dir) {
     water.color = rgb(126, 174, 214);
     water.elevation = 0.4f;
     water.colorByHeight = false;
+    water.labelAttribute = labels;
+    water.labelCategories = {"river", "canal"};
     specs.push_back(
         {"water", QT_TRANSLATE_NOOP("Layers", "Water"), dir + "/water.geojson", water, {}});
 
@@ -56,11 +70,17 @@ std::vector<LayerSpec> demoLayerSpecs(const QString& dir) {
     roads.categoryColors["rail"] = rgb(140, 140, 150);
     roads.categoryColors["ferry"] = rgb(90, 130, 200);
     roads.categoryColors["path"] = rgb(236, 232, 226);
+    roads.labelAttribute = labels;
+    roads.labelCategories = {"major_road"};
     specs.push_back(
         {"roads", QT_TRANSLATE_NOOP("Layers", "Roads"), dir + "/roads.geojson", roads, {}});
 
     render::LayerStyle buildings;
     buildings.role = render::LayerRole::Buildings;
+    buildings.labelAttribute = labels;
+    // Height bands with their legend in the layer tree (Style… changes them).
+    buildings.bandAttribute = render::kDrawnHeight;
+    buildings.bands = render::buildingHeightBands();
     specs.push_back({"buildings",
                      QT_TRANSLATE_NOOP("Layers", "Buildings"),
                      dir + "/buildings.geojson",

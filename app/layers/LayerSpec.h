@@ -6,6 +6,7 @@
 
 #include <memory>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "citytwin/geo/Feature.h"
@@ -59,6 +60,11 @@ QString findDemoDirectory();
 
 /// The Shanghai demo: OSM buildings, roads, water, land use and candidate
 /// sites (ODbL) and the synthetic base stations and cables.
+/// The OSM name field map labels read in the UI's language (QLocale's
+/// default): "name" for Chinese (Shanghai's names are Chinese), else
+/// "name:<language>" ("name:en"), which falls back to "name" where missing.
+std::string mapLabelField();
+
 std::vector<LayerSpec> demoLayerSpecs(const QString& demoDir);
 
 /// Specs for files the user opens: one per file, ids from the file names.

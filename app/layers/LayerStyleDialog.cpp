@@ -15,11 +15,21 @@
 
 #include <cmath>
 #include <set>
+#include <vector>
+
+#include "layers/LegendText.h"
 
 namespace citytwin::app {
 namespace {
 
 constexpr int kMostCategories = 64;  // beyond this, a category legend is unreadable
+
+constexpr int kModeRole = Qt::UserRole + 1;  // the colour mode of a "Colour by" entry
+
+bool labelled(render::LayerRole role) {
+    return role == render::LayerRole::Area || role == render::LayerRole::Line ||
+           role == render::LayerRole::Buildings;
+}
 
 QColor toQColor(const osg::Vec4& c) {
     return QColor::fromRgbF(c.r(), c.g(), c.b(), c.a());
@@ -102,14 +112,32 @@ LayerStyleDialog::LayerStyleDialog(const QString& layerName,
     const QStringList fields = _layer ? fieldNamesOf(*_layer) : QStringList();
     _categoryField = new QComboBox(this);
     _categoryField->setObjectName("categoryField");
+    const bool buildings = current.role == render::LayerRole::Buildings;
+    // Buildings by their drawn height first (a gradient, or QGIS-style
+    // graduated bands), then one colour, then the categories of a field.
+    if (buildings) {
+        _categoryField->addItem(tr("Height (gradient)"), QString());
+        _categoryField->setItemData(0, int(ColourMode::Gradient), kModeRole);
+        _categoryField->addItem(tr("Height bands"), QString());
+        _categoryField->setItemData(1, int(ColourMode::Bands), kModeRole);
+    }
     _categoryField->addItem(tr("(single colour)"), QString());
-    for (const QString& f : fields)
+    _categoryField->setItemData(_categoryField->count() - 1, int(ColourMode::Single), kModeRole);
+    for (const QString& f : fields) {
         _categoryField->addItem(f, f);
+        _categoryField->setItemData(_categoryField->count() - 1, int(ColourMode::Category),
+                                    kModeRole);
+    }
     // The current categories are kept only if the user keeps their field.
+    auto modeIndex = [this](ColourMode m) { return _categoryField->findData(int(m), kModeRole); };
     if (!current.categoryColors.empty()) {
         const int i = _categoryField->findData(QString::fromStdString(current.categoryAttribute));
         if (i > 0)
             _categoryField->setCurrentIndex(i);
+    } else if (buildings && !current.bands.empty()) {
+        _categoryField->setCurrentIndex(modeIndex(ColourMode::Bands));
+    } else if (buildings && !current.colorByHeight) {
+        _categoryField->setCurrentIndex(modeIndex(ColourMode::Single));
     }
     form->addRow(tr("Colour by attribute:"), _categoryField);
     _categories = new QListWidget(this);
@@ -126,7 +154,8 @@ LayerStyleDialog::LayerStyleDialog(const QString& layerName,
         _labelField->addItem(f, f);
     _labelField->setCurrentIndex(
         std::max(0, _labelField->findData(QString::fromStdString(current.labelAttribute))));
-    _labelField->setEnabled(area);
+    // Inside areas, along lines, over landmark buildings; points have pins.
+    _labelField->setEnabled(labelled(current.role));
     form->addRow(tr("Labels from field:"), _labelField);
 
     auto* buttons = new QDialogButtonBox(
@@ -168,8 +197,32 @@ void LayerStyleDialog::showColor(QPushButton* button, const QColor& colour) {
                               .arg(colour.name(), colour.lightness() > 128 ? "black" : "white"));
 }
 
+LayerStyleDialog::ColourMode LayerStyleDialog::colourMode() const {
+    return ColourMode(_categoryField->currentData(kModeRole).toInt());
+}
+
 void LayerStyleDialog::updateCategories() {
     _categories->clear();
+    if (colourMode() == ColourMode::Bands) {
+        // The bands as the legend will show them.
+        render::LayerStyle bands = _base;
+        bands.bandAttribute = render::kDrawnHeight;
+        if (bands.bands.empty())
+            bands.bands = render::buildingHeightBands();
+        bands.categoryColors.clear();
+        bands.rules.clear();
+        bands.colorByHeight = false;
+        std::vector<LegendLine> lines = legendLines(bands);
+        if (!lines.empty())
+            lines.pop_back();  // "Other": no building is below 0 m
+        for (const LegendLine& line : lines) {
+            QPixmap swatch(14, 14);
+            swatch.fill(line.colour);
+            new QListWidgetItem(QIcon(swatch), line.text, _categories);
+        }
+        _categories->setVisible(true);
+        return;
+    }
     const QString field = _categoryField->currentData().toString();
     _categories->setVisible(!field.isEmpty());
     if (field.isEmpty() || !_layer)
@@ -201,9 +254,22 @@ render::LayerStyle LayerStyleDialog::style() const {
         const bool outline = _outlineWidth->value() > 0.0;
         s.outlineColor = toVec4(_outline, outline ? 1.f : 0.f);
         s.outlineWidth = float(_outlineWidth->value());
-        s.labelAttribute = _labelField->currentData().toString().toStdString();
     }
+    if (labelled(s.role))
+        s.labelAttribute = _labelField->currentData().toString().toStdString();
     s.categoryColors.clear();
+    if (s.role == render::LayerRole::Buildings) {
+        const ColourMode mode = colourMode();
+        s.colorByHeight = mode == ColourMode::Gradient;
+        if (mode == ColourMode::Bands) {
+            s.bandAttribute = render::kDrawnHeight;
+            if (s.bands.empty())
+                s.bands = render::buildingHeightBands();
+        } else {
+            s.bandAttribute.clear();
+            s.bands.clear();
+        }
+    }
     const QString field = _categoryField->currentData().toString();
     if (!field.isEmpty()) {
         s.categoryAttribute = field.toStdString();

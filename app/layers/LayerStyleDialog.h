@@ -1,7 +1,8 @@
 #pragma once
 // Layer → Style…: how a vector layer is drawn (QGIS's symbology page, cut
 // down): fill colour and opacity, outline colour and width, colours by an
-// attribute's values (categorised), labels by a field. Apply shows the
+// attribute's values (categorised) or, for buildings, by height (a gradient
+// or graduated bands), labels by a field. Apply shows the
 // style without closing; OK applies and closes.
 
 #include <QColor>
@@ -40,6 +41,9 @@ signals:
     void applied(const citytwin::render::LayerStyle& style);
 
 private:
+    /// What "Colour by" says: for buildings also their height.
+    enum class ColourMode { Single, Gradient, Bands, Category };
+    ColourMode colourMode() const;
     void pickColor(QPushButton* button, QColor& colour);
     void showColor(QPushButton* button, const QColor& colour);
     void updateCategories();

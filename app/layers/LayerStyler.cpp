@@ -52,6 +52,20 @@ bool LayerStyler::openDialog(const QString& layerId, const QString& displayName,
     return true;
 }
 
+void LayerStyler::relabel(const std::string& nameField, const geo::LocalFrame& frame) {
+    std::vector<std::pair<QString, render::LayerStyle>> changed;
+    for (const auto& [id, entry] : _layers) {
+        const std::string& field = entry.style.labelAttribute;
+        if ((field == "name" || field.starts_with("name:")) && field != nameField) {
+            render::LayerStyle s = entry.style;
+            s.labelAttribute = nameField;
+            changed.emplace_back(id, s);
+        }
+    }
+    for (const auto& [id, style] : changed)
+        apply(id, style, frame);
+}
+
 void LayerStyler::apply(const QString& layerId, const render::LayerStyle& style,
                         const geo::LocalFrame& frame) {
     auto it = _layers.find(layerId);
@@ -63,7 +77,8 @@ void LayerStyler::apply(const QString& layerId, const render::LayerStyle& style,
     QPointer<LayerStyler> self(this);
     render::CityScene* scene = &_scene;
     auto features = it->second.layer;
-    (void)QtConcurrent::run([self, scene, layerId, style, frame, features] {
+    std::erase_if(_rebuilds, [](const QFuture<void>& f) { return f.isFinished(); });
+    _rebuilds.push_back(QtConcurrent::run([self, scene, layerId, style, frame, features] {
         const render::LayerNodeBuilder builder(frame);
         auto node = builder.build(layerId.toStdString(), features, style);
         if (node)
@@ -80,7 +95,13 @@ void LayerStyler::apply(const QString& layerId, const render::LayerStyle& style,
                     emit self->failed(layerId, message);
             },
             Qt::QueuedConnection);
-    });
+    }));
+}
+
+void LayerStyler::waitForRebuilds() {
+    for (QFuture<void>& f : _rebuilds)
+        f.waitForFinished();
+    _rebuilds.clear();
 }
 
 }  // namespace citytwin::app

@@ -4,12 +4,14 @@
 // layer's node on a worker with the new style (CityScene merges it in the
 // update phase, replacing the old node; visibility is kept).
 
+#include <QFuture>
 #include <QObject>
 #include <QString>
 
 #include <map>
 #include <memory>
 #include <optional>
+#include <vector>
 
 #include "citytwin/geo/LocalFrame.h"
 #include "citytwin/render/CityScene.h"
@@ -39,6 +41,15 @@ public:
     void apply(const QString& layerId, const render::LayerStyle& style,
                const geo::LocalFrame& frame);
 
+    /// Every layer labelled by a name field ("name", "name:en", ...) is
+    /// labelled by `nameField` instead (the UI language changed): those that
+    /// change are rebuilt as apply() does.
+    void relabel(const std::string& nameField, const geo::LocalFrame& frame);
+
+    /// Blocks until every rebuild started has finished: the scene they
+    /// queue on must outlive them (the window's destructor calls it).
+    void waitForRebuilds();
+
 signals:
     /// The rebuilt node is queued on the scene (merged at the next frame).
     void restyled(const QString& layerId);
@@ -51,6 +62,7 @@ private:
     };
     render::CityScene& _scene;
     std::map<QString, Entry> _layers;
+    std::vector<QFuture<void>> _rebuilds;
 };
 
 }  // namespace citytwin::app

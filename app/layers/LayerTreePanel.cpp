@@ -4,6 +4,8 @@
 #include <QHeaderView>
 #include <QMenu>
 #include <QMetaMethod>
+#include <QPainter>
+#include <QPixmap>
 #include <QSlider>
 #include <QWidgetAction>
 
@@ -51,6 +53,8 @@ LayerTreePanel::LayerTreePanel(QWidget* parent) : QTreeWidget(parent) {
     setContextMenuPolicy(Qt::CustomContextMenu);
     connect(this, &QWidget::customContextMenuRequested, this, [this](const QPoint& pos) {
         QTreeWidgetItem* it = itemAt(pos);
+        if (it && it->parent())  // a legend row: its layer's menu
+            it = it->parent();
         if (!it)
             return;
         QMenu* menu = contextMenuFor(it->data(0, kIdRole).toString());
@@ -94,9 +98,57 @@ void LayerTreePanel::addLayer(const LoadedLayer& layer, bool visible) {
     showTooltip(it);
 }
 
+namespace {
+
+QIcon swatchIcon(const QColor& c) {
+    QPixmap pm(14, 14);
+    pm.fill(Qt::transparent);
+    QPainter p(&pm);
+    p.setPen(QColor(60, 60, 60));
+    p.setBrush(c);
+    p.drawRect(1, 1, 11, 11);
+    return QIcon(pm);
+}
+
+}  // namespace
+
+void LayerTreePanel::setLegend(const QString& layerId, const QColor& swatch,
+                               const std::vector<LegendLine>& classes) {
+    QTreeWidgetItem* it = itemFor(layerId);
+    if (!it)
+        return;
+    QSignalBlocker block(this);
+    // One swatch on the row says a single-colour layer; classes go below it.
+    it->setIcon(0, classes.empty() ? swatchIcon(swatch) : QIcon());
+    qDeleteAll(it->takeChildren());
+    for (const LegendLine& line : classes) {
+        auto* child = new QTreeWidgetItem(it);
+        child->setText(0, line.text);
+        child->setIcon(0, swatchIcon(line.colour));
+        child->setData(0, Qt::DecorationPropertyRole, line.colour);
+        child->setFlags(Qt::ItemIsEnabled);
+    }
+}
+
+std::vector<LegendLine> LayerTreePanel::legendOf(const QString& layerId) const {
+    std::vector<LegendLine> out;
+    if (QTreeWidgetItem* it = itemFor(layerId))
+        for (int i = 0; i < it->childCount(); ++i)
+            out.push_back({it->child(i)->text(0),
+                           it->child(i)->data(0, Qt::DecorationPropertyRole).value<QColor>()});
+    return out;
+}
+
 void LayerTreePanel::removeLayer(const QString& layerId) {
     delete itemFor(layerId);
     _rows.erase(layerId);
+}
+
+QStringList LayerTreePanel::layerIds() const {
+    QStringList ids;
+    for (int i = 0; i < topLevelItemCount(); ++i)
+        ids << topLevelItem(i)->data(0, kIdRole).toString();
+    return ids;
 }
 
 QTreeWidgetItem* LayerTreePanel::itemFor(const QString& layerId) const {
@@ -218,7 +270,7 @@ void LayerTreePanel::showProperties(const QString& layerId) {
 }
 
 void LayerTreePanel::onItemChanged(QTreeWidgetItem* item, int column) {
-    if (column != 0)
+    if (column != 0 || item->parent())  // a legend row: nothing to change
         return;
     const QString id = item->data(0, kIdRole).toString();
     Row& row = _rows[id];

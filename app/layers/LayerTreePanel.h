@@ -11,6 +11,7 @@
 #include <map>
 
 #include "layers/LayerSpec.h"
+#include "layers/LegendText.h"
 
 class QMenu;
 
@@ -23,6 +24,8 @@ public:
 
     void addLayer(const LoadedLayer& layer, bool visible);
     void removeLayer(const QString& layerId);
+    /// The layers, top to bottom.
+    QStringList layerIds() const;
     /// The row of a layer, or nullptr.
     QTreeWidgetItem* itemFor(const QString& layerId) const;
     void setLayerChecked(const QString& layerId, bool checked);
@@ -30,6 +33,12 @@ public:
     void setLayerMemory(const QString& layerId, std::size_t bytes);
     /// A line added to the layer's tooltip (e.g. where a far layer lies).
     void setLayerNote(const QString& layerId, const QString& note);
+    /// The layer's legend: a swatch on its row and, when its style has
+    /// classes (bands, categories, rules), one child row per class.
+    void setLegend(const QString& layerId, const QColor& swatch,
+                   const std::vector<LegendLine>& classes);
+    /// The legend rows under a layer's row, as shown.
+    std::vector<LegendLine> legendOf(const QString& layerId) const;
     /// What the layer was loaded as (nullptr if unknown).
     const LoadedLayer* layerInfo(const QString& layerId) const;
     /// The name shown (after any rename).

@@ -92,6 +92,10 @@ struct Options {
                             "HOST:PORT"};
     QCommandLineOption topic{"topic", "MQTT topic filter (default city/sensors/#).", "FILTER"};
     QCommandLineOption noSensors{"no-sensors", "No sensors, timeline or alerts."};
+    QCommandLineOption noLabels{
+        "no-labels",
+        "Draw no map labels (the names of districts, rivers, major roads and landmark "
+        "buildings); View > Map labels turns them on and off in the window."};
     QCommandLineOption time{
         "time",
         "Start paused at this time (ISO 8601 with zone, e.g. 2026-11-26T08:30:00+08:00, or "
@@ -149,20 +153,19 @@ struct Options {
         "screen, e.g. 3840x2160; the window keeps 1280x800) with a scale bar, a north arrow, the "
         "legend of the visible layers and the data attribution burnt in, as File > Export "
         "image... does."};
-    QCommandLineOption title{"title",
-                             "With --snapshot --decorations: a title drawn at the image's top.",
-                             "TEXT"};
+    QCommandLineOption title{
+        "title", "With --snapshot --decorations: a title drawn at the image's top.", "TEXT"};
     QCommandLineOption help{QStringList{"h", "help"}, "This text."};
     QCommandLineOption version{"version", "Print the version."};
 
     std::vector<const QCommandLineOption*> all() const {
-        return {&snapshot,    &size,          &view,       &camera,    &hideLayer,
-                &lang,        &memoryBudget,  &fullscreen, &kiosk,     &sensors,
-                &sensorStore, &mqtt,          &topic,      &noSensors, &time,
-                &benchmark,   &logFile,       &scenario,   &record,    &from,
-                &to,          &fps,           &step,       &report,    &allowPartial,
-                &tileCache,   &tileCacheSize, &offline,    &decorations, &title,
-                &help,        &version};
+        return {&snapshot,     &size,         &view,          &camera,    &hideLayer,
+                &lang,         &memoryBudget, &fullscreen,    &kiosk,     &sensors,
+                &sensorStore,  &mqtt,         &topic,         &noSensors, &noLabels,
+                &time,         &benchmark,    &logFile,       &scenario,  &record,
+                &from,         &to,           &fps,           &step,      &report,
+                &allowPartial, &tileCache,    &tileCacheSize, &offline,   &decorations,
+                &title,        &help,         &version};
     }
 };
 
@@ -254,6 +257,7 @@ std::optional<AppOptions> parseAppOptions(const QStringList& args, QString& erro
         return o;
     }
     o.noSensors = parser.isSet(opt.noSensors);
+    o.noLabels = parser.isSet(opt.noLabels);
     o.kiosk = parser.isSet(opt.kiosk);
     o.fullScreen = o.kiosk || parser.isSet(opt.fullscreen);
     o.snapshotPath = parser.value(opt.snapshot);

@@ -18,7 +18,7 @@ struct AppOptions {
     /// No --size (nor --fullscreen) given: the window fits the screen it
     /// opens on, or takes its remembered size.
     bool fitToScreen = false;
-    QString viewName;                               ///< --view NAME
+    QString viewName;  ///< --view NAME
     /// --decorations (with --snapshot): the image rendered off-screen at
     /// imageSize (--size) with scale bar, north arrow, legend, attribution.
     bool decorations = false;
@@ -48,6 +48,7 @@ struct AppOptions {
     QString mqttBroker;      ///< --mqtt HOST:PORT: ingest live from a broker, no simulator
     QString mqttTopic = QStringLiteral("city/sensors/#");  ///< --topic FILTER
     bool noSensors = false;                                ///< --no-sensors
+    bool noLabels = false;                                 ///< --no-labels
     std::optional<qint64> maybeStartTimeMs;  ///< --time ISO: start paused at this time
 
     QString logFile;  ///< --log-file FILE: the log is appended there too

@@ -14,6 +14,7 @@
 
 #include "inspection/InspectionTools.h"
 #include "layers/AttributePanel.h"
+#include "layers/LayerStyler.h"
 #include "layers/LayerTreePanel.h"
 #include "layers/ProjectLiveRefresh.h"
 #include "layers/SceneLoader.h"
@@ -209,6 +210,8 @@ MainWindow::MainWindow(AppOptions options, QWidget* parent)
 
 MainWindow::~MainWindow() {
     _loader->cancel();
+    if (_styler)
+        _styler->waitForRebuilds();
     // The viewer's pager, torn down with the view, waits for the tile each
     // thread is reading: a long raster read stops at its next block instead.
     _scene->cancelPagedReads();

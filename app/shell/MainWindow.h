@@ -168,6 +168,8 @@ private:
     void setupLiveStatus();
     void attachLiveStatus();
     void showLiveStatusDetails();
+    /// The layer's legend in the tree, from its style now.
+    void updateLegend(const QString& layerId);
     void highlightPick(const std::optional<render::PickHit>& hit);
     /// Starts the loader and shows its progress; false if a load is running.
     bool startLoading(std::vector<LayerSpec> specs, std::optional<geo::LocalFrame> maybeFrame);

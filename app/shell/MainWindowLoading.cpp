@@ -328,6 +328,7 @@ void MainWindow::onLayerLoaded(const LoadedLayer& layer) {
                                   : !_options.hiddenLayers.contains(layer.id);
     _layerTree->addLayer(layer, visible);
     _styler->remember(layer);
+    updateLegend(layer.id);
     if (_initialLoadDone && !reloaded)  // a live refresh does not fly to the layer
         _newLayerIds << layer.id;
     _view->requestRedraw();

@@ -18,6 +18,8 @@
 #include "citytwin/render/CameraPose.h"
 #include "inspection/InspectionTools.h"
 #include "layers/AttributePanel.h"
+#include "layers/LayerSpec.h"
+#include "layers/LayerStyler.h"
 #include "layers/LayerTreePanel.h"
 #include "layers/OpenFileFilters.h"
 #include "scenario/ScenarioTools.h"
@@ -65,6 +67,13 @@ void MainWindow::buildMenus() {
             ui.namedViewsMenu->addAction(QString(), this, [this, name] { showNamedView(name); });
         ui.namedViews.emplace_back(a, name);
     }
+    ui.mapLabels = ui.viewMenu->addAction(QString());
+    ui.mapLabels->setObjectName("mapLabelsAction");
+    ui.mapLabels->setCheckable(true);
+    ui.mapLabels->setChecked(!_options.noLabels);
+    ui.mapLabels->setShortcut(QKeySequence(Qt::Key_L));
+    _view->setMapLabelsShown(!_options.noLabels);
+    connect(ui.mapLabels, &QAction::toggled, _view, &OsgView::setMapLabelsShown);
     ui.viewMenu->addSeparator();
     ui.viewMenu->addAction(_layerDock->toggleViewAction());
     ui.viewMenu->addAction(_attributeDock->toggleViewAction());
@@ -136,6 +145,9 @@ void MainWindow::retranslate() {
         if (code.isEmpty())
             action->setText(tr("System default"));
     ui.zoomToNewLayers->setText(tr("&Zoom to new layers"));
+    ui.mapLabels->setText(tr("Map &labels"));
+    ui.mapLabels->setToolTip(
+        tr("Names of districts, rivers, major roads and landmark buildings (L)"));
     ui.zoomToNewLayers->setStatusTip(
         tr("Fly to every layer opened or imported, so that it is in view"));
     _lightingMenu->retranslate();
@@ -171,6 +183,12 @@ void MainWindow::retranslate() {
         _tools->retranslate();
     if (_docks)
         _docks->retranslate();
+    // The map's names and the legends follow the language too.
+    if (_maybeFrame && _styler)
+        _styler->relabel(mapLabelField(), *_maybeFrame);
+    if (_styler)
+        for (const QString& id : _layerTree->layerIds())
+            updateLegend(id);
 }
 
 void MainWindow::changeEvent(QEvent* e) {

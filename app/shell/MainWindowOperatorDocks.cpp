@@ -43,6 +43,7 @@ void MainWindow::setupOperatorDocks() {
     };
     shell.layerName = [this](const QString& id) { return _layerTree->layerName(id); };
     shell.layerStyle = [this](const QString& id) { return _styler->styleOf(id); };
+    shell.layerLegend = [this](const QString& id) { return _layerTree->legendOf(id); };
     shell.highlight = [this](const render::PickHit& hit) { highlightPick(hit); };
     shell.attribution = [this] {
         if (_options.dataFiles.isEmpty())

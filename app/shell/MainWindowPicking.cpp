@@ -12,6 +12,7 @@
 #include "citytwin/render/SensorGlyphLayer.h"
 #include "layers/LayerStyler.h"
 #include "layers/LayerTreePanel.h"
+#include "layers/LegendText.h"
 #include "shell/LogChannel.h"
 #include "shell/MainWindow.h"
 #include "view/OsgView.h"
@@ -50,6 +51,7 @@ osg::ref_ptr<osg::Node> highlightModelFeature(const render::CityScene& scene,
 void MainWindow::setupStylesAndPicking() {
     _styler = new LayerStyler(*_scene, this);
     connect(_styler, &LayerStyler::restyled, this, [this](const QString& id) {
+        updateLegend(id);
         _view->requestRedraw();
         emit layerRestyled(id);
     });
@@ -58,6 +60,12 @@ void MainWindow::setupStylesAndPicking() {
         statusBar()->showMessage(tr("Cannot restyle %1: %2").arg(id, msg), 8000);
     });
     connect(_view, &OsgView::featurePicked, this, &MainWindow::highlightPick);
+}
+
+void MainWindow::updateLegend(const QString& layerId) {
+    if (const auto style = _styler->styleOf(layerId))
+        _layerTree->setLegend(layerId, swatchColour(*style),
+                              legendLines(*style, _styler->featuresOf(layerId).get()));
 }
 
 bool MainWindow::openStyleDialog(const QString& layerId) {

@@ -32,6 +32,7 @@ struct MainWindow::Ui {
     QMenu* recentMenu = nullptr;
     QAction* resetLayout = nullptr;
     QAction* zoomToNewLayers = nullptr;
+    QAction* mapLabels = nullptr;
     QMenu* languageMenu = nullptr;
     std::vector<std::pair<QAction*, QString>> languages;  ///< action, code ("" = system)
     std::vector<std::pair<QAction*, QString>> namedViews;

@@ -9,6 +9,9 @@ namespace citytwin::app {
 
 QString installTranslators(QCoreApplication& app, const QString& requested) {
     const QLocale locale = requested.isEmpty() ? QLocale::system() : QLocale(requested);
+    // First: the LanguageChange events the translators send are handled at
+    // once, and what retranslates (numbers, the map's names) reads the locale.
+    QLocale::setDefault(locale);
     static QTranslator ours, qt;
     app.removeTranslator(&ours);
     app.removeTranslator(&qt);
@@ -19,7 +22,6 @@ QString installTranslators(QCoreApplication& app, const QString& requested) {
     }
     if (qt.load(locale, "qtbase", "_", QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         app.installTranslator(&qt);
-    QLocale::setDefault(locale);
     return used;
 }
 

@@ -114,8 +114,9 @@ void paintMapDecorations(QImage& image, const MapDecorationInfo& info) {
     // Legend, top left: a swatch and the name of each visible layer.
     if (!info.legend.empty()) {
         double w = fm.horizontalAdvance(info.legendTitle);
+        const double indent = 14 * u;
         for (const auto& e : info.legend)
-            w = std::max(w, fm.horizontalAdvance(e.name) + 26 * u);
+            w = std::max(w, fm.horizontalAdvance(e.name) + 26 * u + (e.indented ? indent : 0.0));
         const double line = fm.height() + 4 * u;
         const QRectF box(margin, margin, w + 20 * u, line * (info.legend.size() + 1) + 12 * u);
         panel(p, box, 6 * u);
@@ -130,9 +131,10 @@ void paintMapDecorations(QImage& image, const MapDecorationInfo& info) {
             y += line;
             p.setPen(QPen(QColor(40, 40, 40), 1.0 * u));
             p.setBrush(e.colour);
-            p.drawRect(QRectF(box.left() + 10 * u, y + line * 0.2, 16 * u, line * 0.6));
+            const double x = box.left() + (e.indented ? indent : 0.0);
+            p.drawRect(QRectF(x + 10 * u, y + line * 0.2, 16 * u, line * 0.6));
             p.setPen(QColor(20, 20, 20));
-            p.drawText(QRectF(box.left() + 36 * u, y, w, line), Qt::AlignVCenter, e.name);
+            p.drawText(QRectF(x + 36 * u, y, w, line), Qt::AlignVCenter, e.name);
         }
     }
 

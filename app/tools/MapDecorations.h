@@ -15,6 +15,7 @@ namespace citytwin::app {
 struct LegendEntry {
     QString name;
     QColor colour;
+    bool indented = false;  ///< a class of the layer above it (24–50 m, park)
 };
 
 struct MapDecorationInfo {

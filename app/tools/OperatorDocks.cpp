@@ -282,9 +282,9 @@ MapDecorationInfo OperatorDocks::decorationInfo(const QSize& size, const QString
         const auto style = _shell.layerStyle(id);
         if (!style)
             continue;
-        info.legend.push_back(
-            {_shell.layerName(id),
-             QColor::fromRgbF(style->color.r(), style->color.g(), style->color.b(), 1.0)});
+        info.legend.push_back({_shell.layerName(id), swatchColour(*style)});
+        for (const LegendLine& c : _shell.layerLegend(id))
+            info.legend.push_back({c.text, c.colour, true});
     }
     return info;
 }

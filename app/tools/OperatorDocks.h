@@ -18,6 +18,7 @@
 #include "citytwin/render/LayerStyle.h"
 #include "citytwin/render/ModelFeatureTable.h"
 #include "inspection/InspectionHost.h"
+#include "layers/LegendText.h"
 #include "tools/MapDecorations.h"
 
 class QAction;
@@ -43,6 +44,8 @@ struct ToolsShell {
     std::function<void(const QString&, bool)> setLayerVisible;
     std::function<QString(const QString&)> layerName;
     std::function<std::optional<render::LayerStyle>(const QString&)> layerStyle;
+    /// The classes of a layer's legend as the layer tree shows them.
+    std::function<std::vector<LegendLine>(const QString&)> layerLegend;
     /// The map's pick highlight on a feature.
     std::function<void(const render::PickHit&)> highlight;
     /// Attribution of the data shown.

@@ -1,5 +1,6 @@
 #include "view/OsgView.h"
 
+#include "citytwin/render/MapLabels.h"
 #include "kiosk/CameraFlight.h"
 #include "shell/ProcessUptime.h"
 
@@ -212,6 +213,15 @@ void OsgView::paintGL() {
     if (_frames++ == 0)
         _firstFrameAtMs = processUptimeMs();
     emit frameRendered();
+}
+
+void OsgView::setMapLabelsShown(bool shown) {
+    camera()->setCullMask(shown ? ~0u : ~render::kMapLabelMask);
+    requestRedraw();
+}
+
+bool OsgView::mapLabelsShown() const {
+    return (camera()->getCullMask() & render::kMapLabelMask) != 0u;
 }
 
 void OsgView::setLookAt(const osg::Vec3d& eye, const osg::Vec3d& center, const osg::Vec3d& up,

@@ -78,6 +78,10 @@ public:
     /// The viewer's camera (e.g. to project a local point to the window).
     osg::Camera* camera() const { return _viewer->getCamera(); }
 
+    /// Whether the map's labels (render::kMapLabelMask) are drawn.
+    void setMapLabelsShown(bool shown);
+    bool mapLabelsShown() const;
+
     /// Frames drawn since the widget was created.
     quint64 frameCount() const { return _frames; }
     /// Asks for a redraw on the next timer tick. The view draws on demand

@@ -12,6 +12,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QDateTime>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QDockWidget>
@@ -27,6 +28,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <set>
 
 #include "GuiTestSupport.h"
@@ -35,6 +37,7 @@
 #include "citytwin/geo/VectorReader.h"
 #include "citytwin/render/CameraPose.h"
 #include "citytwin/render/FeatureHighlight.h"
+#include "citytwin/render/LayerStyle.h"
 #include "citytwin/render/SensorGlyphLayer.h"
 #include "citytwin/sensors/SensorRegistry.h"
 #include "citytwin/test/TestPaths.h"
@@ -45,6 +48,8 @@
 #include "sensors/SensorHistoryChart.h"
 #include "sensors/SensorMonitor.h"
 #include "shell/MainWindow.h"
+#include "shell/SetupSettings.h"
+#include "shell/Translations.h"
 #include "view/OsgView.h"
 
 using namespace citytwin;
@@ -59,6 +64,11 @@ std::unique_ptr<MainWindow> openDemo(AppOptions options) {
 /// A few frames, so that queued nodes and pending states are drawn.
 QImage settle(MainWindow& w, int frames = 4) {
     QImage img;
+    // Merges are budgeted per frame (a highlight can queue behind paged tiles):
+    // draw until the scene has taken every queued layer, then a few frames more.
+    EXPECT_TRUE(QTest::qWaitFor(
+        [&w] { return (w.view()->grabFramebuffer(), w.scene().pendingCount() == 0); }, 30000))
+        << w.scene().pendingCount() << " layers still queued";
     for (int i = 0; i < frames; ++i) {
         QCoreApplication::processEvents();
         img = w.view()->grabFramebuffer();
@@ -70,6 +80,25 @@ void placeCamera(MainWindow& w, const render::CameraPose& pose) {
     ASSERT_TRUE(w.frame());
     const render::LookAt la = render::lookAtFor(pose, *w.frame());
     w.view()->setLookAt(la.eye, la.center, la.up, false);
+}
+
+/// Layer → Style… on `layerId` as a user answers it: `answer` sets the
+/// dialog's controls, OK applies and closes; waits for the restyle.
+void restyleInTheDialog(MainWindow& w, const QString& layerId,
+                        const std::function<void(LayerStyleDialog&)>& answer) {
+    QSignalSpy restyled(&w, &MainWindow::layerRestyled);
+    bool sawDialog = false;
+    QTimer::singleShot(0, [&] {
+        auto* d = qobject_cast<LayerStyleDialog*>(QApplication::activeModalWidget());
+        if (!d)
+            return;
+        sawDialog = true;
+        answer(*d);
+        d->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok)->click();
+    });
+    ASSERT_TRUE(w.openStyleDialog(layerId));
+    EXPECT_TRUE(sawDialog);
+    ASSERT_TRUE(restyled.count() > 0 || restyled.wait(30000));
 }
 
 /// Share of pixels within `tol` of colour c in every channel.
@@ -214,24 +243,14 @@ TEST(FirstHour, theStyleDialogRecoloursByAttributeAndSetsOpacity) {
     ASSERT_FALSE(HasFatalFailure());
     placeCamera(*w, {121.45, 31.2, 90000.0, 0.0, -89.9});
     const QImage before = settle(*w);
-    QSignalSpy restyled(w.get(), &MainWindow::layerRestyled);
-    bool sawDialog = false;
-    QTimer::singleShot(0, [&] {
-        auto* d = qobject_cast<LayerStyleDialog*>(QApplication::activeModalWidget());
-        if (!d)
-            return;
-        sawDialog = true;
-        d->findChild<QSpinBox*>("fillOpacity")->setValue(70);
-        auto* field = d->findChild<QComboBox*>("categoryField");
+    restyleInTheDialog(*w, "districts", [](LayerStyleDialog& d) {
+        d.findChild<QSpinBox*>("fillOpacity")->setValue(70);
+        auto* field = d.findChild<QComboBox*>("categoryField");
         field->setCurrentIndex(field->findData("name"));
-        d->findChild<QDoubleSpinBox*>("outlineWidth")->setValue(3.0);
-        d->grab().save(test::outputDir() + "/first-hour-style-dialog.png");
-        // OK applies and closes.
-        d->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok)->click();
+        d.findChild<QDoubleSpinBox*>("outlineWidth")->setValue(3.0);
+        d.grab().save(test::outputDir() + "/first-hour-style-dialog.png");
     });
-    EXPECT_TRUE(w->openStyleDialog("districts"));
-    EXPECT_TRUE(sawDialog);
-    ASSERT_TRUE(restyled.count() > 0 || restyled.wait(30000));
+    ASSERT_FALSE(HasFatalFailure());
     const auto style = w->layerStyler()->styleOf("districts");
     ASSERT_TRUE(style);
     EXPECT_NEAR(style->color.a(), 0.7f, 0.01f);
@@ -244,6 +263,55 @@ TEST(FirstHour, theStyleDialogRecoloursByAttributeAndSetsOpacity) {
     // Not a vector layer: no dialog, and it says so (unattended: quietly).
     w->setUnattended(true);
     EXPECT_FALSE(w->openStyleDialog("sensors"));
+}
+
+TEST(FirstHour, theBuildingsLegendShowsTheirHeightBandsAndFollowsTheirStyle) {
+    AppOptions o;
+    o.viewName = "lujiazui";
+    o.noSensors = true;
+    auto w = openDemo(o);
+    // The demo's buildings in height bands, the bands listed under the layer.
+    auto legend = w->layerTree()->legendOf("buildings");
+    QStringList shown;
+    for (const auto& line : legend)
+        shown << line.text;
+    ASSERT_EQ(legend.size(), 5u) << shown.join(" | ").toStdString();
+    EXPECT_EQ(legend.front().text, QStringLiteral("0–24 m"));
+    EXPECT_EQ(legend[1].text, QStringLiteral("24–50 m"));
+    EXPECT_EQ(legend.back().text, QStringLiteral("200 m and taller"));
+    const auto bands = render::buildingHeightBands();
+    const osg::Vec4& tallest = bands.back().color;
+    EXPECT_EQ(legend.back().colour, QColor::fromRgbF(tallest.r(), tallest.g(), tallest.b()));
+    // A layer of one colour has its swatch and no class rows.
+    EXPECT_TRUE(w->layerTree()->legendOf("works").empty());
+    EXPECT_FALSE(w->layerTree()->itemFor("works")->icon(0).isNull());
+    // Cables by kind: the submarine cables' colour in the legend.
+    bool submarine = false;
+    for (const auto& line : w->layerTree()->legendOf("cables"))
+        submarine = submarine || line.text == "submarine";
+    EXPECT_TRUE(submarine);
+    const QImage banded = settle(*w);
+    banded.save(test::outputDir() + "/first-hour-buildings-bands.png");
+
+    // Style… → Colour by "kind": the legend lists the kinds, then the rest.
+    restyleInTheDialog(*w, "buildings", [](LayerStyleDialog& d) {
+        auto* field = d.findChild<QComboBox*>("categoryField");
+        EXPECT_EQ(field->currentText(), "Height bands");
+        field->setCurrentIndex(field->findData("kind"));
+    });
+    ASSERT_FALSE(HasFatalFailure());
+    const auto style = w->layerStyler()->styleOf("buildings");
+    ASSERT_TRUE(style);
+    EXPECT_TRUE(style->bands.empty());
+    ASSERT_FALSE(style->categoryColors.empty());
+    legend = w->layerTree()->legendOf("buildings");
+    ASSERT_EQ(legend.size(), style->categoryColors.size() + 1);
+    EXPECT_EQ(legend.front().text.toStdString(), style->categoryColors.begin()->first);
+    EXPECT_EQ(legend.back().text, QStringLiteral("Other"));
+    // The towers are drawn in their kinds' colours now.
+    const QImage byKind = settle(*w);
+    byKind.save(test::outputDir() + "/first-hour-buildings-kinds.png");
+    EXPECT_GT(test::shareOfDifferentPixels(banded, byKind, 24), 0.02);
 }
 
 TEST(FirstHour, aPickedBuildingIsTintedAndTheNextPickMovesTheHighlight) {
@@ -261,8 +329,18 @@ TEST(FirstHour, aPickedBuildingIsTintedAndTheNextPickMovesTheHighlight) {
             }
     AppOptions o;
     o.maybeCamera = render::CameraPose{tower.centerX(), tower.centerY(), 2500.0, 0.0, -90.0};
+    // The sun of the scene clock lights the tint: noon, not the hour the test
+    // happens to run at (at night the amber roof is a dark olive).
+    o.maybeStartTimeMs =
+        QDateTime::fromString("2026-06-21T12:00:00+08:00", Qt::ISODate).toMSecsSinceEpoch();
     auto w = openDemo(o);
     OsgView* view = w->view();
+    // The tower's name is drawn over its roof: labels off (View > Map labels),
+    // so that what is counted is the roof's tint.
+    auto* labels = w->findChild<QAction*>("mapLabelsAction");
+    ASSERT_TRUE(labels && labels->isChecked());
+    labels->trigger();
+    EXPECT_FALSE(view->mapLabelsShown());
     const QImage before = settle(*w);
     QTest::mouseClick(view, Qt::LeftButton, Qt::NoModifier, view->rect().center());
     ASSERT_TRUE(w->highlighted());
@@ -286,6 +364,65 @@ TEST(FirstHour, aPickedBuildingIsTintedAndTheNextPickMovesTheHighlight) {
     settle(*w);
     QTest::mouseClick(view, Qt::LeftButton, Qt::NoModifier, QPoint(view->width() / 2, 5));
     EXPECT_FALSE(w->highlighted());
+}
+
+TEST(FirstHour, theRiverRoadsAndTowersAreNamedInTheUiLanguageAndLTurnsTheNamesOff) {
+    AppOptions o;
+    o.viewName = "lujiazui";
+    o.noSensors = true;  // pins and their names are not what is looked at here
+    auto w = openDemo(o);
+    OsgView* view = w->view();
+    ASSERT_TRUE(view->mapLabelsShown());
+    // Chinese menus are a little taller: the view keeps its size, so that the
+    // pictures compare pixel for pixel.
+    w->pinViewSize(view->size());
+    const QImage english = settle(*w);
+    english.save(test::outputDir() + "/first-hour-labels-en.png");
+    // L, as a user presses it over the map: the names go...
+    w->activateWindow();
+    ASSERT_TRUE(QTest::qWaitForWindowActive(w.get()));
+    view->setFocus();
+    QTest::keyClick(view, Qt::Key_L);
+    EXPECT_FALSE(view->mapLabelsShown());
+    const QImage bare = settle(*w);
+    bare.save(test::outputDir() + "/first-hour-labels-off.png");
+    int named = 0;
+    const QRect where = test::differingRegion(english, bare, 24, &named);
+    EXPECT_GT(named, 1500) << "no names drawn";
+    // ...names over the whole view, not one spot of it.
+    EXPECT_GT(where.width(), view->width() / 2) << where.width();
+    EXPECT_GT(where.height(), view->height() / 3) << where.height();
+    // ...and come back as they were.
+    QTest::keyClick(view, Qt::Key_L);
+    EXPECT_TRUE(view->mapLabelsShown());
+    EXPECT_LT(test::shareOfDifferentPixels(english, settle(*w), 24), 0.002);
+
+    // View > Language > 简体中文: the same places named in Chinese.
+    QAction* chinese = nullptr;
+    for (QAction* a : w->findChildren<QAction*>())
+        if (a->text() == QStringLiteral("简体中文"))
+            chinese = a;
+    ASSERT_TRUE(chinese);
+    QSignalSpy restyled(w.get(), &MainWindow::layerRestyled);
+    chinese->trigger();
+    // The river, the roads and the towers are relabelled.
+    ASSERT_TRUE(QTest::qWaitFor([&] { return restyled.count() >= 3; }, 30000)) << restyled.count();
+    for (const char* id : {"roads", "water", "buildings"})
+        EXPECT_EQ(w->layerStyler()->styleOf(id)->labelAttribute, "name") << id;
+    const QImage zh = settle(*w);
+    zh.save(test::outputDir() + "/first-hour-labels-zh.png");
+    ASSERT_EQ(zh.size(), english.size());
+    int renamed = 0;
+    const QRect changed = test::differingRegion(english, zh, 24, &renamed);
+    EXPECT_GT(renamed, 500) << "the names did not change language";
+    // Only the names changed, not the city under them (Chinese names, of
+    // other lengths, may fit where English ones did not, and the other way).
+    EXPECT_LT(test::shareOfDifferentPixels(english, zh, 24), 0.05);
+    EXPECT_GT(changed.width(), view->width() / 2);
+    w.reset();
+    // The rest of this program's tests read English.
+    installTranslators(*qApp, "en");
+    SetupSettings().setLanguage(QString());
 }
 
 TEST(FirstHour, clickingAPinBringsItsHistoryForward) {

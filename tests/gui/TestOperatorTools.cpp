@@ -70,8 +70,10 @@ double numberAfter(const QString& text, const QString& prefix) {
     return m.hasMatch() ? m.captured(1).toDouble() : NAN;
 }
 
-const geo::GeoPoint kA{121.5000, 31.2380, 0.0};
-const geo::GeoPoint kB{121.5060, 31.2400, 0.0};
+// West of 121.5 E by ~140 m: the zone (from the first point) must not depend on where
+// within a pixel or two the click lands (121.5 E is the CM 120E / CM 123E border).
+const geo::GeoPoint kA{121.4985, 31.2380, 0.0};
+const geo::GeoPoint kB{121.5045, 31.2400, 0.0};
 
 }  // namespace
 

@@ -78,6 +78,30 @@ TEST_F(SnapshotCommand, namedViewAndCameraPlaceTheCamera) {
     EXPECT_GT(s.distinctColours, 20);
 }
 
+TEST_F(SnapshotCommand, aNamedViewShowsItsNamesInTheChosenLanguage) {
+    // The Huangpu, the major roads and the towers of Lujiazui, named.
+    const QStringList view{"--view", "lujiazui", "--no-sensors"};
+    const QImage en = snapshot("labels_en.png", view + QStringList{"--lang", "en"});
+    const QImage zh = snapshot("labels_zh.png", view + QStringList{"--lang", "zh_CN"});
+    const QImage none =
+        snapshot("labels_none.png", view + QStringList{"--lang", "en", "--no-labels"});
+    ASSERT_FALSE(en.isNull() || zh.isNull() || none.isNull());
+    // Negative control: without labels the picture lacks the names' pixels.
+    int named = 0;
+    const QRect where = differingRegion(en, none, 24, &named);
+    EXPECT_GT(named, 1000) << "no names drawn";
+    EXPECT_GT(where.width(), 400) << "names in one spot only";
+    // Another language: other names in the same places, nothing else changed.
+    int renamed = 0;
+    const QRect changed = differingRegion(en, zh, 24, &renamed);
+    EXPECT_GT(renamed, 500) << "the names are the same in both languages";
+    EXPECT_GT(changed.width(), 400);
+    EXPECT_LT(shareOfDifferentPixels(en, zh), 0.05);  // the names, not the city
+    int zhNamed = 0;
+    differingRegion(zh, none, 24, &zhNamed);
+    EXPECT_GT(zhNamed, 1000) << "no Chinese names drawn";
+}
+
 TEST_F(SnapshotCommand, dataGivenOnTheCommandLineIsFramed) {
     // Berlin blocks: far from the demo; the view must frame them.
     const QImage img = snapshot("berlin.png", {testData("berlin_blocks.geojson")});
@@ -122,8 +146,8 @@ TEST_F(SnapshotCommand, badOptionsAreRefusedBeforeAnyWindowOpens) {
 TEST_F(SnapshotCommand, helpDocumentsEveryOption) {
     const ProcessResult r = runProgram("citytwin", {"--help"}, 30);
     EXPECT_EQ(r.exitCode, 0);
-    for (const char* opt :
-         {"--snapshot", "--size", "--view", "--camera", "--lang", "--hide-layer", "DATA"})
+    for (const char* opt : {"--snapshot", "--size", "--view", "--camera", "--lang", "--hide-layer",
+                            "--no-labels", "DATA"})
         EXPECT_TRUE(r.out.contains(opt)) << opt;
 }
 

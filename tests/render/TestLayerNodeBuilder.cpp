@@ -260,3 +260,55 @@ TEST(LayerNodeBuilder, aMastStandsAsTallAsItsHeightAttribute) {
     EXPECT_NEAR(top(point(121.5, nullptr)), 20.0 + 2.0 * 1.5, 1e-4);
     EXPECT_NEAR(top(point(121.5, "tall")), 20.0 + 2.0 * 1.5, 1e-4);
 }
+
+TEST(LayerNodeBuilder, buildingsTakeTheColourOfTheirHeightBandOrTheirCategory) {
+    std::vector<geo::Feature> fs;
+    for (const char* h : {"10", "24", "60", "300", "", ""})
+        fs.push_back(square(121.50 + fs.size() * 0.0001, 31.24, 0.00005, h));
+    fs[5].attributes.push_back({"building:levels", "10"});  // 30 m by BuildingHeight's rule
+    fs[3].attributes.push_back({"kind", "office"});
+    const auto bands = render::buildingHeightBands();
+    ASSERT_EQ(bands.size(), 5u);
+    render::LayerStyle style;
+    style.role = render::LayerRole::Buildings;
+    style.bandAttribute = render::kDrawnHeight;
+    style.bands = bands;
+    render::LayerNodeBuilder builder(geo::LocalFrame({121.5, 31.24, 0.0}));
+    auto node = builder.build("bands", layerOf(fs), style);
+    ASSERT_TRUE(node) << node.messages();
+    // Walls take the colour, roofs a little lighter: the darkest is the wall's.
+    auto wall = [](const auto& colours, std::uint32_t i) { return *colours.at(i).begin(); };
+    auto colours = coloursByFeature(*node.value());
+    ASSERT_EQ(colours.size(), 6u);
+    EXPECT_EQ(wall(colours, 0), rgba(bands[0].color));  // 10 m
+    EXPECT_EQ(wall(colours, 1), rgba(bands[1].color));  // 24 m: a band's lower bound is in it
+    EXPECT_EQ(wall(colours, 2), rgba(bands[2].color));  // 60 m
+    EXPECT_EQ(wall(colours, 3), rgba(bands[4].color));  // 300 m
+    EXPECT_EQ(wall(colours, 4), rgba(bands[0].color));  // no height: the default 10 m
+    EXPECT_EQ(wall(colours, 5), rgba(bands[1].color));  // 10 levels
+
+    // By category instead: the office tower in its colour, the rest in the style's.
+    const osg::Vec4 red(1.f, 0.f, 0.f, 1.f), stone(0.8f, 0.8f, 0.7f, 1.f);
+    style.bands.clear();
+    style.colorByHeight = false;
+    style.color = stone;
+    style.categoryAttribute = "kind";
+    style.categoryColors["office"] = red;
+    colours = coloursByFeature(*builder.build("kinds", layerOf(fs), style).value());
+    EXPECT_EQ(wall(colours, 3), rgba(red));
+    EXPECT_EQ(wall(colours, 0), rgba(stone));
+
+    // Bands of another numeric attribute: a value that is not a number is no band's.
+    std::vector<geo::Feature> ns;
+    for (const char* floors : {"3", " 12 ", "many"}) {
+        ns.push_back(square(121.50 + ns.size() * 0.0001, 31.24, 0.00005, "20"));
+        ns.back().attributes.push_back({"floors", floors});
+    }
+    style.categoryColors.clear();
+    style.bandAttribute = "floors";
+    style.bands = {{0.0, red}, {10.0, osg::Vec4(0.f, 0.f, 1.f, 1.f)}};
+    colours = coloursByFeature(*builder.build("floors", layerOf(ns), style).value());
+    EXPECT_EQ(wall(colours, 0), rgba(red));
+    EXPECT_EQ(wall(colours, 1), rgba(osg::Vec4(0.f, 0.f, 1.f, 1.f)));
+    EXPECT_EQ(wall(colours, 2), rgba(stone));
+}

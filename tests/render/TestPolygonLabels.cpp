@@ -10,9 +10,8 @@
 #include <osg/Geometry>
 #include <osg/NodeVisitor>
 #include <osgText/Text>
-#include <osgUtil/CullVisitor>
-#include <osgUtil/RenderStage>
 
+#include "LabelCull.h"
 #include "citytwin/render/FeatureHighlight.h"
 #include "citytwin/render/FeaturePickData.h"
 #include "citytwin/render/LabelDeclutter.h"
@@ -172,38 +171,6 @@ TEST(LabelDeclutter, theMoreImportantLabelStaysWhereTwoOrAPinOverlap) {
     EXPECT_EQ(render::declutter({a, b, c}, {pin}), (std::vector<bool>{true, false, false}));
 }
 
-namespace {
-
-/// The masks of the labels' texts after a cull from `eye` looking straight
-/// down at `centre` (800 x 500 pixels): true where a text is drawn.
-std::map<std::string, bool> drawnAfterCull(osg::Node& node, const osg::Vec3d& centre,
-                                           double height) {
-    osg::ref_ptr<osgUtil::CullVisitor> cv = new osgUtil::CullVisitor;
-    osg::ref_ptr<osgUtil::StateGraph> graph = new osgUtil::StateGraph;
-    osg::ref_ptr<osgUtil::RenderStage> stage = new osgUtil::RenderStage;
-    cv->setStateGraph(graph.get());
-    cv->setRenderStage(stage.get());
-    osg::ref_ptr<osg::Viewport> viewport = new osg::Viewport(0, 0, 800, 500);
-    cv->pushViewport(viewport.get());
-    cv->pushProjectionMatrix(
-        new osg::RefMatrix(osg::Matrixd::perspective(35.0, 1.6, 1.0, height * 4)));
-    cv->pushModelViewMatrix(new osg::RefMatrix(osg::Matrixd::lookAt(
-                                centre + osg::Vec3d(0, 0, height), centre, {0, 1, 0})),
-                            osg::Transform::ABSOLUTE_RF);
-    // Small-feature culling would drop the whole geode from far away.
-    cv->setCullingMode(osg::CullSettings::VIEW_FRUSTUM_CULLING);
-    Count c;
-    c.setNodeMaskOverride(~0u);  // hidden texts too
-    node.accept(c);
-    node.accept(*cv);
-    std::map<std::string, bool> drawn;
-    for (auto* t : c.texts)
-        drawn[t->getText().createUTF8EncodedString()] = t->getNodeMask() != 0u;
-    return drawn;
-}
-
-}  // namespace
-
 TEST(LabelDeclutter, districtLabelsOverlappingOnScreenLeaveTheLargerDistrictsName) {
     // Two districts side by side, the second four times the first's area.
     auto layer = districts();
@@ -219,11 +186,11 @@ TEST(LabelDeclutter, districtLabelsOverlappingOnScreenLeaveTheLargerDistrictsNam
     const geo::Vec3d mid = frame.toLocal({121.52, 31.24, 0.0});
     const osg::Vec3d centre(mid.x, mid.y, 0.0);
     // From 20 km up the two names stand apart: both drawn.
-    auto near = drawnAfterCull(*labels, centre, 20e3);
+    auto near = test::drawnAfterCull({labels.get()}, centre, 20e3);
     EXPECT_TRUE(near["黄浦区"]);
     EXPECT_TRUE(near["浦东新区"]);
     // From 2,000 km up they fall on the same pixels: the larger district's stays.
-    auto far = drawnAfterCull(*labels, centre, 2000e3);
+    auto far = test::drawnAfterCull({labels.get()}, centre, 2000e3);
     EXPECT_FALSE(far["黄浦区"]);
     EXPECT_TRUE(far["浦东新区"]);
     // Screen-aligned: never upside down or mirrored, whatever the camera.

@@ -10,6 +10,7 @@
 #include <osg/NodeVisitor>
 
 #include "paging/PagedNodeReaderWriter.h"
+#include "vector/ScreenLabels.h"
 
 namespace citytwin::render {
 namespace {
@@ -32,6 +33,7 @@ CityScene::CityScene(unsigned mergesPerFrame)
     : _root(new osg::Group), _mergesPerFrame(mergesPerFrame ? mergesPerFrame : 1) {
     _root->setName("citytwin");
     _root->setUpdateCallback(new MergeCallback(this));
+    _root->setCullCallback(new detail::LabelSpaceReset);
     osg::StateSet* ss = _root->getOrCreateStateSet();
     ss->setMode(GL_LIGHTING, osg::StateAttribute::ON);
     ss->setMode(GL_RESCALE_NORMAL, osg::StateAttribute::ON);

@@ -6,6 +6,7 @@
 #include <osgUtil/PolytopeIntersector>
 
 #include "citytwin/render/FeaturePickData.h"
+#include "citytwin/render/MapLabels.h"
 
 #include <cmath>
 
@@ -37,6 +38,9 @@ std::optional<PickHit> hitFromDrawable(const osg::Drawable* d, const osg::NodePa
     return std::nullopt;
 }
 
+/// Map labels float over what they name: never what a click hits.
+constexpr unsigned kNotLabels = ~kMapLabelMask;
+
 }  // namespace
 
 std::optional<PickHit> pickFeature(osg::Camera& camera, double x, double y) {
@@ -47,6 +51,7 @@ std::optional<PickHit> pickFeature(osg::Camera& camera, double x, double y) {
                                          y - kPinTolerance, x + kPinTolerance, y + kPinTolerance);
     pins->setPrimitiveMask(osgUtil::PolytopeIntersector::POINT_PRIMITIVES);
     osgUtil::IntersectionVisitor pinVisitor(pins.get());
+    pinVisitor.setTraversalMask(kNotLabels);
     camera.accept(pinVisitor);
     for (const auto& h : pins->getIntersections()) {
         auto* data = h.drawable.valid()
@@ -64,6 +69,7 @@ std::optional<PickHit> pickFeature(osg::Camera& camera, double x, double y) {
     osg::ref_ptr<osgUtil::LineSegmentIntersector> surfaces =
         new osgUtil::LineSegmentIntersector(osgUtil::Intersector::WINDOW, x, y);
     osgUtil::IntersectionVisitor iv(surfaces.get());
+    iv.setTraversalMask(kNotLabels);
     camera.accept(iv);
     for (const auto& h : surfaces->getIntersections()) {
         if (auto hit = hitFromDrawable(h.drawable.get(), h.nodePath, h.primitiveIndex,
@@ -79,6 +85,7 @@ std::optional<PickHit> pickFeature(osg::Camera& camera, double x, double y) {
     lines->setPrimitiveMask(osgUtil::PolytopeIntersector::LINE_PRIMITIVES |
                             osgUtil::PolytopeIntersector::POINT_PRIMITIVES);
     osgUtil::IntersectionVisitor iv2(lines.get());
+    iv2.setTraversalMask(kNotLabels);
     camera.accept(iv2);
     for (const auto& h : lines->getIntersections()) {
         osg::Vec3d p = h.localIntersectionPoint;
@@ -95,6 +102,7 @@ std::optional<osg::Vec3d> pickLocalPoint(osg::Camera& camera, double x, double y
     osg::ref_ptr<osgUtil::LineSegmentIntersector> li =
         new osgUtil::LineSegmentIntersector(osgUtil::Intersector::WINDOW, x, y);
     osgUtil::IntersectionVisitor iv(li.get());
+    iv.setTraversalMask(kNotLabels);
     camera.accept(iv);
     if (li->containsIntersections())
         return li->getFirstIntersection().getWorldIntersectPoint();

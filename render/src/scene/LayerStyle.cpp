@@ -26,6 +26,22 @@ bool looksLikeBuildings(const geo::FeatureLayer& layer) {
 }
 }  // namespace
 
+std::vector<ColorBand> buildingHeightBands() {
+    return {{0.0, {0.89f, 0.85f, 0.77f, 1.f}},
+            {24.0, {0.80f, 0.79f, 0.78f, 1.f}},
+            {50.0, {0.66f, 0.72f, 0.80f, 1.f}},
+            {100.0, {0.46f, 0.60f, 0.78f, 1.f}},
+            {200.0, {0.30f, 0.45f, 0.72f, 1.f}}};
+}
+
+const ColorBand* bandFor(const std::vector<ColorBand>& bands, double value) {
+    const ColorBand* found = nullptr;
+    for (const ColorBand& b : bands)
+        if (value >= b.from)
+            found = &b;
+    return found;
+}
+
 std::string defaultLabelAttribute(const geo::FeatureLayer& layer) {
     constexpr std::size_t kMostLabels = 500;  // beyond this, labels are clutter
     if (layer.features.empty() || layer.features.size() > kMostLabels)

@@ -29,6 +29,7 @@ LayerStyle highlightStyleFor(const LayerStyle& layerStyle) {
     s.colorByHeight = false;
     s.levelOfDetail = false;
     s.categoryColors.clear();
+    s.bands.clear();
     s.rules.clear();
     s.labelAttribute.clear();
     switch (s.role) {

@@ -10,15 +10,21 @@
 #include <osg/MatrixTransform>
 #include <osg/PolygonOffset>
 
+#include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <limits>
 #include <map>
 #include <numbers>
+#include <optional>
+#include <string_view>
 
 #include "citytwin/render/BuildingHeight.h"
 #include "citytwin/render/FeaturePickData.h"
+#include "citytwin/render/MapLabels.h"
 #include "citytwin/render/PolygonLabels.h"
 #include "citytwin/render/PolygonTriangulator.h"
+#include "citytwin/render/StyleLegend.h"
 
 namespace citytwin::render {
 namespace {
@@ -68,33 +74,58 @@ osg::Vec4 lerp(const osg::Vec4& a, const osg::Vec4& b, float t) {
     return a * (1.f - t) + b * t;
 }
 
-osg::Vec4 buildingColor(const LayerStyle& style, const BuildingExtent& e) {
+/// A number written in an attribute ("42", " 3.5 "); nullopt otherwise.
+std::optional<double> parseNumber(std::string_view text) {
+    while (!text.empty() && text.front() == ' ')
+        text.remove_prefix(1);
+    while (!text.empty() && text.back() == ' ')
+        text.remove_suffix(1);
+    double v = 0.0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (ec != std::errc() || end != text.data() + text.size() || !std::isfinite(v))
+        return std::nullopt;
+    return v;
+}
+
+/// The colour the bands, categories and rules give a feature; nullopt when
+/// none of them does. `drawnHeight`: a building's, for the height bands.
+std::optional<osg::Vec4> thematicColor(const geo::Feature& f, const LayerStyle& style,
+                                       std::optional<double> drawnHeight = std::nullopt) {
+    for (const StyleRule& rule : style.rules)
+        if (const std::string* v = f.find(rule.attribute); v && *v == rule.value)
+            return rule.color;
+    if (!style.bands.empty() && !style.bandAttribute.empty()) {
+        std::optional<double> value;
+        if (drawnHeight && style.bandAttribute == kDrawnHeight)
+            value = drawnHeight;
+        else if (const std::string* v = f.find(style.bandAttribute))
+            value = parseNumber(*v);
+        if (value)
+            if (const ColorBand* b = bandFor(style.bands, *value))
+                return b->color;
+    }
+    if (!style.categoryColors.empty())
+        if (const std::string* v = f.find(style.categoryAttribute)) {
+            auto it = style.categoryColors.find(*v);
+            if (it != style.categoryColors.end())
+                return it->second;
+        }
+    return std::nullopt;
+}
+
+osg::Vec4 buildingColor(const geo::Feature& f, const LayerStyle& style, const BuildingExtent& e) {
+    if (auto c = thematicColor(f, style, e.top))
+        return *c;
     if (!style.colorByHeight)
         return style.color;
-    // Low-rise stone to high-rise glass, so the skyline reads at a glance.
-    static const osg::Vec4 low{0.88f, 0.84f, 0.76f, 1.f};
-    static const osg::Vec4 mid{0.78f, 0.78f, 0.80f, 1.f};
-    static const osg::Vec4 high{0.52f, 0.64f, 0.80f, 1.f};
-    const float t = static_cast<float>(std::clamp(e.top / 200.0, 0.0, 1.0));
-    osg::Vec4 c = t < 0.3f ? lerp(low, mid, t / 0.3f) : lerp(mid, high, (t - 0.3f) / 0.7f);
-    if (e.estimated)
+    osg::Vec4 c = heightGradientColor(e.top);
+    if (e.estimated)  // no height given: greyer, so that guesses do not read as facts
         c = lerp(c, osg::Vec4(0.75f, 0.73f, 0.70f, 1.f), 0.5f);
     return c;
 }
 
 osg::Vec4 featureColor(const geo::Feature& f, const LayerStyle& style) {
-    osg::Vec4 base = style.color;
-    if (!style.categoryColors.empty()) {
-        if (const std::string* v = f.find(style.categoryAttribute)) {
-            auto it = style.categoryColors.find(*v);
-            if (it != style.categoryColors.end())
-                base = it->second;
-        }
-    }
-    for (const StyleRule& rule : style.rules)
-        if (const std::string* v = f.find(rule.attribute); v && *v == rule.value)
-            return rule.color;
-    return base;
+    return thematicColor(f, style).value_or(style.color);
 }
 
 /// A glyph's or mast's height: its height attribute's, else the style's.
@@ -328,7 +359,68 @@ osg::ref_ptr<osg::StateSet> stateFor(const LayerStyle& style) {
     return ss;
 }
 
+/// The features of `layer` whose `attribute` is one of `values`.
+geo::FeatureLayer withCategories(const geo::FeatureLayer& layer, const std::string& attribute,
+                                 const std::vector<std::string>& values) {
+    geo::FeatureLayer out;
+    out.name = layer.name;
+    out.crs = layer.crs;
+    out.sourceCrs = layer.sourceCrs;
+    for (const geo::Feature& f : layer.features)
+        if (const std::string* v = f.find(attribute);
+            v && std::find(values.begin(), values.end(), *v) != values.end())
+            out.features.push_back(f);
+    return out;
+}
+
 }  // namespace
+
+osg::ref_ptr<osg::Node> LayerNodeBuilder::buildLabels(const geo::FeatureLayer& layer,
+                                                      const LayerStyle& style) const {
+    switch (style.role) {
+        case LayerRole::Area: {
+            // Inside its polygons, and along the lines an area layer may hold
+            // (a river's centreline among its banks), in the categories asked for.
+            osg::ref_ptr<osg::Group> group = new osg::Group;
+            PolygonLabelStyle inside;
+            inside.attribute = style.labelAttribute;
+            inside.elevation = style.elevation + 2.f;
+            group->addChild(buildPolygonLabels(
+                style.labelCategories.empty()
+                    ? layer
+                    : withCategories(layer, style.categoryAttribute, style.labelCategories),
+                _frame, inside));
+            LineLabelStyle along;
+            along.attribute = style.labelAttribute;
+            along.categoryAttribute = style.categoryAttribute;
+            along.categories = style.labelCategories;
+            along.elevation = style.elevation + 2.f;
+            // The area's own colour, darker: a river's name reads as water.
+            along.color = {style.color.r() * 0.45f, style.color.g() * 0.45f, style.color.b() * 0.5f,
+                           1.f};
+            group->addChild(buildLineLabels(layer, _frame, along));
+            return group;
+        }
+        case LayerRole::Line: {
+            LineLabelStyle labels;
+            labels.attribute = style.labelAttribute;
+            labels.categoryAttribute = style.categoryAttribute;
+            labels.categories = style.labelCategories;
+            labels.elevation = style.elevation + 1.f;
+            return buildLineLabels(layer, _frame, labels);
+        }
+        case LayerRole::Buildings: {
+            LandmarkLabelStyle labels;
+            labels.attribute = style.labelAttribute;
+            labels.minHeight = style.labelMinHeight;
+            return buildLandmarkLabels(layer, _frame, labels);
+        }
+        case LayerRole::Glyph:
+        case LayerRole::Mast:
+            break;
+    }
+    return new osg::Group;
+}
 
 osg::ref_ptr<osg::Node> LayerNodeBuilder::buildOutlines(
     const std::string& layerId, const std::shared_ptr<const geo::FeatureLayer>& layer,
@@ -393,7 +485,7 @@ geo::Result<osg::ref_ptr<osg::Group>> LayerNodeBuilder::build(
         switch (style.role) {
             case LayerRole::Buildings: {
                 const BuildingExtent e = buildingExtentOf(f);
-                const osg::Vec4 color = buildingColor(style, e);
+                const osg::Vec4 color = buildingColor(f, style, e);
                 for (const auto& poly : f.geometry.polygons) {
                     auto rings = localRings(b, poly);
                     if (rings.empty())
@@ -470,16 +562,10 @@ geo::Result<osg::ref_ptr<osg::Group>> LayerNodeBuilder::build(
 
     osg::ref_ptr<osg::Group> group = b.finish(stats);
     group->setStateSet(stateFor(style).get());
-    if (style.role == LayerRole::Area) {
-        if (style.outlineColor.a() > 0.f)
-            group->addChild(buildOutlines(layerId, layer, style));
-        if (!style.labelAttribute.empty()) {
-            PolygonLabelStyle labels;
-            labels.attribute = style.labelAttribute;
-            labels.elevation = style.elevation + 2.f;
-            group->addChild(buildPolygonLabels(*layer, _frame, labels));
-        }
-    }
+    if (style.role == LayerRole::Area && style.outlineColor.a() > 0.f)
+        group->addChild(buildOutlines(layerId, layer, style));
+    if (!style.labelAttribute.empty())
+        group->addChild(buildLabels(*layer, style));
     // Picking and the cursor read-out intersect every frame the mouse moves:
     // k-d trees keep that fast on batched tiles (built here, off the GUI thread).
     if (mode == GL_TRIANGLES) {

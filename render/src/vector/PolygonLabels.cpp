@@ -1,16 +1,13 @@
 #include "citytwin/render/PolygonLabels.h"
 
-#include <osg/Depth>
 #include <osg/Geode>
-#include <osg/MatrixTransform>
-#include <osgText/Text>
-#include <osgUtil/CullVisitor>
 
 #include <algorithm>
 #include <cmath>
 
-#include "citytwin/render/LabelDeclutter.h"
+#include "citytwin/render/MapLabels.h"
 #include "scene/LabelFont.h"
+#include "vector/ScreenLabels.h"
 
 namespace citytwin::render {
 namespace {
@@ -41,7 +38,8 @@ std::vector<double> crossings(const std::vector<std::vector<osg::Vec2d>>& rings,
     return xs;
 }
 
-/// Local rings (metres) of a WGS 84 polygon, no closing duplicate.
+}  // namespace
+
 std::vector<std::vector<osg::Vec2d>> localRingsOf(const geo::Polygon& poly,
                                                   const geo::LocalFrame& frame) {
     std::vector<std::vector<osg::Vec2d>> rings;
@@ -59,48 +57,6 @@ std::vector<std::vector<osg::Vec2d>> localRingsOf(const geo::Polygon& poly,
     }
     return rings;
 }
-
-/// Before each cull of the labels' geode: where each text lands on screen;
-/// those overlapping a larger district's label already placed are left out
-/// of this frame (the texts are in order of their polygon's area). Screen
-/// aligned texts are never upside down or mirrored whatever the camera.
-class DeclutterCallback : public osg::NodeCallback {
-public:
-    explicit DeclutterCallback(double sizePixels) : _size(sizePixels) {}
-    void operator()(osg::Node* node, osg::NodeVisitor* nv) override {
-        auto* cv = dynamic_cast<osgUtil::CullVisitor*>(nv);
-        osg::Geode* geode = node->asGeode();
-        if (cv && geode && cv->getViewport())
-            declutterFor(*geode, *cv->getModelViewMatrix(),
-                         *cv->getProjectionMatrix() * cv->getViewport()->computeWindowMatrix());
-        traverse(node, nv);
-    }
-
-private:
-    void declutterFor(osg::Geode& geode, const osg::Matrixd& modelView,
-                      const osg::Matrixd& projectionWindow) const {
-        std::vector<ScreenBox> boxes;
-        std::vector<bool> inFront;
-        for (unsigned i = 0; i < geode.getNumDrawables(); ++i) {
-            auto* text = dynamic_cast<osgText::Text*>(geode.getDrawable(i));
-            const osg::Vec3d eye =
-                text ? osg::Vec3d(text->getPosition()) * modelView : osg::Vec3d(0, 0, 1);
-            inFront.push_back(eye.z() < 0.0);
-            const osg::Vec3d w = eye * projectionWindow;
-            boxes.push_back(
-                inFront.back()
-                    ? textBox({w.x(), w.y()}, text->getText().createUTF8EncodedString(), _size)
-                    : ScreenBox{});
-        }
-        const std::vector<bool> shown = declutter(boxes);
-        for (unsigned i = 0; i < geode.getNumDrawables(); ++i)
-            geode.getDrawable(i)->setNodeMask(shown[i] && inFront[i] ? ~0u : 0u);
-    }
-
-    double _size;
-};
-
-}  // namespace
 
 std::optional<osg::Vec2d> labelPoint(const std::vector<std::vector<osg::Vec2d>>& rings) {
     if (rings.empty() || rings[0].size() < 3 || std::abs(ringArea(rings[0])) < 1e-9)
@@ -145,12 +101,12 @@ osg::ref_ptr<osg::Node> buildPolygonLabels(const geo::FeatureLayer& layer,
         struct Placed {
             osg::Vec2d at;
             double area;
-            const std::string* value;
+            std::string value;
         };
         std::vector<Placed> placed;
         for (const geo::Feature& f : layer.features) {
-            const std::string* value = f.find(style.attribute);
-            if (!value || value->empty())
+            std::string value = labelTextOf(f, style.attribute);
+            if (value.empty())
                 continue;
             // The largest part of a multi-polygon carries the label.
             std::optional<osg::Vec2d> at;
@@ -168,36 +124,19 @@ osg::ref_ptr<osg::Node> buildPolygonLabels(const geo::FeatureLayer& layer,
                 }
             }
             if (at)
-                placed.push_back({*at, bestArea, value});
+                placed.push_back({*at, bestArea, std::move(value)});
         }
         std::stable_sort(placed.begin(), placed.end(),
                          [](const Placed& a, const Placed& b) { return a.area > b.area; });
+        const detail::LabelLook look{style.color, style.haloColor, style.sizePixels};
         for (const Placed& p : placed) {
-            osg::ref_ptr<osgText::Text> text = new osgText::Text;
-            text->setFont(font);
-            text->setCharacterSizeMode(osgText::Text::SCREEN_COORDS);
-            text->setCharacterSize(style.sizePixels);
-            text->setAxisAlignment(osgText::Text::SCREEN);
-            text->setAlignment(osgText::Text::CENTER_CENTER);
-            text->setPosition(osg::Vec3(float(p.at.x() - origin.x()), float(p.at.y() - origin.y()),
-                                        style.elevation));
-            text->setColor(style.color);
-            text->setBackdropType(osgText::Text::OUTLINE);
-            text->setBackdropColor(style.haloColor);
-            text->setText(*p.value, osgText::String::ENCODING_UTF8);
-            geode->addDrawable(text);
+            const osg::Vec3 at(float(p.at.x() - origin.x()), float(p.at.y() - origin.y()),
+                               style.elevation);
+            geode->addDrawable(detail::makeLabelText(font, p.value, at, look));
             ++made;
         }
-        geode->setCullCallback(new DeclutterCallback(style.sizePixels));
-        osg::ref_ptr<osg::MatrixTransform> xf =
-            new osg::MatrixTransform(osg::Matrixd::translate(origin));
-        xf->addChild(geode);
-        group->addChild(xf);
-        // Over the city like a map's labels: a name hidden behind a tower is no use.
-        osg::StateSet* ss = group->getOrCreateStateSet();
-        ss->setMode(GL_LIGHTING, osg::StateAttribute::OFF | osg::StateAttribute::PROTECTED);
-        ss->setAttributeAndModes(new osg::Depth(osg::Depth::ALWAYS, 0.0, 1.0, false));
-        ss->setRenderBinDetails(18, "RenderBin");
+        geode->setCullCallback(new detail::ScreenLabelCallback(style.sizePixels));
+        group->addChild(detail::labelLayerNode(layer.name + "-labels", geode, origin));
     }
     if (count)
         *count = made;

@@ -49,6 +49,11 @@ private:
                                           const std::shared_ptr<const geo::FeatureLayer>& layer,
                                           const LayerStyle& style) const;
 
+    /// The labels the style asks for: inside areas, along lines, over
+    /// landmark buildings.
+    osg::ref_ptr<osg::Node> buildLabels(const geo::FeatureLayer& layer,
+                                        const LayerStyle& style) const;
+
     geo::LocalFrame _frame;
     double _tileSize;
 };

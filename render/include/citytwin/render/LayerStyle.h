@@ -28,6 +28,17 @@ struct StyleRule {
     osg::Vec4 color;
 };
 
+/// A graduated colour: features whose value is at least `from` (and below
+/// the next band's `from`) take `color`.
+struct ColorBand {
+    double from = 0.0;
+    osg::Vec4 color;
+};
+
+/// The attribute name that, for buildings, means the drawn height (metres,
+/// BuildingHeight's rule: height, else levels x 3 m, else the default).
+inline constexpr const char* kDrawnHeight = "height";
+
 struct LayerStyle {
     LayerRole role = LayerRole::Area;
     osg::Vec4 color{0.6f, 0.6f, 0.6f, 1.f};
@@ -51,9 +62,15 @@ struct LayerStyle {
     /// value is a key here takes that colour instead of `color`.
     std::string categoryAttribute = "kind";
     std::map<std::string, osg::Vec4> categoryColors;
-    /// Conditional colours over the category colours: the first rule whose
-    /// attribute equals its value colours the feature. Categories and rules
-    /// colour every role but Buildings (coloured by height or `color`).
+    /// Graduated colours (QGIS-style) by a numeric attribute, ascending by
+    /// `from`; they come before the categories. A value below the first
+    /// band, or none, leaves the feature to the categories and `color`.
+    std::string bandAttribute;
+    std::vector<ColorBand> bands;
+    /// Conditional colours over the bands and categories: the first rule
+    /// whose attribute equals its value colours the feature. Bands,
+    /// categories and rules colour every role; a building none of them
+    /// colours is coloured by height (colorByHeight) or `color`.
     std::vector<StyleRule> rules;
     /// Glyphs and masts: the attribute that holds each symbol's height in
     /// metres; empty, missing or unreadable: glyphHeight.
@@ -61,9 +78,25 @@ struct LayerStyle {
     /// Areas: the outline of every ring, drawn when its alpha is above 0.
     osg::Vec4 outlineColor{0.f, 0.f, 0.f, 0.f};
     float outlineWidth = 2.f;  ///< pixels
-    /// Areas: the field whose value labels each feature; empty: no labels.
+    /// The field whose value labels each feature ("name:en" falls back to
+    /// "name"); empty: no labels. Areas: one label inside each polygon;
+    /// lines: along the line; buildings: over the roofs of landmarks.
     std::string labelAttribute;
+    /// Lines: only those whose categoryAttribute is one of these are
+    /// labelled (major roads, rivers); empty: every named line.
+    std::vector<std::string> labelCategories;
+    /// Buildings: the height (metres) from which a named building is a
+    /// landmark and gets its name over its roof.
+    double labelMinHeight = 150.0;
 };
+
+/// Height bands for buildings: low-rise, mid-rise, high-rise (24 m: the
+/// Chinese code's high-rise line), tall towers and super-tall ones, from
+/// warm stone to blue glass so that the skyline reads at a glance.
+std::vector<ColorBand> buildingHeightBands();
+
+/// The band `value` falls in, or nullptr when below the first or no bands.
+const ColorBand* bandFor(const std::vector<ColorBand>& bands, double value);
 
 /// The label field a layer of polygons gets by default: "name" (or a
 /// similar field) when most features have one and there are few enough to

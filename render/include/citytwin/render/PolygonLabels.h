@@ -16,6 +16,11 @@
 
 namespace citytwin::render {
 
+/// Local rings (metres) of a WGS 84 polygon, no closing duplicate; rings of
+/// fewer than 3 points left out.
+std::vector<std::vector<osg::Vec2d>> localRingsOf(const geo::Polygon& poly,
+                                                  const geo::LocalFrame& frame);
+
 /// A point inside the polygon (rings[0] outer, others holes; local metres):
 /// the middle of the widest inside span of a few horizontal scan lines, so
 /// that a crescent or a U-shaped district still gets its label on itself
@@ -23,7 +28,7 @@ namespace citytwin::render {
 std::optional<osg::Vec2d> labelPoint(const std::vector<std::vector<osg::Vec2d>>& rings);
 
 struct PolygonLabelStyle {
-    std::string attribute;  ///< the field whose value is the label
+    std::string attribute;  ///< the field whose value is the label (labelTextOf)
     osg::Vec4 color{1.f, 1.f, 1.f, 1.f};
     osg::Vec4 haloColor{0.08f, 0.08f, 0.1f, 1.f};
     float sizePixels = 15.f;
