@@ -1,10 +1,12 @@
 #include "shell/BatchRunner.h"
 
 #include <QApplication>
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QImage>
 #include <QTextStream>
 #include <QTimer>
+#include <QWindow>
 
 #include <algorithm>
 #include <vector>
@@ -53,6 +55,14 @@ void BatchRunner::runBenchmarkAndExit() {
     // Frames back to back, each finished on the GPU, as a plain osgViewer
     // loop would draw them (bench/ compares the two).
     OsgView& view = *_target.view();
+    // repaint() draws nothing until the window is on screen (a fresh X
+    // window may not be yet): wait for it, and count the frames really drawn.
+    QElapsedTimer waited;
+    waited.start();
+    while (!(view.window()->windowHandle() && view.window()->windowHandle()->isExposed()) &&
+           waited.elapsed() < 10000)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    const quint64 framesBefore = view.frameCount();
     std::vector<double> ms;
     QElapsedTimer t;
     for (int i = 0; i < _benchmarkFrames; ++i) {
@@ -61,6 +71,13 @@ void BatchRunner::runBenchmarkAndExit() {
         view.repaint();
         view.finishGl();
         ms.push_back(t.nsecsElapsed() / 1e6);
+    }
+    const quint64 drawn = view.frameCount() - framesBefore;
+    if (drawn < quint64(_benchmarkFrames)) {
+        QTextStream(stderr) << "citytwin: --benchmark: the view drew " << drawn << " of "
+                            << _benchmarkFrames << " frames (the window was not exposed)\n";
+        QApplication::exit(1);
+        return;
     }
     std::vector<double> sorted = ms;
     std::sort(sorted.begin(), sorted.end());
