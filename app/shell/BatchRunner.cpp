@@ -62,19 +62,31 @@ void BatchRunner::runBenchmarkAndExit() {
     while (!(view.window()->windowHandle() && view.window()->windowHandle()->isExposed()) &&
            waited.elapsed() < 10000)
         QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
-    const quint64 framesBefore = view.frameCount();
+    // A repaint() sometimes draws nothing (Qt folds it into an update due
+    // from the live sensors' pins): only a repaint that drew is timed, the
+    // events that let the next one draw are handled outside the timing.
     std::vector<double> ms;
     QElapsedTimer t;
-    for (int i = 0; i < _benchmarkFrames; ++i) {
-        t.start();
-        view.requestRedraw();
-        view.repaint();
-        view.finishGl();
-        ms.push_back(t.nsecsElapsed() / 1e6);
+    int undrawn = 0;
+    for (int i = 0; i < _benchmarkFrames && undrawn < 1000; ++i) {
+        for (;;) {
+            const quint64 before = view.frameCount();
+            t.start();
+            view.requestRedraw();
+            view.repaint();
+            view.finishGl();
+            const double elapsed = t.nsecsElapsed() / 1e6;
+            if (view.frameCount() > before) {
+                ms.push_back(elapsed);
+                break;
+            }
+            if (++undrawn >= 1000)
+                break;
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+        }
     }
-    const quint64 drawn = view.frameCount() - framesBefore;
-    if (drawn < quint64(_benchmarkFrames)) {
-        QTextStream(stderr) << "citytwin: --benchmark: the view drew " << drawn << " of "
+    if (ms.size() < std::size_t(_benchmarkFrames)) {
+        QTextStream(stderr) << "citytwin: --benchmark: the view drew " << ms.size() << " of "
                             << _benchmarkFrames << " frames (the window was not exposed)\n";
         QApplication::exit(1);
         return;

@@ -317,7 +317,7 @@ void SensorGlyphLayer::buildLabels() {
         text->setAlignment(osgText::Text::LEFT_CENTER);
         text->setPosition(osg::Vec3(float(h.x() - cx), float(h.y() - cy), float(h.z())));
         text->setColor({1.f, 1.f, 1.f, 1.f});
-        text->setBackdropType(osgText::Text::OUTLINE);
+        text->setBackdropType(osgText::Text::DROP_SHADOW_BOTTOM_RIGHT);  // one pass, see ScreenLabels
         text->setBackdropColor({0.05f, 0.05f, 0.08f, 1.f});
         text->setDataVariance(osg::Object::DYNAMIC);
         text->setText(labelOf(list[i], {}), osgText::String::ENCODING_UTF8);
@@ -508,7 +508,7 @@ void SensorGlyphLayer::applyClusters() {
         count->setAlignment(osgText::Text::CENTER_CENTER);
         count->setPosition(rel);
         count->setColor({1.f, 1.f, 1.f, 1.f});
-        count->setBackdropType(osgText::Text::OUTLINE);
+        count->setBackdropType(osgText::Text::DROP_SHADOW_BOTTOM_RIGHT);  // one pass, see ScreenLabels
         count->setBackdropColor({0.05f, 0.05f, 0.08f, 1.f});
         count->setText(std::to_string(members.size()));
         _badgeTexts->addDrawable(count);
