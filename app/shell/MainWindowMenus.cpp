@@ -70,10 +70,17 @@ void MainWindow::buildMenus() {
     ui.mapLabels = ui.viewMenu->addAction(QString());
     ui.mapLabels->setObjectName("mapLabelsAction");
     ui.mapLabels->setCheckable(true);
-    ui.mapLabels->setChecked(!_options.noLabels);
+    // --no-labels wins; else as the user left it (remembered like the layout).
+    const bool labels =
+        !_options.noLabels && (!remembersSetupFor(_options) || SetupSettings().mapLabels());
+    ui.mapLabels->setChecked(labels);
     ui.mapLabels->setShortcut(QKeySequence(Qt::Key_L));
-    _view->setMapLabelsShown(!_options.noLabels);
-    connect(ui.mapLabels, &QAction::toggled, _view, &OsgView::setMapLabelsShown);
+    _view->setMapLabelsShown(labels);
+    connect(ui.mapLabels, &QAction::toggled, this, [this](bool on) {
+        _view->setMapLabelsShown(on);
+        if (_remembersSetup)
+            SetupSettings().setMapLabels(on);
+    });
     ui.viewMenu->addSeparator();
     ui.viewMenu->addAction(_layerDock->toggleViewAction());
     ui.viewMenu->addAction(_attributeDock->toggleViewAction());

@@ -12,6 +12,7 @@ const char* kLanguage = "ui/language";
 const char* kView = "view/last";
 const char* kViewData = "view/lastData";
 const char* kZoomToNew = "view/zoomToNewLayers";
+const char* kMapLabels = "view/mapLabels";
 }  // namespace
 
 QByteArray SetupSettings::windowGeometry() const {
@@ -97,6 +98,14 @@ bool SetupSettings::zoomToNewLayers() const {
 
 void SetupSettings::setZoomToNewLayers(bool on) {
     QSettings().setValue(kZoomToNew, on);
+}
+
+bool SetupSettings::mapLabels() const {
+    return QSettings().value(kMapLabels, true).toBool();
+}
+
+void SetupSettings::setMapLabels(bool on) {
+    QSettings().setValue(kMapLabels, on);
 }
 
 }  // namespace citytwin::app

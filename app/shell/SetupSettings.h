@@ -49,6 +49,10 @@ public:
     /// View → Zoom to new layers (default on).
     bool zoomToNewLayers() const;
     void setZoomToNewLayers(bool on);
+
+    /// View → Map labels (default on).
+    bool mapLabels() const;
+    void setMapLabels(bool on);
 };
 
 }  // namespace citytwin::app

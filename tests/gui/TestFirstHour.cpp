@@ -333,6 +333,7 @@ TEST(FirstHour, aPickedBuildingIsTintedAndTheNextPickMovesTheHighlight) {
     // happens to run at (at night the amber roof is a dark olive).
     o.maybeStartTimeMs =
         QDateTime::fromString("2026-06-21T12:00:00+08:00", Qt::ISODate).toMSecsSinceEpoch();
+    SetupSettings().setMapLabels(true);
     auto w = openDemo(o);
     OsgView* view = w->view();
     // The tower's name is drawn over its roof: labels off (View > Map labels),
@@ -369,7 +370,8 @@ TEST(FirstHour, aPickedBuildingIsTintedAndTheNextPickMovesTheHighlight) {
 TEST(FirstHour, theRiverRoadsAndTowersAreNamedInTheUiLanguageAndLTurnsTheNamesOff) {
     AppOptions o;
     o.viewName = "lujiazui";
-    o.noSensors = true;  // pins and their names are not what is looked at here
+    o.noSensors = true;                  // pins and their names are not what is looked at here
+    SetupSettings().setMapLabels(true);  // as a first start (another test may have left them off)
     auto w = openDemo(o);
     OsgView* view = w->view();
     ASSERT_TRUE(view->mapLabelsShown());
@@ -384,6 +386,7 @@ TEST(FirstHour, theRiverRoadsAndTowersAreNamedInTheUiLanguageAndLTurnsTheNamesOf
     view->setFocus();
     QTest::keyClick(view, Qt::Key_L);
     EXPECT_FALSE(view->mapLabelsShown());
+    EXPECT_FALSE(SetupSettings().mapLabels()) << "not remembered for the next start";
     const QImage bare = settle(*w);
     bare.save(test::outputDir() + "/first-hour-labels-off.png");
     int named = 0;
@@ -395,6 +398,7 @@ TEST(FirstHour, theRiverRoadsAndTowersAreNamedInTheUiLanguageAndLTurnsTheNamesOf
     // ...and come back as they were.
     QTest::keyClick(view, Qt::Key_L);
     EXPECT_TRUE(view->mapLabelsShown());
+    EXPECT_TRUE(SetupSettings().mapLabels());
     EXPECT_LT(test::shareOfDifferentPixels(english, settle(*w), 24), 0.002);
 
     // View > Language > 简体中文: the same places named in Chinese.
