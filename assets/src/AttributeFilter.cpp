@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <charconv>
 #include <cmath>
 #include <optional>
 #include <vector>
@@ -32,22 +31,6 @@ bool contains(std::string_view haystack, const std::string& needleLower) {
     return lower(haystack).find(needleLower) != std::string::npos;
 }
 
-std::optional<double> number(std::string_view s) {
-    while (!s.empty() && s.front() == ' ')
-        s.remove_prefix(1);
-    while (!s.empty() && s.back() == ' ')
-        s.remove_suffix(1);
-    if (s.empty())
-        return std::nullopt;
-    if (s.front() == '+')
-        s.remove_prefix(1);
-    double v = 0;
-    const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-    if (ec != std::errc() || end != s.data() + s.size() || !std::isfinite(v))
-        return std::nullopt;
-    return v;
-}
-
 bool compare(const Node& n, const geo::Feature& f) {
     const std::string* v = f.find(n.field);
     if (!v)
@@ -55,7 +38,7 @@ bool compare(const Node& n, const geo::Feature& f) {
     if (n.op == Node::Op::Contains)
         return contains(*v, n.value);
     int order = 0;
-    const auto x = number(*v), y = number(n.value);
+    const auto x = geo::attributeNumber(*v), y = geo::attributeNumber(n.value);
     if (x && y)
         order = *x < *y ? -1 : (*x > *y ? 1 : 0);
     else

@@ -1,6 +1,25 @@
 #include "citytwin/geo/Feature.h"
 
+#include <charconv>
+#include <cmath>
+
 namespace citytwin::geo {
+
+std::optional<double> attributeNumber(std::string_view s) {
+    while (!s.empty() && s.front() == ' ')
+        s.remove_prefix(1);
+    while (!s.empty() && s.back() == ' ')
+        s.remove_suffix(1);
+    if (!s.empty() && s.front() == '+')
+        s.remove_prefix(1);
+    if (s.empty())
+        return std::nullopt;
+    double v = 0;
+    const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (ec != std::errc() || end != s.data() + s.size() || !std::isfinite(v))
+        return std::nullopt;
+    return v;
+}
 
 Extent Geometry::extent() const {
     Extent e;

@@ -11,13 +11,11 @@
 #include <osg/PolygonOffset>
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <limits>
 #include <map>
 #include <numbers>
 #include <optional>
-#include <string_view>
 
 #include "citytwin/render/BuildingHeight.h"
 #include "citytwin/render/FeaturePickData.h"
@@ -74,19 +72,6 @@ osg::Vec4 lerp(const osg::Vec4& a, const osg::Vec4& b, float t) {
     return a * (1.f - t) + b * t;
 }
 
-/// A number written in an attribute ("42", " 3.5 "); nullopt otherwise.
-std::optional<double> parseNumber(std::string_view text) {
-    while (!text.empty() && text.front() == ' ')
-        text.remove_prefix(1);
-    while (!text.empty() && text.back() == ' ')
-        text.remove_suffix(1);
-    double v = 0.0;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-    if (ec != std::errc() || end != text.data() + text.size() || !std::isfinite(v))
-        return std::nullopt;
-    return v;
-}
-
 /// The colour the bands, categories and rules give a feature; nullopt when
 /// none of them does. `drawnHeight`: a building's, for the height bands.
 std::optional<osg::Vec4> thematicColor(const geo::Feature& f, const LayerStyle& style,
@@ -99,7 +84,7 @@ std::optional<osg::Vec4> thematicColor(const geo::Feature& f, const LayerStyle& 
         if (drawnHeight && style.bandAttribute == kDrawnHeight)
             value = drawnHeight;
         else if (const std::string* v = f.find(style.bandAttribute))
-            value = parseNumber(*v);
+            value = geo::attributeNumber(*v);
         if (value)
             if (const ColorBand* b = bandFor(style.bands, *value))
                 return b->color;

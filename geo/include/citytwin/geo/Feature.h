@@ -4,7 +4,9 @@
 // as several parts of one feature.
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -43,6 +45,10 @@ struct Feature {
     /// The attribute's value, or nullptr if the feature has none by that name.
     const std::string* find(const std::string& name) const;
 };
+
+/// The number an attribute value writes (" 42", "+3.5", "1e3"; spaces
+/// round it allowed); nullopt for anything else, an infinity or NaN.
+std::optional<double> attributeNumber(std::string_view text);
 
 enum class GeometryKind { Unknown, Point, Line, Polygon, Mixed };
 
