@@ -9,7 +9,6 @@
 
 #include "citytwin/render/BuildingHeight.h"
 #include "citytwin/render/PolygonLabels.h"
-#include "scene/LabelFont.h"
 #include "vector/ScreenLabels.h"
 
 namespace citytwin::render {
@@ -54,24 +53,6 @@ bool inCategories(const geo::Feature& f, const LineLabelStyle& style) {
     return kind && std::find(style.categories.begin(), style.categories.end(), *kind) !=
                        style.categories.end();
 }
-
-/// The layer's texts in a geode round one origin (float positions stay exact
-/// at city scale) and the node that draws them.
-struct LabelBatch {
-    osg::Vec3d origin;
-    osg::ref_ptr<osg::Geode> geode = new osg::Geode;
-    osg::ref_ptr<osgText::Font> font = labelFont();
-
-    explicit LabelBatch(const geo::FeatureLayer& layer, const geo::LocalFrame& frame) {
-        const geo::Extent e = layer.extent();
-        const geo::Vec3d o = frame.toLocal({e.centerX(), e.centerY(), 0.0});
-        origin = osg::Vec3d(o.x, o.y, 0.0);
-    }
-
-    void add(const std::string& text, const osg::Vec3d& local, const detail::LabelLook& look) {
-        geode->addDrawable(detail::makeLabelText(font, text, osg::Vec3(local - origin), look));
-    }
-};
 
 }  // namespace
 
@@ -150,7 +131,7 @@ osg::ref_ptr<osg::Node> buildLineLabels(const geo::FeatureLayer& layer,
         *count = placed.size();
     if (placed.empty())
         return new osg::Group;
-    LabelBatch batch(layer, frame);
+    detail::LabelBatch batch(layer, frame);
     const detail::LabelLook look{style.color, style.haloColor, style.sizePixels};
     std::vector<detail::LabelChord> chords;
     for (const LinePlacement& p : placed) {
@@ -195,7 +176,7 @@ osg::ref_ptr<osg::Node> buildLandmarkLabels(const geo::FeatureLayer& layer,
         *count = sorted.size();
     if (sorted.empty())
         return new osg::Group;
-    LabelBatch batch(layer, frame);
+    detail::LabelBatch batch(layer, frame);
     const detail::LabelLook look{style.color, style.haloColor, style.sizePixels};
     // A little over the roof: the name reads as the tower's, not its neighbour's.
     for (const auto& [text, l] : sorted)

@@ -1,12 +1,9 @@
 #include "citytwin/render/PolygonLabels.h"
 
-#include <osg/Geode>
-
 #include <algorithm>
 #include <cmath>
 
 #include "citytwin/render/MapLabels.h"
-#include "scene/LabelFont.h"
 #include "vector/ScreenLabels.h"
 
 namespace citytwin::render {
@@ -91,12 +88,7 @@ osg::ref_ptr<osg::Node> buildPolygonLabels(const geo::FeatureLayer& layer,
     group->setName(layer.name + "-labels");
     std::size_t made = 0;
     if (!style.attribute.empty()) {
-        // Labels near one origin (float positions stay exact at city scale).
-        const geo::Extent e = layer.extent();
-        const geo::Vec3d o = frame.toLocal({e.centerX(), e.centerY(), 0.0});
-        const osg::Vec3d origin(o.x, o.y, 0.0);
-        osg::ref_ptr<osg::Geode> geode = new osg::Geode;
-        const osg::ref_ptr<osgText::Font> font = labelFont();
+        detail::LabelBatch batch(layer, frame);
         // The largest districts first: where labels would overlap, theirs stay.
         struct Placed {
             osg::Vec2d at;
@@ -130,13 +122,11 @@ osg::ref_ptr<osg::Node> buildPolygonLabels(const geo::FeatureLayer& layer,
                          [](const Placed& a, const Placed& b) { return a.area > b.area; });
         const detail::LabelLook look{style.color, style.haloColor, style.sizePixels};
         for (const Placed& p : placed) {
-            const osg::Vec3 at(float(p.at.x() - origin.x()), float(p.at.y() - origin.y()),
-                               style.elevation);
-            geode->addDrawable(detail::makeLabelText(font, p.value, at, look));
+            batch.add(p.value, {p.at.x(), p.at.y(), style.elevation}, look);
             ++made;
         }
-        geode->setCullCallback(new detail::ScreenLabelCallback(style.sizePixels));
-        group->addChild(detail::labelLayerNode(layer.name + "-labels", geode, origin));
+        batch.geode->setCullCallback(new detail::ScreenLabelCallback(style.sizePixels));
+        group->addChild(detail::labelLayerNode(layer.name + "-labels", batch.geode, batch.origin));
     }
     if (count)
         *count = made;

@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "citytwin/render/MapLabels.h"
+#include "scene/LabelFont.h"
 
 namespace citytwin::render::detail {
 namespace {
@@ -64,6 +65,17 @@ osg::ref_ptr<osgText::Text> makeLabelText(const osg::ref_ptr<osgText::Font>& fon
     text->setBackdropColor(look.haloColor);
     text->setText(utf8, osgText::String::ENCODING_UTF8);
     return text;
+}
+
+LabelBatch::LabelBatch(const geo::FeatureLayer& layer, const geo::LocalFrame& frame)
+    : geode(new osg::Geode), font(labelFont()) {
+    const geo::Extent e = layer.extent();
+    const geo::Vec3d o = frame.toLocal({e.centerX(), e.centerY(), 0.0});
+    origin = osg::Vec3d(o.x, o.y, 0.0);
+}
+
+void LabelBatch::add(const std::string& utf8, const osg::Vec3d& local, const LabelLook& look) {
+    geode->addDrawable(makeLabelText(font, utf8, osg::Vec3(local - origin), look));
 }
 
 ScreenBox turnedBox(const ScreenBox& box, double angle) {

@@ -3,6 +3,7 @@
 // label text and its layer's node, and the cull callback that places each
 // layer's texts on screen against every label already placed that frame.
 
+#include <osg/Geode>
 #include <osg/Group>
 #include <osg/NodeCallback>
 #include <osg/Vec3>
@@ -15,6 +16,8 @@
 #include <string>
 #include <vector>
 
+#include "citytwin/geo/Feature.h"
+#include "citytwin/geo/LocalFrame.h"
 #include "citytwin/render/LabelDeclutter.h"
 
 namespace citytwin::render::detail {
@@ -36,6 +39,18 @@ struct LabelLook {
 osg::ref_ptr<osgText::Text> makeLabelText(const osg::ref_ptr<osgText::Font>& font,
                                           const std::string& utf8, const osg::Vec3& position,
                                           const LabelLook& look);
+
+/// A layer's texts in one geode round one origin (the layer's centre:
+/// float positions stay exact at city scale), in one font.
+struct LabelBatch {
+    osg::Vec3d origin;
+    osg::ref_ptr<osg::Geode> geode;
+    osg::ref_ptr<osgText::Font> font;
+
+    LabelBatch(const geo::FeatureLayer& layer, const geo::LocalFrame& frame);
+    /// A text at a local point (metres of the frame).
+    void add(const std::string& utf8, const osg::Vec3d& local, const LabelLook& look);
+};
 
 /// Each frame: the geode's texts (in order of importance) projected to the
 /// window; a text along a line turned with it (never upside down) and left
