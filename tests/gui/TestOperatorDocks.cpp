@@ -32,8 +32,8 @@
 #include <cmath>
 
 #include "DialogAnswer.h"
-#include "DemoWindow.h"
 #include "GuiTestSupport.h"
+#include "WindowTestSupport.h"
 #include "citytwin/geo/ProjectStore.h"
 #include "citytwin/render/FeaturePicker.h"
 #include "citytwin/test/TestPaths.h"

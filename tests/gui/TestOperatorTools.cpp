@@ -24,9 +24,9 @@
 
 #include <osg/Viewport>
 
-#include "DemoWindow.h"
 #include "DialogAnswer.h"
 #include "GuiTestSupport.h"
+#include "WindowTestSupport.h"
 #include "citytwin/render/BuildingHeight.h"
 #include "citytwin/render/FeaturePicker.h"
 #include "shell/MainWindow.h"

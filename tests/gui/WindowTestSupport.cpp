@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QSignalSpy>
+#include <QTest>
 
 #include "view/OsgView.h"
 
@@ -19,9 +20,24 @@ std::unique_ptr<app::MainWindow> openWindow(app::AppOptions options, QSize size,
     return w;
 }
 
+std::unique_ptr<app::MainWindow> openDemoWindow(const render::CameraPose& pose, QSize size) {
+    app::AppOptions options;
+    options.maybeCamera = pose;
+    auto w = openWindow(options, size, 120000);
+    w->activateWindow();
+    EXPECT_TRUE(QTest::qWaitForWindowActive(w.get(), 5000));
+    return w;
+}
+
 QImage grabView(app::MainWindow& w) {
     QCoreApplication::processEvents();
     return w.view()->grabFramebuffer();
+}
+
+QImage grabWholeWindow(app::MainWindow& w) {
+    w.view()->grabFramebuffer();  // merges what was queued
+    QTest::qWait(50);
+    return w.grab().toImage();
 }
 
 }  // namespace citytwin::test
