@@ -24,6 +24,7 @@
 #include "layers/OpenFileFilters.h"
 #include "scenario/ScenarioTools.h"
 #include "shell/LightingMenu.h"
+#include "shell/LogChannel.h"
 #include "shell/LogPanel.h"
 #include "shell/MainWindow.h"
 #include "shell/MainWindowUi.h"
@@ -49,7 +50,11 @@ void MainWindow::buildMenus() {
     ui.saveScreenshot = ui.fileMenu->addAction(QString(), this, &MainWindow::saveScreenshotDialog);
     ui.saveScreenshot->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
     ui.fileMenu->addSeparator();
-    ui.quit = ui.fileMenu->addAction(QString(), qApp, &QApplication::quit);
+    ui.quit = ui.fileMenu->addAction(QString(), qApp, [] {
+        // Said in the log: a session that ends by itself shows what ended it.
+        LogChannel::instance().write(geo::LogLevel::Info, QStringLiteral("quit: File > Quit"));
+        QApplication::quit();
+    });
     ui.quit->setShortcut(QKeySequence::Quit);
 
     ui.viewMenu = menuBar()->addMenu(QString());

@@ -119,6 +119,9 @@ void MainWindow::saveSetup() {
 }
 
 void MainWindow::closeEvent(QCloseEvent* e) {
+    if (e->spontaneous())  // not File > Quit: the window manager or the session closed it
+        LogChannel::instance().write(geo::LogLevel::Info,
+                                     QStringLiteral("quit: the window was closed"));
     saveSetup();
     QMainWindow::closeEvent(e);
 }

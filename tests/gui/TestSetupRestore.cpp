@@ -53,6 +53,18 @@ public:
         return waitFor([&] { return log().contains(text); }, timeoutMs, 200);
     }
     QString window() const { return _x.visibleWindowOf(_p.processId()); }
+    /// What the process wrote to stderr, and how it stands: what a failed start left behind.
+    QString state() const {
+        QFile f(_log + ".stderr");
+        const QString err =
+            f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
+        const QString how = _p.state() == QProcess::NotRunning
+                                ? QStringLiteral("exited (status %1, code %2)")
+                                      .arg(int(_p.exitStatus()))
+                                      .arg(_p.exitCode())
+                                : QStringLiteral("still running");
+        return how + "\nstderr:\n" + err;
+    }
     /// Every thread's stack (gdb, where installed): what a hung start waits on.
     QString threadStacks() const {
         QProcess gdb;
@@ -105,7 +117,9 @@ QImage settledWindowPart(const XSession& x, const WindowGeometry& g, const QStri
 int quitByKeyboard(const XSession& x, App& app, const QString& win) {
     x.run("xdotool", {"windowactivate", "--sync", win}, 5000);
     waitFor([&] { return x.run("xdotool", {"getactivewindow"}).trimmed() == win; }, 10000, 100);
-    x.run("xdotool", {"key", "--window", win, "ctrl+q"});
+    // Typed on the keyboard (XTEST, to the focused window), not sent to the
+    // window's id: X reuses ids, and the next start's window got a late copy.
+    x.run("xdotool", {"key", "ctrl+q"});
     return app.waitForExit(30000);
 }
 
@@ -114,7 +128,7 @@ QString startAndCheckFit(const XSession& x, App& app, const QString& shot) {
     const bool loaded = app.waitForLog("scene loaded after", kLoadTimeoutMs);
     EXPECT_TRUE(loaded) << app.log().toStdString();
     if (!loaded)  // the restart hang of stop 24: say where each thread stands
-        ADD_FAILURE() << app.threadStacks().toStdString();
+        ADD_FAILURE() << app.state().toStdString() << app.threadStacks().toStdString();
     QString win;
     EXPECT_TRUE(waitFor([&] { return !(win = app.window()).isEmpty(); }, 20000));
     const WindowGeometry g = x.windowGeometry(win);
@@ -139,10 +153,10 @@ TEST(SetupRestore, theFirstWindowFitsA1280x800Screen) {
     EXPECT_EQ(quitByKeyboard(x, app, win), 0) << app.log().toStdString();
 }
 
-// Disabled (issue #15, open defect): in CI the second start hung after
-// "restored the last window layout" and never logged "scene loaded" in 300 s
-// (stop 24: the second window did not quit). The first start-and-quit passes.
-TEST(SetupRestore, DISABLED_theLayoutAndTheViewComeBackAfterARestart) {
+// The "restart hang" of stops 24-27 was this test's own doing: Ctrl+Q was
+// sent to the first window's X id, and the second start, given the same id,
+// quit 0.2 s after it began (its log: "quit: File > Quit"). Typed now.
+TEST(SetupRestore, theLayoutAndTheViewComeBackAfterARestart) {
     XSession x;
     QString error;
     ASSERT_TRUE(x.start(QSize(1600, 1000), error)) << error.toStdString();
@@ -165,6 +179,7 @@ TEST(SetupRestore, DISABLED_theLayoutAndTheViewComeBackAfterARestart) {
             x.run("xdotool", {"click", "4"});  // button 4: wheel forward
         before = settledWindowPart(x, changed, out("first-changed.png"));
         ASSERT_EQ(quitByKeyboard(x, first, win), 0) << first.log().toStdString();
+        EXPECT_TRUE(first.log().contains("quit: File > Quit")) << first.log().toStdString();
     }
     // What was written: the layout and the view.
     QSettings saved(config.filePath("citytwin/citytwin.conf"), QSettings::IniFormat);
