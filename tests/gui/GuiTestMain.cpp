@@ -32,6 +32,10 @@ int main(int argc, char** argv) {
     citytwin::app::OsgView::setDefaultSurfaceFormat();
     QApplication app(argc, argv);
     QApplication::setOrganizationName("citytwin");
+    // The sun follows the scene clock, which is the wall clock: pictures
+    // taken at 19:00 would be of a night city. The tests' light is fixed,
+    // as a user sets it (View > Lighting); TestSceneLighting sets the time.
+    QSettings().setValue("view/lighting", "fixed");
     citytwin::app::installTranslators(app, "en");
     return RUN_ALL_TESTS();
 }
