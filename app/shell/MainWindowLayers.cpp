@@ -41,12 +41,30 @@ QString lonLatText(double lon, double lat) {
         .arg(lat >= 0 ? 'N' : 'S');
 }
 
-/// The side view of a box, whole in a view of `aspect`, from the south of
-/// its own vertical: data far round the globe from the frame's origin (its
-/// "up" is not the frame's z) stands upright in the view.
-render::LookAt sideViewIn(const osg::BoundingBox& box, const geo::LocalFrame& frame,
+/// The side view of layers, whole in a view of `aspect`, from the south of
+/// their own vertical: data far round the globe from the frame's origin (its
+/// "up" is not the frame's z) stands upright in the view, fitted by its box
+/// taken in east-north-up there (in the city frame, tilted, that box is
+/// several times its size). `cityBox` is their box in the city frame.
+render::LookAt sideViewIn(const render::CityScene& scene, const QStringList& ids,
+                          const osg::BoundingBox& cityBox, const geo::LocalFrame& frame,
                           double aspect) {
-    return render::sideViewOf(box, render::verticalAt(frame, osg::Vec3d(box.center())), aspect);
+    const render::LocalVertical v = render::verticalAt(frame, osg::Vec3d(cityBox.center()));
+    const osg::Vec3d c(cityBox.center());
+    const osg::Matrixd localToCity(v.east.x(), v.east.y(), v.east.z(), 0.0,     //
+                                   v.north.x(), v.north.y(), v.north.z(), 0.0,  //
+                                   v.up.x(), v.up.y(), v.up.z(), 0.0,           //
+                                   c.x(), c.y(), c.z(), 1.0);
+    const osg::Matrixd cityToLocal = osg::Matrixd::inverse(localToCity);
+    osg::BoundingBoxd local;
+    for (const QString& id : ids)
+        local.expandBy(scene.layerBoxIn(id.toStdString(), cityToLocal));
+    if (!local.valid())
+        return render::sideViewOf(cityBox, v, aspect);
+    std::vector<osg::Vec3d> corners;
+    for (unsigned i = 0; i < 8; ++i)
+        corners.push_back(local.corner(i) * localToCity);
+    return render::sideViewOf(corners, v, aspect);
 }
 
 }  // namespace
@@ -81,7 +99,7 @@ void MainWindow::zoomToLayer(const QString& layerId) {
             tr("%1 has nothing to zoom to yet").arg(_layerTree->layerName(layerId)), 5000);
         return;
     }
-    _view->flyToLookAt(_maybeFrame ? sideViewIn(box, *_maybeFrame, viewAspect())
+    _view->flyToLookAt(_maybeFrame ? sideViewIn(*_scene, {layerId}, box, *_maybeFrame, viewAspect())
                                    : render::sideViewOf(osg::BoundingSphere(box)));
 }
 
@@ -155,7 +173,7 @@ void MainWindow::showNewLayers() {
     if (!lastNote.isEmpty())
         statusBar()->showMessage(lastNote, 15000);
     if (all.valid() && _maybeFrame && _ui->zoomToNewLayers && _ui->zoomToNewLayers->isChecked())
-        _view->flyToLookAt(sideViewIn(all, *_maybeFrame, viewAspect()));
+        _view->flyToLookAt(sideViewIn(*_scene, ids, all, *_maybeFrame, viewAspect()));
 }
 
 }  // namespace citytwin::app

@@ -209,6 +209,9 @@ void OsgView::paintGL() {
     _scheduler.frameDrawn();
     _drawnRevision = _scene.revision();
     updateNavigationLimits();
+    // The light follows the ground looked at (far data is lit from its own sky).
+    if (_maybeFrame)
+        _atmosphere->setLocalVertical(render::verticalAt(*_maybeFrame, lookAt().center));
     _viewer->frame();
     if (_frames++ == 0)
         _firstFrameAtMs = processUptimeMs();

@@ -41,6 +41,7 @@
 #include "WindowTestSupport.h"
 #include "citytwin/render/FeaturePicker.h"
 #include "citytwin/render/LocalVertical.h"
+#include "citytwin/render/SceneAtmosphere.h"
 #include "citytwin/test/TestPaths.h"
 #include "layers/CsvPointsDialog.h"
 #include "layers/LayerPropertiesDialog.h"
@@ -133,13 +134,31 @@ void openAndWait(MainWindow& w, const QStringList& files) {
     waitForFlight(w);
 }
 
+/// How bright (0..255) the layer's own pixels are: lit, or black.
+double meanGreyWhereDifferent(const QImage& with0, const QImage& without0) {
+    const QImage with = with0.convertToFormat(QImage::Format_RGB32);
+    const QImage without = without0.convertToFormat(QImage::Format_RGB32);
+    double sum = 0.0;
+    long n = 0;
+    for (int y = 0; y < with.height(); ++y)
+        for (int x = 0; x < with.width(); ++x)
+            if (with.pixel(x, y) != without.pixel(x, y)) {
+                sum += qGray(with.pixel(x, y));
+                ++n;
+            }
+    return n ? sum / double(n) : 0.0;
+}
+
 /// A layer's own pixels in the view: drawn with it and without it.
-QRect silhouetteOf(MainWindow& w, const QString& id, int* count, const QString& name = {}) {
+QRect silhouetteOf(MainWindow& w, const QString& id, int* count, const QString& name = {},
+                   double* meanGrey = nullptr) {
     const QImage with = grab(w, name);
     w.scene().setLayerVisible(id.toStdString(), false);
     const QImage without = grab(w);
     w.scene().setLayerVisible(id.toStdString(), true);
     grab(w);
+    if (meanGrey)
+        *meanGrey = meanGreyWhereDifferent(with, without);
     return test::differingRegion(with, without, 24, count);
 }
 
@@ -297,9 +316,10 @@ TEST(FirstHourNavigation, homeAndHFlyBackToTheCity) {
     EXPECT_LT((view->lookAt().eye - home.eye).length(), 5.0);
 }
 
-// Disabled again (issue #15): with the wheel fix the tileset stays in view
-// after the notch, but it covers 1,304 px of the 2,000 px this asks for.
-TEST(FirstHourNavigation, DISABLED_aFarTilesetOpenedFromFileOpenIsInViewUprightAndSaysWhereItIs) {
+// Framed by its root volume's box in its own east-north-up (not by the
+// bound sphere's box in Shanghai's frame, several times its size) and lit
+// from its own sky: the 40 small buildings fill the view, grey, not black.
+TEST(FirstHourNavigation, aFarTilesetOpenedFromFileOpenIsInViewUprightAndSaysWhereItIs) {
     CITYTWIN_SKIP_WITHOUT_SHARED_DATA(kFarTileset.toStdString());
     auto w = openDemo();
     // Through the real File → Open dialog: its filters, then the file chosen.
@@ -347,8 +367,23 @@ TEST(FirstHourNavigation, DISABLED_aFarTilesetOpenedFromFileOpenIsInViewUprightA
     const QRect inside = view->rect().adjusted(2, 2, -2, -2);
     const int minPixels = view->width() * view->height() / 200;  // 0.5 % of the view
     int pixels = 0;
-    QRect at = silhouetteOf(*w, id, &pixels, "far-tileset");
+    double grey = 0.0;
+    QRect at = silhouetteOf(*w, id, &pixels, "far-tileset", &grey);
     EXPECT_GT(pixels, minPixels) << "the far tileset is not in view";
+    // Lit from above where it stands: Shanghai's light comes from under
+    // Philadelphia's horizon and leaves it black (a grey of about 35).
+    EXPECT_GT(grey, 90.0) << "the far tileset is drawn dark: lit from under its horizon";
+    // Its sky too: looking 35° down there, the view's corners are below its
+    // horizon, in the horizon's pale colour, not the zenith's deep blue.
+    {
+        const QImage shot = grab(*w);
+        const osg::Vec4 h = view->atmosphere().look().horizon;
+        const QColor corner = shot.pixelColor(3, shot.height() - 4);
+        EXPECT_LT(std::abs(corner.redF() - h.r()) + std::abs(corner.greenF() - h.g()) +
+                      std::abs(corner.blueF() - h.b()),
+                  0.08)
+            << "the sky below the far tileset's horizon: " << corner.name().toStdString();
+    }
     EXPECT_TRUE(inside.contains(at)) << "cut at the view's edge";
     // Upright: the camera's up leans the way of the tileset's own vertical,
     // not Shanghai's (11,875 km away, their verticals are 107° apart).

@@ -122,3 +122,36 @@ TEST(SceneAtmosphere, pickersNeverReachTheSkyAndTheBoundsIgnoreIt) {
     root->accept(counter);
     EXPECT_EQ(counter.geodes, 0);
 }
+
+TEST(SceneAtmosphere, theLightTurnsToTheVerticalOfTheGroundLookedAt) {
+    osg::ref_ptr<osg::Group> root = new osg::Group;
+    SceneAtmosphere atmosphere(root.get());
+    const osg::Light* light = sceneLight(*root);
+    ASSERT_NE(light, nullptr);
+    const SkyLook look = fixedPleasantLook();
+    atmosphere.setLook(look);
+    osgUtil::UpdateVisitor update;
+    root->accept(update);
+    // Far round the globe, up is the frame's -x: the light, from above
+    // there, comes from -x too, not from the frame's +z (under that horizon).
+    LocalVertical far;
+    far.up = {-1, 0, 0};
+    far.east = {0, 1, 0};
+    far.north = {0, 0, 1};
+    atmosphere.setLocalVertical(far);
+    EXPECT_TRUE(atmosphere.hasPendingLook()) << "a new vertical must be drawn";
+    root->accept(update);
+    const osg::Vec4 p = light->getPosition();
+    const osg::Vec3 d = look.lightDirection;
+    EXPECT_NEAR(p.x(), -d.z(), 1e-6f);
+    EXPECT_NEAR(p.y(), d.x(), 1e-6f);
+    EXPECT_NEAR(p.z(), d.y(), 1e-6f);
+    EXPECT_EQ(p.w(), 0.f);
+    EXPECT_EQ(light->getDiffuse(), look.lightDiffuse) << "the same look";
+    // The same vertical again is no change; the frame's own brings it back.
+    atmosphere.setLocalVertical(far);
+    EXPECT_FALSE(atmosphere.hasPendingLook());
+    atmosphere.setLocalVertical(LocalVertical{});
+    root->accept(update);
+    EXPECT_EQ(light->getPosition(), osg::Vec4(d, 0.f));
+}

@@ -15,6 +15,7 @@ citytwin_add_test(test_render_tiles
         ${CMAKE_CURRENT_LIST_DIR}/TestTilesetGeoreference.cpp
         ${CMAKE_CURRENT_LIST_DIR}/TestLoaderErrorPaths.cpp
         ${CMAKE_CURRENT_LIST_DIR}/TestModelFeatures.cpp
+        ${CMAKE_CURRENT_LIST_DIR}/TestDeclaredHull.cpp
     LIBS citytwin::render citytwin::formats nlohmann_json::nlohmann_json TinyGLTF::TinyGLTF
         draco::draco
     LABELS unit
@@ -24,7 +25,8 @@ citytwin_add_test(test_render_tiles
         TilesetSamples.*
         SampleServer.*
         TilesetPaging.aViewerRequestVolumeShowsItsTileOnlyFromInside
-        ModelFeatures.*)
+        ModelFeatures.*
+        DeclaredHull.aFarPagedTilesetIsBoxedByItsRootVolumeInItsOwnEastNorthUp)
 # TileBoundingVolume is internal to the render library (built from
 # citytwin::formats volumes): tested directly.
 target_include_directories(test_render_tiles PRIVATE ${CMAKE_SOURCE_DIR}/render/src

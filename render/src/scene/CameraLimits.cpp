@@ -122,6 +122,14 @@ LookAt sideViewOf(const osg::BoundingSphere& bound, const LocalVertical& v, doub
 
 LookAt sideViewOf(const osg::BoundingBox& box, const LocalVertical& v, double aspect,
                   double margin) {
+    std::vector<osg::Vec3d> corners;
+    for (unsigned i = 0; i < 8; ++i)
+        corners.emplace_back(box.corner(i));
+    return sideViewOf(corners, v, aspect, margin);
+}
+
+LookAt sideViewOf(const std::vector<osg::Vec3d>& points, const LocalVertical& v, double aspect,
+                  double margin) {
     const double pitch = osg::DegreesToRadians(-35.0);
     const double keep = std::clamp(1.0 - margin, 0.1, 1.0);
     const double tanY = std::tan(osg::DegreesToRadians(kFieldOfViewY / 2.0)) * keep;
@@ -131,14 +139,17 @@ LookAt sideViewOf(const osg::BoundingBox& box, const LocalVertical& v, double as
     const osg::Vec3d up = upFor(dir, v.up);
     osg::Vec3d right = dir ^ up;
     right.normalize();
-    const osg::Vec3d centre(box.center());
-    // A corner q (from the centre) seen from centre - dir * d lies at depth
+    osg::BoundingBoxd around;
+    for (const osg::Vec3d& p : points)
+        around.expandBy(p);
+    const osg::Vec3d centre = around.valid() ? around.center() : v.ground;
+    // A point q (from the centre) seen from centre - dir * d lies at depth
     // q.dir + d, across q.right and q.up: inside while both are within
     // the half-fields, so d is at least |q.right| / tanX - q.dir (and the
     // same for up).
     double dist = 1.0;
-    for (unsigned i = 0; i < 8; ++i) {
-        const osg::Vec3d q = osg::Vec3d(box.corner(i)) - centre;
+    for (const osg::Vec3d& p : points) {
+        const osg::Vec3d q = p - centre;
         const double along = q * dir;
         dist = std::max({dist, std::abs(q * right) / tanX - along, std::abs(q * up) / tanY - along,
                          1.0 - along});  // and a metre in front of the eye

@@ -5,10 +5,10 @@
 #include <osg/BlendColor>
 #include <osg/BlendFunc>
 #include <osg/Callback>
-#include <osg/ComputeBoundsVisitor>
 #include <osg/LightModel>
 #include <osg/NodeVisitor>
 
+#include "citytwin/render/DeclaredHull.h"
 #include "paging/PagedNodeReaderWriter.h"
 #include "vector/ScreenLabels.h"
 
@@ -146,11 +146,31 @@ osg::BoundingBox CityScene::layerBox(const std::string& layerId) const {
     auto it = _layers.find(layerId);
     if (it == _layers.end())
         return {};
-    osg::ComputeBoundsVisitor visitor;
-    it->second->accept(visitor);
-    osg::BoundingBox box = visitor.getBoundingBox();
-    if (!box.valid())
+    const osg::BoundingBoxd tight = boundsIn(*it->second, osg::Matrixd::identity());
+    osg::BoundingBox box;
+    if (tight.valid())
+        box.set(osg::Vec3(tight._min), osg::Vec3(tight._max));
+    else
         box.expandBy(it->second->getBound());
+    return box;
+}
+
+osg::BoundingBoxd CityScene::layerBoxIn(const std::string& layerId,
+                                        const osg::Matrixd& cityToFrame) const {
+    auto it = _layers.find(layerId);
+    if (it == _layers.end())
+        return {};
+    osg::BoundingBoxd box = boundsIn(*it->second, cityToFrame);
+    if (!box.valid()) {
+        // Nothing drawn or declared yet: the bound sphere's box in that frame.
+        const osg::BoundingSphere& s = it->second->getBound();
+        if (!s.valid())
+            return box;
+        const osg::Vec3d c = osg::Vec3d(s.center()) * cityToFrame;
+        const double r = s.radius();  // the frames asked for are rigid (no scale)
+        box.expandBy(c - osg::Vec3d(r, r, r));
+        box.expandBy(c + osg::Vec3d(r, r, r));
+    }
     return box;
 }
 

@@ -68,6 +68,14 @@ void SceneAtmosphere::setLook(const SkyLook& look) {
     _maybePending = look;
 }
 
+void SceneAtmosphere::setLocalVertical(const LocalVertical& v) {
+    std::lock_guard lock(_mutex);
+    if (v.east == _vertical.east && v.north == _vertical.north && v.up == _vertical.up)
+        return;
+    _vertical = v;
+    _maybePending = _lastSet;  // the same look, turned to this vertical
+}
+
 bool SceneAtmosphere::hasPendingLook() const {
     std::lock_guard lock(_mutex);
     return _maybePending.has_value();
@@ -86,7 +94,14 @@ void SceneAtmosphere::applyPending() {
 void SceneAtmosphere::apply(const SkyLook& look) {
     _applied = look;
     const osg::Vec3& d = look.lightDirection;
-    _light->setPosition(osg::Vec4(d, 0.f));
+    LocalVertical v;
+    {
+        std::lock_guard lock(_mutex);
+        v = _vertical;
+    }
+    const osg::Vec3d inScene = v.east * d.x() + v.north * d.y() + v.up * d.z();
+    _light->setPosition(osg::Vec4(osg::Vec3(inScene), 0.f));
+    _sky->setVertical(v);
     _light->setDiffuse(look.lightDiffuse);
     _lightModel->setAmbientIntensity(look.ambient);
     _sky->setColors(look.zenith, look.horizon);

@@ -32,14 +32,15 @@ osg::ref_ptr<osg::Geometry> makeBand(osg::Vec4Array* colors) {
     return g;
 }
 
-/// Elevation (radians) of the direction through the vertical centre line of
-/// the screen at normalised height y in [-1, 1].
-double elevationAt(const osg::Matrixd& inverseViewProjection, double y) {
+/// Elevation (radians) above the plane normal to `up` of the direction
+/// through the vertical centre line of the screen at normalised height y in
+/// [-1, 1].
+double elevationAt(const osg::Matrixd& inverseViewProjection, double y, const osg::Vec3d& up) {
     const osg::Vec3d nearPoint = osg::Vec3d(0.0, y, -1.0) * inverseViewProjection;
     const osg::Vec3d farPoint = osg::Vec3d(0.0, y, 1.0) * inverseViewProjection;
     osg::Vec3d d = farPoint - nearPoint;
     d.normalize();
-    return std::asin(std::clamp(d.z(), -1.0, 1.0));
+    return std::asin(std::clamp(d * up, -1.0, 1.0));
 }
 
 }  // namespace
@@ -86,7 +87,7 @@ std::pair<float, float> SkyGradient::hazeRange(double eyeHeight) {
 void SkyGradient::recolor(const osg::Matrixd& view, const osg::Matrixd& projection) {
     const osg::Matrixd inverse = osg::Matrixd::inverse(view * projection);
     for (int i = 0; i <= kRows; ++i) {
-        const double el = elevationAt(inverse, -1.0 + 2.0 * i / kRows);
+        const double el = elevationAt(inverse, -1.0 + 2.0 * i / kRows, _vertical.up);
         // A pale band just above the horizon, the deep colour high up.
         const float t = el <= 0.0 ? 0.f : float(std::pow(std::sin(el), 0.6));
         const osg::Vec4 c = _horizon * (1.f - t) + _zenith * t;
@@ -95,7 +96,7 @@ void SkyGradient::recolor(const osg::Matrixd& view, const osg::Matrixd& projecti
     }
     _colors->dirty();
     const osg::Vec3d eye = osg::Vec3d() * osg::Matrixd::inverse(view);
-    const auto [start, end] = hazeRange(eye.z());
+    const auto [start, end] = hazeRange(_vertical.heightOf(eye));
     _fog->setStart(start);
     _fog->setEnd(end);
     _fog->setColor(_horizon);

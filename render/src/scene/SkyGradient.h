@@ -14,6 +14,7 @@
 #include <osg/Group>
 #include <osg/ref_ptr>
 
+#include "citytwin/render/LocalVertical.h"
 #include "citytwin/render/SkyLook.h"
 
 namespace citytwin::render {
@@ -24,6 +25,9 @@ public:
 
     /// Render thread: the colours of the sky from now on.
     void setColors(const osg::Vec4& zenith, const osg::Vec4& horizon);
+    /// Render thread: which way is up (and where the ground is) under what
+    /// the camera looks at: far round the globe it is not the frame's z.
+    void setVertical(const LocalVertical& v) { _vertical = v; }
 
     void traverse(osg::NodeVisitor& nv) override;
 
@@ -38,6 +42,7 @@ private:
     osg::ref_ptr<osg::Vec4Array> _colors;
     osg::Vec4 _zenith;
     osg::Vec4 _horizon;
+    LocalVertical _vertical;
 };
 
 }  // namespace citytwin::render

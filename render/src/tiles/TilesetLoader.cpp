@@ -23,6 +23,7 @@
 #include "citytwin/formats/TileSource.h"
 #include "citytwin/formats/TilesetJson.h"
 #include "citytwin/geo/Log.h"
+#include "citytwin/render/DeclaredHull.h"
 #include "citytwin/render/ModelPlacement.h"
 #include "citytwin/render/ModelSurvey.h"
 #include "paging/PagedNodeReaderWriter.h"
@@ -545,7 +546,12 @@ geo::Result<LoadedModel> loadTileset(const std::string& path, const geo::LocalFr
     model.node = root;
     model.contentSummary = builder.contentSummary();
     if (paged) {
-        // Most of a paged tileset is not read yet: its extent is the root's volume.
+        // Most of a paged tileset is not read yet: its extent is the root's
+        // volume, and so is what framing fits.
+        std::vector<osg::Vec3d> hull;
+        for (const osg::Vec3d& corner : builder.rootVolume()->ecefCorners)
+            hull.push_back(corner * toCity);
+        declareHull(*root, hull);
         if (atAnchor) {
             addLocalExtent(*builder.rootVolume(), toCity, frame, model);
         } else {

@@ -9,6 +9,7 @@
 #include <osg/BoundingSphere>
 
 #include <functional>
+#include <vector>
 
 #include "citytwin/render/CameraPose.h"
 #include "citytwin/render/LocalVertical.h"
@@ -70,6 +71,12 @@ LookAt sideViewOf(const osg::BoundingSphere& bound, const LocalVertical& v, doub
 /// free). Unlike a sphere's fit, a flat extent is framed tight and a small
 /// or tall model whole, top included.
 LookAt sideViewOf(const osg::BoundingBox& box, const LocalVertical& v, double aspect,
+                  double margin = 0.1);
+
+/// The same for any points (a box's corners taken in another frame):
+/// looking at their box's middle from as close as lets all inside. Empty:
+/// the view of the ground under v.
+LookAt sideViewOf(const std::vector<osg::Vec3d>& points, const LocalVertical& v, double aspect,
                   double margin = 0.1);
 
 }  // namespace citytwin::render

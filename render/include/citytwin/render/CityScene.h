@@ -9,6 +9,7 @@
 
 #include <osg/BoundingBox>
 #include <osg/Group>
+#include <osg/Matrixd>
 #include <osg/Switch>
 #include <osg/ref_ptr>
 
@@ -64,6 +65,12 @@ public:
     /// fits, as a sphere frames flat or small data too far. Invalid if the
     /// layer is not merged or empty.
     osg::BoundingBox layerBox(const std::string& layerId) const;
+    /// The same box taken in another frame (`cityToFrame`: city frame to
+    /// it), e.g. east-north-up where a far layer lies, where its box is
+    /// tight: in the city frame a layer tilted by the globe's curvature has
+    /// a box several times its size. Declared hulls (DeclaredHull.h) count;
+    /// `cityToFrame` is rigid (rotation and translation).
+    osg::BoundingBoxd layerBoxIn(const std::string& layerId, const osg::Matrixd& cityToFrame) const;
 
     /// 0 (invisible) .. 1 (opaque, the default): blends the whole layer with
     /// a constant alpha, whatever its own materials and shaders.

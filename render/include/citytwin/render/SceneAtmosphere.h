@@ -8,8 +8,8 @@
 //
 // A view using it must not add its own light (osg::View::NO_LIGHT).
 //
-// Thread safety: setLook() and hasPendingLook() from any thread; the look is
-// applied in the scene's next update phase.
+// Thread safety: setLook(), setLocalVertical() and hasPendingLook() from any
+// thread; the look is applied in the scene's next update phase.
 
 #include <osg/Group>
 #include <osg/ref_ptr>
@@ -17,6 +17,7 @@
 #include <mutex>
 #include <optional>
 
+#include "citytwin/render/LocalVertical.h"
 #include "citytwin/render/SkyLook.h"
 
 namespace osg {
@@ -39,6 +40,11 @@ public:
 
     /// Takes effect in the next update phase; the same look again is no change.
     void setLook(const SkyLook& look);
+    /// Where the light's east-north-up is in the scene: the vertical under
+    /// what the camera looks at. Data far round the globe (a tileset in
+    /// another city, tilted in the city frame) is lit from its own sky, not
+    /// from under its horizon. Only the axes count; the same again is no change.
+    void setLocalVertical(const LocalVertical& v);
     /// A look waits for an update phase (an on-demand view should draw).
     bool hasPendingLook() const;
     /// The look applied last (render thread).
@@ -60,6 +66,7 @@ private:
     mutable std::mutex _mutex;
     std::optional<SkyLook> _maybePending;
     SkyLook _lastSet;
+    LocalVertical _vertical;  // guarded by _mutex
 };
 
 }  // namespace citytwin::render
