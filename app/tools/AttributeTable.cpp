@@ -19,6 +19,7 @@
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <utility>
 
 #include "citytwin/assets/AttributeFilter.h"
 #include "citytwin/geo/ProjectStore.h"
@@ -256,6 +257,24 @@ void AttributeTablePanel::showLayer(const QString& layerId, const QString& name,
     refresh();
 }
 
+void AttributeTablePanel::replaceFeatures(const QString& layerId,
+                                          std::shared_ptr<const geo::FeatureLayer> layer,
+                                          std::optional<quint32> maybeSelect) {
+    if (layerId != _layerId || !layer)
+        return;
+    _layer = std::move(layer);
+    _columns.clear();  // new tiles may bring new properties
+    _maybeReselect = maybeSelect;
+    refresh();
+}
+
+std::optional<quint32> AttributeTablePanel::selectedFeature() const {
+    const QModelIndex current = _table->currentIndex();
+    if (!current.isValid() || current.row() >= _model->rowCount())
+        return std::nullopt;
+    return _model->rows()[std::size_t(current.row())];
+}
+
 void AttributeTablePanel::setFilter(const QString& text) {
     _filterText = text;
     refresh();
@@ -283,9 +302,7 @@ void AttributeTablePanel::refresh() {
         _busy = false;
         _columns = built.columns;
         const std::optional<quint32> maybeSelected =
-            _table->currentIndex().isValid() && _table->currentIndex().row() < _model->rowCount()
-                ? std::optional<quint32>(_model->rows()[_table->currentIndex().row()])
-                : std::nullopt;
+            _maybeReselect ? *std::exchange(_maybeReselect, std::nullopt) : selectedFeature();
         _model->reset(_layer, std::move(built.columns), std::move(built.rows));
         _filterProblem = built.error;
         showFilterProblem();

@@ -57,6 +57,13 @@ public:
     /// Shows a layer (columns built on a worker; `ready` follows).
     void showLayer(const QString& layerId, const QString& name,
                    std::shared_ptr<const geo::FeatureLayer> layer);
+    /// The shown layer's features changed (a paged model's tiles were read
+    /// or expired): the same filter and sort over the new features, and
+    /// `maybeSelect` (an index into the new features) selected again.
+    void replaceFeatures(const QString& layerId, std::shared_ptr<const geo::FeatureLayer> layer,
+                         std::optional<quint32> maybeSelect);
+    /// The feature of the selected row, or nullopt.
+    std::optional<quint32> selectedFeature() const;
     /// Filter text or expression; applied on a worker.
     void setFilter(const QString& text);
     /// Sorts by a column (0: the feature id).
@@ -100,6 +107,9 @@ private:
     quint64 _generation = 0;
     bool _busy = false;
     bool _selectingFromMap = false;
+    /// replaceFeatures(): what to select when its rows are built (else the
+    /// row selected before, which indexes the old features).
+    std::optional<std::optional<quint32>> _maybeReselect;
     AttributeTableModel* _model = nullptr;
     QTableView* _table = nullptr;
     QLineEdit* _filter = nullptr;

@@ -8,6 +8,7 @@
 #include <QMenu>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTimer>
 
 #include <osg/Viewport>
 
@@ -59,6 +60,14 @@ OperatorDocks::OperatorDocks(InspectionHost& host, ToolsShell shell, QObject* pa
     _host.addFeatureDock(Qt::BottomDockWidgetArea, _tableDock);
     _tableDock->hide();
     connect(_table, &AttributeTablePanel::featureSelected, this, &OperatorDocks::onRowSelected);
+    _tileRecheck = new QTimer(this);
+    _tileRecheck->setSingleShot(true);
+    _tileRecheck->setInterval(1000);
+    connect(_tileRecheck, &QTimer::timeout, this, &OperatorDocks::refreshModelTable);
+    connect(_host.view(), &OsgView::frameRendered, this, [this] {
+        if (!_modelTableId.isEmpty() && _tableDock->isVisible() && !_tileRecheck->isActive())
+            _tileRecheck->start();
+    });
 
     _overview = new OverviewMap(*_host.view(), window);
     _overviewDock = new QDockWidget(window);
@@ -152,8 +161,10 @@ bool OperatorDocks::openModelTable(const QString& layerId) {
         return false;
     _modelTableId = layerId;
     _modelTable = std::move(table);
+    _maybeChosenTileFeature.reset();
     _table->showLayer(layerId, _shell.layerName(layerId), _modelTable.layer);
-    // Paged content: the rows are those of the tiles loaded when it opened.
+    // Paged content: the rows are those of the tiles loaded now, and follow
+    // the pager (refreshModelTable).
     _tableDock->setWindowTitle(
         tr("Attribute table: %1 (features of the loaded tiles)").arg(_shell.layerName(layerId)));
     _tableDock->show();
@@ -162,10 +173,35 @@ bool OperatorDocks::openModelTable(const QString& layerId) {
     return true;
 }
 
+void OperatorDocks::refreshModelTable() {
+    if (_modelTableId.isEmpty() || _table->layerId() != _modelTableId)
+        return;
+    osg::Node* node = _host.scene().layerNode(_modelTableId.toStdString());
+    if (!node)
+        return;  // removed: the table keeps what it showed
+    render::ModelFeatureTable table =
+        render::collectModelFeatures(*node, _shell.layerName(_modelTableId).toStdString());
+    const auto same = [](const render::ModelFeatureRow& a, const render::ModelFeatureRow& b) {
+        return a.layer == b.layer && a.featureIndex == b.featureIndex;
+    };
+    if (std::equal(table.sources.begin(), table.sources.end(), _modelTable.sources.begin(),
+                   _modelTable.sources.end(), same))
+        return;
+    // The chosen feature, found again among the new rows: by its tile's name
+    // and feature id, so that it is selected again when an expired tile is
+    // read back.
+    std::optional<quint32> maybeSelect;
+    if (_maybeChosenTileFeature)
+        maybeSelect = table.rowOf(_maybeChosenTileFeature->first, _maybeChosenTileFeature->second);
+    _modelTable = std::move(table);
+    _table->replaceFeatures(_modelTableId, _modelTable.layer, maybeSelect);
+}
+
 void OperatorDocks::onFeaturePicked(const std::optional<render::PickHit>& hit) {
     if (!hit)
         return;
     if (auto row = _modelTable.rowOf(hit->layerId, hit->featureIndex)) {
+        _maybeChosenTileFeature = {hit->layerId, hit->featureIndex};
         _table->selectFeature(_modelTableId, *row);
         return;
     }
@@ -177,6 +213,7 @@ void OperatorDocks::onRowSelected(const QString& id, std::shared_ptr<const geo::
     if (id == _modelTableId && i < _modelTable.sources.size()) {
         // A model's row: the feature in its tile, highlighted there.
         const render::ModelFeatureRow& row = _modelTable.sources[i];
+        _maybeChosenTileFeature = {row.layerId, row.featureIndex};
         render::PickHit hit;
         hit.layerId = row.layerId;
         hit.layer = row.layer;

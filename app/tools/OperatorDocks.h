@@ -25,6 +25,7 @@ class QAction;
 class QDockWidget;
 class QImage;
 class QMenu;
+class QTimer;
 
 namespace citytwin::app {
 
@@ -95,6 +96,10 @@ public:
 private:
     std::optional<geo::Bookmark> captureView() const;
     bool openModelTable(const QString& layerId);
+    /// A paged model's table follows the tiles read and expired: checked
+    /// at most once a second, and only after frames drawn (an idle window
+    /// checks nothing).
+    void refreshModelTable();
     void onRowSelected(const QString& id, std::shared_ptr<const geo::FeatureLayer> layer,
                        quint32 i);
     void applyBookmark(const geo::Bookmark& b);
@@ -105,6 +110,10 @@ private:
     /// The model whose features the table shows, and where its rows came from.
     QString _modelTableId;
     render::ModelFeatureTable _modelTable;
+    /// The model feature last selected (row or pick): its tile's layer id
+    /// and feature index, kept while the tile is expired.
+    std::optional<std::pair<std::string, std::uint32_t>> _maybeChosenTileFeature;
+    QTimer* _tileRecheck = nullptr;
     BookmarkPanel* _bookmarks = nullptr;
     QDockWidget* _bookmarkDock = nullptr;
     AttributeTablePanel* _table = nullptr;

@@ -7,6 +7,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QDockWidget>
+#include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
 #include <QMenu>
@@ -26,6 +27,7 @@
 #include "../render/LocalHttpServer.h"
 #include "GuiTestSupport.h"
 #include "LabelShowWatcher.h"
+#include "citytwin/render/PagedMemoryBudget.h"
 #include "citytwin/test/TestPaths.h"
 #include "layers/AttributePanel.h"
 #include "layers/LayerTreePanel.h"
@@ -191,6 +193,94 @@ TEST(TilesPick, theAttributeTableOfATilesetListsItsBatchTablesAndSelectsBothWays
     }
     EXPECT_GE(selected, 5);
     w.view()->grabFramebuffer().save(test::outputDir() + "/tiles_table_map_pick.png");
+}
+
+// #17: a paged tileset's table follows the pager. Tiles expired under a
+// tight memory budget leave it, tiles read when the view comes back join it;
+// the filter, the sort and the selected building stay as the user left them.
+TEST(TilesPick, theAttributeTableOfAPagedTilesetFollowsTheTilesReadAndExpired) {
+    CITYTWIN_SKIP_WITHOUT_SHARED_DATA(kCity);
+    auto window = openCity(QSize(900, 700));
+    MainWindow& w = *window;
+    ASSERT_TRUE(w.frame().has_value());
+    const QString id = "city/tileset.json";
+    auto tilesRead = [&] {
+        return QTest::qWaitFor(
+            [&] {
+                w.view()->grabFramebuffer();
+                return w.view()->pagingRequests() == 0 && w.scene().pendingCount() == 0;
+            },
+            30000);
+    };
+    ASSERT_TRUE(tilesRead());  // opened framed whole: its four tiles are read
+    {
+        std::unique_ptr<QMenu> menu(w.layerTree()->contextMenuFor(id));
+        menu->findChild<QAction*>("attributeTableAction")->trigger();
+    }
+    AttributeTablePanel& panel = *w.docks()->attributeTable();
+    AttributeTableModel& model = *panel.model();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !panel.isBusy(); }, 60000));
+    ASSERT_EQ(model.rowCount(), 40) << "four tiles of ten buildings";
+    // The user's filter (every b3dm tile), sort (tallest first) and choice.
+    const int height = columnOf(model, "Height");
+    const int tile = columnOf(model, "tile");
+    ASSERT_GE(height, 0);
+    panel.filterEdit()->setText("b3dm");
+    panel.sortBy(height, Qt::DescendingOrder);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !panel.isBusy(); }, 30000));
+    int chosen = -1;
+    for (int r = 0; r < model.rowCount() && chosen < 0; ++r)
+        if (model.index(r, tile).data().toString() == "ll.b3dm")
+            chosen = r;
+    ASSERT_GE(chosen, 0);
+    const QString chosenId = model.index(chosen, 0).data().toString();
+    QTest::mouseClick(panel.table()->viewport(), Qt::LeftButton, Qt::NoModifier,
+                      panel.table()->visualRect(model.index(chosen, 0)).center());
+    ASSERT_TRUE(panel.selectedFeature().has_value());
+
+    // Looking away (the tileset out of sight), with a budget smaller than
+    // the tiles: the pager expires them (a tile's children leave together),
+    // and the table empties.
+    const render::LookAt la = w.view()->lookAt();
+    w.view()->setLookAt(la.eye, la.eye - (la.center - la.eye), la.up, false);  // turned round
+    render::PagedMemoryBudget& budget = w.view()->memoryBudget();
+    const std::size_t roomy = budget.budgetBytes();
+    ASSERT_GT(budget.pagedBytes(), 0u);
+    budget.setBudgetBytes(budget.pagedBytes() / 10);
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            w.view()->update();  // frames: the budget is enforced in their update phase
+            w.view()->grabFramebuffer();
+            return !panel.isBusy() && model.rowCount() == 0;
+        },
+        30000))
+        << "rows " << model.rowCount() << ", expired " << budget.expiredChildren();
+    EXPECT_EQ(panel.filterEdit()->text(), "b3dm");
+    EXPECT_FALSE(panel.selectedFeature().has_value());
+
+    // Back to the whole tileset, the budget roomy again: all forty return,
+    // still filtered and sorted, and the chosen building selected again.
+    budget.setBudgetBytes(roomy);
+    w.zoomToLayer(id);
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            w.view()->grabFramebuffer();
+            return !w.view()->isFlying() && !panel.isBusy() && model.rowCount() == 40;
+        },
+        60000))
+        << "rows " << model.rowCount();
+    EXPECT_EQ(panel.table()->horizontalHeader()->sortIndicatorSection(), height);
+    for (int r = 1; r < model.rowCount(); ++r)
+        EXPECT_GE(model.index(r - 1, height).data().toString().toDouble(),
+                  model.index(r, height).data().toString().toDouble())
+            << "still sorted tallest first";
+    const auto selected = panel.selectedFeature();
+    ASSERT_TRUE(selected.has_value()) << "the selection was lost";
+    const int row = model.rowOf(*selected);
+    ASSERT_GE(row, 0);
+    EXPECT_EQ(model.index(row, tile).data().toString(), "ll.b3dm");
+    EXPECT_EQ(model.index(row, 0).data().toString(), chosenId);
+    w.view()->grabFramebuffer().save(test::outputDir() + "/tiles_table_follows_pager.png");
 }
 
 TEST(TilesPick, clickingABuildingOfATilesetShowsItsBatchTableRow) {
