@@ -3,10 +3,13 @@
 #include <QDialogButtonBox>
 #include <QFileInfo>
 #include <QFormLayout>
+#include <QFutureWatcher>
 #include <QHeaderView>
 #include <QLabel>
 #include <QTableWidget>
+#include <QtConcurrent>
 
+#include "citytwin/formats/TileSource.h"
 #include "citytwin/formats/TilesetMetadata.h"
 
 namespace citytwin::app {
@@ -48,7 +51,8 @@ LayerPropertiesDialog::LayerPropertiesDialog(const QString& name, const LoadedLa
         "propertyFeatures");
     row(tr("Memory:"), tr("%1 MB").arg(double(memoryBytes) / (1024.0 * 1024.0), 0, 'f', 1),
         "propertyMemory");
-    if (layer.role == QLatin1String("3D Tiles") && QFileInfo(layer.path).isFile())
+    if (layer.role == QLatin1String("3D Tiles") &&
+        (QFileInfo(layer.path).isFile() || formats::TileSource::isUrl(layer.path.toStdString())))
         addTilesetMetadata(*form, layer.path);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -56,30 +60,55 @@ LayerPropertiesDialog::LayerPropertiesDialog(const QString& name, const LoadedLa
     setMinimumWidth(420);
 }
 
-void LayerPropertiesDialog::addTilesetMetadata(QFormLayout& form, const QString& path) {
-    // tileset.json is read again here: the loader keeps only what it draws.
-    const auto rows = formats::readTilesetMetadata(path.toStdString());
-    if (!rows) {
-        auto* problem = new QLabel(QString::fromStdString(rows.messages()), this);
-        problem->setObjectName("propertyTilesetMetadataError");
-        form.addRow(tr("Tileset metadata:"), problem);
-        return;
-    }
-    if (rows->empty())
-        return;
-    auto* table = new QTableWidget(int(rows->size()), 2, this);
+void LayerPropertiesDialog::addTilesetMetadata(QFormLayout& form, const QString& location) {
+    // tileset.json is read again (the loader keeps only what it draws), on
+    // a worker: over HTTP it may wait for the server or the tile cache.
+    auto* reading = new QLabel(tr("Reading %1…").arg(location), this);
+    reading->setObjectName("propertyTilesetMetadataReading");
+    form.addRow(tr("Tileset metadata:"), reading);
+    using Rows = geo::Result<std::vector<formats::TilesetMetadataRow>>;
+    auto* watcher = new QFutureWatcher<Rows>(this);
+    connect(watcher, &QFutureWatcher<Rows>::finished, this, [this, &form, reading, watcher] {
+        const Rows rows = watcher->result();
+        watcher->deleteLater();
+        QWidget* shown = rows ? metadataTable(*rows) : nullptr;
+        if (!rows) {
+            auto* problem = new QLabel(QString::fromStdString(rows.messages()), this);
+            problem->setObjectName("propertyTilesetMetadataError");
+            problem->setWordWrap(true);
+            shown = problem;
+        }
+        if (!shown) {                 // no metadata at all
+            form.removeRow(reading);  // deletes the label
+        } else {
+            delete form.replaceWidget(reading, shown);
+            delete reading;
+            shown->show();  // added after the dialog was shown
+            adjustSize();
+        }
+        emit metadataShown();
+    });
+    watcher->setFuture(QtConcurrent::run(
+        [path = location.toStdString()] { return formats::readTilesetMetadata(path); }));
+}
+
+QWidget* LayerPropertiesDialog::metadataTable(
+    const std::vector<formats::TilesetMetadataRow>& rows) {
+    if (rows.empty())
+        return nullptr;
+    auto* table = new QTableWidget(int(rows.size()), 2, this);
     table->setObjectName("propertyTilesetMetadata");
     table->setHorizontalHeaderLabels({tr("Name"), tr("Value")});
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table->verticalHeader()->hide();
     table->horizontalHeader()->setStretchLastSection(true);
-    for (int r = 0; r < int(rows->size()); ++r) {
-        table->setItem(r, 0, new QTableWidgetItem(QString::fromStdString((*rows)[r].name)));
-        table->setItem(r, 1, new QTableWidgetItem(QString::fromStdString((*rows)[r].value)));
+    for (int r = 0; r < int(rows.size()); ++r) {
+        table->setItem(r, 0, new QTableWidgetItem(QString::fromStdString(rows[r].name)));
+        table->setItem(r, 1, new QTableWidgetItem(QString::fromStdString(rows[r].value)));
     }
     table->resizeColumnToContents(0);
     table->setMinimumHeight(160);
-    form.addRow(tr("Tileset metadata:"), table);
+    return table;
 }
 
 }  // namespace citytwin::app

@@ -7,6 +7,9 @@
 #include <QDialog>
 
 #include <cstddef>
+#include <vector>
+
+#include "citytwin/formats/TilesetMetadata.h"
 
 class QFormLayout;
 
@@ -20,8 +23,14 @@ public:
     LayerPropertiesDialog(const QString& name, const LoadedLayer& layer, std::size_t memoryBytes,
                           QWidget* parent = nullptr);
 
+signals:
+    /// A tileset's metadata, read on a worker, is shown (or its error, or
+    /// its row removed when it has none).
+    void metadataShown();
+
 private:
-    void addTilesetMetadata(QFormLayout& form, const QString& path);
+    void addTilesetMetadata(QFormLayout& form, const QString& location);
+    QWidget* metadataTable(const std::vector<formats::TilesetMetadataRow>& rows);
 };
 
 /// "121.4800–121.5210 °E, 31.2260–31.2510 °N" (S and W for negative

@@ -15,6 +15,7 @@
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTest>
 #include <QTimer>
 
@@ -30,6 +31,7 @@
 #include "citytwin/render/PagedMemoryBudget.h"
 #include "citytwin/test/TestPaths.h"
 #include "layers/AttributePanel.h"
+#include "layers/LayerPropertiesDialog.h"
 #include "layers/LayerTreePanel.h"
 #include "shell/MainWindow.h"
 #include "tools/AttributeTable.h"
@@ -345,6 +347,33 @@ TEST(TilesPick, fileOpenUrlLoadsATilesetFromAServer) {
     QTreeWidgetItem* item = w.layerTree()->itemFor("TilesetWithRequestVolume/tileset.json");
     ASSERT_NE(item, nullptr);
     EXPECT_TRUE(w.scene().isLayerVisible("TilesetWithRequestVolume/tileset.json"));
+
+    // Its properties list what its tileset.json says, read from the URL
+    // (through the tile cache) on a worker.
+    {
+        std::unique_ptr<QMenu> menu(
+            w.layerTree()->contextMenuFor("TilesetWithRequestVolume/tileset.json"));
+        menu->findChild<QAction*>("layerPropertiesAction")->trigger();
+    }
+    auto* props = w.layerTree()->findChild<LayerPropertiesDialog*>();
+    ASSERT_NE(props, nullptr);
+    EXPECT_TRUE(props->findChild<QLabel*>("propertySource")->text().startsWith("http://127.0.0.1"));
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] { return props->findChild<QTableWidget*>("propertyTilesetMetadata") != nullptr; },
+        30000))
+        << (props->findChild<QLabel*>("propertyTilesetMetadataError")
+                ? props->findChild<QLabel*>("propertyTilesetMetadataError")->text().toStdString()
+                : "still reading");
+    auto* table = props->findChild<QTableWidget*>("propertyTilesetMetadata");
+    QString version;
+    for (int r = 0; r < table->rowCount(); ++r)
+        if (table->item(r, 0)->text() == "asset.version")
+            version = table->item(r, 1)->text();
+    EXPECT_EQ(version, "1.0");
+    EXPECT_TRUE(table->isVisible());
+    EXPECT_EQ(props->findChild<QLabel*>("propertyTilesetMetadataReading"), nullptr);
+    props->grab().save(test::outputDir() + "/tiles_url_properties.png");
+    props->close();
 }
 
 TEST(TilesPick, aPagedTilesetShowsLoadingThenItsCrsAndMemoryInTheLayerTree) {

@@ -10,6 +10,7 @@
 
 #include "LocalHttpServer.h"
 #include "TileTestBytes.h"
+#include "citytwin/formats/TilesetMetadata.h"
 #include "citytwin/render/ModelSurvey.h"
 #include "citytwin/render/TilesetLoader.h"
 #include "citytwin/test/TestPaths.h"
@@ -129,4 +130,24 @@ TEST_F(SampleServer, otherHostsEscapesAndMissingTilesAreReportedAndTheRestLoads)
                             geo::LocalFrame({121.47, 31.23, 0.0}));
     ASSERT_FALSE(gone);
     EXPECT_NE(gone.messages().find("HTTP request failed"), std::string::npos) << gone.messages();
+}
+
+TEST_F(SampleServer, aTilesetsMetadataReadsFromItsUrlAsFromDisk) {
+    const auto remote =
+        formats::readTilesetMetadata(url("tiles/samples/1.1/MetadataGranularities/tileset.json"));
+    ASSERT_TRUE(remote) << remote.messages();
+    const auto local = formats::readTilesetMetadata(
+        (kSamples / "1.1/MetadataGranularities/tileset.json").string());
+    ASSERT_TRUE(local) << local.messages();
+    ASSERT_FALSE(remote->empty());
+    ASSERT_EQ(remote->size(), local->size());
+    for (std::size_t i = 0; i < remote->size(); ++i) {
+        EXPECT_EQ((*remote)[i].name, (*local)[i].name);
+        EXPECT_EQ((*remote)[i].value, (*local)[i].value);
+    }
+    // A URL with nothing behind it: an error naming it, not empty metadata.
+    const std::string missing = url("tiles/samples/no-such/tileset.json");
+    const auto none = formats::readTilesetMetadata(missing);
+    ASSERT_FALSE(none.ok());
+    EXPECT_NE(none.messages().find("no-such/tileset.json"), std::string::npos) << none.messages();
 }

@@ -1,7 +1,7 @@
 #include "citytwin/formats/TilesetMetadata.h"
 
-#include <fstream>
-#include <iterator>
+#include "citytwin/formats/TileSource.h"
+
 #include <nlohmann/json.hpp>
 
 namespace citytwin::formats {
@@ -90,12 +90,17 @@ geo::Result<std::vector<TilesetMetadataRow>> parseTilesetMetadata(std::string_vi
     return rows;
 }
 
-geo::Result<std::vector<TilesetMetadataRow>> readTilesetMetadata(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        return geo::Result<std::vector<TilesetMetadataRow>>::failure("cannot read", path);
-    const std::string body((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    return parseTilesetMetadata(body, path);
+geo::Result<std::vector<TilesetMetadataRow>> readTilesetMetadata(const std::string& location) {
+    using R = geo::Result<std::vector<TilesetMetadataRow>>;
+    auto source = TileSource::open(location);
+    if (!source)
+        return R(source.diagnostics().front());
+    auto bytes = source->read(source->tilesetLocation());
+    if (!bytes)
+        return R::failure("cannot read the tileset: " + bytes.diagnostics().front().message,
+                          location);
+    return parseTilesetMetadata(
+        std::string_view(reinterpret_cast<const char*>(bytes->data()), bytes->size()), location);
 }
 
 }  // namespace citytwin::formats

@@ -23,7 +23,9 @@ struct TilesetMetadataRow {
 geo::Result<std::vector<TilesetMetadataRow>> parseTilesetMetadata(std::string_view json,
                                                                   const std::string& source);
 
-/// The same for a tileset.json file on disk.
-geo::Result<std::vector<TilesetMetadataRow>> readTilesetMetadata(const std::string& path);
+/// The same for a tileset.json on disk or at an http(s) URL (read through
+/// TileSource: the client tile cache, so a tileset just opened is not
+/// fetched again). Blocks on I/O: not on the GUI or render thread.
+geo::Result<std::vector<TilesetMetadataRow>> readTilesetMetadata(const std::string& location);
 
 }  // namespace citytwin::formats
