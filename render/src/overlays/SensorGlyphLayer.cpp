@@ -309,6 +309,7 @@ void SensorGlyphLayer::buildLabels() {
         double cx = 0, cy = 0;
         geode->getUserValue("cx", cx);
         geode->getUserValue("cy", cy);
+        std::unique_lock textLock(textSetupMutex());
         osg::ref_ptr<osgText::Text> text = new osgText::Text;
         text->setFont(font);
         text->setCharacterSizeMode(osgText::Text::SCREEN_COORDS);
@@ -317,10 +318,12 @@ void SensorGlyphLayer::buildLabels() {
         text->setAlignment(osgText::Text::LEFT_CENTER);
         text->setPosition(osg::Vec3(float(h.x() - cx), float(h.y() - cy), float(h.z())));
         text->setColor({1.f, 1.f, 1.f, 1.f});
-        text->setBackdropType(osgText::Text::DROP_SHADOW_BOTTOM_RIGHT);  // one pass, see ScreenLabels
+        text->setBackdropType(
+            osgText::Text::DROP_SHADOW_BOTTOM_RIGHT);  // one pass, see ScreenLabels
         text->setBackdropColor({0.05f, 0.05f, 0.08f, 1.f});
         text->setDataVariance(osg::Object::DYNAMIC);
         text->setText(labelOf(list[i], {}), osgText::String::ENCODING_UTF8);
+        textLock.unlock();
         geode->addDrawable(text);
         _labels.push_back(text);
     }
@@ -500,6 +503,7 @@ void SensorGlyphLayer::applyClusters() {
         centre /= static_cast<double>(members.size());
         const osg::Vec3 rel(centre - _origin);
         _badgeVertices->push_back(rel);
+        std::unique_lock textLock(textSetupMutex());
         osg::ref_ptr<osgText::Text> count = new osgText::Text;
         count->setFont(font);
         count->setCharacterSizeMode(osgText::Text::SCREEN_COORDS);
@@ -508,9 +512,11 @@ void SensorGlyphLayer::applyClusters() {
         count->setAlignment(osgText::Text::CENTER_CENTER);
         count->setPosition(rel);
         count->setColor({1.f, 1.f, 1.f, 1.f});
-        count->setBackdropType(osgText::Text::DROP_SHADOW_BOTTOM_RIGHT);  // one pass, see ScreenLabels
+        count->setBackdropType(
+            osgText::Text::DROP_SHADOW_BOTTOM_RIGHT);  // one pass, see ScreenLabels
         count->setBackdropColor({0.05f, 0.05f, 0.08f, 1.f});
         count->setText(std::to_string(members.size()));
+        textLock.unlock();
         _badgeTexts->addDrawable(count);
     }
     _badgeVertices->dirty();

@@ -14,4 +14,9 @@ osg::ref_ptr<osgText::Font> labelFont() {
     return osgText::Font::getDefaultFont();
 }
 
+std::mutex& textSetupMutex() {
+    static std::mutex mutex;
+    return mutex;
+}
+
 }  // namespace citytwin::render

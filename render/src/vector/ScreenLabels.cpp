@@ -48,6 +48,7 @@ void LabelSpaceReset::operator()(osg::Node* node, osg::NodeVisitor* nv) {
 osg::ref_ptr<osgText::Text> makeLabelText(const osg::ref_ptr<osgText::Font>& font,
                                           const std::string& utf8, const osg::Vec3& position,
                                           const LabelLook& look) {
+    std::lock_guard lock(textSetupMutex());
     osg::ref_ptr<osgText::Text> text = new osgText::Text;
     // Turned in cull as the view turns (line labels).
     text->setDataVariance(osg::Object::DYNAMIC);
