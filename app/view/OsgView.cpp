@@ -218,6 +218,13 @@ void OsgView::paintGL() {
     emit frameRendered();
 }
 
+void OsgView::setNightWindows(float strength) {
+    if (strength == _scene.nightWindows())
+        return;
+    _scene.setNightWindows(strength);
+    requestRedraw();
+}
+
 void OsgView::setMapLabelsShown(bool shown) {
     camera()->setCullMask(shown ? ~0u : ~render::kMapLabelMask);
     requestRedraw();

@@ -120,6 +120,8 @@ public:
     unsigned pagingRequests() const;
     /// The sun, sky and haze; a new look draws a frame (SunLighting sets it).
     render::SceneAtmosphere& atmosphere() { return *_atmosphere; }
+    /// The night style's lit windows (0: off, up to 1 at full night).
+    void setNightWindows(float strength);
 
 signals:
     void frameRendered();

@@ -2,6 +2,8 @@
 
 #include <QDateTime>
 
+#include <algorithm>
+
 #include "citytwin/geo/SolarPosition.h"
 #include "view/OsgView.h"
 
@@ -47,6 +49,8 @@ void SunLighting::update() {
     }
     // The same look again is no change and draws no frame.
     _view.atmosphere().setLook(look);
+    // Windows light up as the day fades: from half daylight to full night.
+    _view.setNightWindows(std::clamp((0.5f - look.daylight) / 0.5f, 0.f, 1.f));
 }
 
 }  // namespace citytwin::app

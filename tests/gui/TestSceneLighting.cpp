@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
+
 #include <QFile>
 #include <QImage>
 
@@ -98,6 +100,19 @@ TEST_F(SceneLighting, theNightSkyIsDark) {
     EXPECT_LT(meanLuminance(img), 60.0);
 }
 
+/// Pixels in a lit window's warm light in `lit` and not in `other` (the
+/// same view at another hour: orange buildings and labels are in both).
+static int warmPixelsOnlyIn(const QImage& lit, const QImage& other) {
+    const auto warm = [](QRgb p) {
+        return qRed(p) > 150 && qGreen(p) > 100 && qBlue(p) < 190 && qRed(p) - qBlue(p) > 45;
+    };
+    int n = 0;
+    for (int y = 0; y < lit.height(); ++y)
+        for (int x = 0; x < lit.width(); ++x)
+            n += warm(lit.pixel(x, y)) && !warm(other.pixel(x, y));
+    return n;
+}
+
 TEST_F(SceneLighting, theCityAtNoonIsBrighterThanAtNight) {
     const QImage noon = snapshot("lighting_city_noon.png", {"--view", "lujiazui", "--time", kNoon});
     const QImage night =
@@ -109,6 +124,15 @@ TEST_F(SceneLighting, theCityAtNoonIsBrighterThanAtNight) {
     // Measured 175 against 128: the night keeps enough moonlight for the city
     // to read, so the margin is a third, not the double first guessed.
     EXPECT_GT(lNoon, 1.25 * lNight) << "noon " << lNoon << ", night " << lNight;
+    // After dark the walls show lit windows (warm, on dark walls), noon none.
+    const QImage night32 = night.convertToFormat(QImage::Format_RGB32);
+    const QImage noon32 = noon.convertToFormat(QImage::Format_RGB32);
+    const int windowsNight = warmPixelsOnlyIn(night32, noon32);
+    const int windowsNoon = warmPixelsOnlyIn(noon32, night32);
+    std::printf("warm window pixels: night %d, noon %d\n", windowsNight, windowsNoon);
+    EXPECT_GT(windowsNight, 400) << "no lit windows at night";
+    EXPECT_GT(windowsNight, 5 * windowsNoon)
+        << "night " << windowsNight << ", noon " << windowsNoon;
     // Both still draw the city (the night is dark, not empty).
     QString why;
     EXPECT_TRUE(looksLikeACity(analyseImage(noon), &why)) << why.toStdString();

@@ -74,10 +74,23 @@ std::size_t CityScene::mergePending() {
         it->second->removeChildren(0, it->second->getNumChildren());
         auto vis = _visibility.find(id);
         it->second->addChild(node, vis == _visibility.end() || vis->second);
+        if (_nightWindows.strength() > 0.f)
+            _nightWindows.applyTo(*node);
         if (auto op = _opacity.find(id); op != _opacity.end())
             setLayerOpacity(id, op->second);
     }
     return batch.size();
+}
+
+void CityScene::setNightWindows(float strength) {
+    const bool wasOn = _nightWindows.strength() > 0.f;
+    if (strength == _nightWindows.strength())
+        return;
+    _nightWindows.setStrength(strength);
+    if (wasOn != (_nightWindows.strength() > 0.f))
+        for (auto& [id, sw] : _layers)
+            _nightWindows.applyTo(*sw);
+    ++_revision;
 }
 
 void CityScene::setLayerVisible(const std::string& layerId, bool visible) {

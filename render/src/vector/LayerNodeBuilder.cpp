@@ -1,4 +1,5 @@
 #include "citytwin/render/LayerNodeBuilder.h"
+#include "citytwin/render/NightWindows.h"
 
 #include <osg/Depth>
 #include <osg/Geode>
@@ -211,6 +212,10 @@ public:
             osg::ref_ptr<osg::MatrixTransform> xf = new osg::MatrixTransform;
             xf->setMatrix(osg::Matrixd::translate(t.origin));
             xf->addChild(geode);
+            // Walls that light up after dark; flat areas (water, land use)
+            // darken with the ground instead of staying their day colours.
+            if (_style.role == LayerRole::Buildings || _style.role == LayerRole::Area)
+                NightWindows::mark(*xf);
             return xf;
         }
     }
@@ -594,6 +599,7 @@ osg::ref_ptr<osg::Node> buildGroundPlane(double minX, double minY, double maxX, 
     // Pushed back in depth so that flat areas and roads drawn on it win.
     ss->setAttributeAndModes(new osg::PolygonOffset(1.f, 4.f));
     ss->setMode(GL_LIGHTING, osg::StateAttribute::OFF);
+    NightWindows::mark(*xf);  // unlit by day; the night's dark ground after dark
     return xf;
 }
 

@@ -20,6 +20,8 @@
 #include <string>
 #include <vector>
 
+#include "citytwin/render/NightWindows.h"
+
 namespace citytwin::render {
 
 class CityScene {
@@ -77,6 +79,11 @@ public:
     void setLayerOpacity(const std::string& layerId, float opacity);
     float layerOpacity(const std::string& layerId) const;
 
+    /// Render thread: the night style's lit windows on every extruded
+    /// building layer, now and as layers arrive (0: off, by day; up to 1).
+    void setNightWindows(float strength);
+    float nightWindows() const { return _nightWindows.strength(); }
+
     /// Any thread: grows with every change of what is drawn (a layer queued,
     /// shown, hidden or removed), so that an on-demand view knows to draw.
     std::uint64_t revision() const { return _revision.load(); }
@@ -90,6 +97,7 @@ private:
     mutable std::mutex _queueMutex;
     std::vector<std::pair<std::string, osg::ref_ptr<osg::Node>>> _queue;
     std::atomic<std::uint64_t> _revision{0};
+    NightWindows _nightWindows;
 };
 
 }  // namespace citytwin::render
