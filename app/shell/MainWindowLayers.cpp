@@ -50,11 +50,7 @@ render::LookAt sideViewIn(const render::CityScene& scene, const QStringList& ids
                           const osg::BoundingBox& cityBox, const geo::LocalFrame& frame,
                           double aspect) {
     const render::LocalVertical v = render::verticalAt(frame, osg::Vec3d(cityBox.center()));
-    const osg::Vec3d c(cityBox.center());
-    const osg::Matrixd localToCity(v.east.x(), v.east.y(), v.east.z(), 0.0,     //
-                                   v.north.x(), v.north.y(), v.north.z(), 0.0,  //
-                                   v.up.x(), v.up.y(), v.up.z(), 0.0,           //
-                                   c.x(), c.y(), c.z(), 1.0);
+    const osg::Matrixd localToCity = v.toFrameAt(osg::Vec3d(cityBox.center()));
     const osg::Matrixd cityToLocal = osg::Matrixd::inverse(localToCity);
     osg::BoundingBoxd local;
     for (const QString& id : ids)

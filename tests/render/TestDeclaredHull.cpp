@@ -27,13 +27,6 @@ namespace {
 const fs::path kFarCity = fs::path(test::kSharedDataDir) /
                           "06_3dtiles_gltf/3d-tiles-samples/1.0/TilesetWithRequestVolume/city";
 
-/// East-north-up at `v` (origin at `at`) to the city frame.
-osg::Matrixd localToCity(const LocalVertical& v, const osg::Vec3d& at) {
-    return osg::Matrixd(v.east.x(), v.east.y(), v.east.z(), 0.0, v.north.x(), v.north.y(),
-                        v.north.z(), 0.0, v.up.x(), v.up.y(), v.up.z(), 0.0, at.x(), at.y(), at.z(),
-                        1.0);
-}
-
 }  // namespace
 
 TEST(DeclaredHull, countsThroughTransformsWithTheDrawablesAndIsReplacedNotAdded) {
@@ -81,7 +74,7 @@ TEST(DeclaredHull, aFarPagedTilesetIsBoxedByItsRootVolumeInItsOwnEastNorthUp) {
     ASSERT_TRUE(cityBox.valid());
     const LocalVertical v = verticalAt(frame, osg::Vec3d(cityBox.center()));
     EXPECT_LT(v.up * osg::Vec3d(0, 0, 1), 0.0) << "Philadelphia's up is not Shanghai's";
-    const osg::Matrixd toCity = localToCity(v, osg::Vec3d(cityBox.center()));
+    const osg::Matrixd toCity = v.toFrameAt(osg::Vec3d(cityBox.center()));
     const osg::BoundingBoxd local = scene.layerBoxIn("city", osg::Matrixd::inverse(toCity));
     ASSERT_TRUE(local.valid());
     // The root region: 8.19e-5 rad of longitude by 6.32e-5 rad of latitude

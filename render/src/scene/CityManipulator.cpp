@@ -10,11 +10,7 @@ class VerticalFrame : public osgGA::CameraManipulator::CoordinateFrameCallback {
 public:
     explicit VerticalFrame(const CityManipulator& owner) : _owner(owner) {}
     osg::CoordinateFrame getCoordinateFrame(const osg::Vec3d& position) const override {
-        const LocalVertical v = _owner.limits().vertical(position);
-        // Rows east, north, up, origin (osg::EllipsoidModel's layout).
-        return osg::Matrixd(v.east.x(), v.east.y(), v.east.z(), 0.0, v.north.x(), v.north.y(),
-                            v.north.z(), 0.0, v.up.x(), v.up.y(), v.up.z(), 0.0, position.x(),
-                            position.y(), position.z(), 1.0);
+        return _owner.limits().vertical(position).toFrameAt(position);
     }
 
 private:

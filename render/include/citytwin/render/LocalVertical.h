@@ -5,6 +5,7 @@
 // the point looked at, as CesiumJS and osgEarth do (their cameras orbit
 // about the surface normal under the target).
 
+#include <osg/Matrixd>
 #include <osg/Vec3d>
 
 #include "citytwin/geo/LocalFrame.h"
@@ -17,6 +18,13 @@ struct LocalVertical {
 
     /// Height of `p` above the ground plane through `ground`.
     double heightOf(const osg::Vec3d& p) const { return (p - ground) * up; }
+
+    /// East-north-up at `origin` to the frame: rows east, north, up, origin
+    /// (osg::EllipsoidModel's layout of a coordinate frame).
+    osg::Matrixd toFrameAt(const osg::Vec3d& origin) const {
+        return osg::Matrixd(east.x(), east.y(), east.z(), 0.0, north.x(), north.y(), north.z(), 0.0,
+                            up.x(), up.y(), up.z(), 0.0, origin.x(), origin.y(), origin.z(), 1.0);
+    }
 };
 
 /// The frame's own axes, the ground at z = 0 (the city's ground plane).
