@@ -49,7 +49,9 @@ TZ=UTC DISPLAY=":$display" XDG_CONFIG_HOME="$work/config" \
 pids+=($!)
 wait_for() {  # wait_for PATTERN COUNT: until the log has COUNT lines matching
     for ((t = 0; t < 3000; t++)); do
-        [ "$(grep -c -- "$1" "$log" 2>/dev/null || true)" -ge "$2" ] && return 0
+        local n
+        n=$(grep -c -- "$1" "$log" 2>/dev/null) || true  # no log yet: nothing printed
+        [ "${n:-0}" -ge "$2" ] && return 0
         sleep 0.1
     done
     echo "timed out waiting for '$1' in $log" >&2
