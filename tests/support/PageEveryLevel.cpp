@@ -5,6 +5,8 @@
 #include <osg/PagedLOD>
 #include <osgDB/DatabasePager>
 
+#include <stdexcept>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -39,7 +41,15 @@ std::size_t pageEveryLevel(osg::Node& root, int maxLevels, std::chrono::millisec
         if (issued == 0)
             break;
         requested += issued;
+        // A pager that never drains is a failure with a reason, not a hang
+        // until the test runner's timeout.
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(300);
         while (pager->getRequestsInProgress()) {
+            if (std::chrono::steady_clock::now() > deadline) {
+                pager->cancel();
+                throw std::runtime_error("pageEveryLevel: level " + std::to_string(level) +
+                                         " still has requests in progress after 300 s");
+            }
             std::this_thread::sleep_for(poll);
             pager->updateSceneGraph(*stamp);
         }

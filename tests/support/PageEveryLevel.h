@@ -13,7 +13,8 @@ namespace citytwin::test {
 
 /// Pages in up to `maxLevels` levels, polling the pager every `poll`.
 /// Files that cannot be read stay unloaded and are not asked for again.
-/// Returns how many child files were requested.
+/// Returns how many child files were requested; throws std::runtime_error
+/// if a level's requests are still in progress after 300 s.
 std::size_t pageEveryLevel(osg::Node& root, int maxLevels = 8,
                            std::chrono::milliseconds poll = std::chrono::milliseconds(5));
 
