@@ -9,6 +9,7 @@
 #include <QOpenGLFunctions>
 #include <QRegularExpression>
 #include <QWidget>
+#include <QWindow>
 
 #include <algorithm>
 
@@ -308,7 +309,11 @@ void KioskSession::onPicked(const std::optional<render::PickHit>& hit) {
 
 void KioskSession::onFrame() {
     _frameStats->onFrameEnd();
-    _notifier->notifyReady();
+    // A QOpenGLWidget can draw into its framebuffer before the window is
+    // mapped; "ready" means a person (or systemd's health check) can see it.
+    const QWindow* shown = _host.view()->window()->windowHandle();
+    if (shown && shown->isExposed())
+        _notifier->notifyReady();
     if (!_glWatched) {
         _glWatched = true;
         armFreezeTestHook(this);
