@@ -1,8 +1,5 @@
 #include "kiosk/FrameStats.h"
 
-#include <QEvent>
-#include <QWidget>
-
 #include <algorithm>
 
 #include "citytwin/render/PagedMemoryBudget.h"
@@ -15,16 +12,10 @@ namespace citytwin::app::kiosk {
 FrameStats::FrameStats(OsgView* view, int logEveryS, QObject* parent)
     : QObject(parent), _view(view) {
     _clock.start();
-    view->installEventFilter(this);
+    connect(view, &OsgView::frameStarting, this, [this] { _paintStartNs = _clock.nsecsElapsed(); });
     connect(&_timer, &QTimer::timeout, this, &FrameStats::report);
     if (logEveryS > 0)
         _timer.start(logEveryS * 1000);
-}
-
-bool FrameStats::eventFilter(QObject* watched, QEvent* event) {
-    if (event->type() == QEvent::Paint)
-        _paintStartNs = _clock.nsecsElapsed();
-    return QObject::eventFilter(watched, event);
 }
 
 void FrameStats::onFrameEnd() {

@@ -1,6 +1,6 @@
 #pragma once
-// How the kiosk's frames go over a long run: the time each paint of the 3D
-// view takes (from its paint event to the frame's end), the median and the
+// How the kiosk's frames go over a long run: the time each frame of the 3D
+// view takes (from OsgView::frameStarting to the frame's end), the median and the
 // frames over 100 ms, with resident memory and the paged content
 // the memory budget counts (what a soak tells apart from a leak); logged every few minutes and at
 // exit, for the soak bench (bench/kiosk) and a kiosk's own log.
@@ -21,16 +21,13 @@ namespace citytwin::app::kiosk {
 class FrameStats : public QObject {
     Q_OBJECT
 public:
-    /// Watches `view`'s paint events; logs every `logEveryS` seconds (0: only at exit).
+    /// Watches `view`'s frames; logs every `logEveryS` seconds (0: only at exit).
     FrameStats(OsgView* view, int logEveryS, QObject* parent = nullptr);
 
     /// Call at the end of each frame (OsgView::frameRendered).
     void onFrameEnd();
     /// "kiosk: frames ..." into the log, for the frames since the last report.
     void report();
-
-protected:
-    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     QElapsedTimer _clock;

@@ -1,10 +1,14 @@
 #include "kiosk/KioskOverlay.h"
 
 #include <QEvent>
+#include <QImage>
 #include <QPainter>
 #include <QPainterPath>
 
 #include <algorithm>
+#include <cmath>
+
+#include "view/OsgView.h"
 
 namespace citytwin::app::kiosk {
 
@@ -19,25 +23,34 @@ void panel(QPainter& p, const QRectF& r, double radius) {
 }
 }  // namespace
 
-KioskOverlay::KioskOverlay(QWidget* view) : QWidget(view) {
-    setAttribute(Qt::WA_TransparentForMouseEvents);
-    setAttribute(Qt::WA_NoSystemBackground);
-    setAttribute(Qt::WA_TranslucentBackground);
-    setFocusPolicy(Qt::NoFocus);
-    setGeometry(view->rect());
+KioskOverlay::KioskOverlay(OsgView* view) : QObject(view), _view(view) {
     view->installEventFilter(this);
     _cardTimer.setSingleShot(true);
     connect(&_cardTimer, &QTimer::timeout, this, &KioskOverlay::hideCard);
-    connect(&_clockTimer, &QTimer::timeout, this, qOverload<>(&QWidget::update));
+    connect(&_clockTimer, &QTimer::timeout, this, &KioskOverlay::update);
     _clockTimer.start(1000);
-    raise();
-    show();
+    update();
 }
 
 bool KioskOverlay::eventFilter(QObject* watched, QEvent* event) {
-    if (watched == parent() && event->type() == QEvent::Resize)
-        setGeometry(parentWidget()->rect());
-    return QWidget::eventFilter(watched, event);
+    if (watched == _view && event->type() == QEvent::Resize)
+        update();
+    return QObject::eventFilter(watched, event);
+}
+
+double KioskOverlay::width() const {
+    return _view->width();
+}
+
+double KioskOverlay::height() const {
+    return _view->height();
+}
+
+void KioskOverlay::update() {
+    if (_repaintDue)
+        return;
+    _repaintDue = true;
+    QMetaObject::invokeMethod(this, &KioskOverlay::repaint, Qt::QueuedConnection);
 }
 
 void KioskOverlay::setTitle(const QString& title) {
@@ -84,8 +97,16 @@ QFont KioskOverlay::font(double sizeUnits, bool bold) const {
     return f;
 }
 
-void KioskOverlay::paintEvent(QPaintEvent*) {
-    QPainter p(this);
+void KioskOverlay::repaint() {
+    _repaintDue = false;
+    const qreal dpr = _view->devicePixelRatioF();
+    const QSize px(int(std::lround(width() * dpr)), int(std::lround(height() * dpr)));
+    if (px.isEmpty())
+        return;
+    QImage picture(px, QImage::Format_RGBA8888_Premultiplied);
+    picture.setDevicePixelRatio(dpr);  // painted in logical pixels, as a widget is
+    picture.fill(Qt::transparent);
+    QPainter p(&picture);
     p.setRenderHint(QPainter::Antialiasing);
     p.setRenderHint(QPainter::TextAntialiasing);
     paintTitle(p);
@@ -97,6 +118,8 @@ void KioskOverlay::paintEvent(QPaintEvent*) {
         paintCard(p);
     if (_maybePinDigits)
         paintPinPrompt(p);
+    p.end();
+    _view->setOverlayPicture(picture);
 }
 
 void KioskOverlay::paintTitle(QPainter& p) {

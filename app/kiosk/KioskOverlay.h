@@ -3,23 +3,30 @@
 // the stop's caption, a clock, a small legend, the map attribution, the
 // caption card of what a visitor tapped, and the operator's PIN prompt.
 // Sizes follow the view's height in device-independent pixels, so the text
-// is as readable at 4K as at 1080p, scaled or not. Mouse input passes
-// through to the view.
+// is as readable at 4K as at 1080p, scaled or not. Painted into a picture
+// the view lays over its frames (OsgView::setOverlayPicture: no widget can
+// lie over its native window); mouse input goes to the view.
 
 #include <QDateTime>
+#include <QObject>
 #include <QStringList>
 #include <QTimer>
-#include <QWidget>
 
 #include <optional>
 
+class QPainter;
+
+namespace citytwin::app {
+class OsgView;
+}
+
 namespace citytwin::app::kiosk {
 
-class KioskOverlay : public QWidget {
+class KioskOverlay : public QObject {
     Q_OBJECT
 public:
-    /// Covers `view` (a child of it, following its size).
-    explicit KioskOverlay(QWidget* view);
+    /// Covers `view`, following its size.
+    explicit KioskOverlay(OsgView* view);
 
     void setTitle(const QString& title);
     void setCaption(const QString& caption);
@@ -34,9 +41,13 @@ public:
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
-    void paintEvent(QPaintEvent* e) override;
 
 private:
+    /// Paints again, once, after the changes made in this turn of the event loop.
+    void update();
+    void repaint();
+    double width() const;
+    double height() const;
     /// One unit: 1/100 of the view's height in device-independent pixels.
     double unit() const;
     QFont font(double sizeUnits, bool bold = false) const;
@@ -52,6 +63,8 @@ private:
     QString _caption;
     QString _cardHeading;
     QStringList _cardLines;
+    OsgView* _view;
+    bool _repaintDue = false;
     QTimer _cardTimer;
     QTimer _clockTimer;
     std::optional<int> _maybePinDigits;

@@ -309,10 +309,9 @@ void KioskSession::onPicked(const std::optional<render::PickHit>& hit) {
 
 void KioskSession::onFrame() {
     _frameStats->onFrameEnd();
-    // A QOpenGLWidget can draw into its framebuffer before the window is
-    // mapped; "ready" means a person (or systemd's health check) can see it.
-    const QWindow* shown = _host.view()->window()->windowHandle();
-    if (shown && shown->isExposed())
+    // A frame can be drawn off screen (a grab before the window is mapped);
+    // "ready" means a person (or systemd's health check) can see it.
+    if (_host.view()->surface()->isExposed())
         _notifier->notifyReady();
     if (!_glWatched) {
         _glWatched = true;
@@ -324,7 +323,7 @@ void KioskSession::onFrame() {
                                                       "restarted"));
             });
     }
-    // Errors that mean the GPU gave up (frameRendered comes from paintGL:
+    // Errors that mean the GPU gave up (frameRendered comes from drawFrame:
     // the context is current). Other GL errors are OSG's to report.
     if (QOpenGLContext* context = QOpenGLContext::currentContext()) {
         for (int i = 0; i < 8; ++i) {

@@ -16,6 +16,9 @@ constexpr int kMargin = 12;  // px from the view's corner
 
 AlertToast::AlertToast(QWidget* anchor, QWidget* parent) : QFrame(parent), _anchor(anchor) {
     setObjectName("alertToast");
+    // A window of its own: a widget would be hidden under the 3D view's native window.
+    setAttribute(Qt::WA_NativeWindow);
+    setAttribute(Qt::WA_DontCreateNativeAncestors);
     setFrameShape(QFrame::StyledPanel);
     setCursor(Qt::PointingHandCursor);
     setStyleSheet(

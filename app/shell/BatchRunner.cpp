@@ -55,35 +55,23 @@ void BatchRunner::runBenchmarkAndExit() {
     // Frames back to back, each finished on the GPU, as a plain osgViewer
     // loop would draw them (bench/ compares the two).
     OsgView& view = *_target.view();
-    // repaint() draws nothing until the window is on screen (a fresh X
-    // window may not be yet): wait for it, and count the frames really drawn.
+    // Nothing is drawn until the window is on screen (a fresh X window may
+    // not be yet): wait for it.
     QElapsedTimer waited;
     waited.start();
-    while (!(view.window()->windowHandle() && view.window()->windowHandle()->isExposed()) &&
-           waited.elapsed() < 10000)
+    while (!view.surface()->isExposed() && waited.elapsed() < 10000)
         QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
-    // A repaint() sometimes draws nothing (Qt folds it into an update due
-    // from the live sensors' pins): only a repaint that drew is timed, the
-    // events that let the next one draw are handled outside the timing.
     std::vector<double> ms;
     QElapsedTimer t;
-    int undrawn = 0;
-    for (int i = 0; i < _benchmarkFrames && undrawn < 1000; ++i) {
-        for (;;) {
-            const quint64 before = view.frameCount();
-            t.start();
-            view.requestRedraw();
-            view.repaint();
-            view.finishGl();
-            const double elapsed = t.nsecsElapsed() / 1e6;
-            if (view.frameCount() > before) {
-                ms.push_back(elapsed);
-                break;
-            }
-            if (++undrawn >= 1000)
-                break;
-            QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
-        }
+    for (int i = 0; i < _benchmarkFrames; ++i) {
+        t.start();
+        view.requestRedraw();
+        if (!view.renderNow())
+            break;
+        view.finishGl();
+        ms.push_back(t.nsecsElapsed() / 1e6);
+        // Input and the scene's own events between frames, outside the timing.
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 1);
     }
     if (ms.size() < std::size_t(_benchmarkFrames)) {
         QTextStream(stderr) << "citytwin: --benchmark: the view drew " << ms.size() << " of "

@@ -408,6 +408,9 @@ void OperatorTools::setLabels(std::vector<std::pair<osg::Vec3d, QString>> labels
     for (auto& [p, text] : labels) {
         auto* label = new QLabel(text, _host.view());
         label->setObjectName("measureLabel");
+        // A window of its own: a widget would be hidden under the view's native window.
+        label->setAttribute(Qt::WA_NativeWindow);
+        label->setAttribute(Qt::WA_DontCreateNativeAncestors);
         label->setAttribute(Qt::WA_TransparentForMouseEvents);
         label->setStyleSheet(
             "QLabel { background: rgba(20, 20, 20, 200); color: #ffd800; padding: 2px 5px; "
@@ -428,6 +431,7 @@ void OperatorTools::placeLabels() {
         label->move(int(maybeAt->x() - label->width() / 2.0),
                     int(maybeAt->y() - label->height() - 6));
         label->show();
+        label->raise();
     }
 }
 

@@ -7,11 +7,16 @@
 #include <QGestureEvent>
 #include <QKeyEvent>
 #include <QMouseEvent>
+#include <QOffscreenSurface>
 #include <QOpenGLContext>
+#include <QOpenGLFramebufferObject>
 #include <QOpenGLFunctions>
 #include <QPinchGesture>
 #include <QSurfaceFormat>
+#include <QVBoxLayout>
 #include <QWheelEvent>
+
+#include "view/OsgSurface.h"
 
 #include <osg/Math>
 
@@ -67,10 +72,22 @@ void OsgView::setDefaultSurfaceFormat() {
     QSurfaceFormat::setDefaultFormat(f);
 }
 
-OsgView::OsgView(render::CityScene& scene, QWidget* parent) : QOpenGLWidget(parent), _scene(scene) {
+OsgView::OsgView(render::CityScene& scene, QWidget* parent) : QWidget(parent), _scene(scene) {
     setFocusPolicy(Qt::StrongFocus);
     setMouseTracking(true);
     setMinimumSize(320, 240);
+    // Nothing of this widget is painted: the native window covers it.
+    setAttribute(Qt::WA_OpaquePaintEvent);
+    setAttribute(Qt::WA_NoSystemBackground);
+
+    _surface = new OsgSurface(this);
+    _surface->onExposed = [this] { renderNow(); };
+    QWidget* container = QWidget::createWindowContainer(_surface, this);
+    container->setFocusPolicy(Qt::NoFocus);  // the view takes the focus, the window its keys
+    container->setAttribute(Qt::WA_TransparentForMouseEvents);
+    auto* fill = new QVBoxLayout(this);
+    fill->setContentsMargins(0, 0, 0, 0);
+    fill->addWidget(container);
 
     _viewer = new osgViewer::Viewer;
     _viewer->setThreadingModel(osgViewer::Viewer::SingleThreaded);
@@ -92,6 +109,9 @@ OsgView::OsgView(render::CityScene& scene, QWidget* parent) : QOpenGLWidget(pare
     _viewer->setCameraManipulator(_manipulator, false);
     _viewer->getEventQueue()->getCurrentEventState()->setMouseYOrientation(
         osgGA::GUIEventAdapter::Y_INCREASING_DOWNWARDS);
+    _overlay.camera()->setGraphicsContext(_window);
+    _overlay.setViewport(width(), height());
+    _viewer->addSlave(_overlay.camera(), false);
 
     _memoryBudget = new render::PagedMemoryBudget(std::size_t(1024) << 20);
     _memoryBudget->setPager(_viewer->getDatabasePager());
@@ -129,11 +149,45 @@ OsgView::OsgView(render::CityScene& scene, QWidget* parent) : QOpenGLWidget(pare
 }
 
 OsgView::~OsgView() {
-    // GL objects belong to this widget's context: release them while it is current.
+    // GL objects belong to this view's context: release them while it is current.
     makeCurrent();
     _viewer->setSceneData(nullptr);
+    _overlay.camera()->removeChildren(0, _overlay.camera()->getNumChildren());
     _viewer->getCamera()->setGraphicsContext(nullptr);
+    _overlay.camera()->setGraphicsContext(nullptr);
     doneCurrent();
+    delete _context;
+    delete _offscreen;
+}
+
+bool OsgView::makeCurrent() {
+    if (!_context) {
+        _context = new QOpenGLContext;
+        _context->setFormat(QSurfaceFormat::defaultFormat());
+        if (!_context->create())
+            return false;
+    }
+    if (_surface->handle())
+        return _context->makeCurrent(_surface);
+    if (!_offscreen) {
+        _offscreen = new QOffscreenSurface;
+        _offscreen->setFormat(_context->format());
+        _offscreen->create();
+    }
+    return _context->makeCurrent(_offscreen);
+}
+
+void OsgView::doneCurrent() {
+    if (_context)
+        _context->doneCurrent();
+}
+
+QWindow* OsgView::surface() const {
+    return _surface;
+}
+
+QSize OsgView::deviceSize() const {
+    return QSize(int(std::lround(width() * scale())), int(std::lround(height() * scale())));
 }
 
 osgGA::EventQueue* OsgView::events() const {
@@ -173,38 +227,93 @@ QString OsgView::pendingWork() const {
 }
 
 void OsgView::finishGl() {
-    makeCurrent();
-    context()->functions()->glFinish();
+    if (!makeCurrent())
+        return;
+    _context->functions()->glFinish();
     doneCurrent();
 }
 
 void OsgView::tick() {
     updateCursorPoint(false);
     stepFlight();
-    // Draw only when something changed (FrameScheduler); update() coalesces.
+    // Draw only when something changed (FrameScheduler).
     if (_scheduler.due())
-        update();
+        renderNow();
 }
 
-void OsgView::initializeGL() {
-    _window->setDefaultFboId(defaultFramebufferObject());
+void OsgView::resizeEvent(QResizeEvent* e) {
+    QWidget::resizeEvent(e);
+    // From the widget, at once: the native window's own resize comes later
+    // from the window system, and a click meanwhile must pick with the
+    // viewport it was aimed at.
+    onResized();
 }
 
-void OsgView::resizeGL(int, int) {
-    const int w = int(std::lround(width() * scale()));
-    const int h = int(std::lround(height() * scale()));
-    _window->resized(0, 0, w, h);
-    events()->windowResize(0, 0, w, h);
-    _viewer->getCamera()->setViewport(0, 0, w, h);
-    _viewer->getCamera()->setProjectionMatrixAsPerspective(35.0, double(w) / std::max(1, h), 1.0,
-                                                           1e6);
+void OsgView::onResized() {
+    const QSize px = deviceSize();
+    _window->resized(0, 0, px.width(), px.height());
+    events()->windowResize(0, 0, px.width(), px.height());
+    _viewer->getCamera()->setViewport(0, 0, px.width(), px.height());
+    _viewer->getCamera()->setProjectionMatrixAsPerspective(
+        kFovYDegrees, double(px.width()) / std::max(1, px.height()), 1.0, 1e6);
+    _overlay.setViewport(px.width(), px.height());
     _scheduler.request(QStringLiteral("resize"));
 }
 
-void OsgView::paintGL() {
-    // Qt recreates the FBO on resize: hand OSG the current one every frame.
-    _window->setDefaultFboId(defaultFramebufferObject());
-    // Also frames Qt asks for (expose, grabFramebuffer): why, for tests.
+bool OsgView::renderNow() {
+    if (!_surface->isExposed() || !makeCurrent())
+        return false;
+    drawFrame(_context->defaultFramebufferObject());
+    _context->swapBuffers(_surface);
+    return true;
+}
+
+QImage OsgView::grabFramebuffer() {
+    const QSize px = deviceSize();
+    if (px.isEmpty() || !makeCurrent())
+        return {};
+    QImage image;
+    if (_surface->isExposed()) {
+        drawFrame(_context->defaultFramebufferObject());
+        image = readFramebuffer(px);  // the back buffer, before it is shown
+        _context->swapBuffers(_surface);
+    } else {
+        QOpenGLFramebufferObjectFormat format;
+        format.setAttachment(QOpenGLFramebufferObject::CombinedDepthStencil);
+        QOpenGLFramebufferObject fbo(px, format);
+        if (!fbo.isValid())
+            return {};
+        fbo.bind();
+        drawFrame(fbo.handle());
+        image = readFramebuffer(px);
+        fbo.release();
+        doneCurrent();
+    }
+    image.setDevicePixelRatio(scale());
+    return image;
+}
+
+QImage OsgView::readFramebuffer(const QSize& size) const {
+    QImage image(size, QImage::Format_RGBA8888);
+    QOpenGLFunctions* gl = _context->functions();
+    gl->glFinish();
+    gl->glPixelStorei(GL_PACK_ALIGNMENT, 4);
+    gl->glReadPixels(0, 0, size.width(), size.height(), GL_RGBA, GL_UNSIGNED_BYTE, image.bits());
+    return image.mirrored().convertToFormat(QImage::Format_RGB32);
+}
+
+void OsgView::setOverlayPicture(const QImage& picture) {
+    _pendingOverlay = picture.isNull()
+                          ? QImage()
+                          : picture.convertToFormat(QImage::Format_RGBA8888_Premultiplied);
+    _overlayChanged = true;
+    requestRedraw();
+}
+
+void OsgView::drawFrame(unsigned fbo) {
+    emit frameStarting();
+    _window->setDefaultFboId(fbo);
+    // Also frames drawn outside the scheduler (expose, grabFramebuffer): why, for tests.
     _frameReason = _scheduler.due() ? _scheduler.lastReason() : QStringLiteral("paint");
     _scheduler.frameDrawn();
     _drawnRevision = _scene.revision();
@@ -212,6 +321,11 @@ void OsgView::paintGL() {
     // The light follows the ground looked at (far data is lit from its own sky).
     if (_maybeFrame)
         _atmosphere->setLocalVertical(render::verticalAt(*_maybeFrame, lookAt().center));
+    if (_overlayChanged) {
+        _overlayChanged = false;
+        _overlay.setPicture(_pendingOverlay.width(), _pendingOverlay.height(),
+                            _pendingOverlay.isNull() ? nullptr : _pendingOverlay.constBits());
+    }
     _viewer->frame();
     if (_frames++ == 0)
         _firstFrameAtMs = processUptimeMs();
@@ -475,10 +589,12 @@ void OsgView::zoomBy(double factor) {
     _manipulator->setLookAt(
         render::zoomTowardPoint(now, now.center, 1.0 / factor, _manipulator->limits()));
     requestRedraw();
-    update();
 }
 
 bool OsgView::event(QEvent* e) {
+    // The pointer is over the native window: it shows the view's cursor (a map tool's cross).
+    if (e->type() == QEvent::CursorChange)
+        _surface->setCursor(cursor());
     if (e->type() == QEvent::Gesture) {
         auto* gestures = static_cast<QGestureEvent*>(e);
         if (auto* pinch = static_cast<QPinchGesture*>(gestures->gesture(Qt::PinchGesture))) {
@@ -488,7 +604,7 @@ bool OsgView::event(QEvent* e) {
             return true;
         }
     }
-    return QOpenGLWidget::event(e);
+    return QWidget::event(e);
 }
 
 void OsgView::keyPressEvent(QKeyEvent* e) {

@@ -1,12 +1,19 @@
 #pragma once
-// The 3D view: OpenSceneGraph inside a QOpenGLWidget through
-// osgViewer::GraphicsWindowEmbedded. The viewer runs single-threaded in
-// paintGL on the GUI thread, the only thread that touches the live scene.
-// Sizes and mouse positions are scaled by devicePixelRatio (HiDPI).
+// The 3D view: OpenSceneGraph drawing into a native OpenGL window
+// (OsgSurface, in a window container that fills this widget) through
+// osgViewer::GraphicsWindowEmbedded, with a GL context of its own that lives
+// as long as the view. The viewer runs single-threaded on the GUI thread,
+// the only thread that touches the live scene. Sizes and mouse positions
+// are scaled by devicePixelRatio (HiDPI).
+//
+// Widgets cannot be drawn over a native window: what must lie over the
+// picture is either a native window itself (the alert toast, measure labels)
+// or a picture handed to setOverlayPicture (the kiosk's captions).
 
 #include <QElapsedTimer>
-#include <QOpenGLWidget>
+#include <QImage>
 #include <QTimer>
+#include <QWidget>
 
 #include <osg/ref_ptr>
 #include <osgViewer/GraphicsWindow>
@@ -22,11 +29,17 @@
 #include "citytwin/render/FeaturePicker.h"
 #include "citytwin/render/PagedMemoryBudget.h"
 #include "citytwin/render/SceneAtmosphere.h"
+#include "citytwin/render/ScreenOverlay.h"
 #include "view/FrameScheduler.h"
+
+class QOffscreenSurface;
+class QOpenGLContext;
 
 namespace citytwin::app {
 
-class OsgView : public QOpenGLWidget {
+class OsgSurface;
+
+class OsgView : public QWidget {
     Q_OBJECT
 public:
     OsgView(render::CityScene& scene, QWidget* parent = nullptr);
@@ -84,6 +97,17 @@ public:
 
     /// Frames drawn since the widget was created.
     quint64 frameCount() const { return _frames; }
+    /// Draws a frame now and shows it, if the window is on screen (the
+    /// benchmark's loop); false if it is not.
+    bool renderNow();
+    /// Draws a frame now and returns it as the window shows it (device
+    /// pixels). Off screen, the same frame is drawn into an image.
+    QImage grabFramebuffer();
+    /// A picture laid over every frame, the size of the view in device
+    /// pixels with transparency (a null image removes it).
+    void setOverlayPicture(const QImage& picture);
+    /// The native window drawn into (tests: where real input arrives).
+    QWindow* surface() const;
     /// Asks for a redraw on the next timer tick. The view draws on demand
     /// (FrameScheduler): whatever changes the scene outside the camera,
     /// CityScene and the pager asks for a frame, or adds a demand.
@@ -124,6 +148,8 @@ public:
     void setNightWindows(float strength);
 
 signals:
+    /// Just before a frame is drawn, and just after.
+    void frameStarting();
     void frameRendered();
     /// Local-frame point under the cursor (nullopt over the sky).
     void cursorMoved(std::optional<osg::Vec3d> localPoint);
@@ -139,9 +165,7 @@ signals:
     void pointDoubleClicked(std::optional<osg::Vec3d> localPoint);
 
 protected:
-    void initializeGL() override;
-    void resizeGL(int w, int h) override;
-    void paintGL() override;
+    void resizeEvent(QResizeEvent* e) override;
     void mousePressEvent(QMouseEvent* e) override;
     void mouseReleaseEvent(QMouseEvent* e) override;
     void mouseMoveEvent(QMouseEvent* e) override;
@@ -153,6 +177,18 @@ protected:
 
 private:
     bool _featurePicking = true;
+    /// The view's context current on its window, or (before the window
+    /// exists) on an off-screen surface; false if GL is unavailable.
+    bool makeCurrent();
+    void doneCurrent();
+    /// The window's size in device pixels.
+    QSize deviceSize() const;
+    /// The viewport and projection follow the view's size.
+    void onResized();
+    /// One frame into framebuffer `fbo` (0: the window's back buffer).
+    void drawFrame(unsigned fbo);
+    /// The current framebuffer's pixels (`size` device pixels), top row first.
+    QImage readFramebuffer(const QSize& size) const;
     osgGA::EventQueue* events() const;
     double scale() const { return devicePixelRatioF(); }
     void tick();
@@ -168,6 +204,12 @@ private:
     std::optional<osg::Vec3d> pointUnder(double x, double y) const;
 
     render::CityScene& _scene;
+    OsgSurface* _surface = nullptr;  ///< owned by its container, a child of this widget
+    QOpenGLContext* _context = nullptr;
+    QOffscreenSurface* _offscreen = nullptr;
+    render::ScreenOverlay _overlay;
+    QImage _pendingOverlay;
+    bool _overlayChanged = false;
     osg::ref_ptr<osgViewer::Viewer> _viewer;
     osg::ref_ptr<osgViewer::GraphicsWindowEmbedded> _window;
     osg::ref_ptr<render::CityManipulator> _manipulator;

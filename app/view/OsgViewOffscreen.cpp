@@ -15,9 +15,8 @@
 namespace citytwin::app {
 
 QImage OsgView::renderOffscreen(const QSize& size) {
-    if (size.isEmpty() || !context())
+    if (size.isEmpty() || !makeCurrent())
         return {};
-    makeCurrent();
     QOpenGLFramebufferObjectFormat format;
     format.setAttachment(QOpenGLFramebufferObject::CombinedDepthStencil);
     QOpenGLFramebufferObject fbo(size, format);
@@ -32,19 +31,25 @@ QImage OsgView::renderOffscreen(const QSize& size) {
     cam->setProjectionMatrixAsPerspective(kFovYDegrees, double(size.width()) / size.height(), 1.0,
                                           1e6);
     // The main camera draws into whatever is bound; cameras rendering to
-    // textures bind the default FBO back when they finish.
+    // textures bind the default FBO back when they finish. The screen
+    // overlay (the kiosk's captions) is sized for the window: not drawn.
+    const bool overlayShown = _overlay.isShown();
+    if (overlayShown)
+        _overlay.setPicture(0, 0, nullptr);
     fbo.bind();
     _window->setDefaultFboId(fbo.handle());
     // Twice: the first frame merges what is queued and compiles new GL
     // objects for this context; the second draws the settled scene.
     _viewer->frame();
     _viewer->frame();
-    context()->functions()->glFinish();
+    _context->functions()->glFinish();
     QImage image = fbo.toImage();
     fbo.release();
     cam->setViewport(viewport.get());
     cam->setProjectionMatrix(projection);
-    _window->setDefaultFboId(defaultFramebufferObject());
+    _window->setDefaultFboId(_context->defaultFramebufferObject());
+    if (overlayShown)
+        _overlayChanged = true;  // the picture is put back on the next frame
     doneCurrent();
     requestRedraw();  // the widget's own picture again
     return image.convertToFormat(QImage::Format_RGB32);

@@ -459,7 +459,7 @@ TEST(FirstHour, clickingAPinBringsItsHistoryForward) {
     ASSERT_TRUE(QTest::qWaitFor([&] { return w->historyChart()->sensor().has_value(); }, 20000));
     EXPECT_EQ(w->historyChart()->sensor()->id, "ns-03");
     settle(*w);
-    w->grab().save(test::outputDir() + "/first-hour-pin-history.png");
+    test::grabWholeWindow(*w).save(test::outputDir() + "/first-hour-pin-history.png");
 }
 
 TEST(FirstHour, pinsClusterAtCityScaleAndSplitAsTheUserZoomsIn) {
@@ -487,7 +487,7 @@ TEST(FirstHour, pinsClusterAtCityScaleAndSplitAsTheUserZoomsIn) {
         clustered += c.size();
     EXPECT_EQ(farPins + clustered, n);
     EXPECT_LT(farPins, n / 2);
-    w->grab().save(test::outputDir() + "/first-hour-clusters-far.png");
+    test::grabWholeWindow(*w).save(test::outputDir() + "/first-hour-clusters-far.png");
     // A badge takes its worst member's colour.
     for (std::size_t c = 0; c < farClusters; ++c) {
         int worst = -1;
@@ -520,7 +520,7 @@ TEST(FirstHour, pinsClusterAtCityScaleAndSplitAsTheUserZoomsIn) {
     settle(*w);
     EXPECT_GT(glyphs->shownPinCount(), n / 2);
     EXPECT_LT(glyphs->shownClusters().size() * 2, std::max<std::size_t>(farClusters * 2, 4));
-    w->grab().save(test::outputDir() + "/first-hour-clusters-near.png");
+    test::grabWholeWindow(*w).save(test::outputDir() + "/first-hour-clusters-near.png");
 }
 
 TEST(FirstHour, theDemoSensorsAreNamedAfterStreetsWhereTheyStandOrPlainlyAsCodes) {

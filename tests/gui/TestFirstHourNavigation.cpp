@@ -93,9 +93,7 @@ double pitchDegrees(const OsgView& v) {
 /// The local point under a widget position (the scene, else the ground).
 std::optional<osg::Vec3d> pointUnder(OsgView& v, QPointF pos) {
     const double s = v.devicePixelRatioF();
-    v.makeCurrent();
     auto p = render::pickLocalPoint(*v.camera(), pos.x() * s, (v.height() - pos.y()) * s);
-    v.doneCurrent();
     return p;
 }
 
@@ -623,5 +621,5 @@ TEST(FirstHourNavigation, theWindowFitsItsScreenAndResetLayoutRestoresTheDocks) 
     w.resetLayout();
     EXPECT_EQ(w.dockWidgetArea(layers), Qt::LeftDockWidgetArea);
     EXPECT_TRUE(available.contains(w.geometry()));
-    w.grab().save(test::outputDir() + "/first-hour-window.png");
+    test::grabWholeWindow(w).save(test::outputDir() + "/first-hour-window.png");
 }

@@ -35,6 +35,7 @@
 #include "DialogAnswer.h"
 #include "GuiTestSupport.h"
 #include "HistoryTestSupport.h"
+#include "WindowTestSupport.h"
 #include "citytwin/sensors/SensorStore.h"
 #include "citytwin/sensors/TimeFormat.h"
 #include "sensors/HistoryImport.h"
@@ -328,7 +329,7 @@ TEST(HistoryWindow, aLongImportCancelledFromItsProgressDialogKeepsAndCountsWhatI
     EXPECT_TRUE(
         text.contains(QStringLiteral("the %1 readings committed so far are kept").arg(r.stored)))
         << text.toStdString();
-    w->grab().save(test::outputDir() + "/history-window-import-cancelled.png");
+    test::grabWholeWindow(*w).save(test::outputDir() + "/history-window-import-cancelled.png");
     QTest::mouseClick(import->resultBox()->button(QMessageBox::Ok), Qt::LeftButton);
     ASSERT_TRUE(QTest::qWaitFor([&] { return import.isNull(); }, 5000));  // cleaned up
     // The timeline reaches back to the cancelled import's first reading.

@@ -524,7 +524,7 @@ TEST(InspectionTools, auditTableListsTheLibrarysFindingsAndARowFliesToTheAsset) 
     const osg::Vec3d toAsset = osg::Vec3d(asset.x, asset.y, 0.0) - eye;
     EXPECT_GT(dir * toAsset / toAsset.length(), 0.999);
     grab(*w).save(test::outputDir() + "/inspection_audit.png");
-    w->grab().save(test::outputDir() + "/inspection_audit_window.png");
+    test::grabWholeWindow(*w).save(test::outputDir() + "/inspection_audit_window.png");
 }
 
 TEST(InspectionTools, auditDockColumnsFitTheirContentNameTheAssetsAndCiteTheArticle) {
@@ -619,6 +619,6 @@ TEST(InspectionTools, findingsSpeakChineseWhenTheUiDoes) {
     const QString detail =
         tools->findingsPanel()->findChild<QPlainTextEdit*>("findingText")->toPlainText();
     EXPECT_TRUE(detail.contains(QString::fromStdString(expected.value()[0].messageZh)));
-    w->grab().save(test::outputDir() + "/inspection_window_zh.png");
+    test::grabWholeWindow(*w).save(test::outputDir() + "/inspection_window_zh.png");
     installTranslators(*qApp, "en");
 }

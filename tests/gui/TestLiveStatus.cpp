@@ -21,6 +21,7 @@
 
 #include "GuiTestSupport.h"
 #include "MosquittoBroker.h"
+#include "WindowTestSupport.h"
 #include "citytwin/sensors/MqttPublisher.h"
 #include "citytwin/sensors/SensorRegistry.h"
 #include "citytwin/sensors/TimeFormat.h"
@@ -126,7 +127,7 @@ TEST(LiveStatus, countsAndListsUnknownSensorsRejectedPayloadsAndABrokerLoss) {
             return status->state().rejected >= 1;
         }));
     EXPECT_TRUE(status->text().contains("rejected")) << status->text().toStdString();
-    w.grab().save(test::outputDir() + "/live-status-unknown.png");
+    test::grabWholeWindow(w).save(test::outputDir() + "/live-status-unknown.png");
 
     // The details list it; the operator places it and adds it to the registry.
     bool sawDialog = false;
@@ -164,7 +165,7 @@ TEST(LiveStatus, countsAndListsUnknownSensorsRejectedPayloadsAndABrokerLoss) {
     ASSERT_TRUE(
         QTest::qWaitFor([&] { return status->text().contains("reconnecting since"); }, 30000))
         << status->text().toStdString();
-    w.grab().save(test::outputDir() + "/live-status-reconnecting.png");
+    test::grabWholeWindow(w).save(test::outputDir() + "/live-status-reconnecting.png");
     ASSERT_TRUE(live.broker->start());
     EXPECT_TRUE(QTest::qWaitFor([&] { return status->text().contains("recorded"); }, 60000))
         << status->text().toStdString();
@@ -196,7 +197,7 @@ TEST(LiveStatus, aNewAlertShowsAToastThatGoesToTheSensorAndOneClickOnARowDoesToo
     EXPECT_TRUE(toast->text().contains(QString::fromStdString(aq->name)))
         << toast->text().toStdString();
     EXPECT_EQ(QApplication::activeModalWidget(), nullptr) << "the toast must not be modal";
-    w.grab().save(test::outputDir() + "/live-alert-toast.png");
+    test::grabWholeWindow(w).save(test::outputDir() + "/live-alert-toast.png");
 
     // A click on the toast: the sensor's history and the camera go there.
     const osg::Vec3d eyeBefore = [&] {

@@ -106,11 +106,9 @@ int columnOf(const AttributeTableModel& m, const std::string& name) {
 std::optional<std::pair<QPoint, render::PickHit>> buildingUnderView(MainWindow& w) {
     w.view()->grabFramebuffer();
     auto pickAt = [&w](QPoint p) {
-        w.view()->makeCurrent();
         const double s = w.view()->devicePixelRatioF();
         auto h =
             render::pickFeature(*w.view()->camera(), p.x() * s, (w.view()->height() - p.y()) * s);
-        w.view()->doneCurrent();
         return h;
     };
     auto isBuilding = [](const std::optional<render::PickHit>& h) {

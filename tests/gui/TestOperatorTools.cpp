@@ -203,11 +203,9 @@ TEST(OperatorTools, heightOfAClickedBuildingIsItsExtrusion) {
     QPoint at;
     w->view()->grabFramebuffer();
     auto pickAt = [&w](QPoint p) {
-        w->view()->makeCurrent();
         const double s = w->view()->devicePixelRatioF();
         auto h =
             render::pickFeature(*w->view()->camera(), p.x() * s, (w->view()->height() - p.y()) * s);
-        w->view()->doneCurrent();
         return h;
     };
     auto isBuilding = [](const std::optional<render::PickHit>& h) {

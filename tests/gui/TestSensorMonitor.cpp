@@ -24,6 +24,7 @@
 #include "GuiTestSupport.h"
 #include "MosquittoBroker.h"
 #include "PostgresServer.h"
+#include "WindowTestSupport.h"
 #include "citytwin/sensors/MqttPublisher.h"
 #include "citytwin/sensors/SensorStatus.h"
 #include "citytwin/sensors/SensorStore.h"
@@ -418,7 +419,7 @@ TEST(SensorMonitor, clickingAPinShowsTheSensorsHistoryAroundTheSceneTime) {
     EXPECT_NEAR(double(chart->points().size()), double(history->size()), 4.0);
     EXPECT_GT(chart->points().size(), 100u);
     chart->grab().save(test::outputDir() + "/sensors-history-chart.png");
-    w->grab().save(test::outputDir() + "/sensors-window.png");
+    test::grabWholeWindow(*w).save(test::outputDir() + "/sensors-window.png");
 }
 
 TEST(SensorMonitor, playAtAnHourASecondThenPauseThenLive) {
@@ -567,7 +568,7 @@ TEST(SensorMonitor, speaksChinese) {
         EXPECT_EQ(w->alertPanel()->table()->horizontalHeaderItem(0)->text(),
                   QString::fromUtf8("告警时间"));
         ASSERT_TRUE(QTest::qWaitFor([&] { return !w->alertPanel()->alerts().empty(); }, 10000));
-        w->grab().save(test::outputDir() + "/sensors-window-zh.png");
+        test::grabWholeWindow(*w).save(test::outputDir() + "/sensors-window-zh.png");
     }
     installTranslators(*qApp, "en");
 }

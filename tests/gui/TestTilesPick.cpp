@@ -251,7 +251,7 @@ TEST(TilesPick, theAttributeTableOfAPagedTilesetFollowsTheTilesReadAndExpired) {
     budget.setBudgetBytes(budget.pagedBytes() / 10);
     ASSERT_TRUE(QTest::qWaitFor(
         [&] {
-            w.view()->update();  // frames: the budget is enforced in their update phase
+            // Frames: the budget is enforced in their update phase.
             w.view()->grabFramebuffer();
             return !panel.isBusy() && model.rowCount() == 0;
         },

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <QCoreApplication>
+#include <QPainter>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -37,7 +38,23 @@ QImage grabView(app::MainWindow& w) {
 QImage grabWholeWindow(app::MainWindow& w) {
     w.view()->grabFramebuffer();  // merges what was queued
     QTest::qWait(50);
-    return w.grab().toImage();
+    QImage whole = w.grab().toImage();
+    // The 3D view is a native GL window that QWidget::grab cannot see: its
+    // own frame goes where it sits, then the native windows over it (the
+    // alert toast, measure labels) again on top, as the screen shows them.
+    QPainter p(&whole);
+    const QRect viewRect(w.view()->mapTo(&w, QPoint(0, 0)), w.view()->size());
+    p.drawImage(QRectF(viewRect), w.view()->grabFramebuffer());
+    for (QWidget* child : w.findChildren<QWidget*>()) {
+        if (!child->isVisible() || child->isWindow() ||
+            !child->testAttribute(Qt::WA_NativeWindow) || child->inherits("QWindowContainer"))
+            continue;
+        const QRect r(child->mapTo(&w, QPoint(0, 0)), child->size());
+        if (r.intersects(viewRect))
+            p.drawPixmap(r.topLeft(), child->grab());
+    }
+    p.end();
+    return whole;
 }
 
 }  // namespace citytwin::test

@@ -126,10 +126,21 @@ WindowGeometry XSession::windowGeometry(const QString& window) const {
 }
 
 QString XSession::visibleWindowOf(qint64 pid) const {
-    const QStringList ids =
-        run("xdotool", {"search", "--onlyvisible", "--pid", QString::number(pid)})
-            .split('\n', Qt::SkipEmptyParts);
-    return ids.isEmpty() ? QString() : ids.last().trimmed();
+    const QStringList ids = visibleTopLevelsOf(pid);
+    return ids.isEmpty() ? QString() : ids.last();
+}
+
+QStringList XSession::visibleTopLevelsOf(qint64 pid) const {
+    QStringList managed;
+    for (const QString& id :
+         run("xdotool", {"search", "--onlyvisible", "--pid", QString::number(pid)})
+             .split('\n', Qt::SkipEmptyParts)) {
+        // xprop prints "WM_STATE:  not found." for a window without it.
+        const QString state = run("xprop", {"-id", id.trimmed(), "WM_STATE"});
+        if (state.contains("window state:"))
+            managed << id.trimmed();
+    }
+    return managed;
 }
 
 NotifySocket::NotifySocket() {

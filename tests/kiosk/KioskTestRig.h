@@ -46,6 +46,10 @@ public:
     WindowGeometry windowGeometry(const QString& window) const;
     /// The X window id of a process's visible top-level window ("" until mapped).
     QString visibleWindowOf(qint64 pid) const;
+    /// A process's visible windows that the window manager manages (they
+    /// carry WM_STATE): its top-levels, not the native child windows inside
+    /// them (the 3D view's GL window, native overlays), which share its pid.
+    QStringList visibleTopLevelsOf(qint64 pid) const;
 
 private:
     std::unique_ptr<QProcess> _xvfb;
