@@ -19,8 +19,9 @@ osg::ref_ptr<osg::Geometry> makeBand(osg::Vec4Array* colors) {
     osg::ref_ptr<osg::Vec3Array> v = new osg::Vec3Array;
     for (int i = 0; i <= kRows; ++i) {
         const float y = float(i) / kRows;
-        v->push_back({0.f, y, 0.f});
-        v->push_back({1.f, y, 0.f});
+        // z = -1: at the far plane of the screen camera (depth 1.0).
+        v->push_back({0.f, y, -1.f});
+        v->push_back({1.f, y, -1.f});
     }
     colors->resize(v->size(), osg::Vec4(1, 1, 1, 1));
     g->setVertexArray(v);
@@ -66,10 +67,13 @@ SkyGradient::SkyGradient(osg::Fog* fog) : _fog(fog), _colors(new osg::Vec4Array)
     constexpr auto kOff = osg::StateAttribute::OFF | osg::StateAttribute::PROTECTED;
     ss->setMode(GL_LIGHTING, kOff);
     ss->setMode(GL_FOG, kOff);
-    ss->setMode(GL_DEPTH_TEST, kOff);
-    ss->setAttribute(new osg::Depth(osg::Depth::ALWAYS, 0.0, 1.0, false));
-    // Before every other bin: everything the scene draws lies in front.
-    ss->setRenderBinDetails(-100, "RenderBin");
+    // After the opaque bin, at the far plane, tested but not written: only
+    // the pixels nothing opaque covered are filled (the depth test rejects
+    // the rest before shading), where a sky drawn first would fill every
+    // pixel of every frame. Translucent bins (10 and up) come after it.
+    ss->setAttributeAndModes(new osg::Depth(osg::Depth::LEQUAL, 0.0, 1.0, false),
+                             osg::StateAttribute::ON | osg::StateAttribute::PROTECTED);
+    ss->setRenderBinDetails(5, "RenderBin");
     addChild(screen);
 }
 

@@ -6,7 +6,8 @@
 // away the higher the eye, so a view from above stays clear and a view along
 // the streets fades into the horizon.
 //
-// Drawn first, without depth, lighting or fog; invisible to every visitor
+// Drawn after the opaque bin at the far plane (depth tested, not written),
+// without lighting or fog; invisible to every visitor
 // but the cull (pickers do not hit the sky).
 
 #include <osg/Fog>
