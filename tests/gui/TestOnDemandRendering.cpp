@@ -88,8 +88,12 @@ TEST(OnDemandRendering, anIdleWindowDrawsNothingAndACameraMoveDraws) {
     EXPECT_TRUE(QTest::qWaitFor([&] { return view.frameCount() > beforeHide; }, 5000));
     ASSERT_TRUE(settle(view));
     const quint64 beforeHover = view.frameCount();
+    QSignalSpy hovered(&view, &OsgView::cursorMoved);
     for (int i = 0; i < 10; ++i)
         QTest::mouseMove(&view, c + QPoint(5 * i, 5 * i), 10);
+    // QTest moves the real pointer: its motion comes back from the X server
+    // when it comes. Only once the view has read it out is the hover tested.
+    ASSERT_TRUE(QTest::qWaitFor([&] { return hovered.count() > 0; }, 10000));
     // The hover's own work is the cursor read-out; once it is picked the
     // view has nothing due, and had a hover asked for a frame it was drawn.
     ASSERT_TRUE(settle(view)) << view.pendingWork().toStdString();
