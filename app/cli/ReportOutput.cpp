@@ -78,7 +78,8 @@ const char* const kReportHelp =
     "                  scale bar), or the oblique 3D view of the case (from the south, looking\n"
     "                  north, 45 degrees down, buildings at their height; rendered off-screen\n"
     "                  with OpenGL: needs a display, e.g. xvfb-run), or the top-down map and\n"
-    "                  the oblique view after it\n"
+    "                  the oblique view after it; the findings' detail maps follow the same\n"
+    "                  choice\n"
     "                  The top-down maps are centred on the case, over a base map of the\n"
     "                  project's roads, water and buildings (files of those names beside the\n"
     "                  project, or layers in it), the legend in the corner that hides none of\n"
@@ -136,15 +137,9 @@ int writeReport(const ReportRequest& request, const assets::InspectionReport& re
         return 1;
     }
     model.value().mapView = request.view;
-    if (assets::showsOblique(request.view)) {
-        auto image = render::renderObliqueCase(model.value(), render::kObliqueWidthPx,
-                                               render::kObliqueHeightPx);
-        if (!image) {
-            std::cerr << "citytwin-cli " << command << ": --report-view: " << image.messages()
-                      << '\n';
-            return 1;
-        }
-        model.value().obliquePng = std::move(image).value().png;
+    if (const auto views = render::addObliqueViews(model.value()); !views) {
+        std::cerr << "citytwin-cli " << command << ": --report-view: " << views.messages() << '\n';
+        return 1;
     }
     const fs::path out(request.path);
     fs::path json = out;

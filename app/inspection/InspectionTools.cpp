@@ -326,13 +326,8 @@ QString InspectionTools::exportReport(const QString& htmlPath) {
         return tr("Report coordinate system: %1").arg(QString::fromStdString(model.messages()));
     // The oblique view: the case drawn off-screen from the model, like the CLI's.
     model.value().mapView = settings.view;
-    if (assets::showsOblique(settings.view)) {
-        auto image = render::renderObliqueCase(model.value(), render::kObliqueWidthPx,
-                                               render::kObliqueHeightPx);
-        if (!image)
-            return tr("Oblique view: %1").arg(QString::fromStdString(image.messages()));
-        model.value().obliquePng = std::move(image).value().png;
-    }
+    if (const auto views = render::addObliqueViews(model.value()); !views)
+        return tr("Oblique view: %1").arg(QString::fromStdString(views.messages()));
     const QString error =
         writeReportFiles(model.value(), _maybeReport->findings, htmlPath, settings.paper);
     if (error.isEmpty()) {

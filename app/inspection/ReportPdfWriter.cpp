@@ -119,19 +119,19 @@ void drawObliquePage(QPainter& p, const assets::ReportModel& m, const QRectF& bo
 
 /// Up to two detail maps on one page, each in half the body with its heading.
 void drawDetailPage(QPainter& p, const assets::ReportModel& m,
-                    const std::vector<const assets::ReportFinding*>& findings, int firstNumber,
-                    const QRectF& body, const QString& family) {
+                    const std::vector<assets::DetailPanel>& panels, const QRectF& body,
+                    const QString& family) {
     const double slotH = body.height() / 2.0;
-    for (std::size_t i = 0; i < findings.size(); ++i) {
+    for (std::size_t i = 0; i < panels.size(); ++i) {
         const QRectF slot(body.left(), body.top() + double(i) * slotH, body.width(), slotH);
         const QRectF heading = drawMapHeading(
             p, slot, family, 10.0, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap,
-            QString::fromStdString(assets::detailMapTitle(*findings[i], firstNumber + int(i))));
+            QString::fromStdString(assets::detailPanelTitle(panels[i])));
         // A small gap below each map keeps the two frames apart.
         const double widthMm = slot.width() / kPxPerMm;
         const double heightMm = slot.height() / kPxPerMm - kMapHeadingMm - 3.0;
         PainterMapCanvas canvas(p, QPointF(slot.left(), heading.bottom()), kPxPerMm, family);
-        assets::drawReportDetailMap(m, *findings[i], canvas, widthMm, heightMm);
+        assets::drawDetailPanel(m, panels[i], canvas, widthMm, heightMm);
     }
 }
 
@@ -174,10 +174,7 @@ QString writeReportPdf(const assets::ReportModel& m, const QString& path, Paper 
         auto body = layOut(assets::reportHtmlBody(m), &writer, frame.body.size(), family);
         const int frontPages = front->pageCount();
         const int bodyPages = body->pageCount();
-        std::vector<const assets::ReportFinding*> detailed;
-        for (const auto& f : m.findings)
-            if (f.maybeDetailExtent)
-                detailed.push_back(&f);
+        const std::vector<assets::DetailPanel> detailed = assets::detailPanels(m);
         const int detailPages = int((detailed.size() + 1) / 2);
         const bool topDown = assets::showsTopDown(m.mapView);
         const bool oblique = assets::showsOblique(m.mapView) && !m.obliquePng.empty();
@@ -205,10 +202,10 @@ QString writeReportPdf(const assets::ReportModel& m, const QString& path, Paper 
         }
         for (int i = 0; i < detailPages; ++i) {
             next();
-            std::vector<const assets::ReportFinding*> two(
+            const std::vector<assets::DetailPanel> two(
                 detailed.begin() + 2 * i,
                 detailed.begin() + std::min<std::size_t>(detailed.size(), 2 * i + 2));
-            drawDetailPage(painter, m, two, 2 * i + 1, frame.body, family);
+            drawDetailPage(painter, m, two, frame.body, family);
         }
         for (int i = 0; i < bodyPages; ++i) {
             next();

@@ -329,17 +329,12 @@ std::string reportHtmlDocument(const ReportModel& m, const std::string& mapSvg,
           << "</h2>\n<p><img class=\"map\" alt=\"oblique view / 斜视图\" "
              "src=\"data:image/svg+xml;base64,"
           << base64(obliqueSvg) << "\"></p>\n";
-    std::size_t next = 0;
-    int n = 0;
-    for (const auto& f : m.findings) {
-        if (!f.maybeDetailExtent || next >= detailSvgs.size())
-            continue;
-        ++n;
-        h << "<h3>" << e(detailMapTitle(f, n))
+    const std::vector<DetailPanel> panels = detailPanels(m);
+    for (std::size_t i = 0; i < panels.size() && i < detailSvgs.size(); ++i)
+        h << "<h3>" << e(detailPanelTitle(panels[i]))
           << "</h3>\n<p><img class=\"map\" alt=\"detail map / 局部详图\" "
              "src=\"data:image/svg+xml;base64,"
-          << base64(detailSvgs[next++]) << "\"></p>\n";
-    }
+          << base64(detailSvgs[i]) << "\"></p>\n";
     h << reportHtmlBody(m) << "</body>\n</html>\n";
     return h.str();
 }

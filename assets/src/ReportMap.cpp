@@ -511,7 +511,15 @@ constexpr const char* kObliqueCaption =
 
 }  // namespace
 
-void drawReportObliqueMap(const ReportModel& m, MapCanvas& c, double widthMm, double heightMm) {
+namespace {
+
+/// An oblique image filling widthMm and as much height as its aspect takes,
+/// its labels over it, the legend of what it shows (the shapes of `extent`
+/// and `extra`, as the top-down map would list them), a north arrow, the
+/// caption and the attribution below.
+void drawObliqueFramed(const ReportModel& m, const ObliqueView& view, const geo::Extent& extent,
+                       const std::vector<MapShape>& extra, MapCanvas& c, double widthMm,
+                       double heightMm) {
     const std::vector<std::string> attribution = attributionLines(m.attribution, widthMm - 1.0);
     const std::vector<std::string> caption = attributionLines(kObliqueCaption, widthMm - 1.0);
     const double lineH = kAttributionSizeMm * 1.3;
@@ -520,20 +528,97 @@ void drawReportObliqueMap(const ReportModel& m, MapCanvas& c, double widthMm, do
     const double frameW = frameH * kObliqueAspect;
     c.polygon({{0, 0, 0}, {frameW, 0, 0}, {frameW, frameH, 0}, {0, frameH, 0}, {0, 0, 0}}, kFrame,
               0.3, {248, 248, 244});
-    if (!m.obliquePng.empty())
-        c.image(0.0, 0.0, frameW, frameH, m.obliquePng);
-    // The legend of what the case map shows: the 3D view draws the same shapes.
+    if (!view.empty())
+        c.image(0.0, 0.0, frameW, frameH, view.png);
     NullCanvas probe;
-    const Drawn drawn = drawShapes(m, {}, frameFor(m.mapExtent, frameW, frameH), probe);
+    const Drawn drawn = drawShapes(m, extra, frameFor(extent, frameW, frameH), probe);
+    // The legend in the corner that covers the fewest of the view's points
+    // and labels (top left first on a tie); the north arrow out of its way.
+    const auto [legendW, legendH] = legendSize(drawn.legend.size(), 1);
+    std::vector<geo::GeoPoint> anchors;
+    for (const auto& q : view.keepClear)
+        anchors.push_back({q.u * frameW, q.v * frameH, 0.0});
+    for (const auto& l : view.labels)
+        anchors.push_back({l.u * frameW + 1.0, l.v * frameH - 1.0, 0.0});
+    bool right = false, bottom = false;
+    int fewest = -1;
+    for (const auto& [r, b] :
+         {std::pair(false, false), {true, false}, {false, true}, {true, true}}) {
+        const double x = r ? frameW - 3.0 - legendW : 3.0, y = b ? frameH - 3.0 - legendH : 3.0;
+        int n = 0;
+        for (const auto& a : anchors)
+            n += a.x >= x - 2.0 && a.x <= x + legendW + 2.0 && a.y >= y - 2.0 &&
+                 a.y <= y + legendH + 2.0;
+        if (fewest < 0 || n < fewest) {
+            fewest = n;
+            right = r;
+            bottom = b;
+        }
+    }
     c.beginClip(0.0, 0.0, frameW, frameH);
-    drawLegend(drawn.legend, 3.0, 3.0, c);
-    drawNorthArrow(frameW - 9.0, 11.0, c);
+    // Labels as page text, on a pale box so that they read over the city.
+    for (const auto& l : view.labels) {
+        const double x = l.u * frameW + 1.0, y = l.v * frameH - 1.0;
+        const double w = textWidthMm(l.text, 2.6) + 1.2;
+        c.polygon({{x - 0.6, y - 3.0, 0},
+                   {x - 0.6 + w, y - 3.0, 0},
+                   {x - 0.6 + w, y + 0.9, 0},
+                   {x - 0.6, y + 0.9, 0},
+                   {x - 0.6, y - 3.0, 0}},
+                  kNone, 0.0, {255, 255, 255, 0.8});
+        c.text(x, y, l.text, 2.6, kInk, true);
+    }
+    drawLegend(drawn.legend, right ? frameW - 3.0 - legendW : 3.0,
+               bottom ? frameH - 3.0 - legendH : 3.0, c);
+    drawNorthArrow(right && !bottom ? 9.0 : frameW - 9.0, 11.0, c);
     c.endClip();
     double y = frameH;
     for (const auto& line : caption)
         c.text(0.5, y += lineH, line, kAttributionSizeMm, kInk, false);
     for (const auto& line : attribution)
         c.text(0.5, y += lineH, line, kAttributionSizeMm, {70, 70, 70}, false);
+}
+
+}  // namespace
+
+void drawReportObliqueMap(const ReportModel& m, MapCanvas& c, double widthMm, double heightMm) {
+    // The legend of what the case map shows: the 3D view draws the same shapes.
+    drawObliqueFramed(m, ObliqueView{m.obliquePng, {}, {}}, m.mapExtent, {}, c, widthMm, heightMm);
+}
+
+void drawReportObliqueDetailMap(const ReportModel& m, const ReportFinding& f, MapCanvas& c,
+                                double widthMm, double heightMm) {
+    drawObliqueFramed(m, f.detailOblique, f.maybeDetailExtent ? *f.maybeDetailExtent : m.mapExtent,
+                      f.detailShapes, c, widthMm, heightMm);
+}
+
+std::vector<DetailPanel> detailPanels(const ReportModel& m) {
+    std::vector<DetailPanel> out;
+    int n = 0;
+    for (const auto& f : m.findings) {
+        if (!f.maybeDetailExtent)
+            continue;
+        ++n;
+        const bool oblique = showsOblique(m.mapView) && !f.detailOblique.empty();
+        if (showsTopDown(m.mapView) || !oblique)
+            out.push_back({&f, false, n});
+        if (oblique)
+            out.push_back({&f, true, n});
+    }
+    return out;
+}
+
+void drawDetailPanel(const ReportModel& m, const DetailPanel& p, MapCanvas& c, double widthMm,
+                     double heightMm) {
+    if (p.oblique)
+        drawReportObliqueDetailMap(m, *p.finding, c, widthMm, heightMm);
+    else
+        drawReportDetailMap(m, *p.finding, c, widthMm, heightMm);
+}
+
+std::string detailPanelTitle(const DetailPanel& p) {
+    const std::string title = detailMapTitle(*p.finding, p.number);
+    return p.oblique ? title + ", oblique 3D view / 斜视三维图" : title;
 }
 
 std::string detailMapTitle(const ReportFinding& f, int n) {

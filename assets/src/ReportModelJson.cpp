@@ -95,18 +95,27 @@ ReportFeature readFeature(const json& j, const std::string& path) {
     return f;
 }
 
+/// Every element of the array `key` as a pair of numbers ([x, y]), its
+/// path in the error when one is not ("not an [x, y] pair").
+std::vector<std::pair<double, double>> numberPairs(const json& j, const char* key,
+                                                   const std::string& path, const char* what) {
+    const json& items = arr(j, key, path);
+    std::vector<std::pair<double, double>> out;
+    for (std::size_t k = 0; k < items.size(); ++k) {
+        const json& item = items[k];
+        if (!item.is_array() || item.size() != 2 || !item[0].is_number() || !item[1].is_number())
+            throw FieldError{what, path + "." + key + "[" + std::to_string(k) + "]"};
+        out.emplace_back(item[0].get<double>(), item[1].get<double>());
+    }
+    return out;
+}
+
 MapShape readShape(const json& sj, const std::string& path) {
     MapShape s;
     s.kind = enumOf<MapShape::Kind>(sj, "kind", path, 4);
     s.role = enumOf<MapShape::Role>(sj, "role", path, 9);
-    const json& pts = arr(sj, "points", path);
-    for (std::size_t k = 0; k < pts.size(); ++k) {
-        const std::string pp = path + ".points[" + std::to_string(k) + "]";
-        if (!pts[k].is_array() || pts[k].size() != 2 || !pts[k][0].is_number() ||
-            !pts[k][1].is_number())
-            throw FieldError{"not an [x, y] pair", pp};
-        s.points.push_back({pts[k][0].get<double>(), pts[k][1].get<double>(), 0.0});
-    }
+    for (const auto& [x, y] : numberPairs(sj, "points", path, "not an [x, y] pair"))
+        s.points.push_back({x, y, 0.0});
     // Base shapes carry only kind, role, layer, points (and a road's kind).
     s.radiusM = sj.contains("radius_m") ? dbl(sj, "radius_m", path) : 0.0;
     s.heightM = sj.contains("height_m") ? dbl(sj, "height_m", path) : 0.0;
@@ -145,6 +154,44 @@ geo::Extent readExtent(const json& j, const std::string& path) {
     e.add(dbl(j, "min_x", path), dbl(j, "min_y", path));
     e.add(dbl(j, "max_x", path), dbl(j, "max_y", path));
     return e;
+}
+
+/// An oblique view: {"png_base64": "...", "labels": [{"u":, "v":, "text":}]}.
+ObliqueView readObliqueView(const json& j, const std::string& path) {
+    ObliqueView v;
+    auto png = decodeBase64(str(j, "png_base64", path));
+    if (!png)
+        throw FieldError{"not base64", path + ".png_base64"};
+    v.png = std::move(*png);
+    const json& labels = arr(j, "labels", path);
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+        const std::string lp = path + ".labels[" + std::to_string(i) + "]";
+        ImageLabel l{dbl(labels[i], "u", lp), dbl(labels[i], "v", lp), str(labels[i], "text", lp)};
+        if (!(l.u >= 0.0 && l.u <= 1.0 && l.v >= 0.0 && l.v <= 1.0))
+            throw FieldError{"not within the image (0..1)", lp};
+        v.labels.push_back(std::move(l));
+    }
+    if (j.contains("keep_clear")) {
+        const auto points = numberPairs(j, "keep_clear", path, "not a [u, v] pair");
+        for (std::size_t i = 0; i < points.size(); ++i) {
+            const ImagePoint q{points[i].first, points[i].second};
+            if (!(q.u >= 0.0 && q.u <= 1.0 && q.v >= 0.0 && q.v <= 1.0))
+                throw FieldError{"not within the image (0..1)",
+                                 path + ".keep_clear[" + std::to_string(i) + "]"};
+            v.keepClear.push_back(q);
+        }
+    }
+    return v;
+}
+
+json obliqueViewJson(const ObliqueView& v) {
+    json labels = json::array();
+    for (const auto& l : v.labels)
+        labels.push_back({{"u", l.u}, {"v", l.v}, {"text", l.text}});
+    json keepClear = json::array();
+    for (const auto& q : v.keepClear)
+        keepClear.push_back({q.u, q.v});
+    return {{"png_base64", base64(v.png)}, {"labels", labels}, {"keep_clear", keepClear}};
 }
 
 ReportModel readModel(const json& j) {
@@ -199,6 +246,8 @@ ReportModel readModel(const json& j) {
                 f.detailShapes.push_back(
                     readShape(detail[k], path + ".detail_shapes[" + std::to_string(k) + "]"));
         }
+        if (fj.contains("detail_oblique"))
+            f.detailOblique = readObliqueView(fj.at("detail_oblique"), path + ".detail_oblique");
         m.findings.push_back(std::move(f));
     }
     const json& counts = arr(j, "counts", root);
@@ -287,6 +336,8 @@ std::string reportModelToJson(const ReportModel& m) {
             for (const auto& s : f.detailShapes)
                 fj["detail_shapes"].push_back(shapeJson(s));
         }
+        if (!f.detailOblique.empty())
+            fj["detail_oblique"] = obliqueViewJson(f.detailOblique);
         j["findings"].push_back(std::move(fj));
     }
     j["counts"] = json::array();

@@ -130,12 +130,11 @@ std::string reportObliqueMapSvg(const ReportModel& model, double widthMm, double
 std::vector<std::string> reportDetailMapSvgs(const ReportModel& model, double widthMm,
                                              double heightMm) {
     std::vector<std::string> out;
-    for (const auto& f : model.findings)
-        if (f.maybeDetailExtent) {
-            SvgMapCanvas canvas(widthMm, heightMm);
-            drawReportDetailMap(model, f, canvas, widthMm, heightMm);
-            out.push_back(canvas.svg());
-        }
+    for (const auto& panel : detailPanels(model)) {
+        SvgMapCanvas canvas(widthMm, heightMm);
+        drawDetailPanel(model, panel, canvas, widthMm, heightMm);
+        out.push_back(canvas.svg());
+    }
     return out;
 }
 

@@ -346,6 +346,9 @@ TEST(ReportModelJson, theMapViewTheObliqueImageAndBuildingHeightsRoundTrip) {
     inside.heightM = 0.0;
     inside.label = "Inside the protection zone / 位于保护范围内";
     f.detailShapes.push_back(inside);
+    f.detailOblique.png = "\x89PNG detail";
+    f.detailOblique.labels.push_back({0.25, 0.75, "12.5 m"});
+    f.detailOblique.keepClear.push_back({0.5, 0.125});
     m.findings.push_back(f);
     auto back = parseReportModelJson(reportModelToJson(m), "model.json");
     ASSERT_TRUE(back.ok()) << back.messages();
@@ -355,6 +358,14 @@ TEST(ReportModelJson, theMapViewTheObliqueImageAndBuildingHeightsRoundTrip) {
     EXPECT_DOUBLE_EQ(back.value().mapShapes[0].heightM, 42.5);
     ASSERT_EQ(back.value().findings.at(0).detailShapes.size(), 1u);
     EXPECT_EQ(back.value().findings[0].detailShapes[0].role, MapShape::Role::Containment);
+    const ObliqueView& detail = back.value().findings[0].detailOblique;
+    EXPECT_EQ(detail.png, f.detailOblique.png);
+    ASSERT_EQ(detail.labels.size(), 1u);
+    EXPECT_DOUBLE_EQ(detail.labels[0].u, 0.25);
+    EXPECT_DOUBLE_EQ(detail.labels[0].v, 0.75);
+    EXPECT_EQ(detail.labels[0].text, "12.5 m");
+    ASSERT_EQ(detail.keepClear.size(), 1u);
+    EXPECT_DOUBLE_EQ(detail.keepClear[0].v, 0.125);
     // Bad values name their field.
     std::string text = reportModelToJson(m);
     const std::string view = "\"map_view\":\"both\"";
@@ -368,8 +379,63 @@ TEST(ReportModelJson, theMapViewTheObliqueImageAndBuildingHeightsRoundTrip) {
     auto badPng = parseReportModelJson(std::string(text).replace(png, 1, "*"), "model.json");
     ASSERT_FALSE(badPng.ok());
     EXPECT_NE(badPng.messages().find("$.oblique_png_base64"), std::string::npos);
+    // A label anchored outside its image names its path.
+    const std::string u = "\"u\":0.25";
+    ASSERT_NE(text.find(u), std::string::npos) << text;
+    auto badLabel = parseReportModelJson(
+        std::string(text).replace(text.find(u), u.size(), "\"u\":1.5"), "model.json");
+    ASSERT_FALSE(badLabel.ok());
+    EXPECT_NE(badLabel.messages().find("$.findings[0].detail_oblique.labels[0]"), std::string::npos)
+        << badLabel.messages();
     EXPECT_FALSE(decodeBase64("abc"));  // not a multiple of four
     EXPECT_EQ(decodeBase64(base64("citytwin")).value_or(""), "citytwin");
+}
+
+// Detail maps follow the map view: top-down, oblique (where rendered), or
+// both, one number per finding.
+TEST(ReportMapView, detailPanelsFollowTheChosenView) {
+    ReportModel m;
+    for (int i = 0; i < 3; ++i) {
+        ReportFinding f;
+        f.rule = "SH-" + std::to_string(11 + i);
+        if (i != 1) {  // the second finding measures nothing: no detail map
+            f.maybeDetailExtent = geo::Extent();
+            f.maybeDetailExtent->add(0, 0);
+            f.maybeDetailExtent->add(10, 10);
+        }
+        m.findings.push_back(f);
+    }
+    auto kinds = [&m] {
+        std::string out;
+        for (const auto& p : detailPanels(m))
+            out += p.finding->rule + (p.oblique ? "o" : "t") + std::to_string(p.number) + " ";
+        return out;
+    };
+    m.mapView = MapView::TopDown;
+    EXPECT_EQ(kinds(), "SH-11t1 SH-13t2 ");
+    // Oblique asked for but not rendered: the top-down map stands in.
+    m.mapView = MapView::Oblique;
+    EXPECT_EQ(kinds(), "SH-11t1 SH-13t2 ");
+    for (auto& f : m.findings)
+        if (f.maybeDetailExtent)
+            f.detailOblique.png = "png";
+    EXPECT_EQ(kinds(), "SH-11o1 SH-13o2 ");
+    m.mapView = MapView::Both;
+    EXPECT_EQ(kinds(), "SH-11t1 SH-11o1 SH-13t2 SH-13o2 ");
+    m.mapView = MapView::TopDown;
+    EXPECT_EQ(kinds(), "SH-11t1 SH-13t2 ");
+    const auto panels = detailPanels(m);
+    EXPECT_EQ(detailPanelTitle(panels[0]), detailMapTitle(m.findings[0], 1));
+    EXPECT_NE(detailPanelTitle({&m.findings[0], true, 1}).find("oblique 3D view / 斜视三维图"),
+              std::string::npos);
+    // The oblique detail map: the image and its labels as text over it.
+    m.mapView = MapView::Oblique;
+    m.findings[0].detailOblique.labels = {{0.5, 0.5, "12.5 m"}};
+    const auto svgs = reportDetailMapSvgs(m, 180, 110);
+    ASSERT_EQ(svgs.size(), 2u);
+    EXPECT_NE(svgs[0].find("<image"), std::string::npos);
+    EXPECT_NE(svgs[0].find(">12.5 m</text>"), std::string::npos);
+    EXPECT_EQ(svgs[1].find(">12.5 m</text>"), std::string::npos);
 }
 
 TEST(ReportMapView, namesParseBackAndNothingElse) {

@@ -1,11 +1,14 @@
 // The inspection report's oblique view (issue 18: "top-down or oblique by
 // choice"): citytwin-cli check-site/check-works --report-view oblique under X
-// (Xvfb), checked in the files an office receives: the PDF holds one raster
-// image (pdfimages), the city drawn in it (not an empty frame) and unlike
-// the top-down map of the same case; the HTML inlines it; without a
-// display the option fails clearly.
+// (Xvfb), checked in the files an office receives: the PDF holds the case's
+// raster image (pdfimages), the city drawn in it (not an empty frame) and
+// unlike the top-down map of the same case, and one oblique detail map per
+// finding that has one; the HTML inlines them; without a display the option
+// fails clearly.
 
 #include <gtest/gtest.h>
+
+#include <algorithm>
 
 #include <QDir>
 #include <QFile>
@@ -70,8 +73,28 @@ protected:
         }
         return {};
     }
+    /// How many findings of `pdf` have a detail map ("Detail map N" headings).
+    static int detailMapCount(const QString& pdf) {
+        const QString text = run("pdftotext", {pdf, "-"});
+        int most = 0;
+        for (auto it = QRegularExpression("Detail map (\\d+) / 局部详图").globalMatch(text);
+             it.hasNext();)
+            most = std::max(most, it.next().captured(1).toInt());
+        return most;
+    }
     QString _dir;
 };
+
+/// Pixels nearly black: the measured lines' ink (the city is lit pale).
+int inkPixels(const QImage& image) {
+    int n = 0;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x) {
+            const QColor c = image.pixelColor(x, y);
+            n += c.red() < 45 && c.green() < 45 && c.blue() < 45;
+        }
+    return n;
+}
 
 }  // namespace
 
@@ -82,9 +105,12 @@ TEST_F(ReportOblique, thePdfHoldsTheObliqueViewOfTheCaseUnlikeTheTopDownMap) {
         " --report-view oblique --case-number OB-1");
     cli("check-site --project " + demo() + " " + kSite + " --report " + topDown +
         " --case-number OB-1");
-    // One raster in the oblique report (the view), none in the top-down one.
+    // One raster in the oblique report for the view and one per detail map,
+    // none in the top-down one.
+    const int details = detailMapCount(topDown);
+    ASSERT_GT(details, 0) << "the case has no detail map";
     const QString list = run("pdfimages", {"-list", oblique});
-    EXPECT_EQ(list.count('\n'), 3) << list.toStdString();
+    EXPECT_EQ(list.count('\n'), 3 + details) << list.toStdString();
     EXPECT_EQ(run("pdfimages", {"-list", topDown}).count('\n'), 2);
     run("pdfimages", {"-png", oblique, _dir + "/img"});
     const QImage view(_dir + "/img-000.png");
@@ -121,6 +147,78 @@ TEST_F(ReportOblique, thePdfHoldsTheObliqueViewOfTheCaseUnlikeTheTopDownMap) {
     EXPECT_TRUE(text.contains("Legend / 图例"));
     EXPECT_TRUE(text.contains("no scale bar"));
     EXPECT_FALSE(text.contains("Map of the case / 案件位置图"));
+}
+
+// Detail maps follow the choice (issue 18): with the oblique view each
+// finding's detail map is an oblique view of its own extent, its measured
+// lines drawn in it and their distances printed over it as page text; with
+// both, the top-down and the oblique detail map of each finding.
+TEST_F(ReportOblique, detailMapsFollowTheChoiceWithTheirDistancesAsText) {
+    const QString topDown = _dir + "/detail-topdown.pdf";
+    const QString oblique = _dir + "/detail-oblique.pdf";
+    const QString both = _dir + "/detail-both.pdf";
+    cli("check-site --project " + demo() + " " + kSite + " --report " + topDown);
+    cli("check-site --project " + demo() + " " + kSite + " --report " + oblique +
+        " --report-view oblique");
+    cli("check-site --project " + demo() + " " + kSite + " --report " + both +
+        " --report-view both");
+    const int details = detailMapCount(topDown);
+    ASSERT_GT(details, 0);
+    EXPECT_EQ(detailMapCount(oblique), details);
+    // Oblique: every detail map is an oblique view; both: each finding has two.
+    const QString obliqueText = run("pdftotext", {oblique, "-"});
+    const QString bothText = run("pdftotext", {both, "-"});
+    const QString first = QStringLiteral("Detail map 1 / 局部详图 1");
+    EXPECT_EQ(obliqueText.count(first), 1);
+    EXPECT_EQ(bothText.count(first), 2);
+    EXPECT_EQ(run("pdftotext", {topDown, "-"}).count(first), 1);
+    EXPECT_EQ(run("pdfimages", {"-list", both}).count('\n'), 3 + details);
+
+    // The images: the case view first, then one per detail map, each framed
+    // on its own extent (unlike the case) with the measured lines in ink.
+    run("pdfimages", {"-png", oblique, _dir + "/detail"});
+    const QImage caseView(_dir + "/detail-000.png");
+    const QImage detail(_dir + "/detail-001.png");
+    ASSERT_FALSE(caseView.isNull());
+    ASSERT_FALSE(detail.isNull()) << "no detail image in the oblique report";
+    EXPECT_EQ(detail.size(), caseView.size());
+    const ImageStats s = analyseImage(detail, QColor::fromRgbF(0.86f, 0.91f, 0.96f));
+    EXPECT_GT(s.differentFromBackground, 0.6) << "the oblique detail map is (nearly) empty";
+    EXPECT_GT(shareOfDifferentPixels(detail, caseView), 0.2)
+        << "the detail map is framed like the case";
+    const int inkDetail = inkPixels(detail), inkCase = inkPixels(caseView);
+    EXPECT_GT(inkDetail, 300) << "no measured line drawn";
+    EXPECT_GT(inkDetail, 2 * inkCase + 100) << inkDetail << " ink pixels vs the case's " << inkCase;
+
+    // The distances are text on the oblique detail page, the same numbers
+    // as the top-down detail map's labels.
+    auto pageText = [](const QString& pdf, const QString& heading) {
+        const QString info = run("pdfinfo", {pdf});
+        const int pages = QRegularExpression("Pages:\\s+(\\d+)").match(info).captured(1).toInt();
+        for (int p = 1; p <= pages; ++p) {
+            const QString text =
+                run("pdftotext", {"-f", QString::number(p), "-l", QString::number(p), pdf, "-"});
+            if (text.contains(heading))
+                return text;
+        }
+        return QString();
+    };
+    auto distances = [](const QString& text) {
+        QStringList out;
+        for (auto it =
+                 QRegularExpression("(?<![\\d.])(\\d+(\\.\\d)?) m(?![\\w²])").globalMatch(text);
+             it.hasNext();)
+            out << it.next().captured(1);
+        out.sort();
+        out.removeDuplicates();
+        return out;
+    };
+    const QStringList shownOblique = distances(pageText(oblique, first));
+    const QStringList shownTopDown = distances(pageText(topDown, first));
+    EXPECT_FALSE(shownOblique.isEmpty()) << "no distance printed on the oblique detail map";
+    for (const QString& d : shownOblique)
+        EXPECT_TRUE(shownTopDown.contains(d))
+            << d.toStdString() << " m is on the oblique detail map but not on the top-down one";
 }
 
 TEST_F(ReportOblique, bothViewsAndTheHtmlInlineTheImage) {
@@ -164,9 +262,10 @@ TEST_F(ReportOblique, bothViewsAndTheHtmlInlineTheImage) {
                          180)
                   .exitCode,
               0);
-    // One opaque image: no soft mask from the translucent works area and zones.
+    // Opaque images (the case, then one per detail map): no soft mask from
+    // the translucent works area and zones.
     const QString images = run("pdfimages", {"-list", pdf});
-    EXPECT_EQ(images.count('\n'), 3) << images.toStdString();
+    EXPECT_EQ(images.count('\n'), 3 + detailMapCount(pdf)) << images.toStdString();
     EXPECT_FALSE(images.contains("smask"));
     const QString text = run("pdftotext", {pdf, "-"});
     const int map = text.indexOf("Map of the case / 案件位置图");

@@ -17,6 +17,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <memory>
 #include <sstream>
 
 #include "citytwin/assets/ReportMap.h"
@@ -47,14 +48,38 @@ osg::Vec4 colourOf(const assets::MapColour& c, double alpha = -1.0) {
             float(alpha >= 0.0 ? alpha : c.alpha)};
 }
 
+/// The framed square's half side at least this many times the tallest
+/// building in it: the camera (from distance() below, 45 degrees down)
+/// then stays above the roofs, so that a tower beside a small detail map's
+/// case does not fill the view with its wall.
+constexpr double kAboveRoofs = 0.6;
+
+/// The tallest base-map building with a corner inside `extent` (metres).
+double tallestIn(const assets::ReportModel& m, const geo::Extent& extent) {
+    double tallest = 0.0;
+    for (const auto& s : m.mapShapes) {
+        if (s.role != MapShape::Role::Base || s.layer != "buildings")
+            continue;
+        for (const auto& p : s.points)
+            if (p.x >= extent.minX && p.x <= extent.maxX && p.y >= extent.minY &&
+                p.y <= extent.maxY) {
+                tallest = std::max(tallest, s.heightM > 0.0 ? s.heightM : kDefaultBuildingM);
+                break;
+            }
+    }
+    return tallest;
+}
+
 /// Builds the case as OSG geometry, in metres about the map's centre.
 class CaseScene {
 public:
-    CaseScene(const assets::ReportModel& m)
-        : _cx(m.mapExtent.centerX()),
-          _cy(m.mapExtent.centerY()),
-          _half(0.5 *
-                std::max(m.mapExtent.maxX - m.mapExtent.minX, m.mapExtent.maxY - m.mapExtent.minY)),
+    /// The model's shapes and `extra` (a detail map's measured lines), framed on `extent`.
+    CaseScene(const assets::ReportModel& m, const geo::Extent& extent,
+              const std::vector<MapShape>& extra)
+        : _cx(extent.centerX()),
+          _cy(extent.centerY()),
+          _half(std::max(0.5 * std::max(extent.maxX - extent.minX, extent.maxY - extent.minY),
+                         kAboveRoofs * tallestIn(m, extent))),
           _marker(std::max(2.0, _half * 0.012)),
           _root(new osg::Group) {
         // The city (base map) with depth; the case over it without, so that
@@ -64,9 +89,19 @@ public:
         ground();
         for (const auto& s : m.mapShapes)
             add(s);
+        for (const auto& s : extra)
+            add(s);
     }
 
+    /// A label to print over the image: where it stands (frame metres) and
+    /// its text; no text: a point the legend must keep clear of.
+    struct Label {
+        osg::Vec3d at;
+        std::string text;
+    };
+
     osg::ref_ptr<osg::Group> root() const { return _root; }
+    const std::vector<Label>& labels() const { return _labels; }
     /// One drawing layer: flat (unlit) lines and areas, lit solids, and
     /// translucent areas that write no depth.
     struct Layer {
@@ -211,6 +246,10 @@ private:
         sphere(p, height, r, colour);
     }
 
+    void keepClear(const geo::GeoPoint& p, double z) {
+        _labels.push_back({osg::Vec3d(at(p, z)), {}});
+    }
+
     std::vector<geo::GeoPoint> circlePoints(const geo::GeoPoint& c, double r) const {
         std::vector<geo::GeoPoint> out;
         for (int i = 0; i < 96; ++i) {
@@ -266,11 +305,13 @@ private:
                 mast->setColor({0.2f, 0.2f, 0.2f, 1.0f});
                 _cur->lit->addDrawable(mast);
                 sphere(s.points[0], h, _marker * 2.2, {1.0f, 0.86f, 0.0f, 1.0f});
+                keepClear(s.points[0], h);
                 return;
             }
             case MapShape::Role::Finding:
                 pin(s.points[0], _marker * 5.0, _marker * 1.2,
                     colourOf(assets::reportSeverityColour(s.severity), 1.0));
+                keepClear(s.points[0], _marker * 5.0);
                 return;
             case MapShape::Role::Feature: {
                 const osg::Vec4 colour = colourOf(assets::reportLayerColour(s.layer), 1.0);
@@ -278,11 +319,42 @@ private:
                     line(s.points, 2.5, colour, 4.0f);
                 else
                     pin(s.points[0], _marker * 4.0, _marker, colour);
+                keepClear(s.points[0], _marker * 4.0);
                 return;
             }
-            case MapShape::Role::Measure:
-            case MapShape::Role::Containment:
-                return;  // detail maps only
+            case MapShape::Role::Measure: {
+                // Detail maps: the measured line over everything, its ends
+                // marked, its distance printed beside its middle.
+                if (s.points.size() < 2)
+                    return;
+                const osg::Vec4 ink{0.08f, 0.08f, 0.08f, 1.0f};
+                const double z = _marker * 0.6;
+                line(s.points, z, ink, 3.0f);
+                for (const auto& p : {s.points.front(), s.points.back()}) {
+                    sphere(p, z, _marker * 0.5, ink);
+                    keepClear(p, z);
+                }
+                const geo::GeoPoint mid{(s.points.front().x + s.points.back().x) / 2,
+                                        (s.points.front().y + s.points.back().y) / 2, 0.0};
+                _labels.push_back({osg::Vec3d(at(mid, z)), s.label});
+                return;
+            }
+            case MapShape::Role::Containment: {
+                // The case outlined bold where a feature measured 0 m.
+                const osg::Vec4 ink{0.08f, 0.08f, 0.08f, 1.0f};
+                const double z = _marker * 0.6;
+                if (s.points.size() > 1)
+                    line(s.points, z, ink, 4.0f, true);
+                else
+                    line(circlePoints(s.points[0], _marker * 4.0), z, ink, 4.0f, true);
+                double minX = s.points[0].x, maxY = s.points[0].y;
+                for (const auto& p : s.points) {
+                    minX = std::min(minX, p.x);
+                    maxY = std::max(maxY, p.y);
+                }
+                _labels.push_back({osg::Vec3d(at({minX, maxY, 0.0}, z)), s.label});
+                return;
+            }
         }
     }
 
@@ -290,6 +362,7 @@ private:
     osg::ref_ptr<osg::Group> _root;
     Layer _city, _case;
     Layer* _cur = &_city;
+    std::vector<Label> _labels;
 };
 
 /// Copies the frame into an image once it is drawn.
@@ -320,71 +393,164 @@ osg::ref_ptr<osg::GraphicsContext> pbuffer(int w, int h, int samples) {
     return gc && gc->valid() ? gc : nullptr;
 }
 
+/// OSG's notices (X errors it reports while GLX probes pbuffer configs) off
+/// for its lifetime; warnings and errors still show.
+class QuietOsg {
+public:
+    QuietOsg() : _level(osg::getNotifyLevel()) { osg::setNotifyLevel(osg::WARN); }
+    ~QuietOsg() { osg::setNotifyLevel(_level); }
+    QuietOsg(const QuietOsg&) = delete;
+    QuietOsg& operator=(const QuietOsg&) = delete;
+
+private:
+    osg::NotifySeverity _level;
+};
+
+/// One off-screen buffer and viewer that draws any number of views: a
+/// report's case and detail maps share it, so its pbuffer is made once
+/// (each creation probes GLX configs, and on a busy X server one in many
+/// fails).
+class ObliqueSession {
+public:
+    static geo::Result<std::unique_ptr<ObliqueSession>> open(int widthPx, int heightPx) {
+        using R = geo::Result<std::unique_ptr<ObliqueSession>>;
+        const char* display = std::getenv("DISPLAY");
+        if (!display || !*display)
+            return R::failure(
+                "the oblique view needs an OpenGL display and DISPLAY is not set (run it under "
+                "xvfb-run, or choose the top-down map)");
+        auto session = std::unique_ptr<ObliqueSession>(new ObliqueSession(widthPx, heightPx));
+        // Not multisampled: Xvfb offers no such pbuffer, and asking logs X errors.
+        osg::ref_ptr<osg::GraphicsContext> gc;
+        for (int attempt = 0; attempt < 3 && !gc; ++attempt)
+            gc = pbuffer(widthPx, heightPx, 0);
+        if (!gc)
+            return R::failure(
+                std::string("the oblique view: no off-screen OpenGL buffer on display ") + display);
+        osgViewer::Viewer& viewer = session->_viewer;
+        viewer.setThreadingModel(osgViewer::Viewer::SingleThreaded);
+        viewer.setLightingMode(osg::View::SKY_LIGHT);
+        viewer.getLight()->setPosition({0.3f, -0.6f, 1.0f, 0.0f});  // from the south-east, high
+        viewer.getLight()->setAmbient({0.55f, 0.55f, 0.55f, 1.0f});
+        viewer.getLight()->setDiffuse({0.7f, 0.7f, 0.7f, 1.0f});
+        osg::Camera* camera = viewer.getCamera();
+        camera->setGraphicsContext(gc);
+        camera->setViewport(0, 0, widthPx, heightPx);
+        camera->setClearColor({0.86f, 0.91f, 0.96f, 1.0f});  // a pale sky behind the horizon
+        camera->setDrawBuffer(GL_FRONT);
+        camera->setReadBuffer(GL_FRONT);
+        camera->setComputeNearFarMode(osg::CullSettings::DO_NOT_COMPUTE_NEAR_FAR);
+        // RGB: translucent areas leave alpha below 1 in the buffer; the page wants it opaque.
+        session->_image->allocateImage(widthPx, heightPx, 1, GL_RGB, GL_UNSIGNED_BYTE);
+        camera->setFinalDrawCallback(new ReadBack(session->_image));
+        viewer.setCameraManipulator(nullptr);
+        viewer.setSceneData(new osg::Group);
+        viewer.realize();
+        if (!viewer.isRealized())
+            return R::failure("the oblique view: the off-screen context could not be realised");
+        return session;
+    }
+
+    /// The view of `extent` (the model's shapes and `extra`), as PNG with its labels.
+    geo::Result<ObliqueImage> render(const assets::ReportModel& m, const geo::Extent& extent,
+                                     const std::vector<MapShape>& extra) {
+        using R = geo::Result<ObliqueImage>;
+        if (!std::isfinite(extent.minX) || !(extent.maxX > extent.minX))
+            return R::failure("the oblique view: the case has no extent to frame");
+        const CaseScene scene(m, extent, extra);
+        osg::Camera* camera = _viewer.getCamera();
+        // Far enough that the case's square (half its side each way) fits the
+        // vertical field of view seen at the pitch.
+        const double pitch = osg::DegreesToRadians(kPitchDeg);
+        const double fov = osg::DegreesToRadians(kFovYDeg);
+        const double distance = scene.half() * std::sin(pitch) / std::tan(fov / 2.0) * 1.15;
+        camera->setProjectionMatrixAsPerspective(kFovYDeg, double(_width) / _height,
+                                                 distance * 0.05, distance * 6.0);
+        const osg::Vec3d eye(0.0, -distance * std::cos(pitch), distance * std::sin(pitch));
+        camera->setViewMatrixAsLookAt(eye, {0.0, 0.0, 0.0}, {0.0, 0.0, 1.0});
+        _viewer.setSceneData(scene.root());
+        _viewer.frame();
+
+        osgDB::ReaderWriter* png = osgDB::Registry::instance()->getReaderWriterForExtension("png");
+        if (!png)
+            return R::failure("the oblique view: OpenSceneGraph has no PNG writer (osgdb_png)");
+        std::ostringstream bytes;
+        const auto written = png->writeImage(*_image, bytes);
+        if (!written.success())
+            return R::failure("the oblique view: the PNG could not be encoded: " +
+                              written.message());
+        ObliqueImage out{_width, _height, bytes.str(), {}, {}};
+        // The labels' anchors projected to the image (y down), those in view only.
+        const osg::Matrixd toWindow = camera->getViewMatrix() * camera->getProjectionMatrix() *
+                                      camera->getViewport()->computeWindowMatrix();
+        for (const auto& l : scene.labels()) {
+            const osg::Vec3d w = l.at * toWindow;
+            const double u = w.x() / _width, v = 1.0 - w.y() / _height;
+            if (!(u >= 0.0 && u <= 1.0 && v >= 0.0 && v <= 1.0 && w.z() > 0.0 && w.z() < 1.0))
+                continue;
+            if (l.text.empty())
+                out.keepClear.push_back({u, v});
+            else
+                out.labels.push_back({u, v, l.text});
+        }
+        return out;
+    }
+
+private:
+    ObliqueSession(int widthPx, int heightPx)
+        : _width(widthPx), _height(heightPx), _image(new osg::Image) {}
+
+    // OSG reports the X errors GLX raises while it probes pbuffer configs at
+    // notice level, though the buffer is made, and X delivers them as late
+    // as the first frame: keep them off stderr while the session lasts.
+    QuietOsg _quiet;
+    int _width, _height;
+    osg::ref_ptr<osg::Image> _image;
+    osgViewer::Viewer _viewer;
+};
+
 }  // namespace
 
 geo::Result<ObliqueImage> renderObliqueCase(const assets::ReportModel& m, int widthPx,
                                             int heightPx) {
-    using R = geo::Result<ObliqueImage>;
-    if (!std::isfinite(m.mapExtent.minX) || !(m.mapExtent.maxX > m.mapExtent.minX))
-        return R::failure("the oblique view: the case has no extent to frame");
-    const char* display = std::getenv("DISPLAY");
-    if (!display || !*display)
-        return R::failure(
-            "the oblique view needs an OpenGL display and DISPLAY is not set (run it under "
-            "xvfb-run, or choose the top-down map)");
-    // Not multisampled: Xvfb offers no such pbuffer, and asking logs X errors.
-    // OSG reports the X errors GLX raises while it probes pbuffer configs at
-    // notice level, though the buffer is made: keep them off stderr.
-    const osg::NotifySeverity level = osg::getNotifyLevel();
-    osg::setNotifyLevel(osg::WARN);
-    osg::ref_ptr<osg::GraphicsContext> gc = pbuffer(widthPx, heightPx, 0);
-    osg::setNotifyLevel(level);
-    if (!gc)
-        return R::failure(std::string("the oblique view: no off-screen OpenGL buffer on display ") +
-                          display);
+    auto session = ObliqueSession::open(widthPx, heightPx);
+    if (!session)
+        return geo::failedFrom(session);
+    return session.value()->render(m, m.mapExtent, {});
+}
 
-    const CaseScene scene(m);
-    osgViewer::Viewer viewer;
-    viewer.setThreadingModel(osgViewer::Viewer::SingleThreaded);
-    viewer.setLightingMode(osg::View::SKY_LIGHT);
-    viewer.getLight()->setPosition({0.3f, -0.6f, 1.0f, 0.0f});  // from the south-east, high
-    viewer.getLight()->setAmbient({0.55f, 0.55f, 0.55f, 1.0f});
-    viewer.getLight()->setDiffuse({0.7f, 0.7f, 0.7f, 1.0f});
-    osg::Camera* camera = viewer.getCamera();
-    camera->setGraphicsContext(gc);
-    camera->setViewport(0, 0, widthPx, heightPx);
-    camera->setClearColor({0.86f, 0.91f, 0.96f, 1.0f});  // a pale sky behind the horizon
-    camera->setDrawBuffer(GL_FRONT);
-    camera->setReadBuffer(GL_FRONT);
-    // Far enough that the case's square (half its side each way) fits the
-    // vertical field of view seen at the pitch.
-    const double pitch = osg::DegreesToRadians(kPitchDeg);
-    const double fov = osg::DegreesToRadians(kFovYDeg);
-    const double distance = scene.half() * std::sin(pitch) / std::tan(fov / 2.0) * 1.15;
-    camera->setProjectionMatrixAsPerspective(kFovYDeg, double(widthPx) / heightPx, distance * 0.05,
-                                             distance * 6.0);
-    camera->setComputeNearFarMode(osg::CullSettings::DO_NOT_COMPUTE_NEAR_FAR);
-    const osg::Vec3d eye(0.0, -distance * std::cos(pitch), distance * std::sin(pitch));
-    camera->setViewMatrixAsLookAt(eye, {0.0, 0.0, 0.0}, {0.0, 0.0, 1.0});
-    osg::ref_ptr<osg::Image> image = new osg::Image;
-    // RGB: translucent areas leave alpha below 1 in the buffer; the page wants it opaque.
-    image->allocateImage(widthPx, heightPx, 1, GL_RGB, GL_UNSIGNED_BYTE);
-    camera->setFinalDrawCallback(new ReadBack(image));
-    viewer.setSceneData(scene.root());
-    viewer.setCameraManipulator(nullptr);
-    viewer.realize();
-    if (!viewer.isRealized())
-        return R::failure("the oblique view: the off-screen context could not be realised");
-    viewer.frame();
+geo::Result<ObliqueImage> renderObliqueDetail(const assets::ReportModel& m,
+                                              const assets::ReportFinding& finding, int widthPx,
+                                              int heightPx) {
+    if (!finding.maybeDetailExtent)
+        return geo::Result<ObliqueImage>::failure("the oblique view: the finding " + finding.rule +
+                                                  " has no detail map");
+    auto session = ObliqueSession::open(widthPx, heightPx);
+    if (!session)
+        return geo::failedFrom(session);
+    return session.value()->render(m, *finding.maybeDetailExtent, finding.detailShapes);
+}
 
-    osgDB::ReaderWriter* png = osgDB::Registry::instance()->getReaderWriterForExtension("png");
-    if (!png)
-        return R::failure("the oblique view: OpenSceneGraph has no PNG writer (osgdb_png)");
-    std::ostringstream bytes;
-    const auto written = png->writeImage(*image, bytes);
-    if (!written.success())
-        return R::failure("the oblique view: the PNG could not be encoded: " + written.message());
-    return ObliqueImage{widthPx, heightPx, bytes.str()};
+geo::Status addObliqueViews(assets::ReportModel& m) {
+    if (!assets::showsOblique(m.mapView))
+        return geo::Done{};
+    auto session = ObliqueSession::open(kObliqueWidthPx, kObliqueHeightPx);
+    if (!session)
+        return geo::failedFrom(session);
+    auto image = session.value()->render(m, m.mapExtent, {});
+    if (!image)
+        return geo::failedFrom(image);
+    m.obliquePng = std::move(image).value().png;
+    for (auto& f : m.findings) {
+        if (!f.maybeDetailExtent)
+            continue;
+        auto detail = session.value()->render(m, *f.maybeDetailExtent, f.detailShapes);
+        if (!detail)
+            return geo::failedFrom(detail);
+        ObliqueImage view = std::move(detail).value();
+        f.detailOblique = {std::move(view.png), std::move(view.labels), std::move(view.keepClear)};
+    }
+    return geo::Done{};
 }
 
 }  // namespace citytwin::render

@@ -18,7 +18,7 @@ std::string reportHtmlFront(const ReportModel& model);
 std::string reportHtmlBody(const ReportModel& model);
 /// The whole document; mapSvg (may be empty) is inlined as a data: URI.
 std::string reportHtmlDocument(const ReportModel& model, const std::string& mapSvg);
-/// The same with the findings' detail maps (reportDetailMapSvgs) after the
+/// The same with the detail maps (reportDetailMapSvgs, one per detailPanels) after the
 /// case map, and the oblique view (reportObliqueMapSvg) where the model's
 /// mapView shows it (the top-down map only where it shows that).
 std::string reportHtmlDocument(const ReportModel& model, const std::string& mapSvg,

@@ -58,6 +58,32 @@ void drawReportDetailMap(const ReportModel& model, const ReportFinding& finding,
 void drawReportObliqueMap(const ReportModel& model, MapCanvas& canvas, double widthMm,
                           double heightMm);
 
+/// The detail map of one finding as an oblique 3D view
+/// (finding.detailOblique: its labels printed over it), composed like
+/// drawReportObliqueMap with the detail map's legend.
+void drawReportObliqueDetailMap(const ReportModel& model, const ReportFinding& finding,
+                                MapCanvas& canvas, double widthMm, double heightMm);
+
+/// One detail map of a report: a finding's top-down map or its oblique view.
+struct DetailPanel {
+    const ReportFinding* finding = nullptr;
+    bool oblique = false;
+    int number = 0;  ///< the finding's detail-map number (1-based); both views share it
+};
+
+/// The detail maps a report prints, in order, as its map view asks: per
+/// finding with a detail extent, the top-down map, the oblique view, or both
+/// (top-down first); the top-down map where the oblique view was asked for
+/// but not rendered.
+std::vector<DetailPanel> detailPanels(const ReportModel& model);
+
+/// Draws a panel: drawReportDetailMap or drawReportObliqueDetailMap.
+void drawDetailPanel(const ReportModel& model, const DetailPanel& panel, MapCanvas& canvas,
+                     double widthMm, double heightMm);
+
+/// A panel's heading: detailMapTitle, marked as the oblique view where it is one.
+std::string detailPanelTitle(const DetailPanel& panel);
+
 /// The heading of the n-th detail map (1-based): "Detail map 1 / 局部详图 1 —
 /// SH-11: measured distances / 量测距离 (nearest 5 of 12 / ...)".
 std::string detailMapTitle(const ReportFinding& finding, int n);

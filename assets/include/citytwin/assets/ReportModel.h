@@ -74,6 +74,31 @@ struct MapShape {
     RuleSeverity severity = RuleSeverity::Advice;  ///< Finding
 };
 
+/// A label printed over an oblique image, as text of the page (searchable,
+/// in the report's font): its anchor as a fraction of the image, u to the
+/// right, v down.
+struct ImageLabel {
+    double u = 0.0, v = 0.0;
+    std::string text;
+};
+
+/// A point of an oblique image that the legend must not cover (the site,
+/// a feature's pin, a measured line's end): fractions of the image as
+/// ImageLabel's.
+struct ImagePoint {
+    double u = 0.0, v = 0.0;
+};
+
+/// An oblique 3D view as a report holds it (render::renderObliqueDetail):
+/// the picture, the labels to print over it and the points to keep clear.
+/// Empty: not rendered.
+struct ObliqueView {
+    std::string png;  ///< PNG bytes
+    std::vector<ImageLabel> labels;
+    std::vector<ImagePoint> keepClear;
+    bool empty() const { return png.empty(); }
+};
+
 struct ReportFinding {
     std::string rule, article;
     std::string articleTextZh, articleTextEn;  ///< the article's text (see ArticleTexts.h)
@@ -86,11 +111,15 @@ struct ReportFinding {
     /// detailShapes are its measured lines, drawn over the model's shapes.
     std::optional<geo::Extent> maybeDetailExtent;
     std::vector<MapShape> detailShapes;
+    /// The detail map as an oblique 3D view (when the map view shows the
+    /// oblique view): the same extent and measured lines, seen like the case.
+    ObliqueView detailOblique;
 };
 
 /// How the case map is drawn (issue 18: "top-down or oblique by choice"):
 /// the top-down map, the oblique 3D view (ReportModel::obliquePng), or both
-/// (the top-down map, then the oblique view on a page of its own).
+/// (the top-down map, then the oblique view on a page of its own). Detail
+/// maps follow the same choice.
 enum class MapView { TopDown, Oblique, Both };
 const char* mapViewName(MapView v);  ///< "top-down", "oblique", "both"
 /// From mapViewName's words; nullopt for anything else.

@@ -36,7 +36,7 @@ private:
 std::string reportMapSvg(const ReportModel& model, double widthMm, double heightMm);
 /// The model's oblique view (drawReportObliqueMap) as an SVG document.
 std::string reportObliqueMapSvg(const ReportModel& model, double widthMm, double heightMm);
-/// The detail maps of the findings that have one (ReportFinding::maybeDetailExtent), in order.
+/// The detail maps (detailPanels: top-down, oblique or both per finding), in order.
 std::vector<std::string> reportDetailMapSvgs(const ReportModel& model, double widthMm,
                                              double heightMm);
 
