@@ -255,6 +255,7 @@ void MainWindow::onFrameChosen(double lon, double lat, double minLon, double min
     _dataExtent = geo::Extent{minLon, minLat, maxLon, maxLat};
     _coords->setFrame(*_maybeFrame);
     _view->setFrame(*_maybeFrame);
+    _scene->setFrame(*_maybeFrame);
     _sun->setPlace(_maybeFrame->origin().x, _maybeFrame->origin().y);
     // The home view frames the data; placed now so the first frames show it.
     const render::LookAt home = render::lookAtFor(render::framingPose(_dataExtent), *_maybeFrame);

@@ -151,9 +151,14 @@ double meanGreyWhereDifferent(const QImage& with0, const QImage& without0) {
 QRect silhouetteOf(MainWindow& w, const QString& id, int* count, const QString& name = {},
                    double* meanGrey = nullptr) {
     const QImage with = grab(w, name);
-    w.scene().setLayerVisible(id.toStdString(), false);
+    // The layer's own drawing off, the ground under a far layer left standing.
+    osg::Node* layer = w.scene().layerNode(id.toStdString());
+    EXPECT_NE(layer, nullptr) << id.toStdString() << " is not in the scene";
+    if (!layer)
+        return {};
+    layer->setNodeMask(0u);
     const QImage without = grab(w);
-    w.scene().setLayerVisible(id.toStdString(), true);
+    layer->setNodeMask(~0u);
     grab(w);
     if (meanGrey)
         *meanGrey = meanGreyWhereDifferent(with, without);
@@ -371,16 +376,29 @@ TEST(FirstHourNavigation, aFarTilesetOpenedFromFileOpenIsInViewUprightAndSaysWhe
     // Lit from above where it stands: Shanghai's light comes from under
     // Philadelphia's horizon and leaves it black (a grey of about 35).
     EXPECT_GT(grey, 90.0) << "the far tileset is drawn dark: lit from under its horizon";
-    // Its sky too: looking 35° down there, the view's corners are below its
-    // horizon, in the horizon's pale colour, not the zenith's deep blue.
+    // It stands on a ground: looking 35° down there, the view's corners are
+    // the ground's colour, not the sky's (the city's ground plane lies
+    // 11,875 km away); hiding the layer hides its ground with it.
     {
-        const QImage shot = grab(*w);
-        const osg::Vec4 h = view->atmosphere().look().horizon;
-        const QColor corner = shot.pixelColor(3, shot.height() - 4);
-        EXPECT_LT(std::abs(corner.redF() - h.r()) + std::abs(corner.greenF() - h.g()) +
-                      std::abs(corner.blueF() - h.b()),
-                  0.08)
-            << "the sky below the far tileset's horizon: " << corner.name().toStdString();
+        auto apart = [](const QColor& c, const osg::Vec4& v) {
+            return std::abs(c.redF() - v.r()) + std::abs(c.greenF() - v.g()) +
+                   std::abs(c.blueF() - v.b());
+        };
+        const osg::Vec4 horizon = view->atmosphere().look().horizon;
+        const osg::Vec4 groundColour(0.86f, 0.86f, 0.84f, 1.f);
+        ASSERT_NE(w->scene().layerGround(id.toStdString()), nullptr);
+        QImage shot = grab(*w, "far-tileset-ground");
+        QColor corner = shot.pixelColor(3, shot.height() - 4);
+        EXPECT_LT(apart(corner, groundColour), 0.08)
+            << "no ground under the far tileset: " << corner.name().toStdString();
+        EXPECT_GT(apart(corner, horizon), 0.12) << "the corner is the sky's horizon colour";
+        w->scene().setLayerVisible(id.toStdString(), false);
+        shot = grab(*w, "far-tileset-hidden");
+        corner = shot.pixelColor(3, shot.height() - 4);
+        EXPECT_LT(apart(corner, horizon), 0.08)
+            << "the ground outstayed its hidden layer: " << corner.name().toStdString();
+        w->scene().setLayerVisible(id.toStdString(), true);
+        grab(*w);
     }
     EXPECT_TRUE(inside.contains(at)) << "cut at the view's edge";
     // Upright: the camera's up leans the way of the tileset's own vertical,

@@ -16,6 +16,7 @@ citytwin_add_test(test_render_tiles
         ${CMAKE_CURRENT_LIST_DIR}/TestLoaderErrorPaths.cpp
         ${CMAKE_CURRENT_LIST_DIR}/TestModelFeatures.cpp
         ${CMAKE_CURRENT_LIST_DIR}/TestDeclaredHull.cpp
+        ${CMAKE_CURRENT_LIST_DIR}/TestFarGround.cpp
     LIBS citytwin::render citytwin::formats nlohmann_json::nlohmann_json TinyGLTF::TinyGLTF
         draco::draco
     LABELS unit

@@ -1,6 +1,7 @@
 #include "citytwin/render/CityScene.h"
 
 #include <algorithm>
+#include <utility>
 
 #include <osg/BlendColor>
 #include <osg/BlendFunc>
@@ -9,6 +10,7 @@
 #include <osg/NodeVisitor>
 
 #include "citytwin/render/DeclaredHull.h"
+#include "citytwin/render/FarGround.h"
 #include "paging/PagedNodeReaderWriter.h"
 #include "vector/ScreenLabels.h"
 
@@ -30,8 +32,12 @@ private:
 }  // namespace
 
 CityScene::CityScene(unsigned mergesPerFrame)
-    : _root(new osg::Group), _mergesPerFrame(mergesPerFrame ? mergesPerFrame : 1) {
+    : _root(new osg::Group),
+      _grounds(new osg::Group),
+      _mergesPerFrame(mergesPerFrame ? mergesPerFrame : 1) {
     _root->setName("citytwin");
+    _grounds->setName("far grounds");
+    _root->addChild(_grounds);
     _root->setUpdateCallback(new MergeCallback(this));
     _root->setCullCallback(new detail::LabelSpaceReset);
     osg::StateSet* ss = _root->getOrCreateStateSet();
@@ -55,6 +61,9 @@ std::size_t CityScene::pendingCount() const {
 }
 
 std::size_t CityScene::mergePending() {
+    if (std::exchange(_groundsStale, false))
+        for (const auto& [id, sw] : _layers)
+            updateGroundOf(id);
     std::vector<std::pair<std::string, osg::ref_ptr<osg::Node>>> batch;
     {
         std::lock_guard lock(_queueMutex);
@@ -78,8 +87,41 @@ std::size_t CityScene::mergePending() {
             _nightWindows.applyTo(*node);
         if (auto op = _opacity.find(id); op != _opacity.end())
             setLayerOpacity(id, op->second);
+        updateGroundOf(id);
     }
     return batch.size();
+}
+
+void CityScene::setFrame(const geo::LocalFrame& frame) {
+    // The grounds follow in the next update phase (mergePending).
+    _maybeFrame = frame;
+    _groundsStale = true;
+    ++_revision;
+}
+
+osg::Node* CityScene::layerGround(const std::string& layerId) const {
+    auto it = _groundOf.find(layerId);
+    return it == _groundOf.end() ? nullptr : it->second.get();
+}
+
+void CityScene::updateGroundOf(const std::string& layerId) {
+    if (auto old = _groundOf.find(layerId); old != _groundOf.end()) {
+        _grounds->removeChild(old->second);
+        _groundOf.erase(old);
+    }
+    const osg::BoundingSphere bound = layerBound(layerId);
+    if (!_maybeFrame || layerId == "ground" || !needsFarGround(bound))
+        return;
+    const osg::Matrixd enuToFrame = farGroundFrameAt(*_maybeFrame, bound.center());
+    osg::ref_ptr<osg::Node> ground =
+        buildFarGround(layerBoxIn(layerId, osg::Matrixd::inverse(enuToFrame)), enuToFrame);
+    if (!ground)
+        return;
+    ground->setNodeMask(isLayerVisible(layerId) ? ~0u : 0u);
+    if (_nightWindows.strength() > 0.f)
+        _nightWindows.applyTo(*ground);
+    _grounds->addChild(ground);
+    _groundOf[layerId] = ground;
 }
 
 void CityScene::setNightWindows(float strength) {
@@ -87,15 +129,19 @@ void CityScene::setNightWindows(float strength) {
     if (strength == _nightWindows.strength())
         return;
     _nightWindows.setStrength(strength);
-    if (wasOn != (_nightWindows.strength() > 0.f))
+    if (wasOn != (_nightWindows.strength() > 0.f)) {
         for (auto& [id, sw] : _layers)
             _nightWindows.applyTo(*sw);
+        _nightWindows.applyTo(*_grounds);
+    }
     ++_revision;
 }
 
 void CityScene::setLayerVisible(const std::string& layerId, bool visible) {
     _visibility[layerId] = visible;
     ++_revision;
+    if (auto g = _groundOf.find(layerId); g != _groundOf.end())
+        g->second->setNodeMask(visible ? ~0u : 0u);
     auto it = _layers.find(layerId);
     if (it == _layers.end())
         return;
@@ -138,6 +184,10 @@ void CityScene::removeLayer(const std::string& layerId) {
     cancelPagedReadsOf(*it->second);
     _root->removeChild(it->second);
     _layers.erase(it);
+    if (auto g = _groundOf.find(layerId); g != _groundOf.end()) {
+        _grounds->removeChild(g->second);
+        _groundOf.erase(g);
+    }
     ++_revision;
     _opacity.erase(layerId);
     _visibility.erase(layerId);

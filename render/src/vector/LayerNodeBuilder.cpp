@@ -577,10 +577,27 @@ osg::ref_ptr<osg::Node> buildGroundPlane(double minX, double minY, double maxX, 
     osg::ref_ptr<osg::Geometry> g = new osg::Geometry;
     osg::ref_ptr<osg::Vec3Array> v = new osg::Vec3Array;
     const osg::Vec3d c(0.5 * (minX + maxX), 0.5 * (minY + maxY), 0.0);
-    v->push_back(osg::Vec3(osg::Vec3d(minX, minY, 0) - c));
-    v->push_back(osg::Vec3(osg::Vec3d(maxX, minY, 0) - c));
-    v->push_back(osg::Vec3(osg::Vec3d(maxX, maxY, 0) - c));
-    v->push_back(osg::Vec3(osg::Vec3d(minX, maxY, 0) - c));
+    // A grid, not one quad: fixed-function fog is computed per vertex, and
+    // a quad whose corners all lie beyond the haze would be hazed whole,
+    // right under the camera. Cells of at most kGroundCellM keep the haze
+    // growing with distance as it does on everything else.
+    constexpr double kGroundCellM = 500.0;
+    constexpr int kMaxCells = 128;
+    const int nx = std::clamp(int(std::ceil((maxX - minX) / kGroundCellM)), 1, kMaxCells);
+    const int ny = std::clamp(int(std::ceil((maxY - minY) / kGroundCellM)), 1, kMaxCells);
+    for (int j = 0; j <= ny; ++j)
+        for (int i = 0; i <= nx; ++i)
+            v->push_back(osg::Vec3(
+                osg::Vec3d(minX + (maxX - minX) * i / nx, minY + (maxY - minY) * j / ny, 0.0) - c));
+    osg::ref_ptr<osg::DrawElementsUInt> quads = new osg::DrawElementsUInt(GL_QUADS);
+    for (int j = 0; j < ny; ++j)
+        for (int i = 0; i < nx; ++i) {
+            const unsigned a = unsigned(j * (nx + 1) + i);
+            quads->push_back(a);
+            quads->push_back(a + 1);
+            quads->push_back(a + 1 + unsigned(nx + 1));
+            quads->push_back(a + unsigned(nx + 1));
+        }
     g->setVertexArray(v);
     osg::ref_ptr<osg::Vec3Array> n = new osg::Vec3Array;
     n->push_back({0.f, 0.f, 1.f});
@@ -588,7 +605,7 @@ osg::ref_ptr<osg::Node> buildGroundPlane(double minX, double minY, double maxX, 
     osg::ref_ptr<osg::Vec4Array> col = new osg::Vec4Array;
     col->push_back(color);
     g->setColorArray(col, osg::Array::BIND_OVERALL);
-    g->addPrimitiveSet(new osg::DrawArrays(GL_QUADS, 0, 4));
+    g->addPrimitiveSet(quads);
     g->setName("ground");
     osg::ref_ptr<osg::Geode> geode = new osg::Geode;
     geode->addDrawable(g);

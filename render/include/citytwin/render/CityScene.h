@@ -17,9 +17,11 @@
 #include <cstdint>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "citytwin/geo/LocalFrame.h"
 #include "citytwin/render/NightWindows.h"
 
 namespace citytwin::render {
@@ -84,12 +86,29 @@ public:
     void setNightWindows(float strength);
     float nightWindows() const { return _nightWindows.strength(); }
 
+    /// Render thread: the frame the scene is drawn in (the grounds follow in
+    /// the next update phase). With it, a layer that
+    /// lies where the city's ground plane is not the ground (FarGround.h:
+    /// all of it beyond kFarGroundFrom) gets a ground of its own under it, shown,
+    /// hidden and removed with it, counted in no bound (framing and
+    /// "far from the other layers" see the data, not its ground).
+    void setFrame(const geo::LocalFrame& frame);
+    /// Render thread: the ground under a layer (FarGround.h), or null.
+    osg::Node* layerGround(const std::string& layerId) const;
+
     /// Any thread: grows with every change of what is drawn (a layer queued,
     /// shown, hidden or removed), so that an on-demand view knows to draw.
     std::uint64_t revision() const { return _revision.load(); }
 
 private:
+    /// Gives the layer its far ground, or takes it away, as its place asks.
+    void updateGroundOf(const std::string& layerId);
+
     osg::ref_ptr<osg::Group> _root;
+    osg::ref_ptr<osg::Group> _grounds;  ///< far grounds, apart from the layers' bounds
+    std::map<std::string, osg::ref_ptr<osg::Node>> _groundOf;
+    std::optional<geo::LocalFrame> _maybeFrame;
+    bool _groundsStale = false;  ///< the frame changed: grounds redone in the update phase
     std::map<std::string, osg::ref_ptr<osg::Switch>> _layers;
     std::map<std::string, bool> _visibility;
     std::map<std::string, float> _opacity;
