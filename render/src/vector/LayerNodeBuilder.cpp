@@ -214,8 +214,10 @@ public:
             xf->addChild(geode);
             // Walls that light up after dark; flat areas (water, land use)
             // darken with the ground instead of staying their day colours.
-            if (_style.role == LayerRole::Buildings || _style.role == LayerRole::Area)
-                NightWindows::mark(*xf);
+            if (_style.role == LayerRole::Buildings)
+                NightWindows::mark(*xf, NightSurface::Walls);
+            else if (_style.role == LayerRole::Area)
+                NightWindows::mark(*xf, NightSurface::Ground);
             return xf;
         }
     }
@@ -616,7 +618,8 @@ osg::ref_ptr<osg::Node> buildGroundPlane(double minX, double minY, double maxX, 
     // Pushed back in depth so that flat areas and roads drawn on it win.
     ss->setAttributeAndModes(new osg::PolygonOffset(1.f, 4.f));
     ss->setMode(GL_LIGHTING, osg::StateAttribute::OFF);
-    NightWindows::mark(*xf);  // unlit by day; the night's dark ground after dark
+    // Unlit by day; the night's dark ground after dark.
+    NightWindows::mark(*xf, NightSurface::Ground);
     return xf;
 }
 

@@ -17,12 +17,17 @@
 
 namespace citytwin::render {
 
+/// What a marked node is: walls get the windows; the ground and flat areas
+/// only the night's light and haze, by a lighter program (they cover much
+/// of the screen: measured in bench/render/README.md).
+enum class NightSurface { Walls = 1, Ground = 2 };
+
 class NightWindows {
 public:
     NightWindows();
 
-    /// Marks a node of building walls (LayerNodeBuilder's building tiles).
-    static void mark(osg::Node& node);
+    /// Marks a node for the night style (LayerNodeBuilder's tiles, the ground).
+    static void mark(osg::Node& node, NightSurface surface = NightSurface::Walls);
     static bool isMarked(const osg::Node& node);
 
     /// 0: daylight, no windows lit (the program is off); up to 1: full night.
@@ -32,7 +37,8 @@ public:
     void applyTo(osg::Node& root) const;
 
 private:
-    osg::ref_ptr<osg::Program> _program;
+    osg::ref_ptr<osg::Program> _program;        ///< walls: lit, hazed, windows
+    osg::ref_ptr<osg::Program> _groundProgram;  ///< ground and areas: lit and hazed
     osg::ref_ptr<osg::Uniform> _uniform;
     float _strength = 0.f;
 };
