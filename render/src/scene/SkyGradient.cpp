@@ -7,6 +7,7 @@
 #include <osg/Depth>
 #include <osg/Geode>
 #include <osgUtil/CullVisitor>
+#include <osgUtil/RenderStage>
 
 namespace citytwin::render {
 namespace {
@@ -14,7 +15,7 @@ namespace {
 // Rows of the band: the gradient is smooth at any pitch with this many.
 constexpr int kRows = 32;
 
-osg::ref_ptr<osg::Geometry> makeBand(osg::Vec4Array* colors) {
+osg::ref_ptr<osg::Geometry> makeBand(osg::Vec4Array* colors, osg::DrawArrays* strip) {
     osg::ref_ptr<osg::Geometry> g = new osg::Geometry;
     osg::ref_ptr<osg::Vec3Array> v = new osg::Vec3Array;
     for (int i = 0; i <= kRows; ++i) {
@@ -26,7 +27,8 @@ osg::ref_ptr<osg::Geometry> makeBand(osg::Vec4Array* colors) {
     colors->resize(v->size(), osg::Vec4(1, 1, 1, 1));
     g->setVertexArray(v);
     g->setColorArray(colors, osg::Array::BIND_PER_VERTEX);
-    g->addPrimitiveSet(new osg::DrawArrays(GL_TRIANGLE_STRIP, 0, GLsizei(v->size())));
+    strip->set(GL_TRIANGLE_STRIP, 0, GLsizei(v->size()));
+    g->addPrimitiveSet(strip);
     g->setDataVariance(osg::Object::DYNAMIC);
     g->setUseDisplayList(false);
     g->setUseVertexBufferObjects(true);
@@ -46,10 +48,11 @@ double elevationAt(const osg::Matrixd& inverseViewProjection, double y, const os
 
 }  // namespace
 
-SkyGradient::SkyGradient(osg::Fog* fog) : _fog(fog), _colors(new osg::Vec4Array) {
+SkyGradient::SkyGradient(osg::Fog* fog)
+    : _fog(fog), _colors(new osg::Vec4Array), _strip(new osg::DrawArrays) {
     setName("sky");
     setCullingActive(false);
-    _band = makeBand(_colors.get());
+    _band = makeBand(_colors.get(), _strip.get());
 
     osg::ref_ptr<osg::Camera> screen = new osg::Camera;
     screen->setReferenceFrame(osg::Transform::ABSOLUTE_RF);
@@ -90,6 +93,7 @@ std::pair<float, float> SkyGradient::hazeRange(double eyeHeight) {
 
 void SkyGradient::recolor(const osg::Matrixd& view, const osg::Matrixd& projection) {
     const osg::Matrixd inverse = osg::Matrixd::inverse(view * projection);
+    int firstAbove = kRows + 1;  // the lowest row that looks above the horizon
     for (int i = 0; i <= kRows; ++i) {
         const double el = elevationAt(inverse, -1.0 + 2.0 * i / kRows, _vertical.up);
         // A pale band just above the horizon, the deep colour high up.
@@ -97,8 +101,18 @@ void SkyGradient::recolor(const osg::Matrixd& view, const osg::Matrixd& projecti
         const osg::Vec4 c = _horizon * (1.f - t) + _zenith * t;
         (*_colors)[2 * i] = c;
         (*_colors)[2 * i + 1] = c;
+        if (el > 0.0)
+            firstAbove = std::min(firstAbove, i);
     }
     _colors->dirty();
+    // Below the horizon the band is the horizon's colour, which the clear
+    // colour gives too (recolor sets it): the band covers only the rows
+    // from the one below the horizon up, and none when the view looks down
+    // past it, so llvmpipe does not rasterise and depth-test a full screen.
+    const int fromRow = std::max(0, firstAbove - 1);
+    _strip->setFirst(GLint(2 * fromRow));
+    _strip->setCount(firstAbove > kRows ? 0 : GLsizei(2 * (kRows - fromRow + 1)));
+    _strip->dirty();
     const osg::Vec3d eye = osg::Vec3d() * osg::Matrixd::inverse(view);
     const auto [start, end] = hazeRange(_vertical.heightOf(eye));
     _fog->setStart(start);
@@ -110,8 +124,13 @@ void SkyGradient::traverse(osg::NodeVisitor& nv) {
     if (nv.getVisitorType() != osg::NodeVisitor::CULL_VISITOR)
         return;
     if (auto* cv = nv.asCullVisitor()) {
-        if (cv->getModelViewMatrix() && cv->getProjectionMatrix())
+        if (cv->getModelViewMatrix() && cv->getProjectionMatrix()) {
             recolor(*cv->getModelViewMatrix(), *cv->getProjectionMatrix());
+            // The camera's clear is the sky below the horizon (see recolor);
+            // set on this frame's render stage, so it never lags a look.
+            if (osgUtil::RenderStage* stage = cv->getCurrentRenderStage())
+                stage->setClearColor(_horizon);
+        }
     }
     osg::Group::traverse(nv);
 }

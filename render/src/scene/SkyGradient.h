@@ -1,5 +1,5 @@
 #pragma once
-// SkyGradient: the sky behind the scene, a full-screen band of colours
+// SkyGradient: the sky behind the scene, a screen-wide band of colours
 // recomputed in each cull from the camera: each row takes the colour of the
 // direction it looks in (the horizon's colour at and below the horizon, the
 // zenith's straight up). It also places the haze: the fog starts further
@@ -7,7 +7,9 @@
 // the streets fades into the horizon.
 //
 // Drawn after the opaque bin at the far plane (depth tested, not written),
-// without lighting or fog; invisible to every visitor
+// without lighting or fog, over the rows that look above the horizon only
+// (the clear colour, set to the horizon's, is the sky below it); invisible
+// to every visitor
 // but the cull (pickers do not hit the sky).
 
 #include <osg/Fog>
@@ -41,6 +43,7 @@ private:
     osg::ref_ptr<osg::Fog> _fog;
     osg::ref_ptr<osg::Geometry> _band;
     osg::ref_ptr<osg::Vec4Array> _colors;
+    osg::ref_ptr<osg::DrawArrays> _strip;  ///< the rows drawn: from below the horizon up
     osg::Vec4 _zenith;
     osg::Vec4 _horizon;
     LocalVertical _vertical;
