@@ -435,21 +435,22 @@ struct LegendPlace {
     double x = 3.0, y = 3.0;
 };
 
-/// The corner whose legend box covers the fewest symbols (the first of
-/// top left, top right, bottom left, bottom right on a tie); `covered` is
-/// how many it covers.
-LegendPlace emptiestCorner(const Drawn& d, const Frame& f, int& covered) {
-    const auto [w, h] = legendSize(d.legend.size(), 1);
+/// The corner of a frameW x frameH frame whose box for a legend of
+/// `entries` covers the fewest of `points` (mm; the first of top left, top
+/// right, bottom left, bottom right on a tie); `covered` is how many it covers.
+LegendPlace emptiestCorner(std::size_t entries, const std::vector<geo::GeoPoint>& points,
+                           double frameW, double frameH, int& covered) {
+    const auto [w, h] = legendSize(entries, 1);
     LegendPlace best;
     covered = -1;
     for (Corner corner :
          {Corner::TopLeft, Corner::TopRight, Corner::BottomLeft, Corner::BottomRight}) {
         const bool right = corner == Corner::TopRight || corner == Corner::BottomRight;
         const bool bottom = corner == Corner::BottomLeft || corner == Corner::BottomRight;
-        const double x = right ? f.w - 3.0 - w : 3.0;
-        const double y = bottom ? f.h - 3.0 - h : 3.0;
+        const double x = right ? frameW - 3.0 - w : 3.0;
+        const double y = bottom ? frameH - 3.0 - h : 3.0;
         int n = 0;
-        for (const auto& p : d.symbols)
+        for (const auto& p : points)
             if (p.x >= x - 1.0 && p.x <= x + w + 1.0 && p.y >= y - 1.0 && p.y <= y + h + 1.0)
                 ++n;
         if (covered < 0 || n < covered) {
@@ -471,7 +472,8 @@ void drawFramed(const ReportModel& m, const geo::Extent& e, const std::vector<Ma
     Frame f = frameFor(e, widthMm, heightMm - attributionH);
     NullCanvas probe;
     int covered = 0;
-    LegendPlace place = emptiestCorner(drawShapes(m, extra, f, probe), f, covered);
+    const Drawn probed = drawShapes(m, extra, f, probe);
+    LegendPlace place = emptiestCorner(probed.legend.size(), probed.symbols, f.w, f.h, covered);
     double stripH = 0.0;
     const int columns = std::max(1, int(widthMm / kLegendColumnMm));
     if (covered > 0) {
@@ -533,28 +535,14 @@ void drawObliqueFramed(const ReportModel& m, const ObliqueView& view, const geo:
     NullCanvas probe;
     const Drawn drawn = drawShapes(m, extra, frameFor(extent, frameW, frameH), probe);
     // The legend in the corner that covers the fewest of the view's points
-    // and labels (top left first on a tie); the north arrow out of its way.
-    const auto [legendW, legendH] = legendSize(drawn.legend.size(), 1);
+    // and labels, as on the top-down map; the north arrow out of its way.
     std::vector<geo::GeoPoint> anchors;
     for (const auto& q : view.keepClear)
         anchors.push_back({q.u * frameW, q.v * frameH, 0.0});
     for (const auto& l : view.labels)
         anchors.push_back({l.u * frameW + 1.0, l.v * frameH - 1.0, 0.0});
-    bool right = false, bottom = false;
-    int fewest = -1;
-    for (const auto& [r, b] :
-         {std::pair(false, false), {true, false}, {false, true}, {true, true}}) {
-        const double x = r ? frameW - 3.0 - legendW : 3.0, y = b ? frameH - 3.0 - legendH : 3.0;
-        int n = 0;
-        for (const auto& a : anchors)
-            n += a.x >= x - 2.0 && a.x <= x + legendW + 2.0 && a.y >= y - 2.0 &&
-                 a.y <= y + legendH + 2.0;
-        if (fewest < 0 || n < fewest) {
-            fewest = n;
-            right = r;
-            bottom = b;
-        }
-    }
+    int covered = 0;
+    const LegendPlace place = emptiestCorner(drawn.legend.size(), anchors, frameW, frameH, covered);
     c.beginClip(0.0, 0.0, frameW, frameH);
     // Labels as page text, on a pale box so that they read over the city.
     for (const auto& l : view.labels) {
@@ -568,9 +556,8 @@ void drawObliqueFramed(const ReportModel& m, const ObliqueView& view, const geo:
                   kNone, 0.0, {255, 255, 255, 0.8});
         c.text(x, y, l.text, 2.6, kInk, true);
     }
-    drawLegend(drawn.legend, right ? frameW - 3.0 - legendW : 3.0,
-               bottom ? frameH - 3.0 - legendH : 3.0, c);
-    drawNorthArrow(right && !bottom ? 9.0 : frameW - 9.0, 11.0, c);
+    drawLegend(drawn.legend, place.x, place.y, c);
+    drawNorthArrow(place.corner == Corner::TopRight ? 9.0 : frameW - 9.0, 11.0, c);
     c.endClip();
     double y = frameH;
     for (const auto& line : caption)

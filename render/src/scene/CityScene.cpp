@@ -104,11 +104,15 @@ osg::Node* CityScene::layerGround(const std::string& layerId) const {
     return it == _groundOf.end() ? nullptr : it->second.get();
 }
 
-void CityScene::updateGroundOf(const std::string& layerId) {
-    if (auto old = _groundOf.find(layerId); old != _groundOf.end()) {
-        _grounds->removeChild(old->second);
-        _groundOf.erase(old);
+void CityScene::removeGroundOf(const std::string& layerId) {
+    if (auto g = _groundOf.find(layerId); g != _groundOf.end()) {
+        _grounds->removeChild(g->second);
+        _groundOf.erase(g);
     }
+}
+
+void CityScene::updateGroundOf(const std::string& layerId) {
+    removeGroundOf(layerId);
     const osg::BoundingSphere bound = layerBound(layerId);
     if (!_maybeFrame || layerId == "ground" || !needsFarGround(bound))
         return;
@@ -184,10 +188,7 @@ void CityScene::removeLayer(const std::string& layerId) {
     cancelPagedReadsOf(*it->second);
     _root->removeChild(it->second);
     _layers.erase(it);
-    if (auto g = _groundOf.find(layerId); g != _groundOf.end()) {
-        _grounds->removeChild(g->second);
-        _groundOf.erase(g);
-    }
+    removeGroundOf(layerId);
     ++_revision;
     _opacity.erase(layerId);
     _visibility.erase(layerId);

@@ -103,6 +103,7 @@ public:
 private:
     /// Gives the layer its far ground, or takes it away, as its place asks.
     void updateGroundOf(const std::string& layerId);
+    void removeGroundOf(const std::string& layerId);
 
     osg::ref_ptr<osg::Group> _root;
     osg::ref_ptr<osg::Group> _grounds;  ///< far grounds, apart from the layers' bounds
